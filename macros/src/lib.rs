@@ -1,0 +1,1 @@
+//! The `#[slack_method]` attribute (work in progress).

@@ -1,0 +1,1 @@
+//! A loopback Slack emulator (being written).

@@ -1,0 +1,321 @@
+//! The one error type of every call, and Slack's typed error codes.
+
+use std::fmt;
+use std::time::Duration;
+
+/// Everything that can go wrong with a call.
+///
+/// Every variant names the method; none holds the token. Match on [`Error::Api`] for Slack's own
+/// answers (`"ok": false`), and on the others for what happened before or around them.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request breaks a rule of its method and was not sent.
+    #[error("{method}: invalid request, not sent: {reason}")]
+    InvalidRequest {
+        /// The method that was called.
+        method: &'static str,
+        /// What is wrong and how to fix it.
+        reason: String,
+    },
+    /// A parameter could not be encoded; nothing was sent.
+    #[error("{method}: {source}")]
+    Encode {
+        /// The method that was called.
+        method: &'static str,
+        /// What failed to encode.
+        #[source]
+        source: crate::form::EncodeError,
+    },
+    /// No token was given to the client or the call.
+    #[error("{method}: no token: give the client one with `Client::builder().token(..)` or pass one to `call_with_token`")]
+    MissingToken {
+        /// The method that was called.
+        method: &'static str,
+    },
+    /// Slack answered `"ok": false`.
+    #[error(transparent)]
+    Api(Box<ApiError>),
+    /// Slack answered HTTP 429: the method's rate limit is spent.
+    #[error("{method}: rate limited by Slack (HTTP 429){}", RetryAfter(*.retry_after))]
+    RateLimited {
+        /// The method that was called.
+        method: &'static str,
+        /// How long Slack asked the caller to wait (`Retry-After`).
+        retry_after: Option<Duration>,
+    },
+    /// Slack answered with an HTTP status that is not a success and no Slack error in the body.
+    #[error("{method}: HTTP {status}; body starts {excerpt:?}")]
+    Http {
+        /// The method that was called.
+        method: &'static str,
+        /// The HTTP status code.
+        status: u16,
+        /// The first bytes of the body, as text.
+        excerpt: String,
+    },
+    /// The response body was not the JSON Slack sends.
+    #[error("{method}: could not decode the response (HTTP {status}): {reason}; body starts {excerpt:?}")]
+    Decode {
+        /// The method that was called.
+        method: &'static str,
+        /// The HTTP status code.
+        status: u16,
+        /// What was wrong with the body.
+        reason: String,
+        /// The first bytes of the body, as text.
+        excerpt: String,
+        /// The JSON error, where there is one.
+        #[source]
+        source: Option<serde_json::Error>,
+    },
+    /// The request or the response took longer than the configured timeout.
+    #[error("{method}: timed out after {after:?}")]
+    Timeout {
+        /// The method that was called.
+        method: &'static str,
+        /// The timeout that ran out.
+        after: Duration,
+    },
+    /// The connection failed (refused, reset, TLS).
+    #[error("{method}: transport error: {source}")]
+    Transport {
+        /// The method that was called.
+        method: &'static str,
+        /// The underlying failure.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// The client could not be built as configured.
+    #[error("invalid client configuration: {reason}")]
+    Config {
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+struct RetryAfter(Option<Duration>);
+
+impl fmt::Display for RetryAfter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(wait) => write!(f, "; retry after {}s", wait.as_secs()),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Error {
+    /// The method the failed call was for (`None` only for [`Error::Config`]).
+    pub fn method(&self) -> Option<&'static str> {
+        match self {
+            Error::InvalidRequest { method, .. }
+            | Error::Encode { method, .. }
+            | Error::MissingToken { method }
+            | Error::RateLimited { method, .. }
+            | Error::Http { method, .. }
+            | Error::Decode { method, .. }
+            | Error::Timeout { method, .. }
+            | Error::Transport { method, .. } => Some(method),
+            Error::Api(api) => Some(api.method),
+            Error::Config { .. } => None,
+        }
+    }
+
+    /// Slack's error code, when Slack answered `"ok": false`.
+    pub fn code(&self) -> Option<&ErrorCode> {
+        match self {
+            Error::Api(api) => Some(&api.code),
+            _ => None,
+        }
+    }
+
+    /// The wait Slack asked for, when it answered HTTP 429.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            Error::RateLimited { retry_after, .. } => *retry_after,
+            _ => None,
+        }
+    }
+
+    /// The API error, when Slack answered `"ok": false`.
+    pub fn as_api(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(api) => Some(api),
+            _ => None,
+        }
+    }
+}
+
+/// Slack's answer `"ok": false`, with everything it said.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct ApiError {
+    /// The method that was called.
+    pub method: &'static str,
+    /// Slack's `error` code.
+    pub code: ErrorCode,
+    /// For `missing_scope`: the scope(s) Slack says the call needs.
+    pub needed: Option<String>,
+    /// For `missing_scope`: the scopes the token has.
+    pub provided: Option<String>,
+    /// The scopes the binding declares for the method (any one of them allows the call).
+    pub declared_scopes: &'static [&'static str],
+    /// Warnings Slack sent along (`warning` and `response_metadata.warnings`).
+    pub warnings: Vec<String>,
+    /// Detail messages (`response_metadata.messages`), e.g. for `invalid_arguments`.
+    pub messages: Vec<String>,
+    /// The HTTP status code (Slack uses 200 for most errors).
+    pub status: u16,
+    /// The whole response body, as text.
+    pub raw: String,
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: Slack answered `{}`", self.method, self.code)?;
+        if self.code == ErrorCode::MissingScope {
+            if let Some(needed) = &self.needed {
+                write!(f, "; needed: {needed}")?;
+            }
+            if let Some(provided) = &self.provided {
+                write!(f, "; the token has: {provided}")?;
+            }
+            if !self.declared_scopes.is_empty() {
+                write!(
+                    f,
+                    "; the binding accepts any of: {}",
+                    self.declared_scopes.join(", ")
+                )?;
+            }
+        }
+        for message in &self.messages {
+            write!(f, "; {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+macro_rules! error_codes {
+    ($($variant:ident => $code:literal, $doc:literal;)*) => {
+        /// A Slack error code. Codes this crate knows are variants; any other is kept in
+        /// [`ErrorCode::Other`].
+        ///
+        /// ```
+        /// use slack_methods_runtime::ErrorCode;
+        /// assert_eq!(ErrorCode::from("missing_scope"), ErrorCode::MissingScope);
+        /// assert_eq!(ErrorCode::from("brand_new").as_str(), "brand_new");
+        /// ```
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum ErrorCode {
+            $(#[doc = $doc] $variant,)*
+            /// A code this crate does not know yet.
+            Other(String),
+        }
+
+        impl ErrorCode {
+            /// The code as Slack writes it.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(ErrorCode::$variant => $code,)*
+                    ErrorCode::Other(code) => code,
+                }
+            }
+        }
+
+        impl From<&str> for ErrorCode {
+            fn from(code: &str) -> Self {
+                match code {
+                    $($code => ErrorCode::$variant,)*
+                    other => ErrorCode::Other(other.to_owned()),
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
+    NotAuthed => "not_authed", "No token was sent.";
+    InvalidAuth => "invalid_auth", "The token is not valid.";
+    AccountInactive => "account_inactive", "The token's user or workspace is deactivated.";
+    TokenRevoked => "token_revoked", "The token was revoked.";
+    TokenExpired => "token_expired", "The token expired.";
+    NoPermission => "no_permission", "The token lacks a permission the call needs.";
+    MissingScope => "missing_scope", "The token lacks the scope the method needs (see `needed`/`provided`).";
+    NotAllowedTokenType => "not_allowed_token_type", "This kind of token cannot call the method.";
+    OrgLoginRequired => "org_login_required", "The workspace is migrating to an Enterprise Grid org.";
+    TeamAddedToOrg => "team_added_to_org", "The workspace was added to an org; reconnect.";
+    EkmAccessDenied => "ekm_access_denied", "Administrators have suspended access.";
+    AccessDenied => "access_denied", "Access to the resource was denied.";
+    UserIsBot => "user_is_bot", "Bot users cannot call the method.";
+    NotAdmin => "not_admin", "Only admins can do this.";
+    NotAppAdmin => "not_app_admin", "Only app admins can do this.";
+    CannotUpdateAdminUser => "cannot_update_admin_user", "Only a primary owner can change an admin's profile.";
+    InvalidProfile => "invalid_profile", "The profile is not valid JSON or has invalid fields.";
+    ReservedName => "reserved_name", "The display name is reserved.";
+    ProfileSetFailed => "profile_set_failed", "Slack failed to set the profile.";
+    UserNotFound => "user_not_found", "No such user.";
+    InvalidArguments => "invalid_arguments", "Arguments are missing or invalid (see `messages`).";
+    InvalidArgName => "invalid_arg_name", "An argument name is not valid.";
+    InvalidArrayArg => "invalid_array_arg", "A form field was sent as an array.";
+    InvalidCharset => "invalid_charset", "The charset is not valid.";
+    InvalidFormData => "invalid_form_data", "The form data is not valid.";
+    InvalidPostType => "invalid_post_type", "The content type is not one Slack accepts.";
+    MissingPostType => "missing_post_type", "The request had no content type.";
+    InvalidJson => "invalid_json", "The JSON body is not valid.";
+    JsonNotObject => "json_not_object", "The JSON body is not an object.";
+    UpgradeRequired => "upgrade_required", "The app must be upgraded.";
+    MethodDeprecated => "method_deprecated", "The method is deprecated.";
+    DeprecatedEndpoint => "deprecated_endpoint", "The endpoint is deprecated.";
+    UnknownMethod => "unknown_method", "Slack does not know the method.";
+    Ratelimited => "ratelimited", "The rate limit was exceeded.";
+    RateLimited => "rate_limited", "The rate limit was exceeded (older spelling).";
+    RequestTimeout => "request_timeout", "Slack timed out processing the request.";
+    FatalError => "fatal_error", "Slack failed to process the request.";
+    InternalError => "internal_error", "Slack hit an internal error.";
+    ServiceUnavailable => "service_unavailable", "Slack is unavailable.";
+    TwoFactorSetupRequired => "two_factor_setup_required", "Two-factor setup is required.";
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for code in [
+            "not_authed",
+            "missing_scope",
+            "invalid_profile",
+            "fatal_error",
+        ] {
+            assert_eq!(ErrorCode::from(code).as_str(), code);
+            assert!(!matches!(ErrorCode::from(code), ErrorCode::Other(_)));
+        }
+        assert_eq!(
+            ErrorCode::from("new_code"),
+            ErrorCode::Other("new_code".into())
+        );
+    }
+
+    #[test]
+    fn rate_limited_display() {
+        let err = Error::RateLimited {
+            method: "users.profile.set",
+            retry_after: Some(Duration::from_secs(3)),
+        };
+        assert_eq!(
+            err.to_string(),
+            "users.profile.set: rate limited by Slack (HTTP 429); retry after 3s"
+        );
+    }
+}

@@ -1,0 +1,250 @@
+//! Form encoding of method parameters: `name=value&...`, percent-encoded.
+//!
+//! Plain values go through [`FormValue`]: strings as they are, bools as `true`/`false`, numbers in
+//! decimal, lists joined by commas, `None` left out. Values Slack wants as JSON text inside a form
+//! field (`users.profile.set`'s `profile`) go through [`FormEncoder::append_json`].
+
+use serde::Serialize;
+use std::borrow::Cow;
+use std::fmt;
+
+/// A parameter value could not be encoded.
+#[derive(Debug, thiserror::Error)]
+#[error("parameter `{field}` could not be written as JSON: {source}")]
+pub struct EncodeError {
+    field: &'static str,
+    #[source]
+    source: serde_json::Error,
+}
+
+impl EncodeError {
+    /// The wire name of the parameter that failed.
+    pub fn field(&self) -> &'static str {
+        self.field
+    }
+}
+
+/// Builds a form-urlencoded parameter string.
+///
+/// ```
+/// use slack_methods_runtime::FormEncoder;
+/// let mut form = FormEncoder::new();
+/// form.append("name", &"first_name");
+/// form.append("value", &Some("Zoë & co"));
+/// form.append("user", &None::<String>);
+/// assert_eq!(form.finish(), "name=first_name&value=Zo%C3%AB+%26+co");
+/// ```
+pub struct FormEncoder {
+    inner: form_urlencoded::Serializer<'static, String>,
+    empty: bool,
+}
+
+impl Default for FormEncoder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl fmt::Debug for FormEncoder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FormEncoder")
+            .field("empty", &self.empty)
+            .finish_non_exhaustive()
+    }
+}
+
+impl FormEncoder {
+    /// An empty form.
+    pub fn new() -> Self {
+        Self::with_capacity(0)
+    }
+
+    /// An empty form whose buffer holds `capacity` bytes before it grows.
+    pub fn with_capacity(capacity: usize) -> Self {
+        FormEncoder {
+            inner: form_urlencoded::Serializer::new(String::with_capacity(capacity)),
+            empty: true,
+        }
+    }
+
+    /// Appends one pair, percent-encoding both sides.
+    pub fn append_pair(&mut self, name: &str, value: &str) {
+        self.inner.append_pair(name, value);
+        self.empty = false;
+    }
+
+    /// Appends `value` under `name`, or nothing when the value is absent (`None`, an empty list).
+    pub fn append<V: FormValue + ?Sized>(&mut self, name: &str, value: &V) {
+        if let Some(text) = value.form_value() {
+            self.append_pair(name, &text);
+        }
+    }
+
+    /// Appends `value` written as compact JSON text, as Slack wants for fields such as
+    /// `users.profile.set`'s `profile`.
+    pub fn append_json<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), EncodeError> {
+        let text = serde_json::to_string(value).map_err(|source| EncodeError {
+            field: name,
+            source,
+        })?;
+        self.append_pair(name, &text);
+        Ok(())
+    }
+
+    /// Whether nothing has been appended.
+    pub fn is_empty(&self) -> bool {
+        self.empty
+    }
+
+    /// The encoded form, e.g. `a=1&b=two`.
+    pub fn finish(mut self) -> String {
+        self.inner.finish()
+    }
+}
+
+/// A value that can be sent as one form field.
+///
+/// Implemented for strings, `bool`, the integer and float types, the typed ids, `Option<T>`
+/// (`None` is left out) and lists (`Vec<T>`, slices, arrays: joined by commas, left out when
+/// empty). For anything else, mark the field `#[slack(json)]` to send it as JSON text.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be sent as a Slack form field",
+    label = "this type has no form encoding",
+    note = "use a string, bool, number, typed id, or a list or `Option` of those; or add `#[slack(json)]` to send the field as JSON text"
+)]
+pub trait FormValue {
+    /// The field's text, or `None` to leave the field out.
+    fn form_value(&self) -> Option<Cow<'_, str>>;
+}
+
+impl FormValue for str {
+    fn form_value(&self) -> Option<Cow<'_, str>> {
+        Some(Cow::Borrowed(self))
+    }
+}
+
+impl FormValue for String {
+    fn form_value(&self) -> Option<Cow<'_, str>> {
+        Some(Cow::Borrowed(self))
+    }
+}
+
+impl FormValue for Cow<'_, str> {
+    fn form_value(&self) -> Option<Cow<'_, str>> {
+        Some(Cow::Borrowed(self))
+    }
+}
+
+impl FormValue for bool {
+    fn form_value(&self) -> Option<Cow<'_, str>> {
+        Some(Cow::Borrowed(if *self { "true" } else { "false" }))
+    }
+}
+
+macro_rules! display_form_value {
+    ($($ty:ty),*) => {$(
+        impl FormValue for $ty {
+            fn form_value(&self) -> Option<Cow<'_, str>> {
+                Some(Cow::Owned(self.to_string()))
+            }
+        }
+    )*};
+}
+
+display_form_value!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, f32, f64);
+
+impl<T: FormValue + ?Sized> FormValue for &T {
+    fn form_value(&self) -> Option<Cow<'_, str>> {
+        (**self).form_value()
+    }
+}
+
+impl<T: FormValue + ?Sized> FormValue for Box<T> {
+    fn form_value(&self) -> Option<Cow<'_, str>> {
+        (**self).form_value()
+    }
+}
+
+impl<T: FormValue> FormValue for Option<T> {
+    fn form_value(&self) -> Option<Cow<'_, str>> {
+        self.as_ref().and_then(FormValue::form_value)
+    }
+}
+
+impl<T: FormValue> FormValue for [T] {
+    fn form_value(&self) -> Option<Cow<'_, str>> {
+        let mut joined = String::new();
+        let mut any = false;
+        for item in self {
+            if let Some(text) = item.form_value() {
+                if any {
+                    joined.push(',');
+                }
+                joined.push_str(&text);
+                any = true;
+            }
+        }
+        any.then_some(Cow::Owned(joined))
+    }
+}
+
+impl<T: FormValue> FormValue for Vec<T> {
+    fn form_value(&self) -> Option<Cow<'_, str>> {
+        self.as_slice().form_value()
+    }
+}
+
+impl<T: FormValue, const N: usize> FormValue for [T; N] {
+    fn form_value(&self) -> Option<Cow<'_, str>> {
+        self.as_slice().form_value()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_values() {
+        let mut form = FormEncoder::new();
+        form.append("s", "a b");
+        form.append("t", &true);
+        form.append("f", &false);
+        form.append("n", &-42i64);
+        form.append("x", &1.5f64);
+        form.append("l", &vec!["C1", "C2"]);
+        form.append("e", &Vec::<String>::new());
+        form.append("o", &None::<u32>);
+        form.append("p", &Some(7u8));
+        assert_eq!(
+            form.finish(),
+            "s=a+b&t=true&f=false&n=-42&x=1.5&l=C1%2CC2&p=7"
+        );
+    }
+
+    #[test]
+    fn json_is_compact_and_escaped() {
+        let mut form = FormEncoder::new();
+        let value = serde_json::json!({"status_text": "50% & \"more\""});
+        form.append_json("profile", &value).unwrap();
+        assert_eq!(
+            form.finish(),
+            "profile=%7B%22status_text%22%3A%2250%25+%26+%5C%22more%5C%22%22%7D"
+        );
+    }
+
+    #[test]
+    fn json_failure_names_the_field() {
+        use std::collections::BTreeMap;
+        let mut bad = BTreeMap::new();
+        bad.insert(vec![1u8], 1);
+        let mut form = FormEncoder::new();
+        let err = form.append_json("profile", &bad).unwrap_err();
+        assert_eq!(err.field(), "profile");
+        assert!(form.is_empty());
+    }
+}

@@ -1,0 +1,51 @@
+//! The runtime of [slack-methods](https://docs.rs/slack-methods): the [`SlackMethod`] trait, form
+//! encoding, sans-IO request building and response parsing, errors, tokens, typed ids, the
+//! reqwest [`Client`], and (feature `emulator`) a loopback Slack emulator.
+//!
+//! Most users depend on `slack-methods`, which re-exports all of this and adds the
+//! `#[slack_method]` attribute.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod client;
+mod error;
+mod form;
+mod ids;
+mod method;
+mod request;
+mod response;
+mod token;
+
+#[cfg(feature = "emulator")]
+pub mod emulator;
+
+pub use client::{Client, ClientBuilder, USER_AGENT};
+pub use error::{ApiError, Error, ErrorCode};
+pub use form::{EncodeError, FormEncoder, FormValue};
+pub use ids::{AppId, BotId, ChannelId, EnterpriseId, IdError, TeamId, UserId};
+pub use method::{HttpVerb, InvalidRequest, RateLimitTier, SlackMethod};
+pub use request::{build_request, encode_params, BaseUrl, FORM_CONTENT_TYPE};
+pub use response::{excerpt, parse_response, retry_after, SlackResponse};
+pub use token::{Token, TokenError, TokenKind};
+
+/// Items used by code that `#[slack_method]` generates. Not a public API: names here change
+/// without notice.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::form::{EncodeError, FormEncoder, FormValue};
+    pub use crate::method::{HttpVerb, InvalidRequest, RateLimitTier, SlackMethod};
+    pub use core::result::Result;
+    pub use serde::Serialize;
+
+    /// The response of a binding that names no response type: every field Slack sent.
+    pub type UntypedResponse = serde_json::Map<String, serde_json::Value>;
+
+    /// Fails to compile, at the caller's span, unless `T` can be sent as a form field.
+    #[inline(always)]
+    pub const fn assert_form_value<T: FormValue + ?Sized>() {}
+
+    /// Fails to compile, at the caller's span, unless `T` can be written as JSON text.
+    #[inline(always)]
+    pub const fn assert_serialize<T: Serialize + ?Sized>() {}
+}

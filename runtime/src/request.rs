@@ -1,0 +1,190 @@
+//! Sans-IO request building: a [`SlackMethod`] value becomes an `http::Request` with its exact
+//! body bytes, with no network involved.
+
+use crate::error::Error;
+use crate::form::FormEncoder;
+use crate::method::{HttpVerb, SlackMethod};
+use crate::token::Token;
+use http::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE};
+use std::fmt;
+
+/// The content type of every form body this crate sends.
+pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
+
+/// Where the Web API lives: `https://slack.com/api/` unless told otherwise.
+///
+/// ```
+/// use slack_methods_runtime::BaseUrl;
+/// let base = BaseUrl::parse("http://127.0.0.1:8080/api")?;
+/// assert_eq!(base.method_url("auth.test"), "http://127.0.0.1:8080/api/auth.test");
+/// # Ok::<(), slack_methods_runtime::Error>(())
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct BaseUrl(String);
+
+impl BaseUrl {
+    /// Slack's own base URL.
+    pub const SLACK: &'static str = "https://slack.com/api/";
+
+    /// Slack's own base URL.
+    pub fn slack() -> BaseUrl {
+        BaseUrl(Self::SLACK.to_owned())
+    }
+
+    /// Checks that `url` is an absolute `http`/`https` URL with no query or fragment, and adds
+    /// the trailing `/` method names are joined onto.
+    pub fn parse(url: &str) -> Result<BaseUrl, Error> {
+        let bad = |why: &str| Error::Config {
+            reason: format!("base URL `{url}` {why}"),
+        };
+        let uri: http::Uri = url.parse().map_err(|_| bad("is not a valid URL"))?;
+        match uri.scheme_str() {
+            Some("http" | "https") => {}
+            _ => return Err(bad("must start with `http://` or `https://`")),
+        }
+        if uri.host().is_none() {
+            return Err(bad("has no host"));
+        }
+        if uri.query().is_some() || url.contains('#') {
+            return Err(bad("must not have a query or fragment"));
+        }
+        if uri.authority().is_some_and(|a| a.as_str().contains('@')) {
+            return Err(bad("must not hold credentials"));
+        }
+        let mut text = url.to_owned();
+        if !text.ends_with('/') {
+            text.push('/');
+        }
+        Ok(BaseUrl(text))
+    }
+
+    /// The URL of one method: the base followed by the method name.
+    pub fn method_url(&self, method: &str) -> String {
+        let mut url = String::with_capacity(self.0.len() + method.len());
+        url.push_str(&self.0);
+        url.push_str(method);
+        url
+    }
+
+    /// The base URL as text, ending in `/`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Default for BaseUrl {
+    fn default() -> Self {
+        BaseUrl::slack()
+    }
+}
+
+impl fmt::Debug for BaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "BaseUrl({:?})", self.0)
+    }
+}
+
+impl fmt::Display for BaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Validates `method` and encodes its parameters as a form string (`a=1&b=2`).
+///
+/// ```
+/// use slack_methods_runtime::{encode_params, FormEncoder, HttpVerb, RateLimitTier, SlackMethod};
+/// struct Ping;
+/// impl SlackMethod for Ping {
+///     const NAME: &'static str = "api.test";
+///     const VERB: HttpVerb = HttpVerb::Post;
+///     const SCOPES: &'static [&'static str] = &[];
+///     const TIER: RateLimitTier = RateLimitTier::Tier4;
+///     const WRITES: bool = false;
+///     type Response = serde_json::Value;
+///     fn encode_form(&self, form: &mut FormEncoder) -> Result<(), slack_methods_runtime::EncodeError> {
+///         form.append("foo", "bar");
+///         Ok(())
+///     }
+/// }
+/// assert_eq!(encode_params(&Ping)?, "foo=bar");
+/// # Ok::<(), slack_methods_runtime::Error>(())
+/// ```
+pub fn encode_params<M: SlackMethod>(method: &M) -> Result<String, Error> {
+    method.validate().map_err(|invalid| Error::InvalidRequest {
+        method: M::NAME,
+        reason: invalid.reason().to_owned(),
+    })?;
+    let mut form = FormEncoder::with_capacity(128);
+    method
+        .encode_form(&mut form)
+        .map_err(|source| Error::Encode {
+            method: M::NAME,
+            source,
+        })?;
+    Ok(form.finish())
+}
+
+/// Builds the complete HTTP request for one call, with no I/O.
+///
+/// `POST {base}{NAME}` with the form body, or `GET {base}{NAME}?{form}` for `GET` methods; the
+/// token goes in `Authorization: Bearer`, marked sensitive, and nowhere else.
+pub fn build_request<M: SlackMethod>(
+    method: &M,
+    base: &BaseUrl,
+    token: &Token,
+) -> Result<http::Request<Vec<u8>>, Error> {
+    let params = encode_params(method)?;
+    let mut url = base.method_url(M::NAME);
+    let body = match M::VERB {
+        HttpVerb::Post => params.into_bytes(),
+        HttpVerb::Get => {
+            if !params.is_empty() {
+                url.push('?');
+                url.push_str(&params);
+            }
+            Vec::new()
+        }
+    };
+    let mut authorization = HeaderValue::try_from(format!("Bearer {}", token.expose_secret()))
+        .map_err(|_| Error::Config {
+            reason: format!("the {token} cannot be sent in a header"),
+        })?;
+    authorization.set_sensitive(true);
+    let verb = match M::VERB {
+        HttpVerb::Post => http::Method::POST,
+        HttpVerb::Get => http::Method::GET,
+    };
+    let mut builder = http::Request::builder()
+        .method(verb)
+        .uri(&url)
+        .header(AUTHORIZATION, authorization)
+        .header(ACCEPT, HeaderValue::from_static("application/json"));
+    if M::VERB == HttpVerb::Post {
+        builder = builder.header(CONTENT_TYPE, HeaderValue::from_static(FORM_CONTENT_TYPE));
+    }
+    builder.body(body).map_err(|err| Error::Config {
+        reason: format!("cannot build a request to `{url}`: {err}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls() {
+        assert_eq!(
+            BaseUrl::default().method_url("a.b"),
+            "https://slack.com/api/a.b"
+        );
+        assert!(BaseUrl::parse("ftp://x/").is_err());
+        assert!(BaseUrl::parse("slack.com/api").is_err());
+        assert!(BaseUrl::parse("https://x/api?token=1").is_err());
+        assert!(BaseUrl::parse("https://u:p@x/api").is_err());
+        assert_eq!(
+            BaseUrl::parse("http://127.0.0.1:1/api/").unwrap().as_str(),
+            "http://127.0.0.1:1/api/"
+        );
+    }
+}

@@ -1,0 +1,337 @@
+//! Sans-IO response parsing: status, headers and body bytes become the method's typed response
+//! or a typed [`Error`]. Success is decided by the `ok` field of Slack's envelope.
+
+use crate::error::{ApiError, Error, ErrorCode};
+use crate::method::SlackMethod;
+use serde::{Deserialize, Deserializer};
+use std::ops::Deref;
+use std::time::Duration;
+
+/// How many bytes of an unexpected body an error keeps.
+const EXCERPT_LEN: usize = 200;
+
+/// A successful response: the method's typed data plus what Slack said around it.
+///
+/// It dereferences to the data, so `response.profile` reads the data's field directly.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct SlackResponse<T> {
+    /// The method's response body.
+    pub data: T,
+    /// Warnings Slack sent along (`warning` and `response_metadata.warnings`).
+    pub warnings: Vec<String>,
+    /// The cursor of the next page, when there is one.
+    pub next_cursor: Option<String>,
+    /// The scopes the token has (`X-OAuth-Scopes`).
+    pub oauth_scopes: Option<Vec<String>>,
+    /// The scopes that allow this method (`X-Accepted-OAuth-Scopes`).
+    pub accepted_oauth_scopes: Option<Vec<String>>,
+}
+
+impl<T> SlackResponse<T> {
+    /// The method's response body, without the rest.
+    pub fn into_data(self) -> T {
+        self.data
+    }
+}
+
+impl<T> Deref for SlackResponse<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.data
+    }
+}
+
+#[derive(Deserialize)]
+struct Envelope {
+    ok: Option<bool>,
+    #[serde(default)]
+    error: Option<String>,
+    #[serde(default)]
+    needed: Option<String>,
+    #[serde(default)]
+    provided: Option<String>,
+    #[serde(default)]
+    warning: Option<String>,
+    #[serde(default)]
+    response_metadata: Option<ResponseMetadata>,
+}
+
+#[derive(Deserialize, Default)]
+struct ResponseMetadata {
+    #[serde(default)]
+    warnings: Vec<String>,
+    #[serde(default)]
+    messages: Vec<String>,
+    #[serde(default, deserialize_with = "cursor")]
+    next_cursor: Option<String>,
+}
+
+/// Slack writes cursors as strings, and some servers as numbers; both are kept as text.
+fn cursor<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        Text(String),
+        Number(serde_json::Number),
+    }
+    Ok(match Option::<Raw>::deserialize(deserializer)? {
+        Some(Raw::Text(text)) if !text.is_empty() => Some(text),
+        Some(Raw::Number(number)) => Some(number.to_string()),
+        _ => None,
+    })
+}
+
+/// The first bytes of a body as text, for error messages.
+pub fn excerpt(body: &[u8]) -> String {
+    let cut = body.len().min(EXCERPT_LEN);
+    let mut text = String::from_utf8_lossy(&body[..cut]).into_owned();
+    if body.len() > cut {
+        text.push('…');
+    }
+    text
+}
+
+/// `Retry-After` in seconds; the HTTP-date form and garbage give `None`.
+pub fn retry_after(headers: &http::HeaderMap) -> Option<Duration> {
+    let value = headers.get(http::header::RETRY_AFTER)?.to_str().ok()?;
+    value.trim().parse::<u64>().ok().map(Duration::from_secs)
+}
+
+fn scope_list(headers: &http::HeaderMap, name: &str) -> Option<Vec<String>> {
+    let value = headers.get(name)?.to_str().ok()?;
+    Some(
+        value
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect(),
+    )
+}
+
+fn warnings_of(envelope: &mut Envelope) -> Vec<String> {
+    let mut warnings: Vec<String> = envelope
+        .warning
+        .take()
+        .map(|w| w.split(',').map(|s| s.trim().to_owned()).collect())
+        .unwrap_or_default();
+    if let Some(meta) = &mut envelope.response_metadata {
+        for warning in meta.warnings.drain(..) {
+            if !warnings.contains(&warning) {
+                warnings.push(warning);
+            }
+        }
+    }
+    warnings.retain(|w| !w.is_empty());
+    warnings
+}
+
+/// Turns one HTTP response into the method's typed response or a typed error.
+///
+/// - HTTP 429 gives [`Error::RateLimited`] with `Retry-After`.
+/// - A body whose `ok` is `false` gives [`Error::Api`], whatever the status.
+/// - Any other status outside 2xx gives [`Error::Http`].
+/// - A body that is not Slack's JSON envelope, or whose data does not fit the response type,
+///   gives [`Error::Decode`] with the first bytes of the body.
+///
+/// The `Content-Type` is not consulted: the bytes decide.
+pub fn parse_response<M: SlackMethod>(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> Result<SlackResponse<M::Response>, Error> {
+    let method = M::NAME;
+    if status == 429 {
+        return Err(Error::RateLimited {
+            method,
+            retry_after: retry_after(headers),
+        });
+    }
+    let success = (200..300).contains(&status);
+    let decode = |reason: String, source: Option<serde_json::Error>| Error::Decode {
+        method,
+        status,
+        reason,
+        excerpt: excerpt(body),
+        source,
+    };
+    let mut envelope: Envelope = match serde_json::from_slice(body) {
+        Ok(envelope) => envelope,
+        Err(_) if !success => {
+            return Err(Error::Http {
+                method,
+                status,
+                excerpt: excerpt(body),
+            })
+        }
+        Err(err) if body.is_empty() => return Err(decode("the body is empty".into(), Some(err))),
+        Err(err) => {
+            return Err(decode(
+                "the body is not a Slack JSON object".into(),
+                Some(err),
+            ))
+        }
+    };
+    let warnings = warnings_of(&mut envelope);
+    for warning in &warnings {
+        tracing::warn!(method, warning = %warning, "slack warning");
+    }
+    match envelope.ok {
+        Some(true) if success => {}
+        Some(true) | None if !success => {
+            return Err(Error::Http {
+                method,
+                status,
+                excerpt: excerpt(body),
+            })
+        }
+        None => return Err(decode("the body has no `ok` field".into(), None)),
+        Some(true) => {}
+        Some(false) => {
+            let meta = envelope.response_metadata.unwrap_or_default();
+            let code = envelope.error.as_deref().unwrap_or("unknown_error");
+            return Err(Error::Api(Box::new(ApiError {
+                method,
+                code: ErrorCode::from(code),
+                needed: envelope.needed,
+                provided: envelope.provided,
+                declared_scopes: M::SCOPES,
+                warnings,
+                messages: meta.messages,
+                status,
+                raw: String::from_utf8_lossy(body).into_owned(),
+            })));
+        }
+    }
+    let data = serde_json::from_slice(body).map_err(|err| {
+        decode(
+            format!(
+                "the response does not fit `{}`: {err}",
+                short_type_name::<M::Response>()
+            ),
+            Some(err),
+        )
+    })?;
+    Ok(SlackResponse {
+        data,
+        warnings,
+        next_cursor: envelope.response_metadata.and_then(|m| m.next_cursor),
+        oauth_scopes: scope_list(headers, "x-oauth-scopes"),
+        accepted_oauth_scopes: scope_list(headers, "x-accepted-oauth-scopes"),
+    })
+}
+
+fn short_type_name<T>() -> &'static str {
+    let full = std::any::type_name::<T>();
+    let base = full.split('<').next().unwrap_or(full);
+    base.rsplit("::").next().unwrap_or(base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::form::{EncodeError, FormEncoder};
+    use crate::method::{HttpVerb, RateLimitTier};
+
+    struct Probe;
+    #[derive(Deserialize, Debug)]
+    struct ProbeResponse {
+        user: String,
+    }
+    impl SlackMethod for Probe {
+        const NAME: &'static str = "probe.run";
+        const VERB: HttpVerb = HttpVerb::Post;
+        const SCOPES: &'static [&'static str] = &["a:read", "b:read"];
+        const TIER: RateLimitTier = RateLimitTier::Tier3;
+        const WRITES: bool = false;
+        type Response = ProbeResponse;
+        fn encode_form(&self, _: &mut FormEncoder) -> Result<(), EncodeError> {
+            Ok(())
+        }
+    }
+
+    fn parse(status: u16, body: &str) -> Result<SlackResponse<ProbeResponse>, Error> {
+        parse_response::<Probe>(status, &http::HeaderMap::new(), body.as_bytes())
+    }
+
+    #[test]
+    fn ok_true_gives_data_and_warnings() {
+        let r = parse(
+            200,
+            r#"{"ok":true,"user":"jane","extra":1,"warning":"superfluous_charset","response_metadata":{"warnings":["superfluous_charset"],"next_cursor":"dXNlcjpVMEc5V0ZYTlo="}}"#,
+        )
+        .unwrap();
+        assert_eq!(r.user, "jane");
+        assert_eq!(r.warnings, ["superfluous_charset"]);
+        assert_eq!(r.next_cursor.as_deref(), Some("dXNlcjpVMEc5V0ZYTlo="));
+    }
+
+    #[test]
+    fn ok_false_is_typed() {
+        let err = parse(
+            200,
+            r#"{"ok":false,"error":"missing_scope","needed":"b:read","provided":"identify"}"#,
+        )
+        .unwrap_err();
+        let api = err.as_api().unwrap();
+        assert_eq!(api.code, ErrorCode::MissingScope);
+        assert_eq!(api.needed.as_deref(), Some("b:read"));
+        assert_eq!(api.declared_scopes, ["a:read", "b:read"]);
+        assert_eq!(
+            err.to_string(),
+            "probe.run: Slack answered `missing_scope`; needed: b:read; the token has: identify; the binding accepts any of: a:read, b:read"
+        );
+    }
+
+    #[test]
+    fn undecidable_bodies() {
+        assert!(matches!(parse(200, ""), Err(Error::Decode { .. })));
+        assert!(matches!(parse(200, "<html>"), Err(Error::Decode { .. })));
+        assert!(matches!(
+            parse(200, r#"{"user":"x"}"#),
+            Err(Error::Decode { .. })
+        ));
+        assert!(matches!(
+            parse(200, r#"{"ok":true}"#),
+            Err(Error::Decode { .. })
+        ));
+        assert!(matches!(
+            parse(200, r#"{"ok":true,"user":"#),
+            Err(Error::Decode { .. })
+        ));
+        assert!(matches!(
+            parse(503, "<html>down</html>"),
+            Err(Error::Http { status: 503, .. })
+        ));
+        assert!(matches!(
+            parse(500, r#"{"ok":false,"error":"fatal_error"}"#),
+            Err(Error::Api(_))
+        ));
+    }
+
+    #[test]
+    fn rate_limited_reads_retry_after() {
+        let mut headers = http::HeaderMap::new();
+        headers.insert("retry-after", http::HeaderValue::from_static("7"));
+        let err = parse_response::<Probe>(429, &headers, b"").unwrap_err();
+        assert_eq!(err.retry_after(), Some(Duration::from_secs(7)));
+        headers.insert("retry-after", http::HeaderValue::from_static("soon"));
+        let err = parse_response::<Probe>(429, &headers, b"").unwrap_err();
+        assert!(matches!(
+            err,
+            Error::RateLimited {
+                retry_after: None,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn excerpt_is_bounded_and_lossy() {
+        let long = "é".repeat(300);
+        let text = excerpt(long.as_bytes());
+        assert!(text.len() <= EXCERPT_LEN + 4);
+        assert!(text.ends_with('…'));
+    }
+}

@@ -1,0 +1,197 @@
+//! Slack access tokens, which never print their secret.
+
+use std::fmt;
+use std::sync::Arc;
+
+/// What kind of token a [`Token`] is, read from its prefix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TokenKind {
+    /// `xoxb-`: a bot token.
+    Bot,
+    /// `xoxp-`: a user token.
+    User,
+    /// `xapp-`: an app-level token.
+    App,
+    /// `xoxe-` / `xoxe.`: a refresh or configuration token.
+    Refresh,
+    /// `xoxa-`: a workspace-app token.
+    Workspace,
+    /// `xoxc-`, `xoxs-`, `xoxd-` and other legacy or session tokens.
+    Legacy,
+    /// A prefix not known to this crate.
+    Unknown,
+}
+
+impl TokenKind {
+    fn of(secret: &str) -> TokenKind {
+        let prefix = secret.get(..5).unwrap_or("");
+        match prefix {
+            "xoxb-" => TokenKind::Bot,
+            "xoxp-" => TokenKind::User,
+            "xapp-" => TokenKind::App,
+            "xoxe-" | "xoxe." => TokenKind::Refresh,
+            "xoxa-" => TokenKind::Workspace,
+            "xoxc-" | "xoxs-" | "xoxd-" | "xoxo-" | "xoxr-" => TokenKind::Legacy,
+            _ => TokenKind::Unknown,
+        }
+    }
+
+    /// A short lowercase name (`"bot"`, `"user"`, ...).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            TokenKind::Bot => "bot",
+            TokenKind::User => "user",
+            TokenKind::App => "app",
+            TokenKind::Refresh => "refresh",
+            TokenKind::Workspace => "workspace",
+            TokenKind::Legacy => "legacy",
+            TokenKind::Unknown => "unknown",
+        }
+    }
+}
+
+/// A text could not be used as a token.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum TokenError {
+    /// The text was empty.
+    #[error("the token is empty")]
+    Empty,
+    /// The text holds whitespace or a character that cannot travel in an HTTP header.
+    #[error("the token holds a character that cannot be sent in a header (at byte {position})")]
+    InvalidCharacter {
+        /// Byte offset of the first bad character (the character itself is not shown).
+        position: usize,
+    },
+}
+
+/// A Slack access token.
+///
+/// It travels only in the `Authorization: Bearer` header. `Debug` and `Display` show its kind
+/// and length, never its text:
+///
+/// ```
+/// use slack_methods_runtime::{Token, TokenKind};
+/// let token = Token::new("xoxb-1234-5678-abcdefgh")?;
+/// assert_eq!(token.kind(), TokenKind::Bot);
+/// assert_eq!(token.to_string(), "bot token (23 chars)");
+/// assert_eq!(format!("{token:?}"), "Token { kind: Bot, len: 23 }");
+/// # Ok::<(), slack_methods_runtime::TokenError>(())
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct Token {
+    secret: Arc<str>,
+    kind: TokenKind,
+}
+
+impl Token {
+    /// Checks that `secret` can be sent in a header (non-empty, visible ASCII only).
+    pub fn new(secret: impl Into<String>) -> Result<Token, TokenError> {
+        let secret = secret.into();
+        let secret = secret.trim_end_matches(['\n', '\r']);
+        if secret.is_empty() {
+            return Err(TokenError::Empty);
+        }
+        if let Some(position) = secret.bytes().position(|b| !b.is_ascii_graphic()) {
+            return Err(TokenError::InvalidCharacter { position });
+        }
+        Ok(Token {
+            kind: TokenKind::of(secret),
+            secret: Arc::from(secret),
+        })
+    }
+
+    /// Reads the token from an environment variable; `Ok(None)` when it is unset or empty.
+    pub fn from_env(var: &str) -> Result<Option<Token>, TokenError> {
+        match std::env::var(var) {
+            Ok(text) if !text.trim().is_empty() => Token::new(text.trim()).map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    /// The kind of token, from its prefix.
+    pub fn kind(&self) -> TokenKind {
+        self.kind
+    }
+
+    /// The token's length in bytes.
+    pub fn len(&self) -> usize {
+        self.secret.len()
+    }
+
+    /// Always `false`: an empty token cannot be made.
+    pub fn is_empty(&self) -> bool {
+        self.secret.is_empty()
+    }
+
+    /// The secret text. Use it only to send or store the token.
+    pub fn expose_secret(&self) -> &str {
+        &self.secret
+    }
+}
+
+impl fmt::Debug for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Token")
+            .field("kind", &self.kind)
+            .field("len", &self.secret.len())
+            .finish()
+    }
+}
+
+impl fmt::Display for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} token ({} chars)",
+            self.kind.as_str(),
+            self.secret.len()
+        )
+    }
+}
+
+impl std::str::FromStr for Token {
+    type Err = TokenError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Token::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds() {
+        for (text, kind) in [
+            ("xoxb-1", TokenKind::Bot),
+            ("xoxp-1", TokenKind::User),
+            ("xapp-1", TokenKind::App),
+            ("xoxe.xoxp-1", TokenKind::Refresh),
+            ("xoxa-2", TokenKind::Workspace),
+            ("xoxc-1", TokenKind::Legacy),
+            ("abc", TokenKind::Unknown),
+            ("ü", TokenKind::Unknown),
+        ] {
+            let kind_of = TokenKind::of(text);
+            assert_eq!(kind_of, kind, "{text}");
+        }
+    }
+
+    #[test]
+    fn rejects_bad_text_without_echoing_it() {
+        assert_eq!(Token::new(""), Err(TokenError::Empty));
+        let err = Token::new("xoxb-secret value").unwrap_err();
+        assert_eq!(err, TokenError::InvalidCharacter { position: 11 });
+        assert!(!err.to_string().contains("secret"));
+        assert!(Token::new("xoxb-é").is_err());
+        assert_eq!(Token::new("xoxb-abc\n").unwrap().len(), 8);
+    }
+
+    #[test]
+    fn never_prints_the_secret() {
+        let token = Token::new("xoxp-MARKER-0000").unwrap();
+        assert!(!format!("{token:?} {token} {token:#?}").contains("MARKER"));
+    }
+}

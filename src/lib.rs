@@ -1,0 +1,1 @@
+//! slack-methods (work in progress)
