@@ -1,1 +1,434 @@
-//! A loopback Slack emulator (being written).
+//! A loopback Slack server for tests and offline use (feature `emulator`).
+//!
+//! [`Emulator::start`] binds `127.0.0.1` on a port the OS picks and answers like Slack's Web API
+//! for the methods it implements:
+//!
+//! - `auth.test` (no scope),
+//! - `users.profile.get` (`users.profile:read`; params `user`, `include_labels`),
+//! - `users.profile.set` (`users.profile:write`; params `profile`, `name` + `value`, `user`),
+//!
+//! plus any method given a canned answer with [`Emulator::stub_method`]. State lives in memory:
+//! a profile set is read back by the next get.
+//!
+//! # Requests and answers
+//!
+//! Calls go to `/api/<method>` by `GET` or `POST` (any other path is a 404). The token is read
+//! only from `Authorization: Bearer <token>`. Parameters come from the query string and from an
+//! `application/x-www-form-urlencoded` body. Answers are HTTP 200 with
+//! `Content-Type: application/json; charset=utf-8` and Slack's envelope, `{"ok":true,...}` or
+//! `{"ok":false,"error":"<code>"}`, checked in this order:
+//!
+//! 1. a method that is neither implemented nor stubbed: `unknown_method`;
+//! 2. no bearer token: `not_authed`; a token never added (or whose user is missing):
+//!    `invalid_auth`; a revoked token: `token_revoked`;
+//! 3. a token with none of the method's scopes: `missing_scope`, with `needed` (the method's
+//!    scopes) and `provided` (the token's), comma-separated;
+//! 4. the rate limit, when one applies: HTTP 429 with `Retry-After`;
+//! 5. the method itself.
+//!
+//! Once the token is known, answers carry `X-OAuth-Scopes` (the token's scopes) and
+//! `X-Accepted-OAuth-Scopes` (the method's). A request body larger than the limit (1 MiB by
+//! default) is refused with 413, a chunked one with 400, a malformed one with 400; none of them
+//! stops the server.
+//!
+//! # `users.profile.set`
+//!
+//! `profile` is the text of a JSON object of at most 50 keys, each at most 255 characters long;
+//! anything else is `invalid_profile`, as are values of the wrong type. Alternatively `name` and
+//! `value` set one key (a `name` like `Xf01ABC` sets that custom field). Sending both `profile`
+//! and `name`/`value`, only one of `name` and `value`, or nothing, is `invalid_arguments` (Slack
+//! documents that `name`/`value` are "usable only if `profile` is not passed"; the emulator is
+//! strict about it). `real_name` or `display_name` of `everyone`, `channel`, `here`, `group` or
+//! `slackbot` is `reserved_name`. Setting another user's profile needs an admin token
+//! (`not_admin`), and an owner's for another admin (`cannot_update_admin_user`); an unknown
+//! `user` is `user_not_found`.
+//!
+//! Text keys (`real_name`, `display_name`, `first_name`, `last_name`, `title`, `phone`, `skype`,
+//! `status_text`, `status_emoji`, `pronouns`, `email`, `start_date`), `status_expiration` and
+//! `fields` are merged into the stored profile; other keys are ignored, as Slack ignores them.
+//! `fields` merge per field id, and an empty value removes a field. `first_name`/`last_name`
+//! rebuild `real_name` unless it is set in the same call; `*_normalized` names follow with
+//! accents folded to ASCII. The answer is `{"ok":true,"username":...,"profile":{...}}` with the
+//! whole stored profile, and counts as one [applied write](Emulator::applied_writes).
+//!
+//! # Faults and rate limits
+//!
+//! [`Emulator::inject`] makes the next calls of a method fail in a chosen [`Fault`]: HTTP 429,
+//! 5xx pages, resets, delays, truncated, empty, non-JSON, mislabelled or oversized bodies, or any
+//! Slack error code; [`Timing`] decides whether a write is applied before the fault. Faulted calls
+//! are still recorded in the [request log](Emulator::requests).
+//!
+//! [`Emulator::set_tier_limits`] enforces Slack's tiers per (token, method) on a sliding window:
+//! `users.profile.set` is Tier 3 (50 calls a minute), `users.profile.get` Tier 4 (100), and
+//! `auth.test`, whose tier is special, is treated as Tier 4. The window is one minute divided by
+//! the time scale, so a scale of 60 makes a minute last a second. A call over the limit gets
+//! HTTP 429 with `Retry-After` in whole seconds of real time (at least 1), until the oldest
+//! counted call leaves the window; refused calls are not counted.
+//!
+//! # Example
+//!
+//! ```
+//! use slack_methods_runtime::emulator::{Emulator, Fault, UserSpec};
+//! use slack_methods_runtime::{Client, Error, FormEncoder, HttpVerb, RateLimitTier, SlackMethod, Token};
+//!
+//! struct AuthTest;
+//! impl SlackMethod for AuthTest {
+//!     const NAME: &'static str = "auth.test";
+//!     const VERB: HttpVerb = HttpVerb::Post;
+//!     const SCOPES: &'static [&'static str] = &[];
+//!     const TIER: RateLimitTier = RateLimitTier::Tier4;
+//!     const WRITES: bool = false;
+//!     type Response = serde_json::Value;
+//!     fn encode_form(&self, _: &mut FormEncoder) -> Result<(), slack_methods_runtime::EncodeError> {
+//!         Ok(())
+//!     }
+//! }
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let emu = Emulator::start().await?;
+//! emu.add_user(UserSpec::new("U0JANE", "jane"));
+//! emu.add_token("xoxp-test", "U0JANE", &["users.profile:read"]);
+//!
+//! let client = Client::builder()
+//!     .base_url(&emu.base_url())
+//!     .token(Token::new("xoxp-test")?)
+//!     .build()?;
+//! let me = client.call(&AuthTest).await?;
+//! assert_eq!(me["user_id"], "U0JANE");
+//!
+//! emu.inject("auth.test", Fault::server_error(503), 1);
+//! assert!(matches!(client.call(&AuthTest).await, Err(Error::Http { status: 503, .. })));
+//! assert_eq!(emu.requests().len(), 2);
+//! emu.shutdown().await;
+//! # Ok(())
+//! # }
+//! ```
+
+mod faults;
+mod http;
+mod limits;
+mod methods;
+mod state;
+
+pub use faults::{Fault, Timing};
+pub use state::{RecordedRequest, UserSpec};
+
+use http::Shared;
+use state::{State, Stub, Team, TokenEntry};
+use std::fmt;
+use std::io;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+/// The default request-body limit: 1 MiB.
+const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// A running loopback Slack server. Dropping it (or [`Emulator::shutdown`]) stops the server and
+/// closes its connections.
+///
+/// All setters take `&self` and act at once, also while calls are in flight.
+pub struct Emulator {
+    shared: Arc<Shared>,
+    addr: SocketAddr,
+    stop: watch::Sender<bool>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl fmt::Debug for Emulator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Emulator")
+            .field("addr", &self.addr)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Configures an [`Emulator`] before it starts.
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> std::io::Result<()> {
+/// use slack_methods_runtime::emulator::Emulator;
+/// let emu = Emulator::builder()
+///     .team("T0ACME", "Acme", "acme")
+///     .max_request_bytes(64 * 1024)
+///     .start()
+///     .await?;
+/// assert_eq!(emu.team_id(), "T0ACME");
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Clone, Debug)]
+pub struct EmulatorBuilder {
+    team: Team,
+    max_body_bytes: usize,
+}
+
+impl Default for EmulatorBuilder {
+    fn default() -> Self {
+        EmulatorBuilder {
+            team: Team {
+                id: "T0EMULATOR".to_owned(),
+                name: "Emulated Workspace".to_owned(),
+                domain: "emulated".to_owned(),
+            },
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+        }
+    }
+}
+
+impl EmulatorBuilder {
+    /// The workspace's id, name and domain (`https://<domain>.slack.com/` in `auth.test`).
+    /// By default `T0EMULATOR`, `Emulated Workspace`, `emulated`.
+    pub fn team(
+        mut self,
+        id: impl Into<String>,
+        name: impl Into<String>,
+        domain: impl Into<String>,
+    ) -> Self {
+        self.team = Team {
+            id: id.into(),
+            name: name.into(),
+            domain: domain.into(),
+        };
+        self
+    }
+
+    /// The largest request body accepted (1 MiB by default); a larger one gets HTTP 413.
+    pub fn max_request_bytes(mut self, limit: usize) -> Self {
+        self.max_body_bytes = limit;
+        self
+    }
+
+    /// Binds `127.0.0.1` on a port the OS picks and starts serving on the current tokio runtime.
+    ///
+    /// Fails if binding fails or if it is not called within a tokio runtime.
+    pub async fn start(self) -> io::Result<Emulator> {
+        let runtime = tokio::runtime::Handle::try_current().map_err(|err| {
+            io::Error::other(format!("the emulator needs a tokio runtime: {err}"))
+        })?;
+        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await?;
+        let addr = listener.local_addr()?;
+        let shared = Arc::new(Shared::new(State::new(self.team), self.max_body_bytes));
+        let (stop, stopped) = watch::channel(false);
+        let task = runtime.spawn(http::serve(listener, Arc::clone(&shared), stopped));
+        tracing::debug!(%addr, "slack emulator listening");
+        Ok(Emulator {
+            shared,
+            addr,
+            stop,
+            task: Some(task),
+        })
+    }
+}
+
+impl Emulator {
+    /// Starts an emulator with the default settings. See [`EmulatorBuilder::start`].
+    pub async fn start() -> io::Result<Emulator> {
+        EmulatorBuilder::default().start().await
+    }
+
+    /// Configures an emulator before starting it.
+    pub fn builder() -> EmulatorBuilder {
+        EmulatorBuilder::default()
+    }
+
+    /// The address the server listens on (`127.0.0.1:<port>`).
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The base URL to give a client: `http://127.0.0.1:<port>/api/`.
+    pub fn base_url(&self) -> String {
+        format!("http://{}/api/", self.addr)
+    }
+
+    /// The workspace's team id.
+    pub fn team_id(&self) -> String {
+        self.shared.lock().team.id.clone()
+    }
+
+    /// Adds a user (or replaces the one with the same id, profile included).
+    pub fn add_user(&self, user: UserSpec) {
+        self.shared.lock().add_user(user);
+    }
+
+    /// Adds a token belonging to `user` with `scopes`. A token whose user is never added is
+    /// answered `invalid_auth`. Adding a token again replaces it.
+    pub fn add_token(&self, token: &str, user: &str, scopes: &[&str]) {
+        self.shared.lock().tokens.insert(
+            token.to_owned(),
+            TokenEntry {
+                user: user.to_owned(),
+                scopes: scopes.iter().map(|s| (*s).to_owned()).collect(),
+                revoked: false,
+            },
+        );
+    }
+
+    /// Revokes a token: calls with it are answered `token_revoked`.
+    pub fn revoke_token(&self, token: &str) {
+        if let Some(entry) = self.shared.lock().tokens.get_mut(token) {
+            entry.revoked = true;
+        }
+    }
+
+    /// Gives custom profile field `id` a label, which `users.profile.get` reports with
+    /// `include_labels=true`.
+    pub fn define_profile_field(&self, id: &str, label: &str) {
+        self.shared
+            .lock()
+            .field_labels
+            .insert(id.to_owned(), label.to_owned());
+    }
+
+    /// The stored profile of `user`, as `users.profile.get` would return it.
+    pub fn profile(&self, user: &str) -> Option<serde_json::Value> {
+        let state = self.shared.lock();
+        let user = state.users.get(user)?;
+        Some(serde_json::Value::Object(user.profile.clone()))
+    }
+
+    /// Every request received so far, in order, faulted and refused ones included.
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.shared.lock().requests.clone()
+    }
+
+    /// The requests received so far for one method.
+    pub fn requests_for(&self, method: &str) -> Vec<RecordedRequest> {
+        self.shared
+            .lock()
+            .requests
+            .iter()
+            .filter(|r| r.method.as_deref() == Some(method))
+            .cloned()
+            .collect()
+    }
+
+    /// Forgets the requests received so far.
+    pub fn clear_requests(&self) {
+        self.shared.lock().requests.clear();
+    }
+
+    /// Answers `method` with a canned response, for methods the emulator does not implement (or
+    /// to override one it does). Any valid token may call it.
+    ///
+    /// An object `response` is answered as `{"ok":true, ...its fields}`, or as it is when it
+    /// says `"ok": false`; any other JSON value is answered verbatim. Each `ok: true` answer
+    /// counts as an applied write.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use slack_methods_runtime::emulator::Emulator;
+    /// let emu = Emulator::start().await?;
+    /// emu.stub_method("chat.scheduleMessage", serde_json::json!({"scheduled_message_id": "Q1"}));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn stub_method(&self, method: &str, response: serde_json::Value) {
+        self.stub_method_with_scopes(method, &[], response);
+    }
+
+    /// Like [`stub_method`](Self::stub_method), but the token needs one of `scopes`
+    /// (`missing_scope` otherwise).
+    pub fn stub_method_with_scopes(
+        &self,
+        method: &str,
+        scopes: &[&str],
+        response: serde_json::Value,
+    ) {
+        self.shared.lock().stubs.insert(
+            method.to_owned(),
+            Stub {
+                scopes: scopes.iter().map(|s| (*s).to_owned()).collect(),
+                response,
+            },
+        );
+    }
+
+    /// Removes the stub of `method`.
+    pub fn remove_stub(&self, method: &str) {
+        self.shared.lock().stubs.remove(method);
+    }
+
+    /// Makes the next `times` calls of `method` get `fault`. Faults injected for the same
+    /// method queue up in order.
+    pub fn inject(&self, method: &str, fault: Fault, times: usize) {
+        self.shared
+            .lock()
+            .faults
+            .entry(method.to_owned())
+            .or_default()
+            .push(fault, times);
+    }
+
+    /// Drops every fault not yet served.
+    pub fn clear_faults(&self) {
+        self.shared.lock().faults.clear();
+    }
+
+    /// Enforces Slack's rate-limit tiers, with time sped up by `scale` (60: a minute lasts a
+    /// second; 1: real time). A scale that is not a positive number counts as 1. Resets the
+    /// windows.
+    pub fn set_tier_limits(&self, scale: f64) {
+        self.shared.lock().limits.set_tiers(Some(scale));
+    }
+
+    /// Stops enforcing tiers (per-method limits set with [`set_rate_limit`](Self::set_rate_limit)
+    /// stay, in real time).
+    pub fn disable_tier_limits(&self) {
+        self.shared.lock().limits.set_tiers(None);
+    }
+
+    /// Limits `method` to `per_minute` calls a (scaled) minute per token, whether or not tier
+    /// limits are on, and whatever its tier. A stubbed method has no tier of its own, so this is
+    /// how to limit it.
+    pub fn set_rate_limit(&self, method: &str, per_minute: u32) {
+        self.shared
+            .lock()
+            .limits
+            .set_override(method, Some(per_minute));
+    }
+
+    /// Removes the per-method limit of `method`.
+    pub fn clear_rate_limit(&self, method: &str) {
+        self.shared.lock().limits.set_override(method, None);
+    }
+
+    /// How many calls of `method` were applied: successful `users.profile.set` calls and
+    /// `ok: true` answers of stubs, including those whose answer a fault then spoiled.
+    pub fn applied_writes(&self, method: &str) -> usize {
+        self.shared
+            .lock()
+            .applied_writes
+            .get(method)
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// How many HTTP 429 answers were sent, by the rate limit or by an injected fault.
+    pub fn rate_limited_responses(&self) -> usize {
+        self.shared.lock().responses_429
+    }
+
+    /// Stops the server and waits for it to finish. Open connections are closed.
+    pub async fn shutdown(mut self) {
+        let _ = self.stop.send(true);
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+    }
+}
+
+impl Drop for Emulator {
+    fn drop(&mut self) {
+        let _ = self.stop.send(true);
+        if let Some(task) = self.task.take() {
+            task.abort();
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! Fault injection: what can go wrong between a client and Slack, on demand.
+
+use std::time::Duration;
+
+/// When a fault strikes, relative to the emulator applying the call.
+///
+/// Slack may fail after it has applied a write: the profile is changed, but the client sees a
+/// 503, a reset connection or a timeout. A client that retries such a write blindly applies it
+/// twice. [`Timing::AfterApply`] lets a test create that situation and then check
+/// [`Emulator::applied_writes`](super::Emulator::applied_writes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Timing {
+    /// The fault strikes first; the call is not applied (a delay postpones it instead).
+    #[default]
+    BeforeApply,
+    /// The call is applied first; then the fault spoils the answer.
+    AfterApply,
+}
+
+/// One fault the emulator can inject into the answer to a call.
+///
+/// Inject with [`Emulator::inject`](super::Emulator::inject). The constructors give each fault its
+/// usual shape, and [`Fault::after_apply`] moves the faults that have a [`Timing`] after the
+/// call is applied.
+///
+/// ```
+/// use slack_methods_runtime::emulator::{Fault, Timing};
+/// use std::time::Duration;
+/// let fault = Fault::server_error(503).after_apply();
+/// assert_eq!(fault, Fault::ServerError { status: 503, timing: Timing::AfterApply });
+/// assert_eq!(Fault::delay(Duration::from_secs(2)).timing(), Some(Timing::BeforeApply));
+/// assert_eq!(Fault::EmptyBody.timing(), None);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Fault {
+    /// HTTP 429 with `Retry-After: <retry_after>` (seconds) and the body
+    /// `{"ok":false,"error":"ratelimited"}`. The call is not applied.
+    RateLimited {
+        /// The seconds put in `Retry-After`.
+        retry_after: u64,
+    },
+    /// An HTTP error status (500, 502, 503, ...) with an HTML body, as a load balancer sends.
+    ServerError {
+        /// The HTTP status code.
+        status: u16,
+        /// Whether the call is applied before the error is sent.
+        timing: Timing,
+    },
+    /// The connection is closed with no answer at all. `SO_LINGER` is set to zero first, so the
+    /// client sees a TCP reset rather than an orderly close.
+    ConnectionReset {
+        /// Whether the call is applied before the connection is reset.
+        timing: Timing,
+    },
+    /// The answer comes late. With [`Timing::BeforeApply`] the emulator waits and then handles
+    /// the call (so a write lands late, possibly after the client gave up); with
+    /// [`Timing::AfterApply`] it handles the call at once and holds the answer back.
+    Delay {
+        /// How long the answer is held back.
+        duration: Duration,
+        /// Whether the call is applied before or after the wait.
+        timing: Timing,
+    },
+    /// The headers promise a `Content-Length` the body never reaches: half of the body is sent
+    /// and the connection is closed.
+    TruncatedBody {
+        /// Whether the call is applied (and half of its real answer sent) or not (half of a
+        /// `fatal_error` envelope sent).
+        timing: Timing,
+    },
+    /// HTTP 200 with `Content-Length: 0`. The call is not applied.
+    EmptyBody,
+    /// HTTP 200 with an HTML page (`text/html`) instead of JSON. The call is not applied.
+    NonJsonBody,
+    /// The call is applied and its JSON envelope sent, labelled `Content-Type: text/html`.
+    WrongContentType,
+    /// The call is applied and its JSON envelope sent, padded with a `"padding"` string field
+    /// until the body is at least `bytes` long.
+    OversizedBody {
+        /// The least size of the body, in bytes.
+        bytes: usize,
+    },
+    /// HTTP 200 with `{"ok":false,"error":"<code>"}` (`ratelimited`, `fatal_error`,
+    /// `request_timeout`, or any code). The call is not applied.
+    SlackError {
+        /// The error code.
+        code: String,
+    },
+}
+
+impl Fault {
+    /// HTTP 429 with `Retry-After: <seconds>`.
+    pub fn rate_limited(seconds: u64) -> Fault {
+        Fault::RateLimited {
+            retry_after: seconds,
+        }
+    }
+
+    /// An HTTP error status with an HTML body, striking before the call is applied.
+    pub fn server_error(status: u16) -> Fault {
+        Fault::ServerError {
+            status,
+            timing: Timing::BeforeApply,
+        }
+    }
+
+    /// A reset connection, striking before the call is applied.
+    pub fn reset() -> Fault {
+        Fault::ConnectionReset {
+            timing: Timing::BeforeApply,
+        }
+    }
+
+    /// A wait of `duration` before the call is handled.
+    pub fn delay(duration: Duration) -> Fault {
+        Fault::Delay {
+            duration,
+            timing: Timing::BeforeApply,
+        }
+    }
+
+    /// A body cut short of its `Content-Length`, striking before the call is applied.
+    pub fn truncated() -> Fault {
+        Fault::TruncatedBody {
+            timing: Timing::BeforeApply,
+        }
+    }
+
+    /// An answer padded to at least `bytes` bytes.
+    pub fn oversized(bytes: usize) -> Fault {
+        Fault::OversizedBody { bytes }
+    }
+
+    /// `{"ok":false,"error":"<code>"}`.
+    pub fn slack_error(code: impl Into<String>) -> Fault {
+        Fault::SlackError { code: code.into() }
+    }
+
+    /// The same fault, striking after the call is applied. Faults without a [`Timing`] are
+    /// returned unchanged.
+    pub fn after_apply(self) -> Fault {
+        self.with_timing(Timing::AfterApply)
+    }
+
+    /// The same fault with `timing`, where the fault has one.
+    pub fn with_timing(mut self, timing: Timing) -> Fault {
+        match &mut self {
+            Fault::ServerError { timing: t, .. }
+            | Fault::ConnectionReset { timing: t }
+            | Fault::Delay { timing: t, .. }
+            | Fault::TruncatedBody { timing: t } => *t = timing,
+            _ => {}
+        }
+        self
+    }
+
+    /// The fault's timing, for the faults that have one.
+    pub fn timing(&self) -> Option<Timing> {
+        match self {
+            Fault::ServerError { timing, .. }
+            | Fault::ConnectionReset { timing }
+            | Fault::Delay { timing, .. }
+            | Fault::TruncatedBody { timing } => Some(*timing),
+            _ => None,
+        }
+    }
+
+    /// Whether the call is handled (and a write applied) before the fault shapes the answer.
+    pub(crate) fn strikes_after_apply(&self) -> bool {
+        match self {
+            Fault::WrongContentType | Fault::OversizedBody { .. } => true,
+            other => other.timing() == Some(Timing::AfterApply),
+        }
+    }
+}
+
+/// A queue of faults waiting for the next calls of one method.
+#[derive(Debug, Default)]
+pub(crate) struct FaultQueue {
+    entries: std::collections::VecDeque<(Fault, usize)>,
+}
+
+impl FaultQueue {
+    pub(crate) fn push(&mut self, fault: Fault, times: usize) {
+        if times > 0 {
+            self.entries.push_back((fault, times));
+        }
+    }
+
+    /// The fault for the next call, if any; counts it off.
+    pub(crate) fn take(&mut self) -> Option<Fault> {
+        let (fault, left) = self.entries.front_mut()?;
+        let fault = fault.clone();
+        *left -= 1;
+        if *left == 0 {
+            self.entries.pop_front();
+        }
+        Some(fault)
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queue_counts_off_in_order() {
+        let mut queue = FaultQueue::default();
+        queue.push(Fault::EmptyBody, 2);
+        queue.push(Fault::reset(), 0);
+        queue.push(Fault::rate_limited(3), 1);
+        assert_eq!(queue.take(), Some(Fault::EmptyBody));
+        assert_eq!(queue.take(), Some(Fault::EmptyBody));
+        assert_eq!(queue.take(), Some(Fault::rate_limited(3)));
+        assert_eq!(queue.take(), None);
+        assert!(queue.is_empty());
+    }
+
+    #[test]
+    fn timing_applies_only_where_it_exists() {
+        assert!(Fault::reset().after_apply().strikes_after_apply());
+        assert!(!Fault::reset().strikes_after_apply());
+        assert_eq!(Fault::EmptyBody.after_apply(), Fault::EmptyBody);
+        assert!(Fault::WrongContentType.strikes_after_apply());
+    }
+}

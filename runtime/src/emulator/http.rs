@@ -1,0 +1,512 @@
+//! A small HTTP/1.1 server on tokio: keep-alive, `Content-Length` bodies, and byte-level control
+//! of every answer, so faults can break the protocol on purpose.
+
+use super::faults::Fault;
+use super::methods::{self, Reply};
+use super::state::{bearer, RecordedRequest, State};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::watch;
+
+/// The largest request head (request line and headers) read before answering 431.
+const MAX_HEAD_BYTES: usize = 32 * 1024;
+/// The most headers one request may have.
+const MAX_HEADERS: usize = 64;
+
+/// State shared by the handle and every connection.
+#[derive(Debug)]
+pub(crate) struct Shared {
+    state: Mutex<State>,
+    pub(crate) max_body_bytes: usize,
+}
+
+impl Shared {
+    pub(crate) fn new(state: State, max_body_bytes: usize) -> Shared {
+        Shared {
+            state: Mutex::new(state),
+            max_body_bytes,
+        }
+    }
+
+    /// The state; a panic elsewhere while it was locked does not make it unusable.
+    pub(crate) fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Accepts connections until `shutdown` turns true (or its sender is gone).
+pub(crate) async fn serve(
+    listener: TcpListener,
+    shared: Arc<Shared>,
+    shutdown: watch::Receiver<bool>,
+) {
+    let mut stop = shutdown.clone();
+    loop {
+        tokio::select! {
+            () = stopped(&mut stop) => break,
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => {
+                    // Small answers go out at once; a failure here only costs latency.
+                    let _ = stream.set_nodelay(true);
+                    let shared = Arc::clone(&shared);
+                    let mut shutdown = shutdown.clone();
+                    tokio::spawn(async move {
+                        tokio::select! {
+                            _ = connection(stream, &shared) => {}
+                            () = stopped(&mut shutdown) => {}
+                        }
+                    });
+                }
+                // Out of file descriptors and the like: wait a little rather than spin.
+                Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
+            },
+        }
+    }
+}
+
+/// Resolves once the stop flag turns true or its sender is gone.
+async fn stopped(flag: &mut watch::Receiver<bool>) {
+    // The guard `wait_for` returns is dropped here, before any other await.
+    let _ = flag.wait_for(|stop| *stop).await;
+}
+
+/// One parsed request head.
+struct Head {
+    verb: String,
+    target: String,
+    minor_version: u8,
+    headers: Vec<(String, Vec<u8>)>,
+    len: usize,
+}
+
+impl Head {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .and_then(|(_, value)| std::str::from_utf8(value).ok())
+    }
+
+    fn has_header(&self, name: &str) -> bool {
+        self.headers
+            .iter()
+            .any(|(key, _)| key.eq_ignore_ascii_case(name))
+    }
+
+    /// Whether the client wants the connection kept open after this exchange.
+    fn keep_alive(&self) -> bool {
+        let connection = self.header("connection").unwrap_or("").to_ascii_lowercase();
+        let says = |word: &str| connection.split(',').any(|token| token.trim() == word);
+        if self.minor_version == 0 {
+            says("keep-alive")
+        } else {
+            !says("close")
+        }
+    }
+
+    /// The body length, or the status to refuse the request with.
+    fn content_length(&self) -> Result<usize, Reply> {
+        if self.has_header("transfer-encoding") {
+            return Err(Reply::text(
+                400,
+                "chunked request bodies are not supported; send Content-Length\n",
+            ));
+        }
+        let mut length = None;
+        for (key, value) in &self.headers {
+            if !key.eq_ignore_ascii_case("content-length") {
+                continue;
+            }
+            let parsed = std::str::from_utf8(value)
+                .ok()
+                .and_then(|text| text.trim().parse::<usize>().ok());
+            match (parsed, length) {
+                (Some(n), None) => length = Some(n),
+                (Some(n), Some(m)) if n == m => {}
+                _ => return Err(Reply::text(400, "invalid Content-Length\n")),
+            }
+        }
+        Ok(length.unwrap_or(0))
+    }
+}
+
+enum Parsed {
+    Complete(Head),
+    Partial,
+    Invalid(Reply),
+}
+
+fn parse_head(buf: &[u8]) -> Parsed {
+    let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
+    let mut request = httparse::Request::new(&mut headers);
+    match request.parse(buf) {
+        Ok(httparse::Status::Complete(len)) => {
+            let (Some(verb), Some(target), Some(minor_version)) =
+                (request.method, request.path, request.version)
+            else {
+                return Parsed::Invalid(Reply::text(400, "malformed request\n"));
+            };
+            Parsed::Complete(Head {
+                verb: verb.to_owned(),
+                target: target.to_owned(),
+                minor_version,
+                headers: request
+                    .headers
+                    .iter()
+                    .map(|h| (h.name.to_ascii_lowercase(), h.value.to_vec()))
+                    .collect(),
+                len,
+            })
+        }
+        Ok(httparse::Status::Partial) => Parsed::Partial,
+        Err(httparse::Error::TooManyHeaders) => {
+            Parsed::Invalid(Reply::text(431, "too many headers\n"))
+        }
+        Err(err) => Parsed::Invalid(Reply::text(400, &format!("malformed request: {err}\n"))),
+    }
+}
+
+/// What to do with the connection after a request.
+enum Action {
+    /// Send the answer; keep the connection if the client wants to.
+    Send(Reply),
+    /// Send the head and half of the body, then close.
+    Truncate(Reply),
+    /// Close at once with a TCP reset.
+    Reset,
+}
+
+/// Serves one connection until the client closes it or an answer ends it.
+async fn connection(mut stream: TcpStream, shared: &Shared) {
+    let mut buf: Vec<u8> = Vec::with_capacity(4096);
+    loop {
+        let head = loop {
+            match parse_head(&buf) {
+                Parsed::Complete(head) => break head,
+                Parsed::Invalid(reply) => {
+                    let _ = send(&mut stream, &reply, true).await;
+                    return;
+                }
+                Parsed::Partial if buf.len() > MAX_HEAD_BYTES => {
+                    let _ = send(
+                        &mut stream,
+                        &Reply::text(431, "request head too large\n"),
+                        true,
+                    )
+                    .await;
+                    return;
+                }
+                Parsed::Partial => match stream.read_buf(&mut buf).await {
+                    Ok(0) | Err(_) => return,
+                    Ok(_) => {}
+                },
+            }
+        };
+        let length = match head.content_length() {
+            Ok(length) if length > shared.max_body_bytes => {
+                let reply = Reply::text(413, "request body too large\n");
+                let _ = send(&mut stream, &reply, true).await;
+                return;
+            }
+            Ok(length) => length,
+            Err(reply) => {
+                let _ = send(&mut stream, &reply, true).await;
+                return;
+            }
+        };
+        let end = head.len.saturating_add(length);
+        if buf.len() < end
+            && head
+                .header("expect")
+                .is_some_and(|e| e.eq_ignore_ascii_case("100-continue"))
+            && stream
+                .write_all(b"HTTP/1.1 100 Continue\r\n\r\n")
+                .await
+                .is_err()
+        {
+            return;
+        }
+        while buf.len() < end {
+            match stream.read_buf(&mut buf).await {
+                Ok(0) | Err(_) => return,
+                Ok(_) => {}
+            }
+        }
+        let body = buf[head.len..end].to_vec();
+        buf.drain(..end);
+        let keep_alive = head.keep_alive();
+        match respond(shared, head, body).await {
+            Action::Send(reply) => {
+                if send(&mut stream, &reply, !keep_alive).await.is_err() || !keep_alive {
+                    let _ = stream.shutdown().await;
+                    return;
+                }
+            }
+            Action::Truncate(reply) => {
+                let head = head_bytes(&reply, reply.body.len(), true);
+                let half = &reply.body[..reply.body.len() / 2];
+                let _ = stream.write_all(&[head.as_slice(), half].concat()).await;
+                let _ = stream.flush().await;
+                let _ = stream.shutdown().await;
+                return;
+            }
+            Action::Reset => {
+                reset(stream);
+                return;
+            }
+        }
+    }
+}
+
+/// Drops the connection with `SO_LINGER` 0, so the peer gets a TCP RST instead of a FIN.
+fn reset(stream: TcpStream) {
+    // A zero linger never blocks on close, which is what the deprecation warns about.
+    #[allow(deprecated)]
+    let _ = stream.set_linger(Some(Duration::ZERO));
+    drop(stream);
+}
+
+/// The request's method name, for a path of the form `/api/<method>`.
+fn method_of(path: &str) -> Option<&str> {
+    let name = path.strip_prefix("/api/")?;
+    let valid = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_' || b == b'-');
+    valid.then_some(name)
+}
+
+fn is_form(content_type: Option<&str>) -> bool {
+    content_type
+        .and_then(|value| value.split(';').next())
+        .is_some_and(|mime| {
+            mime.trim()
+                .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+        })
+}
+
+/// Records the request and works out its answer, faults included.
+async fn respond(shared: &Shared, head: Head, body: Vec<u8>) -> Action {
+    let (path, query) = match head.target.split_once('?') {
+        Some((path, query)) => (path.to_owned(), Some(query.to_owned())),
+        None => (head.target.clone(), None),
+    };
+    let method = method_of(&path).map(str::to_owned);
+    let mut params: Vec<(String, String)> = Vec::new();
+    if let Some(query) = &query {
+        params.extend(form_urlencoded::parse(query.as_bytes()).into_owned());
+    }
+    if is_form(head.header("content-type")) {
+        params.extend(form_urlencoded::parse(&body).into_owned());
+    }
+    let token = head
+        .header("authorization")
+        .and_then(bearer)
+        .map(str::to_owned);
+    let verb_ok = matches!(head.verb.as_str(), "GET" | "POST");
+    let fault = {
+        let mut state = shared.lock();
+        let fault = match (&method, verb_ok) {
+            (Some(method), true) => state.take_fault(method),
+            _ => None,
+        };
+        state.requests.push(RecordedRequest {
+            verb: head.verb.clone(),
+            target: head.target.clone(),
+            path,
+            method: method.clone(),
+            headers: head.headers,
+            body,
+            params: params.clone(),
+            fault: fault.clone(),
+        });
+        if matches!(fault, Some(Fault::RateLimited { .. })) {
+            state.responses_429 += 1;
+        }
+        fault
+    };
+    let Some(method) = method else {
+        return Action::Send(Reply::text(
+            404,
+            "not found: Slack methods live at /api/<method>\n",
+        ));
+    };
+    if !verb_ok {
+        let mut reply = Reply::text(405, "only GET and POST are accepted\n");
+        reply.headers.push(("Allow", "GET, POST".to_owned()));
+        return Action::Send(reply);
+    }
+    let answer = |shared: &Shared| {
+        let mut state = shared.lock();
+        methods::handle(
+            &mut state,
+            &method,
+            token.as_deref(),
+            &params,
+            Instant::now(),
+        )
+    };
+    let Some(fault) = fault else {
+        return Action::Send(answer(shared));
+    };
+    if !fault.strikes_after_apply() {
+        return match fault {
+            Fault::RateLimited { retry_after } => Action::Send(Reply::rate_limited(retry_after)),
+            Fault::SlackError { code } => Action::Send(Reply::slack_error(&code, &[])),
+            Fault::EmptyBody => Action::Send(Reply::json(200, Vec::new())),
+            Fault::NonJsonBody => Action::Send(Reply::html(200)),
+            Fault::ServerError { status, .. } => Action::Send(Reply::html(status)),
+            Fault::ConnectionReset { .. } => Action::Reset,
+            Fault::TruncatedBody { .. } => Action::Truncate(Reply::slack_error("fatal_error", &[])),
+            Fault::Delay { duration, .. } => {
+                tokio::time::sleep(duration).await;
+                Action::Send(answer(shared))
+            }
+            // Faults that strike after the call is applied are handled below.
+            Fault::WrongContentType | Fault::OversizedBody { .. } => Action::Send(answer(shared)),
+        };
+    }
+    let mut reply = answer(shared);
+    match fault {
+        Fault::ServerError { status, .. } => Action::Send(Reply::html(status)),
+        Fault::ConnectionReset { .. } => Action::Reset,
+        Fault::TruncatedBody { .. } => Action::Truncate(reply),
+        Fault::Delay { duration, .. } => {
+            tokio::time::sleep(duration).await;
+            Action::Send(reply)
+        }
+        Fault::WrongContentType => {
+            reply.content_type = "text/html; charset=utf-8";
+            Action::Send(reply)
+        }
+        Fault::OversizedBody { bytes } => {
+            pad(&mut reply.body, bytes);
+            Action::Send(reply)
+        }
+        Fault::RateLimited { .. }
+        | Fault::SlackError { .. }
+        | Fault::EmptyBody
+        | Fault::NonJsonBody => Action::Send(reply),
+    }
+}
+
+/// Pads a JSON object body with a `"padding"` string field until it is at least `bytes` long;
+/// any other body is padded with trailing spaces, which JSON allows.
+fn pad(body: &mut Vec<u8>, bytes: usize) {
+    if body.len() >= bytes {
+        return;
+    }
+    let object = body.first() == Some(&b'{') && body.last() == Some(&b'}') && body.len() > 2;
+    if object {
+        body.pop();
+        body.extend_from_slice(br#","padding":""#);
+        // Two bytes follow: the closing quote and brace.
+        let fill = bytes.saturating_sub(body.len() + 2);
+        body.resize(body.len() + fill, b'x');
+        body.extend_from_slice(b"\"}");
+    } else {
+        body.resize(bytes, b' ');
+    }
+}
+
+/// The reason phrase of a status code.
+pub(crate) fn reason(status: u16) -> &'static str {
+    match status {
+        100 => "Continue",
+        200 => "OK",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        413 => "Payload Too Large",
+        429 => "Too Many Requests",
+        431 => "Request Header Fields Too Large",
+        500 => "Internal Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ => "Unknown",
+    }
+}
+
+/// The status line and headers of `reply`, announcing `content_length` body bytes.
+fn head_bytes(reply: &Reply, content_length: usize, close: bool) -> Vec<u8> {
+    let mut head = format!(
+        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n",
+        reply.status,
+        reason(reply.status),
+        reply.content_type,
+        content_length
+    );
+    for (name, value) in &reply.headers {
+        // Header values come from the test's own setup; control characters would break framing.
+        let value: String = value.chars().filter(|c| !c.is_control()).collect();
+        head.push_str(name);
+        head.push_str(": ");
+        head.push_str(&value);
+        head.push_str("\r\n");
+    }
+    head.push_str("Server: slack-methods-emulator\r\n");
+    if close {
+        head.push_str("Connection: close\r\n");
+    }
+    head.push_str("\r\n");
+    head.into_bytes()
+}
+
+async fn send(stream: &mut TcpStream, reply: &Reply, close: bool) -> std::io::Result<()> {
+    let mut bytes = head_bytes(reply, reply.body.len(), close);
+    bytes.extend_from_slice(&reply.body);
+    stream.write_all(&bytes).await?;
+    stream.flush().await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn padding_keeps_json_valid() {
+        let mut body = br#"{"ok":true}"#.to_vec();
+        pad(&mut body, 100);
+        assert_eq!(body.len(), 100);
+        let value: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(value["ok"], true);
+        let mut body = b"[]".to_vec();
+        pad(&mut body, 10);
+        assert_eq!(body, b"[]        ");
+    }
+
+    #[test]
+    fn heads_parse_and_refuse() {
+        let Parsed::Complete(head) = parse_head(
+            b"POST /api/a.b HTTP/1.1\r\nContent-Length: 3\r\nConnection: close\r\n\r\nabc",
+        ) else {
+            panic!("expected a complete head");
+        };
+        assert_eq!(head.content_length().ok(), Some(3));
+        assert!(!head.keep_alive());
+        assert!(matches!(
+            parse_head(b"POST /api/a.b HTTP/1.1\r\n"),
+            Parsed::Partial
+        ));
+        assert!(matches!(
+            parse_head(b"\x01\x02 nonsense\r\n\r\n"),
+            Parsed::Invalid(_)
+        ));
+        let Parsed::Complete(head) =
+            parse_head(b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n")
+        else {
+            panic!("expected a complete head");
+        };
+        assert!(head.content_length().is_err());
+        assert_eq!(
+            method_of("/api/users.profile.set"),
+            Some("users.profile.set")
+        );
+        assert_eq!(method_of("/api/"), None);
+        assert_eq!(method_of("/api/a/b"), None);
+        assert_eq!(method_of("/other"), None);
+    }
+}

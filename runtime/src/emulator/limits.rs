@@ -1,0 +1,157 @@
+//! Rate-limit enforcement: Slack's tiers per (token, method), on a sliding window.
+//!
+//! Each (token, method) pair keeps the instants of the calls it was allowed in the last window
+//! (one minute divided by the time scale). A call is allowed while fewer than the limit are in
+//! the window; otherwise it is answered 429 with `Retry-After` set to the real seconds until the
+//! oldest allowed call leaves the window (rounded up, at least 1). Refused calls do not count.
+
+use std::collections::{HashMap, VecDeque};
+use std::time::{Duration, Instant};
+
+/// The calls a minute Slack allows for the methods the emulator implements, by tier.
+pub(crate) fn builtin_per_minute(method: &str) -> Option<u32> {
+    match method {
+        // Tier 3.
+        "users.profile.set" => Some(50),
+        // Tier 4.
+        "users.profile.get" => Some(100),
+        // A special tier of its own; Slack allows it generously, so it is treated as Tier 4.
+        "auth.test" => Some(100),
+        _ => None,
+    }
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Limits {
+    /// The time scale when tier limits are on: 60 means a minute lasts a second.
+    tiers: Option<f64>,
+    /// Per-method limits (calls a minute), on whether or not the tiers are.
+    overrides: HashMap<String, u32>,
+    windows: HashMap<(String, String), VecDeque<Instant>>,
+}
+
+/// A call refused by the rate limit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Refused {
+    /// Whole seconds of real time, at least 1.
+    pub(crate) retry_after: u64,
+}
+
+impl Limits {
+    pub(crate) fn set_tiers(&mut self, scale: Option<f64>) {
+        self.tiers = scale.map(sanitize_scale);
+        self.windows.clear();
+    }
+
+    pub(crate) fn set_override(&mut self, method: &str, per_minute: Option<u32>) {
+        match per_minute {
+            Some(limit) => {
+                self.overrides.insert(method.to_owned(), limit);
+            }
+            None => {
+                self.overrides.remove(method);
+            }
+        }
+    }
+
+    fn limit_of(&self, method: &str) -> Option<u32> {
+        if let Some(limit) = self.overrides.get(method) {
+            return Some(*limit);
+        }
+        self.tiers?;
+        builtin_per_minute(method)
+    }
+
+    /// Counts one call of `method` with `token` at `now`, or refuses it.
+    pub(crate) fn check(&mut self, token: &str, method: &str, now: Instant) -> Result<(), Refused> {
+        let Some(limit) = self.limit_of(method) else {
+            return Ok(());
+        };
+        let scale = self.tiers.unwrap_or(1.0);
+        let window = Duration::from_secs_f64(60.0 / scale);
+        let calls = self
+            .windows
+            .entry((token.to_owned(), method.to_owned()))
+            .or_default();
+        while calls
+            .front()
+            .is_some_and(|first| now.saturating_duration_since(*first) >= window)
+        {
+            calls.pop_front();
+        }
+        let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+        if calls.len() < limit {
+            calls.push_back(now);
+            return Ok(());
+        }
+        let wait = match calls.front() {
+            Some(first) => window.saturating_sub(now.saturating_duration_since(*first)),
+            // A limit of zero: nothing is ever allowed; ask for a whole window.
+            None => window,
+        };
+        Err(Refused {
+            retry_after: whole_seconds(wait),
+        })
+    }
+}
+
+fn sanitize_scale(scale: f64) -> f64 {
+    if scale.is_finite() && scale > 0.0 {
+        scale
+    } else {
+        1.0
+    }
+}
+
+fn whole_seconds(wait: Duration) -> u64 {
+    let mut secs = wait.as_secs();
+    if wait.subsec_nanos() > 0 {
+        secs += 1;
+    }
+    secs.max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn off_by_default_and_on_with_tiers() {
+        let mut limits = Limits::default();
+        let now = Instant::now();
+        for _ in 0..200 {
+            assert!(limits.check("t", "users.profile.set", now).is_ok());
+        }
+        limits.set_tiers(Some(60.0));
+        for _ in 0..50 {
+            assert!(limits.check("t", "users.profile.set", now).is_ok());
+        }
+        assert_eq!(
+            limits.check("t", "users.profile.set", now),
+            Err(Refused { retry_after: 1 })
+        );
+        // Another token has its own window.
+        assert!(limits.check("u", "users.profile.set", now).is_ok());
+        // A second later (a scaled minute) the window has moved on.
+        let later = now + Duration::from_secs(1);
+        assert!(limits.check("t", "users.profile.set", later).is_ok());
+    }
+
+    #[test]
+    fn overrides_and_retry_after() {
+        let mut limits = Limits::default();
+        limits.set_override("chat.postMessage", Some(2));
+        let now = Instant::now();
+        assert!(limits.check("t", "chat.postMessage", now).is_ok());
+        assert!(limits
+            .check("t", "chat.postMessage", now + Duration::from_secs(10))
+            .is_ok());
+        assert_eq!(
+            limits.check("t", "chat.postMessage", now + Duration::from_secs(20)),
+            Err(Refused { retry_after: 40 })
+        );
+        assert_eq!(whole_seconds(Duration::from_millis(1)), 1);
+        assert_eq!(whole_seconds(Duration::from_millis(1500)), 2);
+        assert_eq!(sanitize_scale(f64::NAN), 1.0);
+    }
+}

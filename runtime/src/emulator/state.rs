@@ -1,0 +1,381 @@
+//! The emulator's in-memory workspace: team, users and profiles, tokens, stubs, faults, limits,
+//! the request log and the write counters.
+
+use super::faults::FaultQueue;
+use super::limits::Limits;
+use super::Fault;
+use serde_json::{json, Map, Value};
+use std::collections::HashMap;
+use std::fmt;
+
+/// A user of the emulated workspace, given to [`Emulator::add_user`](super::Emulator::add_user).
+///
+/// ```
+/// use slack_methods_runtime::emulator::UserSpec;
+/// let jane = UserSpec::new("U0JANE", "jane").real_name("Jane Doe").admin();
+/// assert!(jane.admin && !jane.owner);
+/// assert_eq!(jane.real_name, "Jane Doe");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct UserSpec {
+    /// The user id, e.g. `U0123ABCD`.
+    pub id: String,
+    /// The username (`auth.test`'s `user`, `users.profile.set`'s `username`).
+    pub name: String,
+    /// The profile's starting `real_name` (the username unless set).
+    pub real_name: String,
+    /// The profile's starting `display_name` (empty unless set).
+    pub display_name: String,
+    /// The profile's `email`, if any.
+    pub email: Option<String>,
+    /// A workspace admin may set other users' profiles.
+    pub admin: bool,
+    /// A workspace owner may also set other admins' profiles.
+    pub owner: bool,
+    /// The bot id, for a bot user; `auth.test` reports it as `bot_id`.
+    pub bot_id: Option<String>,
+}
+
+impl UserSpec {
+    /// A regular member with this id and username.
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> UserSpec {
+        let name = name.into();
+        UserSpec {
+            id: id.into(),
+            real_name: name.clone(),
+            name,
+            display_name: String::new(),
+            email: None,
+            admin: false,
+            owner: false,
+            bot_id: None,
+        }
+    }
+
+    /// Sets the starting `real_name`.
+    pub fn real_name(mut self, real_name: impl Into<String>) -> UserSpec {
+        self.real_name = real_name.into();
+        self
+    }
+
+    /// Sets the starting `display_name`.
+    pub fn display_name(mut self, display_name: impl Into<String>) -> UserSpec {
+        self.display_name = display_name.into();
+        self
+    }
+
+    /// Sets the `email`.
+    pub fn email(mut self, email: impl Into<String>) -> UserSpec {
+        self.email = Some(email.into());
+        self
+    }
+
+    /// Makes the user a workspace admin.
+    pub fn admin(mut self) -> UserSpec {
+        self.admin = true;
+        self
+    }
+
+    /// Makes the user the workspace owner (and an admin).
+    pub fn owner(mut self) -> UserSpec {
+        self.owner = true;
+        self.admin = true;
+        self
+    }
+
+    /// Makes the user a bot user with this bot id.
+    pub fn bot(mut self, bot_id: impl Into<String>) -> UserSpec {
+        self.bot_id = Some(bot_id.into());
+        self
+    }
+}
+
+/// One HTTP request the emulator received, as it arrived.
+///
+/// `Debug` shows the `Authorization` header as `Bearer <redacted>`; read the token with
+/// [`RecordedRequest::bearer_token`].
+#[derive(Clone)]
+#[non_exhaustive]
+pub struct RecordedRequest {
+    /// The HTTP verb (`"POST"`, `"GET"`, ...).
+    pub verb: String,
+    /// The request target as sent: path and query string.
+    pub target: String,
+    /// The path part of the target.
+    pub path: String,
+    /// The Slack method the path names (`/api/<method>`), if it names one.
+    pub method: Option<String>,
+    /// The request headers, in the order sent (names lowercase).
+    pub headers: Vec<(String, Vec<u8>)>,
+    /// The body bytes, exactly as received.
+    pub body: Vec<u8>,
+    /// The parameters: the query string's pairs, then the form body's (only when the
+    /// `Content-Type` is `application/x-www-form-urlencoded`), percent-decoded.
+    pub params: Vec<(String, String)>,
+    /// The fault injected into the answer, if one was.
+    pub fault: Option<Fault>,
+}
+
+impl RecordedRequest {
+    /// The first value of header `name` (any case), as text.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .and_then(|(_, value)| std::str::from_utf8(value).ok())
+    }
+
+    /// The value of parameter `name`: the last one sent, so the body wins over the query.
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.params
+            .iter()
+            .rev()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    }
+
+    /// The token of `Authorization: Bearer <token>`, if the request had one.
+    pub fn bearer_token(&self) -> Option<&str> {
+        bearer(self.header("authorization")?)
+    }
+}
+
+impl fmt::Debug for RecordedRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        struct Headers<'a>(&'a [(String, Vec<u8>)]);
+        impl fmt::Debug for Headers<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let mut list = f.debug_list();
+                for (name, value) in self.0 {
+                    if name.eq_ignore_ascii_case("authorization") {
+                        list.entry(&(name, "<redacted>"));
+                    } else {
+                        list.entry(&(name, String::from_utf8_lossy(value)));
+                    }
+                }
+                list.finish()
+            }
+        }
+        f.debug_struct("RecordedRequest")
+            .field("verb", &self.verb)
+            .field("target", &self.target)
+            .field("method", &self.method)
+            .field("headers", &Headers(&self.headers))
+            .field("body", &String::from_utf8_lossy(&self.body))
+            .field("params", &self.params)
+            .field("fault", &self.fault)
+            .finish()
+    }
+}
+
+/// The token of an `Authorization` header value: `Bearer <token>` (scheme in any case).
+pub(crate) fn bearer(value: &str) -> Option<&str> {
+    let (scheme, token) = value.trim().split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Team {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) domain: String,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct User {
+    pub(crate) spec: UserSpec,
+    pub(crate) profile: Map<String, Value>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct TokenEntry {
+    pub(crate) user: String,
+    pub(crate) scopes: Vec<String>,
+    pub(crate) revoked: bool,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Stub {
+    pub(crate) scopes: Vec<String>,
+    pub(crate) response: Value,
+}
+
+/// Everything the emulator knows, behind one lock that is never held across an await.
+#[derive(Debug)]
+pub(crate) struct State {
+    pub(crate) team: Team,
+    pub(crate) users: HashMap<String, User>,
+    pub(crate) tokens: HashMap<String, TokenEntry>,
+    pub(crate) field_labels: HashMap<String, String>,
+    pub(crate) stubs: HashMap<String, Stub>,
+    pub(crate) faults: HashMap<String, FaultQueue>,
+    pub(crate) limits: Limits,
+    pub(crate) requests: Vec<RecordedRequest>,
+    pub(crate) applied_writes: HashMap<String, usize>,
+    pub(crate) responses_429: usize,
+}
+
+impl State {
+    pub(crate) fn new(team: Team) -> State {
+        State {
+            team,
+            users: HashMap::new(),
+            tokens: HashMap::new(),
+            field_labels: HashMap::new(),
+            stubs: HashMap::new(),
+            faults: HashMap::new(),
+            limits: Limits::default(),
+            requests: Vec::new(),
+            applied_writes: HashMap::new(),
+            responses_429: 0,
+        }
+    }
+
+    pub(crate) fn add_user(&mut self, spec: UserSpec) {
+        let profile = initial_profile(&spec, &self.team);
+        self.users.insert(spec.id.clone(), User { spec, profile });
+    }
+
+    pub(crate) fn take_fault(&mut self, method: &str) -> Option<Fault> {
+        let queue = self.faults.get_mut(method)?;
+        let fault = queue.take();
+        if queue.is_empty() {
+            self.faults.remove(method);
+        }
+        fault
+    }
+
+    pub(crate) fn count_write(&mut self, method: &str) {
+        *self.applied_writes.entry(method.to_owned()).or_insert(0) += 1;
+    }
+}
+
+/// A profile with every key Slack's profile object requires, so typed clients can parse it.
+fn initial_profile(spec: &UserSpec, team: &Team) -> Map<String, Value> {
+    let hash = avatar_hash(&spec.id);
+    let image = |size: &str| {
+        Value::String(format!(
+            "https://avatars.emulator.invalid/{}/{hash}_{size}.png",
+            spec.id
+        ))
+    };
+    let mut profile = match json!({
+        "title": "",
+        "phone": "",
+        "skype": "",
+        "real_name": spec.real_name,
+        "real_name_normalized": normalize(&spec.real_name),
+        "display_name": spec.display_name,
+        "display_name_normalized": normalize(&spec.display_name),
+        "fields": {},
+        "status_text": "",
+        "status_emoji": "",
+        "status_emoji_display_info": [],
+        "status_expiration": 0,
+        "status_text_canonical": "",
+        "avatar_hash": hash,
+        "is_custom_image": false,
+        "first_name": "",
+        "last_name": "",
+        "pronouns": "",
+        "team": team.id,
+    }) {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    };
+    for size in ["24", "32", "48", "72", "192", "512"] {
+        profile.insert(format!("image_{size}"), image(size));
+    }
+    if let Some(email) = &spec.email {
+        profile.insert("email".into(), Value::String(email.clone()));
+    }
+    if let Some(bot_id) = &spec.bot_id {
+        profile.insert("bot_id".into(), Value::String(bot_id.clone()));
+    }
+    profile
+}
+
+/// A stable 12-hex-digit hash of the user id, standing in for Slack's avatar hash.
+fn avatar_hash(id: &str) -> String {
+    // FNV-1a: stable across runs and platforms, unlike std's RandomState.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in id.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{:012x}", hash & 0xffff_ffff_ffff)
+}
+
+/// Slack's `*_normalized` names: the name with accents folded to ASCII letters where a plain
+/// counterpart exists.
+pub(crate) fn normalize(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+            'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => 'A',
+            'ç' | 'ć' | 'č' => 'c',
+            'Ç' | 'Ć' | 'Č' => 'C',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => 'e',
+            'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ę' | 'Ě' => 'E',
+            'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
+            'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' => 'I',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'Ñ' | 'Ń' | 'Ň' => 'N',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
+            'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' => 'O',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' => 'u',
+            'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' => 'U',
+            'ý' | 'ÿ' => 'y',
+            'Ý' => 'Y',
+            'š' | 'ś' => 's',
+            'Š' | 'Ś' => 'S',
+            'ž' | 'ź' | 'ż' => 'z',
+            'Ž' | 'Ź' | 'Ż' => 'Z',
+            'ł' => 'l',
+            'Ł' => 'L',
+            other => other,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn profiles_start_complete() {
+        let team = Team {
+            id: "T1".into(),
+            name: "t".into(),
+            domain: "t".into(),
+        };
+        let profile = initial_profile(&UserSpec::new("U1", "jo").real_name("Zoë"), &team);
+        for key in [
+            "real_name",
+            "display_name",
+            "avatar_hash",
+            "real_name_normalized",
+            "display_name_normalized",
+            "title",
+            "phone",
+            "skype",
+            "status_text",
+            "status_emoji",
+            "fields",
+        ] {
+            assert!(profile.contains_key(key), "{key}");
+        }
+        assert_eq!(profile["real_name_normalized"], "Zoe");
+        assert_eq!(avatar_hash("U1").len(), 12);
+    }
+
+    #[test]
+    fn bearer_needs_the_scheme() {
+        assert_eq!(bearer("Bearer xoxp-1"), Some("xoxp-1"));
+        assert_eq!(bearer("bearer  xoxp-1 "), Some("xoxp-1"));
+        assert_eq!(bearer("Basic abc"), None);
+        assert_eq!(bearer("Bearer "), None);
+    }
+}
