@@ -1,1 +1,317 @@
-fn main() {}
+//! Project tools of slack-methods.
+//!
+//! ```text
+//! cargo run -p xtask -- catalog [--check] [--shared <dir>]
+//! cargo run -p xtask -- catalog-test [--check] [--shared <dir>] [--explicit-metadata | --no-explicit-metadata]
+//! cargo run -p xtask -- check [--shared <dir>]
+//! ```
+//!
+//! `catalog` writes `macros/src/catalog/data.rs` from Slack's OpenAPI spec and the rate-limit
+//! tier table; `catalog-test` writes `tests/catalog_methods.rs`, a binding of every spec method;
+//! `--check` regenerates in memory and fails if the committed file differs; `check` runs both
+//! checks. The reference data lives outside the repository, by default in `../shared` next to
+//! the workspace root. When it is missing, a check says so and passes, unless `CI` is `true`
+//! (or `1`): then it fails, so CI cannot pass without checking.
+
+mod model;
+mod render_catalog;
+mod render_test;
+
+#[cfg(test)]
+#[path = "../../macros/src/catalog/mod.rs"]
+mod catalog;
+
+use model::{Catalog, SPEC_PATH, TIERS_PATH};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// The catalog file, relative to the workspace root.
+const CATALOG_FILE: &str = "macros/src/catalog/data.rs";
+/// The whole-catalog test, relative to the workspace root.
+const TEST_FILE: &str = "tests/catalog_methods.rs";
+/// Whether `catalog-test` writes scopes, tier and verb into each attribute by default. Turn this
+/// off once the attribute fills them in from its catalog.
+const EXPLICIT_METADATA_DEFAULT: bool = true;
+
+const USAGE: &str = "usage:
+  cargo run -p xtask -- catalog [--check] [--shared <dir>]
+  cargo run -p xtask -- catalog-test [--check] [--shared <dir>] [--explicit-metadata | --no-explicit-metadata]
+  cargo run -p xtask -- check [--shared <dir>]";
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Command {
+    Catalog,
+    CatalogTest,
+    CheckAll,
+}
+
+struct Options {
+    command: Command,
+    check: bool,
+    shared: PathBuf,
+    explicit_metadata: bool,
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let options = match parse_args(&args) {
+        Ok(options) => options,
+        Err(message) => {
+            eprintln!("xtask: {message}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    let xtask = Path::new(env!("CARGO_MANIFEST_DIR"));
+    xtask.parent().unwrap_or(xtask).to_path_buf()
+}
+
+fn parse_args(args: &[String]) -> Result<Options, String> {
+    let mut args = args.iter();
+    let command = match args.next().map(String::as_str) {
+        Some("catalog") => Command::Catalog,
+        Some("catalog-test") => Command::CatalogTest,
+        Some("check") => Command::CheckAll,
+        Some(other) => return Err(format!("unknown command `{other}`")),
+        None => return Err("missing command".to_owned()),
+    };
+    let mut options = Options {
+        command,
+        check: command == Command::CheckAll,
+        shared: workspace_root().join("..").join("shared"),
+        explicit_metadata: EXPLICIT_METADATA_DEFAULT,
+    };
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--check" if command != Command::CheckAll => options.check = true,
+            "--shared" => match args.next() {
+                Some(dir) => options.shared = PathBuf::from(dir),
+                None => return Err("`--shared` needs a directory".to_owned()),
+            },
+            "--explicit-metadata" if command == Command::CatalogTest => {
+                options.explicit_metadata = true;
+            }
+            "--no-explicit-metadata" if command == Command::CatalogTest => {
+                options.explicit_metadata = false;
+            }
+            other => return Err(format!("unexpected argument `{other}`")),
+        }
+    }
+    Ok(options)
+}
+
+fn run(options: &Options) -> Result<(), String> {
+    let missing: Vec<PathBuf> = [SPEC_PATH, TIERS_PATH]
+        .iter()
+        .map(|path| options.shared.join(path))
+        .filter(|path| !path.is_file())
+        .collect();
+    if !missing.is_empty() {
+        let list: Vec<String> = missing.iter().map(|p| p.display().to_string()).collect();
+        let message = format!(
+            "reference data not found ({} missing); pass `--shared <dir>` with the folder that \
+             holds slack-api/ and slack-fixtures/",
+            list.join(", ")
+        );
+        if options.check && !in_ci() {
+            println!("xtask: {message}; skipping the check (it fails when CI=true)");
+            return Ok(());
+        }
+        return Err(message);
+    }
+
+    let catalog = Catalog::load(&options.shared).map_err(|e| e.to_string())?;
+    let root = workspace_root();
+    let commands: &[Command] = match options.command {
+        Command::CheckAll => &[Command::Catalog, Command::CatalogTest],
+        ref one => std::slice::from_ref(one),
+    };
+    let mut failed = Vec::new();
+    for command in commands {
+        let (file, text, regenerate) = match command {
+            Command::Catalog => (
+                CATALOG_FILE,
+                render_catalog::render(&catalog),
+                "cargo run -p xtask -- catalog".to_owned(),
+            ),
+            _ => {
+                let flag = if options.explicit_metadata {
+                    "--explicit-metadata"
+                } else {
+                    "--no-explicit-metadata"
+                };
+                (
+                    TEST_FILE,
+                    render_test::render(&catalog, options.explicit_metadata)?,
+                    format!("cargo run -p xtask -- catalog-test {flag}"),
+                )
+            }
+        };
+        let path = root.join(file);
+        if options.check {
+            match check(&path, &text) {
+                Ok(()) => println!("xtask: {file} is up to date"),
+                Err(problem) => {
+                    eprintln!("xtask: {file} {problem}; run `{regenerate}` and commit the result");
+                    failed.push(file);
+                }
+            }
+        } else {
+            write(&path, &text)?;
+            let specced = catalog.specced().count();
+            let content = match command {
+                Command::Catalog => format!(
+                    "{} methods, {specced} of them in the spec",
+                    catalog.methods.len()
+                ),
+                _ => format!("{specced} bindings"),
+            };
+            println!("xtask: wrote {file}: {} bytes, {content}", text.len());
+        }
+    }
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("out of date: {}", failed.join(", ")))
+    }
+}
+
+/// Whether we run under CI (`CI=true` or `CI=1`, as CI services set it).
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|value| value.eq_ignore_ascii_case("true") || value == "1")
+}
+
+/// Compares the committed file with the regenerated text, byte for byte.
+fn check(path: &Path, expected: &str) -> Result<(), String> {
+    let committed = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => return Err(format!("cannot be read ({e})")),
+    };
+    if committed == expected.as_bytes() {
+        return Ok(());
+    }
+    let committed = String::from_utf8_lossy(&committed);
+    let line = committed
+        .lines()
+        .zip(expected.lines())
+        .position(|(a, b)| a != b)
+        .unwrap_or_else(|| committed.lines().count().min(expected.lines().count()))
+        + 1;
+    Err(format!(
+        "differs from what the reference data gives (first difference at line {line})"
+    ))
+}
+
+/// Writes the file unless it already holds `text`, so an unchanged catalog does not make cargo
+/// rebuild the macro crate.
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    if std::fs::read(path).is_ok_and(|bytes| bytes == text.as_bytes()) {
+        return Ok(());
+    }
+    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shared() -> Option<PathBuf> {
+        let shared = workspace_root().join("..").join("shared");
+        shared.join(SPEC_PATH).is_file().then_some(shared)
+    }
+
+    /// The catalog module reads the generated data back as the generator meant it.
+    #[test]
+    fn generated_catalog_matches_the_model() {
+        let Some(shared) = shared() else {
+            eprintln!("reference data not found; the catalog is not compared with it");
+            return;
+        };
+        let model = Catalog::load(&shared).unwrap();
+        assert_eq!(catalog::METHODS.len(), model.methods.len());
+        for method in &model.methods {
+            let found = catalog::lookup(&method.name).unwrap();
+            let tier = match (&method.tier, found.tier) {
+                (model::Tier::Tier1, catalog::Tier::Tier1)
+                | (model::Tier::Tier2, catalog::Tier::Tier2)
+                | (model::Tier::Tier3, catalog::Tier::Tier3)
+                | (model::Tier::Tier4, catalog::Tier::Tier4) => true,
+                (model::Tier::Special(a), catalog::Tier::Special(b)) => a == b,
+                _ => false,
+            };
+            assert!(tier, "tier of {}", method.name);
+            let Some(facts) = &method.spec else {
+                assert!(!found.in_spec && found.verb.is_none(), "{}", method.name);
+                continue;
+            };
+            assert!(found.in_spec);
+            let verb = match facts.verb {
+                model::Verb::Get => catalog::Verb::Get,
+                model::Verb::Post => catalog::Verb::Post,
+            };
+            assert_eq!(found.verb, Some(verb), "{}", method.name);
+            assert_eq!(found.scopes, facts.scopes, "{}", method.name);
+            assert_eq!(found.paginated, facts.paginated, "{}", method.name);
+            assert_eq!(found.deprecated, facts.deprecated, "{}", method.name);
+            assert_eq!(found.params.len(), facts.params.len(), "{}", method.name);
+            for (got, want) in found.params.iter().zip(&facts.params) {
+                let ty = match want.ty {
+                    model::ParamType::String => catalog::ParamType::String,
+                    model::ParamType::Boolean => catalog::ParamType::Boolean,
+                    model::ParamType::Integer => catalog::ParamType::Integer,
+                    model::ParamType::Number => catalog::ParamType::Number,
+                };
+                assert_eq!(
+                    (got.name, got.ty, got.required),
+                    (want.name.as_str(), ty, want.required),
+                    "{}",
+                    method.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn parses_arguments() {
+        let args =
+            |list: &[&str]| parse_args(&list.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        let options = args(&["catalog", "--check", "--shared", "/x"])
+            .ok()
+            .unwrap();
+        assert!(options.command == Command::Catalog && options.check);
+        assert_eq!(options.shared, PathBuf::from("/x"));
+        let options = args(&["catalog-test", "--no-explicit-metadata"])
+            .ok()
+            .unwrap();
+        assert!(!options.explicit_metadata && !options.check);
+        assert!(args(&["check"]).ok().unwrap().check);
+        assert!(args(&["catalog", "--no-explicit-metadata"]).is_err());
+        assert!(args(&["catalog", "--shared"]).is_err());
+        assert!(args(&["catalgo"]).is_err());
+        assert!(args(&[]).is_err());
+    }
+
+    #[test]
+    fn check_reports_the_first_differing_line() {
+        let dir = std::env::temp_dir().join(format!("xtask-check-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("file.rs");
+        std::fs::write(&path, "a\nb\nc\n").unwrap();
+        assert!(check(&path, "a\nb\nc\n").is_ok());
+        let problem = check(&path, "a\nB\nc\n").unwrap_err();
+        assert!(problem.contains("line 2"), "{problem}");
+        let problem = check(&path, "a\nb\nc\nd\n").unwrap_err();
+        assert!(problem.contains("line 4"), "{problem}");
+        assert!(check(&dir.join("missing.rs"), "").is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

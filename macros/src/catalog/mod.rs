@@ -1,0 +1,383 @@
+//! The method catalog: what the project knows about each Slack Web API method.
+//!
+//! [`METHODS`] is generated from Slack's OpenAPI spec and the rate-limit tier table by
+//! `cargo run -p xtask -- catalog` (see `data.rs`); this module holds its types and the look-ups
+//! the attribute uses: [`lookup`], [`suggest`], [`Method::param`] and [`suggest_param`].
+//!
+//! Every method of the tier table is here. Those the spec describes have `in_spec: true` and
+//! full facts. The others have a name and a tier only: their verb is `None`, and their `scopes`
+//! and `params` are empty because they are *unknown*, not because the method has none. Check
+//! [`Method::in_spec`] before treating a parameter as unknown or a scope list as complete.
+
+// Until the attribute reads the catalog, nothing outside the tests uses it.
+#![allow(dead_code)]
+
+mod data;
+
+pub(crate) use data::METHODS;
+
+/// The HTTP verb of a method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Verb {
+    Get,
+    Post,
+}
+
+/// The type of a parameter as Slack's spec gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ParamType {
+    /// Text, including JSON text, comma-separated lists, ids and timestamps.
+    String,
+    /// `true` or `false`.
+    Boolean,
+    /// A whole number.
+    Integer,
+    /// A number that may have a fraction.
+    Number,
+}
+
+/// The rate-limit tier of a method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tier {
+    Tier1,
+    Tier2,
+    Tier3,
+    Tier4,
+    /// A limit of its own, named after the method that has it (e.g. `chat.postMessage`).
+    Special(&'static str),
+}
+
+/// One parameter of a method. The `token` parameter is never listed: the token travels in the
+/// `Authorization` header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Param {
+    /// The wire name, e.g. `channel`.
+    pub(crate) name: &'static str,
+    pub(crate) ty: ParamType,
+    /// Whether the spec marks the parameter as required.
+    pub(crate) required: bool,
+}
+
+/// One method of the catalog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Method {
+    /// E.g. `users.profile.set`.
+    pub(crate) name: &'static str,
+    /// `None` when the method is not in the spec.
+    pub(crate) verb: Option<Verb>,
+    /// Any one of these is enough; empty when the method needs no scope (or, when not
+    /// `in_spec`, when the scopes are unknown).
+    pub(crate) scopes: &'static [&'static str],
+    /// In the spec's order; empty when not `in_spec`.
+    pub(crate) params: &'static [Param],
+    /// Whether the method pages its results with `cursor`.
+    pub(crate) paginated: bool,
+    pub(crate) tier: Tier,
+    /// Whether Slack has deprecated the method.
+    pub(crate) deprecated: bool,
+    /// Whether Slack's spec describes the method; if not, only `name` and `tier` are known.
+    pub(crate) in_spec: bool,
+}
+
+impl Method {
+    /// The parameter with this wire name, if the spec lists it.
+    pub(crate) fn param(&self, name: &str) -> Option<&'static Param> {
+        self.params.iter().find(|param| param.name == name)
+    }
+
+    /// The parameters the spec marks as required.
+    pub(crate) fn required_params(&self) -> impl Iterator<Item = &'static Param> {
+        self.params.iter().filter(|param| param.required)
+    }
+
+    /// Marks a method that pages with `cursor` (used by `data.rs`).
+    const fn mark_paginated(mut self) -> Method {
+        self.paginated = true;
+        self
+    }
+
+    /// Marks a deprecated method (used by `data.rs`).
+    const fn mark_deprecated(mut self) -> Method {
+        self.deprecated = true;
+        self
+    }
+}
+
+/// A method the spec describes (used by `data.rs`).
+const fn spec(
+    name: &'static str,
+    verb: Verb,
+    tier: Tier,
+    scopes: &'static [&'static str],
+    params: &'static [Param],
+) -> Method {
+    Method {
+        name,
+        verb: Some(verb),
+        scopes,
+        params,
+        paginated: false,
+        tier,
+        deprecated: false,
+        in_spec: true,
+    }
+}
+
+/// A method of the tier table that the spec does not describe (used by `data.rs`).
+const fn not_in_spec(name: &'static str, tier: Tier) -> Method {
+    Method {
+        name,
+        verb: None,
+        scopes: &[],
+        params: &[],
+        paginated: false,
+        tier,
+        deprecated: false,
+        in_spec: false,
+    }
+}
+
+/// An optional parameter (used by `data.rs`).
+const fn opt(name: &'static str, ty: ParamType) -> Param {
+    Param {
+        name,
+        ty,
+        required: false,
+    }
+}
+
+/// A required parameter (used by `data.rs`).
+const fn req(name: &'static str, ty: ParamType) -> Param {
+    Param {
+        name,
+        ty,
+        required: true,
+    }
+}
+
+/// The method with this exact name.
+pub(crate) fn lookup(name: &str) -> Option<&'static Method> {
+    METHODS
+        .binary_search_by(|method| method.name.cmp(name))
+        .ok()
+        .and_then(|index| METHODS.get(index))
+}
+
+/// Known method names close to `name`, best first, for a "did you mean" (at most 3; empty when
+/// nothing is close). `users.profile.sett` gives `users.profile.set`.
+pub(crate) fn suggest(name: &str) -> Vec<&'static str> {
+    nearest(name, METHODS.iter().map(|method| method.name))
+}
+
+/// Parameter names of `method` close to `name`, best first (at most 3; empty when nothing is
+/// close or the method is not in the spec). `nmae` gives `name`.
+pub(crate) fn suggest_param(method: &Method, name: &str) -> Vec<&'static str> {
+    nearest(name, method.params.iter().map(|param| param.name))
+}
+
+/// The candidates nearest to `input`: a candidate that differs only in ASCII case wins alone;
+/// otherwise those at the smallest edit distance, if that distance is small for the input's
+/// length (1 up to 7 characters, 2 up to 11, 3 beyond).
+fn nearest(
+    input: &str,
+    candidates: impl Iterator<Item = &'static str> + Clone,
+) -> Vec<&'static str> {
+    if let Some(same) = candidates
+        .clone()
+        .find(|candidate| candidate.eq_ignore_ascii_case(input))
+    {
+        return vec![same];
+    }
+    let limit = (input.chars().count() / 4).clamp(1, 3);
+    let mut best = limit + 1;
+    let mut found = Vec::new();
+    for candidate in candidates {
+        let distance = edit_distance(input, candidate);
+        if distance < best {
+            best = distance;
+            found.clear();
+        }
+        if distance == best {
+            found.push(candidate);
+        }
+    }
+    found.sort_unstable();
+    found.truncate(3);
+    found
+}
+
+/// Edit distance counting an insertion, a deletion, a substitution, or a swap of two neighbouring
+/// characters as one edit (optimal string alignment), so `nmae` is one edit from `name`.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // Three rows of the dynamic-programming table: i-2, i-1 and i.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current: Vec<usize> = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        current[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut distance = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                distance = distance.min(before[j - 2] + 1);
+            }
+            current[j] = distance;
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn methods_are_sorted_and_unique() {
+        for pair in METHODS.windows(2) {
+            assert!(
+                pair[0].name < pair[1].name,
+                "{} / {}",
+                pair[0].name,
+                pair[1].name
+            );
+        }
+    }
+
+    #[test]
+    fn counts_match_the_reference_data() {
+        assert_eq!(METHODS.len(), 326);
+        assert_eq!(METHODS.iter().filter(|method| method.in_spec).count(), 174);
+        let paginated = METHODS.iter().filter(|method| method.paginated).count();
+        assert_eq!(paginated, 28);
+    }
+
+    #[test]
+    fn facts_are_consistent() {
+        for method in METHODS {
+            assert_eq!(method.in_spec, method.verb.is_some(), "{}", method.name);
+            if !method.in_spec {
+                assert!(method.scopes.is_empty() && method.params.is_empty());
+            }
+            assert_eq!(
+                method.paginated,
+                method.param("cursor").is_some(),
+                "{}",
+                method.name
+            );
+            assert!(method.param("token").is_none(), "{}", method.name);
+            assert!(!method.scopes.contains(&"none"), "{}", method.name);
+            if let Tier::Special(owner) = method.tier {
+                assert!(lookup(owner).is_some(), "{}", method.name);
+            }
+        }
+    }
+
+    #[test]
+    fn lookup_finds_exact_names_only() {
+        let set = lookup("users.profile.set").unwrap();
+        assert_eq!(set.name, "users.profile.set");
+        assert_eq!(set.verb, Some(Verb::Post));
+        assert_eq!(set.scopes, ["users.profile:write"]);
+        assert_eq!(set.tier, Tier::Tier3);
+        assert!(set.in_spec && !set.paginated && !set.deprecated);
+        let names: Vec<&str> = set.params.iter().map(|param| param.name).collect();
+        assert_eq!(names, ["name", "profile", "user", "value"]);
+        assert!(set.params.iter().all(|param| param.ty == ParamType::String));
+
+        assert!(lookup("users.profile.sett").is_none());
+        assert!(lookup("Users.profile.set").is_none());
+        assert!(lookup("").is_none());
+        assert_eq!(lookup(METHODS[0].name), Some(&METHODS[0]));
+        let last = &METHODS[METHODS.len() - 1];
+        assert_eq!(lookup(last.name), Some(last));
+    }
+
+    #[test]
+    fn lookup_knows_the_corrected_and_special_cases() {
+        let list = lookup("conversations.list").unwrap();
+        assert_eq!(list.verb, Some(Verb::Get));
+        assert!(list.paginated);
+        assert_eq!(
+            list.scopes,
+            ["channels:read", "groups:read", "im:read", "mpim:read"]
+        );
+        assert_eq!(list.param("limit").map(|p| p.ty), Some(ParamType::Integer));
+
+        let auth = lookup("auth.test").unwrap();
+        assert_eq!(auth.verb, Some(Verb::Post));
+        assert!(auth.scopes.is_empty());
+        assert_eq!(auth.tier, Tier::Special("auth.test"));
+
+        for name in [
+            "views.open",
+            "views.publish",
+            "views.push",
+            "views.update",
+            "dialog.open",
+        ] {
+            assert_eq!(lookup(name).unwrap().verb, Some(Verb::Post), "{name}");
+        }
+
+        assert!(lookup("users.setActive").unwrap().deprecated);
+        assert_eq!(METHODS.iter().filter(|m| m.deprecated).count(), 1);
+
+        let post = lookup("chat.postMessage").unwrap();
+        assert_eq!(post.tier, Tier::Special("chat.postMessage"));
+        assert_eq!(post.param("channel").map(|p| p.required), Some(true));
+    }
+
+    #[test]
+    fn methods_missing_from_the_spec_have_name_and_tier_only() {
+        let outside: Vec<&Method> = METHODS.iter().filter(|m| !m.in_spec).collect();
+        assert_eq!(outside.len(), 326 - 174);
+        let open = lookup("apps.connections.open").unwrap();
+        assert!(!open.in_spec);
+        assert_eq!(open.verb, None);
+        assert_eq!(open.tier, Tier::Tier1);
+        assert!(open.param("app_token").is_none());
+    }
+
+    #[test]
+    fn suggests_near_method_names() {
+        assert_eq!(suggest("users.profile.sett"), ["users.profile.set"]);
+        assert_eq!(suggest("users.porfile.set"), ["users.profile.set"]);
+        assert_eq!(suggest("users.profile.Set"), ["users.profile.set"]);
+        assert_eq!(suggest("chat.postmessage"), ["chat.postMessage"]);
+        assert_eq!(suggest("conversation.list"), ["conversations.list"]);
+        assert!(suggest("nothing.like.this").is_empty());
+        assert!(suggest("").is_empty());
+        assert!(suggest("users.profile.set").contains(&"users.profile.set"));
+        assert!(suggest("users.lst").len() <= 3);
+    }
+
+    #[test]
+    fn suggests_near_parameter_names() {
+        let set = lookup("users.profile.set").unwrap();
+        assert_eq!(suggest_param(set, "nmae"), ["name"]);
+        assert_eq!(suggest_param(set, "profil"), ["profile"]);
+        assert_eq!(suggest_param(set, "users"), ["user"]);
+        assert!(suggest_param(set, "channel").is_empty());
+        let open = lookup("apps.connections.open").unwrap();
+        assert!(suggest_param(open, "nmae").is_empty());
+    }
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("", ""), 0);
+        assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("name", "name"), 0);
+        assert_eq!(edit_distance("nmae", "name"), 1);
+        assert_eq!(edit_distance("nam", "name"), 1);
+        assert_eq!(edit_distance("names", "name"), 1);
+        assert_eq!(edit_distance("nbme", "name"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("zoë", "zoe"), 1);
+    }
+}

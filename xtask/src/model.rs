@@ -1,0 +1,513 @@
+//! Reads Slack's OpenAPI spec and the rate-limit tier table into the catalog model.
+//!
+//! Only facts are taken: method names, verbs, scopes, parameter names, types and whether they
+//! are required, and tiers. No description text leaves this module.
+//!
+//! The spec has known errors (see `shared/slack-api/spec-notes.md`). Each one is handled here on
+//! purpose, next to the code that handles it:
+//!
+//! - `none` as a scope: no scope needed (an empty list). See [`scopes`].
+//! - Several scopes on one method: any one of them is enough (Slack's meaning, confirmed by the
+//!   `X-Accepted-OAuth-Scopes` header), although OpenAPI would read them as all-of. The list is
+//!   kept as the spec gives it. See [`scopes`].
+//! - GET on methods that write (`views.*`, `dialog.open`) and on `auth.test`: corrected to POST.
+//!   See [`verb`].
+//! - No `deprecated` flag in the spec: a method is deprecated when its description says so (only
+//!   `users.setActive`). See [`is_deprecated`].
+//! - The `token` parameter (in a header, query or form, depending on the method) is not a
+//!   parameter of the binding: the token travels in the `Authorization` header.
+
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+/// The HTTP verb of a method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verb {
+    Get,
+    Post,
+}
+
+/// The type of a parameter, as the spec gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParamType {
+    String,
+    Boolean,
+    Integer,
+    Number,
+}
+
+/// A rate-limit tier.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Tier {
+    Tier1,
+    Tier2,
+    Tier3,
+    Tier4,
+    /// A limit of its own, named after the method that has it (e.g. `chat.postMessage`).
+    Special(String),
+}
+
+/// One parameter of a method (never `token`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Param {
+    pub name: String,
+    pub ty: ParamType,
+    pub required: bool,
+}
+
+/// What the spec says about a method.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpecFacts {
+    pub verb: Verb,
+    /// Any one of these is enough; empty when the method needs no scope.
+    pub scopes: Vec<String>,
+    /// In the spec's order.
+    pub params: Vec<Param>,
+    /// Has a `cursor` parameter.
+    pub paginated: bool,
+    pub deprecated: bool,
+}
+
+/// One method of the catalog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Method {
+    pub name: String,
+    pub tier: Tier,
+    /// `None` when the method is in the tier table but not in the spec.
+    pub spec: Option<SpecFacts>,
+}
+
+/// The catalog: every method of the tier table, sorted by name (byte order, as
+/// `str::cmp` and `binary_search` see it).
+#[derive(Debug)]
+pub struct Catalog {
+    pub methods: Vec<Method>,
+}
+
+/// A mistake in the reference data, or data this generator does not understand.
+#[derive(Debug)]
+pub struct DataError(pub String);
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn err<T>(message: impl Into<String>) -> Result<T, DataError> {
+    Err(DataError(message.into()))
+}
+
+/// The spec, relative to the shared reference-data folder.
+pub const SPEC_PATH: &str = "slack-api/slack_web_openapi_v2.json";
+/// The tier table, relative to the shared reference-data folder.
+pub const TIERS_PATH: &str = "slack-fixtures/java-slack-sdk/metadata/web-api/rate_limit_tiers.json";
+
+/// Methods the spec lists with GET although they change state. Slack reads their parameters
+/// (JSON `view`/`dialog` payloads) from a POST body, and every Slack SDK sends them with POST.
+const GET_WRITES_CORRECTED_TO_POST: &[&str] = &[
+    "dialog.open",
+    "views.open",
+    "views.publish",
+    "views.push",
+    "views.update",
+];
+
+impl Catalog {
+    /// Reads the spec and the tier table from the shared reference-data folder.
+    pub fn load(shared: &Path) -> Result<Catalog, DataError> {
+        let spec = read_json(&shared.join(SPEC_PATH))?;
+        let tiers = read_json(&shared.join(TIERS_PATH))?;
+        Catalog::from_json(&spec, &tiers)
+    }
+
+    /// Builds the catalog from the parsed spec and tier table.
+    pub fn from_json(spec: &Value, tiers: &Value) -> Result<Catalog, DataError> {
+        let tiers = tier_table(tiers)?;
+        let mut specced = spec_methods(spec)?;
+
+        // Every spec method must have a tier: a spec method missing from the table would get a
+        // made-up tier otherwise. (With the current data all 174 are in the table.)
+        let untiered: Vec<&str> = specced
+            .keys()
+            .filter(|name| !tiers.contains_key(*name))
+            .map(String::as_str)
+            .collect();
+        if !untiered.is_empty() {
+            return err(format!(
+                "spec methods missing from the tier table: {}",
+                untiered.join(", ")
+            ));
+        }
+
+        let mut methods = Vec::with_capacity(tiers.len());
+        // BTreeMap iterates in byte order of the names: the order `binary_search` needs.
+        for (name, tier) in tiers {
+            let spec = specced.remove(&name);
+            methods.push(Method { name, tier, spec });
+        }
+        Ok(Catalog { methods })
+    }
+
+    /// The methods that are in the spec.
+    pub fn specced(&self) -> impl Iterator<Item = (&Method, &SpecFacts)> {
+        self.methods
+            .iter()
+            .filter_map(|method| method.spec.as_ref().map(|spec| (method, spec)))
+    }
+}
+
+fn read_json(path: &Path) -> Result<Value, DataError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| DataError(format!("cannot read {}: {e}", path.display())))?;
+    serde_json::from_str(&text)
+        .map_err(|e| DataError(format!("{} is not valid JSON: {e}", path.display())))
+}
+
+/// Method name -> tier. The table's special tiers are spelled `SpecialTier_chat_postMessage`:
+/// the method name with `.` written as `_`. They are mapped back to the method's name, which
+/// must be in the table, so a special tier always names a real method.
+fn tier_table(tiers: &Value) -> Result<BTreeMap<String, Tier>, DataError> {
+    let Some(table) = tiers.as_object() else {
+        return err("the tier table is not a JSON object");
+    };
+    let mut out = BTreeMap::new();
+    for (name, tier) in table {
+        check_method_name(name)?;
+        let Some(tier) = tier.as_str() else {
+            return err(format!("tier of `{name}` is not a string"));
+        };
+        let tier = match tier {
+            "Tier1" => Tier::Tier1,
+            "Tier2" => Tier::Tier2,
+            "Tier3" => Tier::Tier3,
+            "Tier4" => Tier::Tier4,
+            other => match other.strip_prefix("SpecialTier_") {
+                Some(underscored) => Tier::Special(special_tier_method(table, underscored)?),
+                None => return err(format!("unknown tier `{other}` of `{name}`")),
+            },
+        };
+        out.insert(name.clone(), tier);
+    }
+    Ok(out)
+}
+
+fn special_tier_method(table: &Map<String, Value>, underscored: &str) -> Result<String, DataError> {
+    let matches: Vec<&String> = table
+        .keys()
+        .filter(|name| name.replace('.', "_") == underscored)
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => err(format!(
+            "special tier `SpecialTier_{underscored}` names no method of the table"
+        )),
+        _ => err(format!(
+            "special tier `SpecialTier_{underscored}` is ambiguous"
+        )),
+    }
+}
+
+/// The grammar the `#[slack_method]` attribute accepts: two or more `.`-separated segments, each
+/// an ASCII lowercase letter followed by ASCII letters and digits.
+fn check_method_name(name: &str) -> Result<(), DataError> {
+    let segments: Vec<&str> = name.split('.').collect();
+    let ok = segments.len() >= 2
+        && segments.iter().all(|segment| {
+            let mut chars = segment.chars();
+            chars.next().is_some_and(|c| c.is_ascii_lowercase())
+                && chars.all(|c| c.is_ascii_alphanumeric())
+        });
+    if ok {
+        Ok(())
+    } else {
+        err(format!("`{name}` is not a method name"))
+    }
+}
+
+/// Method name -> spec facts, for every path of the spec.
+fn spec_methods(spec: &Value) -> Result<BTreeMap<String, SpecFacts>, DataError> {
+    let Some(paths) = spec.get("paths").and_then(Value::as_object) else {
+        return err("the spec has no `paths` object");
+    };
+    let mut out = BTreeMap::new();
+    for (path, item) in paths {
+        let Some(name) = path.strip_prefix('/') else {
+            return err(format!("spec path `{path}` does not start with `/`"));
+        };
+        check_method_name(name)?;
+        let Some(item) = item.as_object() else {
+            return err(format!("spec path `{path}` is not an object"));
+        };
+        let operations: Vec<(&String, &Value)> = item.iter().collect();
+        let [(spec_verb, operation)] = operations.as_slice() else {
+            return err(format!(
+                "`{name}` has {} operations, not one",
+                operations.len()
+            ));
+        };
+        let spec_verb = match spec_verb.as_str() {
+            "get" => Verb::Get,
+            "post" => Verb::Post,
+            other => return err(format!("`{name}` has the unknown verb `{other}`")),
+        };
+        let params = params(name, operation)?;
+        let facts = SpecFacts {
+            verb: verb(name, spec_verb),
+            scopes: scopes(name, operation)?,
+            paginated: params.iter().any(|param| param.name == "cursor"),
+            deprecated: is_deprecated(operation),
+            params,
+        };
+        out.insert(name.to_owned(), facts);
+    }
+    Ok(out)
+}
+
+/// The verb the catalog records, which is the spec's verb except where the spec is wrong:
+///
+/// - `views.open`, `views.publish`, `views.push`, `views.update` and `dialog.open` are GET in the
+///   spec, but they change state and take JSON payloads: POST.
+/// - `auth.test` is GET in the spec. Slack accepts GET and POST for it; Slack's own SDKs (Java,
+///   Python, Node) send POST, like every other method, so the catalog says POST and a client
+///   that sends every call the same way needs no exception.
+///
+/// Other GET methods keep GET: Slack accepts both verbs for reads, and the spec is the source.
+fn verb(name: &str, spec_verb: Verb) -> Verb {
+    if GET_WRITES_CORRECTED_TO_POST.contains(&name) || name == "auth.test" {
+        Verb::Post
+    } else {
+        spec_verb
+    }
+}
+
+/// The scopes of `security[0].slackAuth`, which Slack means as alternatives (any one of them is
+/// enough), in the spec's order. The pseudo-scope `none` means the method needs no scope: an
+/// empty list. `none` next to real scopes would make no sense and is rejected.
+fn scopes(name: &str, operation: &Value) -> Result<Vec<String>, DataError> {
+    let Some(requirements) = operation.get("security").and_then(Value::as_array) else {
+        return err(format!("`{name}` has no `security` list"));
+    };
+    let [requirement] = requirements.as_slice() else {
+        return err(format!(
+            "`{name}` has {} security requirements, not one",
+            requirements.len()
+        ));
+    };
+    let Some(list) = requirement.get("slackAuth").and_then(Value::as_array) else {
+        return err(format!("`{name}` has no `slackAuth` scope list"));
+    };
+    let mut scopes = Vec::with_capacity(list.len());
+    for scope in list {
+        let Some(scope) = scope.as_str() else {
+            return err(format!("a scope of `{name}` is not a string"));
+        };
+        // The grammar `#[slack_method(scope = "..")]` accepts.
+        let well_formed = !scope.is_empty()
+            && scope.chars().all(|c| {
+                c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-' | ':')
+            });
+        if !well_formed {
+            return err(format!("scope `{scope}` of `{name}` is not a scope name"));
+        }
+        scopes.push(scope.to_owned());
+    }
+    if scopes.iter().any(|scope| scope == "none") {
+        if scopes.len() > 1 {
+            return err(format!("`{name}` lists `none` next to real scopes"));
+        }
+        scopes.clear();
+    }
+    Ok(scopes)
+}
+
+/// The spec has no `deprecated` flag; the only marker is the word in a method's description
+/// (`users.setActive`). The word is looked for, the text is not copied.
+fn is_deprecated(operation: &Value) -> bool {
+    operation
+        .get("description")
+        .and_then(Value::as_str)
+        .is_some_and(|text| text.to_ascii_lowercase().contains("deprecated"))
+}
+
+/// The parameters in the spec's order, without `token` (the token travels in the
+/// `Authorization` header, whatever location the spec gives it).
+fn params(name: &str, operation: &Value) -> Result<Vec<Param>, DataError> {
+    let Some(list) = operation.get("parameters").and_then(Value::as_array) else {
+        return err(format!("`{name}` has no `parameters` list"));
+    };
+    let mut params: Vec<Param> = Vec::with_capacity(list.len());
+    for param in list {
+        let Some(param_name) = param.get("name").and_then(Value::as_str) else {
+            return err(format!("a parameter of `{name}` has no name"));
+        };
+        if param_name == "token" {
+            continue;
+        }
+        if !param_name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            || !param_name.starts_with(|c: char| c.is_ascii_lowercase())
+        {
+            return err(format!(
+                "parameter `{param_name}` of `{name}` is not a snake_case name"
+            ));
+        }
+        if params.iter().any(|seen| seen.name == param_name) {
+            return err(format!("`{name}` lists parameter `{param_name}` twice"));
+        }
+        let ty = match param.get("type").and_then(Value::as_str) {
+            Some("string") => ParamType::String,
+            Some("boolean") => ParamType::Boolean,
+            Some("integer") => ParamType::Integer,
+            Some("number") => ParamType::Number,
+            other => {
+                return err(format!(
+                    "parameter `{param_name}` of `{name}` has the unknown type {other:?}"
+                ))
+            }
+        };
+        let required = match param.get("required") {
+            None => false,
+            Some(Value::Bool(required)) => *required,
+            Some(other) => {
+                return err(format!(
+                    "`required` of `{param_name}` in `{name}` is {other}, not a bool"
+                ))
+            }
+        };
+        params.push(Param {
+            name: param_name.to_owned(),
+            ty,
+            required,
+        });
+    }
+    Ok(params)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn tiers() -> Value {
+        json!({
+            "auth.test": "SpecialTier_auth_test",
+            "chat.postMessage": "SpecialTier_chat_postMessage",
+            "users.profile.set": "Tier3",
+            "views.open": "Tier4",
+            "apps.connections.open": "Tier1",
+        })
+    }
+
+    fn spec() -> Value {
+        json!({"paths": {
+            "/users.profile.set": {"post": {
+                "description": "Set the profile.",
+                "security": [{"slackAuth": ["users.profile:write"]}],
+                "parameters": [
+                    {"in": "header", "name": "token", "type": "string", "required": true},
+                    {"in": "formData", "name": "name", "type": "string"},
+                    {"in": "formData", "name": "count", "type": "integer", "required": true},
+                ],
+            }},
+            "/auth.test": {"get": {
+                "description": "Checks authentication.",
+                "security": [{"slackAuth": ["none"]}],
+                "parameters": [],
+            }},
+            "/views.open": {"get": {
+                "description": "Open a view. This method is deprecated.",
+                "security": [{"slackAuth": ["a:read", "b:read"]}],
+                "parameters": [{"in": "query", "name": "cursor", "type": "string"}],
+            }},
+            "/chat.postMessage": {"post": {
+                "security": [{"slackAuth": ["chat:write"]}],
+                "parameters": [{"in": "formData", "name": "as_user", "type": "boolean"}],
+            }},
+        }})
+    }
+
+    #[test]
+    fn reads_facts_and_corrects_known_errors() {
+        let catalog = Catalog::from_json(&spec(), &tiers()).unwrap();
+        let names: Vec<&str> = catalog.methods.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "apps.connections.open",
+                "auth.test",
+                "chat.postMessage",
+                "users.profile.set",
+                "views.open"
+            ]
+        );
+        let by_name = |name: &str| catalog.methods.iter().find(|m| m.name == name).unwrap();
+
+        assert_eq!(by_name("apps.connections.open").spec, None);
+        assert_eq!(by_name("apps.connections.open").tier, Tier::Tier1);
+
+        let auth = by_name("auth.test");
+        assert_eq!(auth.tier, Tier::Special("auth.test".into()));
+        let facts = auth.spec.as_ref().unwrap();
+        assert_eq!(facts.verb, Verb::Post);
+        assert!(facts.scopes.is_empty());
+
+        let set = by_name("users.profile.set").spec.as_ref().unwrap();
+        assert_eq!(set.scopes, ["users.profile:write"]);
+        assert_eq!(
+            set.params,
+            [
+                Param {
+                    name: "name".into(),
+                    ty: ParamType::String,
+                    required: false
+                },
+                Param {
+                    name: "count".into(),
+                    ty: ParamType::Integer,
+                    required: true
+                },
+            ]
+        );
+        assert!(!set.paginated && !set.deprecated);
+
+        let open = by_name("views.open").spec.as_ref().unwrap();
+        assert_eq!(open.verb, Verb::Post);
+        assert_eq!(open.scopes, ["a:read", "b:read"]);
+        assert!(open.paginated && open.deprecated);
+    }
+
+    #[test]
+    fn rejects_a_spec_method_without_tier() {
+        let mut tiers = tiers();
+        tiers.as_object_mut().unwrap().remove("views.open");
+        let error = Catalog::from_json(&spec(), &tiers).unwrap_err();
+        assert_eq!(
+            error.0,
+            "spec methods missing from the tier table: views.open"
+        );
+    }
+
+    #[test]
+    fn rejects_a_special_tier_of_no_method() {
+        let tiers = json!({"auth.test": "SpecialTier_auth_tset"});
+        let error = Catalog::from_json(&json!({"paths": {}}), &tiers).unwrap_err();
+        assert!(error.0.contains("names no method"), "{}", error.0);
+    }
+
+    #[test]
+    fn rejects_none_next_to_a_scope() {
+        let spec = json!({"paths": {"/auth.test": {"get": {
+            "security": [{"slackAuth": ["none", "a:read"]}], "parameters": [],
+        }}}});
+        let error = Catalog::from_json(&spec, &tiers()).unwrap_err();
+        assert!(
+            error.0.contains("`none` next to real scopes"),
+            "{}",
+            error.0
+        );
+    }
+}
