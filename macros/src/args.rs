@@ -1,0 +1,420 @@
+//! The arguments of `#[slack_method("family.method", key = value, ...)]`.
+//!
+//! The method name is positional and parsed by hand ([`Positional`]); the `key = value` pairs
+//! and bare flags that follow go through `syn::meta::parser`. Every argument keeps the tokens
+//! the user wrote so later steps can point at them. Domain strings (the method name, scopes)
+//! are checked here, at their literal.
+
+use crate::ctxt::{skip_value, Ctxt};
+use crate::grammar;
+use crate::similar;
+use proc_macro2::{Span, TokenStream};
+use syn::meta::ParseNestedMeta;
+use syn::parse::{Parse, ParseStream, Parser};
+use syn::{Ident, LitBool, LitInt, LitStr, Path, Token, Type};
+
+/// The argument keys, in the order the docs list them.
+pub const KEYS: &[&str] = &[
+    "scope",
+    "tier",
+    "response",
+    "verb",
+    "writes",
+    "paginated",
+    "deprecated",
+    "validate",
+    "crate",
+];
+
+const EXAMPLE: &str = "#[slack_method(\"users.profile.set\", scope = \"users.profile:write\")]";
+
+/// Everything written in the attribute. Absent arguments are `None`; defaults are filled in by
+/// `valid.rs`, not here.
+#[derive(Default)]
+pub struct Args {
+    /// The method name literal, once it is known to be well formed.
+    pub name: Option<LitStr>,
+    pub scopes: Vec<LitStr>,
+    pub tier: Option<Tier>,
+    pub response: Option<Type>,
+    pub verb: Option<HttpVerb>,
+    pub writes: Option<LitBool>,
+    pub paginated: Option<Ident>,
+    pub deprecated: Option<Ident>,
+    pub validate: Option<Path>,
+    /// `crate = "::path"`, parsed as a path spanned at the literal.
+    pub krate: Option<Path>,
+    /// Whether `crate = ..` was written but could not be used; the fallback then emits no stub
+    /// impl, which would only fail again on the wrong path.
+    pub krate_broken: bool,
+}
+
+/// `tier = 1..=4` or `tier = "special"`.
+pub enum Tier {
+    Numbered(u8, LitInt),
+    Special,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum HttpVerb {
+    Get,
+    Post,
+}
+
+/// The leading, positional part of the arguments: the method name, and whatever follows it.
+struct Positional {
+    name: NameArg,
+    rest: TokenStream,
+}
+
+enum NameArg {
+    Lit(LitStr),
+    /// Already reported.
+    Bad(syn::Error),
+    /// Nothing positional: the arguments are empty or start with `key = ..`.
+    Missing,
+}
+
+impl Parse for Positional {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let name = if input.is_empty() {
+            NameArg::Missing
+        } else if input.peek(LitStr) {
+            NameArg::Lit(input.parse()?)
+        } else if input.peek(Ident) && (input.peek2(Token![=]) || starts_flag(input)) {
+            NameArg::Missing
+        } else {
+            let wrong = skip_value(input);
+            let text = wrong.to_string().replace(' ', "");
+            let hint = if text.contains('.') {
+                format!("; write it in quotes: `\"{text}\"`")
+            } else {
+                String::from(", e.g. `\"users.profile.set\"`")
+            };
+            NameArg::Bad(syn::Error::new_spanned(
+                wrong,
+                format!("the method name must be a string literal{hint}"),
+            ))
+        };
+        if !matches!(name, NameArg::Missing) && !input.is_empty() {
+            input.parse::<Token![,]>()?;
+        }
+        Ok(Positional {
+            name,
+            rest: input.parse()?,
+        })
+    }
+}
+
+/// Whether the input starts with a bare flag (`paginated`, `deprecated`) followed by a comma or
+/// nothing: then the method name is missing rather than unquoted.
+fn starts_flag(input: ParseStream) -> bool {
+    let fork = input.fork();
+    match fork.parse::<Ident>() {
+        Ok(ident) => {
+            (ident == "paginated" || ident == "deprecated")
+                && (fork.is_empty() || fork.peek(Token![,]))
+        }
+        Err(_) => false,
+    }
+}
+
+impl Args {
+    /// Parses the attribute's arguments, recording every mistake in `cx`.
+    pub fn parse(cx: &Ctxt, tokens: TokenStream) -> Args {
+        let mut args = Args::default();
+        let positional = match syn::parse2::<Positional>(tokens) {
+            Ok(positional) => positional,
+            Err(error) => {
+                cx.syn_error(error);
+                return args;
+            }
+        };
+        match positional.name {
+            NameArg::Lit(lit) => match grammar::check_method_name(&lit.value()) {
+                Ok(()) => args.name = Some(lit),
+                Err(broken) => {
+                    let what = format!("malformed method name `{}`", lit.value());
+                    cx.error_spanned_by(&lit, broken.message(&what));
+                }
+            },
+            NameArg::Bad(error) => cx.syn_error(error),
+            NameArg::Missing => cx.syn_error(syn::Error::new(
+                Span::call_site(),
+                format!("missing method name; write it first, as a string literal: `{EXAMPLE}`"),
+            )),
+        }
+        let parser = syn::meta::parser(|meta| args.parse_one(cx, &meta));
+        if let Err(error) = parser.parse2(positional.rest) {
+            cx.syn_error(error);
+        }
+        args
+    }
+
+    /// Parses one `key = value` or flag. Mistakes in the value are recorded and the value is
+    /// skipped, so the next argument is still checked; only broken syntax stops the parse.
+    fn parse_one(&mut self, cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<()> {
+        let Some(key) = meta.path.get_ident().map(Ident::to_string) else {
+            cx.error_spanned_by(&meta.path, unknown_key_message(&path_text(&meta.path)));
+            skip_any_value(meta);
+            return Ok(());
+        };
+        let key_ident = meta.path.segments[0].ident.clone();
+        let duplicate = |cx: &Ctxt| {
+            cx.error_spanned_by(
+                &key_ident,
+                format!("duplicate argument `{key}`; give it once"),
+            );
+        };
+        match key.as_str() {
+            "scope" => {
+                if let Some(lit) = string_value(cx, meta, "scope", "\"users:read\"")? {
+                    self.add_scope(cx, lit);
+                }
+            }
+            "tier" => {
+                let tier = tier_value(cx, meta)?;
+                if self.tier.is_some() {
+                    duplicate(cx);
+                } else {
+                    self.tier = tier;
+                }
+            }
+            "response" => {
+                let value = meta.value()?;
+                let ty: Type = value.parse()?;
+                if self.response.is_some() {
+                    duplicate(cx);
+                } else {
+                    self.response = Some(ty);
+                }
+            }
+            "verb" => {
+                let verb = match string_value(cx, meta, "verb", "\"GET\"")? {
+                    Some(lit) => verb_value(cx, &lit),
+                    None => None,
+                };
+                if self.verb.is_some() {
+                    duplicate(cx);
+                } else {
+                    self.verb = verb;
+                }
+            }
+            "writes" => {
+                let value = meta.value()?;
+                let writes = if value.peek(LitBool) {
+                    Some(value.parse::<LitBool>()?)
+                } else {
+                    let wrong = skip_value(value);
+                    cx.error_spanned_by(wrong, "`writes` takes `true` or `false`");
+                    None
+                };
+                if self.writes.is_some() {
+                    duplicate(cx);
+                } else {
+                    self.writes = writes;
+                }
+            }
+            "paginated" | "deprecated" => {
+                if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
+                    let wrong = skip_any_value(meta);
+                    cx.error_spanned_by(
+                        wrong,
+                        format!("`{key}` is a flag and takes no value; write just `{key}`, or leave it out"),
+                    );
+                }
+                let slot = if key == "paginated" {
+                    &mut self.paginated
+                } else {
+                    &mut self.deprecated
+                };
+                if slot.is_some() {
+                    duplicate(cx);
+                } else {
+                    *slot = Some(key_ident.clone());
+                }
+            }
+            "validate" => {
+                let value = meta.value()?;
+                let path = if value.peek(LitStr) {
+                    let lit: LitStr = value.parse()?;
+                    cx.error_spanned_by(
+                        &lit,
+                        format!(
+                            "`validate` takes a path to a function, not a string; write `validate = {}`",
+                            lit.value()
+                        ),
+                    );
+                    None
+                } else {
+                    Some(value.parse::<Path>()?)
+                };
+                if self.validate.is_some() {
+                    duplicate(cx);
+                } else {
+                    self.validate = path;
+                }
+            }
+            "crate" => {
+                let path = match string_value(cx, meta, "crate", "\"::slack_methods\"")? {
+                    Some(lit) => match lit.parse::<Path>() {
+                        Ok(path) => Some(path),
+                        Err(_) => {
+                            cx.error_spanned_by(
+                                &lit,
+                                format!(
+                                    "`crate` takes the path of the slack-methods crate, e.g. `crate = \"::slack_methods\"`; `{}` is not a path",
+                                    lit.value()
+                                ),
+                            );
+                            None
+                        }
+                    },
+                    None => None,
+                };
+                if path.is_none() {
+                    self.krate_broken = true;
+                }
+                if self.krate.is_some() {
+                    duplicate(cx);
+                } else {
+                    self.krate = path;
+                }
+            }
+            _ => {
+                cx.error_spanned_by(&key_ident, unknown_key_message(&key));
+                skip_any_value(meta);
+            }
+        }
+        Ok(())
+    }
+
+    fn add_scope(&mut self, cx: &Ctxt, lit: LitStr) {
+        let scope = lit.value();
+        if let Err(broken) = grammar::check_scope(&scope) {
+            let what = if scope == "none" {
+                String::from("no scope needed")
+            } else {
+                format!("invalid scope `{scope}`")
+            };
+            cx.error_spanned_by(&lit, broken.message(&what));
+        } else if self.scopes.iter().any(|seen| seen.value() == scope) {
+            cx.error_spanned_by(
+                &lit,
+                format!("duplicate scope `{scope}`; list each scope once"),
+            );
+        } else {
+            self.scopes.push(lit);
+        }
+    }
+}
+
+fn unknown_key_message(key: &str) -> String {
+    let known = similar::list(KEYS);
+    match similar::closest(key, KEYS) {
+        Some(near) => {
+            format!("unknown argument `{key}`; did you mean `{near}`? (the arguments are {known})")
+        }
+        None => format!("unknown argument `{key}`; the arguments are {known}"),
+    }
+}
+
+fn path_text(path: &Path) -> String {
+    let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    segments.join("::")
+}
+
+/// Skips `= value` or `(..)` after an unknown or misused key; returns the skipped tokens.
+fn skip_any_value(meta: &ParseNestedMeta) -> TokenStream {
+    skip_value(meta.input)
+}
+
+/// Parses `= "text"`. A value that is not a string literal is reported at the value (naming
+/// `example`) and skipped: `Ok(None)`.
+fn string_value(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    key: &str,
+    example: &str,
+) -> syn::Result<Option<LitStr>> {
+    if !meta.input.peek(Token![=]) {
+        let wrong = skip_value(meta.input);
+        let span_tokens = if wrong.is_empty() {
+            quote::ToTokens::to_token_stream(&meta.path)
+        } else {
+            wrong
+        };
+        cx.error_spanned_by(
+            span_tokens,
+            format!("`{key}` takes a value: `{key} = {example}`"),
+        );
+        return Ok(None);
+    }
+    let value = meta.value()?;
+    if value.peek(LitStr) {
+        return Ok(Some(value.parse()?));
+    }
+    let wrong = skip_value(value);
+    if wrong.is_empty() {
+        return Err(value.error(format!("expected a value: `{key} = {example}`")));
+    }
+    cx.error_spanned_by(
+        wrong,
+        format!("`{key}` takes a string literal, e.g. `{key} = {example}`"),
+    );
+    Ok(None)
+}
+
+fn tier_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Tier>> {
+    const RULE: &str = "Slack's rate-limit tiers are `tier = 1` to `tier = 4`, or `tier = \"special\"` for a method with a limit of its own";
+    let value = meta.value()?;
+    if value.peek(LitInt) {
+        let lit: LitInt = value.parse()?;
+        return Ok(match lit.base10_parse::<u8>() {
+            Ok(n @ 1..=4) => Some(Tier::Numbered(n, lit)),
+            _ => {
+                cx.error_spanned_by(&lit, format!("no tier {}: {RULE}", lit.base10_digits()));
+                None
+            }
+        });
+    }
+    if value.peek(LitStr) {
+        let lit: LitStr = value.parse()?;
+        let text = lit.value();
+        if text == "special" {
+            return Ok(Some(Tier::Special));
+        }
+        let digits = text.trim_start_matches(|c: char| !c.is_ascii_digit());
+        let message = match digits {
+            "1" | "2" | "3" | "4" => format!("write the tier as a number: `tier = {digits}`"),
+            _ => format!("unknown tier `{text}`: {RULE}"),
+        };
+        cx.error_spanned_by(&lit, message);
+        return Ok(None);
+    }
+    let wrong = skip_value(value);
+    if wrong.is_empty() {
+        return Err(value.error(format!("expected a tier: {RULE}")));
+    }
+    cx.error_spanned_by(wrong, RULE);
+    Ok(None)
+}
+
+/// `"GET"` or `"POST"`, in any case.
+fn verb_value(cx: &Ctxt, lit: &LitStr) -> Option<HttpVerb> {
+    let verb = match lit.value().to_ascii_uppercase().as_str() {
+        "GET" => HttpVerb::Get,
+        "POST" => HttpVerb::Post,
+        _ => {
+            cx.error_spanned_by(
+                lit,
+                format!(
+                    "unknown HTTP verb `{}`; Slack methods are called with `verb = \"GET\"` or `verb = \"POST\"`",
+                    lit.value()
+                ),
+            );
+            return None;
+        }
+    };
+    Some(verb)
+}

@@ -1,0 +1,138 @@
+//! The model of the annotated struct: borrowed from syn, keeping the original tokens so that any
+//! later error can point at what the user wrote.
+
+use crate::attr::{self, FieldAttrs};
+use crate::ctxt::Ctxt;
+use proc_macro2::Span;
+use syn::ext::IdentExt;
+use syn::spanned::Spanned;
+use syn::{Data, DeriveInput, Fields, Generics, Ident, Type};
+
+/// A struct with named fields, one per method parameter.
+pub struct Input<'a> {
+    pub original: &'a DeriveInput,
+    pub ident: &'a Ident,
+    pub generics: &'a Generics,
+    pub fields: Vec<Field<'a>>,
+}
+
+/// One parameter.
+pub struct Field<'a> {
+    pub ident: &'a Ident,
+    pub ty: &'a Type,
+    pub attrs: FieldAttrs,
+}
+
+impl<'a> Input<'a> {
+    /// Reads the struct. Anything but a struct with named fields is reported (at the keyword or
+    /// the fields) and gives `None`.
+    pub fn from_syn(cx: &Ctxt, input: &'a DeriveInput) -> Option<Input<'a>> {
+        for attr in input.attrs.iter().filter(|a| a.path().is_ident(attr::ATTR)) {
+            cx.error_spanned_by(
+                attr,
+                "`#[slack(..)]` goes on fields; write method options in `#[slack_method(..)]`",
+            );
+        }
+        const SHAPE: &str =
+            "`#[slack_method]` goes on a struct with named fields, one per method parameter";
+        let data = match &input.data {
+            Data::Struct(data) => data,
+            Data::Enum(data) => {
+                cx.error_spanned_by(data.enum_token, format!("{SHAPE}, not on an enum"));
+                return None;
+            }
+            Data::Union(data) => {
+                cx.error_spanned_by(data.union_token, format!("{SHAPE}, not on a union"));
+                return None;
+            }
+        };
+        let named = match &data.fields {
+            Fields::Named(named) => named,
+            Fields::Unnamed(unnamed) => {
+                cx.error_spanned_by(
+                    unnamed,
+                    format!("{SHAPE}; a tuple struct has no parameter names: write `struct {} {{ channel: ChannelId }}`", input.ident),
+                );
+                return None;
+            }
+            Fields::Unit => {
+                let message = format!(
+                    "{SHAPE}; for a method without parameters write `struct {} {{}}`",
+                    input.ident
+                );
+                match &data.semi_token {
+                    Some(semi) => cx.error_spanned_by(semi, message),
+                    None => cx.error_spanned_by(&input.ident, message),
+                }
+                return None;
+            }
+        };
+        let fields = named
+            .named
+            .iter()
+            .filter_map(|field| {
+                let attrs = FieldAttrs::from_attrs(cx, &field.attrs);
+                Some(Field {
+                    ident: field.ident.as_ref()?,
+                    ty: &field.ty,
+                    attrs,
+                })
+            })
+            .collect();
+        Some(Input {
+            original: input,
+            ident: &input.ident,
+            generics: &input.generics,
+            fields,
+        })
+    }
+}
+
+impl Field<'_> {
+    /// The name the parameter is sent under: `rename`, else the field name (without `r#`).
+    pub fn wire_name(&self) -> String {
+        match &self.attrs.rename {
+            Some(lit) => lit.value(),
+            None => self.ident.unraw().to_string(),
+        }
+    }
+
+    /// Where the wire name was written: the `rename` literal, else the field name.
+    pub fn wire_name_span(&self) -> Span {
+        match &self.attrs.rename {
+            Some(lit) => lit.span(),
+            None => self.ident.span(),
+        }
+    }
+
+    /// Whether the field is sent at all.
+    pub fn is_sent(&self) -> bool {
+        self.attrs.skip.is_none()
+    }
+
+    /// The span of the field's type, for obligations on it.
+    pub fn ty_span(&self) -> Span {
+        self.ty.span()
+    }
+
+    /// `T` when the type is written `Option<T>` (also `std::option::Option<T>`).
+    pub fn option_inner(&self) -> Option<&Type> {
+        let Type::Path(path) = self.ty else {
+            return None;
+        };
+        if path.qself.is_some() {
+            return None;
+        }
+        let last = path.path.segments.last()?;
+        if last.ident != "Option" {
+            return None;
+        }
+        let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+            return None;
+        };
+        match args.args.iter().collect::<Vec<_>>().as_slice() {
+            [syn::GenericArgument::Type(inner)] => Some(inner),
+            _ => None,
+        }
+    }
+}

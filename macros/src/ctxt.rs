@@ -1,0 +1,59 @@
+//! An error collector: independent mistakes are reported together, each at its own token.
+
+use proc_macro2::TokenStream;
+use quote::ToTokens;
+use std::cell::RefCell;
+use std::fmt::Display;
+
+/// Collects the errors found while parsing and validating one `#[slack_method]` item.
+///
+/// Every step records what it finds and carries on with the next independent part, so the user
+/// sees all their mistakes in one build. A step that cannot continue (its root cause already
+/// reported) simply stops, so one mistake never produces a second error.
+#[derive(Default)]
+pub struct Ctxt {
+    errors: RefCell<Vec<syn::Error>>,
+}
+
+impl Ctxt {
+    pub fn new() -> Self {
+        Ctxt::default()
+    }
+
+    /// Records an error covering `tokens`.
+    pub fn error_spanned_by<T: ToTokens, M: Display>(&self, tokens: T, message: M) {
+        self.errors
+            .borrow_mut()
+            .push(syn::Error::new_spanned(tokens.into_token_stream(), message));
+    }
+
+    /// Records an error that syn (or another step) has already built.
+    pub fn syn_error(&self, error: syn::Error) {
+        self.errors.borrow_mut().push(error);
+    }
+
+    /// Consumes the collector: `Ok` when no error was recorded, else all errors as one.
+    pub fn check(self) -> Result<(), syn::Error> {
+        let mut errors = self.errors.into_inner().into_iter();
+        let Some(mut combined) = errors.next() else {
+            return Ok(());
+        };
+        for error in errors {
+            combined.combine(error);
+        }
+        Err(combined)
+    }
+}
+
+/// Skips the rest of a malformed `key = value` pair, up to (not including) the next top-level
+/// comma, and returns the skipped tokens so that an error can cover them.
+pub fn skip_value(input: syn::parse::ParseStream) -> TokenStream {
+    let mut skipped = TokenStream::new();
+    while !input.is_empty() && !input.peek(syn::Token![,]) {
+        match input.parse::<proc_macro2::TokenTree>() {
+            Ok(tree) => skipped.extend([tree]),
+            Err(_) => break,
+        }
+    }
+    skipped
+}

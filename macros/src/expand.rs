@@ -1,0 +1,142 @@
+//! Code generation: the user's struct (helper attributes removed) and its `SlackMethod` impl.
+//! Infallible: everything was checked in `valid.rs`.
+
+use crate::args::HttpVerb;
+use crate::ast::Field;
+use crate::attr;
+use crate::valid::{Method, TierValue};
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned, ToTokens};
+use syn::spanned::Spanned;
+use syn::{Data, DeriveInput};
+
+/// The struct as the user wrote it, and the impl.
+pub fn expand(method: &Method) -> TokenStream {
+    let item = user_item(method.input.original);
+    let imp = impl_slack_method(method);
+    quote!(#item #imp)
+}
+
+/// The user's item with every `#[slack(..)]` attribute removed.
+pub fn user_item(input: &DeriveInput) -> TokenStream {
+    let mut item = input.clone();
+    attr::strip(&mut item.attrs);
+    match &mut item.data {
+        Data::Struct(data) => data
+            .fields
+            .iter_mut()
+            .for_each(|f| attr::strip(&mut f.attrs)),
+        Data::Union(data) => data
+            .fields
+            .named
+            .iter_mut()
+            .for_each(|f| attr::strip(&mut f.attrs)),
+        Data::Enum(data) => {
+            for variant in &mut data.variants {
+                variant
+                    .fields
+                    .iter_mut()
+                    .for_each(|f| attr::strip(&mut f.attrs));
+            }
+        }
+    }
+    item.into_token_stream()
+}
+
+fn impl_slack_method(method: &Method) -> TokenStream {
+    let krate = &method.krate;
+    let private = quote!(#krate::__private);
+    let ident = method.input.ident;
+    let (impl_generics, ty_generics, where_clause) = method.input.generics.split_for_impl();
+    let name = &method.name;
+    let verb = match method.verb {
+        HttpVerb::Get => quote!(#private::HttpVerb::Get),
+        HttpVerb::Post => quote!(#private::HttpVerb::Post),
+    };
+    let scopes = &method.scopes;
+    let tier = match &method.tier {
+        TierValue::Numbered(n, lit) => {
+            let variant = syn::Ident::new(&format!("Tier{n}"), lit.span());
+            quote!(#private::RateLimitTier::#variant)
+        }
+        TierValue::Special => quote!(#private::RateLimitTier::Special(#name)),
+        TierValue::Unknown => quote!(#private::RateLimitTier::Unknown),
+    };
+    let writes = method.writes;
+    let paginated = method.paginated;
+    let deprecated = method.deprecated;
+    let response = match &method.response {
+        Some(ty) => ty.to_token_stream(),
+        None => quote!(#private::UntypedResponse),
+    };
+    let validate = method.validate.as_ref().map(|path| {
+        quote_spanned! {path.span()=>
+            fn validate(&self) -> #private::Result<(), #private::InvalidRequest> {
+                #path(self)
+            }
+        }
+    });
+    let form = syn::Ident::new("form", Span::call_site());
+    let sent: Vec<TokenStream> = method
+        .input
+        .fields
+        .iter()
+        .filter(|field| field.is_sent())
+        .map(|field| encode_field(&form, field))
+        .collect();
+    let form_param = if sent.is_empty() {
+        quote!(_: &mut #private::FormEncoder)
+    } else {
+        quote!(#form: &mut #private::FormEncoder)
+    };
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #private::SlackMethod for #ident #ty_generics #where_clause {
+            const NAME: &'static str = #name;
+            const VERB: #private::HttpVerb = #verb;
+            const SCOPES: &'static [&'static str] = &[#(#scopes),*];
+            const TIER: #private::RateLimitTier = #tier;
+            const WRITES: bool = #writes;
+            const PAGINATED: bool = #paginated;
+            const DEPRECATED: bool = #deprecated;
+            type Response = #response;
+            #validate
+            fn encode_form(&self, #form_param) -> #private::Result<(), #private::EncodeError> {
+                #(#sent)*
+                #private::Result::Ok(())
+            }
+        }
+    }
+}
+
+/// The statements that write one field. Every token carries the span of the field's type, so a
+/// type that cannot be encoded (no `FormValue`, or no `Serialize` for `json`) is reported there,
+/// once, with the runtime's explanation.
+fn encode_field(form: &syn::Ident, field: &Field) -> TokenStream {
+    // For `Option<T>` sent as JSON, `T` is what must be `Serialize`: point there.
+    let span = match field.option_inner() {
+        Some(inner) if field.attrs.json.is_some() => inner.span(),
+        _ => field.ty_span(),
+    };
+    let mut member = field.ident.clone();
+    member.set_span(span);
+    let mut form = form.clone();
+    form.set_span(span);
+    let wire = syn::LitStr::new(&field.wire_name(), span);
+    if field.attrs.json.is_none() {
+        return quote_spanned! {span=>
+            #form.append(#wire, &self.#member);
+        };
+    }
+    if field.option_inner().is_some() {
+        quote_spanned! {span=>
+            if let ::core::option::Option::Some(value) = &self.#member {
+                #form.append_json(#wire, value)?;
+            }
+        }
+    } else {
+        quote_spanned! {span=>
+            #form.append_json(#wire, &self.#member)?;
+        }
+    }
+}
