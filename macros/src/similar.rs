@@ -61,7 +61,7 @@ mod tests {
         assert_eq!(distance("scopes", "scope"), 1);
         assert_eq!(distance("Scope", "scope"), 0);
         assert_eq!(distance("respones", "response"), 1);
-        assert_eq!(distance("tier", "verb"), 4);
+        assert_eq!(distance("tier", "verb"), 3);
         assert_eq!(distance("", "skip"), 4);
         assert_eq!(distance("renmae", "rename"), 1);
         assert_eq!(distance("kitten", "sitting"), 3);
