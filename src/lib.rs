@@ -19,5 +19,8 @@ pub use slack_methods_runtime::*;
 /// The runtime crate, for paths such as `slack_methods::runtime::emulator`.
 pub use slack_methods_runtime as runtime;
 
+pub mod methods;
+pub mod types;
+
 #[doc(hidden)]
 pub use slack_methods_runtime::__private;

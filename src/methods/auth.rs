@@ -1,0 +1,57 @@
+//! The `auth.*` family.
+
+use crate::{slack_method, BotId, EnterpriseId, TeamId, UserId};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+/// `auth.test`: checks the token and tells whose it is.
+///
+/// ```no_run
+/// # async fn demo(client: slack_methods::Client) -> Result<(), slack_methods::Error> {
+/// use slack_methods::methods::AuthTest;
+/// let who = client.call(&AuthTest::new()).await?;
+/// println!("{} in {}", who.user, who.team);
+/// # Ok(()) }
+/// ```
+#[slack_method("auth.test", tier = "special", response = AuthTestResponse, writes = false)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct AuthTest {}
+
+impl AuthTest {
+    /// The call, which takes no parameters.
+    pub fn new() -> Self {
+        AuthTest {}
+    }
+}
+
+/// What `auth.test` answers.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct AuthTestResponse {
+    /// The workspace's URL.
+    pub url: String,
+    /// The workspace's name.
+    pub team: String,
+    /// The token's user name.
+    pub user: String,
+    /// The workspace id.
+    pub team_id: TeamId,
+    /// The token's user id.
+    pub user_id: UserId,
+    /// For bot tokens: the bot id.
+    #[serde(default)]
+    pub bot_id: Option<BotId>,
+    /// For Enterprise Grid: the org id.
+    #[serde(default)]
+    pub enterprise_id: Option<EnterpriseId>,
+    /// Whether the app is installed org-wide.
+    #[serde(default)]
+    pub is_enterprise_install: Option<bool>,
+    /// Every other field Slack sent.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+    /// The envelope's `ok`, kept out of `extra`.
+    #[serde(default, rename = "ok")]
+    _ok: serde::de::IgnoredAny,
+}

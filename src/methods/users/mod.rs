@@ -1,0 +1,3 @@
+//! The `users.*` family.
+
+pub mod profile;

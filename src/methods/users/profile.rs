@@ -1,0 +1,202 @@
+//! `users.profile.get` and `users.profile.set`.
+
+use crate::types::{Profile, ProfileUpdate};
+use crate::{slack_method, InvalidRequest, UserId};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+/// The most fields one `users.profile.set` call may set.
+pub const MAX_PROFILE_FIELDS: usize = 50;
+/// The longest profile field name Slack accepts, in characters.
+pub const MAX_FIELD_NAME_CHARS: usize = 255;
+
+/// `users.profile.set`: changes a user's profile, either several fields at once (`profile`) or
+/// one field (`name` + `value`).
+///
+/// Build it with [`UsersProfileSet::profile`] or [`UsersProfileSet::field`], which cannot mix the
+/// two forms. A value built by hand that mixes them, sets more than 50 fields, or names a field
+/// longer than 255 characters is rejected before anything is sent.
+///
+/// ```
+/// use slack_methods::methods::UsersProfileSet;
+/// use slack_methods::types::ProfileUpdate;
+/// let set = UsersProfileSet::profile(ProfileUpdate::new().status("riding a train", ":train:", 0));
+/// assert_eq!(
+///     slack_methods::encode_params(&set)?,
+///     "profile=%7B%22status_text%22%3A%22riding+a+train%22%2C%22status_emoji%22%3A%22%3Atrain%3A%22%2C%22status_expiration%22%3A0%7D",
+/// );
+/// # Ok::<(), slack_methods::Error>(())
+/// ```
+#[slack_method(
+    "users.profile.set",
+    scope = "users.profile:write",
+    tier = 3,
+    response = UsersProfileSetResponse,
+    validate = UsersProfileSet::check
+)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct UsersProfileSet {
+    /// The name of the single field to set (with `value`; not with `profile`).
+    pub name: Option<String>,
+    /// The value of the single field `name`.
+    pub value: Option<String>,
+    /// The user whose profile changes; only admins of paid workspaces may name another user.
+    pub user: Option<UserId>,
+    /// The fields to set, sent as JSON text.
+    #[slack(json)]
+    pub profile: Option<ProfileUpdate>,
+}
+
+impl UsersProfileSet {
+    /// Sets the fields of `update`.
+    pub fn profile(update: ProfileUpdate) -> Self {
+        UsersProfileSet {
+            profile: Some(update),
+            ..Self::default()
+        }
+    }
+
+    /// Sets one field, e.g. `("first_name", "Jane")` or a custom field id.
+    pub fn field(name: impl Into<String>, value: impl Into<String>) -> Self {
+        UsersProfileSet {
+            name: Some(name.into()),
+            value: Some(value.into()),
+            ..Self::default()
+        }
+    }
+
+    /// Changes `user`'s profile instead of the token's own user.
+    pub fn for_user(mut self, user: UserId) -> Self {
+        self.user = Some(user);
+        self
+    }
+
+    /// The rules Slack states for the parameters, checked before any I/O.
+    fn check(&self) -> Result<(), InvalidRequest> {
+        match (&self.profile, &self.name, &self.value) {
+            (Some(_), Some(_), _) | (Some(_), _, Some(_)) => Err(InvalidRequest::new(
+                "`name`/`value` and `profile` cannot be sent together: set one field with \
+                 `UsersProfileSet::field` or several with `UsersProfileSet::profile`",
+            )),
+            (None, Some(_), None) => Err(InvalidRequest::new(
+                "`name` needs a `value`: use `UsersProfileSet::field(name, value)`",
+            )),
+            (None, None, Some(_)) => Err(InvalidRequest::new(
+                "`value` needs a `name`: use `UsersProfileSet::field(name, value)`",
+            )),
+            (None, None, None) => Err(InvalidRequest::new(
+                "nothing to set: give a `profile` or a `name` and `value`",
+            )),
+            (None, Some(name), Some(_)) => check_field_name(name),
+            (Some(update), None, None) => {
+                let names = update.field_names();
+                if names.is_empty() {
+                    return Err(InvalidRequest::new(
+                        "the profile update sets no field: add at least one",
+                    ));
+                }
+                if names.len() > MAX_PROFILE_FIELDS {
+                    return Err(InvalidRequest::new(format!(
+                        "the profile update sets {} fields; Slack accepts at most {MAX_PROFILE_FIELDS} per call: split it",
+                        names.len()
+                    )));
+                }
+                names.into_iter().try_for_each(check_field_name)
+            }
+        }
+    }
+}
+
+fn check_field_name(name: &str) -> Result<(), InvalidRequest> {
+    let chars = name.chars().count();
+    if chars == 0 {
+        return Err(InvalidRequest::new("a profile field name is empty"));
+    }
+    if chars > MAX_FIELD_NAME_CHARS {
+        let start: String = name.chars().take(20).collect();
+        return Err(InvalidRequest::new(format!(
+            "the profile field name `{start}…` is {chars} characters long; Slack accepts at most {MAX_FIELD_NAME_CHARS}"
+        )));
+    }
+    Ok(())
+}
+
+/// What `users.profile.set` answers.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct UsersProfileSetResponse {
+    /// The user's username.
+    pub username: String,
+    /// The whole profile after the change.
+    pub profile: Profile,
+    /// A new email address waiting for confirmation.
+    #[serde(default)]
+    pub email_pending: Option<String>,
+    /// Every other field Slack sent.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+    /// The envelope's `ok`, kept out of `extra`.
+    #[serde(default, rename = "ok")]
+    _ok: serde::de::IgnoredAny,
+}
+
+/// `users.profile.get`: reads a user's profile.
+///
+/// ```
+/// use slack_methods::methods::UsersProfileGet;
+/// use slack_methods::UserId;
+/// let get = UsersProfileGet::of(UserId::new("U0123ABCD")?).with_labels();
+/// assert_eq!(slack_methods::encode_params(&get)?, "user=U0123ABCD&include_labels=true");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "users.profile.get",
+    scope = "users.profile:read",
+    tier = 4,
+    verb = "GET",
+    response = UsersProfileGetResponse
+)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct UsersProfileGet {
+    /// Whose profile; the token's own user when `None`.
+    pub user: Option<UserId>,
+    /// Whether custom fields carry their labels.
+    pub include_labels: Option<bool>,
+}
+
+impl UsersProfileGet {
+    /// The token's own user's profile.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// `user`'s profile.
+    pub fn of(user: UserId) -> Self {
+        UsersProfileGet {
+            user: Some(user),
+            include_labels: None,
+        }
+    }
+
+    /// Asks for custom fields' labels too.
+    pub fn with_labels(mut self) -> Self {
+        self.include_labels = Some(true);
+        self
+    }
+}
+
+/// What `users.profile.get` answers.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct UsersProfileGetResponse {
+    /// The profile.
+    pub profile: Profile,
+    /// Every other field Slack sent.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+    /// The envelope's `ok`, kept out of `extra`.
+    #[serde(default, rename = "ok")]
+    _ok: serde::de::IgnoredAny,
+}

@@ -1,0 +1,175 @@
+//! What the bundled bindings put on the wire: exact bytes, and the same form pairs and profile
+//! JSON as Slack's Node SDK sends for the same calls (`../shared/wire/`).
+
+mod common;
+
+use common::{form_pairs, read_shared, shared_dir};
+use slack_methods::methods::{AuthTest, UsersProfileGet, UsersProfileSet};
+use slack_methods::types::ProfileUpdate;
+use slack_methods::{build_request, encode_params, BaseUrl, Error, Token, UserId};
+
+fn train() -> ProfileUpdate {
+    ProfileUpdate::new().status("riding a train", ":mountain_railway:", 0)
+}
+
+fn zurich() -> ProfileUpdate {
+    ProfileUpdate::new().status("Zürich → Bern & \"back\" / 100%", ":train:", 1_700_000_000)
+}
+
+fn user() -> UserId {
+    UserId::new("U0123ABCD").unwrap()
+}
+
+/// The seed cases, labelled as in the reference captures.
+fn seed_cases() -> Vec<(&'static str, Vec<u8>)> {
+    let body = |set: &UsersProfileSet| encode_params(set).unwrap().into_bytes();
+    vec![
+        (
+            "users.profile.set({profile})",
+            body(&UsersProfileSet::profile(train())),
+        ),
+        (
+            "users.profile.set({name,value})",
+            body(&UsersProfileSet::field("first_name", "Jane")),
+        ),
+        (
+            "users.profile.set({user,profile})",
+            body(&UsersProfileSet::profile(train()).for_user(user())),
+        ),
+        (
+            "users.profile.set({profile non-ascii+quotes})",
+            body(&UsersProfileSet::profile(zurich())),
+        ),
+    ]
+}
+
+#[test]
+fn exact_bytes_of_the_seed_cases() {
+    let cases = seed_cases();
+    let expected: [&[u8]; 4] = [
+        b"profile=%7B%22status_text%22%3A%22riding+a+train%22%2C%22status_emoji%22%3A%22%3Amountain_railway%3A%22%2C%22status_expiration%22%3A0%7D",
+        b"name=first_name&value=Jane",
+        b"user=U0123ABCD&profile=%7B%22status_text%22%3A%22riding+a+train%22%2C%22status_emoji%22%3A%22%3Amountain_railway%3A%22%2C%22status_expiration%22%3A0%7D",
+        b"profile=%7B%22status_text%22%3A%22Z%C3%BCrich+%E2%86%92+Bern+%26+%5C%22back%5C%22+%2F+100%25%22%2C%22status_emoji%22%3A%22%3Atrain%3A%22%2C%22status_expiration%22%3A1700000000%7D",
+    ];
+    for ((label, body), want) in cases.iter().zip(expected) {
+        assert_eq!(
+            body.as_slice(),
+            want,
+            "{label}: got {}",
+            String::from_utf8_lossy(body)
+        );
+    }
+}
+
+#[test]
+fn special_characters_in_single_field_values() {
+    let set = UsersProfileSet::field("title", "R&D \"lead\" 100% = ok+");
+    let body = encode_params(&set).unwrap();
+    assert_eq!(body, "name=title&value=R%26D+%22lead%22+100%25+%3D+ok%2B");
+    assert_eq!(
+        form_pairs(body.as_bytes()),
+        [
+            ("name".to_owned(), "title".to_owned()),
+            ("value".to_owned(), "R&D \"lead\" 100% = ok+".to_owned())
+        ]
+    );
+}
+
+#[test]
+fn same_pairs_and_profile_json_as_the_node_sdk() {
+    let Some(shared) = shared_dir() else { return };
+    let lines = read_shared(&shared, "wire/reference-node-web-api.jsonl");
+    let reference: Vec<serde_json::Value> = String::from_utf8(lines)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let mut compared = 0;
+    for (label, body) in seed_cases() {
+        let entry = reference
+            .iter()
+            .find(|e| e["label"].as_str().is_some_and(|l| l.ends_with(label)))
+            .unwrap_or_else(|| panic!("no reference capture labelled {label}"));
+        let want: Vec<(String, String)> =
+            serde_json::from_value(entry["body_form"].clone()).unwrap();
+        let got = form_pairs(&body);
+        // Same pairs in the same order; the profile JSON is the same text, key order included.
+        assert_eq!(got, want, "{label}");
+        // Node writes spaces as %20, this crate as +: both decode to the same pairs above, and
+        // the bytes differ only there.
+        let node_body = entry["body_text"].as_str().unwrap().replace("%20", "+");
+        assert_eq!(String::from_utf8(body).unwrap(), node_body, "{label}");
+        compared += 1;
+    }
+    assert_eq!(compared, 4);
+}
+
+#[test]
+fn headers_match_what_slack_sdks_send() {
+    let token = Token::new("xoxp-TEST").unwrap();
+    let base = BaseUrl::parse("http://127.0.0.1:9/api/").unwrap();
+    let request = build_request(&UsersProfileSet::profile(train()), &base, &token).unwrap();
+    assert_eq!(request.method(), "POST");
+    assert_eq!(request.uri(), "http://127.0.0.1:9/api/users.profile.set");
+    let headers = request.headers();
+    assert_eq!(headers["authorization"], "Bearer xoxp-TEST");
+    assert!(headers["authorization"].is_sensitive());
+    assert_eq!(headers["content-type"], "application/x-www-form-urlencoded");
+    assert_eq!(headers["accept"], "application/json");
+    // The token is in the header only.
+    assert!(!String::from_utf8_lossy(request.body()).contains("xoxp-TEST"));
+    assert!(!request.uri().to_string().contains("xoxp-TEST"));
+
+    let auth = build_request(&AuthTest::new(), &base, &token).unwrap();
+    assert!(auth.body().is_empty());
+
+    let get = build_request(&UsersProfileGet::of(user()).with_labels(), &base, &token).unwrap();
+    assert_eq!(get.method(), "GET");
+    assert_eq!(
+        get.uri(),
+        "http://127.0.0.1:9/api/users.profile.get?user=U0123ABCD&include_labels=true"
+    );
+    assert!(get.headers().get("content-type").is_none());
+}
+
+#[test]
+fn invalid_profile_requests_are_rejected_before_encoding() {
+    let mut both = UsersProfileSet::profile(train());
+    both.name = Some("first_name".into());
+    both.value = Some("Jane".into());
+    let mut name_only = UsersProfileSet::default();
+    name_only.name = Some("first_name".into());
+    let mut too_many = ProfileUpdate::new();
+    for i in 0..51 {
+        too_many = too_many.custom_field(format!("Xf{i:08}"), "v");
+    }
+    let long_name = UsersProfileSet::field("x".repeat(256), "v");
+    let cases = [
+        (both, "cannot be sent together"),
+        (name_only, "`name` needs a `value`"),
+        (UsersProfileSet::profile(too_many), "at most 50"),
+        (long_name, "at most 255"),
+        (UsersProfileSet::default(), "nothing to set"),
+        (
+            UsersProfileSet::profile(ProfileUpdate::new()),
+            "sets no field",
+        ),
+    ];
+    for (set, needle) in cases {
+        match encode_params(&set) {
+            Err(Error::InvalidRequest { method, reason }) => {
+                assert_eq!(method, "users.profile.set");
+                assert!(reason.contains(needle), "{reason:?} lacks {needle:?}");
+            }
+            other => panic!("expected an invalid request for {set:?}, got {other:?}"),
+        }
+    }
+    // Exactly 50 fields and a 255-character name are fine.
+    let mut fifty = ProfileUpdate::new();
+    for i in 0..50 {
+        fifty = fifty.custom_field(format!("Xf{i:08}"), "v");
+    }
+    assert!(encode_params(&UsersProfileSet::profile(fifty)).is_ok());
+    assert!(encode_params(&UsersProfileSet::field("é".repeat(255), "v")).is_ok());
+}
