@@ -126,6 +126,11 @@ fn run(options: &Options) -> Result<(), String> {
             println!("xtask: {message}; skipping the check (it fails when CI=true)");
             return Ok(());
         }
+        if options.check {
+            return Err(format!(
+                "{message}; CI=true, so the check cannot be skipped"
+            ));
+        }
         return Err(message);
     }
 
