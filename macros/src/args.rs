@@ -292,12 +292,12 @@ impl Args {
     fn add_scope(&mut self, cx: &Ctxt, lit: LitStr) {
         let scope = lit.value();
         if let Err(broken) = grammar::check_scope(&scope) {
-            let what = if scope == "none" {
-                String::from("no scope needed")
+            let message = if scope == "none" {
+                broken.rule
             } else {
-                format!("invalid scope `{scope}`")
+                broken.message(&format!("invalid scope `{scope}`"))
             };
-            cx.error_spanned_by(&lit, broken.message(&what));
+            cx.error_spanned_by(&lit, message);
         } else if self.scopes.iter().any(|seen| seen.value() == scope) {
             cx.error_spanned_by(
                 &lit,

@@ -5,7 +5,7 @@ use crate::args::HttpVerb;
 use crate::ast::Field;
 use crate::attr;
 use crate::valid::{Method, TierValue};
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Group, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput};
@@ -69,12 +69,16 @@ fn impl_slack_method(method: &Method) -> TokenStream {
         Some(ty) => ty.to_token_stream(),
         None => quote!(#private::UntypedResponse),
     };
+    // Spanned at the path as a whole, so a function with the wrong signature is reported there.
     let validate = method.validate.as_ref().map(|path| {
-        quote_spanned! {path.span()=>
-            fn validate(&self) -> #private::Result<(), #private::InvalidRequest> {
-                #path(self)
-            }
-        }
+        respan(
+            quote! {
+                fn validate(&self) -> #private::Result<(), #private::InvalidRequest> {
+                    #path(self)
+                }
+            },
+            path.span(),
+        )
     });
     let form = syn::Ident::new("form", Span::call_site());
     let sent: Vec<TokenStream> = method
@@ -139,4 +143,21 @@ fn encode_field(form: &syn::Ident, field: &Field) -> TokenStream {
             #form.append_json(#wire, &self.#member)?;
         }
     }
+}
+
+/// `tokens` with every span set to `span`.
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tree| {
+            if let TokenTree::Group(group) = &tree {
+                let mut inner = Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                tree = TokenTree::Group(inner);
+            } else {
+                tree.set_span(span);
+            }
+            tree
+        })
+        .collect()
 }

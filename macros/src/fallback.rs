@@ -42,8 +42,10 @@ pub fn not_a_struct(item: TokenStream, parse_error: syn::Error) -> TokenStream {
     let keyword = |input: ParseStream| {
         input.call(Attribute::parse_outer)?;
         input.parse::<Visibility>()?;
-        // Qualifiers such as `pub unsafe fn`, `async fn`: report the first word after them.
-        input.parse::<TokenTree>()
+        // The first word after them: `fn`, `mod`, `impl`, `unsafe`, `type`, ...
+        let first = input.parse::<TokenTree>()?;
+        input.parse::<TokenStream>()?;
+        Ok(first)
     };
     let error = match keyword.parse2(item.clone()) {
         Ok(TokenTree::Ident(word)) if word != "struct" => syn::Error::new(

@@ -1,0 +1,10 @@
+use slack_methods::slack_method;
+
+#[slack_method("users.info", scope = "users:read")]
+pub struct UsersInfo {
+    pub user: String,
+    #[slack(rename = "user")]
+    pub user_id: String,
+}
+
+fn main() {}

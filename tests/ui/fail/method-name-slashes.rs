@@ -1,0 +1,8 @@
+use slack_methods::slack_method;
+
+#[slack_method("users/profile/set", scope = "users.profile:write")]
+pub struct UsersProfileSet {
+    pub name: String,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use slack_methods::slack_method;
+
+#[slack_method("users.info", scope = "users:read")]
+pub struct UsersInfo {
+    #[slack(rename = "token")]
+    pub secret: String,
+    pub user: String,
+}
+
+fn main() {}

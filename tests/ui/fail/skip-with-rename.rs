@@ -1,0 +1,10 @@
+use slack_methods::slack_method;
+
+#[slack_method("users.info", scope = "users:read")]
+pub struct UsersInfo {
+    pub user: String,
+    #[slack(skip, rename = "note")]
+    pub local_note: String,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use slack_methods::slack_method;
+
+#[slack_method("users.info", scope = "users:read")]
+pub struct UsersInfo(pub String);
+
+fn main() {}
