@@ -1,0 +1,112 @@
+//! A method the crate does not bundle, bound in user code, round-tripped through the emulator's
+//! request log (it records exactly what arrived) and a canned answer.
+
+use serde::Deserialize;
+use slack_methods::emulator::{Emulator, UserSpec};
+use slack_methods::{slack_method, ChannelId, Client, SlackMethod, Token};
+
+/// `chat.scheduleMessage`, bound here with every kind of field.
+#[slack_method(
+    "chat.scheduleMessage",
+    scope = "chat:write",
+    tier = 3,
+    response = Scheduled
+)]
+struct ChatScheduleMessage {
+    channel: ChannelId,
+    post_at: i64,
+    text: String,
+    #[slack(json)]
+    blocks: Option<Vec<serde_json::Value>>,
+    unfurl_links: Option<bool>,
+    #[slack(rename = "thread_ts")]
+    thread: Option<String>,
+    #[slack(skip)]
+    local_note: &'static str,
+}
+
+#[derive(Debug, Deserialize)]
+struct Scheduled {
+    channel: ChannelId,
+    scheduled_message_id: String,
+    post_at: i64,
+}
+
+#[tokio::test]
+async fn round_trip_through_the_emulator() {
+    let emu = Emulator::start().await.unwrap();
+    emu.add_user(UserSpec::new("U0JANE0001", "jane"));
+    emu.add_token("xoxb-scheduler", "U0JANE0001", &["chat:write"]);
+    emu.stub_method_with_scopes(
+        "chat.scheduleMessage",
+        &["chat:write"],
+        serde_json::json!({"ok": true, "channel": "C0123ABCD", "scheduled_message_id": "Q1298393284", "post_at": 1900000000}),
+    );
+    let client = Client::builder()
+        .base_url(&emu.base_url())
+        .token(Token::new("xoxb-scheduler").unwrap())
+        .build()
+        .unwrap();
+    let call = ChatScheduleMessage {
+        channel: ChannelId::new("C0123ABCD").unwrap(),
+        post_at: 1_900_000_000,
+        text: "Tea & cake at 4 — 100% real".into(),
+        blocks: Some(vec![serde_json::json!({"type": "divider"})]),
+        unfurl_links: Some(false),
+        thread: None,
+        local_note: "never sent",
+    };
+    let answer = client.call(&call).await.unwrap();
+    assert_eq!(answer.scheduled_message_id, "Q1298393284");
+    assert_eq!(answer.channel.as_str(), "C0123ABCD");
+    assert_eq!(answer.post_at, 1_900_000_000);
+
+    let seen = emu.requests();
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0].target, "/api/chat.scheduleMessage");
+    assert_eq!(
+        String::from_utf8(seen[0].body.clone()).unwrap(),
+        "channel=C0123ABCD&post_at=1900000000&text=Tea+%26+cake+at+4+%E2%80%94+100%25+real\
+         &blocks=%5B%7B%22type%22%3A%22divider%22%7D%5D&unfurl_links=false"
+    );
+    assert_eq!(seen[0].param("text"), Some("Tea & cake at 4 — 100% real"));
+    assert_eq!(seen[0].param("thread_ts"), None);
+    assert_eq!(call.local_note, "never sent");
+
+    assert_eq!(ChatScheduleMessage::NAME, "chat.scheduleMessage");
+    assert_eq!(ChatScheduleMessage::SCOPES, ["chat:write"]);
+    assert!(ChatScheduleMessage::WRITES);
+}
+
+/// Without a response type the binding keeps every field Slack sent.
+#[slack_method("team.info", scope = "team:read", tier = 3, verb = "GET")]
+struct TeamInfo {
+    team: Option<String>,
+}
+
+#[tokio::test]
+async fn untyped_response_keeps_every_field() {
+    let emu = Emulator::start().await.unwrap();
+    emu.add_user(UserSpec::new("U0JANE0001", "jane"));
+    emu.add_token("xoxp-t", "U0JANE0001", &["team:read"]);
+    emu.stub_method(
+        "team.info",
+        serde_json::json!({"ok": true, "team": {"id": "T1", "name": "Rails"}}),
+    );
+    let client = Client::builder()
+        .base_url(&emu.base_url())
+        .token(Token::new("xoxp-t").unwrap())
+        .build()
+        .unwrap();
+    let answer = client
+        .call(&TeamInfo {
+            team: Some("T1".into()),
+        })
+        .await
+        .unwrap();
+    assert_eq!(answer.data["team"]["name"], "Rails");
+    let seen = emu.requests();
+    assert_eq!(seen[0].verb, "GET");
+    assert_eq!(seen[0].target, "/api/team.info?team=T1");
+    assert!(!<TeamInfo as SlackMethod>::WRITES);
+}
