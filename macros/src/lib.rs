@@ -8,10 +8,13 @@
 //! fields), `ast` (the struct), `valid` (rules across fields, metadata defaults), `expand` (the
 //! generated impl); `grammar` and `similar` hold the spelling rules and "did you mean"
 //! suggestions, `ctxt` collects errors, and `fallback` is what is emitted when there are some.
+//! `catalog` (generated) holds what Slack's spec says about each method; `valid::fill_defaults`
+//! is where it will supply the metadata an attribute leaves out.
 
 mod args;
 mod ast;
 mod attr;
+mod catalog;
 mod ctxt;
 mod expand;
 mod fallback;
