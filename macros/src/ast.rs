@@ -33,6 +33,12 @@ impl<'a> Input<'a> {
                 "`#[slack(..)]` goes on fields; write method options in `#[slack_method(..)]`",
             );
         }
+        for attr in input.attrs.iter().filter(|a| is_slack_method(a)) {
+            cx.error_spanned_by(
+                attr,
+                "a second `#[slack_method]`; a struct binds one method, remove one of them",
+            );
+        }
         const SHAPE: &str =
             "`#[slack_method]` goes on a struct with named fields, one per method parameter";
         let data = match &input.data {
@@ -135,4 +141,12 @@ impl Field<'_> {
             _ => None,
         }
     }
+}
+
+/// Whether `attr` is `#[slack_method(..)]` (however its path is written).
+pub fn is_slack_method(attr: &syn::Attribute) -> bool {
+    attr.path()
+        .segments
+        .last()
+        .is_some_and(|segment| segment.ident == "slack_method")
 }

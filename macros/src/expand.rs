@@ -2,7 +2,7 @@
 //! Infallible: everything was checked in `valid.rs`.
 
 use crate::args::HttpVerb;
-use crate::ast::Field;
+use crate::ast::{self, Field};
 use crate::attr;
 use crate::valid::{Method, TierValue};
 use proc_macro2::{Group, Span, TokenStream, TokenTree};
@@ -17,10 +17,12 @@ pub fn expand(method: &Method) -> TokenStream {
     quote!(#item #imp)
 }
 
-/// The user's item with every `#[slack(..)]` attribute removed.
+/// The user's item with every `#[slack(..)]` attribute removed, and any second
+/// `#[slack_method]` (reported, and removed so that it does not expand to a second impl).
 pub fn user_item(input: &DeriveInput) -> TokenStream {
     let mut item = input.clone();
     attr::strip(&mut item.attrs);
+    item.attrs.retain(|attr| !ast::is_slack_method(attr));
     match &mut item.data {
         Data::Struct(data) => data
             .fields
