@@ -2,9 +2,11 @@
 //! rustls (ring provider), and parses the answer with [`parse_response`](crate::parse_response).
 
 use crate::error::Error;
+use crate::limiter::{Limiter, RateLimits};
 use crate::method::SlackMethod;
 use crate::request::{build_request, BaseUrl};
 use crate::response::{parse_response, SlackResponse};
+use crate::retry::{jitter, RetryPolicy};
 use crate::token::Token;
 use std::fmt;
 use std::sync::Arc;
@@ -44,6 +46,9 @@ struct Inner {
     token: Option<Token>,
     timeout: Duration,
     max_response_bytes: usize,
+    rate_limits: RateLimits,
+    limiter: Arc<Limiter>,
+    retry: RetryPolicy,
 }
 
 impl fmt::Debug for Client {
@@ -52,6 +57,8 @@ impl fmt::Debug for Client {
             .field("base", &self.inner.base)
             .field("token", &self.inner.token)
             .field("timeout", &self.inner.timeout)
+            .field("rate_limits", &self.inner.rate_limits)
+            .field("retry", &self.inner.retry)
             .finish_non_exhaustive()
     }
 }
@@ -65,6 +72,8 @@ pub struct ClientBuilder {
     connect_timeout: Duration,
     user_agent: Option<String>,
     max_response_bytes: usize,
+    rate_limits: RateLimits,
+    retry: RetryPolicy,
 }
 
 impl Default for ClientBuilder {
@@ -76,6 +85,8 @@ impl Default for ClientBuilder {
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             user_agent: None,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            rate_limits: RateLimits::slack_tiers(),
+            retry: RetryPolicy::default(),
         }
     }
 }
@@ -117,6 +128,20 @@ impl ClientBuilder {
         self
     }
 
+    /// How calls are paced ([`RateLimits::slack_tiers`] by default; [`RateLimits::off`] to
+    /// turn pacing off).
+    pub fn rate_limits(mut self, limits: RateLimits) -> Self {
+        self.rate_limits = limits;
+        self
+    }
+
+    /// How failed calls are retried ([`RetryPolicy::default`]; [`RetryPolicy::never`] to
+    /// turn retries off).
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
     /// Builds the client.
     pub fn build(self) -> Result<Client, Error> {
         let base = self.base.map_err(|reason| Error::Config { reason })?;
@@ -139,6 +164,9 @@ impl ClientBuilder {
                 token: self.token,
                 timeout: self.timeout,
                 max_response_bytes: self.max_response_bytes,
+                rate_limits: self.rate_limits,
+                limiter: Arc::new(Limiter::default()),
+                retry: self.retry,
             }),
         })
     }
@@ -165,6 +193,55 @@ fn tls_config() -> Result<rustls::ClientConfig, Error> {
     Ok(config)
 }
 
+/// Settings for one call that differ from the client's.
+///
+/// ```
+/// use slack_methods_runtime::{CallOptions, RetryPolicy};
+/// use std::time::Duration;
+/// let options = CallOptions::new()
+///     .timeout(Duration::from_secs(5))
+///     .retry_policy(RetryPolicy::never());
+/// # let _ = options;
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct CallOptions {
+    token: Option<Token>,
+    timeout: Option<Duration>,
+    retry: Option<RetryPolicy>,
+    paced: Option<bool>,
+}
+
+impl CallOptions {
+    /// The client's settings.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sends this call with `token` instead of the client's.
+    pub fn token(mut self, token: Token) -> Self {
+        self.token = Some(token);
+        self
+    }
+
+    /// The limit on each attempt of this call, from sending to the last body byte.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// The retry policy of this call.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = Some(policy);
+        self
+    }
+
+    /// Whether this call waits for the rate limiter (it does unless the client's limits are off).
+    pub fn paced(mut self, paced: bool) -> Self {
+        self.paced = Some(paced);
+        self
+    }
+}
+
 impl Client {
     /// A client for Slack's API with `token` and the default settings.
     pub fn new(token: Token) -> Result<Client, Error> {
@@ -181,17 +258,15 @@ impl Client {
         &self.inner.base
     }
 
-    /// Calls `method` with the client's token.
+    /// Calls `method` with the client's token and settings.
+    ///
+    /// The call waits for the rate limiter, sends, and retries as the [`RetryPolicy`] allows.
+    /// Dropping the returned future cancels the call, also while it waits.
     pub async fn call<M: SlackMethod>(
         &self,
         method: &M,
     ) -> Result<SlackResponse<M::Response>, Error> {
-        let token = self
-            .inner
-            .token
-            .as_ref()
-            .ok_or(Error::MissingToken { method: M::NAME })?;
-        self.send(method, token).await
+        self.call_with(method, &CallOptions::default()).await
     }
 
     /// Calls `method` with `token` instead of the client's own.
@@ -200,26 +275,83 @@ impl Client {
         method: &M,
         token: &Token,
     ) -> Result<SlackResponse<M::Response>, Error> {
-        self.send(method, token).await
+        self.call_with(method, &CallOptions::new().token(token.clone()))
+            .await
     }
 
-    async fn send<M: SlackMethod>(
+    /// Calls `method` with per-call settings.
+    pub async fn call_with<M: SlackMethod>(
         &self,
         method: &M,
-        token: &Token,
+        options: &CallOptions,
     ) -> Result<SlackResponse<M::Response>, Error> {
-        let request = build_request(method, &self.inner.base, token)?;
+        let inner = &*self.inner;
+        let token = options
+            .token
+            .as_ref()
+            .or(inner.token.as_ref())
+            .ok_or(Error::MissingToken { method: M::NAME })?;
+        // Validation and encoding happen once, before any wait or I/O.
+        let request = build_request(method, &inner.base, token)?;
+        let policy = options.retry.as_ref().unwrap_or(&inner.retry);
+        let timeout = options.timeout.unwrap_or(inner.timeout);
+        let paced = options.paced.unwrap_or(true);
+        let started = tokio::time::Instant::now();
+        let mut retry = 0;
+        loop {
+            if paced {
+                inner
+                    .limiter
+                    .acquire(&inner.rate_limits, token, M::NAME, M::TIER)
+                    .await;
+            }
+            let error = match self.attempt::<M>(clone_request(&request)?, timeout).await {
+                Ok(response) => return Ok(response),
+                Err(error) => error,
+            };
+            if let Error::RateLimited {
+                retry_after: Some(wait),
+                ..
+            } = &error
+            {
+                inner
+                    .limiter
+                    .pause(token, M::NAME, tokio::time::Instant::now() + *wait);
+            }
+            let Some(wait) = policy.delay_for(&error, M::WRITES, retry, jitter()) else {
+                return Err(error);
+            };
+            if started.elapsed() + wait > policy.get_budget() {
+                tracing::debug!(method = M::NAME, retry, "retry budget spent");
+                return Err(error);
+            }
+            tracing::debug!(
+                method = M::NAME,
+                retry,
+                wait_ms = wait.as_millis() as u64,
+                error = %error,
+                "retrying"
+            );
+            tokio::time::sleep(wait).await;
+            retry += 1;
+        }
+    }
+
+    async fn attempt<M: SlackMethod>(
+        &self,
+        request: http::Request<Vec<u8>>,
+        timeout: Duration,
+    ) -> Result<SlackResponse<M::Response>, Error> {
         let request = reqwest::Request::try_from(request).map_err(|err| Error::Config {
             reason: format!("cannot build the request: {err}"),
         })?;
-        let timeout = self.inner.timeout;
         let exchange = async {
             let response = self
                 .inner
                 .http
                 .execute(request)
                 .await
-                .map_err(|err| transport::<M>(err))?;
+                .map_err(transport::<M>)?;
             let status = response.status().as_u16();
             let headers = response.headers().clone();
             let body = read_body::<M>(response, self.inner.max_response_bytes).await?;
@@ -242,9 +374,28 @@ impl Client {
     }
 }
 
+/// A copy of the built request for one attempt (the body is small: a form).
+fn clone_request(request: &http::Request<Vec<u8>>) -> Result<http::Request<Vec<u8>>, Error> {
+    let mut builder = http::Request::builder()
+        .method(request.method().clone())
+        .uri(request.uri().clone());
+    if let Some(headers) = builder.headers_mut() {
+        headers.clone_from(request.headers());
+    }
+    builder
+        .body(request.body().clone())
+        .map_err(|err| Error::Config {
+            reason: format!("cannot copy the request: {err}"),
+        })
+}
+
 fn transport<M: SlackMethod>(err: reqwest::Error) -> Error {
+    if err.is_timeout() {
+        tracing::debug!(method = M::NAME, "transport timeout");
+    }
     Error::Transport {
         method: M::NAME,
+        connect: err.is_connect(),
         source: Box::new(err.without_url()),
     }
 }

@@ -82,6 +82,8 @@ pub enum Error {
     Transport {
         /// The method that was called.
         method: &'static str,
+        /// Whether the connection could not even be opened, so nothing was sent.
+        connect: bool,
         /// The underlying failure.
         #[source]
         source: Box<dyn std::error::Error + Send + Sync>,

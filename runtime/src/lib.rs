@@ -12,21 +12,25 @@ mod client;
 mod error;
 mod form;
 mod ids;
+mod limiter;
 mod method;
 mod request;
 mod response;
+mod retry;
 mod token;
 
 #[cfg(feature = "emulator")]
 pub mod emulator;
 
-pub use client::{Client, ClientBuilder, USER_AGENT};
+pub use client::{CallOptions, Client, ClientBuilder, USER_AGENT};
 pub use error::{ApiError, Error, ErrorCode};
 pub use form::{EncodeError, FormEncoder, FormValue};
 pub use ids::{AppId, BotId, ChannelId, EnterpriseId, IdError, TeamId, UserId};
+pub use limiter::RateLimits;
 pub use method::{HttpVerb, InvalidRequest, RateLimitTier, SlackMethod};
 pub use request::{build_request, encode_params, BaseUrl, FORM_CONTENT_TYPE};
 pub use response::{excerpt, parse_response, retry_after, SlackResponse};
+pub use retry::RetryPolicy;
 pub use token::{Token, TokenError, TokenKind};
 
 /// Items used by code that `#[slack_method]` generates. Not a public API: names here change
