@@ -156,7 +156,7 @@ impl Args {
     fn parse_one(&mut self, cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<()> {
         let Some(key) = meta.path.get_ident().map(Ident::to_string) else {
             cx.error_spanned_by(&meta.path, unknown_key_message(&path_text(&meta.path)));
-            skip_any_value(meta);
+            skip_value(meta.input);
             return Ok(());
         };
         let key_ident = meta.path.segments[0].ident.clone();
@@ -217,7 +217,7 @@ impl Args {
             }
             "paginated" | "deprecated" => {
                 if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
-                    let wrong = skip_any_value(meta);
+                    let wrong = skip_value(meta.input);
                     cx.error_spanned_by(
                         wrong,
                         format!("`{key}` is a flag and takes no value; write just `{key}`, or leave it out"),
@@ -283,7 +283,7 @@ impl Args {
             }
             _ => {
                 cx.error_spanned_by(&key_ident, unknown_key_message(&key));
-                skip_any_value(meta);
+                skip_value(meta.input);
             }
         }
         Ok(())
@@ -322,11 +322,6 @@ fn unknown_key_message(key: &str) -> String {
 fn path_text(path: &Path) -> String {
     let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
     segments.join("::")
-}
-
-/// Skips `= value` or `(..)` after an unknown or misused key; returns the skipped tokens.
-fn skip_any_value(meta: &ParseNestedMeta) -> TokenStream {
-    skip_value(meta.input)
 }
 
 /// Parses `= "text"`. A value that is not a string literal is reported at the value (naming
