@@ -39,17 +39,10 @@ pub use token::{Token, TokenError, TokenKind};
 pub mod __private {
     pub use crate::form::{EncodeError, FormEncoder, FormValue};
     pub use crate::method::{HttpVerb, InvalidRequest, RateLimitTier, SlackMethod};
+    pub use core::option::Option;
     pub use core::result::Result;
     pub use serde::Serialize;
 
     /// The response of a binding that names no response type: every field Slack sent.
     pub type UntypedResponse = serde_json::Map<String, serde_json::Value>;
-
-    /// Fails to compile, at the caller's span, unless `T` can be sent as a form field.
-    #[inline(always)]
-    pub const fn assert_form_value<T: FormValue + ?Sized>() {}
-
-    /// Fails to compile, at the caller's span, unless `T` can be written as JSON text.
-    #[inline(always)]
-    pub const fn assert_serialize<T: Serialize + ?Sized>() {}
 }
