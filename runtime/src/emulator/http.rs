@@ -14,6 +14,10 @@ use tokio::sync::watch;
 const MAX_HEAD_BYTES: usize = 32 * 1024;
 /// The most headers one request may have.
 const MAX_HEADERS: usize = 64;
+/// How much of a refused request is read and discarded before the connection is closed.
+const DRAIN_BYTES: usize = 4 * 1024 * 1024;
+/// How long a refused request's rest is read and discarded at most.
+const DRAIN_TIME: Duration = Duration::from_millis(500);
 
 /// State shared by the handle and every connection.
 #[derive(Debug)]
@@ -185,18 +189,10 @@ async fn connection(mut stream: TcpStream, shared: &Shared) {
         let head = loop {
             match parse_head(&buf) {
                 Parsed::Complete(head) => break head,
-                Parsed::Invalid(reply) => {
-                    let _ = send(&mut stream, &reply, true).await;
-                    return;
-                }
+                Parsed::Invalid(reply) => return refuse(stream, &reply).await,
                 Parsed::Partial if buf.len() > MAX_HEAD_BYTES => {
-                    let _ = send(
-                        &mut stream,
-                        &Reply::text(431, "request head too large\n"),
-                        true,
-                    )
-                    .await;
-                    return;
+                    let reply = Reply::text(431, "request head too large\n");
+                    return refuse(stream, &reply).await;
                 }
                 Parsed::Partial => match stream.read_buf(&mut buf).await {
                     Ok(0) | Err(_) => return,
@@ -207,14 +203,10 @@ async fn connection(mut stream: TcpStream, shared: &Shared) {
         let length = match head.content_length() {
             Ok(length) if length > shared.max_body_bytes => {
                 let reply = Reply::text(413, "request body too large\n");
-                let _ = send(&mut stream, &reply, true).await;
-                return;
+                return refuse(stream, &reply).await;
             }
             Ok(length) => length,
-            Err(reply) => {
-                let _ = send(&mut stream, &reply, true).await;
-                return;
-            }
+            Err(reply) => return refuse(stream, &reply).await,
         };
         let end = head.len.saturating_add(length);
         if buf.len() < end
@@ -258,6 +250,27 @@ async fn connection(mut stream: TcpStream, shared: &Shared) {
             }
         }
     }
+}
+
+/// Answers a request that cannot be served and closes the connection. The rest of what the
+/// client sent is read and discarded for a moment first: closing a socket with unread data makes
+/// the kernel send a reset, which could destroy the answer before the client reads it.
+async fn refuse(mut stream: TcpStream, reply: &Reply) {
+    if send(&mut stream, reply, true).await.is_err() {
+        return;
+    }
+    let _ = stream.shutdown().await;
+    let drain = async {
+        let mut sink = [0u8; 8192];
+        let mut left = DRAIN_BYTES;
+        while left > 0 {
+            match stream.read(&mut sink).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => left = left.saturating_sub(n),
+            }
+        }
+    };
+    let _ = tokio::time::timeout(DRAIN_TIME, drain).await;
 }
 
 /// Drops the connection with `SO_LINGER` 0, so the peer gets a TCP RST instead of a FIN.

@@ -1,0 +1,951 @@
+//! The loopback Slack emulator, over real TCP: a raw HTTP/1.1 client for byte-level checks and
+//! the runtime's `Client` for end-to-end ones.
+#![cfg(feature = "emulator")]
+
+use serde::Deserialize;
+use serde_json::{json, Value};
+use slack_methods_runtime::emulator::{Emulator, Fault, UserSpec};
+use slack_methods_runtime::{
+    Client, EncodeError, Error, ErrorCode, FormEncoder, HttpVerb, RateLimitTier, RateLimits,
+    SlackMethod, Token,
+};
+use std::io::ErrorKind;
+use std::net::SocketAddr;
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+const READ: &str = "xoxp-read";
+const WRITE: &str = "xoxp-write";
+const ADMIN: &str = "xoxp-admin";
+const BOT: &str = "xoxb-bot";
+
+async fn emulator() -> Emulator {
+    let emu = Emulator::start().await.unwrap();
+    emu.add_user(UserSpec::new("U0JANE", "jane").real_name("Jane Doe"));
+    emu.add_user(UserSpec::new("U0BOSS", "boss").admin());
+    emu.add_user(UserSpec::new("U0OWNER", "owner").owner());
+    emu.add_user(UserSpec::new("U0BOT", "robot").bot("B0BOT"));
+    emu.add_token(READ, "U0JANE", &["users.profile:read", "identify"]);
+    emu.add_token(
+        WRITE,
+        "U0JANE",
+        &["users.profile:read", "users.profile:write"],
+    );
+    emu.add_token(ADMIN, "U0BOSS", &["users.profile:write"]);
+    emu.add_token(BOT, "U0BOT", &["chat:write"]);
+    emu
+}
+
+// ---- a raw HTTP/1.1 client -------------------------------------------------------------------
+
+#[derive(Debug)]
+struct Raw {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Raw {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|err| {
+            panic!("not JSON ({err}): {}", String::from_utf8_lossy(&self.body))
+        })
+    }
+
+    fn text(&self) -> &str {
+        std::str::from_utf8(&self.body).unwrap()
+    }
+}
+
+type Headers = Vec<(String, String)>;
+
+/// The status, the headers and the length of the head, once the head is complete.
+fn split_head(bytes: &[u8]) -> Option<(u16, Headers, usize)> {
+    let end = bytes.windows(4).position(|w| w == b"\r\n\r\n")? + 4;
+    let head = std::str::from_utf8(&bytes[..end]).unwrap();
+    let mut lines = head.split("\r\n");
+    let status = lines.next()?.split(' ').nth(1)?.parse().ok()?;
+    let headers = lines
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let (k, v) = l.split_once(':').unwrap();
+            (k.trim().to_owned(), v.trim().to_owned())
+        })
+        .collect();
+    Some((status, headers, end))
+}
+
+/// Sends `request` on a fresh connection and reads until the server closes it.
+async fn exchange(addr: SocketAddr, request: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut stream = TcpStream::connect(addr).await?;
+    stream.write_all(request).await?;
+    let mut bytes = Vec::new();
+    stream.read_to_end(&mut bytes).await?;
+    Ok(bytes)
+}
+
+/// Sends `request` and parses the answer, which must be complete.
+async fn raw(addr: SocketAddr, request: &[u8]) -> Raw {
+    let bytes = exchange(addr, request).await.unwrap();
+    let (status, headers, end) = split_head(&bytes).expect("a complete head");
+    let raw = Raw {
+        status,
+        headers,
+        body: bytes[end..].to_vec(),
+    };
+    let length: usize = raw.header("content-length").unwrap().parse().unwrap();
+    assert_eq!(length, raw.body.len(), "Content-Length matches the body");
+    raw
+}
+
+fn request(verb: &str, target: &str, token: Option<&str>, body: &str, close: bool) -> Vec<u8> {
+    let mut text = format!("{verb} {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    if let Some(token) = token {
+        text.push_str(&format!("Authorization: Bearer {token}\r\n"));
+    }
+    if !body.is_empty() {
+        text.push_str("Content-Type: application/x-www-form-urlencoded\r\n");
+    }
+    text.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    if close {
+        text.push_str("Connection: close\r\n");
+    }
+    text.push_str("\r\n");
+    text.push_str(body);
+    text.into_bytes()
+}
+
+async fn post(emu: &Emulator, method: &str, token: Option<&str>, body: &str) -> Raw {
+    let target = format!("/api/{method}");
+    raw(emu.addr(), &request("POST", &target, token, body, true)).await
+}
+
+fn form(pairs: &[(&str, &str)]) -> String {
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish()
+}
+
+async fn set_profile(emu: &Emulator, token: &str, pairs: &[(&str, &str)]) -> Raw {
+    post(emu, "users.profile.set", Some(token), &form(pairs)).await
+}
+
+/// A connection kept open across several exchanges.
+struct Conn {
+    stream: TcpStream,
+    buf: Vec<u8>,
+}
+
+impl Conn {
+    async fn open(addr: SocketAddr) -> Conn {
+        Conn {
+            stream: TcpStream::connect(addr).await.unwrap(),
+            buf: Vec::new(),
+        }
+    }
+
+    async fn send(&mut self, request: &[u8]) {
+        self.stream.write_all(request).await.unwrap();
+    }
+
+    async fn receive(&mut self) -> Raw {
+        loop {
+            if let Some((status, headers, end)) = split_head(&self.buf) {
+                let length: usize = headers
+                    .iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
+                    .map(|(_, v)| v.parse().unwrap())
+                    .unwrap();
+                if self.buf.len() >= end + length {
+                    let body = self.buf[end..end + length].to_vec();
+                    self.buf.drain(..end + length);
+                    return Raw {
+                        status,
+                        headers,
+                        body,
+                    };
+                }
+            }
+            let n = self.stream.read_buf(&mut self.buf).await.unwrap();
+            assert!(n > 0, "the server closed the connection early");
+        }
+    }
+}
+
+// ---- bindings written by hand, as `#[slack_method]` would generate them ------------------------
+
+#[derive(Deserialize, Debug)]
+struct Profile {
+    real_name: String,
+    real_name_normalized: String,
+    display_name: String,
+    display_name_normalized: String,
+    avatar_hash: String,
+    title: String,
+    phone: String,
+    skype: String,
+    status_text: String,
+    status_emoji: String,
+    status_expiration: i64,
+    fields: serde_json::Map<String, Value>,
+}
+
+#[derive(Deserialize, Debug)]
+struct SetResponse {
+    username: String,
+    profile: Profile,
+}
+
+#[derive(Deserialize, Debug)]
+struct GetResponse {
+    profile: Profile,
+}
+
+struct ProfileSet {
+    profile: Value,
+    user: Option<&'static str>,
+}
+
+impl SlackMethod for ProfileSet {
+    const NAME: &'static str = "users.profile.set";
+    const VERB: HttpVerb = HttpVerb::Post;
+    const SCOPES: &'static [&'static str] = &["users.profile:write"];
+    const TIER: RateLimitTier = RateLimitTier::Tier3;
+    const WRITES: bool = true;
+    type Response = SetResponse;
+    fn encode_form(&self, form: &mut FormEncoder) -> Result<(), EncodeError> {
+        form.append("profile", self.profile.to_string().as_str());
+        if let Some(user) = self.user {
+            form.append("user", user);
+        }
+        Ok(())
+    }
+}
+
+struct ProfileGet {
+    user: Option<&'static str>,
+}
+
+impl SlackMethod for ProfileGet {
+    const NAME: &'static str = "users.profile.get";
+    const VERB: HttpVerb = HttpVerb::Get;
+    const SCOPES: &'static [&'static str] = &["users.profile:read"];
+    const TIER: RateLimitTier = RateLimitTier::Tier4;
+    const WRITES: bool = false;
+    type Response = GetResponse;
+    fn encode_form(&self, form: &mut FormEncoder) -> Result<(), EncodeError> {
+        if let Some(user) = self.user {
+            form.append("user", user);
+        }
+        Ok(())
+    }
+}
+
+fn client(emu: &Emulator, token: &str) -> Client {
+    Client::builder()
+        .base_url(&emu.base_url())
+        .token(Token::new(token).unwrap())
+        .timeout(Duration::from_secs(5))
+        // These tests are about the server; the client's own pacing would only slow them down.
+        .rate_limits(RateLimits::off())
+        .build()
+        .unwrap()
+}
+
+// ---- authentication ----------------------------------------------------------------------------
+
+#[tokio::test]
+async fn auth_errors_have_slacks_exact_envelopes() {
+    let emu = emulator().await;
+    let none = post(&emu, "users.profile.get", None, "").await;
+    assert_eq!(none.status, 200);
+    assert_eq!(
+        none.header("content-type"),
+        Some("application/json; charset=utf-8")
+    );
+    assert_eq!(none.text(), r#"{"ok":false,"error":"not_authed"}"#);
+
+    let unknown = post(&emu, "users.profile.get", Some("xoxp-nope"), "").await;
+    assert_eq!(unknown.text(), r#"{"ok":false,"error":"invalid_auth"}"#);
+
+    // A token in the form body is not a token: only the header counts.
+    let in_body = post(&emu, "auth.test", None, &form(&[("token", READ)])).await;
+    assert_eq!(in_body.json()["error"], "not_authed");
+
+    let scope = post(&emu, "users.profile.set", Some(READ), "name=title&value=x").await;
+    assert_eq!(
+        scope.text(),
+        r#"{"ok":false,"error":"missing_scope","needed":"users.profile:write","provided":"users.profile:read,identify"}"#
+    );
+    assert_eq!(emu.applied_writes("users.profile.set"), 0);
+
+    let method = post(&emu, "users.profile.sett", Some(WRITE), "").await;
+    assert_eq!(method.text(), r#"{"ok":false,"error":"unknown_method"}"#);
+
+    emu.revoke_token(READ);
+    let revoked = post(&emu, "auth.test", Some(READ), "").await;
+    assert_eq!(revoked.json()["error"], "token_revoked");
+}
+
+#[tokio::test]
+async fn auth_test_answers_who_the_token_is() {
+    let emu = emulator().await;
+    let me = post(&emu, "auth.test", Some(WRITE), "").await;
+    assert!(me.text().starts_with(r#"{"ok":true,"#), "{}", me.text());
+    assert_eq!(
+        me.json(),
+        json!({
+            "ok": true,
+            "url": "https://emulated.slack.com/",
+            "team": "Emulated Workspace",
+            "user": "jane",
+            "team_id": "T0EMULATOR",
+            "user_id": "U0JANE",
+            "is_enterprise_install": false,
+        })
+    );
+    assert_eq!(
+        me.header("x-oauth-scopes"),
+        Some("users.profile:read,users.profile:write")
+    );
+    assert_eq!(me.header("x-accepted-oauth-scopes"), Some(""));
+    let bot = post(&emu, "auth.test", Some(BOT), "").await.json();
+    assert_eq!(bot["bot_id"], "B0BOT");
+    assert_eq!(bot["user_id"], "U0BOT");
+}
+
+// ---- users.profile.set / get -------------------------------------------------------------------
+
+#[tokio::test]
+async fn set_then_get_round_trips_through_the_client() {
+    let emu = emulator().await;
+    let writer = client(&emu, WRITE);
+    let set = writer
+        .call(&ProfileSet {
+            profile: json!({
+                "display_name": "Zoë",
+                "status_text": "riding a train",
+                "status_emoji": ":train:",
+                "status_expiration": 1_900_000_000,
+                "fields": {"Xf01": {"value": "Paris", "alt": ""}},
+                "not_a_profile_key": "ignored",
+            }),
+            user: None,
+        })
+        .await
+        .unwrap();
+    assert_eq!(set.username, "jane");
+    assert_eq!(set.profile.display_name, "Zoë");
+    assert_eq!(set.profile.display_name_normalized, "Zoe");
+    assert_eq!(set.profile.real_name, "Jane Doe");
+    assert_eq!(set.profile.real_name_normalized, "Jane Doe");
+    assert_eq!(
+        set.oauth_scopes.as_deref(),
+        Some(
+            &[
+                "users.profile:read".to_owned(),
+                "users.profile:write".to_owned()
+            ][..]
+        )
+    );
+    assert_eq!(
+        set.accepted_oauth_scopes.as_deref(),
+        Some(&["users.profile:write".to_owned()][..])
+    );
+    assert_eq!(emu.applied_writes("users.profile.set"), 1);
+
+    // A second set merges: the fields stay, the title is added, the field is updated per id.
+    let again = set_profile(
+        &emu,
+        WRITE,
+        &[(
+            "profile",
+            r#"{"title":"Engineer","fields":{"Xf02":{"value":"Rust"}}}"#,
+        )],
+    )
+    .await
+    .json();
+    assert_eq!(again["profile"]["fields"]["Xf01"]["value"], "Paris");
+    assert_eq!(again["profile"]["fields"]["Xf02"]["value"], "Rust");
+    assert_eq!(emu.applied_writes("users.profile.set"), 2);
+
+    let reader = client(&emu, READ);
+    let got = reader.call(&ProfileGet { user: None }).await.unwrap();
+    assert_eq!(got.profile.title, "Engineer");
+    assert_eq!(got.profile.status_text, "riding a train");
+    assert_eq!(got.profile.status_emoji, ":train:");
+    assert_eq!(got.profile.status_expiration, 1_900_000_000);
+    assert_eq!(got.profile.fields.len(), 2);
+    assert!(!got.profile.avatar_hash.is_empty());
+    assert_eq!(
+        (got.profile.phone.as_str(), got.profile.skype.as_str()),
+        ("", "")
+    );
+    assert_eq!(emu.profile("U0JANE").unwrap()["title"], "Engineer");
+    assert!(emu
+        .profile("U0JANE")
+        .unwrap()
+        .get("not_a_profile_key")
+        .is_none());
+
+    // The single-key form sets one key; an empty custom field value removes the field.
+    let one = set_profile(&emu, WRITE, &[("name", "Xf01"), ("value", "")])
+        .await
+        .json();
+    assert!(one["profile"]["fields"].get("Xf01").is_none());
+    let one = set_profile(&emu, WRITE, &[("name", "first_name"), ("value", "Janet")])
+        .await
+        .json();
+    assert_eq!(one["profile"]["first_name"], "Janet");
+    assert_eq!(one["profile"]["real_name"], "Janet");
+
+    // Labels on request, by GET with a query string.
+    emu.define_profile_field("Xf02", "Language");
+    let labelled = raw(
+        emu.addr(),
+        &request(
+            "GET",
+            "/api/users.profile.get?include_labels=true&user=U0JANE",
+            Some(READ),
+            "",
+            true,
+        ),
+    )
+    .await
+    .json();
+    assert_eq!(labelled["profile"]["fields"]["Xf02"]["label"], "Language");
+    let missing = raw(
+        emu.addr(),
+        &request(
+            "GET",
+            "/api/users.profile.get?user=U0NOBODY",
+            Some(READ),
+            "",
+            true,
+        ),
+    )
+    .await;
+    assert_eq!(missing.text(), r#"{"ok":false,"error":"user_not_found"}"#);
+}
+
+#[tokio::test]
+async fn profile_set_rejects_what_slack_rejects() {
+    let emu = emulator().await;
+    let code = |raw: Raw| raw.json()["error"].as_str().unwrap().to_owned();
+    for profile in [
+        "not json",
+        "[1,2]",
+        "\"text\"",
+        r#"{"title":true}"#,
+        r#"{"fields":7}"#,
+    ] {
+        let answer = set_profile(&emu, WRITE, &[("profile", profile)]).await;
+        assert_eq!(code(answer), "invalid_profile", "{profile}");
+    }
+    let many: serde_json::Map<String, Value> =
+        (0..51).map(|i| (format!("k{i}"), json!("v"))).collect();
+    let answer = set_profile(
+        &emu,
+        WRITE,
+        &[("profile", &Value::Object(many).to_string())],
+    )
+    .await;
+    assert_eq!(code(answer), "invalid_profile");
+    let long = json!({ "x".repeat(256): "v" }).to_string();
+    assert_eq!(
+        code(set_profile(&emu, WRITE, &[("profile", &long)]).await),
+        "invalid_profile"
+    );
+    // 50 keys of 255 characters are still fine.
+    let most: serde_json::Map<String, Value> = (0..50)
+        .map(|i| (format!("{i:0>255}"), json!("v")))
+        .collect();
+    let answer = set_profile(
+        &emu,
+        WRITE,
+        &[("profile", &Value::Object(most).to_string())],
+    )
+    .await;
+    assert_eq!(answer.json()["ok"], true);
+
+    for name in ["everyone", "@here", "Channel", "slackbot"] {
+        let profile = json!({ "display_name": name }).to_string();
+        let answer = set_profile(&emu, WRITE, &[("profile", &profile)]).await;
+        assert_eq!(code(answer), "reserved_name", "{name}");
+    }
+    assert_eq!(
+        code(set_profile(&emu, WRITE, &[("name", "title")]).await),
+        "invalid_arguments"
+    );
+    assert_eq!(
+        code(
+            set_profile(
+                &emu,
+                WRITE,
+                &[("profile", "{}"), ("name", "title"), ("value", "x")]
+            )
+            .await
+        ),
+        "invalid_arguments"
+    );
+
+    // Only admins set others' profiles, and only owners set admins'.
+    let other = [("user", "U0BOSS"), ("name", "title"), ("value", "x")];
+    assert_eq!(code(set_profile(&emu, WRITE, &other).await), "not_admin");
+    let by_admin = set_profile(
+        &emu,
+        ADMIN,
+        &[("user", "U0JANE"), ("name", "title"), ("value", "Lead")],
+    )
+    .await
+    .json();
+    assert_eq!(by_admin["username"], "jane");
+    assert_eq!(emu.profile("U0JANE").unwrap()["title"], "Lead");
+    let on_owner = [("user", "U0OWNER"), ("name", "title"), ("value", "x")];
+    assert_eq!(
+        code(set_profile(&emu, ADMIN, &on_owner).await),
+        "cannot_update_admin_user"
+    );
+    let ghost = [("user", "U0GHOST"), ("name", "title"), ("value", "x")];
+    assert_eq!(
+        code(set_profile(&emu, ADMIN, &ghost).await),
+        "user_not_found"
+    );
+
+    // Only the two successful sets were applied.
+    assert_eq!(emu.applied_writes("users.profile.set"), 2);
+}
+
+// ---- stubs and the request log ------------------------------------------------------------------
+
+#[tokio::test]
+async fn stubs_answer_methods_the_emulator_does_not_implement() {
+    let emu = emulator().await;
+    let before = post(&emu, "chat.scheduleMessage", Some(BOT), "channel=C1").await;
+    assert_eq!(before.json()["error"], "unknown_method");
+
+    emu.stub_method(
+        "chat.scheduleMessage",
+        json!({"scheduled_message_id": "Q1298393284"}),
+    );
+    let answer = post(
+        &emu,
+        "chat.scheduleMessage",
+        Some(BOT),
+        "channel=C1&text=hi",
+    )
+    .await;
+    assert_eq!(
+        answer.text(),
+        r#"{"ok":true,"scheduled_message_id":"Q1298393284"}"#
+    );
+    assert_eq!(emu.applied_writes("chat.scheduleMessage"), 1);
+    let unauthed = post(&emu, "chat.scheduleMessage", None, "").await;
+    assert_eq!(unauthed.json()["error"], "not_authed");
+
+    emu.stub_method_with_scopes("chat.postMessage", &["chat:write"], json!({"ts": "1.2"}));
+    assert_eq!(
+        post(&emu, "chat.postMessage", Some(BOT), "").await.json()["ts"],
+        "1.2"
+    );
+    let scope = post(&emu, "chat.postMessage", Some(READ), "").await.json();
+    assert_eq!(scope["error"], "missing_scope");
+    assert_eq!(scope["needed"], "chat:write");
+
+    emu.stub_method("pins.add", json!({"ok": false, "error": "already_pinned"}));
+    assert_eq!(
+        post(&emu, "pins.add", Some(BOT), "").await.json()["error"],
+        "already_pinned"
+    );
+    assert_eq!(emu.applied_writes("pins.add"), 0);
+}
+
+#[tokio::test]
+async fn the_request_log_keeps_exact_bytes_and_hides_the_token() {
+    let emu = emulator().await;
+    let body = "profile=%7B%22title%22%3A%22a+b%26c%22%7D&user=U0JANE";
+    set_profile(&emu, WRITE, &[]).await; // an invalid_arguments call, recorded too
+    emu.clear_requests();
+    post(&emu, "users.profile.set", Some(WRITE), body).await;
+    raw(
+        emu.addr(),
+        &request(
+            "GET",
+            "/api/users.profile.get?user=U0JANE&x=%C3%A9",
+            Some(READ),
+            "",
+            true,
+        ),
+    )
+    .await;
+    raw(emu.addr(), &request("GET", "/elsewhere", None, "", true)).await;
+
+    let log = emu.requests();
+    assert_eq!(log.len(), 3);
+    let set = &log[0];
+    assert_eq!(set.verb, "POST");
+    assert_eq!(set.method.as_deref(), Some("users.profile.set"));
+    assert_eq!(set.body, body.as_bytes());
+    assert_eq!(set.param("profile"), Some(r#"{"title":"a b&c"}"#));
+    assert_eq!(set.param("user"), Some("U0JANE"));
+    assert_eq!(
+        set.header("content-type"),
+        Some("application/x-www-form-urlencoded")
+    );
+    assert_eq!(set.bearer_token(), Some(WRITE));
+    let debug = format!("{set:?}");
+    assert!(!debug.contains(WRITE), "{debug}");
+    assert!(debug.contains("<redacted>"), "{debug}");
+
+    let get = &log[1];
+    assert_eq!(
+        (get.verb.as_str(), get.path.as_str()),
+        ("GET", "/api/users.profile.get")
+    );
+    assert_eq!(get.param("x"), Some("é"));
+    assert!(get.body.is_empty());
+    assert_eq!(log[2].method, None);
+    assert_eq!(emu.requests_for("users.profile.get").len(), 1);
+}
+
+// ---- the HTTP layer ------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn keep_alive_pipelining_and_malformed_requests() {
+    let emu = emulator().await;
+    let mut conn = Conn::open(emu.addr()).await;
+    // Two requests written at once are answered in order on one connection.
+    let mut both = request("POST", "/api/auth.test", Some(WRITE), "", false);
+    both.extend(request("POST", "/api/auth.test", Some(BOT), "", false));
+    conn.send(&both).await;
+    assert_eq!(conn.receive().await.json()["user"], "jane");
+    assert_eq!(conn.receive().await.json()["user"], "robot");
+    conn.send(&request("GET", "/api/auth.test", Some(WRITE), "", false))
+        .await;
+    assert_eq!(conn.receive().await.status, 200);
+
+    let not_found = raw(emu.addr(), &request("GET", "/api", None, "", true)).await;
+    assert_eq!(not_found.status, 404);
+    let verb = raw(
+        emu.addr(),
+        &request("DELETE", "/api/auth.test", Some(WRITE), "", true),
+    )
+    .await;
+    assert_eq!(
+        (verb.status, verb.header("allow")),
+        (405, Some("GET, POST"))
+    );
+
+    let garbage = raw(emu.addr(), b"\x00\x01\x02 what\r\n\r\n").await;
+    assert_eq!(garbage.status, 400);
+    let chunked = raw(
+        emu.addr(),
+        b"POST /api/auth.test HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n",
+    )
+    .await;
+    assert_eq!(chunked.status, 400);
+    let huge = raw(
+        emu.addr(),
+        b"POST /api/auth.test HTTP/1.1\r\nContent-Length: 99999999999\r\n\r\n",
+    )
+    .await;
+    assert_eq!(huge.status, 413);
+    let bad_length = raw(
+        emu.addr(),
+        b"POST /api/auth.test HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab",
+    )
+    .await;
+    assert_eq!(bad_length.status, 400);
+    // A client that goes away mid-body does not disturb the server.
+    let mut short = TcpStream::connect(emu.addr()).await.unwrap();
+    short
+        .write_all(b"POST /api/auth.test HTTP/1.1\r\nContent-Length: 10\r\n\r\nab")
+        .await
+        .unwrap();
+    short.shutdown().await.unwrap();
+    let mut rest = Vec::new();
+    short.read_to_end(&mut rest).await.unwrap();
+    assert!(rest.is_empty(), "no answer to half a body");
+    let mut half = TcpStream::connect(emu.addr()).await.unwrap();
+    half.write_all(b"POST /api/auth.test HTTP/1.1\r\nContent-Le")
+        .await
+        .unwrap();
+    drop(half);
+
+    // The keep-alive connection still works after all of that.
+    conn.send(&request("POST", "/api/auth.test", Some(WRITE), "", false))
+        .await;
+    assert_eq!(conn.receive().await.json()["ok"], true);
+}
+
+// ---- faults ----------------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn faults_break_the_answer_at_the_byte_level() {
+    let emu = emulator().await;
+    let addr = emu.addr();
+    let call = || request("POST", "/api/auth.test", Some(WRITE), "", true);
+
+    emu.inject("auth.test", Fault::reset(), 1);
+    let err = exchange(addr, &call()).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::ConnectionReset);
+
+    emu.inject("auth.test", Fault::truncated(), 1);
+    let bytes = exchange(addr, &call()).await.unwrap();
+    let (status, headers, end) = split_head(&bytes).unwrap();
+    let promised: usize = headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
+        .map(|(_, v)| v.parse().unwrap())
+        .unwrap();
+    assert_eq!(status, 200);
+    assert!(
+        bytes.len() - end < promised,
+        "{} < {promised}",
+        bytes.len() - end
+    );
+    assert!(bytes.len() > end, "some of the body is sent");
+
+    emu.inject("auth.test", Fault::EmptyBody, 1);
+    let empty = raw(addr, &call()).await;
+    assert_eq!(
+        (empty.status, empty.header("content-length")),
+        (200, Some("0"))
+    );
+    assert!(empty.body.is_empty());
+
+    emu.inject("auth.test", Fault::NonJsonBody, 1);
+    let html = raw(addr, &call()).await;
+    assert_eq!(html.status, 200);
+    assert!(html
+        .header("content-type")
+        .unwrap()
+        .starts_with("text/html"));
+    assert!(serde_json::from_slice::<Value>(&html.body).is_err());
+
+    emu.inject("auth.test", Fault::WrongContentType, 1);
+    let mislabelled = raw(addr, &call()).await;
+    assert!(mislabelled
+        .header("content-type")
+        .unwrap()
+        .starts_with("text/html"));
+    assert_eq!(mislabelled.json()["user"], "jane");
+
+    emu.inject("auth.test", Fault::oversized(100_000), 1);
+    let big = raw(addr, &call()).await;
+    assert!(big.body.len() >= 100_000);
+    assert_eq!(big.json()["user_id"], "U0JANE");
+
+    emu.inject("auth.test", Fault::server_error(502), 1);
+    let gateway = raw(addr, &call()).await;
+    assert_eq!(gateway.status, 502);
+    assert!(gateway.text().contains("502 Bad Gateway"));
+
+    emu.inject("auth.test", Fault::rate_limited(7), 1);
+    let limited = raw(addr, &call()).await;
+    assert_eq!(
+        (limited.status, limited.header("retry-after")),
+        (429, Some("7"))
+    );
+    assert_eq!(limited.text(), r#"{"ok":false,"error":"ratelimited"}"#);
+    assert_eq!(emu.rate_limited_responses(), 1);
+
+    emu.inject("auth.test", Fault::slack_error("fatal_error"), 2);
+    for _ in 0..2 {
+        let fatal = raw(addr, &call()).await;
+        assert_eq!(fatal.text(), r#"{"ok":false,"error":"fatal_error"}"#);
+    }
+    // The queue is spent: the next call is answered normally, and every call was logged.
+    assert_eq!(raw(addr, &call()).await.json()["ok"], true);
+    let log = emu.requests_for("auth.test");
+    assert_eq!(log.len(), 11);
+    assert_eq!(log[0].fault, Some(Fault::reset()));
+    assert_eq!(log[10].fault, None);
+}
+
+#[tokio::test]
+async fn faults_seen_through_the_client() {
+    let emu = emulator().await;
+    let writer = client(&emu, WRITE);
+    let set = || ProfileSet {
+        profile: json!({"title": "t"}),
+        user: None,
+    };
+    emu.inject("users.profile.set", Fault::reset(), 1);
+    assert!(matches!(
+        writer.call(&set()).await,
+        Err(Error::Transport { .. })
+    ));
+    emu.inject("users.profile.set", Fault::EmptyBody, 1);
+    assert!(matches!(
+        writer.call(&set()).await,
+        Err(Error::Decode { .. })
+    ));
+    emu.inject(
+        "users.profile.set",
+        Fault::slack_error("request_timeout"),
+        1,
+    );
+    let err = writer.call(&set()).await.unwrap_err();
+    assert_eq!(
+        err.as_api().unwrap().code,
+        ErrorCode::from("request_timeout")
+    );
+    assert_eq!(
+        emu.applied_writes("users.profile.set"),
+        0,
+        "no fault so far applied"
+    );
+
+    // After-apply faults: the client sees a failure, yet the write landed.
+    emu.inject(
+        "users.profile.set",
+        Fault::server_error(503).after_apply(),
+        1,
+    );
+    assert!(matches!(
+        writer.call(&set()).await,
+        Err(Error::Http { status: 503, .. })
+    ));
+    emu.inject("users.profile.set", Fault::truncated().after_apply(), 1);
+    assert!(writer.call(&set()).await.is_err());
+    emu.inject("users.profile.set", Fault::reset().after_apply(), 1);
+    assert!(writer.call(&set()).await.is_err());
+    assert_eq!(emu.applied_writes("users.profile.set"), 3);
+
+    // A delay beyond the client's timeout.
+    let impatient = Client::builder()
+        .base_url(&emu.base_url())
+        .token(Token::new(WRITE).unwrap())
+        .timeout(Duration::from_millis(200))
+        .rate_limits(RateLimits::off())
+        .build()
+        .unwrap();
+    emu.inject(
+        "users.profile.set",
+        Fault::delay(Duration::from_millis(600)).after_apply(),
+        1,
+    );
+    assert!(matches!(
+        impatient.call(&set()).await,
+        Err(Error::Timeout { .. })
+    ));
+    assert_eq!(emu.applied_writes("users.profile.set"), 4);
+    emu.inject(
+        "users.profile.set",
+        Fault::delay(Duration::from_millis(600)),
+        1,
+    );
+    assert!(matches!(
+        impatient.call(&set()).await,
+        Err(Error::Timeout { .. })
+    ));
+    assert_eq!(
+        emu.applied_writes("users.profile.set"),
+        4,
+        "not applied yet"
+    );
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    assert_eq!(emu.applied_writes("users.profile.set"), 5, "applied late");
+}
+
+// ---- rate limits ------------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn tiers_are_enforced_per_token_and_method() {
+    let emu = emulator().await;
+    let mut conn = Conn::open(emu.addr()).await;
+    let set = request(
+        "POST",
+        "/api/users.profile.set",
+        Some(WRITE),
+        "name=title&value=x",
+        false,
+    );
+    // Off by default.
+    for _ in 0..60 {
+        conn.send(&set).await;
+        assert_eq!(conn.receive().await.status, 200);
+    }
+    emu.set_tier_limits(60.0);
+    for _ in 0..50 {
+        conn.send(&set).await;
+        assert_eq!(conn.receive().await.json()["ok"], true);
+    }
+    conn.send(&set).await;
+    let refused = conn.receive().await;
+    assert_eq!(refused.status, 429);
+    assert_eq!(refused.header("retry-after"), Some("1"));
+    assert_eq!(refused.json()["error"], "ratelimited");
+    assert_eq!(emu.rate_limited_responses(), 1);
+    assert_eq!(emu.applied_writes("users.profile.set"), 110);
+    // Another method and another token have windows of their own.
+    conn.send(&request(
+        "GET",
+        "/api/users.profile.get",
+        Some(WRITE),
+        "",
+        false,
+    ))
+    .await;
+    assert_eq!(conn.receive().await.status, 200);
+    conn.send(&request(
+        "POST",
+        "/api/users.profile.set",
+        Some(ADMIN),
+        "name=title&value=y",
+        false,
+    ))
+    .await;
+    assert_eq!(conn.receive().await.status, 200);
+    // A scaled minute later the window has room again.
+    tokio::time::sleep(Duration::from_millis(1050)).await;
+    conn.send(&set).await;
+    assert_eq!(conn.receive().await.status, 200);
+
+    // A per-method limit, in real minutes when tiers are off.
+    emu.disable_tier_limits();
+    emu.stub_method("chat.postMessage", json!({"ts": "1.1"}));
+    emu.set_rate_limit("chat.postMessage", 1);
+    let message = request(
+        "POST",
+        "/api/chat.postMessage",
+        Some(BOT),
+        "channel=C1",
+        false,
+    );
+    conn.send(&message).await;
+    assert_eq!(conn.receive().await.status, 200);
+    conn.send(&message).await;
+    let refused = conn.receive().await;
+    assert_eq!(refused.status, 429);
+    let wait: u64 = refused.header("retry-after").unwrap().parse().unwrap();
+    assert!((59..=60).contains(&wait), "{wait}");
+    emu.clear_rate_limit("chat.postMessage");
+    conn.send(&message).await;
+    assert_eq!(conn.receive().await.status, 200);
+    assert_eq!(emu.rate_limited_responses(), 2);
+}
+
+#[tokio::test]
+async fn shutdown_closes_the_port() {
+    let emu = emulator().await;
+    let addr = emu.addr();
+    assert!(emu.base_url().starts_with("http://127.0.0.1:"));
+    assert!(emu.base_url().ends_with("/api/"));
+    let mut idle = Conn::open(addr).await;
+    emu.shutdown().await;
+    assert!(TcpStream::connect(addr).await.is_err());
+    // An idle keep-alive connection is closed too.
+    let mut byte = [0u8; 1];
+    let read = tokio::time::timeout(Duration::from_secs(2), idle.stream.read(&mut byte)).await;
+    assert!(matches!(read, Ok(Ok(0)) | Ok(Err(_))), "{read:?}");
+}
