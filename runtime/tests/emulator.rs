@@ -936,6 +936,49 @@ async fn tiers_are_enforced_per_token_and_method() {
 }
 
 #[tokio::test]
+async fn random_bytes_never_stop_the_server() {
+    let emu = emulator().await;
+    // A fixed xorshift sequence: the same bytes on every run.
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let prefixes: [&[u8]; 4] = [
+        b"",
+        b"POST /api/auth.test HTTP/1.1\r\n",
+        b"GET /api/users.profile.get?",
+        b"POST /api/users.profile.set HTTP/1.1\r\nContent-Length: 5\r\n\r\n",
+    ];
+    for round in 0..120 {
+        let mut bytes = prefixes[round % prefixes.len()].to_vec();
+        let len = (next() % 300) as usize;
+        bytes.extend((0..len).map(|_| next() as u8));
+        if round % 3 == 0 {
+            bytes.extend_from_slice(b"\r\n\r\n");
+        }
+        let mut stream = TcpStream::connect(emu.addr()).await.unwrap();
+        let _ = stream.write_all(&bytes).await;
+        let _ = stream.shutdown().await;
+        let mut answer = Vec::new();
+        let _ = tokio::time::timeout(Duration::from_secs(2), stream.read_to_end(&mut answer)).await;
+        if !answer.is_empty() {
+            assert!(
+                answer.starts_with(b"HTTP/1.1 "),
+                "{:?}",
+                String::from_utf8_lossy(&answer)
+            );
+        }
+    }
+    assert_eq!(
+        post(&emu, "auth.test", Some(WRITE), "").await.json()["ok"],
+        true
+    );
+}
+
+#[tokio::test]
 async fn shutdown_closes_the_port() {
     let emu = emulator().await;
     let addr = emu.addr();

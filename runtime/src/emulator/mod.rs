@@ -18,6 +18,8 @@
 //! `Content-Type: application/json; charset=utf-8` and Slack's envelope, `{"ok":true,...}` or
 //! `{"ok":false,"error":"<code>"}`, checked in this order:
 //!
+//! 0. a [fault](Emulator::inject) queued for the method takes its turn first, whatever the
+//!    token (one that strikes after the call is applied lets the steps below run first);
 //! 1. a method that is neither implemented nor stubbed: `unknown_method`;
 //! 2. no bearer token: `not_authed`; a token never added (or whose user is missing):
 //!    `invalid_auth`; a revoked token: `token_revoked`;
@@ -69,7 +71,7 @@
 //!
 //! ```
 //! use slack_methods_runtime::emulator::{Emulator, Fault, UserSpec};
-//! use slack_methods_runtime::{Client, Error, FormEncoder, HttpVerb, RateLimitTier, SlackMethod, Token};
+//! use slack_methods_runtime::{Client, FormEncoder, HttpVerb, RateLimitTier, SlackMethod, Token};
 //!
 //! struct AuthTest;
 //! impl SlackMethod for AuthTest {
@@ -97,9 +99,21 @@
 //! let me = client.call(&AuthTest).await?;
 //! assert_eq!(me["user_id"], "U0JANE");
 //!
+//! // One 503: the client retries the read, and the log shows both attempts.
 //! emu.inject("auth.test", Fault::server_error(503), 1);
-//! assert!(matches!(client.call(&AuthTest).await, Err(Error::Http { status: 503, .. })));
-//! assert_eq!(emu.requests().len(), 2);
+//! let again = client.call(&AuthTest).await?;
+//! assert_eq!(again["user"], "jane");
+//! let log = emu.requests_for("auth.test");
+//! assert_eq!(log.len(), 3);
+//! assert_eq!(log[1].fault, Some(Fault::server_error(503)));
+//!
+//! // An unknown token is refused the way Slack refuses it.
+//! let stranger = Client::builder()
+//!     .base_url(&emu.base_url())
+//!     .token(Token::new("xoxp-unknown")?)
+//!     .build()?;
+//! let err = stranger.call(&AuthTest).await.unwrap_err();
+//! assert_eq!(err.as_api().map(|api| api.code.as_str()), Some("invalid_auth"));
 //! emu.shutdown().await;
 //! # Ok(())
 //! # }
@@ -292,7 +306,9 @@ impl Emulator {
         Some(serde_json::Value::Object(user.profile.clone()))
     }
 
-    /// Every request received so far, in order, faulted and refused ones included.
+    /// Every request received so far, in order, faulted and refused ones included. The log
+    /// grows until [`clear_requests`](Self::clear_requests); a request the server could not
+    /// parse as HTTP is not in it.
     pub fn requests(&self) -> Vec<RecordedRequest> {
         self.shared.lock().requests.clone()
     }
