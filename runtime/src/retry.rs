@@ -1,27 +1,9 @@
 //! When a failed call is tried again, and after how long.
-//!
-//! The rule that matters: a call that may have reached Slack is never repeated for a method that
-//! changes state, unless the caller opts in, because Slack may have applied it and a second try
-//! would apply it twice. Each failure is classified once, in [`RetryPolicy::delay_for`]:
-//!
-//! | failure | read method | write method |
-//! |---|---|---|
-//! | HTTP 429 (`Retry-After` honoured) | retried | retried: Slack refused it unapplied |
-//! | `ok: false` with `ratelimited` / `rate_limited` | retried | retried: refused unapplied |
-//! | connection not opened (refused, DNS, connect timeout) | retried | retried: nothing was sent |
-//! | HTTP 5xx, reset after sending, request timeout, unreadable 200 body | retried | only with [`RetryPolicy::retry_writes`] |
-//! | `ok: false` with `fatal_error`, `internal_error`, `request_timeout`, `service_unavailable` | retried | only with `retry_writes` |
-//! | any other `ok: false`, HTTP 4xx, invalid request, encoding, configuration | not retried | not retried |
-//!
-//! Waits grow exponentially from [`RetryPolicy::backoff`]'s base, capped, with full jitter;
-//! a 429's `Retry-After` is used as it is. Attempts stop after [`RetryPolicy::max_retries`]
-//! retries or when the next wait would end past the [`RetryPolicy::budget`]; the last error is
-//! returned then (a 429 keeps its `Retry-After`).
 
 use crate::error::{Error, ErrorCode};
 use std::time::Duration;
 
-/// How failed calls are retried. See the [module docs](self) for which failures are retried.
+/// How failed calls are retried: see [`RetryPolicy::delay_for`] for which failures are retried.
 ///
 /// ```
 /// use slack_methods_runtime::RetryPolicy;
@@ -104,6 +86,24 @@ impl RetryPolicy {
 
     /// Whether `error` may be retried for a method that `writes` (or not): the wait before the
     /// next attempt, or `None`. `retry` counts from 0 for the first retry; `jitter` is in 0..1.
+    ///
+    /// The rule that matters: a call that may have reached Slack is never repeated for a method that
+    /// changes state, unless the caller opts in, because Slack may have applied it and a second try
+    /// would apply it twice. Each failure is classified here, once:
+    ///
+    /// | failure | read method | write method |
+    /// |---|---|---|
+    /// | HTTP 429 (`Retry-After` honoured) | retried | retried: Slack refused it unapplied |
+    /// | `ok: false` with `ratelimited` / `rate_limited` | retried | retried: refused unapplied |
+    /// | connection not opened (refused, DNS, connect timeout) | retried | retried: nothing was sent |
+    /// | HTTP 5xx, reset after sending, request timeout, unreadable 200 body | retried | only with [`RetryPolicy::retry_writes`] |
+    /// | `ok: false` with `fatal_error`, `internal_error`, `request_timeout`, `service_unavailable` | retried | only with `retry_writes` |
+    /// | any other `ok: false`, HTTP 4xx, invalid request, encoding, configuration | not retried | not retried |
+    ///
+    /// Waits grow exponentially from [`RetryPolicy::backoff`]'s base, capped, with full jitter;
+    /// a 429's `Retry-After` is used as it is. Attempts stop after [`RetryPolicy::max_retries`]
+    /// retries or when the next wait would end past the [`RetryPolicy::budget`]; the last error is
+    /// returned then (a 429 keeps its `Retry-After`).
     pub fn delay_for(
         &self,
         error: &Error,
