@@ -19,6 +19,7 @@ mod render_test;
 
 #[cfg(test)]
 #[path = "../../macros/src/catalog/mod.rs"]
+#[allow(dead_code)]
 mod catalog;
 
 use model::{Catalog, SPEC_PATH, TIERS_PATH};
@@ -29,9 +30,9 @@ use std::process::ExitCode;
 const CATALOG_FILE: &str = "macros/src/catalog/data.rs";
 /// The whole-catalog test, relative to the workspace root.
 const TEST_FILE: &str = "tests/catalog_methods.rs";
-/// Whether `catalog-test` writes scopes, tier and verb into each attribute by default. Turn this
-/// off once the attribute fills them in from its catalog.
-const EXPLICIT_METADATA_DEFAULT: bool = true;
+/// Whether `catalog-test` writes scopes, tier and verb into each attribute by default. Off: the
+/// attribute fills them in from its catalog, and the generated test proves it for every method.
+const EXPLICIT_METADATA_DEFAULT: bool = false;
 
 const USAGE: &str = "usage:
   cargo run -p xtask -- catalog [--check] [--shared <dir>]
@@ -256,6 +257,7 @@ mod tests {
             assert!(tier, "tier of {}", method.name);
             let Some(facts) = &method.spec else {
                 assert!(!found.in_spec && found.verb.is_none(), "{}", method.name);
+                assert!(found.writes, "{}", method.name);
                 continue;
             };
             assert!(found.in_spec);
@@ -267,6 +269,8 @@ mod tests {
             assert_eq!(found.scopes, facts.scopes, "{}", method.name);
             assert_eq!(found.paginated, facts.paginated, "{}", method.name);
             assert_eq!(found.deprecated, facts.deprecated, "{}", method.name);
+            assert_eq!(found.writes, facts.writes, "{}", method.name);
+            assert_eq!(found.also_accepts, facts.other_scopes, "{}", method.name);
             assert_eq!(found.params.len(), facts.params.len(), "{}", method.name);
             for (got, want) in found.params.iter().zip(&facts.params) {
                 let ty = match want.ty {

@@ -10,8 +10,13 @@
 //! - Several scopes on one method: any one of them is enough (Slack's meaning, confirmed by the
 //!   `X-Accepted-OAuth-Scopes` header), although OpenAPI would read them as all-of. The list is
 //!   kept as the spec gives it. See [`scopes`].
-//! - GET on methods that write (`views.*`, `dialog.open`) and on `auth.test`: corrected to POST.
-//!   See [`verb`].
+//! - GET on methods that write (`views.*`, `dialog.open`, `auth.revoke`, `apps.uninstall`, ...)
+//!   and on `auth.test`: corrected to POST. See [`verb`] and [`GET_WRITES_CORRECTED_TO_POST`].
+//! - Whether a method writes (changes state) is not in the spec: a method is a read when the spec
+//!   says GET and it is not one of the corrected writes. See [`writes`].
+//! - On 25 methods the `token` parameter's description names a scope (`chat:write`,
+//!   `conversations:read`, ...) that the `security` list does not. Both are accepted when a
+//!   binding writes a scope; only `security` gives the defaults. See [`token_scopes`].
 //! - No `deprecated` flag in the spec: a method is deprecated when its description says so (only
 //!   `users.setActive`). See [`is_deprecated`].
 //! - The `token` parameter (in a header, query or form, depending on the method) is not a
@@ -63,11 +68,16 @@ pub struct SpecFacts {
     pub verb: Verb,
     /// Any one of these is enough; empty when the method needs no scope.
     pub scopes: Vec<String>,
+    /// Scopes the `token` parameter's description names and `security` does not; accepted when
+    /// a binding writes them, never a default.
+    pub other_scopes: Vec<String>,
     /// In the spec's order.
     pub params: Vec<Param>,
     /// Has a `cursor` parameter.
     pub paginated: bool,
     pub deprecated: bool,
+    /// Whether the method changes state (a write is never retried blindly).
+    pub writes: bool,
 }
 
 /// One method of the catalog.
@@ -105,14 +115,35 @@ pub const SPEC_PATH: &str = "slack-api/slack_web_openapi_v2.json";
 /// The tier table, relative to the shared reference-data folder.
 pub const TIERS_PATH: &str = "slack-fixtures/java-slack-sdk/metadata/web-api/rate_limit_tiers.json";
 
-/// Methods the spec lists with GET although they change state. Slack reads their parameters
-/// (JSON `view`/`dialog` payloads) from a POST body, and every Slack SDK sends them with POST.
-const GET_WRITES_CORRECTED_TO_POST: &[&str] = &[
+/// Methods the spec lists with GET although they change state. The catalog says POST and
+/// `writes: true` for each; Slack's SDKs send them with POST, like every write.
+///
+/// - `apps.permissions.request`: asks the workspace to grant the app more scopes (a request a
+///   person then answers).
+/// - `apps.permissions.users.request`: the same for user tokens of one user.
+/// - `apps.uninstall`: removes the app from the workspace and revokes its tokens.
+/// - `auth.revoke`: revokes the token it is called with.
+/// - `dialog.open`: opens a dialog for a person; its `dialog` payload is JSON.
+/// - `files.remote.share`: shares a remote file into channels.
+/// - `views.open`, `views.publish`, `views.push`, `views.update`: open, publish, push or change a
+///   view; Slack reads the JSON `view` payload from a POST body.
+/// - `workflows.stepCompleted`, `workflows.stepFailed`: report the outcome of a workflow step,
+///   which moves the workflow on.
+/// - `workflows.updateStep`: changes a step's configuration.
+pub const GET_WRITES_CORRECTED_TO_POST: &[&str] = &[
+    "apps.permissions.request",
+    "apps.permissions.users.request",
+    "apps.uninstall",
+    "auth.revoke",
     "dialog.open",
+    "files.remote.share",
     "views.open",
     "views.publish",
     "views.push",
     "views.update",
+    "workflows.stepCompleted",
+    "workflows.stepFailed",
+    "workflows.updateStep",
 ];
 
 impl Catalog {
@@ -254,11 +285,18 @@ fn spec_methods(spec: &Value) -> Result<BTreeMap<String, SpecFacts>, DataError> 
             other => return err(format!("`{name}` has the unknown verb `{other}`")),
         };
         let params = params(name, operation)?;
+        let scopes = scopes(name, operation)?;
+        let other_scopes = token_scopes(operation)
+            .into_iter()
+            .filter(|scope| !scopes.contains(scope))
+            .collect();
         let facts = SpecFacts {
             verb: verb(name, spec_verb),
-            scopes: scopes(name, operation)?,
+            scopes,
+            other_scopes,
             paginated: params.iter().any(|param| param.name == "cursor"),
             deprecated: is_deprecated(operation),
+            writes: writes(name, spec_verb),
             params,
         };
         out.insert(name.to_owned(), facts);
@@ -268,8 +306,8 @@ fn spec_methods(spec: &Value) -> Result<BTreeMap<String, SpecFacts>, DataError> 
 
 /// The verb the catalog records, which is the spec's verb except where the spec is wrong:
 ///
-/// - `views.open`, `views.publish`, `views.push`, `views.update` and `dialog.open` are GET in the
-///   spec, but they change state and take JSON payloads: POST.
+/// - the methods of [`GET_WRITES_CORRECTED_TO_POST`] are GET in the spec, but they change
+///   state: POST.
 /// - `auth.test` is GET in the spec. Slack accepts GET and POST for it; Slack's own SDKs (Java,
 ///   Python, Node) send POST, like every other method, so the catalog says POST and a client
 ///   that sends every call the same way needs no exception.
@@ -281,6 +319,45 @@ fn verb(name: &str, spec_verb: Verb) -> Verb {
     } else {
         spec_verb
     }
+}
+
+/// Whether the method changes state. The spec has no such fact; its verb is the evidence: a GET
+/// method is a read, unless it is one of [`GET_WRITES_CORRECTED_TO_POST`]. So `auth.test`
+/// (GET in the spec, POST in the catalog) is a read. Every POST method of the spec counts as a
+/// write, the safe side: a write is never retried after it may have reached Slack.
+fn writes(name: &str, spec_verb: Verb) -> bool {
+    spec_verb == Verb::Post || GET_WRITES_CORRECTED_TO_POST.contains(&name)
+}
+
+/// The scopes named in the description of the `token` parameter, each between backticks
+/// (`` Requires scope: `chat:write` ``), when they look like scope names. Only the names are
+/// taken, not the text. Empty when there is no `token` parameter or it names none.
+fn token_scopes(operation: &Value) -> Vec<String> {
+    let description = operation
+        .get("parameters")
+        .and_then(Value::as_array)
+        .and_then(|list| {
+            list.iter()
+                .find(|param| param.get("name").and_then(Value::as_str) == Some("token"))
+        })
+        .and_then(|token| token.get("description"))
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    description
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|scope| is_scope_name(scope) && *scope != "none")
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The grammar `#[slack_method(scope = "..")]` accepts.
+fn is_scope_name(scope: &str) -> bool {
+    !scope.is_empty()
+        && scope.chars().all(|c| {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-' | ':')
+        })
 }
 
 /// The scopes of `security[0].slackAuth`, which Slack means as alternatives (any one of them is
@@ -304,12 +381,7 @@ fn scopes(name: &str, operation: &Value) -> Result<Vec<String>, DataError> {
         let Some(scope) = scope.as_str() else {
             return err(format!("a scope of `{name}` is not a string"));
         };
-        // The grammar `#[slack_method(scope = "..")]` accepts.
-        let well_formed = !scope.is_empty()
-            && scope.chars().all(|c| {
-                c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-' | ':')
-            });
-        if !well_formed {
+        if !is_scope_name(scope) {
             return err(format!("scope `{scope}` of `{name}` is not a scope name"));
         }
         scopes.push(scope.to_owned());
@@ -399,6 +471,7 @@ mod tests {
             "users.profile.set": "Tier3",
             "views.open": "Tier4",
             "apps.connections.open": "Tier1",
+            "users.info": "Tier4",
         })
     }
 
@@ -424,8 +497,20 @@ mod tests {
                 "parameters": [{"in": "query", "name": "cursor", "type": "string"}],
             }},
             "/chat.postMessage": {"post": {
-                "security": [{"slackAuth": ["chat:write"]}],
-                "parameters": [{"in": "formData", "name": "as_user", "type": "boolean"}],
+                "security": [{"slackAuth": ["chat:write:user", "chat:write:bot"]}],
+                "parameters": [
+                    {"in": "header", "name": "token", "type": "string",
+                     "description": "Token. Requires scope: `chat:write`"},
+                    {"in": "formData", "name": "as_user", "type": "boolean"},
+                ],
+            }},
+            "/users.info": {"get": {
+                "security": [{"slackAuth": ["users:read"]}],
+                "parameters": [
+                    {"in": "query", "name": "token", "type": "string",
+                     "description": "Token. Requires scope: `users:read`"},
+                    {"in": "query", "name": "user", "type": "string"},
+                ],
             }},
         }})
     }
@@ -440,6 +525,7 @@ mod tests {
                 "apps.connections.open",
                 "auth.test",
                 "chat.postMessage",
+                "users.info",
                 "users.profile.set",
                 "views.open"
             ]
@@ -454,6 +540,10 @@ mod tests {
         let facts = auth.spec.as_ref().unwrap();
         assert_eq!(facts.verb, Verb::Post);
         assert!(facts.scopes.is_empty());
+        assert!(
+            !facts.writes,
+            "auth.test is GET in the spec: a read sent with POST"
+        );
 
         let set = by_name("users.profile.set").spec.as_ref().unwrap();
         assert_eq!(set.scopes, ["users.profile:write"]);
@@ -472,12 +562,30 @@ mod tests {
                 },
             ]
         );
-        assert!(!set.paginated && !set.deprecated);
+        assert!(!set.paginated && !set.deprecated && set.writes);
+        assert!(set.other_scopes.is_empty());
+
+        let info = by_name("users.info").spec.as_ref().unwrap();
+        assert_eq!(info.verb, Verb::Get);
+        assert!(!info.writes);
+        assert!(
+            info.other_scopes.is_empty(),
+            "the same scope is not listed twice"
+        );
+
+        let post = by_name("chat.postMessage").spec.as_ref().unwrap();
+        assert_eq!(post.scopes, ["chat:write:user", "chat:write:bot"]);
+        assert_eq!(post.other_scopes, ["chat:write"]);
+        assert!(post.writes);
 
         let open = by_name("views.open").spec.as_ref().unwrap();
         assert_eq!(open.verb, Verb::Post);
         assert_eq!(open.scopes, ["a:read", "b:read"]);
         assert!(open.paginated && open.deprecated);
+        assert!(
+            open.writes,
+            "a GET of the spec corrected to POST is a write"
+        );
     }
 
     #[test]

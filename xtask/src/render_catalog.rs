@@ -1,7 +1,7 @@
 //! Writes the catalog as `macros/src/catalog/data.rs`: one method per line, sorted by name.
 //!
 //! The file uses the short constructors of `macros/src/catalog/mod.rs` (`spec`, `not_in_spec`,
-//! `opt`, `req`) and one-letter aliases of the parameter types, to stay small: the macro crate
+//! `opt`, `req`, and the `mark_*`/`also_accepts` markers) and one-letter aliases of the parameter types, to stay small: the macro crate
 //! compiles it on every clean build.
 
 use crate::model::{Catalog, Method, ParamType, Tier, Verb};
@@ -22,8 +22,9 @@ pub fn render(catalog: &Catalog) -> String {
         "//\n\
          // Facts about {total} Slack Web API methods: the {total} of the rate-limit tier table of\n\
          // Slack's Java SDK, of which {specced} are described by Slack's OpenAPI spec (verb, scopes,\n\
-         // parameters without `token`, cursor paging, deprecation). The other {rest} have a name\n\
-         // and a tier only. Sorted by name for `binary_search`.\n\
+         // parameters without `token`, cursor paging, deprecation, whether it writes). The other\n\
+         // {rest} have a name and a tier only and count as writes. Sorted by name for\n\
+         // `binary_search`.\n\
          \n\
          use super::ParamType::{{Boolean as B, Integer as I, Number as N, String as S}};\n\
          use super::Tier::{{Special, Tier1 as T1, Tier2 as T2, Tier3 as T3, Tier4 as T4}};\n\
@@ -80,6 +81,13 @@ fn render_method(out: &mut String, method: &Method) {
     }
     if facts.deprecated {
         out.push_str(".mark_deprecated()");
+    }
+    if !facts.writes {
+        out.push_str(".mark_read()");
+    }
+    if !facts.other_scopes.is_empty() {
+        let other: Vec<String> = facts.other_scopes.iter().map(|s| literal(s)).collect();
+        let _ = write!(out, ".also_accepts(&[{}])", other.join(", "));
     }
     out.push_str(",\n");
 }

@@ -3,8 +3,10 @@
 //!
 //! Each method gets a struct named after it (`admin.apps.approve` -> `AdminAppsApprove`) whose
 //! fields are the method's parameters: required ones as `String`/`bool`/`i64`/`f64`, optional ones
-//! as `Option<..>`. One test checks every binding's consts against the catalog and encodes its
-//! `Default` value (required parameters present with empty/zero values, optional ones left out).
+//! as `Option<..>`. One test checks every binding's consts (`NAME`, `VERB`, `SCOPES`, `TIER`,
+//! `PAGINATED`, `DEPRECATED`, `WRITES`) against the catalog and encodes its `Default` value
+//! (required parameters present with empty/zero values, optional ones left out). The module
+//! allows `deprecated`: binding a method Slack has deprecated warns unless it says `deprecated`.
 //!
 //! With explicit metadata the attribute is given `scope`, `tier`, `verb`, `paginated` and
 //! `deprecated` from the catalog; without it the attribute is given the method name only and
@@ -46,6 +48,7 @@ pub fn render(catalog: &Catalog, explicit_metadata: bool) -> Result<String, Stri
          //! The attributes give {mode}.\n\
          \n\
          #[rustfmt::skip]\n\
+         #[allow(deprecated)]\n\
          mod bindings {{\n    \
          use slack_methods::{{encode_params, slack_method, HttpVerb, RateLimitTier, SlackMethod}};\n",
         count = specced.len(),
@@ -95,7 +98,7 @@ pub fn render(catalog: &Catalog, explicit_metadata: bool) -> Result<String, Stri
 
         let _ = writeln!(
             checks,
-            "        check::<{type_name}>({}, {}, &[{}], {}, {}, {}, {});",
+            "        check::<{type_name}>({}, {}, &[{}], {}, {}, {}, {}, {});",
             literal(&method.name),
             match facts.verb {
                 Verb::Get => "HttpVerb::Get",
@@ -110,13 +113,14 @@ pub fn render(catalog: &Catalog, explicit_metadata: bool) -> Result<String, Stri
             runtime_tier(&method.tier),
             facts.paginated,
             facts.deprecated,
+            facts.writes,
             literal(&default_form(facts)),
         );
     }
 
     out.push_str(
         "\n    /// Checks one binding against the catalog and encodes its default value.\n    \
-         #[allow(clippy::fn_params_excessive_bools)]\n    \
+         #[allow(clippy::fn_params_excessive_bools, clippy::too_many_arguments)]\n    \
          fn check<M: SlackMethod + Default>(\n        \
          name: &str,\n        \
          verb: HttpVerb,\n        \
@@ -124,6 +128,7 @@ pub fn render(catalog: &Catalog, explicit_metadata: bool) -> Result<String, Stri
          tier: RateLimitTier,\n        \
          paginated: bool,\n        \
          deprecated: bool,\n        \
+         writes: bool,\n        \
          form: &str,\n    \
          ) {\n        \
          assert_eq!(M::NAME, name);\n        \
@@ -132,6 +137,7 @@ pub fn render(catalog: &Catalog, explicit_metadata: bool) -> Result<String, Stri
          assert_eq!(M::TIER, tier, \"tier of {name}\");\n        \
          assert_eq!(M::PAGINATED, paginated, \"paginated of {name}\");\n        \
          assert_eq!(M::DEPRECATED, deprecated, \"deprecated of {name}\");\n        \
+         assert_eq!(M::WRITES, writes, \"writes of {name}\");\n        \
          assert_eq!(encode_params(&M::default()).unwrap(), form, \"form of {name}\");\n    \
          }\n\
          \n    \

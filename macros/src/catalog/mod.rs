@@ -6,11 +6,9 @@
 //!
 //! Every method of the tier table is here. Those the spec describes have `in_spec: true` and
 //! full facts. The others have a name and a tier only: their verb is `None`, and their `scopes`
-//! and `params` are empty because they are *unknown*, not because the method has none. Check
-//! [`Method::in_spec`] before treating a parameter as unknown or a scope list as complete.
-
-// Until the attribute reads the catalog, nothing outside the tests uses it.
-#![allow(dead_code)]
+//! and `params` are empty because they are *unknown*, not because the method has none; they
+//! count as writes. Check [`Method::in_spec`] before treating a parameter as unknown or a scope
+//! list as complete.
 
 mod data;
 
@@ -75,6 +73,13 @@ pub(crate) struct Method {
     pub(crate) tier: Tier,
     /// Whether Slack has deprecated the method.
     pub(crate) deprecated: bool,
+    /// Whether the method changes state: `false` for the spec's GET methods (other than the
+    /// writes it lists with GET by mistake) and for `auth.test`; `true` otherwise, also for
+    /// methods outside the spec (the safe side).
+    pub(crate) writes: bool,
+    /// Scopes the spec names in the `token` parameter's description but not in its scope list
+    /// (`chat:write` for `chat.postMessage`): accepted when a binding writes one, never a default.
+    pub(crate) also_accepts: &'static [&'static str],
     /// Whether Slack's spec describes the method; if not, only `name` and `tier` are known.
     pub(crate) in_spec: bool,
 }
@@ -96,9 +101,26 @@ impl Method {
         self
     }
 
+    /// Whether a binding may name `scope`: one of the method's scopes, or one it also accepts.
+    pub(crate) fn accepts_scope(&self, scope: &str) -> bool {
+        self.scopes.contains(&scope) || self.also_accepts.contains(&scope)
+    }
+
     /// Marks a deprecated method (used by `data.rs`).
     const fn mark_deprecated(mut self) -> Method {
         self.deprecated = true;
+        self
+    }
+
+    /// Marks a method that only reads (used by `data.rs`).
+    const fn mark_read(mut self) -> Method {
+        self.writes = false;
+        self
+    }
+
+    /// Adds the scopes the method also accepts (used by `data.rs`).
+    const fn also_accepts(mut self, scopes: &'static [&'static str]) -> Method {
+        self.also_accepts = scopes;
         self
     }
 }
@@ -119,6 +141,8 @@ const fn spec(
         paginated: false,
         tier,
         deprecated: false,
+        writes: true,
+        also_accepts: &[],
         in_spec: true,
     }
 }
@@ -133,6 +157,8 @@ const fn not_in_spec(name: &'static str, tier: Tier) -> Method {
         paginated: false,
         tier,
         deprecated: false,
+        writes: true,
+        also_accepts: &[],
         in_spec: false,
     }
 }
@@ -163,6 +189,17 @@ pub(crate) fn lookup(name: &str) -> Option<&'static Method> {
         .and_then(|index| METHODS.get(index))
 }
 
+/// Whether some method of the spec types a parameter of this name as a boolean. The spec is not
+/// consistent (`as_user` is a boolean for `chat.delete` and a string for `chat.postMessage`), so
+/// a `bool` field for a string parameter of such a name is not certainly wrong.
+pub(crate) fn boolean_somewhere(param: &str) -> bool {
+    METHODS.iter().any(|method| {
+        method
+            .param(param)
+            .is_some_and(|found| found.ty == ParamType::Boolean)
+    })
+}
+
 /// Known method names close to `name`, best first, for a "did you mean" (at most 3; empty when
 /// nothing is close). `users.profile.sett` gives `users.profile.set`.
 pub(crate) fn suggest(name: &str) -> Vec<&'static str> {
@@ -173,6 +210,15 @@ pub(crate) fn suggest(name: &str) -> Vec<&'static str> {
 /// close or the method is not in the spec). `nmae` gives `name`.
 pub(crate) fn suggest_param(method: &Method, name: &str) -> Vec<&'static str> {
     nearest(name, method.params.iter().map(|param| param.name))
+}
+
+/// Scopes `method` accepts that are close to `scope`, best first (at most 3), for a "did you
+/// mean" on a misspelt scope.
+pub(crate) fn suggest_scope(method: &Method, scope: &str) -> Vec<&'static str> {
+    nearest(
+        scope,
+        method.scopes.iter().chain(method.also_accepts).copied(),
+    )
 }
 
 /// The candidates nearest to `input`: a candidate that differs only in ASCII case wins alone;
@@ -193,6 +239,9 @@ fn nearest(
     let mut found = Vec::new();
     for candidate in candidates {
         let distance = edit_distance(input, candidate);
+        if distance > limit {
+            continue;
+        }
         if distance < best {
             best = distance;
             found.clear();
@@ -263,6 +312,13 @@ mod tests {
             assert_eq!(method.in_spec, method.verb.is_some(), "{}", method.name);
             if !method.in_spec {
                 assert!(method.scopes.is_empty() && method.params.is_empty());
+                assert!(method.writes && method.also_accepts.is_empty());
+            }
+            if method.verb == Some(Verb::Get) {
+                assert!(!method.writes, "{}", method.name);
+            }
+            for scope in method.also_accepts {
+                assert!(!method.scopes.contains(scope), "{}", method.name);
             }
             assert_eq!(
                 method.paginated,
@@ -311,6 +367,7 @@ mod tests {
 
         let auth = lookup("auth.test").unwrap();
         assert_eq!(auth.verb, Some(Verb::Post));
+        assert!(!auth.writes);
         assert!(auth.scopes.is_empty());
         assert_eq!(auth.tier, Tier::Special("auth.test"));
 
@@ -320,15 +377,39 @@ mod tests {
             "views.push",
             "views.update",
             "dialog.open",
+            "auth.revoke",
+            "apps.uninstall",
+            "files.remote.share",
+            "workflows.stepCompleted",
+            "workflows.stepFailed",
+            "workflows.updateStep",
+            "apps.permissions.request",
+            "apps.permissions.users.request",
         ] {
-            assert_eq!(lookup(name).unwrap().verb, Some(Verb::Post), "{name}");
+            let method = lookup(name).unwrap();
+            assert_eq!(method.verb, Some(Verb::Post), "{name}");
+            assert!(method.writes, "{name}");
         }
+        assert!(!lookup("users.info").unwrap().writes);
+        assert!(lookup("users.profile.set").unwrap().writes);
+        // The spec's 80 GET methods less the 13 corrected writes, plus auth.test.
+        assert_eq!(METHODS.iter().filter(|m| !m.writes).count(), 80 - 13);
 
         assert!(lookup("users.setActive").unwrap().deprecated);
         assert_eq!(METHODS.iter().filter(|m| m.deprecated).count(), 1);
 
         let post = lookup("chat.postMessage").unwrap();
         assert_eq!(post.tier, Tier::Special("chat.postMessage"));
+        assert!(post.accepts_scope("chat:write:bot") && post.accepts_scope("chat:write"));
+        assert!(!post.accepts_scope("chat:read"));
+        assert_eq!(post.also_accepts, ["chat:write"]);
+        assert_eq!(
+            METHODS
+                .iter()
+                .filter(|m| !m.also_accepts.is_empty())
+                .count(),
+            25
+        );
         assert_eq!(post.param("channel").map(|p| p.required), Some(true));
     }
 
@@ -365,6 +446,28 @@ mod tests {
         assert!(suggest_param(set, "channel").is_empty());
         let open = lookup("apps.connections.open").unwrap();
         assert!(suggest_param(open, "nmae").is_empty());
+    }
+
+    #[test]
+    fn knows_parameter_names_the_spec_types_as_boolean() {
+        assert!(boolean_somewhere("as_user"));
+        assert!(boolean_somewhere("include_locale"));
+        assert!(!boolean_somewhere("channel"));
+        assert!(!boolean_somewhere("nothing_like_this"));
+    }
+
+    #[test]
+    fn suggests_near_scopes() {
+        let set = lookup("users.profile.set").unwrap();
+        assert_eq!(
+            suggest_scope(set, "users.profile:wirte"),
+            ["users.profile:write"]
+        );
+        assert!(suggest_scope(set, "chat:write").is_empty());
+        // Four edits for eighteen characters is past the limit of three.
+        assert!(suggest_scope(set, "users.profile:read").is_empty());
+        let post = lookup("chat.postMessage").unwrap();
+        assert_eq!(suggest_scope(post, "chat:wrte"), ["chat:write"]);
     }
 
     #[test]
