@@ -25,6 +25,7 @@ pub struct Update {
     "users.profile.set",
     scope = "users.profile:write",
     scope = "users:write",
+    unchecked_scope,
     tier = 3,
     response = Response,
     verb = "POST",
@@ -39,18 +40,20 @@ pub struct Everything<'a, T: FormValue> {
     /// A renamed value.
     #[slack(rename = "user")]
     pub user_id: Option<UserId>,
-    /// A generic list.
+    /// A generic list, not a parameter of the spec.
+    #[slack(unchecked)]
     pub ids: Vec<T>,
     /// JSON, left out when `None`.
     #[slack(json)]
     pub profile: Option<Update>,
     /// JSON, always sent.
-    #[slack(json)]
+    #[slack(json, unchecked)]
     pub extra: Vec<u8>,
     /// Never sent.
     #[slack(skip)]
     pub note: bool,
     /// A raw identifier.
+    #[slack(unchecked)]
     pub r#type: Option<u8>,
 }
 
@@ -73,6 +76,22 @@ pub struct Response {
 /// A binding with no parameters and only defaults.
 #[slack_method("api.test")]
 pub struct Nothing {}
+
+/// A method newer than the catalog, with its metadata written out.
+#[slack_method("assistant.search.context", no_scope, tier = 2, verb = "GET")]
+pub struct Newer {
+    /// The query.
+    pub query: String,
+}
+
+/// Every fact from the catalog: a required parameter, a special tier, scopes it also accepts.
+#[slack_method("chat.postMessage", scope = "chat:write")]
+pub struct Post<'a> {
+    /// Where.
+    pub channel: &'a str,
+    /// What.
+    pub text: Option<&'a str>,
+}
 
 #[test]
 fn generated_code_encodes_exactly() {
@@ -99,4 +118,16 @@ fn generated_code_encodes_exactly() {
     };
     assert!(encode_params(&invalid).is_err());
     assert_eq!(encode_params(&Nothing {}).unwrap(), "");
+    assert_eq!(
+        encode_params(&Newer {
+            query: "q".to_owned()
+        })
+        .unwrap(),
+        "query=q"
+    );
+    let post = Post {
+        channel: "C1",
+        text: None,
+    };
+    assert_eq!(encode_params(&post).unwrap(), "channel=C1");
 }

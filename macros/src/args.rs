@@ -16,6 +16,7 @@ use syn::{Ident, LitBool, LitInt, LitStr, Path, Token, Type};
 /// The argument keys, in the order the docs list them.
 pub const KEYS: &[&str] = &[
     "scope",
+    "no_scope",
     "tier",
     "response",
     "verb",
@@ -24,6 +25,19 @@ pub const KEYS: &[&str] = &[
     "deprecated",
     "validate",
     "crate",
+    "unchecked_scope",
+    "unchecked_tier",
+    "unchecked_verb",
+];
+
+/// The bare flags among [`KEYS`].
+const FLAGS: &[&str] = &[
+    "no_scope",
+    "paginated",
+    "deprecated",
+    "unchecked_scope",
+    "unchecked_tier",
+    "unchecked_verb",
 ];
 
 const EXAMPLE: &str = "#[slack_method(\"users.profile.set\", scope = \"users.profile:write\")]";
@@ -35,13 +49,24 @@ pub struct Args {
     /// The method name literal, once it is known to be well formed.
     pub name: Option<LitStr>,
     pub scopes: Vec<LitStr>,
+    /// `no_scope`: the method needs no scope.
+    pub no_scope: Option<Ident>,
     pub tier: Option<Tier>,
     pub response: Option<Type>,
-    pub verb: Option<HttpVerb>,
+    /// The verb and the literal it was written as.
+    pub verb: Option<(HttpVerb, LitStr)>,
     pub writes: Option<LitBool>,
     pub paginated: Option<Ident>,
     pub deprecated: Option<Ident>,
     pub validate: Option<Path>,
+    /// `unchecked_scope`, `unchecked_tier`, `unchecked_verb`: the written value differs from the
+    /// catalog on purpose.
+    pub unchecked_scope: Option<Ident>,
+    pub unchecked_tier: Option<Ident>,
+    pub unchecked_verb: Option<Ident>,
+    /// Every key written, even with a value that was rejected, so that a later step does not
+    /// call it missing as well.
+    pub written: Vec<String>,
     /// `crate = "::path"`, parsed as a path spanned at the literal.
     pub krate: Option<Path>,
     /// Whether `crate = ..` was written but could not be used; the fallback then emits no stub
@@ -52,7 +77,17 @@ pub struct Args {
 /// `tier = 1..=4` or `tier = "special"`.
 pub enum Tier {
     Numbered(u8, LitInt),
-    Special,
+    Special(LitStr),
+}
+
+impl Tier {
+    /// The span of the written value.
+    pub fn span(&self) -> Span {
+        match self {
+            Tier::Numbered(_, lit) => lit.span(),
+            Tier::Special(lit) => lit.span(),
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -106,16 +141,22 @@ impl Parse for Positional {
     }
 }
 
-/// Whether the input starts with a bare flag (`paginated`, `deprecated`) followed by a comma or
-/// nothing: then the method name is missing rather than unquoted.
+/// Whether the input starts with a bare flag (`paginated`, `no_scope`, ...) followed by a comma
+/// or nothing: then the method name is missing rather than unquoted.
 fn starts_flag(input: ParseStream) -> bool {
     let fork = input.fork();
     match fork.parse::<Ident>() {
         Ok(ident) => {
-            (ident == "paginated" || ident == "deprecated")
-                && (fork.is_empty() || fork.peek(Token![,]))
+            FLAGS.iter().any(|flag| ident == flag) && (fork.is_empty() || fork.peek(Token![,]))
         }
         Err(_) => false,
+    }
+}
+
+impl Args {
+    /// Whether `key` was written, with a usable value or not.
+    pub fn wrote(&self, key: &str) -> bool {
+        self.written.iter().any(|written| written == key)
     }
 }
 
@@ -160,6 +201,7 @@ impl Args {
             return Ok(());
         };
         let key_ident = meta.path.segments[0].ident.clone();
+        self.written.push(key.clone());
         let duplicate = |cx: &Ctxt| {
             cx.error_spanned_by(
                 &key_ident,
@@ -191,7 +233,7 @@ impl Args {
             }
             "verb" => {
                 let verb = match string_value(cx, meta, "verb", "\"GET\"")? {
-                    Some(lit) => verb_value(cx, &lit),
+                    Some(lit) => verb_value(cx, &lit).map(|verb| (verb, lit)),
                     None => None,
                 };
                 if self.verb.is_some() {
@@ -215,7 +257,7 @@ impl Args {
                     self.writes = writes;
                 }
             }
-            "paginated" | "deprecated" => {
+            flag if FLAGS.contains(&flag) => {
                 if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
                     let wrong = skip_value(meta.input);
                     cx.error_spanned_by(
@@ -223,10 +265,13 @@ impl Args {
                         format!("`{key}` is a flag and takes no value; write just `{key}`, or leave it out"),
                     );
                 }
-                let slot = if key == "paginated" {
-                    &mut self.paginated
-                } else {
-                    &mut self.deprecated
+                let slot = match flag {
+                    "no_scope" => &mut self.no_scope,
+                    "paginated" => &mut self.paginated,
+                    "deprecated" => &mut self.deprecated,
+                    "unchecked_scope" => &mut self.unchecked_scope,
+                    "unchecked_tier" => &mut self.unchecked_tier,
+                    _ => &mut self.unchecked_verb,
                 };
                 if slot.is_some() {
                     duplicate(cx);
@@ -377,7 +422,7 @@ fn tier_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Tier>> {
         let lit: LitStr = value.parse()?;
         let text = lit.value();
         if text == "special" {
-            return Ok(Some(Tier::Special));
+            return Ok(Some(Tier::Special(lit)));
         }
         let digits = text.trim_start_matches(|c: char| !c.is_ascii_digit());
         let message = match digits {

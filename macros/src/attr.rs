@@ -1,4 +1,5 @@
-//! Field attributes: `#[slack(rename = "wire_name")]`, `#[slack(json)]`, `#[slack(skip)]`.
+//! Field attributes: `#[slack(rename = "wire_name")]`, `#[slack(json)]`, `#[slack(skip)]`,
+//! `#[slack(unchecked)]`.
 //!
 //! All `#[slack(..)]` attributes of one field are read into one [`FieldAttrs`] record, each key
 //! keeping the token it was written with. Attribute macros have no helper attributes, so these
@@ -14,7 +15,7 @@ use syn::{Attribute, Ident, LitStr, Meta, Token};
 pub const ATTR: &str = "slack";
 
 /// The keys of `#[slack(..)]`.
-pub const KEYS: &[&str] = &["rename", "json", "skip"];
+pub const KEYS: &[&str] = &["rename", "json", "skip", "unchecked"];
 
 /// What the `#[slack(..)]` attributes of one field say.
 #[derive(Default)]
@@ -25,26 +26,33 @@ pub struct FieldAttrs {
     pub json: Option<Ident>,
     /// `skip`
     pub skip: Option<Ident>,
+    /// `unchecked`: a parameter the catalog does not list (newer than Slack's spec), or one
+    /// whose type or optionality differs from the spec on purpose.
+    pub unchecked: Option<Ident>,
+    /// Whether a `#[slack(..)]` of the field had a mistake (already reported): the field is not
+    /// checked against the catalog, whose complaint would only repeat it.
+    pub broken: bool,
 }
 
 impl FieldAttrs {
     /// Reads every `#[slack(..)]` in `attrs`, recording mistakes in `cx`.
     pub fn from_attrs(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
         let mut out = FieldAttrs::default();
+        let errors_before = cx.error_count();
         // Whether `rename` was written at all (even with a bad value), for the `skip` rule.
         let mut rename_written = false;
         for attr in attrs.iter().filter(|attr| attr.path().is_ident(ATTR)) {
             let Meta::List(list) = &attr.meta else {
                 cx.error_spanned_by(
                     attr,
-                    "expected `#[slack(rename = \"..\")]`, `#[slack(json)]` or `#[slack(skip)]`",
+                    "expected `#[slack(rename = \"..\")]`, `#[slack(json)]`, `#[slack(skip)]` or `#[slack(unchecked)]`",
                 );
                 continue;
             };
             if list.tokens.is_empty() {
                 cx.error_spanned_by(
                     attr,
-                    "empty `#[slack()]`; write `rename = \"..\"`, `json` or `skip` inside, or remove it",
+                    "empty `#[slack()]`; write `rename = \"..\"`, `json`, `skip` or `unchecked` inside, or remove it",
                 );
                 continue;
             }
@@ -56,6 +64,7 @@ impl FieldAttrs {
                 cx.syn_error(error);
             }
         }
+        out.broken = cx.error_count() > errors_before;
         out
     }
 
@@ -76,6 +85,7 @@ impl FieldAttrs {
             "rename" => *rename_written,
             "json" => self.json.is_some(),
             "skip" => self.skip.is_some(),
+            "unchecked" => self.unchecked.is_some(),
             _ => {
                 cx.error_spanned_by(&key, unknown_key_message(&name));
                 skip_value(meta.input);
@@ -91,7 +101,8 @@ impl FieldAttrs {
         let conflict = match name.as_str() {
             "skip" if *rename_written => Some("rename"),
             "skip" if self.json.is_some() => Some("json"),
-            "rename" | "json" if self.skip.is_some() => Some("skip"),
+            "skip" if self.unchecked.is_some() => Some("unchecked"),
+            "rename" | "json" | "unchecked" if self.skip.is_some() => Some("skip"),
             _ => None,
         };
         if let Some(other) = conflict {
@@ -121,6 +132,10 @@ impl FieldAttrs {
                 flag_value(cx, meta, "json");
                 self.json = Some(key);
             }
+            "unchecked" => {
+                flag_value(cx, meta, "unchecked");
+                self.unchecked = Some(key);
+            }
             _ => {
                 flag_value(cx, meta, "skip");
                 self.skip = Some(key);
@@ -139,7 +154,7 @@ fn unknown_key_message(key: &str) -> String {
     }
 }
 
-/// `json` and `skip` take no value.
+/// `json`, `skip` and `unchecked` take no value.
 fn flag_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &str) {
     if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
         let wrong = skip_value(meta.input);

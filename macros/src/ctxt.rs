@@ -27,6 +27,12 @@ impl Ctxt {
             .push(syn::Error::new_spanned(tokens.into_token_stream(), message));
     }
 
+    /// How many errors have been recorded so far, so that a step can tell whether a part it
+    /// read had mistakes (and skip checks that would only repeat them).
+    pub fn error_count(&self) -> usize {
+        self.errors.borrow().len()
+    }
+
     /// Records an error that syn (or another step) has already built.
     pub fn syn_error(&self, error: syn::Error) {
         self.errors.borrow_mut().push(error);

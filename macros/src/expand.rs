@@ -57,11 +57,11 @@ fn impl_slack_method(method: &Method) -> TokenStream {
     };
     let scopes = &method.scopes;
     let tier = match &method.tier {
-        TierValue::Numbered(n, lit) => {
-            let variant = syn::Ident::new(&format!("Tier{n}"), lit.span());
+        TierValue::Numbered(n, span) => {
+            let variant = syn::Ident::new(&format!("Tier{n}"), *span);
             quote!(#private::RateLimitTier::#variant)
         }
-        TierValue::Special => quote!(#private::RateLimitTier::Special(#name)),
+        TierValue::Special(owner) => quote!(#private::RateLimitTier::Special(#owner)),
         TierValue::Unknown => quote!(#private::RateLimitTier::Unknown),
     };
     let writes = method.writes;
@@ -95,7 +95,12 @@ fn impl_slack_method(method: &Method) -> TokenStream {
     } else {
         quote!(#form: &mut #private::FormEncoder)
     };
+    let warning = method
+        .deprecation_warning
+        .as_ref()
+        .map(|note| deprecation_warning(note, ident));
     quote! {
+        #warning
         #[automatically_derived]
         impl #impl_generics #private::SlackMethod for #ident #ty_generics #where_clause {
             const NAME: &'static str = #name;
@@ -112,6 +117,22 @@ fn impl_slack_method(method: &Method) -> TokenStream {
                 #private::Result::Ok(())
             }
         }
+    }
+}
+
+/// A use of a `#[deprecated]` item, spanned at the struct's name: the compiler's own
+/// deprecation warning (which `#[allow(deprecated)]` and `-D warnings` act on) lands there.
+fn deprecation_warning(note: &str, ident: &syn::Ident) -> TokenStream {
+    let item = syn::Ident::new("deprecated_slack_method", Span::call_site());
+    let mut used = item.clone();
+    used.set_span(ident.span());
+    quote! {
+        const _: () = {
+            #[deprecated(note = #note)]
+            #[allow(non_upper_case_globals)]
+            const #item: () = ();
+            #used
+        };
     }
 }
 

@@ -8,8 +8,8 @@
 //! fields), `ast` (the struct), `valid` (rules across fields, metadata defaults), `expand` (the
 //! generated impl); `grammar` and `similar` hold the spelling rules and "did you mean"
 //! suggestions, `ctxt` collects errors, and `fallback` is what is emitted when there are some.
-//! `catalog` (generated) holds what Slack's spec says about each method; `valid::fill_defaults`
-//! is where it will supply the metadata an attribute leaves out.
+//! `catalog` (generated) holds what Slack's spec and tier table say about each method; `valid`
+//! checks the binding against it and takes from it the metadata an attribute leaves out.
 
 mod args;
 mod ast;
@@ -29,12 +29,39 @@ use proc_macro::TokenStream;
 /// ```ignore
 /// use slack_methods::{slack_method, UserId};
 ///
-/// #[slack_method("users.info", scope = "users:read", tier = 4, verb = "GET")]
+/// #[slack_method("users.info")]
 /// pub struct UsersInfo {
 ///     pub user: UserId,
 ///     pub include_locale: Option<bool>,
 /// }
 /// ```
+///
+/// # The method catalog
+///
+/// The macro knows the Slack Web API methods of Slack's OpenAPI spec (their verb, scopes,
+/// parameters, paging and deprecation) and the rate-limit tier of every method in Slack's tier
+/// table. For a method it knows, the name is enough: every argument below that is left out is
+/// taken from the catalog, and the binding is checked against it at compile time:
+///
+/// - an unknown method name is an error with the nearest known names;
+/// - a field that is not a parameter of the method is an error with the nearest parameter names
+///   (or the list of them);
+/// - a required parameter without a field, or with an `Option` field, is an error;
+/// - a field whose type certainly does not fit the parameter (`bool` for a string or a number,
+///   text for a boolean, a float for an integer) is an error;
+/// - a written `scope`, `tier` or `verb` that contradicts the catalog is an error at the written
+///   value. When the difference is deliberate (the app uses a scope Slack's spec does not list,
+///   Slack has changed a method's tier), say so with the bare flag `unchecked_scope`,
+///   `unchecked_tier` or `unchecked_verb`: the written value is then used as it is. Scopes are
+///   compared as alternatives: each written scope must be one of the method's, or one the spec
+///   names for its token (`chat:write` for `chat.postMessage`); writing fewer is fine;
+/// - binding a method Slack has deprecated warns (a `deprecated` lint at the struct's name)
+///   unless the attribute says `deprecated`.
+///
+/// A method newer than the catalog is accepted when its metadata is written in full: a scope
+/// (`scope = ".."`, or `no_scope` for a method that needs none), `tier` and `verb`. A method the
+/// catalog knows from the tier table only (not in Slack's spec) needs its scope (or `no_scope`)
+/// and `verb`. Their fields are not checked, and they count as writes unless `writes = false`.
 ///
 /// # Arguments
 ///
@@ -44,15 +71,20 @@ use proc_macro::TokenStream;
 ///
 /// | argument | meaning | when left out |
 /// |---|---|---|
-/// | `scope = "users:read"` | an OAuth scope that allows the call; repeat it for alternatives (any one is enough) | no scope |
-/// | `tier = 1`..`4`, `tier = "special"` | the rate-limit tier; `"special"` is a limit of the method's own | `RateLimitTier::Unknown` |
+/// | `scope = "users:read"` | an OAuth scope that allows the call; repeat it for alternatives (any one is enough) | the catalog's scopes |
+/// | `no_scope` | the method needs no scope | the catalog's scopes |
+/// | `tier = 1`..`4`, `tier = "special"` | the rate-limit tier; `"special"` is a limit of the method's own | the catalog's tier, else `RateLimitTier::Unknown` |
 /// | `response = Type` | the body of a successful response (`DeserializeOwned`) | every field, untyped |
-/// | `verb = "GET"` / `"POST"` | the HTTP verb, in any letter case | `POST` |
-/// | `writes = true` / `false` | whether the method changes state (a write is not retried blindly) | `true` for `POST` |
-/// | `paginated` | the method pages with `cursor` | not paginated |
-/// | `deprecated` | Slack has deprecated the method | not deprecated |
+/// | `verb = "GET"` / `"POST"` | the HTTP verb, in any letter case | the catalog's verb, else `POST` |
+/// | `writes = true` / `false` | whether the method changes state (a write is not retried blindly) | the catalog's (a read for the spec's GET methods and `auth.test`), else `true` |
+/// | `paginated` | the method pages with `cursor` | the catalog's |
+/// | `deprecated` | Slack has deprecated the method (also acknowledges the catalog's deprecation warning) | the catalog's |
 /// | `validate = path::to_fn` | a `fn(&Self) -> Result<(), InvalidRequest>` run before sending | no check |
 /// | `crate = "::path"` | where the `slack-methods` crate is, for a renamed dependency | `::slack_methods` |
+/// | `unchecked_scope`, `unchecked_tier`, `unchecked_verb` | the written `scope`/`no_scope`, `tier` or `verb` differs from the catalog on purpose | checked |
+///
+/// `writes`, `paginated` and `deprecated` override the catalog without a check: they only
+/// change how the client treats the method.
 ///
 /// # Fields
 ///
@@ -64,6 +96,8 @@ use proc_macro::TokenStream;
 /// - `#[slack(json)]`: send the value as compact JSON text (the type must be `Serialize`); an
 ///   `Option` field is left out when `None`.
 /// - `#[slack(skip)]`: never send the field.
+/// - `#[slack(unchecked)]`: do not check the field against the catalog: a parameter newer than
+///   Slack's spec, or a type or optionality that differs from the spec on purpose.
 ///
 /// A field sent as `token` is refused: the token travels in the `Authorization` header.
 /// Generic parameters used by fields need the matching bound (`T: FormValue`).

@@ -35,8 +35,22 @@ pub struct ChatPostMessage {
     pub text: String,
 }
 
-#[slack_method("auth.test", tier = 4, verb = "post", writes = false)]
+#[slack_method("auth.test", no_scope, tier = 4, unchecked_tier, verb = "post", writes = false)]
 pub struct AuthTest {}
+
+// Deliberate differences from the catalog, each vouched for.
+#[slack_method(
+    "users.profile.set",
+    scope = "users:write",
+    unchecked_scope,
+    verb = "GET",
+    unchecked_verb,
+    writes = true
+)]
+pub struct UsersProfileSet {
+    pub name: Option<String>,
+    pub value: Option<String>,
+}
 
 fn main() {
     assert_eq!(ConversationsHistory::NAME, "conversations.history");
@@ -58,7 +72,15 @@ fn main() {
     assert_eq!(ChatPostMessage::TIER, RateLimitTier::Special("chat.postMessage"));
 
     assert_eq!(AuthTest::VERB, HttpVerb::Post);
+    assert_eq!(AuthTest::TIER, RateLimitTier::Tier4);
     assert!(!AuthTest::WRITES);
     assert!(AuthTest::SCOPES.is_empty());
     assert_eq!(slack_methods::encode_params(&AuthTest {}).unwrap(), "");
+
+    assert_eq!(UsersProfileSet::SCOPES, ["users:write"]);
+    assert_eq!(UsersProfileSet::VERB, HttpVerb::Get);
+    assert_eq!(UsersProfileSet::TIER, RateLimitTier::Tier3);
+    assert!(UsersProfileSet::WRITES);
+    let set = UsersProfileSet { name: Some("a".into()), value: None };
+    assert_eq!(slack_methods::encode_params(&set).unwrap(), "name=a");
 }

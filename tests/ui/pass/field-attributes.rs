@@ -1,4 +1,5 @@
-// `rename`, `json` (plain and `Option`) and `skip`; raw identifiers are sent without `r#`.
+// `rename`, `json` (plain and `Option`), `skip` and `unchecked` (parameters newer than the
+// catalog); raw identifiers are sent without `r#`.
 use slack_methods::__private::SlackMethod;
 use slack_methods::{encode_params, slack_method};
 
@@ -16,11 +17,13 @@ pub struct ChatUpdate {
     #[slack(json)]
     pub blocks: Vec<Block>,
     #[slack(json)]
+    #[slack(unchecked)]
     pub metadata: Option<serde_json::Value>,
     #[slack(json)]
     pub attachments: Option<Vec<Block>>,
     #[slack(skip)]
     pub note: std::cell::Cell<u32>,
+    #[slack(unchecked)]
     pub r#type: Option<String>,
 }
 

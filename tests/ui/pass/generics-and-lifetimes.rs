@@ -18,10 +18,10 @@ where
     pub include_locale: bool,
 }
 
-#[slack_method("conversations.members", scope = "channels:read", paginated)]
-pub struct ConversationsMembers<'a, const N: usize> {
-    pub channel: &'a str,
-    pub fields: [&'a str; N],
+#[slack_method("users.conversations", scope = "channels:read", paginated)]
+pub struct UsersConversations<'a, const N: usize> {
+    pub user: &'a str,
+    pub types: [&'a str; N],
 }
 
 fn main() {
@@ -34,7 +34,7 @@ fn main() {
     assert_eq!(encode_params(&info).unwrap(), "user=U1&include_locale=true");
     assert!(!UsersInfo::<String>::WRITES);
 
-    let members = ConversationsMembers { channel: "C1", fields: ["a", "b"] };
-    assert_eq!(encode_params(&members).unwrap(), "channel=C1&fields=a%2Cb");
-    assert!(ConversationsMembers::<'_, 2>::PAGINATED);
+    let conversations = UsersConversations { user: "U1", types: ["im", "mpim"] };
+    assert_eq!(encode_params(&conversations).unwrap(), "user=U1&types=im%2Cmpim");
+    assert!(UsersConversations::<'_, 2>::PAGINATED);
 }

@@ -1,0 +1,9 @@
+use slack_methods::slack_method;
+
+#[slack_method("users.profile.set", scope = "users.profile:read")]
+pub struct UsersProfileSet {
+    pub name: Option<String>,
+    pub value: Option<String>,
+}
+
+fn main() {}
