@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 /// println!("{} in {}", who.user, who.team);
 /// # Ok(()) }
 /// ```
-#[slack_method("auth.test", tier = "special", response = AuthTestResponse, writes = false)]
+#[slack_method("auth.test", response = AuthTestResponse)]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct AuthTest {}

@@ -29,8 +29,6 @@ pub const MAX_FIELD_NAME_CHARS: usize = 255;
 /// ```
 #[slack_method(
     "users.profile.set",
-    scope = "users.profile:write",
-    tier = 3,
     response = UsersProfileSetResponse,
     validate = UsersProfileSet::check
 )]
@@ -150,13 +148,7 @@ pub struct UsersProfileSetResponse {
 /// assert_eq!(slack_methods::encode_params(&get)?, "user=U0123ABCD&include_labels=true");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[slack_method(
-    "users.profile.get",
-    scope = "users.profile:read",
-    tier = 4,
-    verb = "GET",
-    response = UsersProfileGetResponse
-)]
+#[slack_method("users.profile.get", response = UsersProfileGetResponse)]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct UsersProfileGet {
