@@ -1,15 +1,52 @@
 //! Typed, checked bindings of Slack Web API methods, generated from plain structs.
 //!
-//! ```ignore
-//! use slack_methods::slack_method;
+//! Annotate a struct whose fields are a method's parameters, and [`slack_method`] makes it a
+//! complete binding: a [`SlackMethod`] impl with the method's name, HTTP verb, OAuth scopes,
+//! rate-limit tier and response type as consts, and the form encoding of every field. Mistakes
+//! it can see are compile errors at the token that is wrong.
 //!
-//! #[slack_method("users.profile.set")]
-//! pub struct UsersProfileSet { /* the method's parameters */ }
+//! ```
+//! use slack_methods::{encode_params, slack_method, SlackMethod, UserId};
+//!
+//! /// `users.profile.set`, bound by hand (the crate also ships it: [`methods::UsersProfileSet`]).
+//! #[slack_method("users.profile.set", scope = "users.profile:write", tier = 3)]
+//! pub struct SetOneField {
+//!     pub name: String,
+//!     pub value: String,
+//!     pub user: Option<UserId>,
+//! }
+//!
+//! let call = SetOneField { name: "title".into(), value: "Conductor".into(), user: None };
+//! assert_eq!(encode_params(&call)?, "name=title&value=Conductor");
+//! assert_eq!(SetOneField::SCOPES, ["users.profile:write"]);
+//! # Ok::<(), slack_methods::Error>(())
 //! ```
 //!
-//! (Crate docs are being written.)
+//! Send it with a [`Client`], which puts the token in the `Authorization: Bearer` header, paces
+//! calls by the method's tier, retries what is safe to retry, and returns the typed response or
+//! an [`Error`]:
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+//! use slack_methods::methods::UsersProfileSet;
+//! use slack_methods::types::ProfileUpdate;
+//! use slack_methods::{Client, Token};
+//!
+//! let client = Client::new(Token::new(std::env::var("SLACK_TOKEN")?)?)?;
+//! let update = ProfileUpdate::new().status("riding a train", ":mountain_railway:", 0);
+//! let answer = client.call(&UsersProfileSet::profile(update)).await?;
+//! println!("{} now shows {:?}", answer.username, answer.profile.status_text);
+//! # Ok(()) }
+//! ```
+//!
+//! - [`methods`]: the bindings this crate ships.
+//! - [`types`]: response and request types shared by several methods.
+//! - `emulator` (feature `emulator`): a Slack server on 127.0.0.1 for offline tests.
+//! - Everything else is the runtime, re-exported: [`Client`], [`Error`], [`Token`], the typed
+//!   ids, [`build_request`] and [`parse_response`] for sans-IO use.
 
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 extern crate self as slack_methods;
 
