@@ -35,6 +35,7 @@ use tokio::net::{TcpListener, TcpStream};
 #[global_allocator]
 static ALLOC: Counting = Counting;
 
+/// The concurrency levels measured, unless `E2E_CONC` names others (`E2E_CONC=1,8`).
 const CONCURRENCY: [usize; 2] = [1, 32];
 const PATH: &str = "/api/users.profile.set";
 /// What every request must start with.
@@ -394,8 +395,20 @@ fn main() {
         return;
     }
     let calls = env_usize("E2E_CALLS", 15000);
+    // For profiling one side alone: E2E_ONLY=ours or E2E_ONLY=floor.
+    let only = std::env::var("E2E_ONLY").ok();
+    let wanted = |kind: Kind| match only.as_deref() {
+        Some("ours") => kind == Kind::Ours,
+        Some("floor") => kind == Kind::Floor,
+        _ => true,
+    };
     let reps = env_usize("E2E_REPS", 5);
     let warmup = (calls / 10).max(200);
+    let levels: Vec<usize> = std::env::var("E2E_CONC")
+        .ok()
+        .map(|v| v.split(',').filter_map(|c| c.trim().parse().ok()).collect())
+        .filter(|l: &Vec<usize>| !l.is_empty() && !l.contains(&0))
+        .unwrap_or_else(|| CONCURRENCY.to_vec());
 
     // Both clients use rustls with the ring provider (unused on plain-http loopback).
     let _ = rustls::crypto::ring::default_provider().install_default();
@@ -407,20 +420,20 @@ fn main() {
     let clients = build_clients(responder.addr);
 
     let started = Instant::now();
-    for concurrency in CONCURRENCY {
-        for kind in [Kind::Ours, Kind::Floor] {
+    for &concurrency in &levels {
+        for kind in [Kind::Ours, Kind::Floor].into_iter().filter(|k| wanted(*k)) {
             measure(&runtime, &responder, &clients, kind, concurrency, warmup);
         }
     }
     let mut samples: Vec<(usize, Kind, Sample)> = Vec::new();
     for rep in 0..reps {
-        for concurrency in CONCURRENCY {
+        for &concurrency in &levels {
             let order = if rep % 2 == 0 {
                 [Kind::Ours, Kind::Floor]
             } else {
                 [Kind::Floor, Kind::Ours]
             };
-            for kind in order {
+            for kind in order.into_iter().filter(|k| wanted(*k)) {
                 let sample = measure(&runtime, &responder, &clients, kind, concurrency, calls);
                 samples.push((concurrency, kind, sample));
             }
@@ -453,7 +466,7 @@ fn main() {
         "allocs/call",
         "peak heap KiB"
     );
-    for concurrency in CONCURRENCY {
+    for &concurrency in &levels {
         let of = |kind: Kind| -> Vec<&Sample> {
             samples
                 .iter()
@@ -475,6 +488,9 @@ fn main() {
             |s| s.peak_heap_kib,
         ];
         for (kind, set) in [(Kind::Ours, &ours), (Kind::Floor, &floor)] {
+            if set.is_empty() {
+                continue;
+            }
             let v: Vec<f64> = metrics.iter().map(|m| field(set, *m)).collect();
             println!(
                 "{concurrency:>4}  {:<16} {:>10.0} {:>9.1} {:>9.1} {:>12.2} {:>12.1} {:>15.1}",
@@ -486,6 +502,9 @@ fn main() {
                 v[4],
                 v[5]
             );
+        }
+        if ours.is_empty() || floor.is_empty() {
+            continue;
         }
         let r: Vec<f64> = metrics.iter().map(|m| ratio(*m)).collect();
         println!(
