@@ -93,6 +93,17 @@ pub struct Post<'a> {
     pub text: Option<&'a str>,
 }
 
+/// A method Slack has deprecated, its warning allowed around it: the warning's own item is
+/// lint-clean.
+#[allow(deprecated)]
+mod old {
+    use slack_methods::slack_method;
+
+    /// `users.setActive`, deprecated by Slack.
+    #[slack_method("users.setActive")]
+    pub(crate) struct SetActive {}
+}
+
 #[test]
 fn generated_code_encodes_exactly() {
     let everything = Everything {
@@ -118,6 +129,7 @@ fn generated_code_encodes_exactly() {
     };
     assert!(encode_params(&invalid).is_err());
     assert_eq!(encode_params(&Nothing {}).unwrap(), "");
+    assert_eq!(encode_params(&old::SetActive {}).unwrap(), "");
     assert_eq!(
         encode_params(&Newer {
             query: "q".to_owned()
