@@ -6,12 +6,7 @@ use slack_methods::emulator::{Emulator, UserSpec};
 use slack_methods::{slack_method, ChannelId, Client, SlackMethod, Token};
 
 /// `chat.scheduleMessage`, bound here with every kind of field.
-#[slack_method(
-    "chat.scheduleMessage",
-    scope = "chat:write",
-    tier = 3,
-    response = Scheduled
-)]
+#[slack_method("chat.scheduleMessage", response = Scheduled)]
 struct ChatScheduleMessage {
     channel: ChannelId,
     post_at: i64,
@@ -73,13 +68,25 @@ async fn round_trip_through_the_emulator() {
     assert_eq!(seen[0].param("thread_ts"), None);
     assert_eq!(call.local_note, "never sent");
 
-    assert_eq!(ChatScheduleMessage::NAME, "chat.scheduleMessage");
-    assert_eq!(ChatScheduleMessage::SCOPES, ["chat:write"]);
-    assert!(ChatScheduleMessage::WRITES);
+    // The method name alone brought Slack's metadata from the catalog.
+    assert_eq!(
+        (
+            ChatScheduleMessage::NAME,
+            ChatScheduleMessage::SCOPES,
+            ChatScheduleMessage::TIER,
+            ChatScheduleMessage::WRITES,
+        ),
+        (
+            "chat.scheduleMessage",
+            &["chat:write:user", "chat:write:bot"][..],
+            slack_methods::RateLimitTier::Tier3,
+            true
+        )
+    );
 }
 
 /// Without a response type the binding keeps every field Slack sent.
-#[slack_method("team.info", scope = "team:read", tier = 3, verb = "GET")]
+#[slack_method("team.info")]
 struct TeamInfo {
     team: Option<String>,
 }
@@ -108,5 +115,8 @@ async fn untyped_response_keeps_every_field() {
     let seen = emu.requests();
     assert_eq!(seen[0].verb, "GET");
     assert_eq!(seen[0].target, "/api/team.info?team=T1");
-    assert!(!<TeamInfo as SlackMethod>::WRITES);
+    assert_eq!(
+        (TeamInfo::VERB, TeamInfo::SCOPES, TeamInfo::WRITES),
+        (slack_methods::HttpVerb::Get, &["team:read"][..], false)
+    );
 }
