@@ -61,3 +61,8 @@ pub mod types;
 
 #[doc(hidden)]
 pub use slack_methods_runtime::__private;
+
+/// The README's Rust examples, compiled as doctests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
