@@ -1,4 +1,5 @@
-//! "Did you mean" suggestions for misspelt keys.
+//! "Did you mean" suggestions for misspelt keys, and the edit distance the catalog's
+//! suggestions use too.
 
 /// The edit distance between `a` and `b`, counting insertions, deletions, substitutions and
 /// swaps of two neighbouring characters as one edit each (optimal string alignment).
@@ -65,6 +66,8 @@ mod tests {
         assert_eq!(distance("", "skip"), 4);
         assert_eq!(distance("renmae", "rename"), 1);
         assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("nmae", "name"), 1);
+        assert_eq!(distance("zoë", "zoe"), 1);
     }
 
     #[test]

@@ -21,6 +21,10 @@ mod render_test;
 #[path = "../../macros/src/catalog/mod.rs"]
 #[allow(dead_code)]
 mod catalog;
+#[cfg(test)]
+#[path = "../../macros/src/similar.rs"]
+#[allow(dead_code)]
+mod similar;
 
 use model::{Catalog, SPEC_PATH, TIERS_PATH};
 use std::path::{Path, PathBuf};

@@ -12,6 +12,8 @@
 
 mod data;
 
+use crate::similar::distance;
+
 pub(crate) use data::METHODS;
 
 /// The HTTP verb of a method.
@@ -238,7 +240,7 @@ fn nearest(
     let mut best = limit + 1;
     let mut found = Vec::new();
     for candidate in candidates {
-        let distance = edit_distance(input, candidate);
+        let distance = distance(input, candidate);
         if distance > limit {
             continue;
         }
@@ -253,33 +255,6 @@ fn nearest(
     found.sort_unstable();
     found.truncate(3);
     found
-}
-
-/// Edit distance counting an insertion, a deletion, a substitution, or a swap of two neighbouring
-/// characters as one edit (optimal string alignment), so `nmae` is one edit from `name`.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    // Three rows of the dynamic-programming table: i-2, i-1 and i.
-    let mut before: Vec<usize> = vec![0; b.len() + 1];
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current: Vec<usize> = vec![0; b.len() + 1];
-    for i in 1..=a.len() {
-        current[0] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut distance = (previous[j] + 1)
-                .min(current[j - 1] + 1)
-                .min(previous[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                distance = distance.min(before[j - 2] + 1);
-            }
-            current[j] = distance;
-        }
-        std::mem::swap(&mut before, &mut previous);
-        std::mem::swap(&mut previous, &mut current);
-    }
-    previous[b.len()]
 }
 
 #[cfg(test)]
@@ -468,19 +443,5 @@ mod tests {
         assert!(suggest_scope(set, "users.profile:read").is_empty());
         let post = lookup("chat.postMessage").unwrap();
         assert_eq!(suggest_scope(post, "chat:wrte"), ["chat:write"]);
-    }
-
-    #[test]
-    fn edit_distance_counts_edits() {
-        assert_eq!(edit_distance("", ""), 0);
-        assert_eq!(edit_distance("abc", ""), 3);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("name", "name"), 0);
-        assert_eq!(edit_distance("nmae", "name"), 1);
-        assert_eq!(edit_distance("nam", "name"), 1);
-        assert_eq!(edit_distance("names", "name"), 1);
-        assert_eq!(edit_distance("nbme", "name"), 1);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(edit_distance("zoë", "zoe"), 1);
     }
 }
