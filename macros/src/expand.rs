@@ -88,7 +88,7 @@ fn impl_slack_method(method: &Method) -> TokenStream {
         .fields
         .iter()
         .filter(|field| field.is_sent())
-        .map(|field| encode_field(&form, field))
+        .map(|field| encode_field(&private, &form, field))
         .collect();
     let form_param = if sent.is_empty() {
         quote!(_: &mut #private::FormEncoder)
@@ -139,7 +139,7 @@ fn deprecation_warning(note: &str, ident: &syn::Ident) -> TokenStream {
 /// The statements that write one field. Every token carries the span of the field's type, so a
 /// type that cannot be encoded (no `FormValue`, or no `Serialize` for `json`) is reported there,
 /// once, with the runtime's explanation.
-fn encode_field(form: &syn::Ident, field: &Field) -> TokenStream {
+fn encode_field(private: &TokenStream, form: &syn::Ident, field: &Field) -> TokenStream {
     // For `Option<T>` sent as JSON, `T` is what must be `Serialize`: point there.
     let span = match field.option_inner() {
         Some(inner) if field.attrs.json.is_some() => inner.span(),
@@ -157,7 +157,7 @@ fn encode_field(form: &syn::Ident, field: &Field) -> TokenStream {
     }
     if field.option_inner().is_some() {
         quote_spanned! {span=>
-            if let ::core::option::Option::Some(value) = &self.#member {
+            if let #private::Option::Some(value) = &self.#member {
                 #form.append_json(#wire, value)?;
             }
         }
