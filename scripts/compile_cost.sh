@@ -289,7 +289,9 @@ expanded() {
     RUSTC_BOOTSTRAP=1 cargo rustc -q --lib --manifest-path "$OUT/$1/Cargo.toml" \
         --target-dir "$OUT/target-expand" -- -Zunpretty=expanded | grep -v -e '^use slack_methods::' -e '^//!'
 }
-if ! diff <(expanded cc-macro) <(expanded cc-hand) > "$OUT/expansion.diff"; then
+expanded cc-macro > "$OUT/cc-macro.expanded.rs"
+expanded cc-hand > "$OUT/cc-hand.expanded.rs"
+if ! diff "$OUT/cc-macro.expanded.rs" "$OUT/cc-hand.expanded.rs" > "$OUT/expansion.diff"; then
     echo "the hand-written impls differ from the macro's expansion; see $OUT/expansion.diff" >&2
     exit 1
 fi
