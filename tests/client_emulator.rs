@@ -170,6 +170,14 @@ async fn token_without_the_scope_is_missing_scope() {
     assert_eq!(err.needed.as_deref(), Some("users.profile:write"));
     assert_eq!(err.provided.as_deref(), Some("users.profile:read"));
     assert_eq!(err.declared_scopes, ["users.profile:write"]);
+    assert_eq!(
+        err.oauth_scopes.as_deref(),
+        Some(&["users.profile:read".to_owned()][..])
+    );
+    assert_eq!(
+        err.accepted_oauth_scopes.as_deref(),
+        Some(&["users.profile:write".to_owned()][..])
+    );
     let text = err.to_string();
     assert!(text.contains("needed: users.profile:write"), "{text}");
     assert_eq!(emu.applied_writes("users.profile.set"), 0);

@@ -223,7 +223,8 @@ impl CallOptions {
         self
     }
 
-    /// The limit on each attempt of this call, from sending to the last body byte.
+    /// The limit on each attempt of this call, from sending to the last body byte. (The
+    /// connect timeout is the client's: connections are pooled and shared between calls.)
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self

@@ -169,6 +169,10 @@ pub struct ApiError {
     pub messages: Vec<String>,
     /// The HTTP status code (Slack uses 200 for most errors).
     pub status: u16,
+    /// The scopes the token has (`X-OAuth-Scopes`), when Slack said.
+    pub oauth_scopes: Option<Vec<String>>,
+    /// The scopes that allow the method (`X-Accepted-OAuth-Scopes`), when Slack said.
+    pub accepted_oauth_scopes: Option<Vec<String>>,
     /// The whole response body, as text.
     pub raw: String,
 }

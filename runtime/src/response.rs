@@ -200,6 +200,8 @@ pub fn parse_response<M: SlackMethod>(
                 warnings,
                 messages: meta.messages,
                 status,
+                oauth_scopes: scope_list(headers, "x-oauth-scopes"),
+                accepted_oauth_scopes: scope_list(headers, "x-accepted-oauth-scopes"),
                 raw: String::from_utf8_lossy(body).into_owned(),
             })));
         }

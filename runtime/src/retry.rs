@@ -176,6 +176,8 @@ mod tests {
             warnings: vec![],
             messages: vec![],
             status: 200,
+            oauth_scopes: None,
+            accepted_oauth_scopes: None,
             raw: String::new(),
         }))
     }
