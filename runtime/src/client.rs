@@ -2,7 +2,7 @@
 //! rustls (ring provider), and parses the answer with [`parse_response`](crate::parse_response).
 
 use crate::error::Error;
-use crate::limiter::{Limiter, RateLimits};
+use crate::limiter::{RateLimiter, RateLimits};
 use crate::method::SlackMethod;
 use crate::request::{build_request, BaseUrl};
 use crate::response::{parse_response, SlackResponse};
@@ -46,8 +46,7 @@ struct Inner {
     token: Option<Token>,
     timeout: Duration,
     max_response_bytes: usize,
-    rate_limits: RateLimits,
-    limiter: Arc<Limiter>,
+    limiter: Arc<RateLimiter>,
     retry: RetryPolicy,
 }
 
@@ -57,7 +56,7 @@ impl fmt::Debug for Client {
             .field("base", &self.inner.base)
             .field("token", &self.inner.token)
             .field("timeout", &self.inner.timeout)
-            .field("rate_limits", &self.inner.rate_limits)
+            .field("rate_limits", self.inner.limiter.limits())
             .field("retry", &self.inner.retry)
             .finish_non_exhaustive()
     }
@@ -72,6 +71,7 @@ pub struct ClientBuilder {
     connect_timeout: Duration,
     user_agent: Option<String>,
     max_response_bytes: usize,
+    rate_limiter: Option<Arc<RateLimiter>>,
     rate_limits: RateLimits,
     retry: RetryPolicy,
 }
@@ -85,6 +85,7 @@ impl Default for ClientBuilder {
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             user_agent: None,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            rate_limiter: None,
             rate_limits: RateLimits::slack_tiers(),
             retry: RetryPolicy::default(),
         }
@@ -132,6 +133,14 @@ impl ClientBuilder {
     /// turn pacing off).
     pub fn rate_limits(mut self, limits: RateLimits) -> Self {
         self.rate_limits = limits;
+        self.rate_limiter = None;
+        self
+    }
+
+    /// Shares `limiter` with other clients, so that together they keep to one allowance
+    /// (replaces [`rate_limits`](Self::rate_limits)).
+    pub fn rate_limiter(mut self, limiter: Arc<RateLimiter>) -> Self {
+        self.rate_limiter = Some(limiter);
         self
     }
 
@@ -164,8 +173,9 @@ impl ClientBuilder {
                 token: self.token,
                 timeout: self.timeout,
                 max_response_bytes: self.max_response_bytes,
-                rate_limits: self.rate_limits,
-                limiter: Arc::new(Limiter::default()),
+                limiter: self
+                    .rate_limiter
+                    .unwrap_or_else(|| Arc::new(RateLimiter::new(self.rate_limits))),
                 retry: self.retry,
             }),
         })
@@ -301,10 +311,7 @@ impl Client {
         let mut retry = 0;
         loop {
             if paced {
-                inner
-                    .limiter
-                    .acquire(&inner.rate_limits, token, M::NAME, M::TIER)
-                    .await;
+                inner.limiter.acquire(token, M::NAME, M::TIER).await;
             }
             let error = match self.attempt::<M>(clone_request(&request)?, timeout).await {
                 Ok(response) => return Ok(response),
@@ -315,9 +322,7 @@ impl Client {
                 ..
             } = &error
             {
-                inner
-                    .limiter
-                    .pause(token, M::NAME, tokio::time::Instant::now() + *wait);
+                inner.limiter.pause(token, M::NAME, *wait);
             }
             let Some(wait) = policy.delay_for(&error, M::WRITES, retry, jitter()) else {
                 return Err(error);

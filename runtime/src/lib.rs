@@ -26,7 +26,7 @@ pub use client::{CallOptions, Client, ClientBuilder, USER_AGENT};
 pub use error::{ApiError, Error, ErrorCode};
 pub use form::{EncodeError, FormEncoder, FormValue};
 pub use ids::{AppId, BotId, ChannelId, EnterpriseId, IdError, TeamId, UserId};
-pub use limiter::RateLimits;
+pub use limiter::{RateLimiter, RateLimits};
 pub use method::{HttpVerb, InvalidRequest, RateLimitTier, SlackMethod};
 pub use request::{build_request, encode_params, BaseUrl, FORM_CONTENT_TYPE};
 pub use response::{excerpt, parse_response, retry_after, SlackResponse};

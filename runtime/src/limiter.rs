@@ -16,7 +16,7 @@ use crate::method::RateLimitTier;
 use crate::token::Token;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 use tokio::time::Instant;
 
@@ -179,9 +179,24 @@ impl Cell {
     }
 }
 
-/// The client's limiters, one per (token, method) pair.
-#[derive(Debug, Default)]
-pub(crate) struct Limiter {
+/// Paces calls per (token, method) pair by [`RateLimits`]. Every [`Client`](crate::Client) has
+/// one; give several clients the same one (with
+/// [`ClientBuilder::rate_limiter`](crate::ClientBuilder::rate_limiter)) when they share a
+/// workspace's allowance.
+///
+/// ```
+/// use slack_methods_runtime::{RateLimitTier, RateLimiter, RateLimits, Token};
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), slack_methods_runtime::TokenError> {
+/// let limiter = RateLimiter::new(RateLimits::slack_tiers());
+/// let token = Token::new("xoxb-1")?;
+/// // The first calls of a burst go at once; later ones wait for their slot.
+/// limiter.acquire(&token, "users.profile.set", RateLimitTier::Tier3).await;
+/// # Ok(()) }
+/// ```
+#[derive(Debug)]
+pub struct RateLimiter {
+    limits: RateLimits,
     cells: Mutex<HashMap<(u64, &'static str), Cell>>,
 }
 
@@ -192,19 +207,27 @@ fn token_key(token: &Token) -> u64 {
     hasher.finish()
 }
 
-impl Limiter {
-    /// Waits for this call's slot. Dropping the future abandons the wait (the slot is spent).
-    pub(crate) async fn acquire(
-        self: &Arc<Self>,
-        limits: &RateLimits,
-        token: &Token,
-        method: &'static str,
-        tier: RateLimitTier,
-    ) {
-        let Some(per_minute) = limits.calls_per_minute(method, tier) else {
+impl RateLimiter {
+    /// A limiter applying `limits`.
+    pub fn new(limits: RateLimits) -> Self {
+        RateLimiter {
+            limits,
+            cells: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The limits it applies.
+    pub fn limits(&self) -> &RateLimits {
+        &self.limits
+    }
+
+    /// Waits for the slot of one call of `method` (of `tier`) with `token`. Returns at once for
+    /// unpaced methods. Dropping the future abandons the wait; the slot it reserved stays spent.
+    pub async fn acquire(&self, token: &Token, method: &'static str, tier: RateLimitTier) {
+        let Some(per_minute) = self.limits.calls_per_minute(method, tier) else {
             return;
         };
-        let Some((burst, interval)) = limits.cell(per_minute) else {
+        let Some((burst, interval)) = self.limits.cell(per_minute) else {
             return;
         };
         let now = Instant::now();
@@ -221,15 +244,17 @@ impl Limiter {
         if slot > now {
             tracing::trace!(
                 method,
-                wait_ms = (slot - now).as_millis() as u64,
+                wait_ms = u64::try_from((slot - now).as_millis()).unwrap_or(u64::MAX),
                 "rate limiter wait"
             );
             tokio::time::sleep_until(slot).await;
         }
     }
 
-    /// Holds every call of (token, method) until `until`, after Slack answered 429.
-    pub(crate) fn pause(&self, token: &Token, method: &'static str, until: Instant) {
+    /// Holds every later call of (token, method) for `wait`, as after Slack answered 429 with
+    /// `Retry-After`.
+    pub fn pause(&self, token: &Token, method: &'static str, wait: Duration) {
+        let until = Instant::now() + wait;
         let mut cells = self.cells.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(cell) = cells.get_mut(&(token_key(token), method)) {
             cell.paused_until = Some(cell.paused_until.map_or(until, |p| p.max(until)));
