@@ -7,7 +7,7 @@
 //! clock (`pthread_getcpuclockid`), so it holds everything the client side did on any thread.
 //!
 //! ```text
-//! cargo bench --bench e2e                         # defaults: 15000 calls x 5 repetitions, about 30 s
+//! cargo bench --bench e2e                         # defaults: 15000 calls x 7 repetitions, 20 to 60 s
 //! E2E_CALLS=20000 E2E_REPS=7 cargo bench --bench e2e
 //! ```
 //!
@@ -402,7 +402,7 @@ fn main() {
         Some("floor") => kind == Kind::Floor,
         _ => true,
     };
-    let reps = env_usize("E2E_REPS", 5);
+    let reps = env_usize("E2E_REPS", 7);
     let warmup = (calls / 10).max(200);
     let levels: Vec<usize> = std::env::var("E2E_CONC")
         .ok()

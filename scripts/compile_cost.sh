@@ -5,6 +5,7 @@
 #   N=50 RUNS=5 scripts/compile_cost.sh
 #   SKIP_COLD=1 scripts/compile_cost.sh  # leave out the cold build of a one-method binary
 #   FROM_WORKTREE=1 scripts/compile_cost.sh  # measure uncommitted changes (default: HEAD)
+#   COLD_ONLY=1 scripts/compile_cost.sh  # only the cold build of a one-method binary
 #
 # It generates, under target/compile-cost/ (OUT=... to move it):
 #   cc-macro/  N structs, each with #[slack_method(..)]
@@ -276,6 +277,7 @@ generate_one
 echo "generated $N bindings: $(wc -l < "$OUT/cc-macro/src/lib.rs") lines with the macro, $(wc -l < "$OUT/cc-hand/src/lib.rs") by hand, under $OUT"
 echo "slack-methods from $SOURCE; rustc: $(rustc --version); $(nproc) CPUs; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
+if [[ -z "${COLD_ONLY:-}" ]]; then
 # Dependencies first, for check and build, so that the runs below time the variant alone.
 for v in cc-macro cc-hand; do
     cargo check -q "${JOBS_FLAG[@]}" --manifest-path "$OUT/$v/Cargo.toml" --target-dir "$SHARED_TARGET"
@@ -308,6 +310,7 @@ for cmd in check build; do
     done
     printf '  cargo %-5s ratio macro/hand: %.2f\n' "$cmd" "$(echo "${result[cc-macro-$cmd]} / ${result[cc-hand-$cmd]}" | bc -l)"
 done
+fi
 
 if [[ -z "${SKIP_COLD:-}" ]]; then
     echo
