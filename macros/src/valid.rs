@@ -181,10 +181,10 @@ fn check_flags(cx: &Ctxt, args: &Args) {
 /// is accepted when the attribute writes out what the catalog would give (scopes, tier, verb).
 fn check_unknown_method(cx: &Ctxt, args: &Args, name: &LitStr) {
     let missing = missing_metadata(args, true);
-    let suggestions = catalog::suggest(&name.value());
     if missing.is_empty() {
         return;
     }
+    let suggestions = catalog::suggest(&name.value());
     let full = if missing.len() == 3 {
         format!("write its {}", and_list(&missing))
     } else {
