@@ -43,6 +43,8 @@ pub struct Client {
 struct Inner {
     http: reqwest::Client,
     base: BaseUrl,
+    /// `base`, parsed once for reqwest; method names are pushed onto its path.
+    base_url: reqwest::Url,
     token: Option<Token>,
     timeout: Duration,
     max_response_bytes: usize,
@@ -166,9 +168,13 @@ impl ClientBuilder {
             .map_err(|err| Error::Config {
                 reason: format!("cannot set up HTTP: {err}"),
             })?;
+        let base_url = reqwest::Url::parse(base.as_str()).map_err(|err| Error::Config {
+            reason: format!("base URL `{base}`: {err}"),
+        })?;
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
+                base_url,
                 base,
                 token: self.token,
                 timeout: self.timeout,
@@ -303,7 +309,7 @@ impl Client {
             .or(inner.token.as_ref())
             .ok_or(Error::MissingToken { method: M::NAME })?;
         // Validation and encoding happen once, before any wait or I/O.
-        let request = build_request(method, &inner.base, token)?;
+        let request = self.prepare::<M>(build_request(method, &inner.base, token)?);
         let policy = options.retry.as_ref().unwrap_or(&inner.retry);
         let timeout = options.timeout.unwrap_or(inner.timeout);
         let paced = options.paced.unwrap_or(true);
@@ -313,7 +319,7 @@ impl Client {
             if paced {
                 inner.limiter.acquire(token, M::NAME, M::TIER).await;
             }
-            let error = match self.attempt::<M>(clone_request(&request)?, timeout).await {
+            let error = match self.attempt::<M>(request.to_reqwest(), timeout).await {
                 Ok(response) => return Ok(response),
                 Err(error) => error,
             };
@@ -343,23 +349,38 @@ impl Client {
         }
     }
 
+    /// The built request in the form every attempt sends. The URL is the pre-parsed base with
+    /// the method name pushed on (`reqwest::Request::try_from` would parse the whole URL again
+    /// on every call); the body is shared, not copied, between attempts.
+    fn prepare<M: SlackMethod>(&self, request: http::Request<Vec<u8>>) -> Prepared {
+        let (parts, body) = request.into_parts();
+        let mut url = self.inner.base_url.clone();
+        if let Ok(mut segments) = url.path_segments_mut() {
+            segments.pop_if_empty().push(M::NAME);
+        }
+        url.set_query(parts.uri.query());
+        Prepared {
+            method: parts.method,
+            url,
+            headers: parts.headers,
+            body: bytes::Bytes::from(body),
+        }
+    }
+
     async fn attempt<M: SlackMethod>(
         &self,
-        request: http::Request<Vec<u8>>,
+        request: reqwest::Request,
         timeout: Duration,
     ) -> Result<SlackResponse<M::Response>, Error> {
-        let request = reqwest::Request::try_from(request).map_err(|err| Error::Config {
-            reason: format!("cannot build the request: {err}"),
-        })?;
         let exchange = async {
-            let response = self
+            let mut response = self
                 .inner
                 .http
                 .execute(request)
                 .await
                 .map_err(transport::<M>)?;
             let status = response.status().as_u16();
-            let headers = response.headers().clone();
+            let headers = std::mem::take(response.headers_mut());
             let body = read_body::<M>(response, self.inner.max_response_bytes).await?;
             Ok::<_, Error>((status, headers, body))
         };
@@ -380,19 +401,21 @@ impl Client {
     }
 }
 
-/// A copy of the built request for one attempt (the body is small: a form).
-fn clone_request(request: &http::Request<Vec<u8>>) -> Result<http::Request<Vec<u8>>, Error> {
-    let mut builder = http::Request::builder()
-        .method(request.method().clone())
-        .uri(request.uri().clone());
-    if let Some(headers) = builder.headers_mut() {
-        headers.clone_from(request.headers());
+/// One call's request, as sent by each attempt.
+struct Prepared {
+    method: http::Method,
+    url: reqwest::Url,
+    headers: http::HeaderMap,
+    body: bytes::Bytes,
+}
+
+impl Prepared {
+    fn to_reqwest(&self) -> reqwest::Request {
+        let mut request = reqwest::Request::new(self.method.clone(), self.url.clone());
+        *request.headers_mut() = self.headers.clone();
+        *request.body_mut() = Some(self.body.clone().into());
+        request
     }
-    builder
-        .body(request.body().clone())
-        .map_err(|err| Error::Config {
-            reason: format!("cannot copy the request: {err}"),
-        })
 }
 
 fn transport<M: SlackMethod>(err: reqwest::Error) -> Error {
