@@ -114,7 +114,7 @@ binding() {
     pub thread: Option<String>,
     pub local_note: String,"
         ENCODE="        form.append(\"channel\", &self.channel);
-        if let ::core::option::Option::Some(value) = &self.blocks {
+        if let ::slack_methods::__private::Option::Some(value) = &self.blocks {
             form.append_json(\"blocks\", value)?;
         }
         form.append_json(\"metadata\", &self.metadata)?;
