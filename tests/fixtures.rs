@@ -106,7 +106,10 @@ fn every_recorded_exchange_parses_to_what_it_says() {
         match parse_response::<AnyMethod>(rec.status, &rec.headers, &rec.body) {
             Ok(response) => {
                 assert_eq!(said["ok"], true, "{label}");
-                assert_eq!(Value::Object(response.data.clone()), said, "{label}");
+                // Every field but the envelope's `ok`, which the runtime consumes.
+                let mut fields = said.as_object().unwrap().clone();
+                fields.remove("ok");
+                assert_eq!(response.data, fields, "{label}");
                 let cursor = said["response_metadata"]["next_cursor"]
                     .as_str()
                     .filter(|c| !c.is_empty());
@@ -196,7 +199,6 @@ fn java_samples_decode_into_the_typed_responses() {
             "{key}"
         );
     }
-    assert!(!typed.extra.contains_key("ok"));
     let err = parse_response::<UsersProfileSet>(200, &http::HeaderMap::new(), &set).unwrap_err();
     let api = err.as_api().unwrap();
     assert_eq!(api.needed.as_deref(), raw["needed"].as_str());

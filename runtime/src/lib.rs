@@ -9,6 +9,7 @@
 #![warn(missing_docs)]
 
 mod client;
+mod envelope;
 mod error;
 mod form;
 mod ids;

@@ -1,9 +1,10 @@
 //! Sans-IO response parsing: status, headers and body bytes become the method's typed response
 //! or a typed [`Error`]. Success is decided by the `ok` field of Slack's envelope.
 
+use crate::envelope::{self, Metadata};
 use crate::error::{ApiError, Error, ErrorCode};
 use crate::method::SlackMethod;
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 use std::ops::Deref;
 use std::time::Duration;
 
@@ -42,6 +43,7 @@ impl<T> Deref for SlackResponse<T> {
     }
 }
 
+/// The envelope's fields, read on the slow path that explains a body that is not a success.
 #[derive(Deserialize)]
 struct Envelope {
     ok: Option<bool>,
@@ -54,32 +56,7 @@ struct Envelope {
     #[serde(default)]
     warning: Option<String>,
     #[serde(default)]
-    response_metadata: Option<ResponseMetadata>,
-}
-
-#[derive(Deserialize, Default)]
-struct ResponseMetadata {
-    #[serde(default)]
-    warnings: Vec<String>,
-    #[serde(default)]
-    messages: Vec<String>,
-    #[serde(default, deserialize_with = "cursor")]
-    next_cursor: Option<String>,
-}
-
-/// Slack writes cursors as strings, and some servers as numbers; both are kept as text.
-fn cursor<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Raw {
-        Text(String),
-        Number(serde_json::Number),
-    }
-    Ok(match Option::<Raw>::deserialize(deserializer)? {
-        Some(Raw::Text(text)) if !text.is_empty() => Some(text),
-        Some(Raw::Number(number)) => Some(number.to_string()),
-        _ => None,
-    })
+    response_metadata: Option<Metadata>,
 }
 
 /// The first bytes of a body as text, for error messages.
@@ -110,13 +87,12 @@ fn scope_list(headers: &http::HeaderMap, name: &str) -> Option<Vec<String>> {
     )
 }
 
-fn warnings_of(envelope: &mut Envelope) -> Vec<String> {
-    let mut warnings: Vec<String> = envelope
-        .warning
-        .take()
+/// Slack's warnings: the comma-separated `warning` and `response_metadata.warnings`, once each.
+fn warnings_of(warning: Option<String>, metadata: Option<&mut Metadata>) -> Vec<String> {
+    let mut warnings: Vec<String> = warning
         .map(|w| w.split(',').map(|s| s.trim().to_owned()).collect())
         .unwrap_or_default();
-    if let Some(meta) = &mut envelope.response_metadata {
+    if let Some(meta) = metadata {
         for warning in meta.warnings.drain(..) {
             if !warnings.contains(&warning) {
                 warnings.push(warning);
@@ -127,6 +103,12 @@ fn warnings_of(envelope: &mut Envelope) -> Vec<String> {
     warnings
 }
 
+fn log_warnings(method: &'static str, warnings: &[String]) {
+    for warning in warnings {
+        tracing::warn!(method, warning = %warning, "slack warning");
+    }
+}
+
 /// Turns one HTTP response into the method's typed response or a typed error.
 ///
 /// - HTTP 429 gives [`Error::RateLimited`] with `Retry-After`.
@@ -135,7 +117,9 @@ fn warnings_of(envelope: &mut Envelope) -> Vec<String> {
 /// - A body that is not Slack's JSON envelope, or whose data does not fit the response type,
 ///   gives [`Error::Decode`] with the first bytes of the body.
 ///
-/// The `Content-Type` is not consulted: the bytes decide.
+/// The `Content-Type` is not consulted: the bytes decide. A success is read in one pass over the
+/// body (the data and the envelope's `ok`, warnings and cursor together); any other body is read
+/// again to build the error.
 pub fn parse_response<M: SlackMethod>(
     status: u16,
     headers: &http::HeaderMap,
@@ -149,6 +133,22 @@ pub fn parse_response<M: SlackMethod>(
         });
     }
     let success = (200..300).contains(&status);
+    if success {
+        if let Ok((data, side)) = envelope::read::<M::Response>(body) {
+            if side.ok == Some(true) {
+                let mut metadata = side.metadata;
+                let warnings = warnings_of(side.warning, metadata.as_mut());
+                log_warnings(method, &warnings);
+                return Ok(SlackResponse {
+                    data,
+                    warnings,
+                    next_cursor: metadata.and_then(|m| m.next_cursor),
+                    oauth_scopes: scope_list(headers, "x-oauth-scopes"),
+                    accepted_oauth_scopes: scope_list(headers, "x-accepted-oauth-scopes"),
+                });
+            }
+        }
+    }
     let decode = |reason: String, source: Option<serde_json::Error>| Error::Decode {
         method,
         status,
@@ -173,10 +173,8 @@ pub fn parse_response<M: SlackMethod>(
             ))
         }
     };
-    let warnings = warnings_of(&mut envelope);
-    for warning in &warnings {
-        tracing::warn!(method, warning = %warning, "slack warning");
-    }
+    let warnings = warnings_of(envelope.warning.take(), envelope.response_metadata.as_mut());
+    log_warnings(method, &warnings);
     match envelope.ok {
         Some(true) if success => {}
         Some(true) | None if !success => {
@@ -206,7 +204,8 @@ pub fn parse_response<M: SlackMethod>(
             })));
         }
     }
-    let data = serde_json::from_slice(body).map_err(|err| {
+    // `ok` is true, yet the one-pass read above failed: the data does not fit the type.
+    let (data, _) = envelope::read::<M::Response>(body).map_err(|err| {
         decode(
             format!(
                 "the response does not fit `{}`: {err}",

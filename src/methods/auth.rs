@@ -51,7 +51,4 @@ pub struct AuthTestResponse {
     /// Every other field Slack sent.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-    /// The envelope's `ok`, kept out of `extra`.
-    #[serde(default, rename = "ok")]
-    _ok: serde::de::IgnoredAny,
 }

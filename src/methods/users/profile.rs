@@ -134,9 +134,6 @@ pub struct UsersProfileSetResponse {
     /// Every other field Slack sent.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-    /// The envelope's `ok`, kept out of `extra`.
-    #[serde(default, rename = "ok")]
-    _ok: serde::de::IgnoredAny,
 }
 
 /// `users.profile.get`: reads a user's profile.
@@ -188,7 +185,4 @@ pub struct UsersProfileGetResponse {
     /// Every other field Slack sent.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-    /// The envelope's `ok`, kept out of `extra`.
-    #[serde(default, rename = "ok")]
-    _ok: serde::de::IgnoredAny,
 }

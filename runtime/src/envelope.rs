@@ -1,0 +1,242 @@
+//! One pass over a response body that reads the data into the method's response type and, along
+//! the way, the envelope's own fields: `ok`, `warning` and `response_metadata` (warnings, next
+//! cursor).
+//!
+//! The response type's deserializer is handed a map that hides `ok` and tees `warning` and
+//! `response_metadata`: their raw JSON is read once, decoded for the envelope, and decoded again
+//! for the response type, so a type that declares them still gets them. The caller decides on
+//! `ok` afterwards; a body that is not `"ok": true` is looked at again by the slower path that
+//! builds the typed error.
+
+use serde::de::value::BorrowedStrDeserializer;
+use serde::de::{DeserializeOwned, DeserializeSeed, Deserializer, Error as _, MapAccess, Visitor};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use std::fmt;
+
+/// The envelope's fields read during the pass.
+#[derive(Debug, Default)]
+pub(crate) struct Side {
+    pub(crate) ok: Option<bool>,
+    pub(crate) warning: Option<String>,
+    pub(crate) metadata: Option<Metadata>,
+}
+
+/// `response_metadata`, as far as the runtime reads it.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct Metadata {
+    #[serde(default)]
+    pub(crate) warnings: Vec<String>,
+    #[serde(default)]
+    pub(crate) messages: Vec<String>,
+    #[serde(default, deserialize_with = "cursor")]
+    pub(crate) next_cursor: Option<String>,
+}
+
+/// Slack writes cursors as strings, and some servers as numbers; both are kept as text.
+fn cursor<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        Text(String),
+        Number(serde_json::Number),
+    }
+    Ok(match Option::<Raw>::deserialize(deserializer)? {
+        Some(Raw::Text(text)) if !text.is_empty() => Some(text),
+        Some(Raw::Number(number)) => Some(number.to_string()),
+        _ => None,
+    })
+}
+
+/// Reads `body` into `T` and the envelope's fields in one pass.
+pub(crate) fn read<T: DeserializeOwned>(body: &[u8]) -> Result<(T, Side), serde_json::Error> {
+    let mut side = Side::default();
+    let mut json = serde_json::Deserializer::from_slice(body);
+    let data = T::deserialize(Data {
+        json: &mut json,
+        side: &mut side,
+    })?;
+    json.end()?;
+    Ok((data, side))
+}
+
+/// The deserializer the response type sees: the body's top-level object, envelope fields
+/// intercepted.
+struct Data<'a, 'de> {
+    json: &'a mut serde_json::Deserializer<serde_json::de::SliceRead<'de>>,
+    side: &'a mut Side,
+}
+
+impl<'de> Deserializer<'de> for Data<'_, 'de> {
+    type Error = serde_json::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        self.json.deserialize_map(Intercept {
+            visitor,
+            side: self.side,
+        })
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
+        identifier ignored_any
+    }
+}
+
+struct Intercept<'a, V> {
+    visitor: V,
+    side: &'a mut Side,
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for Intercept<'_, V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.visitor.expecting(f)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.visitor.visit_map(Fields {
+            map,
+            side: self.side,
+            teed: None,
+        })
+    }
+}
+
+/// The object's entries as the response type sees them.
+struct Fields<'a, 'de, A> {
+    map: A,
+    side: &'a mut Side,
+    /// The raw value of a teed entry, for the response type's `next_value`.
+    teed: Option<&'de RawValue>,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Fields<'_, 'de, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        loop {
+            let Some(key) = self.map.next_key::<Key<'de>>()? else {
+                return Ok(None);
+            };
+            let key = match key {
+                Key::Borrowed(key) => key,
+                // A key with escapes cannot be an envelope key: hand it over as it is.
+                Key::Owned(key) => {
+                    return seed
+                        .deserialize(serde::de::value::StringDeserializer::new(key))
+                        .map(Some)
+                }
+            };
+            match key {
+                "ok" => self.side.ok = Some(self.map.next_value()?),
+                "warning" | "response_metadata" => {
+                    let raw: &'de RawValue = self.map.next_value()?;
+                    if key == "warning" {
+                        self.side.warning = serde_json::from_str(raw.get()).ok();
+                    } else {
+                        self.side.metadata = serde_json::from_str(raw.get()).ok();
+                    }
+                    self.teed = Some(raw);
+                    return seed
+                        .deserialize(BorrowedStrDeserializer::new(key))
+                        .map(Some);
+                }
+                _ => {
+                    return seed
+                        .deserialize(BorrowedStrDeserializer::new(key))
+                        .map(Some)
+                }
+            }
+        }
+    }
+
+    fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, A::Error> {
+        match self.teed.take() {
+            Some(raw) => {
+                let mut json = serde_json::Deserializer::from_str(raw.get());
+                seed.deserialize(&mut json).map_err(A::Error::custom)
+            }
+            None => self.map.next_value_seed(seed),
+        }
+    }
+}
+
+/// An object key, borrowed from the body when it has no escapes.
+enum Key<'de> {
+    Borrowed(&'de str),
+    Owned(String),
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object key")
+            }
+            fn visit_borrowed_str<E>(self, key: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key::Borrowed(key))
+            }
+            fn visit_str<E>(self, key: &str) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(key.to_owned()))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{Map, Value};
+
+    #[derive(Deserialize, Debug)]
+    struct Typed {
+        user: String,
+        #[serde(default)]
+        response_metadata: Option<Value>,
+        #[serde(flatten)]
+        extra: Map<String, Value>,
+    }
+
+    #[test]
+    fn reads_data_and_envelope_in_one_pass() {
+        let body = br#"{"ok":true,"user":"jane","warning":"a,b","response_metadata":{"next_cursor":"c1","warnings":["w"],"scopes":["x"]},"new":1}"#;
+        let (data, side): (Typed, Side) = read(body).unwrap();
+        assert_eq!(data.user, "jane");
+        assert_eq!(side.ok, Some(true));
+        assert_eq!(side.warning.as_deref(), Some("a,b"));
+        let meta = side.metadata.unwrap();
+        assert_eq!(meta.next_cursor.as_deref(), Some("c1"));
+        assert_eq!(meta.warnings, ["w"]);
+        // The response type still sees the teed entries, and never `ok`.
+        assert_eq!(data.response_metadata.unwrap()["scopes"][0], "x");
+        assert_eq!(data.extra["warning"], "a,b");
+        assert_eq!(data.extra["new"], 1);
+        assert!(!data.extra.contains_key("ok"));
+    }
+
+    #[test]
+    fn untyped_maps_and_escaped_keys() {
+        let body = br#"{"user":"x","ok":false,"we\u0069rd":2}"#;
+        let (data, side): (Map<String, Value>, Side) = read(body).unwrap();
+        assert_eq!(side.ok, Some(false));
+        assert_eq!(data["weird"], 2);
+        assert!(!data.contains_key("ok"));
+    }
+
+    #[test]
+    fn non_objects_and_trailing_bytes_fail() {
+        assert!(read::<Map<String, Value>>(b"[1]").is_err());
+        assert!(read::<Map<String, Value>>(br#"{"ok":true} x"#).is_err());
+        assert!(read::<Map<String, Value>>(br#"{"ok":"yes"}"#).is_err());
+        assert!(read::<Map<String, Value>>(b"").is_err());
+    }
+}
