@@ -4,9 +4,9 @@
 //!
 //! The response type's deserializer is handed a map that hides `ok` and tees `warning` and
 //! `response_metadata`: their raw JSON is read once, decoded for the envelope, and decoded again
-//! for the response type, so a type that declares them still gets them. The caller decides on
-//! `ok` afterwards; a body that is not `"ok": true` is looked at again by the slower path that
-//! builds the typed error.
+//! for the response type, so a type that declares them still gets them. An `"ok": false` stops
+//! the pass at once; the caller then reads the body again on the slower path that builds the
+//! typed error.
 
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{DeserializeOwned, DeserializeSeed, Deserializer, Error as _, MapAccess, Visitor};
@@ -134,7 +134,14 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Fields<'_, 'de, A> {
                 }
             };
             match key {
-                "ok" => self.side.ok = Some(self.map.next_value()?),
+                "ok" => {
+                    let ok: bool = self.map.next_value()?;
+                    self.side.ok = Some(ok);
+                    if !ok {
+                        // Not a success: stop here; the slow path reads the error.
+                        return Err(A::Error::custom("the body says `\"ok\": false`"));
+                    }
+                }
                 "warning" | "response_metadata" => {
                     let raw: &'de RawValue = self.map.next_value()?;
                     if key == "warning" {
@@ -225,11 +232,18 @@ mod tests {
 
     #[test]
     fn untyped_maps_and_escaped_keys() {
-        let body = br#"{"user":"x","ok":false,"we\u0069rd":2}"#;
+        let body = br#"{"user":"x","ok":true,"we\u0069rd":2}"#;
         let (data, side): (Map<String, Value>, Side) = read(body).unwrap();
-        assert_eq!(side.ok, Some(false));
+        assert_eq!(side.ok, Some(true));
         assert_eq!(data["weird"], 2);
         assert!(!data.contains_key("ok"));
+    }
+
+    #[test]
+    fn ok_false_stops_the_pass() {
+        let body = br#"{"ok":false,"error":"missing_scope"}"#;
+        let err = read::<Map<String, Value>>(body).unwrap_err();
+        assert!(err.to_string().contains("ok"), "{err}");
     }
 
     #[test]

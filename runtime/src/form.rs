@@ -35,8 +35,7 @@ impl EncodeError {
 /// assert_eq!(form.finish(), "name=first_name&value=Zo%C3%AB+%26+co");
 /// ```
 pub struct FormEncoder {
-    inner: form_urlencoded::Serializer<'static, String>,
-    empty: bool,
+    buf: String,
 }
 
 impl Default for FormEncoder {
@@ -48,8 +47,23 @@ impl Default for FormEncoder {
 impl fmt::Debug for FormEncoder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("FormEncoder")
-            .field("empty", &self.empty)
+            .field("len", &self.buf.len())
             .finish_non_exhaustive()
+    }
+}
+
+/// Percent-encodes (form style) whatever is written to it onto a string. Encoding works on bytes,
+/// so writes may split a character anywhere.
+struct PercentWriter<'a>(&'a mut String);
+
+impl std::io::Write for PercentWriter<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.extend(form_urlencoded::byte_serialize(bytes));
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -62,15 +76,24 @@ impl FormEncoder {
     /// An empty form whose buffer holds `capacity` bytes before it grows.
     pub fn with_capacity(capacity: usize) -> Self {
         FormEncoder {
-            inner: form_urlencoded::Serializer::new(String::with_capacity(capacity)),
-            empty: true,
+            buf: String::with_capacity(capacity),
         }
+    }
+
+    fn start_pair(&mut self, name: &str) {
+        if !self.buf.is_empty() {
+            self.buf.push('&');
+        }
+        self.buf
+            .extend(form_urlencoded::byte_serialize(name.as_bytes()));
+        self.buf.push('=');
     }
 
     /// Appends one pair, percent-encoding both sides.
     pub fn append_pair(&mut self, name: &str, value: &str) {
-        self.inner.append_pair(name, value);
-        self.empty = false;
+        self.start_pair(name);
+        self.buf
+            .extend(form_urlencoded::byte_serialize(value.as_bytes()));
     }
 
     /// Appends `value` under `name`, or nothing when the value is absent (`None`, an empty list).
@@ -81,28 +104,32 @@ impl FormEncoder {
     }
 
     /// Appends `value` written as compact JSON text, as Slack wants for fields such as
-    /// `users.profile.set`'s `profile`.
+    /// `users.profile.set`'s `profile`. The JSON is percent-encoded as it is written, with no
+    /// intermediate copy; on failure the form is left as it was.
     pub fn append_json<T: Serialize + ?Sized>(
         &mut self,
         name: &'static str,
         value: &T,
     ) -> Result<(), EncodeError> {
-        let text = serde_json::to_string(value).map_err(|source| EncodeError {
-            field: name,
-            source,
-        })?;
-        self.append_pair(name, &text);
-        Ok(())
+        let mark = self.buf.len();
+        self.start_pair(name);
+        serde_json::to_writer(PercentWriter(&mut self.buf), value).map_err(|source| {
+            self.buf.truncate(mark);
+            EncodeError {
+                field: name,
+                source,
+            }
+        })
     }
 
     /// Whether nothing has been appended.
     pub fn is_empty(&self) -> bool {
-        self.empty
+        self.buf.is_empty()
     }
 
     /// The encoded form, e.g. `a=1&b=two`.
-    pub fn finish(mut self) -> String {
-        self.inner.finish()
+    pub fn finish(self) -> String {
+        self.buf
     }
 }
 
@@ -246,5 +273,8 @@ mod tests {
         let err = form.append_json("profile", &bad).unwrap_err();
         assert_eq!(err.field(), "profile");
         assert!(form.is_empty());
+        form.append("a", "1");
+        let _ = form.append_json("profile", &bad).unwrap_err();
+        assert_eq!(form.finish(), "a=1");
     }
 }

@@ -115,7 +115,7 @@ pub fn encode_params<M: SlackMethod>(method: &M) -> Result<String, Error> {
         method: M::NAME,
         reason: invalid.reason().to_owned(),
     })?;
-    let mut form = FormEncoder::with_capacity(128);
+    let mut form = FormEncoder::with_capacity(256);
     method
         .encode_form(&mut form)
         .map_err(|source| Error::Encode {

@@ -300,6 +300,11 @@ impl ProfileUpdate {
 
     /// The names of the fields this update sets, custom field ids included.
     pub fn field_names(&self) -> Vec<&str> {
+        self.names().collect()
+    }
+
+    /// The names of the fields this update sets, without collecting them.
+    pub(crate) fn names(&self) -> impl Iterator<Item = &str> {
         let named = [
             ("status_text", self.status_text.is_some()),
             ("status_emoji", self.status_emoji.is_some()),
@@ -314,11 +319,10 @@ impl ProfileUpdate {
             ("email", self.email.is_some()),
         ];
         named
-            .iter()
+            .into_iter()
             .filter(|(_, set)| *set)
-            .map(|(name, _)| *name)
+            .map(|(name, _)| name)
             .chain(self.fields.keys().map(String::as_str))
             .chain(self.other.keys().map(String::as_str))
-            .collect()
     }
 }

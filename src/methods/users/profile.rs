@@ -88,19 +88,18 @@ impl UsersProfileSet {
             )),
             (None, Some(name), Some(_)) => check_field_name(name),
             (Some(update), None, None) => {
-                let names = update.field_names();
-                if names.is_empty() {
+                let count = update.names().count();
+                if count == 0 {
                     return Err(InvalidRequest::new(
                         "the profile update sets no field: add at least one",
                     ));
                 }
-                if names.len() > MAX_PROFILE_FIELDS {
+                if count > MAX_PROFILE_FIELDS {
                     return Err(InvalidRequest::new(format!(
-                        "the profile update sets {} fields; Slack accepts at most {MAX_PROFILE_FIELDS} per call: split it",
-                        names.len()
+                        "the profile update sets {count} fields; Slack accepts at most {MAX_PROFILE_FIELDS} per call: split it"
                     )));
                 }
-                names.into_iter().try_for_each(check_field_name)
+                update.names().try_for_each(check_field_name)
             }
         }
     }
