@@ -77,8 +77,12 @@ pub enum Error {
         /// The timeout that ran out.
         after: Duration,
     },
-    /// The connection failed (refused, reset, TLS).
-    #[error("{method}: transport error: {source}")]
+    /// The connection failed (refused, reset, TLS). The message says which side of sending it
+    /// failed on; the underlying failure is the error's `source()`, not repeated in the message.
+    #[error(
+        "{method}: {}",
+        if *connect { "could not connect to Slack" } else { "the connection to Slack failed" }
+    )]
     Transport {
         /// The method that was called.
         method: &'static str,
@@ -310,6 +314,21 @@ mod tests {
         assert_eq!(
             ErrorCode::from("new_code"),
             ErrorCode::Other("new_code".into())
+        );
+    }
+
+    #[test]
+    fn transport_display_leaves_the_cause_to_source() {
+        use std::error::Error as _;
+        let err = Error::Transport {
+            method: "auth.test",
+            connect: true,
+            source: "connection refused".into(),
+        };
+        assert_eq!(err.to_string(), "auth.test: could not connect to Slack");
+        assert_eq!(
+            err.source().map(ToString::to_string).as_deref(),
+            Some("connection refused")
         );
     }
 
