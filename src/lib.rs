@@ -59,8 +59,13 @@ pub use slack_methods_runtime as runtime;
 pub mod methods;
 pub mod types;
 
+/// Items used by code that `#[slack_method]` generates: the runtime's, and the derive the
+/// attribute hands the struct to. Not a public API: names here change without notice.
 #[doc(hidden)]
-pub use slack_methods_runtime::__private;
+pub mod __private {
+    pub use slack_methods_macros::SlackMethod;
+    pub use slack_methods_runtime::__private::*;
+}
 
 /// The README's Rust examples, compiled as doctests so they stay true.
 #[cfg(doctest)]

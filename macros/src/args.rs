@@ -5,6 +5,7 @@
 //! the user wrote so later steps can point at them. Domain strings (the method name, scopes)
 //! are checked here, at their literal.
 
+use crate::catalog;
 use crate::ctxt::{skip_value, Ctxt};
 use crate::grammar;
 use crate::similar;
@@ -161,8 +162,9 @@ impl Args {
 }
 
 impl Args {
-    /// Parses the attribute's arguments, recording every mistake in `cx`.
-    pub fn parse(cx: &Ctxt, tokens: TokenStream) -> Args {
+    /// Parses the attribute's arguments, recording every mistake in `cx`. A missing method name
+    /// is reported at `span` (the attribute's).
+    pub fn parse(cx: &Ctxt, tokens: TokenStream, span: Span) -> Args {
         let mut args = Args::default();
         let positional = match syn::parse2::<Positional>(tokens) {
             Ok(positional) => positional,
@@ -181,7 +183,7 @@ impl Args {
             },
             NameArg::Bad(error) => cx.syn_error(error),
             NameArg::Missing => cx.syn_error(syn::Error::new(
-                Span::call_site(),
+                span,
                 format!("missing method name; write it first, as a string literal: `{EXAMPLE}`"),
             )),
         }
@@ -336,13 +338,15 @@ impl Args {
 
     fn add_scope(&mut self, cx: &Ctxt, lit: LitStr) {
         let scope = lit.value();
-        if let Err(broken) = grammar::check_scope(&scope) {
-            let message = if scope == "none" {
-                broken.rule
+        if scope == "none" || scope.trim().is_empty() {
+            let what = if scope == "none" {
+                "`none` is not a scope"
             } else {
-                broken.message(&format!("invalid scope `{scope}`"))
+                "the scope is empty"
             };
-            cx.error_spanned_by(&lit, message);
+            cx.error_spanned_by(&lit, format!("{what}; {}", self.no_scope_hint()));
+        } else if let Err(broken) = grammar::check_scope(&scope) {
+            cx.error_spanned_by(&lit, broken.message(&format!("invalid scope `{scope}`")));
         } else if self.scopes.iter().any(|seen| seen.value() == scope) {
             cx.error_spanned_by(
                 &lit,
@@ -350,6 +354,28 @@ impl Args {
             );
         } else {
             self.scopes.push(lit);
+        }
+    }
+}
+
+impl Args {
+    /// How to say that a method needs no scope, which depends on what the catalog knows of it:
+    /// for a method it describes, its scopes are the default; for any other, `no_scope` says it.
+    fn no_scope_hint(&self) -> String {
+        let known = self
+            .name
+            .as_ref()
+            .and_then(|name| catalog::lookup(&name.value()))
+            .filter(|method| method.in_spec);
+        match known {
+            Some(method) if method.scopes.is_empty() => {
+                format!("`{}` needs none: leave `scope` out", method.name)
+            }
+            Some(method) => format!(
+                "leave `scope` out to take `{}`'s scopes from the catalog",
+                method.name
+            ),
+            None => "write `no_scope` for a method that needs none".to_owned(),
         }
     }
 }

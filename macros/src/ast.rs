@@ -8,7 +8,7 @@ use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Fields, Generics, Ident, Type};
 
-/// A struct with named fields, one per method parameter.
+/// A struct with named fields, one per method parameter, or a unit struct (no parameters).
 pub struct Input<'a> {
     pub original: &'a DeriveInput,
     pub ident: &'a Ident,
@@ -52,8 +52,19 @@ impl<'a> Input<'a> {
                 return None;
             }
         };
-        let named = match &data.fields {
-            Fields::Named(named) => named,
+        let fields = match &data.fields {
+            Fields::Named(named) => named
+                .named
+                .iter()
+                .filter_map(|field| {
+                    let attrs = FieldAttrs::from_attrs(cx, &field.attrs);
+                    Some(Field {
+                        ident: field.ident.as_ref()?,
+                        ty: &field.ty,
+                        attrs,
+                    })
+                })
+                .collect(),
             Fields::Unnamed(unnamed) => {
                 cx.error_spanned_by(
                     unnamed,
@@ -61,30 +72,9 @@ impl<'a> Input<'a> {
                 );
                 return None;
             }
-            Fields::Unit => {
-                let message = format!(
-                    "{SHAPE}; for a method without parameters write `struct {} {{}}`",
-                    input.ident
-                );
-                match &data.semi_token {
-                    Some(semi) => cx.error_spanned_by(semi, message),
-                    None => cx.error_spanned_by(&input.ident, message),
-                }
-                return None;
-            }
+            // A method without parameters.
+            Fields::Unit => Vec::new(),
         };
-        let fields = named
-            .named
-            .iter()
-            .filter_map(|field| {
-                let attrs = FieldAttrs::from_attrs(cx, &field.attrs);
-                Some(Field {
-                    ident: field.ident.as_ref()?,
-                    ty: &field.ty,
-                    attrs,
-                })
-            })
-            .collect();
         Some(Input {
             original: input,
             ident: &input.ident,
@@ -121,9 +111,10 @@ impl Field<'_> {
         self.ty.span()
     }
 
-    /// `T` when the type is written `Option<T>` (also `std::option::Option<T>`).
+    /// `T` when the type is written `Option<T>` (also `std::option::Option<T>`, and through the
+    /// invisible group a `macro_rules!` type fragment arrives in).
     pub fn option_inner(&self) -> Option<&Type> {
-        let Type::Path(path) = self.ty else {
+        let Type::Path(path) = ungroup(self.ty) else {
             return None;
         };
         if path.qself.is_some() {
@@ -137,8 +128,20 @@ impl Field<'_> {
             return None;
         };
         match args.args.iter().collect::<Vec<_>>().as_slice() {
-            [syn::GenericArgument::Type(inner)] => Some(inner),
+            [syn::GenericArgument::Type(inner)] => Some(ungroup(inner)),
             _ => None,
+        }
+    }
+}
+
+/// The type inside any invisible groups (a `$ty:ty` fragment of a `macro_rules!` arrives wrapped
+/// in one) and parentheses: every check of a type's shape looks at this.
+pub fn ungroup(mut ty: &Type) -> &Type {
+    loop {
+        match ty {
+            Type::Group(group) => ty = &group.elem,
+            Type::Paren(paren) => ty = &paren.elem,
+            _ => return ty,
         }
     }
 }

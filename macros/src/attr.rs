@@ -9,6 +9,8 @@ use crate::ctxt::{skip_value, Ctxt};
 use crate::grammar;
 use crate::similar;
 use syn::meta::ParseNestedMeta;
+use syn::parse::Parser;
+use syn::punctuated::Punctuated;
 use syn::{Attribute, Ident, LitStr, Meta, Token};
 
 /// The name of the field attribute.
@@ -208,7 +210,37 @@ fn rename_value(cx: &Ctxt, meta: &ParseNestedMeta) -> Option<LitStr> {
     }
 }
 
-/// Removes every `#[slack(..)]` attribute.
+/// Removes every `#[slack(..)]` attribute, also from inside `#[cfg_attr(pred, ..)]` (a
+/// `cfg_attr` left with nothing but its predicate is removed whole).
 pub fn strip(attrs: &mut Vec<Attribute>) {
-    attrs.retain(|attr| !attr.path().is_ident(ATTR));
+    attrs.retain_mut(|attr| {
+        if attr.path().is_ident(ATTR) {
+            return false;
+        }
+        if attr.path().is_ident("cfg_attr") {
+            return strip_cfg_attr(attr);
+        }
+        true
+    });
+}
+
+/// Removes `slack(..)` from one `cfg_attr`; whether anything but the predicate is left.
+fn strip_cfg_attr(attr: &mut Attribute) -> bool {
+    let Meta::List(list) = &mut attr.meta else {
+        return true;
+    };
+    let parser = Punctuated::<Meta, Token![,]>::parse_terminated;
+    let Ok(parts) = parser.parse2(list.tokens.clone()) else {
+        return true;
+    };
+    let mut parts = parts.into_iter();
+    let Some(predicate) = parts.next() else {
+        return true;
+    };
+    let kept: Vec<Meta> = parts.filter(|meta| !meta.path().is_ident(ATTR)).collect();
+    if kept.is_empty() {
+        return false;
+    }
+    list.tokens = quote::quote!(#predicate, #(#kept),*);
+    true
 }

@@ -1,5 +1,5 @@
-//! Code generation: the user's struct (helper attributes removed) and its `SlackMethod` impl.
-//! Infallible: everything was checked in `valid.rs`.
+//! Code generation: the `SlackMethod` impl of a validated binding, and the user's item as the
+//! fallback gives it back. Infallible: everything was checked in `valid.rs`.
 
 use crate::args::HttpVerb;
 use crate::ast::{self, Field};
@@ -8,17 +8,22 @@ use crate::valid::{Method, TierValue};
 use proc_macro2::{Group, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
-use syn::{Data, DeriveInput};
+use syn::{Attribute, Data, DeriveInput};
 
-/// The struct as the user wrote it, and the impl.
+/// What the derive adds next to the struct: the impl, and the deprecation warning when one is
+/// due.
 pub fn expand(method: &Method) -> TokenStream {
-    let item = user_item(method.input.original);
     let imp = impl_slack_method(method);
-    quote!(#item #imp)
+    let warning = method
+        .deprecation_warning
+        .as_ref()
+        .map(|note| deprecation_warning(method, note));
+    quote!(#imp #warning)
 }
 
-/// The user's item with every `#[slack(..)]` attribute removed, and any second
-/// `#[slack_method]` (reported, and removed so that it does not expand to a second impl).
+/// The user's item with every `#[slack(..)]` attribute removed (also inside `cfg_attr`), and
+/// any second `#[slack_method]`: what the attribute gives back when it cannot hand the item to
+/// the derive, whose helper attributes these are.
 pub fn user_item(input: &DeriveInput) -> TokenStream {
     let mut item = input.clone();
     attr::strip(&mut item.attrs);
@@ -82,7 +87,9 @@ fn impl_slack_method(method: &Method) -> TokenStream {
             path.span(),
         )
     });
-    let form = syn::Ident::new("form", Span::call_site());
+    // Generated locals have names no one writes, so no item of the user's (a unit struct
+    // `form`, say) can capture them.
+    let form = syn::Ident::new("__slack_form", Span::call_site());
     let sent: Vec<TokenStream> = method
         .input
         .fields
@@ -95,13 +102,13 @@ fn impl_slack_method(method: &Method) -> TokenStream {
     } else {
         quote!(#form: &mut #private::FormEncoder)
     };
-    let warning = method
-        .deprecation_warning
-        .as_ref()
-        .map(|note| deprecation_warning(note, ident));
+    // A struct or field the user deprecated must not make the impl warn. (Only then: an `allow`
+    // under a crate's `forbid(deprecated)` would be an error of its own.)
+    let allow_deprecated =
+        user_deprecated(method.input.original).then(|| quote!(#[allow(deprecated)]));
     quote! {
-        #warning
         #[automatically_derived]
+        #allow_deprecated
         impl #impl_generics #private::SlackMethod for #ident #ty_generics #where_clause {
             const NAME: &'static str = #name;
             const VERB: #private::HttpVerb = #verb;
@@ -120,13 +127,21 @@ fn impl_slack_method(method: &Method) -> TokenStream {
     }
 }
 
-/// A use of a `#[deprecated]` item, spanned at the struct's name: the compiler's own
-/// deprecation warning (which `#[allow(deprecated)]` and `-D warnings` act on) lands there.
-fn deprecation_warning(note: &str, ident: &syn::Ident) -> TokenStream {
+/// A use of a `#[deprecated]` item, spanned at the method name: the compiler's own deprecation
+/// warning lands there, once per binding. It carries the struct's own lint levels, so
+/// `#[allow(deprecated)]` or `#[deny(deprecated)]` on the struct act on it as on the struct.
+fn deprecation_warning(method: &Method, note: &str) -> TokenStream {
     let item = syn::Ident::new("deprecated_slack_method", Span::call_site());
     let mut used = item.clone();
-    used.set_span(ident.span());
+    used.set_span(method.name.span());
+    let levels = method
+        .input
+        .original
+        .attrs
+        .iter()
+        .filter(|attr| is_lint_level(attr));
     quote! {
+        #(#levels)*
         const _: () = {
             #[deprecated(note = #note)]
             #[allow(non_upper_case_globals)]
@@ -134,6 +149,25 @@ fn deprecation_warning(note: &str, ident: &syn::Ident) -> TokenStream {
             #used
         };
     }
+}
+
+/// Whether the user marked the struct or one of its fields `#[deprecated]`.
+fn user_deprecated(input: &DeriveInput) -> bool {
+    let deprecated =
+        |attrs: &[Attribute]| attrs.iter().any(|attr| attr.path().is_ident("deprecated"));
+    deprecated(&input.attrs)
+        || match &input.data {
+            Data::Struct(data) => data.fields.iter().any(|field| deprecated(&field.attrs)),
+            _ => false,
+        }
+}
+
+/// `#[allow(..)]`, `#[warn(..)]`, `#[deny(..)]` or `#[forbid(..)]`. (Not `#[expect(..)]`: an
+/// expectation copied onto the warning would go unfulfilled wherever the lint is not deprecation.)
+fn is_lint_level(attr: &Attribute) -> bool {
+    ["allow", "warn", "deny", "forbid"]
+        .iter()
+        .any(|level| attr.path().is_ident(level))
 }
 
 /// The statements that write one field. Every token carries the span of the field's type, so a
@@ -147,23 +181,31 @@ fn encode_field(private: &TokenStream, form: &syn::Ident, field: &Field) -> Toke
     };
     let mut member = field.ident.clone();
     member.set_span(span);
-    let mut form = form.clone();
-    form.set_span(span);
+    // A type substituted from a `macro_rules!` fragment (it arrives in an invisible group)
+    // carries the hygiene of the macro's caller, in which the method's `self` and encoder are
+    // not in scope: they then keep the impl's own hygiene, located at the type.
+    let local = match field.ty {
+        syn::Type::Group(_) => Span::call_site().located_at(span),
+        _ => span,
+    };
+    let this = syn::Ident::new("self", local);
+    let form = syn::Ident::new(&form.to_string(), local);
     let wire = syn::LitStr::new(&field.wire_name(), span);
     if field.attrs.json.is_none() {
         return quote_spanned! {span=>
-            #form.append(#wire, &self.#member);
+            #form.append(#wire, &#this.#member);
         };
     }
     if field.option_inner().is_some() {
+        let value = syn::Ident::new("__slack_value", span);
         quote_spanned! {span=>
-            if let #private::Option::Some(value) = &self.#member {
-                #form.append_json(#wire, value)?;
+            if let #private::Option::Some(#value) = &#this.#member {
+                #form.append_json(#wire, #value)?;
             }
         }
     } else {
         quote_spanned! {span=>
-            #form.append_json(#wire, &self.#member)?;
+            #form.append_json(#wire, &#this.#member)?;
         }
     }
 }

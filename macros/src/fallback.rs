@@ -1,6 +1,6 @@
-//! What the macro emits when the binding has mistakes: the user's item (helper attributes
-//! removed), the errors, and a stub impl, so the user sees their mistakes and not a cascade of
-//! "trait `SlackMethod` is not implemented" wherever the struct is used.
+//! What the macro emits when the binding has mistakes: the errors and a stub impl, so the user
+//! sees their mistakes and not a cascade of "trait `SlackMethod` is not implemented" wherever
+//! the struct is used; from the attribute, also the user's item (helper attributes removed).
 
 use crate::expand;
 use proc_macro2::{TokenStream, TokenTree};
@@ -8,12 +8,18 @@ use quote::quote;
 use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, DeriveInput, Visibility};
 
-/// The item, the errors and (when `krate` is known to be usable) a stub impl.
+/// From the attribute: the item, the errors and (when `krate` is known to be usable) a stub impl.
 pub fn emit(input: &DeriveInput, krate: Option<TokenStream>, errors: syn::Error) -> TokenStream {
     let item = expand::user_item(input);
+    let rest = stub(input, krate, errors);
+    quote!(#item #rest)
+}
+
+/// From the derive: the errors and (when `krate` is known to be usable) a stub impl.
+pub fn stub(input: &DeriveInput, krate: Option<TokenStream>, errors: syn::Error) -> TokenStream {
     let errors = errors.into_compile_error();
     let stub = krate.map(|krate| stub_impl(input, &krate));
-    quote!(#item #errors #stub)
+    quote!(#errors #stub)
 }
 
 fn stub_impl(input: &DeriveInput, krate: &TokenStream) -> TokenStream {
@@ -22,6 +28,7 @@ fn stub_impl(input: &DeriveInput, krate: &TokenStream) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     quote! {
         #[automatically_derived]
+        #[allow(deprecated)]
         impl #impl_generics #private::SlackMethod for #ident #ty_generics #where_clause {
             const NAME: &'static str = "";
             const VERB: #private::HttpVerb = #private::HttpVerb::Post;

@@ -4,12 +4,16 @@
 //!
 //! Use it through the `slack-methods` crate, which documents the attribute in full.
 //!
-//! The steps, one module each: `args` (the attribute's arguments), `attr` (`#[slack(..)]` on
-//! fields), `ast` (the struct), `valid` (rules across fields, metadata defaults), `expand` (the
-//! generated impl); `grammar` and `similar` hold the spelling rules and "did you mean"
-//! suggestions, `ctxt` collects errors, and `fallback` is what is emitted when there are some.
-//! `catalog` (generated) holds what Slack's spec and tier table say about each method; `valid`
-//! checks the binding against it and takes from it the metadata an attribute leaves out.
+//! The attribute does little itself (`handoff`): it gives the struct back with a hidden
+//! `#[derive(SlackMethod)]` and its own arguments in a helper attribute, so that the real work
+//! runs as a derive, which sees the fields after `#[cfg]` and `#[cfg_attr]` are evaluated and
+//! has `#[slack(..)]` as its helper attribute. The derive's steps, one module each: `args` (the
+//! attribute's arguments), `attr` (`#[slack(..)]` on fields), `ast` (the struct), `valid` (rules
+//! across fields, metadata defaults), `expand` (the generated impl); `grammar` and `similar` hold
+//! the spelling rules and "did you mean" suggestions, `ctxt` collects errors, and `fallback` is
+//! what is emitted when there are some. `catalog` (generated) holds what Slack's spec and tier
+//! table say about each method; `valid` checks the binding against it and takes from it the
+//! metadata an attribute leaves out.
 
 mod args;
 mod ast;
@@ -19,6 +23,7 @@ mod ctxt;
 mod expand;
 mod fallback;
 mod grammar;
+mod handoff;
 mod similar;
 mod valid;
 
@@ -46,7 +51,8 @@ use proc_macro::TokenStream;
 /// - an unknown method name is an error with the nearest known names;
 /// - a field that is not a parameter of the method is an error with the nearest parameter names
 ///   (or the list of them);
-/// - a required parameter without a field, or with an `Option` field, is an error;
+/// - a required parameter without a field, with an `Option` field, with a `#[slack(skip)]`
+///   field, or with a field behind `#[cfg(..)]` (which may leave it out), is an error;
 /// - a field whose type certainly does not fit the parameter (`bool` for a string or a number,
 ///   text for a boolean, a float for an integer) is an error;
 /// - a written `scope`, `tier` or `verb` that contradicts the catalog is an error at the written
@@ -55,8 +61,9 @@ use proc_macro::TokenStream;
 ///   `unchecked_tier` or `unchecked_verb`: the written value is then used as it is. Scopes are
 ///   compared as alternatives: each written scope must be one of the method's, or one the spec
 ///   names for its token (`chat:write` for `chat.postMessage`); writing fewer is fine;
-/// - binding a method Slack has deprecated warns (a `deprecated` lint at the struct's name)
-///   unless the attribute says `deprecated`.
+/// - binding a method Slack has deprecated warns (one `deprecated` lint at the method name,
+///   however often the binding is used) unless the attribute says `deprecated`;
+///   `#[allow(deprecated)]` on the struct silences it, `#[deny(deprecated)]` makes it an error.
 ///
 /// A method newer than the catalog is accepted when its metadata is written in full: a scope
 /// (`scope = ".."`, or `no_scope` for a method that needs none), `tier` and `verb`. A method the
@@ -99,26 +106,39 @@ use proc_macro::TokenStream;
 /// - `#[slack(unchecked)]`: do not check the field against the catalog: a parameter newer than
 ///   Slack's spec, or a type or optionality that differs from the spec on purpose.
 ///
+/// `#[cfg(..)]` on a field and `#[cfg_attr(.., slack(..))]` work as they do with derives: the
+/// binding is made from the fields that are compiled in. A unit struct (`struct AuthTest;`)
+/// binds a method without parameters.
+///
 /// A field sent as `token` is refused: the token travels in the `Authorization` header.
 /// Generic parameters used by fields need the matching bound (`T: FormValue`).
 ///
-/// The struct itself is given back unchanged, minus the `#[slack(..)]` attributes.
+/// The struct itself is given back as written, with a `#[derive]` of the hidden `SlackMethod`
+/// derive that generates the impl.
 #[proc_macro_attribute]
 pub fn slack_method(args: TokenStream, item: TokenStream) -> TokenStream {
-    let item = proc_macro2::TokenStream::from(item);
-    let input: syn::DeriveInput = match syn::parse2(item.clone()) {
+    handoff::attribute(args.into(), item.into()).into()
+}
+
+/// The work of `#[slack_method]`, done on the struct after `cfg` evaluation. Not for direct use:
+/// the attribute adds it, with its arguments in `#[slack_method_args(..)]`.
+#[doc(hidden)]
+#[proc_macro_derive(SlackMethod, attributes(slack, slack_method_args))]
+pub fn derive_slack_method(item: TokenStream) -> TokenStream {
+    let input: syn::DeriveInput = match syn::parse2(item.into()) {
         Ok(input) => input,
-        Err(error) => return fallback::not_a_struct(item, error).into(),
+        Err(error) => return error.into_compile_error().into(),
     };
     let cx = ctxt::Ctxt::new();
-    let args = args::Args::parse(&cx, args.into());
+    let (tokens, span) = handoff::args_of(&input);
+    let args = args::Args::parse(&cx, tokens, span);
     let krate = (!args.krate_broken).then(|| valid::crate_path(&args));
     let method = ast::Input::from_syn(&cx, &input).and_then(|ast| valid::check(&cx, args, ast));
     match (cx.check(), method) {
         (Ok(()), Some(method)) => expand::expand(&method),
-        (Err(errors), _) => fallback::emit(&input, krate, errors),
-        // Unreachable: a missing piece is always reported. Emit the item so nothing else breaks.
-        (Ok(()), None) => expand::user_item(&input),
+        (Err(errors), _) => fallback::stub(&input, krate, errors),
+        // Unreachable: a missing piece is always reported.
+        (Ok(()), None) => proc_macro2::TokenStream::new(),
     }
     .into()
 }

@@ -5,7 +5,7 @@
 //! turns into code without further checks.
 
 use crate::args::{Args, HttpVerb, Tier};
-use crate::ast::{Field, Input};
+use crate::ast::{self, Field, Input};
 use crate::catalog::{self, ParamType};
 use crate::ctxt::Ctxt;
 use crate::similar;
@@ -113,8 +113,8 @@ fn fill_defaults<'a>(
     let deprecated_by_slack = entry.is_some_and(|method| method.deprecated);
     let deprecation_warning = (deprecated_by_slack && args.deprecated.is_none()).then(|| {
         format!(
-            "Slack has deprecated `{}`; bind its replacement, or write `deprecated` in \
-             `#[slack_method(..)]` to acknowledge this",
+            "Slack has deprecated `{}`; bind its replacement, or acknowledge it with `deprecated` \
+             in `#[slack_method(..)]` or `#[allow(deprecated)]` on the struct",
             name.value()
         )
     });
@@ -363,6 +363,23 @@ fn check_tier(cx: &Ctxt, tier: &Tier, method: &catalog::Method) {
 fn check_fields(cx: &Ctxt, input: &Input, method: &catalog::Method) {
     let name = method.name;
     let mut present: Vec<String> = Vec::new();
+    // A required parameter cannot be skipped; reported at the `skip`, and counted as present so
+    // that it is not reported missing as well.
+    for field in &input.fields {
+        let (Some(skip), false) = (&field.attrs.skip, field.attrs.broken) else {
+            continue;
+        };
+        let wire = field.wire_name();
+        if method.param(&wire).is_some_and(|param| param.required) {
+            cx.error_spanned_by(
+                skip,
+                format!(
+                    "`{wire}` is a required parameter of `{name}` and cannot be skipped; remove `skip` and send it"
+                ),
+            );
+            present.push(wire);
+        }
+    }
     for field in input.fields.iter().filter(|field| field.is_sent()) {
         let wire = field.wire_name();
         present.push(wire.clone());
@@ -469,9 +486,8 @@ enum Shape {
 }
 
 fn shape(ty: &Type) -> Shape {
-    match ty {
+    match ast::ungroup(ty) {
         Type::Reference(reference) => shape(&reference.elem),
-        Type::Paren(paren) => shape(&paren.elem),
         Type::Path(path) if path.qself.is_none() => {
             let Some(last) = path.path.segments.last() else {
                 return Shape::Other;
