@@ -119,7 +119,7 @@ async fn what_the_server_received() {
     assert!(!req.target.contains(JANE_TOKEN));
     assert!(!String::from_utf8_lossy(&req.body).contains(JANE_TOKEN));
 
-    client.call(&AuthTest::new()).await.unwrap();
+    client.call(&AuthTest).await.unwrap();
     let auth = &emu.requests()[1];
     assert!(auth.body.is_empty());
 }
@@ -127,10 +127,7 @@ async fn what_the_server_received() {
 #[tokio::test]
 async fn auth_test_names_the_token_owner() {
     let emu = emulator().await;
-    let me = client(&emu, BOSS_TOKEN)
-        .call(&AuthTest::new())
-        .await
-        .unwrap();
+    let me = client(&emu, BOSS_TOKEN).call(&AuthTest).await.unwrap();
     assert_eq!(me.user_id.as_str(), BOSS);
     assert_eq!(me.user, "boss");
     assert!(me.team_id.as_str().starts_with('T'));
@@ -153,7 +150,7 @@ async fn per_call_token_override() {
 #[tokio::test]
 async fn unknown_token_is_invalid_auth() {
     let emu = emulator().await;
-    let err = api_error(client(&emu, "xoxp-nobody").call(&AuthTest::new()).await);
+    let err = api_error(client(&emu, "xoxp-nobody").call(&AuthTest).await);
     assert_eq!(err.code, ErrorCode::InvalidAuth);
     assert_eq!(err.method, "auth.test");
 }
@@ -286,7 +283,7 @@ async fn invalid_requests_never_reach_the_server() {
 async fn a_client_without_a_token_sends_nothing() {
     let emu = emulator().await;
     let client = Client::builder().base_url(&emu.base_url()).build().unwrap();
-    let err = client.call(&AuthTest::new()).await.unwrap_err();
+    let err = client.call(&AuthTest).await.unwrap_err();
     assert!(
         matches!(
             err,

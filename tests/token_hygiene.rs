@@ -76,7 +76,7 @@ async fn the_token_never_leaks() {
     let ok = client.call(&get).await;
     assert!(ok.is_ok());
     record("get", format!("{ok:?}"));
-    let ok = client.call(&AuthTest::new()).await;
+    let ok = client.call(&AuthTest).await;
     record("auth.test", format!("{ok:?}"));
     // missing_scope.
     let err = client.call(&set).await.unwrap_err();

@@ -9,19 +9,18 @@ use serde_json::{Map, Value};
 /// ```no_run
 /// # async fn demo(client: slack_methods::Client) -> Result<(), slack_methods::Error> {
 /// use slack_methods::methods::AuthTest;
-/// let who = client.call(&AuthTest::new()).await?;
+/// let who = client.call(&AuthTest).await?;
 /// println!("{} in {}", who.user, who.team);
 /// # Ok(()) }
 /// ```
 #[slack_method("auth.test", response = AuthTestResponse)]
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct AuthTest {}
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct AuthTest;
 
 impl AuthTest {
-    /// The call, which takes no parameters.
+    /// The call, which takes no parameters (the same as writing `AuthTest`).
     pub fn new() -> Self {
-        AuthTest {}
+        AuthTest
     }
 }
 
