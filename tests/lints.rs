@@ -7,9 +7,11 @@
     unused_qualifications,
     unused_results,
     unreachable_pub,
+    rust_2018_idioms,
     clippy::all,
     clippy::pedantic
 )]
+#![forbid(unsafe_code)]
 
 use slack_methods::{encode_params, slack_method, FormValue, InvalidRequest, UserId};
 
@@ -102,6 +104,80 @@ mod old {
     /// `users.setActive`, deprecated by Slack.
     #[slack_method("users.setActive")]
     pub(crate) struct SetActive {}
+}
+
+/// Bindings in a module without the implicit prelude: the generated code names everything it
+/// uses by its full path. Every kind of binding the macro accepts is here.
+pub mod no_prelude {
+    #![no_implicit_prelude]
+
+    /// A unit struct: a method without parameters.
+    #[::slack_methods::slack_method("auth.test")]
+    pub struct AuthTest;
+
+    /// Plain, renamed, JSON (plain and optional), skipped, unchecked and `cfg` fields.
+    #[::slack_methods::slack_method("chat.postMessage", scope = "chat:write")]
+    pub struct Post {
+        /// Where.
+        pub channel: ::std::string::String,
+        /// What.
+        pub text: ::std::option::Option<&'static str>,
+        /// Blocks, as JSON.
+        #[slack(json)]
+        pub blocks: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
+        /// Metadata, as JSON, always sent.
+        #[slack(json, unchecked)]
+        pub metadata: ::serde_json::Value,
+        /// Under another name.
+        #[cfg_attr(all(), slack(rename = "thread_ts"))]
+        pub thread: ::std::option::Option<::std::string::String>,
+        /// Never sent.
+        #[slack(skip)]
+        pub note: bool,
+        /// Not compiled in.
+        #[cfg(any())]
+        pub absent: bool,
+    }
+
+    /// Slack deprecated this method; the struct allows it.
+    #[allow(deprecated)]
+    #[::slack_methods::slack_method("users.setActive")]
+    pub struct SetActive {}
+
+    macro_rules! through_a_macro {
+        ($name:ident, $user:ty) => {
+            /// Declared through `macro_rules!`.
+            #[::slack_methods::slack_method("users.info")]
+            pub struct $name {
+                /// Whose.
+                pub user: $user,
+            }
+        };
+    }
+    through_a_macro!(UsersInfo, ::std::string::String);
+}
+
+#[test]
+fn bindings_without_the_prelude_encode() {
+    let post = no_prelude::Post {
+        channel: "C1".to_owned(),
+        text: Some("hi"),
+        blocks: None,
+        metadata: serde_json::json!({"event_type": "x"}),
+        thread: Some("1.5".to_owned()),
+        note: true,
+    };
+    assert_eq!(
+        encode_params(&post).unwrap(),
+        "channel=C1&text=hi&metadata=%7B%22event_type%22%3A%22x%22%7D&thread_ts=1.5"
+    );
+    assert!(post.note);
+    assert_eq!(encode_params(&no_prelude::AuthTest).unwrap(), "");
+    assert_eq!(encode_params(&no_prelude::SetActive {}).unwrap(), "");
+    let info = no_prelude::UsersInfo {
+        user: "U1".to_owned(),
+    };
+    assert_eq!(encode_params(&info).unwrap(), "user=U1");
 }
 
 #[test]

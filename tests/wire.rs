@@ -121,7 +121,7 @@ fn headers_match_what_slack_sdks_send() {
     assert!(!String::from_utf8_lossy(request.body()).contains("xoxp-TEST"));
     assert!(!request.uri().to_string().contains("xoxp-TEST"));
 
-    let auth = build_request(&AuthTest::new(), &base, &token).unwrap();
+    let auth = build_request(&AuthTest, &base, &token).unwrap();
     assert!(auth.body().is_empty());
 
     let get = build_request(&UsersProfileGet::of(user()).with_labels(), &base, &token).unwrap();
@@ -172,4 +172,57 @@ fn invalid_profile_requests_are_rejected_before_encoding() {
     }
     assert!(encode_params(&UsersProfileSet::profile(fifty)).is_ok());
     assert!(encode_params(&UsersProfileSet::field("é".repeat(255), "v")).is_ok());
+}
+
+// The bundled `users.profile.set`, declared again through `macro_rules!`: its field types arrive
+// as `$ty` fragments (wrapped in invisible groups), its JSON field's `Option` among them.
+macro_rules! profile_set_binding {
+    ($name:ident, $text:ty, $user:ty, $profile:ty) => {
+        #[slack_methods::slack_method("users.profile.set")]
+        struct $name {
+            name: $text,
+            value: $text,
+            user: $user,
+            #[slack(json)]
+            profile: $profile,
+        }
+    };
+}
+
+profile_set_binding!(
+    ThroughAMacro,
+    Option<String>,
+    Option<UserId>,
+    Option<ProfileUpdate>
+);
+
+#[test]
+fn a_binding_declared_through_macro_rules_sends_the_same_bytes() {
+    let token = Token::new("xoxp-TEST").unwrap();
+    let base = BaseUrl::parse("http://127.0.0.1:9/api/").unwrap();
+    let cases = [
+        UsersProfileSet::profile(train()),
+        UsersProfileSet::profile(zurich()).for_user(user()),
+        UsersProfileSet::field("first_name", "Jane"),
+        UsersProfileSet::field("title", "R&D").for_user(user()),
+    ];
+    for written in cases {
+        let through = ThroughAMacro {
+            name: written.name.clone(),
+            value: written.value.clone(),
+            user: written.user.clone(),
+            profile: written.profile.clone(),
+        };
+        let expected = build_request(&written, &base, &token).unwrap();
+        let got = build_request(&through, &base, &token).unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(got.body()),
+            String::from_utf8_lossy(expected.body()),
+            "{written:?}"
+        );
+        assert_eq!(got.uri(), expected.uri());
+        assert_eq!(got.headers(), expected.headers());
+        // `None` JSON is left out, not sent as `profile=null`.
+        assert!(!got.body().windows(5).any(|w| w == b"=null"), "{written:?}");
+    }
 }
