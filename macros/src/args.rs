@@ -5,7 +5,8 @@
 //! the user wrote so later steps can point at them. Domain strings (the method name, scopes)
 //! are checked here, at their literal.
 
-use crate::catalog;
+use crate::attr::Attr;
+use crate::catalog::{self, Tier, Verb};
 use crate::ctxt::{skip_value, Ctxt};
 use crate::grammar;
 use crate::similar;
@@ -43,58 +44,42 @@ const FLAGS: &[&str] = &[
 
 const EXAMPLE: &str = "#[slack_method(\"users.profile.set\", scope = \"users.profile:write\")]";
 
-/// Everything written in the attribute. Absent arguments are `None`; defaults are filled in by
-/// `valid.rs`, not here.
+/// Everything written in the attribute. Absent arguments are unwritten [`Attr`]s; defaults are
+/// filled in by `valid.rs`, not here.
 #[derive(Default)]
 pub struct Args {
     /// The method name literal, once it is known to be well formed.
     pub name: Option<LitStr>,
+    /// `scope = ".."`, repeatable: any one of them allows the call.
     pub scopes: Vec<LitStr>,
+    /// Whether `scope = ..` was written at all, with a usable value or not.
+    pub scope_written: bool,
     /// `no_scope`: the method needs no scope.
-    pub no_scope: Option<Ident>,
-    pub tier: Option<Tier>,
-    pub response: Option<Type>,
+    pub no_scope: Attr<()>,
+    /// The tier and where it was written.
+    pub tier: Attr<(Tier, Span)>,
+    pub response: Attr<Type>,
     /// The verb and the literal it was written as.
-    pub verb: Option<(HttpVerb, LitStr)>,
-    pub writes: Option<LitBool>,
-    pub paginated: Option<Ident>,
-    pub deprecated: Option<Ident>,
-    pub validate: Option<Path>,
+    pub verb: Attr<(Verb, LitStr)>,
+    pub writes: Attr<LitBool>,
+    pub paginated: Attr<()>,
+    pub deprecated: Attr<()>,
+    pub validate: Attr<Path>,
+    /// `crate = "::path"`, parsed as a path spanned at the literal.
+    pub krate: Attr<Path>,
     /// `unchecked_scope`, `unchecked_tier`, `unchecked_verb`: the written value differs from the
     /// catalog on purpose.
-    pub unchecked_scope: Option<Ident>,
-    pub unchecked_tier: Option<Ident>,
-    pub unchecked_verb: Option<Ident>,
-    /// Every key written, even with a value that was rejected, so that a later step does not
-    /// call it missing as well.
-    pub written: Vec<String>,
-    /// `crate = "::path"`, parsed as a path spanned at the literal.
-    pub krate: Option<Path>,
-    /// Whether `crate = ..` was written but could not be used; the fallback then emits no stub
-    /// impl, which would only fail again on the wrong path.
-    pub krate_broken: bool,
+    pub unchecked_scope: Attr<()>,
+    pub unchecked_tier: Attr<()>,
+    pub unchecked_verb: Attr<()>,
 }
 
-/// `tier = 1..=4` or `tier = "special"`.
-pub enum Tier {
-    Numbered(u8, LitInt),
-    Special(LitStr),
-}
-
-impl Tier {
-    /// The span of the written value.
-    pub fn span(&self) -> Span {
-        match self {
-            Tier::Numbered(_, lit) => lit.span(),
-            Tier::Special(lit) => lit.span(),
-        }
+impl Args {
+    /// Whether `crate = ..` was written but cannot be used; the fallback then emits no stub impl,
+    /// which would only fail again on the wrong path.
+    pub fn krate_broken(&self) -> bool {
+        self.krate.written() && self.krate.get().is_none()
     }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum HttpVerb {
-    Get,
-    Post,
 }
 
 /// The leading, positional part of the arguments: the method name, and whatever follows it.
@@ -155,13 +140,6 @@ fn starts_flag(input: ParseStream) -> bool {
 }
 
 impl Args {
-    /// Whether `key` was written, with a usable value or not.
-    pub fn wrote(&self, key: &str) -> bool {
-        self.written.iter().any(|written| written == key)
-    }
-}
-
-impl Args {
     /// Parses the attribute's arguments, recording every mistake in `cx`. A missing method name
     /// is reported at `span` (the attribute's).
     pub fn parse(cx: &Ctxt, tokens: TokenStream, span: Span) -> Args {
@@ -197,52 +175,32 @@ impl Args {
     /// Parses one `key = value` or flag. Mistakes in the value are recorded and the value is
     /// skipped, so the next argument is still checked; only broken syntax stops the parse.
     fn parse_one(&mut self, cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<()> {
-        let Some(key) = meta.path.get_ident().map(Ident::to_string) else {
-            cx.error_spanned_by(&meta.path, unknown_key_message(&path_text(&meta.path)));
+        let Some(key) = meta.path.get_ident().cloned() else {
+            cx.error_spanned_by(&meta.path, unknown_key(None));
             skip_value(meta.input);
             return Ok(());
         };
-        let key_ident = meta.path.segments[0].ident.clone();
-        self.written.push(key.clone());
-        let duplicate = |cx: &Ctxt| {
-            cx.error_spanned_by(
-                &key_ident,
-                format!("duplicate argument `{key}`; give it once"),
-            );
-        };
-        match key.as_str() {
+        match key.to_string().as_str() {
             "scope" => {
+                self.scope_written = true;
                 if let Some(lit) = string_value(cx, meta, "scope", "\"users:read\"")? {
                     self.add_scope(cx, lit);
                 }
             }
             "tier" => {
                 let tier = tier_value(cx, meta)?;
-                if self.tier.is_some() {
-                    duplicate(cx);
-                } else {
-                    self.tier = tier;
-                }
+                self.tier.set(cx, &key, tier);
             }
             "response" => {
-                let value = meta.value()?;
-                let ty: Type = value.parse()?;
-                if self.response.is_some() {
-                    duplicate(cx);
-                } else {
-                    self.response = Some(ty);
-                }
+                let ty: Type = meta.value()?.parse()?;
+                self.response.set(cx, &key, Some(ty));
             }
             "verb" => {
                 let verb = match string_value(cx, meta, "verb", "\"GET\"")? {
                     Some(lit) => verb_value(cx, &lit).map(|verb| (verb, lit)),
                     None => None,
                 };
-                if self.verb.is_some() {
-                    duplicate(cx);
-                } else {
-                    self.verb = verb;
-                }
+                self.verb.set(cx, &key, verb);
             }
             "writes" => {
                 let value = meta.value()?;
@@ -253,33 +211,7 @@ impl Args {
                     cx.error_spanned_by(wrong, "`writes` takes `true` or `false`");
                     None
                 };
-                if self.writes.is_some() {
-                    duplicate(cx);
-                } else {
-                    self.writes = writes;
-                }
-            }
-            flag if FLAGS.contains(&flag) => {
-                if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
-                    let wrong = skip_value(meta.input);
-                    cx.error_spanned_by(
-                        wrong,
-                        format!("`{key}` is a flag and takes no value; write just `{key}`, or leave it out"),
-                    );
-                }
-                let slot = match flag {
-                    "no_scope" => &mut self.no_scope,
-                    "paginated" => &mut self.paginated,
-                    "deprecated" => &mut self.deprecated,
-                    "unchecked_scope" => &mut self.unchecked_scope,
-                    "unchecked_tier" => &mut self.unchecked_tier,
-                    _ => &mut self.unchecked_verb,
-                };
-                if slot.is_some() {
-                    duplicate(cx);
-                } else {
-                    *slot = Some(key_ident.clone());
-                }
+                self.writes.set(cx, &key, writes);
             }
             "validate" => {
                 let value = meta.value()?;
@@ -296,40 +228,33 @@ impl Args {
                 } else {
                     Some(value.parse::<Path>()?)
                 };
-                if self.validate.is_some() {
-                    duplicate(cx);
-                } else {
-                    self.validate = path;
-                }
+                self.validate.set(cx, &key, path);
             }
             "crate" => {
-                let path = match string_value(cx, meta, "crate", "\"::slack_methods\"")? {
-                    Some(lit) => match lit.parse::<Path>() {
-                        Ok(path) => Some(path),
-                        Err(_) => {
-                            cx.error_spanned_by(
-                                &lit,
-                                format!(
-                                    "`crate` takes the path of the slack-methods crate, e.g. `crate = \"::slack_methods\"`; `{}` is not a path",
-                                    lit.value()
-                                ),
-                            );
-                            None
-                        }
-                    },
-                    None => None,
-                };
-                if path.is_none() {
-                    self.krate_broken = true;
-                }
-                if self.krate.is_some() {
-                    duplicate(cx);
-                } else {
-                    self.krate = path;
-                }
+                let path = string_value(cx, meta, "crate", "\"::slack_methods\"")?
+                    .and_then(|lit| crate_path(cx, &lit));
+                self.krate.set(cx, &key, path);
             }
-            _ => {
-                cx.error_spanned_by(&key_ident, unknown_key_message(&key));
+            flag if FLAGS.contains(&flag) => {
+                if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
+                    let wrong = skip_value(meta.input);
+                    cx.error_spanned_by(
+                        wrong,
+                        format!("`{flag}` is a flag and takes no value; write just `{flag}`, or leave it out"),
+                    );
+                }
+                let slot = match flag {
+                    "no_scope" => &mut self.no_scope,
+                    "paginated" => &mut self.paginated,
+                    "deprecated" => &mut self.deprecated,
+                    "unchecked_scope" => &mut self.unchecked_scope,
+                    "unchecked_tier" => &mut self.unchecked_tier,
+                    _ => &mut self.unchecked_verb,
+                };
+                slot.set(cx, &key, Some(()));
+            }
+            other => {
+                cx.error_spanned_by(&key, unknown_key(Some(other)));
                 skip_value(meta.input);
             }
         }
@@ -380,19 +305,25 @@ impl Args {
     }
 }
 
-fn unknown_key_message(key: &str) -> String {
-    let known = similar::list(KEYS);
-    match similar::closest(key, KEYS) {
-        Some(near) => {
-            format!("unknown argument `{key}`; did you mean `{near}`? (the arguments are {known})")
-        }
-        None => format!("unknown argument `{key}`; the arguments are {known}"),
-    }
+fn unknown_key(key: Option<&str>) -> String {
+    similar::unknown_key("argument", "", key, KEYS)
 }
 
-fn path_text(path: &Path) -> String {
-    let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
-    segments.join("::")
+/// The path of `crate = ".."`, spanned at the literal.
+fn crate_path(cx: &Ctxt, lit: &LitStr) -> Option<Path> {
+    match lit.parse::<Path>() {
+        Ok(path) => Some(path),
+        Err(_) => {
+            cx.error_spanned_by(
+                lit,
+                format!(
+                    "`crate` takes the path of the slack-methods crate, e.g. `crate = \"::slack_methods\"`; `{}` is not a path",
+                    lit.value()
+                ),
+            );
+            None
+        }
+    }
 }
 
 /// Parses `= "text"`. A value that is not a string literal is reported at the value (naming
@@ -431,24 +362,22 @@ fn string_value(
     Ok(None)
 }
 
-fn tier_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Tier>> {
+fn tier_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<(Tier, Span)>> {
     const RULE: &str = "Slack's rate-limit tiers are `tier = 1` to `tier = 4`, or `tier = \"special\"` for a method with a limit of its own";
     let value = meta.value()?;
     if value.peek(LitInt) {
         let lit: LitInt = value.parse()?;
-        return Ok(match lit.base10_parse::<u8>() {
-            Ok(n @ 1..=4) => Some(Tier::Numbered(n, lit)),
-            _ => {
-                cx.error_spanned_by(&lit, format!("no tier {}: {RULE}", lit.base10_digits()));
-                None
-            }
-        });
+        let tier = lit.base10_parse::<u8>().ok().and_then(Tier::numbered);
+        if tier.is_none() {
+            cx.error_spanned_by(&lit, format!("no tier {}: {RULE}", lit.base10_digits()));
+        }
+        return Ok(tier.map(|tier| (tier, lit.span())));
     }
     if value.peek(LitStr) {
         let lit: LitStr = value.parse()?;
         let text = lit.value();
         if text == "special" {
-            return Ok(Some(Tier::Special(lit)));
+            return Ok(Some((Tier::Special, lit.span())));
         }
         let digits = text.trim_start_matches(|c: char| !c.is_ascii_digit());
         let message = match digits {
@@ -467,10 +396,10 @@ fn tier_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Tier>> {
 }
 
 /// `"GET"` or `"POST"`, in any case.
-fn verb_value(cx: &Ctxt, lit: &LitStr) -> Option<HttpVerb> {
+fn verb_value(cx: &Ctxt, lit: &LitStr) -> Option<Verb> {
     let verb = match lit.value().to_ascii_uppercase().as_str() {
-        "GET" => HttpVerb::Get,
-        "POST" => HttpVerb::Post,
+        "GET" => Verb::Get,
+        "POST" => Verb::Post,
         _ => {
             cx.error_spanned_by(
                 lit,

@@ -87,7 +87,7 @@ impl<'a> Input<'a> {
 impl Field<'_> {
     /// The name the parameter is sent under: `rename`, else the field name (without `r#`).
     pub fn wire_name(&self) -> String {
-        match &self.attrs.rename {
+        match self.attrs.rename.get() {
             Some(lit) => lit.value(),
             None => self.ident.unraw().to_string(),
         }
@@ -95,7 +95,7 @@ impl Field<'_> {
 
     /// Where the wire name was written: the `rename` literal, else the field name.
     pub fn wire_name_span(&self) -> Span {
-        match &self.attrs.rename {
+        match self.attrs.rename.get() {
             Some(lit) => lit.span(),
             None => self.ident.span(),
         }
@@ -103,7 +103,7 @@ impl Field<'_> {
 
     /// Whether the field is sent at all.
     pub fn is_sent(&self) -> bool {
-        self.attrs.skip.is_none()
+        !self.attrs.skip.written()
     }
 
     /// The span of the field's type, for obligations on it.

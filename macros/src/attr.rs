@@ -1,9 +1,10 @@
-//! Field attributes: `#[slack(rename = "wire_name")]`, `#[slack(json)]`, `#[slack(skip)]`,
+//! Attributes: the [`Attr`] record every argument and field attribute is read into, and the
+//! field attributes `#[slack(rename = "wire_name")]`, `#[slack(json)]`, `#[slack(skip)]`,
 //! `#[slack(unchecked)]`.
 //!
 //! All `#[slack(..)]` attributes of one field are read into one [`FieldAttrs`] record, each key
-//! keeping the token it was written with. Attribute macros have no helper attributes, so these
-//! are removed from the struct the macro gives back (`strip`).
+//! keeping the token it was written with. They are helper attributes of the derive; only when
+//! the attribute cannot hand the struct to the derive are they removed (`strip`).
 
 use crate::ctxt::{skip_value, Ctxt};
 use crate::grammar;
@@ -12,6 +13,55 @@ use syn::meta::ParseNestedMeta;
 use syn::parse::Parser;
 use syn::punctuated::Punctuated;
 use syn::{Attribute, Ident, LitStr, Meta, Token};
+
+/// One argument or key, written at most once: the key it was written with (for errors about
+/// it) and its value, when the value was usable (`None` after a rejected value, already
+/// reported). A second one is reported as a duplicate, at its key, in one place: here.
+pub struct Attr<T> {
+    key: Option<Ident>,
+    value: Option<T>,
+}
+
+impl<T> Default for Attr<T> {
+    fn default() -> Self {
+        Attr {
+            key: None,
+            value: None,
+        }
+    }
+}
+
+impl<T> Attr<T> {
+    /// Records `key` with `value`; a key written before is a duplicate.
+    pub fn set(&mut self, cx: &Ctxt, key: &Ident, value: Option<T>) {
+        if self.key.is_some() {
+            cx.error_spanned_by(key, format!("duplicate `{key}`; write it once"));
+            return;
+        }
+        self.key = Some(key.clone());
+        self.value = value;
+    }
+
+    /// Whether it was written, with a usable value or not.
+    pub fn written(&self) -> bool {
+        self.key.is_some()
+    }
+
+    /// The key as written (a flag's only token).
+    pub fn key(&self) -> Option<&Ident> {
+        self.key.as_ref()
+    }
+
+    /// The value, when it was written and usable.
+    pub fn get(&self) -> Option<&T> {
+        self.value.as_ref()
+    }
+
+    /// The value, when it was written and usable.
+    pub fn into_value(self) -> Option<T> {
+        self.value
+    }
+}
 
 /// The name of the field attribute.
 pub const ATTR: &str = "slack";
@@ -22,15 +72,15 @@ pub const KEYS: &[&str] = &["rename", "json", "skip", "unchecked"];
 /// What the `#[slack(..)]` attributes of one field say.
 #[derive(Default)]
 pub struct FieldAttrs {
-    /// `rename = ".."`, once its text is a valid wire name.
-    pub rename: Option<LitStr>,
+    /// `rename = ".."`; its value once its text is a valid wire name.
+    pub rename: Attr<LitStr>,
     /// `json`
-    pub json: Option<Ident>,
+    pub json: Attr<()>,
     /// `skip`
-    pub skip: Option<Ident>,
+    pub skip: Attr<()>,
     /// `unchecked`: a parameter the catalog does not list (newer than Slack's spec), or one
     /// whose type or optionality differs from the spec on purpose.
-    pub unchecked: Option<Ident>,
+    pub unchecked: Attr<()>,
     /// Whether a `#[slack(..)]` of the field had a mistake (already reported): the field is not
     /// checked against the catalog, whose complaint would only repeat it.
     pub broken: bool,
@@ -41,8 +91,6 @@ impl FieldAttrs {
     pub fn from_attrs(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
         let mut out = FieldAttrs::default();
         let errors_before = cx.error_count();
-        // Whether `rename` was written at all (even with a bad value), for the `skip` rule.
-        let mut rename_written = false;
         for attr in attrs.iter().filter(|attr| attr.path().is_ident(ATTR)) {
             let Meta::List(list) = &attr.meta else {
                 cx.error_spanned_by(
@@ -59,7 +107,7 @@ impl FieldAttrs {
                 continue;
             }
             let result = attr.parse_nested_meta(|meta| {
-                out.parse_one(cx, &meta, &mut rename_written);
+                out.parse_one(cx, &meta);
                 Ok(())
             });
             if let Err(error) = result {
@@ -70,90 +118,68 @@ impl FieldAttrs {
         out
     }
 
-    fn parse_one(&mut self, cx: &Ctxt, meta: &ParseNestedMeta, rename_written: &mut bool) {
+    fn parse_one(&mut self, cx: &Ctxt, meta: &ParseNestedMeta) {
         let Some(key) = meta.path.get_ident().cloned() else {
-            cx.error_spanned_by(
-                &meta.path,
-                format!(
-                    "unknown key in `#[slack(..)]`; the keys are {}",
-                    similar::list(KEYS)
-                ),
-            );
+            cx.error_spanned_by(&meta.path, unknown_key(None));
             skip_value(meta.input);
             return;
         };
         let name = key.to_string();
-        let seen = match name.as_str() {
-            "rename" => *rename_written,
-            "json" => self.json.is_some(),
-            "skip" => self.skip.is_some(),
-            "unchecked" => self.unchecked.is_some(),
-            _ => {
-                cx.error_spanned_by(&key, unknown_key_message(&name));
-                skip_value(meta.input);
-                return;
-            }
-        };
-        if seen {
-            cx.error_spanned_by(&key, format!("duplicate `{name}`; write it once"));
+        if !KEYS.contains(&name.as_str()) {
+            cx.error_spanned_by(&key, unknown_key(Some(&name)));
             skip_value(meta.input);
             return;
         }
-        // `skip` excludes the others, whichever comes second is the error.
-        let conflict = match name.as_str() {
-            "skip" if *rename_written => Some("rename"),
-            "skip" if self.json.is_some() => Some("json"),
-            "skip" if self.unchecked.is_some() => Some("unchecked"),
-            "rename" | "json" | "unchecked" if self.skip.is_some() => Some("skip"),
-            _ => None,
+        // `skip` excludes the others; whichever comes second is the error.
+        let conflict = if name == "skip" {
+            [
+                ("rename", self.rename.written()),
+                ("json", self.json.written()),
+                ("unchecked", self.unchecked.written()),
+            ]
+            .into_iter()
+            .find_map(|(other, written)| written.then_some(other))
+        } else {
+            self.skip.written().then_some(name.as_str())
         };
         if let Some(other) = conflict {
-            let (skip_word, other_word) = if name == "skip" {
-                ("skip", other)
-            } else {
-                ("skip", name.as_str())
-            };
             cx.error_spanned_by(
                 &key,
                 format!(
-                    "`{skip_word}` cannot be combined with `{other_word}`: a skipped field is never sent; remove one of them"
+                    "`skip` cannot be combined with `{other}`: a skipped field is never sent; remove one of them"
                 ),
             );
             skip_value(meta.input);
-            if name == "rename" {
-                *rename_written = true;
-            }
             return;
         }
         match name.as_str() {
             "rename" => {
-                *rename_written = true;
-                self.rename = rename_value(cx, meta);
+                let value = if self.rename.written() {
+                    skip_value(meta.input);
+                    None
+                } else {
+                    rename_value(cx, meta)
+                };
+                self.rename.set(cx, &key, value);
             }
             "json" => {
                 flag_value(cx, meta, "json");
-                self.json = Some(key);
+                self.json.set(cx, &key, Some(()));
             }
             "unchecked" => {
                 flag_value(cx, meta, "unchecked");
-                self.unchecked = Some(key);
+                self.unchecked.set(cx, &key, Some(()));
             }
             _ => {
                 flag_value(cx, meta, "skip");
-                self.skip = Some(key);
+                self.skip.set(cx, &key, Some(()));
             }
         }
     }
 }
 
-fn unknown_key_message(key: &str) -> String {
-    let known = similar::list(KEYS);
-    match similar::closest(key, KEYS) {
-        Some(near) => format!(
-            "unknown key `{key}` in `#[slack(..)]`; did you mean `{near}`? (the keys are {known})"
-        ),
-        None => format!("unknown key `{key}` in `#[slack(..)]`; the keys are {known}"),
-    }
+fn unknown_key(key: Option<&str>) -> String {
+    similar::unknown_key("key", " in `#[slack(..)]`", key, KEYS)
 }
 
 /// `json`, `skip` and `unchecked` take no value.

@@ -1,10 +1,10 @@
 //! Code generation: the `SlackMethod` impl of a validated binding, and the user's item as the
 //! fallback gives it back. Infallible: everything was checked in `valid.rs`.
 
-use crate::args::HttpVerb;
 use crate::ast::{self, Field};
 use crate::attr;
-use crate::valid::{Method, TierValue};
+use crate::catalog::{Tier, Verb};
+use crate::valid::Method;
 use proc_macro2::{Group, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
@@ -57,17 +57,19 @@ fn impl_slack_method(method: &Method) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = method.input.generics.split_for_impl();
     let name = &method.name;
     let verb = match method.verb {
-        HttpVerb::Get => quote!(#private::HttpVerb::Get),
-        HttpVerb::Post => quote!(#private::HttpVerb::Post),
+        Verb::Get => quote!(#private::HttpVerb::Get),
+        Verb::Post => quote!(#private::HttpVerb::Post),
     };
     let scopes = &method.scopes;
-    let tier = match &method.tier {
-        TierValue::Numbered(n, span) => {
-            let variant = syn::Ident::new(&format!("Tier{n}"), *span);
+    let tier = match method.tier {
+        Some((Tier::Special, span)) => {
+            quote_spanned!(span=> #private::RateLimitTier::Special(#name))
+        }
+        Some((numbered, span)) => {
+            let variant = syn::Ident::new(&format!("Tier{}", numbered.as_argument()), span);
             quote!(#private::RateLimitTier::#variant)
         }
-        TierValue::Special(owner) => quote!(#private::RateLimitTier::Special(#owner)),
-        TierValue::Unknown => quote!(#private::RateLimitTier::Unknown),
+        None => quote!(#private::RateLimitTier::Unknown),
     };
     let writes = method.writes;
     let paginated = method.paginated;
@@ -176,7 +178,7 @@ fn is_lint_level(attr: &Attribute) -> bool {
 fn encode_field(private: &TokenStream, form: &syn::Ident, field: &Field) -> TokenStream {
     // For `Option<T>` sent as JSON, `T` is what must be `Serialize`: point there.
     let span = match field.option_inner() {
-        Some(inner) if field.attrs.json.is_some() => inner.span(),
+        Some(inner) if field.attrs.json.written() => inner.span(),
         _ => field.ty_span(),
     };
     let mut member = field.ident.clone();
@@ -191,7 +193,7 @@ fn encode_field(private: &TokenStream, form: &syn::Ident, field: &Field) -> Toke
     let this = syn::Ident::new("self", local);
     let form = syn::Ident::new(&form.to_string(), local);
     let wire = syn::LitStr::new(&field.wire_name(), span);
-    if field.attrs.json.is_none() {
+    if !field.attrs.json.written() {
         return quote_spanned! {span=>
             #form.append(#wire, &#this.#member);
         };

@@ -31,7 +31,7 @@ pub fn attribute(args: TokenStream, item: TokenStream) -> TokenStream {
     // Read here only for the crate path and the method; the derive reads the arguments again
     // and reports their mistakes, once.
     let read = Args::parse(&Ctxt::new(), args.clone(), Span::call_site());
-    if read.krate_broken {
+    if read.krate_broken() {
         // Without a usable crate path the derive cannot be named: report everything here.
         return check_here(args, &input);
     }

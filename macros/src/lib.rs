@@ -19,6 +19,7 @@ mod args;
 mod ast;
 mod attr;
 mod catalog;
+mod check;
 mod ctxt;
 mod expand;
 mod fallback;
@@ -132,7 +133,7 @@ pub fn derive_slack_method(item: TokenStream) -> TokenStream {
     let cx = ctxt::Ctxt::new();
     let (tokens, span) = handoff::args_of(&input);
     let args = args::Args::parse(&cx, tokens, span);
-    let krate = (!args.krate_broken).then(|| valid::crate_path(&args));
+    let krate = (!args.krate_broken()).then(|| valid::crate_path(&args));
     let method = ast::Input::from_syn(&cx, &input).and_then(|ast| valid::check(&cx, args, ast));
     match (cx.check(), method) {
         (Ok(()), Some(method)) => expand::expand(&method),

@@ -1,17 +1,16 @@
-//! Rules that look across the whole binding, the checks against the method catalog, and the
-//! metadata defaults.
+//! The checks against the method catalog, and the metadata defaults.
 //!
-//! Takes the parsed arguments and struct and gives the validated [`Method`] that `expand.rs`
-//! turns into code without further checks.
+//! Takes the parsed arguments and struct, runs the shape rules of `check.rs` and the catalog's,
+//! and gives the validated [`Method`] that `expand.rs` turns into code without further checks.
 
-use crate::args::{Args, HttpVerb, Tier};
-use crate::ast::{self, Field, Input};
-use crate::catalog::{self, ParamType};
+use crate::args::Args;
+use crate::ast::{self, Input};
+use crate::catalog::{self, ParamType, Tier, Verb};
+use crate::check;
 use crate::ctxt::Ctxt;
-use crate::similar;
+use crate::similar::{either, join, quoted};
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
-use std::collections::HashMap;
 use syn::{Ident, LitStr, Path, Type};
 
 /// A binding ready to expand: every default filled in, every rule checked.
@@ -20,9 +19,11 @@ pub struct Method<'a> {
     /// The path of the slack-methods crate (`::slack_methods` unless `crate = ..`).
     pub krate: TokenStream,
     pub name: LitStr,
-    pub verb: HttpVerb,
+    pub verb: Verb,
     pub scopes: Vec<LitStr>,
-    pub tier: TierValue,
+    /// The tier, spanned where it was written (or at the call site); `None` when neither the
+    /// attribute nor the catalog knows it.
+    pub tier: Option<(Tier, Span)>,
     pub writes: bool,
     pub paginated: bool,
     pub deprecated: bool,
@@ -34,16 +35,6 @@ pub struct Method<'a> {
     pub validate: Option<Path>,
 }
 
-/// The rate-limit tier to emit.
-pub enum TierValue {
-    /// `Tier1`..`Tier4`, spanned where it was written (or at the call site).
-    Numbered(u8, Span),
-    /// A limit of its own, named after the method that has it.
-    Special(LitStr),
-    /// Not written in the attribute and not known otherwise.
-    Unknown,
-}
-
 /// The path generated code names the runtime through, unless the user says `crate = ".."`.
 /// Written here and nowhere else.
 pub fn default_crate_path() -> TokenStream {
@@ -52,18 +43,17 @@ pub fn default_crate_path() -> TokenStream {
 
 /// The crate path to use for `args`, whether or not they are otherwise valid.
 pub fn crate_path(args: &Args) -> TokenStream {
-    match &args.krate {
+    match args.krate.get() {
         Some(path) => path.to_token_stream(),
         None => default_crate_path(),
     }
 }
 
-/// Checks the rules that span several fields, checks the binding against the catalog, and fills
-/// in the metadata the attribute left out. `None` when the name is missing (already reported).
+/// Checks the binding's shape, checks it against the catalog, and fills in the metadata the
+/// attribute left out. `None` when the name is missing (already reported).
 pub fn check<'a>(cx: &Ctxt, args: Args, input: Input<'a>) -> Option<Method<'a>> {
-    check_token_fields(cx, &input.fields);
-    check_wire_names(cx, &input.fields);
-    check_flags(cx, &args);
+    check::fields(cx, &input.fields);
+    check::arguments(cx, &args);
     let name = args.name.as_ref()?;
     let entry = catalog::lookup(&name.value());
     match entry {
@@ -86,17 +76,28 @@ fn fill_defaults<'a>(
     entry: Option<&'static catalog::Method>,
 ) -> Method<'a> {
     let krate = crate_path(&args);
+    let Args {
+        name,
+        scopes,
+        no_scope,
+        tier,
+        response,
+        verb,
+        writes,
+        paginated,
+        deprecated,
+        validate,
+        ..
+    } = args;
     // `check` only calls this with a name.
-    let name = args
-        .name
-        .unwrap_or_else(|| LitStr::new("", Span::call_site()));
-    let verb = match (&args.verb, entry.and_then(|method| method.verb)) {
+    let name = name.unwrap_or_else(|| LitStr::new("", Span::call_site()));
+    let verb = match (verb.get(), entry.and_then(|method| method.verb)) {
         (Some((verb, _)), _) => *verb,
-        (None, Some(catalog::Verb::Get)) => HttpVerb::Get,
-        (None, _) => HttpVerb::Post,
+        (None, Some(verb)) => verb,
+        (None, None) => Verb::Post,
     };
     let scopes = match entry {
-        _ if !args.scopes.is_empty() || args.no_scope.is_some() => args.scopes,
+        _ if !scopes.is_empty() || no_scope.written() => scopes,
         Some(method) => method
             .scopes
             .iter()
@@ -104,14 +105,13 @@ fn fill_defaults<'a>(
             .collect(),
         None => Vec::new(),
     };
-    let tier = match (args.tier, entry) {
-        (Some(Tier::Numbered(n, lit)), _) => TierValue::Numbered(n, lit.span()),
-        (Some(Tier::Special(lit)), _) => TierValue::Special(LitStr::new(&name.value(), lit.span())),
-        (None, Some(method)) => catalog_tier(method.tier),
-        (None, None) => TierValue::Unknown,
+    let tier = match (tier.into_value(), entry) {
+        (Some(written), _) => Some(written),
+        (None, Some(method)) => Some((method.tier, Span::call_site())),
+        (None, None) => None,
     };
     let deprecated_by_slack = entry.is_some_and(|method| method.deprecated);
-    let deprecation_warning = (deprecated_by_slack && args.deprecated.is_none()).then(|| {
+    let deprecation_warning = (deprecated_by_slack && !deprecated.written()).then(|| {
         format!(
             "Slack has deprecated `{}`; bind its replacement, or acknowledge it with `deprecated` \
              in `#[slack_method(..)]` or `#[allow(deprecated)]` on the struct",
@@ -124,56 +124,17 @@ fn fill_defaults<'a>(
         verb,
         scopes,
         tier,
-        writes: match (&args.writes, entry) {
+        writes: match (writes.get(), entry) {
             (Some(lit), _) => lit.value,
             (None, Some(method)) => method.writes,
             (None, None) => true,
         },
-        paginated: args.paginated.is_some() || entry.is_some_and(|method| method.paginated),
-        deprecated: args.deprecated.is_some() || deprecated_by_slack,
+        paginated: paginated.written() || entry.is_some_and(|method| method.paginated),
+        deprecated: deprecated.written() || deprecated_by_slack,
         deprecation_warning,
-        response: args.response,
-        validate: args.validate,
+        response: response.into_value(),
+        validate: validate.into_value(),
         name,
-    }
-}
-
-fn catalog_tier(tier: catalog::Tier) -> TierValue {
-    let span = Span::call_site();
-    match tier {
-        catalog::Tier::Tier1 => TierValue::Numbered(1, span),
-        catalog::Tier::Tier2 => TierValue::Numbered(2, span),
-        catalog::Tier::Tier3 => TierValue::Numbered(3, span),
-        catalog::Tier::Tier4 => TierValue::Numbered(4, span),
-        catalog::Tier::Special(owner) => TierValue::Special(LitStr::new(owner, span)),
-    }
-}
-
-/// Flags that contradict or need another argument: `no_scope` next to `scope = ..`, and an
-/// `unchecked_*` flag without the argument it vouches for.
-fn check_flags(cx: &Ctxt, args: &Args) {
-    if let (Some(flag), true) = (&args.no_scope, args.wrote("scope")) {
-        cx.error_spanned_by(
-            flag,
-            "`no_scope` contradicts the `scope = ..` written here; remove one of them",
-        );
-    }
-    let pairs = [
-        (
-            &args.unchecked_scope,
-            args.wrote("scope") || args.no_scope.is_some(),
-            "`scope = ..` or `no_scope`",
-        ),
-        (&args.unchecked_tier, args.wrote("tier"), "`tier = ..`"),
-        (&args.unchecked_verb, args.wrote("verb"), "`verb = ..`"),
-    ];
-    for (flag, has_value, value) in pairs {
-        if let (Some(flag), false) = (flag, has_value) {
-            cx.error_spanned_by(
-                flag,
-                format!("`{flag}` vouches for a written {value}, and there is none; remove it"),
-            );
-        }
     }
 }
 
@@ -186,9 +147,9 @@ fn check_unknown_method(cx: &Ctxt, args: &Args, name: &LitStr) {
     }
     let suggestions = catalog::suggest(&name.value());
     let full = if missing.len() == 3 {
-        format!("write its {}", and_list(&missing))
+        format!("write its {}", join(&missing, "and"))
     } else {
-        format!("also write its {}", and_list(&missing))
+        format!("also write its {}", join(&missing, "and"))
     };
     let message = if suggestions.is_empty() {
         format!(
@@ -206,37 +167,18 @@ fn check_unknown_method(cx: &Ctxt, args: &Args, name: &LitStr) {
 }
 
 /// The metadata arguments a binding must write for a method whose facts the catalog lacks.
-fn missing_metadata(args: &Args, tier_unknown: bool) -> Vec<&'static str> {
+fn missing_metadata(args: &Args, tier_unknown: bool) -> Vec<String> {
     let mut missing = Vec::new();
-    if !args.wrote("scope") && args.no_scope.is_none() {
-        missing.push("`scope`/`no_scope`");
+    if !args.scope_written && !args.no_scope.written() {
+        missing.push("`scope`/`no_scope`".to_owned());
     }
-    if tier_unknown && !args.wrote("tier") {
-        missing.push("`tier`");
+    if tier_unknown && !args.tier.written() {
+        missing.push("`tier`".to_owned());
     }
-    if !args.wrote("verb") {
-        missing.push("`verb`");
+    if !args.verb.written() {
+        missing.push("`verb`".to_owned());
     }
     missing
-}
-
-/// `a`, `a and b`, `a, b and c`, for items that are already quoted.
-fn and_list(items: &[&str]) -> String {
-    match items.split_last() {
-        None => String::new(),
-        Some((last, [])) => (*last).to_owned(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
-/// `` `a` ``, `` `a` or `b` ``, `` `a`, `b` or `c` ``.
-fn either(items: &[&str]) -> String {
-    let quoted: Vec<String> = items.iter().map(|item| format!("`{item}`")).collect();
-    match quoted.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-    }
 }
 
 /// `` the scope `a` `` or `` one of the scopes `a`, `b` or `c` ``.
@@ -259,29 +201,22 @@ fn check_metadata(cx: &Ctxt, args: &Args, method: &catalog::Method) {
                 lit,
                 format!(
                     "the catalog knows `{name}` by name and tier only (it is not in Slack's spec); write its {}",
-                    and_list(&missing)
+                    join(&missing, "and")
                 ),
             );
         }
     }
-    if method.in_spec && args.unchecked_scope.is_none() {
+    if method.in_spec && !args.unchecked_scope.written() {
         check_scopes(cx, args, method);
     }
-    if let (Some(tier), None) = (&args.tier, &args.unchecked_tier) {
-        check_tier(cx, tier, method);
+    if let (Some(&(tier, span)), false) = (args.tier.get(), args.unchecked_tier.written()) {
+        check_tier(cx, tier, span, method);
     }
-    if let (Some((verb, lit)), Some(expected), None) =
-        (&args.verb, method.verb, &args.unchecked_verb)
+    if let (Some((verb, lit)), Some(expected), false) =
+        (args.verb.get(), method.verb, args.unchecked_verb.written())
     {
-        let expected = match expected {
-            catalog::Verb::Get => HttpVerb::Get,
-            catalog::Verb::Post => HttpVerb::Post,
-        };
         if *verb != expected {
-            let text = match expected {
-                HttpVerb::Get => "GET",
-                HttpVerb::Post => "POST",
-            };
+            let text = expected.as_str();
             cx.error_spanned_by(
                 lit,
                 format!(
@@ -295,7 +230,7 @@ fn check_metadata(cx: &Ctxt, args: &Args, method: &catalog::Method) {
 fn check_scopes(cx: &Ctxt, args: &Args, method: &catalog::Method) {
     let name = method.name;
     const DELIBERATE: &str = "or add `unchecked_scope` if this is deliberate";
-    if let (Some(flag), false) = (&args.no_scope, method.scopes.is_empty()) {
+    if let (Some(flag), false) = (args.no_scope.key(), method.scopes.is_empty()) {
         cx.error_spanned_by(
             flag,
             format!(
@@ -327,34 +262,23 @@ fn check_scopes(cx: &Ctxt, args: &Args, method: &catalog::Method) {
     }
 }
 
-fn check_tier(cx: &Ctxt, tier: &Tier, method: &catalog::Method) {
-    let name = method.name;
-    let agrees = match (tier, method.tier) {
-        (Tier::Numbered(n, _), catalog::Tier::Tier1) => *n == 1,
-        (Tier::Numbered(n, _), catalog::Tier::Tier2) => *n == 2,
-        (Tier::Numbered(n, _), catalog::Tier::Tier3) => *n == 3,
-        (Tier::Numbered(n, _), catalog::Tier::Tier4) => *n == 4,
-        (Tier::Special(_), catalog::Tier::Special(owner)) => owner == name,
-        _ => false,
-    };
-    if agrees {
+fn check_tier(cx: &Ctxt, tier: Tier, span: Span, method: &catalog::Method) {
+    if tier == method.tier {
         return;
     }
     let fix = match method.tier {
-        catalog::Tier::Tier1 => "is tier 1; write `tier = 1` or leave it out".to_owned(),
-        catalog::Tier::Tier2 => "is tier 2; write `tier = 2` or leave it out".to_owned(),
-        catalog::Tier::Tier3 => "is tier 3; write `tier = 3` or leave it out".to_owned(),
-        catalog::Tier::Tier4 => "is tier 4; write `tier = 4` or leave it out".to_owned(),
-        catalog::Tier::Special(owner) if owner == name => {
-            "has a limit of its own; write `tier = \"special\"` or leave it out".to_owned()
-        }
-        catalog::Tier::Special(owner) => {
-            format!("shares the limit of `{owner}`, which `tier` cannot say; leave it out")
+        Tier::Special => "has a limit of its own; write `tier = \"special\"`".to_owned(),
+        numbered => {
+            let n = numbered.as_argument();
+            format!("is tier {n}; write `tier = {n}`")
         }
     };
     cx.syn_error(syn::Error::new(
-        tier.span(),
-        format!("`{name}` {fix}, or add `unchecked_tier` if Slack has changed it"),
+        span,
+        format!(
+            "`{}` {fix} or leave it out, or add `unchecked_tier` if Slack has changed it",
+            method.name
+        ),
     ));
 }
 
@@ -366,7 +290,7 @@ fn check_fields(cx: &Ctxt, input: &Input, method: &catalog::Method) {
     // A required parameter cannot be skipped; reported at the `skip`, and counted as present so
     // that it is not reported missing as well.
     for field in &input.fields {
-        let (Some(skip), false) = (&field.attrs.skip, field.attrs.broken) else {
+        let (Some(skip), false) = (field.attrs.skip.key(), field.attrs.broken) else {
             continue;
         };
         let wire = field.wire_name();
@@ -383,7 +307,7 @@ fn check_fields(cx: &Ctxt, input: &Input, method: &catalog::Method) {
     for field in input.fields.iter().filter(|field| field.is_sent()) {
         let wire = field.wire_name();
         present.push(wire.clone());
-        if wire == "token" || field.attrs.unchecked.is_some() || field.attrs.broken {
+        if wire == "token" || field.attrs.unchecked.written() || field.attrs.broken {
             continue;
         }
         let Some(param) = method.param(&wire) else {
@@ -402,7 +326,7 @@ fn check_fields(cx: &Ctxt, input: &Input, method: &catalog::Method) {
                 ),
             );
         }
-        if field.attrs.json.is_none() {
+        if !field.attrs.json.written() {
             check_field_type(cx, inner.unwrap_or(field.ty), &wire, param.ty, name);
         }
     }
@@ -422,7 +346,6 @@ fn check_fields(cx: &Ctxt, input: &Input, method: &catalog::Method) {
         .iter()
         .map(|param| format!("pub {}: {}", field_name(param.name), rust_type(param.ty)))
         .collect();
-    let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
     let (noun, field_noun) = if names.len() == 1 {
         ("parameter", "a field")
     } else {
@@ -432,8 +355,8 @@ fn check_fields(cx: &Ctxt, input: &Input, method: &catalog::Method) {
         input.ident,
         format!(
             "`{name}` requires the {noun} {}; add {field_noun} {}",
-            similar::list(&names),
-            similar::list(&fields)
+            join(&quoted(&names), "and"),
+            join(&quoted(&fields), "and")
         ),
     );
 }
@@ -454,7 +377,7 @@ fn unknown_param_message(method: &catalog::Method, wire: &str) -> String {
     let names: Vec<&str> = method.params.iter().map(|param| param.name).collect();
     format!(
         "`{name}` has no parameter `{wire}`; its parameters are {}, or {NEWER}",
-        similar::list(&names)
+        join(&quoted(&names), "and")
     )
 }
 
@@ -526,54 +449,4 @@ fn check_field_type(cx: &Ctxt, ty: &Type, wire: &str, expected: ParamType, name:
             "`{wire}` of `{name}` is {fix}, or add `#[slack(unchecked)]` if this is deliberate"
         ),
     );
-}
-
-const TOKEN_RULE: &str = "the token travels in the `Authorization` header; remove this field and give the token to the `Client`";
-
-/// No parameter is sent as `token`.
-fn check_token_fields(cx: &Ctxt, fields: &[Field]) {
-    for field in fields.iter().filter(|field| field.is_sent()) {
-        if field.wire_name() == "token" {
-            match &field.attrs.rename {
-                Some(lit) => {
-                    cx.error_spanned_by(lit, format!("a field renamed to `token`: {TOKEN_RULE}"))
-                }
-                None => {
-                    cx.error_spanned_by(field.ident, format!("a field named `token`: {TOKEN_RULE}"))
-                }
-            }
-        }
-    }
-}
-
-/// No two sent fields share a wire name; the second is reported. A `rename` to the field's own
-/// name is reported too, as it does nothing.
-fn check_wire_names(cx: &Ctxt, fields: &[Field]) {
-    let mut seen: HashMap<String, &Ident> = HashMap::new();
-    for field in fields.iter().filter(|field| field.is_sent()) {
-        let wire = field.wire_name();
-        if let Some(lit) = &field.attrs.rename {
-            if syn::ext::IdentExt::unraw(field.ident) == wire {
-                cx.error_spanned_by(
-                    lit,
-                    format!("the field is already sent as `{wire}`; remove this `rename`"),
-                );
-            }
-        }
-        if wire == "token" {
-            continue;
-        }
-        match seen.get(&wire) {
-            Some(first) => cx.syn_error(syn::Error::new(
-                field.wire_name_span(),
-                format!(
-                    "two fields are sent as `{wire}`: `{first}` and `{}`; rename or remove one",
-                    field.ident
-                ),
-            )),
-            None => {
-                seen.insert(wire, field.ident);
-            }
-        }
-    }
 }

@@ -250,14 +250,14 @@ mod tests {
         assert_eq!(catalog::METHODS.len(), model.methods.len());
         for method in &model.methods {
             let found = catalog::lookup(&method.name).unwrap();
-            let tier = match (&method.tier, found.tier) {
+            let tier = matches!(
+                (&method.tier, found.tier),
                 (model::Tier::Tier1, catalog::Tier::Tier1)
-                | (model::Tier::Tier2, catalog::Tier::Tier2)
-                | (model::Tier::Tier3, catalog::Tier::Tier3)
-                | (model::Tier::Tier4, catalog::Tier::Tier4) => true,
-                (model::Tier::Special(a), catalog::Tier::Special(b)) => a == b,
-                _ => false,
-            };
+                    | (model::Tier::Tier2, catalog::Tier::Tier2)
+                    | (model::Tier::Tier3, catalog::Tier::Tier3)
+                    | (model::Tier::Tier4, catalog::Tier::Tier4)
+                    | (model::Tier::Special, catalog::Tier::Special)
+            );
             assert!(tier, "tier of {}", method.name);
             let Some(facts) = &method.spec else {
                 assert!(!found.in_spec && found.verb.is_none(), "{}", method.name);

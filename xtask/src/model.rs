@@ -22,7 +22,7 @@
 //! - The `token` parameter (in a header, query or form, depending on the method) is not a
 //!   parameter of the binding: the token travels in the `Authorization` header.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
@@ -50,8 +50,8 @@ pub enum Tier {
     Tier2,
     Tier3,
     Tier4,
-    /// A limit of its own, named after the method that has it (e.g. `chat.postMessage`).
-    Special(String),
+    /// A limit of the method's own (e.g. `chat.postMessage`'s).
+    Special,
 }
 
 /// One parameter of a method (never `token`).
@@ -198,8 +198,8 @@ fn read_json(path: &Path) -> Result<Value, DataError> {
 }
 
 /// Method name -> tier. The table's special tiers are spelled `SpecialTier_chat_postMessage`:
-/// the method name with `.` written as `_`. They are mapped back to the method's name, which
-/// must be in the table, so a special tier always names a real method.
+/// the method name with `.` written as `_`; each must name the method it belongs to (a limit
+/// shared with another method is something neither the catalog nor the attribute can say).
 fn tier_table(tiers: &Value) -> Result<BTreeMap<String, Tier>, DataError> {
     let Some(table) = tiers.as_object() else {
         return err("the tier table is not a JSON object");
@@ -216,29 +216,18 @@ fn tier_table(tiers: &Value) -> Result<BTreeMap<String, Tier>, DataError> {
             "Tier3" => Tier::Tier3,
             "Tier4" => Tier::Tier4,
             other => match other.strip_prefix("SpecialTier_") {
-                Some(underscored) => Tier::Special(special_tier_method(table, underscored)?),
+                Some(underscored) if underscored == name.replace('.', "_") => Tier::Special,
+                Some(_) => {
+                    return err(format!(
+                        "`{name}` has the special tier `{other}` of another method, which the catalog cannot say"
+                    ))
+                }
                 None => return err(format!("unknown tier `{other}` of `{name}`")),
             },
         };
         out.insert(name.clone(), tier);
     }
     Ok(out)
-}
-
-fn special_tier_method(table: &Map<String, Value>, underscored: &str) -> Result<String, DataError> {
-    let matches: Vec<&String> = table
-        .keys()
-        .filter(|name| name.replace('.', "_") == underscored)
-        .collect();
-    match matches.as_slice() {
-        [one] => Ok((*one).clone()),
-        [] => err(format!(
-            "special tier `SpecialTier_{underscored}` names no method of the table"
-        )),
-        _ => err(format!(
-            "special tier `SpecialTier_{underscored}` is ambiguous"
-        )),
-    }
 }
 
 /// The grammar the `#[slack_method]` attribute accepts: two or more `.`-separated segments, each
@@ -536,7 +525,7 @@ mod tests {
         assert_eq!(by_name("apps.connections.open").tier, Tier::Tier1);
 
         let auth = by_name("auth.test");
-        assert_eq!(auth.tier, Tier::Special("auth.test".into()));
+        assert_eq!(auth.tier, Tier::Special);
         let facts = auth.spec.as_ref().unwrap();
         assert_eq!(facts.verb, Verb::Post);
         assert!(facts.scopes.is_empty());
@@ -600,10 +589,10 @@ mod tests {
     }
 
     #[test]
-    fn rejects_a_special_tier_of_no_method() {
+    fn rejects_a_special_tier_of_another_method() {
         let tiers = json!({"auth.test": "SpecialTier_auth_tset"});
         let error = Catalog::from_json(&json!({"paths": {}}), &tiers).unwrap_err();
-        assert!(error.0.contains("names no method"), "{}", error.0);
+        assert!(error.0.contains("of another method"), "{}", error.0);
     }
 
     #[test]

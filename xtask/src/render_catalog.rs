@@ -98,7 +98,7 @@ fn tier(tier: &Tier) -> String {
         Tier::Tier2 => "T2".to_owned(),
         Tier::Tier3 => "T3".to_owned(),
         Tier::Tier4 => "T4".to_owned(),
-        Tier::Special(owner) => format!("Special({})", literal(owner)),
+        Tier::Special => "Special".to_owned(),
     }
 }
 

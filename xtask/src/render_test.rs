@@ -62,7 +62,7 @@ pub fn render(catalog: &Catalog, explicit_metadata: bool) -> Result<String, Stri
             return Err(format!("two methods would both be bound as `{type_name}`"));
         }
         let args = if explicit_metadata {
-            attribute_args(&method.name, facts, &method.tier)?
+            attribute_args(facts, &method.tier)
         } else {
             String::new()
         };
@@ -110,7 +110,7 @@ pub fn render(catalog: &Catalog, explicit_metadata: bool) -> Result<String, Stri
                 .map(|scope| literal(scope))
                 .collect::<Vec<_>>()
                 .join(", "),
-            runtime_tier(&method.tier),
+            runtime_tier(&method.name, &method.tier),
             facts.paginated,
             facts.deprecated,
             facts.writes,
@@ -163,7 +163,7 @@ fn type_name(method: &str) -> String {
 }
 
 /// `, scope = "..", tier = 2, verb = "POST", paginated` as the attribute takes them.
-fn attribute_args(name: &str, facts: &SpecFacts, tier: &Tier) -> Result<String, String> {
+fn attribute_args(facts: &SpecFacts, tier: &Tier) -> String {
     let mut args = String::new();
     for scope in &facts.scopes {
         let _ = write!(args, ", scope = {}", literal(scope));
@@ -173,13 +173,7 @@ fn attribute_args(name: &str, facts: &SpecFacts, tier: &Tier) -> Result<String, 
         Tier::Tier2 => "2",
         Tier::Tier3 => "3",
         Tier::Tier4 => "4",
-        // The attribute's `tier = "special"` names the bound method itself.
-        Tier::Special(owner) if owner == name => "\"special\"",
-        Tier::Special(owner) => {
-            return Err(format!(
-                "`{name}` has the special tier of `{owner}`, which `tier = \"special\"` cannot say"
-            ))
-        }
+        Tier::Special => "\"special\"",
     };
     let _ = write!(args, ", tier = {tier}");
     let verb = match facts.verb {
@@ -193,16 +187,16 @@ fn attribute_args(name: &str, facts: &SpecFacts, tier: &Tier) -> Result<String, 
     if facts.deprecated {
         args.push_str(", deprecated");
     }
-    Ok(args)
+    args
 }
 
-fn runtime_tier(tier: &Tier) -> String {
+fn runtime_tier(name: &str, tier: &Tier) -> String {
     match tier {
         Tier::Tier1 => "RateLimitTier::Tier1".to_owned(),
         Tier::Tier2 => "RateLimitTier::Tier2".to_owned(),
         Tier::Tier3 => "RateLimitTier::Tier3".to_owned(),
         Tier::Tier4 => "RateLimitTier::Tier4".to_owned(),
-        Tier::Special(owner) => format!("RateLimitTier::Special({})", literal(owner)),
+        Tier::Special => format!("RateLimitTier::Special({})", literal(name)),
     }
 }
 

@@ -1,0 +1,101 @@
+//! Rules of the binding's own shape, which need no catalog: no field is sent as `token`, no two
+//! fields share a wire name, and the attribute's flags agree with what else it says.
+
+use crate::args::Args;
+use crate::ast::Field;
+use crate::ctxt::Ctxt;
+use std::collections::HashMap;
+use syn::Ident;
+
+const TOKEN_RULE: &str = "the token travels in the `Authorization` header; remove this field and give the token to the `Client`";
+
+/// The fields: none is sent as `token`; no two share a wire name.
+pub fn fields(cx: &Ctxt, fields: &[Field]) {
+    token_fields(cx, fields);
+    wire_names(cx, fields);
+}
+
+/// No parameter is sent as `token`.
+fn token_fields(cx: &Ctxt, fields: &[Field]) {
+    for field in fields.iter().filter(|field| field.is_sent()) {
+        if field.wire_name() != "token" {
+            continue;
+        }
+        match field.attrs.rename.get() {
+            Some(lit) => {
+                cx.error_spanned_by(lit, format!("a field renamed to `token`: {TOKEN_RULE}"));
+            }
+            None => {
+                cx.error_spanned_by(field.ident, format!("a field named `token`: {TOKEN_RULE}"));
+            }
+        }
+    }
+}
+
+/// No two sent fields share a wire name; the second is reported. A `rename` to the field's own
+/// name is reported too, as it does nothing.
+fn wire_names(cx: &Ctxt, fields: &[Field]) {
+    let mut seen: HashMap<String, &Ident> = HashMap::new();
+    for field in fields.iter().filter(|field| field.is_sent()) {
+        let wire = field.wire_name();
+        if let Some(lit) = field.attrs.rename.get() {
+            if syn::ext::IdentExt::unraw(field.ident) == wire {
+                cx.error_spanned_by(
+                    lit,
+                    format!("the field is already sent as `{wire}`; remove this `rename`"),
+                );
+            }
+        }
+        if wire == "token" {
+            continue;
+        }
+        match seen.get(&wire) {
+            Some(first) => cx.syn_error(syn::Error::new(
+                field.wire_name_span(),
+                format!(
+                    "two fields are sent as `{wire}`: `{first}` and `{}`; rename or remove one",
+                    field.ident
+                ),
+            )),
+            None => {
+                seen.insert(wire, field.ident);
+            }
+        }
+    }
+}
+
+/// Flags that contradict or need another argument: `no_scope` next to `scope = ..`, and an
+/// `unchecked_*` flag without the argument it vouches for.
+pub fn arguments(cx: &Ctxt, args: &Args) {
+    if let (Some(flag), true) = (args.no_scope.key(), args.scope_written) {
+        cx.error_spanned_by(
+            flag,
+            "`no_scope` contradicts the `scope = ..` written here; remove one of them",
+        );
+    }
+    let pairs = [
+        (
+            args.unchecked_scope.key(),
+            args.scope_written || args.no_scope.written(),
+            "`scope = ..` or `no_scope`",
+        ),
+        (
+            args.unchecked_tier.key(),
+            args.tier.written(),
+            "`tier = ..`",
+        ),
+        (
+            args.unchecked_verb.key(),
+            args.verb.written(),
+            "`verb = ..`",
+        ),
+    ];
+    for (flag, has_value, value) in pairs {
+        if let (Some(flag), false) = (flag, has_value) {
+            cx.error_spanned_by(
+                flag,
+                format!("`{flag}` vouches for a written {value}, and there is none; remove it"),
+            );
+        }
+    }
+}
