@@ -1,18 +1,20 @@
 //! Project tools of slack-methods.
 //!
 //! ```text
-//! cargo run -p xtask -- catalog [--check] [--shared <dir>]
-//! cargo run -p xtask -- catalog-test [--check] [--shared <dir>] [--explicit-metadata | --no-explicit-metadata]
-//! cargo run -p xtask -- check [--shared <dir>]
+//! cargo xtask catalog [--check] [--shared <dir>]
+//! cargo xtask catalog-test [--check] [--shared <dir>] [--explicit-metadata | --no-explicit-metadata]
+//! cargo xtask check [--shared <dir>]
 //! ```
 //!
 //! `catalog` writes `macros/src/catalog/data.rs` from Slack's OpenAPI spec and the rate-limit
 //! tier table; `catalog-test` writes `tests/catalog_methods.rs`, a binding of every spec method;
 //! `--check` regenerates in memory and fails if the committed file differs; `check` runs both
-//! checks. The reference data lives outside the repository, by default in `../shared` next to
-//! the workspace root. When it is missing, a check says so and passes, unless `CI` is `true`
+//! checks and compares the catalog's counts with the facts tables (`counts.rs`). `cargo xtask`
+//! is an alias of `cargo run -p xtask --` (`.cargo/config.toml`). The reference data lives
+//! outside the repository, by default in `../shared` next to the workspace root. When it is missing, a check says so and passes, unless `CI` is `true`
 //! (or `1`): then it fails, so CI cannot pass without checking.
 
+mod counts;
 mod model;
 mod render_catalog;
 mod render_test;
@@ -39,9 +41,9 @@ const TEST_FILE: &str = "tests/catalog_methods.rs";
 const EXPLICIT_METADATA_DEFAULT: bool = false;
 
 const USAGE: &str = "usage:
-  cargo run -p xtask -- catalog [--check] [--shared <dir>]
-  cargo run -p xtask -- catalog-test [--check] [--shared <dir>] [--explicit-metadata | --no-explicit-metadata]
-  cargo run -p xtask -- check [--shared <dir>]";
+  cargo xtask catalog [--check] [--shared <dir>]
+  cargo xtask catalog-test [--check] [--shared <dir>] [--explicit-metadata | --no-explicit-metadata]
+  cargo xtask check [--shared <dir>]";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Command {
@@ -151,7 +153,7 @@ fn run(options: &Options) -> Result<(), String> {
             Command::Catalog => (
                 CATALOG_FILE,
                 render_catalog::render(&catalog),
-                "cargo run -p xtask -- catalog".to_owned(),
+                "cargo xtask catalog".to_owned(),
             ),
             _ => {
                 let flag = if options.explicit_metadata {
@@ -162,7 +164,7 @@ fn run(options: &Options) -> Result<(), String> {
                 (
                     TEST_FILE,
                     render_test::render(&catalog, options.explicit_metadata)?,
-                    format!("cargo run -p xtask -- catalog-test {flag}"),
+                    format!("cargo xtask catalog-test {flag}"),
                 )
             }
         };
@@ -186,6 +188,17 @@ fn run(options: &Options) -> Result<(), String> {
                 _ => format!("{specced} bindings"),
             };
             println!("xtask: wrote {file}: {} bytes, {content}", text.len());
+        }
+    }
+    if options.command == Command::CheckAll {
+        match counts::check(&catalog, &options.shared) {
+            Ok(summary) => {
+                println!("xtask: the catalog's counts agree with the facts tables: {summary}")
+            }
+            Err(problem) => {
+                eprintln!("xtask: {problem}");
+                failed.push("the catalog's counts");
+            }
         }
     }
     if failed.is_empty() {

@@ -1,7 +1,7 @@
 //! The method catalog: what the project knows about each Slack Web API method.
 //!
 //! [`METHODS`] is generated from Slack's OpenAPI spec and the rate-limit tier table by
-//! `cargo run -p xtask -- catalog` (see `data.rs`); this module holds its types and the look-ups
+//! `cargo xtask catalog` (see `data.rs`); this module holds its types and the look-ups
 //! the attribute uses: [`lookup`], [`suggest`], [`Method::param`] and [`suggest_param`]. Its
 //! [`Verb`] and [`Tier`] are the macro's one vocabulary for both, also for what a binding writes.
 //!
@@ -275,14 +275,6 @@ mod tests {
     }
 
     #[test]
-    fn counts_match_the_reference_data() {
-        assert_eq!(METHODS.len(), 326);
-        assert_eq!(METHODS.iter().filter(|method| method.in_spec).count(), 174);
-        let paginated = METHODS.iter().filter(|method| method.paginated).count();
-        assert_eq!(paginated, 28);
-    }
-
-    #[test]
     fn facts_are_consistent() {
         for method in METHODS {
             assert_eq!(method.in_spec, method.verb.is_some(), "{}", method.name);
@@ -365,31 +357,19 @@ mod tests {
         }
         assert!(!lookup("users.info").unwrap().writes);
         assert!(lookup("users.profile.set").unwrap().writes);
-        // The spec's 80 GET methods less the 13 corrected writes, plus auth.test.
-        assert_eq!(METHODS.iter().filter(|m| !m.writes).count(), 80 - 13);
 
         assert!(lookup("users.setActive").unwrap().deprecated);
-        assert_eq!(METHODS.iter().filter(|m| m.deprecated).count(), 1);
 
         let post = lookup("chat.postMessage").unwrap();
         assert_eq!(post.tier, Tier::Special);
         assert!(post.accepts_scope("chat:write:bot") && post.accepts_scope("chat:write"));
         assert!(!post.accepts_scope("chat:read"));
         assert_eq!(post.also_accepts, ["chat:write"]);
-        assert_eq!(
-            METHODS
-                .iter()
-                .filter(|m| !m.also_accepts.is_empty())
-                .count(),
-            25
-        );
         assert_eq!(post.param("channel").map(|p| p.required), Some(true));
     }
 
     #[test]
     fn methods_missing_from_the_spec_have_name_and_tier_only() {
-        let outside: Vec<&Method> = METHODS.iter().filter(|m| !m.in_spec).collect();
-        assert_eq!(outside.len(), 326 - 174);
         let open = lookup("apps.connections.open").unwrap();
         assert!(!open.in_spec);
         assert_eq!(open.verb, None);
