@@ -252,6 +252,8 @@ mod through_the_client {
             let secret = format!("xoxp-props-{n}");
             rig.emu.add_token(&secret, "U0PROPS", &["users.profile:write"]);
             let value = String::from_utf8_lossy(&value).into_owned();
+            // A case that failed half-way may have left its fault unserved.
+            rig.emu.clear_faults();
             rig.emu.inject(Typed::NAME, Fault::retry_after(status, value.clone()), 1);
             let options = CallOptions::new()
                 .token(Token::new(secret).unwrap())
