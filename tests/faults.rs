@@ -7,7 +7,7 @@ use slack_methods::methods::{AuthTest, UsersProfileGet, UsersProfileSet};
 use slack_methods::types::ProfileUpdate;
 use slack_methods::{
     CallOptions, Client, EncodeError, Error, ErrorCode, FormEncoder, HttpVerb, RateLimitTier,
-    RateLimits, RetryPolicy, SlackMethod, Token,
+    RateLimiter, RateLimits, RetryPolicy, SlackMethod, Token,
 };
 use std::time::Duration;
 
@@ -219,6 +219,7 @@ async fn empty_body() {
 #[tokio::test]
 async fn non_json_body() {
     let (_, err) = write_fails_once(Fault::NonJsonBody).await;
+    assert_chain_says_each_thing_once(&err);
     match err {
         Error::Decode { excerpt, .. } => assert!(excerpt.contains('<'), "{excerpt}"),
         other => panic!("{other:?}"),
@@ -460,6 +461,50 @@ async fn no_retry_after_value_panics_the_client() {
             .await;
         }
     }
+}
+
+/// A `Retry-After` no clock can add is longer than any budget: the call returns at once, and
+/// the pause it orders lasts at most `RateLimiter::MAX_PAUSE`.
+#[tokio::test]
+async fn an_absurd_retry_after_is_longer_than_any_budget() {
+    let (emu, client) = setup().await;
+    let absurd = u64::MAX.to_string();
+    emu.inject(GET, Fault::retry_after(429, absurd.as_str()), 1);
+    let unbounded = CallOptions::new().retry_policy(fast_retries().budget(Duration::MAX));
+    let err = tokio::time::timeout(
+        Duration::from_secs(5),
+        client.call_with(&read(), &unbounded),
+    )
+    .await
+    .expect("the call waited for an absurd Retry-After")
+    .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::RateLimited {
+                status: Some(429),
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(err.retry_after(), Some(Duration::from_secs(u64::MAX)));
+    assert_eq!(emu.requests_for(GET).len(), 1);
+    let token = Token::new(TOKEN).unwrap();
+    let paused = client.rate_limiter().paused_for(&token, GET).unwrap();
+    assert!(paused <= RateLimiter::MAX_PAUSE, "{paused:?}");
+    assert!(paused > RateLimiter::MAX_PAUSE - Duration::from_secs(5));
+    // A later call within a shorter budget learns the capped wait, unsent.
+    let err = client
+        .call_with(&read(), &within(Duration::from_secs(2)))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::RateLimited { status: None, .. }),
+        "{err:?}"
+    );
+    assert!(err.retry_after().unwrap() <= RateLimiter::MAX_PAUSE);
+    assert_eq!(emu.requests_for(GET).len(), 1);
 }
 
 /// Calls that had reserved their slot before a 429 wait out its pause too.

@@ -44,7 +44,7 @@ const FAR_FUTURE: Duration = Duration::from_secs(86_400 * 365 * 30);
 /// // Slack's tiers, with chat.postMessage held to 30 calls a minute.
 /// let limits = RateLimits::slack_tiers().method("chat.postMessage", 30);
 /// assert_eq!(limits.calls_per_minute("chat.postMessage", slack_methods_runtime::RateLimitTier::Special("chat.postMessage")), Some(30));
-/// // No pacing at all: 429s are still honoured through the retry policy.
+/// // No pacing at all: a 429's Retry-After still pauses the (token, method).
 /// let off = RateLimits::off();
 /// # let _ = off;
 /// ```
@@ -68,7 +68,7 @@ impl RateLimits {
     /// Slack's published tiers: Tier 1 = 1, Tier 2 = 20, Tier 3 = 50, Tier 4 = 100 calls a
     /// minute; `chat.postMessage` 60 (Slack allows about one message a second per channel, and
     /// the limiter does not know channels); other special tiers as Tier 4. Methods of unknown
-    /// tier are not paced.
+    /// tier are not paced (a `Retry-After` pause still holds them).
     pub fn slack_tiers() -> Self {
         RateLimits {
             enabled: true,
@@ -80,7 +80,8 @@ impl RateLimits {
         }
     }
 
-    /// No proactive pacing.
+    /// No proactive pacing. Slack's `Retry-After` pauses still hold calls (see
+    /// [`RateLimiter::pause`]).
     pub fn off() -> Self {
         RateLimits {
             enabled: false,
