@@ -138,10 +138,12 @@ async fn each_call_is_one_span_with_what_happened() {
     client.call_with(&get, &once).await.unwrap_err();
     let short = CallOptions::new().retry_policy(RetryPolicy::default().budget(Duration::ZERO));
     client.call_with(&get, &short).await.unwrap_err();
+    // 5. An invalid request, refused before sending.
+    client.call(&UsersProfileSet::default()).await.unwrap_err();
 
     let spans = recorder.0.lock().unwrap().clone();
     let calls: Vec<&Recorded> = spans.iter().filter(|s| s.name == "slack.call").collect();
-    assert_eq!(calls.len(), 5, "one span per call: {spans:#?}");
+    assert_eq!(calls.len(), 6, "one span per call: {spans:#?}");
     let port = emu.addr().port().to_string();
     for call in &calls {
         assert_eq!(call.field("server.address"), Some("127.0.0.1"));
@@ -196,6 +198,11 @@ async fn each_call_is_one_span_with_what_happened() {
     assert_eq!(unsent.field("http.response.status_code"), None);
     assert_eq!(unsent.field("error.type"), Some("not_sent"));
     assert_eq!(unsent.field("slack.outcome"), Some("not_sent"));
+
+    let invalid = calls[5];
+    assert_eq!(invalid.number("slack.attempts"), 0);
+    assert_eq!(invalid.field("error.type"), Some("invalid_request"));
+    assert_eq!(invalid.field("slack.outcome"), Some("not_sent"));
 
     let everything = format!("{spans:?}");
     assert!(!everything.contains(MARKER), "the token was traced");

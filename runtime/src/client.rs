@@ -371,7 +371,7 @@ impl Client {
     /// | `slack.error_code` | Slack's `error`, when the last answer was `"ok": false` |
     /// | `slack.retry_after_ms` | the last `Retry-After` Slack sent |
     /// | `slack.waited_ms` | time spent waiting: rate limiter, pauses, backoff |
-    /// | `slack.outcome` | `ok`, `not_retried`, `retries_spent`, `budget_spent` or `not_sent` |
+    /// | `slack.outcome` | `ok`; `not_retried` (a failure the policy does not retry); `retries_spent`; `budget_spent` (the next wait would pass the budget); `not_sent` (the first wait would pass the budget, or the request was refused before sending) |
     /// | `error.type` | when the call fails: Slack's error code, the HTTP status, or `rate_limited`, `not_sent`, `timeout`, `connect`, `transport`, `decode`, `response_mismatch`, `invalid_request`, `encode`, `missing_token`, `config` |
     /// | `slack.elapsed_ms` | the whole call |
     ///
@@ -623,9 +623,12 @@ impl Record {
                 }
             }
         }
-        if !self.outcome.is_empty() {
-            span.record("slack.outcome", self.outcome);
-        }
+        let outcome = match (self.outcome, result) {
+            // Refused before any attempt: no token, an invalid request, encoding.
+            ("", Err(_)) => "not_sent",
+            (outcome, _) => outcome,
+        };
+        span.record("slack.outcome", outcome);
         span.record("slack.elapsed_ms", millis(started.elapsed()));
     }
 }
