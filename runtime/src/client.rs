@@ -1,5 +1,8 @@
 //! The HTTP client: sends what [`build_request`](crate::build_request) builds, over reqwest and
 //! rustls (ring provider), and parses the answer with [`parse_response`](crate::parse_response).
+//!
+//! Each call is one `tracing` span, `slack.call`, whose fields follow OpenTelemetry's HTTP
+//! client conventions where they apply; see [`Client::call_with`].
 
 use crate::error::Error;
 use crate::limiter::{RateLimiter, RateLimits};
@@ -9,8 +12,15 @@ use crate::response::{parse_response, SlackResponse};
 use crate::retry::{jitter, RetryPolicy};
 use crate::token::Token;
 use std::fmt;
+use std::future::Future;
+use std::pin::{pin, Pin};
 use std::sync::Arc;
+use std::task::{Context, Poll};
 use std::time::Duration;
+use tokio::sync::Notify;
+use tokio::time::Instant;
+use tracing::field::{display, Empty};
+use tracing::{Instrument, Span};
 
 /// The User-Agent every client sends: the crate, its version, and the Rust it was built with.
 pub const USER_AGENT: &str = concat!(
@@ -25,6 +35,13 @@ pub const USER_AGENT: &str = concat!(
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
+/// The largest first buffer of a response body, whatever its `Content-Length` says: larger
+/// bodies grow the buffer as their bytes actually arrive.
+const MAX_FIRST_BUFFER: usize = 64 * 1024;
+/// The first buffer of a body of unknown length.
+const UNKNOWN_LENGTH_BUFFER: usize = 1024;
+/// How many times one attempt is sent again when an HTTP/2 server refused it unprocessed.
+const MAX_RESENDS: u32 = 2;
 
 /// A Slack Web API client. Cheap to clone; clones share one connection pool.
 ///
@@ -45,8 +62,12 @@ struct Inner {
     base: BaseUrl,
     /// `base`, parsed once for reqwest; method names are pushed onto its path.
     base_url: reqwest::Url,
+    /// The host and port of `base`, for the call spans.
+    server_address: String,
+    server_port: u16,
     token: Option<Token>,
     timeout: Duration,
+    connect_timeout: Duration,
     max_response_bytes: usize,
     limiter: Arc<RateLimiter>,
     retry: RetryPolicy,
@@ -58,6 +79,7 @@ impl fmt::Debug for Client {
             .field("base", &self.inner.base)
             .field("token", &self.inner.token)
             .field("timeout", &self.inner.timeout)
+            .field("connect_timeout", &self.inner.connect_timeout)
             .field("rate_limits", self.inner.limiter.limits())
             .field("retry", &self.inner.retry)
             .finish_non_exhaustive()
@@ -102,18 +124,30 @@ impl ClientBuilder {
     }
 
     /// The base URL, `https://slack.com/api/` by default. Method names are joined onto it.
+    /// A URL [`BaseUrl::parse`] refuses makes [`build`](Self::build) fail; the error shows it
+    /// without query, fragment or credentials.
     pub fn base_url(mut self, url: &str) -> Self {
-        self.base = BaseUrl::parse(url).map_err(|err| err.to_string());
+        self.base = BaseUrl::check(url);
         self
     }
 
-    /// The limit on one whole call, from connecting to the last body byte (30 s by default).
+    /// The limit on each attempt of a call (30 s by default), counted from the moment its
+    /// request starts to go out on an open connection to the last byte of the answer's body.
+    /// Opening the connection is not part of it: that is the
+    /// [`connect_timeout`](Self::connect_timeout)'s. (If the request has not started to go out
+    /// when the connect timeout has passed, for instance while it waits for a connection
+    /// another call is opening, the attempt's clock starts then.) Running out is
+    /// [`Error::Timeout`]. Waits between attempts are bounded by the retry budget instead
+    /// ([`RetryPolicy::budget`]).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
     }
 
-    /// The limit on opening a connection (10 s by default).
+    /// The limit on opening a connection: TCP and TLS handshakes (10 s by default). A
+    /// connection not open in time is [`Error::Transport`] with `connect: true`: nothing was
+    /// sent, so it is retried for every method. Connections are pooled and kept between calls,
+    /// so most attempts need none.
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
         self
@@ -125,14 +159,16 @@ impl ClientBuilder {
         self
     }
 
-    /// The largest response body accepted (16 MiB by default); a larger one is a decode error.
+    /// The largest response body accepted (16 MiB by default); a larger one is
+    /// [`Error::Decode`]. A `Content-Length` above it is refused before a byte of the body is
+    /// read, and a body's first buffer is at most 64 KiB whatever its `Content-Length` claims.
     pub fn max_response_bytes(mut self, limit: usize) -> Self {
         self.max_response_bytes = limit;
         self
     }
 
     /// How calls are paced ([`RateLimits::slack_tiers`] by default; [`RateLimits::off`] to
-    /// turn pacing off).
+    /// turn pacing off). Slack's `Retry-After` pauses apply whatever the pacing.
     pub fn rate_limits(mut self, limits: RateLimits) -> Self {
         self.rate_limits = limits;
         self.rate_limiter = None;
@@ -174,10 +210,13 @@ impl ClientBuilder {
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
+                server_address: base_url.host_str().unwrap_or_default().to_owned(),
+                server_port: base_url.port_or_known_default().unwrap_or_default(),
                 base_url,
                 base,
                 token: self.token,
                 timeout: self.timeout,
+                connect_timeout: self.connect_timeout,
                 max_response_bytes: self.max_response_bytes,
                 limiter: self
                     .rate_limiter
@@ -239,8 +278,9 @@ impl CallOptions {
         self
     }
 
-    /// The limit on each attempt of this call, from sending to the last body byte. (The
-    /// connect timeout is the client's: connections are pooled and shared between calls.)
+    /// The limit on each attempt of this call, as [`ClientBuilder::timeout`] counts it: from
+    /// the moment the request starts to go out on an open connection to the last body byte.
+    /// (The connect timeout is the client's: connections are pooled and shared between calls.)
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self
@@ -252,7 +292,9 @@ impl CallOptions {
         self
     }
 
-    /// Whether this call waits for the rate limiter (it does unless the client's limits are off).
+    /// Whether this call waits for its slot from the rate limiter (it does unless the client's
+    /// limits are off). An unpaced call still waits out a pause Slack ordered with
+    /// `Retry-After` for its (token, method), within its retry budget.
     pub fn paced(mut self, paced: bool) -> Self {
         self.paced = Some(paced);
         self
@@ -273,6 +315,12 @@ impl Client {
     /// The base URL calls go to.
     pub fn base_url(&self) -> &BaseUrl {
         &self.inner.base
+    }
+
+    /// The rate limiter the client's calls go through (shared with other clients when it was
+    /// given with [`ClientBuilder::rate_limiter`]).
+    pub fn rate_limiter(&self) -> &Arc<RateLimiter> {
+        &self.inner.limiter
     }
 
     /// Calls `method` with the client's token and settings.
@@ -297,10 +345,78 @@ impl Client {
     }
 
     /// Calls `method` with per-call settings.
+    ///
+    /// # Waits
+    ///
+    /// Before each attempt the call waits for any pause Slack ordered for its (token, method)
+    /// with `Retry-After`, and, when it is paced, for its slot from the rate limiter. Those
+    /// waits and the waits between retries all count toward the retry budget
+    /// ([`RetryPolicy::budget`]): a wait that would end past the budget is not started. Then the
+    /// call returns the last error, or, when it was not sent at all, [`Error::RateLimited`]
+    /// with `status: None` and the wait it would have needed.
+    ///
+    /// # Tracing
+    ///
+    /// Each call is one span, `slack.call` (level INFO), entered around everything the call
+    /// does; attempts, retries and pauses are DEBUG events inside it. Its fields:
+    ///
+    /// | field | value |
+    /// |---|---|
+    /// | `slack.method` | the method name, e.g. `users.profile.set` |
+    /// | `http.request.method` | `POST` or `GET` |
+    /// | `server.address`, `server.port` | the base URL's host and port |
+    /// | `slack.attempts` | attempts sent |
+    /// | `http.request.resend_count` | retries sent, when there were any |
+    /// | `http.response.status_code` | the HTTP status of the last answer |
+    /// | `slack.error_code` | Slack's `error`, when the last answer was `"ok": false` |
+    /// | `slack.retry_after_ms` | the last `Retry-After` Slack sent |
+    /// | `slack.waited_ms` | time spent waiting: rate limiter, pauses, backoff |
+    /// | `slack.outcome` | `ok`; `not_retried` (a failure the policy does not retry); `retries_spent`; `budget_spent` (the next wait would pass the budget); `not_sent` (the first wait would pass the budget, or the request was refused before sending) |
+    /// | `error.type` | when the call fails: Slack's error code, the HTTP status, or `rate_limited`, `not_sent`, `timeout`, `connect`, `transport`, `decode`, `response_mismatch`, `invalid_request`, `encode`, `missing_token`, `config` |
+    /// | `slack.elapsed_ms` | the whole call |
+    ///
+    /// The token appears in none of them.
     pub async fn call_with<M: SlackMethod>(
         &self,
         method: &M,
         options: &CallOptions,
+    ) -> Result<SlackResponse<M::Response>, Error> {
+        let inner = &*self.inner;
+        let span = tracing::info_span!(
+            "slack.call",
+            "slack.method" = M::NAME,
+            "http.request.method" = M::VERB.as_str(),
+            "server.address" = inner.server_address.as_str(),
+            "server.port" = inner.server_port,
+            "slack.attempts" = Empty,
+            "http.request.resend_count" = Empty,
+            "http.response.status_code" = Empty,
+            "slack.error_code" = Empty,
+            "slack.retry_after_ms" = Empty,
+            "slack.waited_ms" = Empty,
+            "slack.outcome" = Empty,
+            "error.type" = Empty,
+            "slack.elapsed_ms" = Empty,
+        );
+        let started = Instant::now();
+        let mut record = Record::default();
+        let result = self
+            .run(method, options, started, &mut record, &span)
+            .instrument(span.clone())
+            .await;
+        if !span.is_disabled() {
+            record.finish(&span, started, &result);
+        }
+        result
+    }
+
+    async fn run<M: SlackMethod>(
+        &self,
+        method: &M,
+        options: &CallOptions,
+        started: Instant,
+        record: &mut Record,
+        span: &Span,
     ) -> Result<SlackResponse<M::Response>, Error> {
         let inner = &*self.inner;
         let token = options
@@ -313,38 +429,80 @@ impl Client {
         let policy = options.retry.as_ref().unwrap_or(&inner.retry);
         let timeout = options.timeout.unwrap_or(inner.timeout);
         let paced = options.paced.unwrap_or(true);
-        let started = tokio::time::Instant::now();
+        // `None`: a budget too long for the clock, so no limit.
+        let deadline = started.checked_add(policy.get_budget());
         let mut retry = 0;
         loop {
-            if paced {
-                inner.limiter.acquire(token, M::NAME, M::TIER).await;
+            match inner
+                .limiter
+                .admit(token, M::NAME, M::TIER, paced, deadline)
+                .await
+            {
+                Ok(waited) => record.waited += waited,
+                Err(wait) => {
+                    tracing::debug!(
+                        wait_ms = millis(wait),
+                        "the rate limit's wait would pass the retry budget: not sent"
+                    );
+                    record.outcome = "not_sent";
+                    return Err(Error::RateLimited {
+                        method: M::NAME,
+                        retry_after: Some(wait),
+                        status: None,
+                    });
+                }
             }
-            let error = match self.attempt::<M>(request.to_reqwest(), timeout).await {
-                Ok(response) => return Ok(response),
+            record.attempts += 1;
+            let error = match self.attempt::<M>(&request, timeout, span).await {
+                Ok(response) => {
+                    record.outcome = "ok";
+                    return Ok(response);
+                }
                 Err(error) => error,
             };
-            if let Error::RateLimited {
-                retry_after: Some(wait),
-                ..
-            } = &error
-            {
-                inner.limiter.pause(token, M::NAME, *wait);
-            }
+            // Slack's order holds every call of this (token, method), paced or not.
+            let paused = match &error {
+                Error::RateLimited {
+                    retry_after: Some(wait),
+                    status: Some(_),
+                    ..
+                } => {
+                    record.retry_after = Some(*wait);
+                    inner.limiter.pause(token, M::NAME, *wait);
+                    tracing::debug!(retry_after_ms = millis(*wait), "Slack ordered a pause");
+                    !wait.is_zero()
+                }
+                _ => false,
+            };
             let Some(wait) = policy.delay_for(&error, M::WRITES, retry, jitter()) else {
+                let retryable = policy.delay_for(&error, M::WRITES, 0, 0.0).is_some();
+                record.outcome = if retryable && retry > 0 {
+                    "retries_spent"
+                } else {
+                    "not_retried"
+                };
                 return Err(error);
             };
-            if started.elapsed() + wait > policy.get_budget() {
-                tracing::debug!(method = M::NAME, retry, "retry budget spent");
+            let resume = Instant::now().checked_add(wait);
+            let past_budget =
+                deadline.is_some_and(|deadline| resume.is_none_or(|resume| resume > deadline));
+            if past_budget && !wait.is_zero() {
+                tracing::debug!(retry, wait_ms = millis(wait), "retry budget spent");
+                record.outcome = "budget_spent";
                 return Err(error);
             }
             tracing::debug!(
-                method = M::NAME,
                 retry,
-                wait_ms = wait.as_millis() as u64,
+                wait_ms = millis(wait),
                 error = %error,
                 "retrying"
             );
-            tokio::time::sleep(wait).await;
+            // After a pause the limiter holds the call until it ends (spread a little for
+            // calls it does not pace, in slot order for those it does).
+            if !paused {
+                tokio::time::sleep(wait).await;
+                record.waited += wait;
+            }
             retry += 1;
         }
     }
@@ -367,38 +525,169 @@ impl Client {
         }
     }
 
+    /// One attempt: sends the request and reads the answer within `timeout`, counted from the
+    /// moment the request starts to go out (see [`ClientBuilder::timeout`]). A request an
+    /// HTTP/2 server refused unprocessed is sent again at once, as part of the attempt.
     async fn attempt<M: SlackMethod>(
         &self,
-        request: reqwest::Request,
+        request: &Prepared,
         timeout: Duration,
+        span: &Span,
     ) -> Result<SlackResponse<M::Response>, Error> {
-        let exchange = async {
-            let mut response = self
-                .inner
-                .http
-                .execute(request)
-                .await
-                .map_err(transport::<M>)?;
-            let status = response.status().as_u16();
-            let headers = std::mem::take(response.headers_mut());
-            let body = read_body::<M>(response, self.inner.max_response_bytes).await?;
-            Ok::<_, Error>((status, headers, body))
+        let inner = &*self.inner;
+        let mut resends = 0;
+        let (status, headers, body) = loop {
+            let sent = Arc::new(Notify::new());
+            let exchange = async {
+                let mut response = inner
+                    .http
+                    .execute(request.to_reqwest(&sent))
+                    .await
+                    .map_err(Failure::Send)?;
+                let status = response.status().as_u16();
+                let headers = std::mem::take(response.headers_mut());
+                let body = read_body::<M>(response, inner.max_response_bytes)
+                    .await
+                    .map_err(Failure::Read)?;
+                Ok::<_, Failure>((status, headers, body))
+            };
+            let clock = async {
+                // Until the request goes out, the connect timeout is in charge (reqwest ends a
+                // connect that takes longer with a connect error).
+                let _ = tokio::time::timeout(inner.connect_timeout, sent.notified()).await;
+                tokio::time::sleep(timeout).await;
+            };
+            match first(exchange, clock).await {
+                Some(Ok(answer)) => break answer,
+                Some(Err(Failure::Send(err)))
+                    if resends < MAX_RESENDS && refused_unprocessed(&err) =>
+                {
+                    resends += 1;
+                    tracing::debug!(resends, "HTTP/2 request refused unprocessed: sent again");
+                }
+                Some(Err(Failure::Send(err))) => return Err(transport::<M>(err)),
+                Some(Err(Failure::Read(err))) => return Err(err),
+                None => {
+                    return Err(Error::Timeout {
+                        method: M::NAME,
+                        after: timeout,
+                    })
+                }
+            }
         };
-        let (status, headers, body) =
-            tokio::time::timeout(timeout, exchange)
-                .await
-                .map_err(|_| Error::Timeout {
-                    method: M::NAME,
-                    after: timeout,
-                })??;
-        tracing::debug!(
-            method = M::NAME,
-            status,
-            bytes = body.len(),
-            "slack call answered"
-        );
+        span.record("http.response.status_code", status);
+        tracing::debug!(status, bytes = body.len(), "slack call answered");
         parse_response::<M>(status, &headers, &body)
     }
+}
+
+/// What a call's span records when it ends.
+#[derive(Default)]
+struct Record {
+    attempts: u64,
+    waited: Duration,
+    retry_after: Option<Duration>,
+    outcome: &'static str,
+}
+
+impl Record {
+    fn finish<T>(&self, span: &Span, started: Instant, result: &Result<T, Error>) {
+        span.record("slack.attempts", self.attempts);
+        if self.attempts > 1 {
+            span.record("http.request.resend_count", self.attempts - 1);
+        }
+        span.record("slack.waited_ms", millis(self.waited));
+        if let Some(wait) = self.retry_after {
+            span.record("slack.retry_after_ms", millis(wait));
+        }
+        if let Err(error) = result {
+            match error {
+                Error::Api(api) => {
+                    span.record("slack.error_code", api.code.as_str());
+                    span.record("error.type", api.code.as_str());
+                }
+                Error::RateLimited {
+                    status: Some(status),
+                    ..
+                } => {
+                    if *status != 429 {
+                        span.record("slack.error_code", "ratelimited");
+                    }
+                    span.record("error.type", "rate_limited");
+                }
+                Error::Http { status, .. } => {
+                    span.record("error.type", display(status));
+                }
+                other => {
+                    span.record("error.type", error_type(other));
+                }
+            }
+        }
+        let outcome = match (self.outcome, result) {
+            // Refused before any attempt: no token, an invalid request, encoding.
+            ("", Err(_)) => "not_sent",
+            (outcome, _) => outcome,
+        };
+        span.record("slack.outcome", outcome);
+        span.record("slack.elapsed_ms", millis(started.elapsed()));
+    }
+}
+
+/// A low-cardinality name for a failure that is neither Slack's code nor an HTTP status.
+fn error_type(error: &Error) -> &'static str {
+    match error {
+        Error::InvalidRequest { .. } => "invalid_request",
+        Error::Encode { .. } => "encode",
+        Error::MissingToken { .. } => "missing_token",
+        Error::RateLimited { status: None, .. } => "not_sent",
+        Error::RateLimited { .. } => "rate_limited",
+        Error::Decode { .. } => "decode",
+        Error::ResponseMismatch { .. } => "response_mismatch",
+        Error::Timeout { .. } => "timeout",
+        Error::Transport { connect: true, .. } => "connect",
+        Error::Transport { .. } => "transport",
+        Error::Config { .. } => "config",
+        Error::Api(_) | Error::Http { .. } => "_OTHER",
+    }
+}
+
+fn millis(wait: Duration) -> u64 {
+    u64::try_from(wait.as_millis()).unwrap_or(u64::MAX)
+}
+
+/// How an exchange failed: sending (reqwest's error, still to classify) or reading the answer.
+enum Failure {
+    Send(reqwest::Error),
+    Read(Error),
+}
+
+/// Runs `work` until it finishes (`Some`) or `clock` does first (`None`).
+async fn first<T>(work: impl Future<Output = T>, clock: impl Future<Output = ()>) -> Option<T> {
+    let mut work = pin!(work);
+    let mut clock = pin!(clock);
+    std::future::poll_fn(|cx| {
+        if let Poll::Ready(done) = work.as_mut().poll(cx) {
+            return Poll::Ready(Some(done));
+        }
+        clock.as_mut().poll(cx).map(|()| None)
+    })
+    .await
+}
+
+/// Whether an HTTP/2 server refused the request before processing it: a graceful `GOAWAY` that
+/// excluded its stream, or `REFUSED_STREAM`. Such a request is safe to send again, for writes
+/// too (RFC 9113, section 8.7).
+fn refused_unprocessed(err: &reqwest::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(err);
+    while let Some(current) = source {
+        if let Some(h2) = current.downcast_ref::<h2::Error>() {
+            let graceful = h2.is_go_away() && h2.reason() == Some(h2::Reason::NO_ERROR);
+            let refused = h2.is_reset() && h2.reason() == Some(h2::Reason::REFUSED_STREAM);
+            return h2.is_remote() && (graceful || refused);
+        }
+        source = current.source();
+    }
+    false
 }
 
 /// One call's request, as sent by each attempt.
@@ -410,18 +699,63 @@ struct Prepared {
 }
 
 impl Prepared {
-    fn to_reqwest(&self) -> reqwest::Request {
+    /// The request of one attempt; `sent` is notified when it starts to go out.
+    fn to_reqwest(&self, sent: &Arc<Notify>) -> reqwest::Request {
         let mut request = reqwest::Request::new(self.method.clone(), self.url.clone());
         *request.headers_mut() = self.headers.clone();
-        *request.body_mut() = Some(self.body.clone().into());
+        *request.body_mut() = Some(reqwest::Body::wrap(SentBody {
+            data: self.body.clone(),
+            sent: Some(Arc::clone(sent)),
+        }));
         request
     }
 }
 
-fn transport<M: SlackMethod>(err: reqwest::Error) -> Error {
-    if err.is_timeout() {
-        tracing::debug!(method = M::NAME, "transport timeout");
+/// A request body that tells when the HTTP connection takes it: hyper reads the body (or, for
+/// an empty one, drops it) once the request head is being written on an open connection. That
+/// moment starts the attempt's clock.
+struct SentBody {
+    data: bytes::Bytes,
+    sent: Option<Arc<Notify>>,
+}
+
+impl SentBody {
+    fn signal(&mut self) {
+        if let Some(sent) = self.sent.take() {
+            sent.notify_one();
+        }
     }
+}
+
+impl Drop for SentBody {
+    fn drop(&mut self) {
+        self.signal();
+    }
+}
+
+impl http_body::Body for SentBody {
+    type Data = bytes::Bytes;
+    type Error = std::convert::Infallible;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        _: &mut Context<'_>,
+    ) -> Poll<Option<Result<http_body::Frame<bytes::Bytes>, Self::Error>>> {
+        self.signal();
+        let data = std::mem::take(&mut self.data);
+        Poll::Ready((!data.is_empty()).then(|| Ok(http_body::Frame::data(data))))
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.data.is_empty()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        http_body::SizeHint::with_exact(u64::try_from(self.data.len()).unwrap_or(u64::MAX))
+    }
+}
+
+fn transport<M: SlackMethod>(err: reqwest::Error) -> Error {
     Error::Transport {
         method: M::NAME,
         connect: err.is_connect(),
@@ -429,25 +763,32 @@ fn transport<M: SlackMethod>(err: reqwest::Error) -> Error {
     }
 }
 
+/// Reads the body, refusing one larger than `limit`: at once when its `Content-Length` says
+/// so, otherwise as soon as the bytes read pass it. The first buffer is sized from the
+/// `Content-Length`, but never above [`MAX_FIRST_BUFFER`].
 async fn read_body<M: SlackMethod>(
     mut response: reqwest::Response,
     limit: usize,
 ) -> Result<Vec<u8>, Error> {
     let status = response.status().as_u16();
-    let mut body = Vec::with_capacity(
-        response
-            .content_length()
-            .map_or(1024, |n| usize::try_from(n).unwrap_or(limit).min(limit)),
-    );
+    let too_large = |body: &[u8]| Error::Decode {
+        method: M::NAME,
+        status,
+        reason: format!("the body is larger than the {limit}-byte limit"),
+        excerpt: crate::response::excerpt(body),
+        source: None,
+    };
+    let announced = response.content_length();
+    if announced.is_some_and(|length| length > u64::try_from(limit).unwrap_or(u64::MAX)) {
+        return Err(too_large(&[]));
+    }
+    let first = announced.map_or(UNKNOWN_LENGTH_BUFFER, |length| {
+        usize::try_from(length).map_or(MAX_FIRST_BUFFER, |n| n.min(MAX_FIRST_BUFFER))
+    });
+    let mut body = Vec::with_capacity(first);
     while let Some(chunk) = response.chunk().await.map_err(transport::<M>)? {
-        if body.len() + chunk.len() > limit {
-            return Err(Error::Decode {
-                method: M::NAME,
-                status,
-                reason: format!("the body is larger than the {limit}-byte limit"),
-                excerpt: crate::response::excerpt(&body),
-                source: None,
-            });
+        if body.len().saturating_add(chunk.len()) > limit {
+            return Err(too_large(&body));
         }
         body.extend_from_slice(&chunk);
     }

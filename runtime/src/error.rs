@@ -18,8 +18,9 @@ pub enum Error {
         /// What is wrong and how to fix it.
         reason: String,
     },
-    /// A parameter could not be encoded; nothing was sent.
-    #[error("{method}: {source}")]
+    /// A parameter could not be encoded; nothing was sent. Which parameter, and why, is the
+    /// error's `source()`.
+    #[error("{method}: could not encode the parameters; nothing was sent")]
     Encode {
         /// The method that was called.
         method: &'static str,
@@ -36,13 +37,21 @@ pub enum Error {
     /// Slack answered `"ok": false`.
     #[error(transparent)]
     Api(Box<ApiError>),
-    /// Slack answered HTTP 429: the method's rate limit is spent.
-    #[error("{method}: rate limited by Slack (HTTP 429){}", RetryAfter(*.retry_after))]
+    /// The method's rate limit is spent. Either Slack said so (HTTP 429, or `"ok": false` with
+    /// `ratelimited` and a `Retry-After` header), or the call was not sent because waiting for
+    /// the rate limiter, or for a pause Slack ordered earlier, would pass its retry budget
+    /// ([`RetryPolicy::budget`](crate::RetryPolicy::budget)); `status` tells which.
+    #[error("{method}: {}{}", RateLimitedBy(*.status), RetryAfter(*.retry_after))]
     RateLimited {
         /// The method that was called.
         method: &'static str,
-        /// How long Slack asked the caller to wait (`Retry-After`).
+        /// How long to wait before the method can be called again: Slack's `Retry-After` as it
+        /// was sent (a number too large to count is `u64::MAX` seconds), or the wait the client
+        /// would have needed.
         retry_after: Option<Duration>,
+        /// The HTTP status of Slack's answer (429, or the status of the `ok: false` answer);
+        /// `None` when the client did not send the call.
+        status: Option<u16>,
     },
     /// Slack answered with an HTTP status that is not a success and no Slack error in the body.
     #[error("{method}: HTTP {status}; body starts {excerpt:?}")]
@@ -54,14 +63,15 @@ pub enum Error {
         /// The first bytes of the body, as text.
         excerpt: String,
     },
-    /// The response body was not the JSON Slack sends.
+    /// The response body was not the JSON Slack sends: empty, cut short, not JSON, not Slack's
+    /// envelope, or larger than the client's limit.
     #[error("{method}: could not decode the response (HTTP {status}): {reason}; body starts {excerpt:?}")]
     Decode {
         /// The method that was called.
         method: &'static str,
         /// The HTTP status code.
         status: u16,
-        /// What was wrong with the body.
+        /// What was wrong with the body, in a few words (the JSON error is the `source()`).
         reason: String,
         /// The first bytes of the body, as text.
         excerpt: String,
@@ -69,7 +79,27 @@ pub enum Error {
         #[source]
         source: Option<serde_json::Error>,
     },
-    /// The request or the response took longer than the configured timeout.
+    /// Slack answered `"ok": true`, but its data does not fit the method's response type.
+    /// Unlike [`Error::Decode`], this is never retried: the same answer would not fit again.
+    /// The JSON error (which field, where) is the `source()`.
+    #[error("{method}: the answer (HTTP {status}, `\"ok\": true`) does not fit `{type_name}`; body starts {excerpt:?}")]
+    ResponseMismatch {
+        /// The method that was called.
+        method: &'static str,
+        /// The HTTP status code.
+        status: u16,
+        /// The name of the response type (without its path).
+        type_name: &'static str,
+        /// The first bytes of the body, as text.
+        excerpt: String,
+        /// The JSON error.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// An attempt's request or response took longer than the attempt timeout, counted from
+    /// the moment the request started to go out on an open connection (see
+    /// [`ClientBuilder::timeout`](crate::ClientBuilder::timeout)). A connection that cannot be
+    /// opened in time is [`Error::Transport`] with `connect: true` instead.
     #[error("{method}: timed out after {after:?}")]
     Timeout {
         /// The method that was called.
@@ -77,8 +107,9 @@ pub enum Error {
         /// The timeout that ran out.
         after: Duration,
     },
-    /// The connection failed (refused, reset, TLS). The message says which side of sending it
-    /// failed on; the underlying failure is the error's `source()`, not repeated in the message.
+    /// The connection failed (refused, not opened within the connect timeout, reset, TLS). The
+    /// message says which side of sending it failed on; the underlying failure is the error's
+    /// `source()`, not repeated in the message.
     #[error(
         "{method}: {}",
         if *connect { "could not connect to Slack" } else { "the connection to Slack failed" }
@@ -86,7 +117,8 @@ pub enum Error {
     Transport {
         /// The method that was called.
         method: &'static str,
-        /// Whether the connection could not even be opened, so nothing was sent.
+        /// Whether the connection could not even be opened (refused, DNS, TLS handshake, or
+        /// not open within the connect timeout), so nothing was sent.
         connect: bool,
         /// The underlying failure.
         #[source]
@@ -100,12 +132,30 @@ pub enum Error {
     },
 }
 
+struct RateLimitedBy(Option<u16>);
+
+impl fmt::Display for RateLimitedBy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(429) => f.write_str("rate limited by Slack (HTTP 429)"),
+            Some(status) => write!(f, "rate limited by Slack (`ratelimited`, HTTP {status})"),
+            None => f.write_str("not sent: waiting for the rate limit would pass the retry budget"),
+        }
+    }
+}
+
 struct RetryAfter(Option<Duration>);
 
 impl fmt::Display for RetryAfter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
-            Some(wait) => write!(f, "; retry after {}s", wait.as_secs()),
+            // Whole seconds, rounded up: a wait of 0.3 s is "1s", not "0s".
+            Some(wait) => write!(
+                f,
+                "; retry after {}s",
+                wait.as_secs()
+                    .saturating_add(u64::from(wait.subsec_nanos() > 0))
+            ),
             None => Ok(()),
         }
     }
@@ -121,6 +171,7 @@ impl Error {
             | Error::RateLimited { method, .. }
             | Error::Http { method, .. }
             | Error::Decode { method, .. }
+            | Error::ResponseMismatch { method, .. }
             | Error::Timeout { method, .. }
             | Error::Transport { method, .. } => Some(method),
             Error::Api(api) => Some(api.method),
@@ -136,7 +187,8 @@ impl Error {
         }
     }
 
-    /// The wait Slack asked for, when it answered HTTP 429.
+    /// The wait before the method can be called again, for [`Error::RateLimited`]: the
+    /// `Retry-After` Slack sent, or the wait the client would have needed.
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
             Error::RateLimited { retry_after, .. } => *retry_after,
@@ -154,7 +206,9 @@ impl Error {
 }
 
 /// Slack's answer `"ok": false`, with everything it said.
-#[derive(Clone, Debug, PartialEq)]
+///
+/// `Debug` shows the first bytes of [`raw`](ApiError::raw) and its length, not the whole body.
+#[derive(Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ApiError {
     /// The method that was called.
@@ -207,6 +261,41 @@ impl fmt::Display for ApiError {
 }
 
 impl std::error::Error for ApiError {}
+
+impl fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiError")
+            .field("method", &self.method)
+            .field("code", &self.code)
+            .field("needed", &self.needed)
+            .field("provided", &self.provided)
+            .field("declared_scopes", &self.declared_scopes)
+            .field("warnings", &self.warnings)
+            .field("messages", &self.messages)
+            .field("status", &self.status)
+            .field("oauth_scopes", &self.oauth_scopes)
+            .field("accepted_oauth_scopes", &self.accepted_oauth_scopes)
+            .field("raw", &Excerpt(&self.raw))
+            .finish()
+    }
+}
+
+/// A long text in `Debug`: its first bytes (cut at a character boundary) and its length.
+struct Excerpt<'a>(&'a str);
+
+impl fmt::Debug for Excerpt<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = self.0;
+        if text.len() <= crate::response::EXCERPT_LEN {
+            return fmt::Debug::fmt(text, f);
+        }
+        let mut cut = crate::response::EXCERPT_LEN;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        write!(f, "{:?}… ({} bytes)", &text[..cut], text.len())
+    }
+}
 
 macro_rules! error_codes {
     ($($variant:ident => $code:literal, $doc:literal;)*) => {
@@ -337,10 +426,56 @@ mod tests {
         let err = Error::RateLimited {
             method: "users.profile.set",
             retry_after: Some(Duration::from_secs(3)),
+            status: Some(429),
         };
         assert_eq!(
             err.to_string(),
             "users.profile.set: rate limited by Slack (HTTP 429); retry after 3s"
         );
+        let err = Error::RateLimited {
+            method: "users.profile.set",
+            retry_after: Some(Duration::from_secs(3)),
+            status: Some(200),
+        };
+        assert_eq!(
+            err.to_string(),
+            "users.profile.set: rate limited by Slack (`ratelimited`, HTTP 200); retry after 3s"
+        );
+        let err = Error::RateLimited {
+            method: "users.profile.set",
+            retry_after: Some(Duration::from_millis(29_500)),
+            status: None,
+        };
+        assert_eq!(
+            err.to_string(),
+            "users.profile.set: not sent: waiting for the rate limit would pass the retry budget; \
+             retry after 30s"
+        );
+    }
+
+    #[test]
+    fn api_error_debug_shows_an_excerpt_of_the_body() {
+        let api = ApiError {
+            method: "m.x",
+            code: ErrorCode::from("invalid_arguments"),
+            needed: None,
+            provided: None,
+            declared_scopes: &[],
+            warnings: vec![],
+            messages: vec![],
+            status: 200,
+            oauth_scopes: None,
+            accepted_oauth_scopes: None,
+            raw: format!("{{\"ok\":false,\"x\":\"{}\"}}", "é".repeat(100_000)),
+        };
+        let shown = format!("{api:?}");
+        assert!(shown.len() < 1_000, "{} bytes", shown.len());
+        assert!(shown.contains("(200019 bytes)"), "{shown}");
+        assert!(shown.contains("InvalidArguments"), "{shown}");
+        let short = ApiError {
+            raw: "{}".into(),
+            ..api
+        };
+        assert!(format!("{short:?}").contains(r#"raw: "{}""#));
     }
 }

@@ -8,9 +8,9 @@ use serde::Serialize;
 use std::borrow::Cow;
 use std::fmt;
 
-/// A parameter value could not be encoded.
+/// A parameter value could not be encoded. Why is the `source()` (serde_json's error).
 #[derive(Debug, thiserror::Error)]
-#[error("parameter `{field}` could not be written as JSON: {source}")]
+#[error("parameter `{field}` could not be written as JSON")]
 pub struct EncodeError {
     field: &'static str,
     #[source]

@@ -5,7 +5,7 @@ use crate::error::Error;
 use crate::form::FormEncoder;
 use crate::method::{HttpVerb, SlackMethod};
 use crate::token::Token;
-use http::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE};
+use http::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE};
 use std::fmt;
 
 /// The content type of every form body this crate sends.
@@ -31,12 +31,27 @@ impl BaseUrl {
         BaseUrl(Self::SLACK.to_owned())
     }
 
-    /// Checks that `url` is an absolute `http`/`https` URL with no query or fragment, and adds
-    /// the trailing `/` method names are joined onto.
+    /// Checks that `url` is an absolute `http`/`https` URL with no query, fragment or
+    /// credentials, and adds the trailing `/` method names are joined onto.
+    ///
+    /// The error shows the URL without its query, fragment and credentials, so a token pasted
+    /// into the URL does not reach a log:
+    ///
+    /// ```
+    /// use slack_methods_runtime::BaseUrl;
+    /// let err = BaseUrl::parse("https://slack.com/api?token=xoxb-1234").unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "invalid client configuration: base URL `https://slack.com/api` must not have a query or fragment"
+    /// );
+    /// ```
     pub fn parse(url: &str) -> Result<BaseUrl, Error> {
-        let bad = |why: &str| Error::Config {
-            reason: format!("base URL `{url}` {why}"),
-        };
+        BaseUrl::check(url).map_err(|reason| Error::Config { reason })
+    }
+
+    /// [`BaseUrl::parse`], with the reason for a refusal.
+    pub(crate) fn check(url: &str) -> Result<BaseUrl, String> {
+        let bad = |why: &str| format!("base URL `{}` {why}", Redacted(url));
         let uri: http::Uri = url.parse().map_err(|_| bad("is not a valid URL"))?;
         match uri.scheme_str() {
             Some("http" | "https") => {}
@@ -69,6 +84,26 @@ impl BaseUrl {
     /// The base URL as text, ending in `/`.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// A URL as error messages show it: without query, fragment and credentials (`user:pass@`),
+/// which is where a pasted token would be.
+struct Redacted<'a>(&'a str);
+
+impl fmt::Display for Redacted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let url = self.0;
+        let url = &url[..url.find(['?', '#']).unwrap_or(url.len())];
+        let (scheme, rest) = match url.find("://") {
+            Some(at) => url.split_at(at + 3),
+            None => ("", url),
+        };
+        let authority = &rest[..rest.find('/').unwrap_or(rest.len())];
+        match authority.rfind('@') {
+            Some(at) => write!(f, "{scheme}***@{}", &rest[at + 1..]),
+            None => write!(f, "{scheme}{rest}"),
+        }
     }
 }
 
@@ -127,8 +162,10 @@ pub fn encode_params<M: SlackMethod>(method: &M) -> Result<String, Error> {
 
 /// Builds the complete HTTP request for one call, with no I/O.
 ///
-/// `POST {base}{NAME}` with the form body, or `GET {base}{NAME}?{form}` for `GET` methods; the
-/// token goes in `Authorization: Bearer`, marked sensitive, and nowhere else.
+/// `POST {base}{NAME}` with the form body and its `Content-Length` (also `0` for a method
+/// without parameters, as proxies that refuse a bodiless POST with 411 want), or
+/// `GET {base}{NAME}?{form}` for `GET` methods; the token goes in `Authorization: Bearer`,
+/// marked sensitive, and nowhere else.
 pub fn build_request<M: SlackMethod>(
     method: &M,
     base: &BaseUrl,
@@ -161,7 +198,9 @@ pub fn build_request<M: SlackMethod>(
         .header(AUTHORIZATION, authorization)
         .header(ACCEPT, HeaderValue::from_static("application/json"));
     if M::VERB == HttpVerb::Post {
-        builder = builder.header(CONTENT_TYPE, HeaderValue::from_static(FORM_CONTENT_TYPE));
+        builder = builder
+            .header(CONTENT_TYPE, HeaderValue::from_static(FORM_CONTENT_TYPE))
+            .header(CONTENT_LENGTH, HeaderValue::from(body.len()));
     }
     builder.body(body).map_err(|err| Error::Config {
         reason: format!("cannot build a request to `{url}`: {err}"),
@@ -182,9 +221,47 @@ mod tests {
         assert!(BaseUrl::parse("slack.com/api").is_err());
         assert!(BaseUrl::parse("https://x/api?token=1").is_err());
         assert!(BaseUrl::parse("https://u:p@x/api").is_err());
+        assert!(BaseUrl::parse("https://x/api#frag").is_err());
         assert_eq!(
             BaseUrl::parse("http://127.0.0.1:1/api/").unwrap().as_str(),
             "http://127.0.0.1:1/api/"
         );
+    }
+
+    #[test]
+    fn refused_base_urls_hide_query_fragment_and_credentials() {
+        for (url, shown) in [
+            ("https://x/api?token=xoxb-1", "https://x/api"),
+            ("https://x/api#xoxb-1", "https://x/api"),
+            ("https://bot:xoxb-1@x/api", "https://***@x/api"),
+            ("https://bot:xoxb-1@x?t=xoxb-1", "https://***@x"),
+            ("x/api?token=xoxb-1", "x/api"),
+            ("ftp://x/a@b", "ftp://x/a@b"),
+        ] {
+            assert_eq!(Redacted(url).to_string(), shown, "{url}");
+            let err = BaseUrl::parse(url).unwrap_err().to_string();
+            assert!(!err.contains("xoxb"), "{err}");
+        }
+    }
+
+    #[test]
+    fn posts_carry_their_content_length() {
+        use crate::form::{EncodeError, FormEncoder};
+        use crate::method::RateLimitTier;
+        struct Empty;
+        impl SlackMethod for Empty {
+            const NAME: &'static str = "a.b";
+            const VERB: HttpVerb = HttpVerb::Post;
+            const SCOPES: &'static [&'static str] = &[];
+            const TIER: RateLimitTier = RateLimitTier::Tier4;
+            const WRITES: bool = false;
+            type Response = serde_json::Value;
+            fn encode_form(&self, _: &mut FormEncoder) -> Result<(), EncodeError> {
+                Ok(())
+            }
+        }
+        let token = Token::new("xoxb-1").unwrap();
+        let request = build_request(&Empty, &BaseUrl::default(), &token).unwrap();
+        assert_eq!(request.headers()[CONTENT_LENGTH], "0");
     }
 }

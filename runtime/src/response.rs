@@ -9,7 +9,7 @@ use std::ops::Deref;
 use std::time::Duration;
 
 /// How many bytes of an unexpected body an error keeps.
-const EXCERPT_LEN: usize = 200;
+pub(crate) const EXCERPT_LEN: usize = 200;
 
 /// A successful response: the method's typed data plus what Slack said around it.
 ///
@@ -69,10 +69,33 @@ pub fn excerpt(body: &[u8]) -> String {
     text
 }
 
-/// `Retry-After` in seconds; the HTTP-date form and garbage give `None`.
+/// `Retry-After` in whole seconds (decimal digits, surrounding spaces allowed). A number too
+/// large for a `u64` counts as `u64::MAX` seconds: longer than any budget, never an overflow.
+/// The HTTP-date form, signs, fractions and anything else give `None`.
+///
+/// ```
+/// use slack_methods_runtime::retry_after;
+/// use std::time::Duration;
+/// let mut headers = http::HeaderMap::new();
+/// headers.insert("retry-after", http::HeaderValue::from_static(" 30 "));
+/// assert_eq!(retry_after(&headers), Some(Duration::from_secs(30)));
+/// headers.insert("retry-after", http::HeaderValue::from_static("99999999999999999999999"));
+/// assert_eq!(retry_after(&headers), Some(Duration::from_secs(u64::MAX)));
+/// headers.insert("retry-after", http::HeaderValue::from_static("-1"));
+/// assert_eq!(retry_after(&headers), None);
+/// ```
 pub fn retry_after(headers: &http::HeaderMap) -> Option<Duration> {
-    let value = headers.get(http::header::RETRY_AFTER)?.to_str().ok()?;
-    value.trim().parse::<u64>().ok().map(Duration::from_secs)
+    let value = headers
+        .get(http::header::RETRY_AFTER)?
+        .as_bytes()
+        .trim_ascii();
+    if value.is_empty() || !value.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let seconds = value.iter().try_fold(0u64, |n, digit| {
+        n.checked_mul(10)?.checked_add(u64::from(digit - b'0'))
+    });
+    Some(Duration::from_secs(seconds.unwrap_or(u64::MAX)))
 }
 
 fn scope_list(headers: &http::HeaderMap, name: &str) -> Option<Vec<String>> {
@@ -111,11 +134,14 @@ fn log_warnings(method: &'static str, warnings: &[String]) {
 
 /// Turns one HTTP response into the method's typed response or a typed error.
 ///
-/// - HTTP 429 gives [`Error::RateLimited`] with `Retry-After`.
-/// - A body whose `ok` is `false` gives [`Error::Api`], whatever the status.
+/// - HTTP 429 gives [`Error::RateLimited`] with `Retry-After` (see [`retry_after`]).
+/// - A body whose `ok` is `false` with the error `ratelimited` (or `rate_limited`) and a
+///   `Retry-After` header gives [`Error::RateLimited`] too: the same order as a 429.
+/// - Any other body whose `ok` is `false` gives [`Error::Api`], whatever the status.
 /// - Any other status outside 2xx gives [`Error::Http`].
-/// - A body that is not Slack's JSON envelope, or whose data does not fit the response type,
-///   gives [`Error::Decode`] with the first bytes of the body.
+/// - A body that is not Slack's JSON envelope gives [`Error::Decode`] with the first bytes of
+///   the body; an `"ok": true` body whose data does not fit the response type gives
+///   [`Error::ResponseMismatch`].
 ///
 /// The `Content-Type` is not consulted: the bytes decide. A success is read in one pass over the
 /// body (the data and the envelope's `ok`, warnings and cursor together); any other body is read
@@ -130,6 +156,7 @@ pub fn parse_response<M: SlackMethod>(
         return Err(Error::RateLimited {
             method,
             retry_after: retry_after(headers),
+            status: Some(status),
         });
     }
     let success = (200..300).contains(&status);
@@ -189,6 +216,15 @@ pub fn parse_response<M: SlackMethod>(
         Some(false) => {
             let meta = envelope.response_metadata.unwrap_or_default();
             let code = envelope.error.as_deref().unwrap_or("unknown_error");
+            if matches!(code, "ratelimited" | "rate_limited") {
+                if let Some(wait) = retry_after(headers) {
+                    return Err(Error::RateLimited {
+                        method,
+                        retry_after: Some(wait),
+                        status: Some(status),
+                    });
+                }
+            }
             return Err(Error::Api(Box::new(ApiError {
                 method,
                 code: ErrorCode::from(code),
@@ -205,15 +241,14 @@ pub fn parse_response<M: SlackMethod>(
         }
     }
     // `ok` is true, yet the one-pass read above failed: the data does not fit the type.
-    let (data, _) = envelope::read::<M::Response>(body).map_err(|err| {
-        decode(
-            format!(
-                "the response does not fit `{}`: {err}",
-                short_type_name::<M::Response>()
-            ),
-            Some(err),
-        )
-    })?;
+    let (data, _) =
+        envelope::read::<M::Response>(body).map_err(|source| Error::ResponseMismatch {
+            method,
+            status,
+            type_name: short_type_name::<M::Response>(),
+            excerpt: excerpt(body),
+            source,
+        })?;
     Ok(SlackResponse {
         data,
         warnings,
@@ -295,7 +330,14 @@ mod tests {
         ));
         assert!(matches!(
             parse(200, r#"{"ok":true}"#),
-            Err(Error::Decode { .. })
+            Err(Error::ResponseMismatch {
+                type_name: "ProbeResponse",
+                ..
+            })
+        ));
+        assert!(matches!(
+            parse(200, r#"{"ok":true,"user":7}"#),
+            Err(Error::ResponseMismatch { .. })
         ));
         assert!(matches!(
             parse(200, r#"{"ok":true,"user":"#),
@@ -323,9 +365,64 @@ mod tests {
             err,
             Error::RateLimited {
                 retry_after: None,
+                status: Some(429),
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn retry_after_is_parsed_with_bounds() {
+        let parsed = |value: &[u8]| {
+            let mut headers = http::HeaderMap::new();
+            headers.insert("retry-after", http::HeaderValue::from_bytes(value).unwrap());
+            retry_after(&headers)
+        };
+        let max = Some(Duration::from_secs(u64::MAX));
+        assert_eq!(parsed(b"0"), Some(Duration::ZERO));
+        assert_eq!(parsed(b" 12 "), Some(Duration::from_secs(12)));
+        assert_eq!(parsed(b"18446744073709551615"), max);
+        assert_eq!(parsed(b"18446744073709551616"), max);
+        assert_eq!(parsed(&[b'9'; 60]), max);
+        for junk in [
+            &b"+5"[..],
+            b"-1",
+            b"1.5",
+            b"1e3",
+            b"",
+            b" ",
+            b"Wed, 21 Oct 2015 07:28:00 GMT",
+            b"\xff",
+        ] {
+            assert_eq!(parsed(junk), None, "{:?}", String::from_utf8_lossy(junk));
+        }
+        assert_eq!(retry_after(&http::HeaderMap::new()), None);
+    }
+
+    #[test]
+    fn ok_false_ratelimited_with_retry_after_is_a_rate_limit() {
+        let mut headers = http::HeaderMap::new();
+        let body = br#"{"ok":false,"error":"ratelimited"}"#;
+        // Without the header it is Slack's error code, retried with backoff.
+        let err = parse_response::<Probe>(200, &headers, body).unwrap_err();
+        assert_eq!(err.code(), Some(&ErrorCode::Ratelimited));
+        headers.insert("retry-after", http::HeaderValue::from_static("4"));
+        let err = parse_response::<Probe>(200, &headers, body).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::RateLimited {
+                    status: Some(200),
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        assert_eq!(err.retry_after(), Some(Duration::from_secs(4)));
+        // Another code keeps its header to itself.
+        let other = br#"{"ok":false,"error":"fatal_error"}"#;
+        let err = parse_response::<Probe>(200, &headers, other).unwrap_err();
+        assert_eq!(err.code(), Some(&ErrorCode::FatalError));
     }
 
     #[test]

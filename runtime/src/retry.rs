@@ -54,7 +54,12 @@ impl RetryPolicy {
         self
     }
 
-    /// The total time a call may spend, waits included, before it gives up retrying.
+    /// The longest a call may take from its start to the end of its last wait: waits for the
+    /// rate limiter, for a pause Slack ordered with `Retry-After`, and between retries all
+    /// count. A call never starts a wait that would end past its budget: it returns the last
+    /// error instead, or, when it has not been sent yet, [`Error::RateLimited`] with the wait it
+    /// would have needed. An attempt that starts within the budget runs to its own timeout.
+    /// 60 s by default.
     pub fn budget(mut self, budget: Duration) -> Self {
         self.budget = budget;
         self
@@ -93,17 +98,21 @@ impl RetryPolicy {
     ///
     /// | failure | read method | write method |
     /// |---|---|---|
-    /// | HTTP 429 (`Retry-After` honoured) | retried | retried: Slack refused it unapplied |
-    /// | `ok: false` with `ratelimited` / `rate_limited` | retried | retried: refused unapplied |
-    /// | connection not opened (refused, DNS, connect timeout) | retried | retried: nothing was sent |
-    /// | HTTP 5xx, reset after sending, request timeout, unreadable 200 body | retried | only with [`RetryPolicy::retry_writes`] |
+    /// | [`Error::RateLimited`]: HTTP 429, or `ok: false` + `ratelimited` with `Retry-After` | retried | retried: Slack refused it unapplied |
+    /// | `ok: false` with `ratelimited` / `rate_limited`, no `Retry-After` | retried | retried: refused unapplied |
+    /// | connection not opened (refused, DNS, TLS, connect timeout) | retried | retried: nothing was sent |
+    /// | HTTP 5xx, reset after sending, attempt timeout, unreadable or cut-short 200 body ([`Error::Decode`]) | retried | only with [`RetryPolicy::retry_writes`] |
     /// | `ok: false` with `fatal_error`, `internal_error`, `request_timeout`, `service_unavailable` | retried | only with `retry_writes` |
+    /// | `ok: true` whose data does not fit the response type ([`Error::ResponseMismatch`]) | not retried | not retried |
     /// | any other `ok: false`, HTTP 4xx, invalid request, encoding, configuration | not retried | not retried |
     ///
-    /// Waits grow exponentially from [`RetryPolicy::backoff`]'s base, capped, with full jitter;
-    /// a 429's `Retry-After` is used as it is. Attempts stop after [`RetryPolicy::max_retries`]
-    /// retries or when the next wait would end past the [`RetryPolicy::budget`]; the last error is
-    /// returned then (a 429 keeps its `Retry-After`).
+    /// Waits grow exponentially from [`RetryPolicy::backoff`]'s base, capped, with full jitter.
+    /// A `Retry-After` is used as it is, unless it is longer than
+    /// [`RateLimiter::MAX_PAUSE`](crate::RateLimiter::MAX_PAUSE): then the call is not retried
+    /// (such a wait is longer than any sensible budget). Attempts stop after
+    /// [`RetryPolicy::max_retries`] retries or when the next wait would end past the
+    /// [`RetryPolicy::budget`]; the last error is returned then (a 429 keeps its
+    /// `Retry-After`).
     pub fn delay_for(
         &self,
         error: &Error,
@@ -117,7 +126,13 @@ impl RetryPolicy {
         let backoff = self.backoff_delay(retry, jitter);
         let ambiguous = !writes || self.retry_writes;
         match error {
-            Error::RateLimited { retry_after, .. } => Some(retry_after.unwrap_or(backoff)),
+            Error::RateLimited {
+                retry_after: Some(wait),
+                ..
+            } => (*wait <= crate::RateLimiter::MAX_PAUSE).then_some(*wait),
+            Error::RateLimited {
+                retry_after: None, ..
+            } => Some(backoff),
             Error::Api(api) => match api.code {
                 ErrorCode::Ratelimited | ErrorCode::RateLimited => Some(backoff),
                 ErrorCode::FatalError
@@ -145,7 +160,9 @@ impl RetryPolicy {
         let exp = self.base.saturating_mul(1u32 << retry.min(16));
         let ceiling = exp.min(self.cap);
         let share = 0.5 + 0.5 * jitter.clamp(0.0, 1.0);
-        ceiling.mul_f64(share)
+        // `mul_f64` could round a cap near `Duration::MAX` past it; this cannot panic.
+        Duration::try_from_secs_f64(ceiling.as_secs_f64() * share)
+            .map_or(ceiling, |d| d.min(ceiling))
     }
 }
 
@@ -205,6 +222,21 @@ mod tests {
         let limited = Error::RateLimited {
             method: "m.x",
             retry_after: Some(Duration::from_secs(7)),
+            status: Some(429),
+        };
+        let mismatch = Error::ResponseMismatch {
+            method: "m.x",
+            status: 200,
+            type_name: "T",
+            excerpt: String::new(),
+            source: serde_json::from_str::<u8>("x").unwrap_err(),
+        };
+        let truncated = Error::Decode {
+            method: "m.x",
+            status: 200,
+            reason: "the body is not a Slack JSON object".into(),
+            excerpt: String::new(),
+            source: None,
         };
         // (error, retried for reads, retried for writes)
         let table = [
@@ -219,6 +251,8 @@ mod tests {
             (api("request_timeout"), true, false),
             (api("invalid_auth"), false, false),
             (api("missing_scope"), false, false),
+            (truncated, true, false),
+            (mismatch, false, false),
         ];
         for (err, read, write) in &table {
             assert_eq!(
@@ -243,6 +277,33 @@ mod tests {
             p.delay_for(&table[0].0, true, 0, 0.0),
             Some(Duration::from_secs(7))
         );
+    }
+
+    #[test]
+    fn retry_after_longer_than_the_longest_pause_is_not_waited_out() {
+        let p = RetryPolicy::default().budget(Duration::MAX);
+        let limited = |secs| Error::RateLimited {
+            method: "m.x",
+            retry_after: Some(Duration::from_secs(secs)),
+            status: Some(429),
+        };
+        assert_eq!(
+            p.delay_for(&limited(300), false, 0, 0.5),
+            Some(Duration::from_secs(300))
+        );
+        for absurd in [301, u64::MAX] {
+            assert_eq!(p.delay_for(&limited(absurd), false, 0, 0.5), None);
+        }
+    }
+
+    #[test]
+    fn backoff_never_panics() {
+        let p = RetryPolicy::default().backoff(Duration::MAX, Duration::MAX);
+        for retry in [0, 1, 16, u32::MAX] {
+            for jitter in [0.0, 0.5, 1.0, f64::NAN, f64::INFINITY] {
+                assert!(p.backoff_delay(retry, jitter) <= Duration::MAX);
+            }
+        }
     }
 
     #[test]

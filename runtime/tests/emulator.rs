@@ -4,7 +4,7 @@
 
 use serde::Deserialize;
 use serde_json::{json, Value};
-use slack_methods_runtime::emulator::{Emulator, Fault, UserSpec};
+use slack_methods_runtime::emulator::{Blackhole, Emulator, Fault, UserSpec};
 use slack_methods_runtime::{
     Client, EncodeError, Error, ErrorCode, FormEncoder, HttpVerb, RateLimitTier, RateLimits,
     SlackMethod, Token,
@@ -769,6 +769,51 @@ async fn faults_break_the_answer_at_the_byte_level() {
     assert_eq!(log.len(), 11);
     assert_eq!(log[0].fault, Some(Fault::reset()));
     assert_eq!(log[10].fault, None);
+    assert!(log.windows(2).all(|w| w[0].received <= w[1].received));
+}
+
+#[tokio::test]
+async fn retry_after_and_claimed_length_faults_at_the_byte_level() {
+    let emu = emulator().await;
+    let addr = emu.addr();
+    let call = || request("POST", "/api/auth.test", Some(WRITE), "", true);
+
+    // Any Retry-After text, on a 429 or on Slack's `ok: false` form.
+    for (status, value) in [(429, "18446744073709551615"), (200, "3"), (429, "soon")] {
+        emu.inject("auth.test", Fault::retry_after(status, value), 1);
+        let limited = raw(addr, &call()).await;
+        assert_eq!(
+            (limited.status, limited.header("retry-after")),
+            (status, Some(value))
+        );
+        assert_eq!(limited.text(), r#"{"ok":false,"error":"ratelimited"}"#);
+    }
+    assert_eq!(emu.rate_limited_responses(), 2);
+
+    // A Content-Length far beyond the body sent, then the connection closes.
+    emu.inject("auth.test", Fault::claimed_length(1 << 40), 1);
+    let bytes = exchange(addr, &call()).await.unwrap();
+    let (status, headers, end) = split_head(&bytes).unwrap();
+    assert_eq!(status, 200);
+    let claimed = headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
+        .map(|(_, v)| v.as_str());
+    assert_eq!(claimed, Some("1099511627776"));
+    let body: Value = serde_json::from_slice(&bytes[end..]).unwrap();
+    assert_eq!(body["user_id"], "U0JANE");
+}
+
+/// A connect to a blackhole neither succeeds nor fails: it hangs until the caller gives up.
+#[tokio::test]
+async fn a_blackhole_never_completes_a_handshake() {
+    let hole = Blackhole::start().await.unwrap();
+    assert!(hole.base_url().starts_with("http://127.0.0.1:"));
+    for _ in 0..2 {
+        let connect =
+            tokio::time::timeout(Duration::from_millis(500), TcpStream::connect(hole.addr())).await;
+        assert!(connect.is_err(), "the handshake completed: {connect:?}");
+    }
 }
 
 #[tokio::test]

@@ -1,13 +1,17 @@
 //! Untrusted bytes: arbitrary status, headers and body through the response parser never panic,
-//! and whatever comes out is a decided outcome.
+//! and whatever comes out is a decided outcome. Untrusted times: whatever a `Retry-After` header
+//! says, no clock arithmetic panics, in the parser, the rate limiter's pause and wait, the retry
+//! decision, or (feature `emulator`) a whole call through the client.
 //!
 //! CI runs the default number of cases; for a longer run:
 //! `PROPTEST_CASES=200000 cargo test -p slack-methods-runtime --test parse_props --release`.
 
 use proptest::prelude::*;
 use slack_methods_runtime::{
-    parse_response, EncodeError, Error, FormEncoder, HttpVerb, RateLimitTier, SlackMethod,
+    parse_response, EncodeError, Error, FormEncoder, HttpVerb, RateLimitTier, RateLimiter,
+    RateLimits, RetryPolicy, SlackMethod, Token,
 };
+use std::time::Duration;
 
 struct Typed;
 #[derive(serde::Deserialize, Debug)]
@@ -76,8 +80,91 @@ fn header_strategy() -> impl Strategy<Value = Vec<(String, Vec<u8>)>> {
     prop::collection::vec((name, prop::collection::vec(any::<u8>(), 0..24)), 0..6)
 }
 
+/// `Retry-After` texts: numbers of every size (also past `u64::MAX`), signs, fractions,
+/// spaces, dates and raw bytes.
+fn retry_after_value() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        any::<u64>().prop_map(|n| n.to_string().into_bytes()),
+        (any::<u64>(), any::<u64>()).prop_map(|(a, b)| format!("{a}{b}").into_bytes()),
+        (u64::MAX - 3..=u64::MAX).prop_map(|n| n.to_string().into_bytes()),
+        "[0-9]{1,60}".prop_map(String::into_bytes),
+        "[ \t]{0,2}[-+]?[0-9]{0,25}(\\.[0-9]{1,5})?(e[0-9]{1,3})?[ \t]{0,2}"
+            .prop_map(String::into_bytes),
+        Just(b"Wed, 21 Oct 2015 07:28:00 GMT".to_vec()),
+        prop::collection::vec(any::<u8>(), 0..32),
+    ]
+}
+
+fn budget() -> impl Strategy<Value = Duration> {
+    prop_oneof![
+        Just(Duration::ZERO),
+        Just(Duration::from_secs(2)),
+        Just(Duration::MAX),
+        any::<u64>().prop_map(Duration::from_secs),
+        (any::<u64>(), 0u32..1_000_000_000).prop_map(|(s, n)| Duration::new(s, n)),
+    ]
+}
+
+/// A runtime whose clock jumps ahead whenever every task waits: a five-minute pause takes no
+/// time.
+fn paused_runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .start_paused(true)
+        .build()
+        .unwrap()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// The parser reads any `Retry-After`, the limiter pauses for it (at most `MAX_PAUSE`) and
+    /// waits within any budget, and the retry decision weighs it, without a panic.
+    #[test]
+    fn retry_after_values_never_panic_the_limiter_or_the_retry_decision(
+        value in retry_after_value(),
+        status in prop_oneof![Just(429u16), Just(200)],
+        retry in 0u32..6,
+        jitter in any::<f64>(),
+        budget in budget(),
+        paced in any::<bool>(),
+    ) {
+        let mut headers = http::HeaderMap::new();
+        if let Ok(value) = http::HeaderValue::from_bytes(&value) {
+            headers.insert(http::header::RETRY_AFTER, value);
+        }
+        let body = br#"{"ok":false,"error":"ratelimited"}"#;
+        let err = parse_response::<Typed>(status, &headers, body).unwrap_err();
+        let wait = err.retry_after();
+        if status == 429 || wait.is_some() {
+            prop_assert!(matches!(err, Error::RateLimited { .. }), "{:?}", err);
+        }
+        for policy in [RetryPolicy::default(), RetryPolicy::default().budget(budget)] {
+            if let (Some(delay), Some(wait)) = (policy.delay_for(&err, true, retry, jitter), wait) {
+                prop_assert!(delay == wait && wait <= RateLimiter::MAX_PAUSE);
+            }
+        }
+        let limits = if paced { RateLimits::slack_tiers() } else { RateLimits::off() };
+        let limiter = RateLimiter::new(limits);
+        let token = Token::new("xoxb-props").unwrap();
+        let outcome = paused_runtime().block_on(async {
+            if let Some(wait) = wait {
+                limiter.pause(&token, Typed::NAME, wait);
+                limiter.pause(&token, Typed::NAME, wait);
+            }
+            let paused = limiter.paused_for(&token, Typed::NAME);
+            let admitted = limiter
+                .acquire_within(&token, Typed::NAME, Typed::TIER, budget)
+                .await;
+            (paused, admitted)
+        });
+        let (paused, admitted) = outcome;
+        prop_assert!(paused.is_none_or(|p| p <= RateLimiter::MAX_PAUSE));
+        match admitted {
+            Ok(()) => prop_assert!(paused.is_none_or(|p| p <= budget)),
+            Err(left) => prop_assert!(left > budget && left <= RateLimiter::MAX_PAUSE),
+        }
+    }
 
     #[test]
     fn arbitrary_bytes_never_panic(
@@ -102,6 +189,94 @@ proptest! {
             Ok(_) => prop_assert!((200..300).contains(&status), "success with HTTP {}", status),
             Err(Error::RateLimited { .. }) => prop_assert_eq!(status, 429),
             Err(err) => { let _ = format!("{err} {err:?}"); }
+        }
+    }
+}
+
+/// The whole client path: a call answered with an arbitrary `Retry-After`, through the emulator.
+#[cfg(feature = "emulator")]
+mod through_the_client {
+    use super::*;
+    use slack_methods_runtime::emulator::{Emulator, Fault, UserSpec};
+    use slack_methods_runtime::{CallOptions, Client};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::OnceLock;
+
+    struct Rig {
+        runtime: tokio::runtime::Runtime,
+        emu: Emulator,
+        client: Client,
+        tokens: AtomicUsize,
+    }
+
+    fn rig() -> &'static Rig {
+        static RIG: OnceLock<Rig> = OnceLock::new();
+        RIG.get_or_init(|| {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(1)
+                .enable_all()
+                .build()
+                .unwrap();
+            let (emu, client) = runtime.block_on(async {
+                let emu = Emulator::start().await.unwrap();
+                emu.add_user(UserSpec::new("U0PROPS", "props"));
+                let client = Client::builder()
+                    .base_url(&emu.base_url())
+                    .timeout(Duration::from_secs(2))
+                    .build()
+                    .unwrap();
+                (emu, client)
+            });
+            Rig {
+                runtime,
+                emu,
+                client,
+                tokens: AtomicUsize::new(0),
+            }
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn retry_after_headers_never_panic_a_call(
+            value in retry_after_value(),
+            status in prop_oneof![Just(429u16), Just(200)],
+            budget_ms in 0u64..300,
+            paced in any::<bool>(),
+        ) {
+            let rig = rig();
+            // A token of its own per case: the pauses of earlier cases do not hold it.
+            let n = rig.tokens.fetch_add(1, Ordering::Relaxed);
+            let secret = format!("xoxp-props-{n}");
+            rig.emu.add_token(&secret, "U0PROPS", &["users.profile:write"]);
+            let value = String::from_utf8_lossy(&value).into_owned();
+            // A case that failed half-way may have left its fault unserved.
+            rig.emu.clear_faults();
+            rig.emu.inject(Typed::NAME, Fault::retry_after(status, value.clone()), 1);
+            let options = CallOptions::new()
+                .token(Token::new(secret).unwrap())
+                .paced(paced)
+                .retry_policy(
+                    RetryPolicy::default()
+                        .backoff(Duration::from_millis(1), Duration::from_millis(5))
+                        .budget(Duration::from_millis(budget_ms)),
+                );
+            let outcome = rig.runtime.block_on(async {
+                tokio::time::timeout(
+                    Duration::from_secs(5),
+                    rig.client.call_with(&Typed, &options),
+                )
+                .await
+            });
+            let outcome = outcome.map_err(|_| {
+                TestCaseError::fail(format!("Retry-After {value:?} held the call"))
+            })?;
+            if let Err(err) = outcome {
+                prop_assert_eq!(err.method(), Some(Typed::NAME));
+                let _ = format!("{err} {err:?}");
+            }
         }
     }
 }

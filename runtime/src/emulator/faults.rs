@@ -87,6 +87,24 @@ pub enum Fault {
         /// The error code.
         code: String,
     },
+    /// An answer of HTTP `status` with the body `{"ok":false,"error":"ratelimited"}` and a
+    /// `Retry-After` header whose text is `value` exactly (control characters left out): whole
+    /// seconds, a date, a number too large for any clock, or nonsense. With 429 it is Slack's
+    /// usual answer when a limit is spent; with 200 it is the `ok: false` + `ratelimited` form.
+    /// The call is not applied.
+    RetryAfter {
+        /// The HTTP status code.
+        status: u16,
+        /// The text of the `Retry-After` header.
+        value: String,
+    },
+    /// The call is applied and its answer sent with a `Content-Length` header of `bytes`,
+    /// whatever the body's real length; the connection is closed after the real body, so a
+    /// client that believes the header waits for bytes that never come.
+    ClaimedLength {
+        /// The length the header claims.
+        bytes: u64,
+    },
 }
 
 impl Fault {
@@ -137,6 +155,29 @@ impl Fault {
         Fault::SlackError { code: code.into() }
     }
 
+    /// HTTP `status` with the `ratelimited` envelope and `Retry-After: <value>`, the value sent
+    /// as given.
+    ///
+    /// ```
+    /// use slack_methods_runtime::emulator::Fault;
+    /// // Slack's `ok: false` form of a rate limit, with the wait in a header.
+    /// let fault = Fault::retry_after(200, "3");
+    /// // A header no clock can add to the current time.
+    /// let absurd = Fault::retry_after(429, "18446744073709551615");
+    /// # let _ = (fault, absurd);
+    /// ```
+    pub fn retry_after(status: u16, value: impl Into<String>) -> Fault {
+        Fault::RetryAfter {
+            status,
+            value: value.into(),
+        }
+    }
+
+    /// The real answer under a `Content-Length` header claiming `bytes`.
+    pub fn claimed_length(bytes: u64) -> Fault {
+        Fault::ClaimedLength { bytes }
+    }
+
     /// The same fault, striking after the call is applied. Faults without a [`Timing`] are
     /// returned unchanged.
     pub fn after_apply(self) -> Fault {
@@ -169,7 +210,9 @@ impl Fault {
     /// Whether the call is handled (and a write applied) before the fault shapes the answer.
     pub(crate) fn strikes_after_apply(&self) -> bool {
         match self {
-            Fault::WrongContentType | Fault::OversizedBody { .. } => true,
+            Fault::WrongContentType | Fault::OversizedBody { .. } | Fault::ClaimedLength { .. } => {
+                true
+            }
             other => other.timing() == Some(Timing::AfterApply),
         }
     }

@@ -178,6 +178,8 @@ enum Action {
     Send(Reply),
     /// Send the head and half of the body, then close.
     Truncate(Reply),
+    /// Send the head claiming this `Content-Length`, then the real body, then close.
+    Claim(Reply, u64),
     /// Close at once with a TCP reset.
     Reset,
 }
@@ -236,8 +238,17 @@ async fn connection(mut stream: TcpStream, shared: &Shared) {
                     return;
                 }
             }
+            Action::Claim(reply, claimed) => {
+                let head = head_bytes(&reply, claimed, true);
+                let _ = stream
+                    .write_all(&[head.as_slice(), &reply.body].concat())
+                    .await;
+                let _ = stream.flush().await;
+                let _ = stream.shutdown().await;
+                return;
+            }
             Action::Truncate(reply) => {
-                let head = head_bytes(&reply, reply.body.len(), true);
+                let head = head_bytes(&reply, len_u64(reply.body.len()), true);
                 let half = &reply.body[..reply.body.len() / 2];
                 let _ = stream.write_all(&[head.as_slice(), half].concat()).await;
                 let _ = stream.flush().await;
@@ -319,6 +330,7 @@ async fn respond(shared: &Shared, head: Head, body: Vec<u8>) -> Action {
         .and_then(bearer)
         .map(str::to_owned);
     let verb_ok = matches!(head.verb.as_str(), "GET" | "POST");
+    let received = Instant::now();
     let fault = {
         let mut state = shared.lock();
         let fault = match (&method, verb_ok) {
@@ -334,8 +346,12 @@ async fn respond(shared: &Shared, head: Head, body: Vec<u8>) -> Action {
             body,
             params: params.clone(),
             fault: fault.clone(),
+            received,
         });
-        if matches!(fault, Some(Fault::RateLimited { .. })) {
+        if matches!(
+            fault,
+            Some(Fault::RateLimited { .. } | Fault::RetryAfter { status: 429, .. })
+        ) {
             state.responses_429 += 1;
         }
         fault
@@ -367,6 +383,12 @@ async fn respond(shared: &Shared, head: Head, body: Vec<u8>) -> Action {
     if !fault.strikes_after_apply() {
         return match fault {
             Fault::RateLimited { retry_after } => Action::Send(Reply::rate_limited(retry_after)),
+            Fault::RetryAfter { status, value } => {
+                let mut reply = Reply::slack_error("ratelimited", &[]);
+                reply.status = status;
+                reply.headers.push(("Retry-After", value));
+                Action::Send(reply)
+            }
             Fault::SlackError { code } => Action::Send(Reply::slack_error(&code, &[])),
             Fault::EmptyBody => Action::Send(Reply::json(200, Vec::new())),
             Fault::NonJsonBody => Action::Send(Reply::html(200)),
@@ -378,7 +400,9 @@ async fn respond(shared: &Shared, head: Head, body: Vec<u8>) -> Action {
                 Action::Send(answer(shared))
             }
             // Faults that strike after the call is applied are handled below.
-            Fault::WrongContentType | Fault::OversizedBody { .. } => Action::Send(answer(shared)),
+            Fault::WrongContentType | Fault::OversizedBody { .. } | Fault::ClaimedLength { .. } => {
+                Action::Send(answer(shared))
+            }
         };
     }
     let mut reply = answer(shared);
@@ -398,7 +422,9 @@ async fn respond(shared: &Shared, head: Head, body: Vec<u8>) -> Action {
             pad(&mut reply.body, bytes);
             Action::Send(reply)
         }
+        Fault::ClaimedLength { bytes } => Action::Claim(reply, bytes),
         Fault::RateLimited { .. }
+        | Fault::RetryAfter { .. }
         | Fault::SlackError { .. }
         | Fault::EmptyBody
         | Fault::NonJsonBody => Action::Send(reply),
@@ -443,8 +469,12 @@ pub(crate) fn reason(status: u16) -> &'static str {
     }
 }
 
+fn len_u64(len: usize) -> u64 {
+    u64::try_from(len).unwrap_or(u64::MAX)
+}
+
 /// The status line and headers of `reply`, announcing `content_length` body bytes.
-fn head_bytes(reply: &Reply, content_length: usize, close: bool) -> Vec<u8> {
+fn head_bytes(reply: &Reply, content_length: u64, close: bool) -> Vec<u8> {
     let mut head = format!(
         "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n",
         reply.status,
@@ -469,7 +499,7 @@ fn head_bytes(reply: &Reply, content_length: usize, close: bool) -> Vec<u8> {
 }
 
 async fn send(stream: &mut TcpStream, reply: &Reply, close: bool) -> std::io::Result<()> {
-    let mut bytes = head_bytes(reply, reply.body.len(), close);
+    let mut bytes = head_bytes(reply, len_u64(reply.body.len()), close);
     bytes.extend_from_slice(&reply.body);
     stream.write_all(&bytes).await?;
     stream.flush().await

@@ -56,9 +56,14 @@
 //! # Faults and rate limits
 //!
 //! [`Emulator::inject`] makes the next calls of a method fail in a chosen [`Fault`]: HTTP 429,
-//! 5xx pages, resets, delays, truncated, empty, non-JSON, mislabelled or oversized bodies, or any
-//! Slack error code; [`Timing`] decides whether a write is applied before the fault. Faulted calls
-//! are still recorded in the [request log](Emulator::requests).
+//! any `Retry-After` text (also on an `ok: false` + `ratelimited` answer), 5xx pages, resets,
+//! delays, truncated, empty, non-JSON, mislabelled or oversized bodies, a `Content-Length` that
+//! lies, or any Slack error code; [`Timing`] decides whether a write is applied before the
+//! fault. Faulted calls are still recorded in the [request log](Emulator::requests), with the
+//! instant each request arrived.
+//!
+//! A [`Blackhole`] is an address next to the emulator where a connect hangs (its handshake never
+//! completes), for testing connect timeouts.
 //!
 //! [`Emulator::set_tier_limits`] enforces Slack's tiers per (token, method) on a sliding window:
 //! `users.profile.set` is Tier 3 (50 calls a minute), `users.profile.get` Tier 4 (100), and
@@ -119,12 +124,14 @@
 //! # }
 //! ```
 
+mod blackhole;
 mod faults;
 mod http;
 mod limits;
 mod methods;
 mod state;
 
+pub use blackhole::Blackhole;
 pub use faults::{Fault, Timing};
 pub use state::{RecordedRequest, UserSpec};
 

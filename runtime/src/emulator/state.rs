@@ -115,6 +115,8 @@ pub struct RecordedRequest {
     pub params: Vec<(String, String)>,
     /// The fault injected into the answer, if one was.
     pub fault: Option<Fault>,
+    /// When the emulator had read the whole request.
+    pub received: std::time::Instant,
 }
 
 impl RecordedRequest {
@@ -165,6 +167,7 @@ impl fmt::Debug for RecordedRequest {
             .field("body", &String::from_utf8_lossy(&self.body))
             .field("params", &self.params)
             .field("fault", &self.fault)
+            .field("received", &self.received)
             .finish()
     }
 }
