@@ -9,10 +9,10 @@
 //! `SLACK_TOKEN` (a user token with `users.profile:write` and `users.profile:read`) it calls
 //! Slack, or `SLACK_API_URL` when that is set.
 
-use slack_methods::emulator::{Emulator, UserSpec};
 use slack_methods::methods::{UsersProfileGet, UsersProfileSet};
 use slack_methods::types::ProfileUpdate;
 use slack_methods::{encode_params, Client, Token};
+use slack_methods_emulator::{Emulator, UserSpec};
 use std::error::Error;
 use std::process::ExitCode;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -46,7 +46,10 @@ async fn run() -> Result<(), Box<dyn Error>> {
             (client, token, None)
         }
         None => {
-            let emulator = Emulator::start().await?;
+            let emulator = Emulator::builder()
+                .serve(slack_methods::methods::ALL)
+                .start()
+                .await?;
             let token = Token::new("xoxp-emulated-example-token")?;
             emulator.add_user(UserSpec::new("U0EXAMPLE1", "jane"));
             emulator.add_token(

@@ -41,7 +41,8 @@
 //!
 //! - [`methods`]: the bindings this crate ships.
 //! - [`types`]: response and request types shared by several methods.
-//! - `emulator` (feature `emulator`): a Slack server on 127.0.0.1 for offline tests.
+//! - A Slack server on 127.0.0.1 for offline tests is the `slack-methods-emulator` crate, a
+//!   dev-dependency; it serves the bundled bindings given [`methods::ALL`].
 //! - Everything else is the runtime, re-exported: [`Client`], [`Error`], [`Token`], the typed
 //!   ids, [`build_request`] and [`parse_response`] for sans-IO use.
 
@@ -53,7 +54,7 @@ extern crate self as slack_methods;
 pub use slack_methods_macros::slack_method;
 pub use slack_methods_runtime::*;
 
-/// The runtime crate, for paths such as `slack_methods::runtime::emulator`.
+/// The runtime crate, for paths such as `slack_methods::runtime::Client`.
 pub use slack_methods_runtime as runtime;
 
 pub mod methods;

@@ -1,9 +1,9 @@
 //! The bundled bindings through the `Client`, over real HTTP on loopback, against the emulator.
 
-use slack_methods::emulator::{Emulator, UserSpec};
 use slack_methods::methods::{AuthTest, UsersProfileGet, UsersProfileSet};
 use slack_methods::types::ProfileUpdate;
 use slack_methods::{slack_method, Client, Error, ErrorCode, Token, UserId};
+use slack_methods_emulator::{Emulator, UserSpec};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 const JANE: &str = "U0JANE0001";
@@ -13,7 +13,11 @@ const READ_ONLY: &str = "xoxp-jane-read-only";
 const BOSS_TOKEN: &str = "xoxp-boss-admin";
 
 async fn emulator() -> Emulator {
-    let emu = Emulator::start().await.unwrap();
+    let emu = Emulator::builder()
+        .serve(slack_methods::methods::ALL)
+        .start()
+        .await
+        .unwrap();
     emu.add_user(UserSpec::new(JANE, "jane"));
     let mut boss = UserSpec::new(BOSS, "boss");
     boss.admin = true;

@@ -2,8 +2,8 @@
 //! request log (it records exactly what arrived) and a canned answer.
 
 use serde::Deserialize;
-use slack_methods::emulator::{Emulator, UserSpec};
 use slack_methods::{slack_method, ChannelId, Client, SlackMethod, Token};
+use slack_methods_emulator::{Emulator, UserSpec};
 
 /// `chat.scheduleMessage`, bound here with every kind of field.
 #[slack_method("chat.scheduleMessage", response = Scheduled)]
@@ -29,7 +29,11 @@ struct Scheduled {
 
 #[tokio::test]
 async fn round_trip_through_the_emulator() {
-    let emu = Emulator::start().await.unwrap();
+    let emu = Emulator::builder()
+        .serve(slack_methods::methods::ALL)
+        .start()
+        .await
+        .unwrap();
     emu.add_user(UserSpec::new("U0JANE0001", "jane"));
     emu.add_token("xoxb-scheduler", "U0JANE0001", &["chat:write"]);
     emu.stub_method_with_scopes(
@@ -93,7 +97,11 @@ struct TeamInfo {
 
 #[tokio::test]
 async fn untyped_response_keeps_every_field() {
-    let emu = Emulator::start().await.unwrap();
+    let emu = Emulator::builder()
+        .serve(slack_methods::methods::ALL)
+        .start()
+        .await
+        .unwrap();
     emu.add_user(UserSpec::new("U0JANE0001", "jane"));
     emu.add_token("xoxp-t", "U0JANE0001", &["team:read"]);
     emu.stub_method(

@@ -2,13 +2,13 @@
 //! its documented outcome (an error variant, or success after a retry); no write is applied twice;
 //! errors name the method and, where Slack gave one, its code.
 
-use slack_methods::emulator::{Blackhole, Emulator, Fault, UserSpec};
 use slack_methods::methods::{AuthTest, UsersProfileGet, UsersProfileSet};
 use slack_methods::types::ProfileUpdate;
 use slack_methods::{
     CallOptions, Client, EncodeError, Error, ErrorCode, FormEncoder, HttpVerb, RateLimitTier,
     RateLimiter, RateLimits, RetryPolicy, SlackMethod, Token,
 };
+use slack_methods_emulator::{Blackhole, Emulator, Fault, UserSpec};
 use std::time::Duration;
 
 const USER: &str = "U0FAULT001";
@@ -17,7 +17,11 @@ const SET: &str = "users.profile.set";
 const GET: &str = "users.profile.get";
 
 async fn setup() -> (Emulator, Client) {
-    let emu = Emulator::start().await.unwrap();
+    let emu = Emulator::builder()
+        .serve(slack_methods::methods::ALL)
+        .start()
+        .await
+        .unwrap();
     emu.add_user(UserSpec::new(USER, "faulty"));
     emu.add_token(TOKEN, USER, &["users.profile:read", "users.profile:write"]);
     let client = Client::builder()
@@ -320,7 +324,11 @@ async fn a_call_waiting_on_retry_after_can_be_cancelled() {
 /// Dropping a call's future while it waits on the rate limiter cancels it.
 #[tokio::test]
 async fn a_call_waiting_on_the_limiter_can_be_cancelled() {
-    let emu = Emulator::start().await.unwrap();
+    let emu = Emulator::builder()
+        .serve(slack_methods::methods::ALL)
+        .start()
+        .await
+        .unwrap();
     emu.add_user(UserSpec::new(USER, "faulty"));
     emu.add_token(TOKEN, USER, &["users.profile:read", "users.profile:write"]);
     let client = Client::builder()
@@ -510,7 +518,11 @@ async fn an_absurd_retry_after_is_longer_than_any_budget() {
 /// Calls that had reserved their slot before a 429 wait out its pause too.
 #[tokio::test]
 async fn a_pause_holds_calls_already_waiting_in_the_limiter() {
-    let emu = Emulator::start().await.unwrap();
+    let emu = Emulator::builder()
+        .serve(slack_methods::methods::ALL)
+        .start()
+        .await
+        .unwrap();
     emu.add_user(UserSpec::new(USER, "faulty"));
     emu.add_token(TOKEN, USER, &["users.profile:read", "users.profile:write"]);
     // One call every 175 ms, one at a time.

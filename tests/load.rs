@@ -2,9 +2,9 @@
 //! Slack's tiers enforced (time sped up). All succeed, no 429 reaches the caller or is even sent,
 //! each write is applied exactly once, and the limiter's rate is within 10% of the allowed one.
 
-use slack_methods::emulator::{Emulator, UserSpec};
 use slack_methods::methods::UsersProfileSet;
 use slack_methods::{Client, RateLimits, Token};
+use slack_methods_emulator::{Emulator, UserSpec};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -16,7 +16,11 @@ const TIER3_PER_MINUTE: f64 = 50.0;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_thousand_concurrent_writes_stay_within_the_tier() {
-    let emu = Emulator::start().await.unwrap();
+    let emu = Emulator::builder()
+        .serve(slack_methods::methods::ALL)
+        .start()
+        .await
+        .unwrap();
     emu.add_user(UserSpec::new("U0LOAD0001", "loaded"));
     emu.add_token("xoxp-load", "U0LOAD0001", &["users.profile:write"]);
     emu.set_tier_limits(TIME_SCALE);

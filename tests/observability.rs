@@ -2,10 +2,10 @@
 //! HTTP client names where they apply), with the attempts, retries and pauses as events inside
 //! it, and the token nowhere. A small `Layer` records every span's fields and events.
 
-use slack_methods::emulator::{Emulator, Fault, UserSpec};
 use slack_methods::methods::{UsersProfileGet, UsersProfileSet};
 use slack_methods::types::ProfileUpdate;
 use slack_methods::{CallOptions, Client, RetryPolicy, Token};
+use slack_methods_emulator::{Emulator, Fault, UserSpec};
 use std::collections::BTreeMap;
 use std::fmt::Debug;
 use std::sync::{Arc, Mutex};
@@ -110,7 +110,11 @@ async fn each_call_is_one_span_with_what_happened() {
         tracing::subscriber::set_default(tracing_subscriber::registry().with(recorder.clone()));
 
     let secret = format!("xoxp-{MARKER}-1");
-    let emu = Emulator::start().await.unwrap();
+    let emu = Emulator::builder()
+        .serve(slack_methods::methods::ALL)
+        .start()
+        .await
+        .unwrap();
     emu.add_user(UserSpec::new("U0SPANS001", "traced"));
     emu.add_token(&secret, "U0SPANS001", &["users.profile:read"]);
     let client = Client::builder()

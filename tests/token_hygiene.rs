@@ -2,10 +2,10 @@
 //! `tracing` (and `log`) output captured at trace level: the marker never appears in any `Debug`,
 //! `Display`, error or log line.
 
-use slack_methods::emulator::{Emulator, Fault, UserSpec};
 use slack_methods::methods::{AuthTest, UsersProfileGet, UsersProfileSet};
 use slack_methods::types::ProfileUpdate;
 use slack_methods::{CallOptions, Client, RateLimits, RetryPolicy, Token};
+use slack_methods_emulator::{Emulator, Fault, UserSpec};
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -45,7 +45,11 @@ async fn the_token_never_leaks() {
 
     let secret = format!("xoxp-{MARKER}-0001");
     let unknown = format!("xoxb-{MARKER}-0002");
-    let emu = Emulator::start().await.unwrap();
+    let emu = Emulator::builder()
+        .serve(slack_methods::methods::ALL)
+        .start()
+        .await
+        .unwrap();
     emu.add_user(UserSpec::new("U0HYGIENE1", "clean"));
     emu.add_token(&secret, "U0HYGIENE1", &["users.profile:read"]);
     let token = Token::new(secret.clone()).unwrap();

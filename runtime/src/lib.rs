@@ -1,6 +1,7 @@
 //! The runtime of [slack-methods](https://docs.rs/slack-methods): the [`SlackMethod`] trait, form
 //! encoding, sans-IO request building and response parsing, errors, tokens, typed ids, the
-//! reqwest [`Client`], and (feature `emulator`) a loopback Slack emulator.
+//! reqwest [`Client`] with its rate limiter and retry policy. The loopback Slack emulator the
+//! tests and examples use is its own crate, `slack-methods-emulator`.
 //!
 //! Most users depend on `slack-methods`, which re-exports all of this and adds the
 //! `#[slack_method]` attribute.
@@ -20,15 +21,12 @@ mod response;
 mod retry;
 mod token;
 
-#[cfg(feature = "emulator")]
-pub mod emulator;
-
 pub use client::{CallOptions, Client, ClientBuilder, USER_AGENT};
 pub use error::{ApiError, Error, ErrorCode};
 pub use form::{EncodeError, FormEncoder, FormValue};
 pub use ids::{AppId, BotId, ChannelId, EnterpriseId, IdError, TeamId, UserId};
 pub use limiter::{RateLimiter, RateLimits};
-pub use method::{HttpVerb, InvalidRequest, RateLimitTier, SlackMethod};
+pub use method::{HttpVerb, InvalidRequest, MethodFacts, RateLimitTier, SlackMethod};
 pub use request::{build_request, encode_params, BaseUrl, FORM_CONTENT_TYPE};
 pub use response::{excerpt, parse_response, retry_after, SlackResponse};
 pub use retry::RetryPolicy;

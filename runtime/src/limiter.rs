@@ -65,10 +65,10 @@ impl Default for RateLimits {
 }
 
 impl RateLimits {
-    /// Slack's published tiers: Tier 1 = 1, Tier 2 = 20, Tier 3 = 50, Tier 4 = 100 calls a
-    /// minute; `chat.postMessage` 60 (Slack allows about one message a second per channel, and
-    /// the limiter does not know channels); other special tiers as Tier 4. Methods of unknown
-    /// tier are not paced (a `Retry-After` pause still holds them).
+    /// Slack's allowance of each method's tier, as
+    /// [`RateLimitTier::calls_per_minute`] gives it (Tier 1 = 1, Tier 2 = 20, Tier 3 = 50,
+    /// Tier 4 = 100 calls a minute, `chat.postMessage` 60, other special tiers as Tier 4).
+    /// Methods of unknown tier are not paced (a `Retry-After` pause still holds them).
     pub fn slack_tiers() -> Self {
         RateLimits {
             enabled: true,
@@ -137,12 +137,7 @@ impl RateLimits {
         if let Some(limit) = self.per_method.get(method) {
             return Some(*limit);
         }
-        match tier {
-            RateLimitTier::Special("chat.postMessage") => Some(60),
-            RateLimitTier::Special(_) => RateLimitTier::Tier4.calls_per_minute(),
-            RateLimitTier::Unknown => self.default_per_minute,
-            other => other.calls_per_minute().or(self.default_per_minute),
-        }
+        tier.calls_per_minute().or(self.default_per_minute)
     }
 
     /// The (burst, interval) pair for a limit of `per_minute`.

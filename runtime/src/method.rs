@@ -37,11 +37,14 @@ impl fmt::Display for HttpVerb {
 /// Slack counts calls per method per workspace. The documented allowances are about 1 call a
 /// minute for Tier 1, 20 for Tier 2, 50 for Tier 3 and 100 for Tier 4; special tiers have limits
 /// of their own (`chat.postMessage`: about one message a second per channel).
+/// [`calls_per_minute`](RateLimitTier::calls_per_minute) is the one place these numbers are
+/// written: the client's limiter paces by it, and the emulator enforces it.
 ///
 /// ```
 /// use slack_methods_runtime::RateLimitTier;
 /// assert_eq!(RateLimitTier::Tier3.calls_per_minute(), Some(50));
-/// assert_eq!(RateLimitTier::Special("chat.postMessage").calls_per_minute(), None);
+/// assert_eq!(RateLimitTier::Special("chat.postMessage").calls_per_minute(), Some(60));
+/// assert_eq!(RateLimitTier::Unknown.calls_per_minute(), None);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -61,14 +64,18 @@ pub enum RateLimitTier {
 }
 
 impl RateLimitTier {
-    /// The documented number of calls a minute, where the tier has one.
-    pub const fn calls_per_minute(self) -> Option<u32> {
+    /// The calls a minute Slack allows: the documented allowance of tiers 1 to 4;
+    /// `chat.postMessage`'s about one message a second (per channel); other special tiers, which
+    /// Slack allows generously, as much as Tier 4. `None` when the tier is unknown.
+    pub fn calls_per_minute(self) -> Option<u32> {
         match self {
             RateLimitTier::Tier1 => Some(1),
             RateLimitTier::Tier2 => Some(20),
             RateLimitTier::Tier3 => Some(50),
             RateLimitTier::Tier4 => Some(100),
-            RateLimitTier::Special(_) | RateLimitTier::Unknown => None,
+            RateLimitTier::Special("chat.postMessage") => Some(60),
+            RateLimitTier::Special(_) => RateLimitTier::Tier4.calls_per_minute(),
+            RateLimitTier::Unknown => None,
         }
     }
 }
@@ -82,6 +89,60 @@ impl fmt::Display for RateLimitTier {
             RateLimitTier::Tier4 => f.write_str("Tier 4"),
             RateLimitTier::Special(name) => write!(f, "special tier of {name}"),
             RateLimitTier::Unknown => f.write_str("unknown tier"),
+        }
+    }
+}
+
+/// The facts of one method as a value: what a [`SlackMethod`] impl says in its consts, for code
+/// that handles methods by name (an emulator serving them, a registry listing them).
+///
+/// ```
+/// use slack_methods_runtime::{EncodeError, FormEncoder, HttpVerb, MethodFacts, RateLimitTier, SlackMethod};
+/// struct Ping;
+/// impl SlackMethod for Ping {
+///     const NAME: &'static str = "api.test";
+///     const VERB: HttpVerb = HttpVerb::Post;
+///     const SCOPES: &'static [&'static str] = &[];
+///     const TIER: RateLimitTier = RateLimitTier::Tier4;
+///     const WRITES: bool = false;
+///     type Response = serde_json::Value;
+///     fn encode_form(&self, _: &mut FormEncoder) -> Result<(), EncodeError> {
+///         Ok(())
+///     }
+/// }
+/// const PING: MethodFacts = MethodFacts::of::<Ping>();
+/// assert_eq!((PING.name, PING.tier, PING.writes), ("api.test", RateLimitTier::Tier4, false));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct MethodFacts {
+    /// [`SlackMethod::NAME`].
+    pub name: &'static str,
+    /// [`SlackMethod::VERB`].
+    pub verb: HttpVerb,
+    /// [`SlackMethod::SCOPES`]: any one of them allows the call.
+    pub scopes: &'static [&'static str],
+    /// [`SlackMethod::TIER`].
+    pub tier: RateLimitTier,
+    /// [`SlackMethod::WRITES`].
+    pub writes: bool,
+    /// [`SlackMethod::PAGINATED`].
+    pub paginated: bool,
+    /// [`SlackMethod::DEPRECATED`].
+    pub deprecated: bool,
+}
+
+impl MethodFacts {
+    /// The facts of `M`, read from its consts.
+    pub const fn of<M: SlackMethod>() -> MethodFacts {
+        MethodFacts {
+            name: M::NAME,
+            verb: M::VERB,
+            scopes: M::SCOPES,
+            tier: M::TIER,
+            writes: M::WRITES,
+            paginated: M::PAGINATED,
+            deprecated: M::DEPRECATED,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Untrusted bytes: arbitrary status, headers and body through the response parser never panic,
 //! and whatever comes out is a decided outcome. Untrusted times: whatever a `Retry-After` header
 //! says, no clock arithmetic panics, in the parser, the rate limiter's pause and wait, the retry
-//! decision, or (feature `emulator`) a whole call through the client.
+//! decision, or a whole call through the client and the emulator.
 //!
 //! CI runs the default number of cases; for a longer run:
 //! `PROPTEST_CASES=200000 cargo test -p slack-methods-runtime --test parse_props --release`.
@@ -194,11 +194,10 @@ proptest! {
 }
 
 /// The whole client path: a call answered with an arbitrary `Retry-After`, through the emulator.
-#[cfg(feature = "emulator")]
 mod through_the_client {
     use super::*;
-    use slack_methods_runtime::emulator::{Emulator, Fault, UserSpec};
-    use slack_methods_runtime::{CallOptions, Client};
+    use slack_methods_emulator::{Emulator, Fault, UserSpec};
+    use slack_methods_runtime::{CallOptions, Client, MethodFacts};
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::OnceLock;
 
@@ -218,7 +217,11 @@ mod through_the_client {
                 .build()
                 .unwrap();
             let (emu, client) = runtime.block_on(async {
-                let emu = Emulator::start().await.unwrap();
+                let emu = Emulator::builder()
+                    .serve(&[MethodFacts::of::<Typed>()])
+                    .start()
+                    .await
+                    .unwrap();
                 emu.add_user(UserSpec::new("U0PROPS", "props"));
                 let client = Client::builder()
                     .base_url(&emu.base_url())

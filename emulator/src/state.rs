@@ -1,17 +1,18 @@
 //! The emulator's in-memory workspace: team, users and profiles, tokens, stubs, faults, limits,
 //! the request log and the write counters.
 
-use super::faults::FaultQueue;
-use super::limits::Limits;
-use super::Fault;
+use crate::faults::FaultQueue;
+use crate::limits::Limits;
+use crate::Fault;
 use serde_json::{json, Map, Value};
+use slack_methods_runtime::MethodFacts;
 use std::collections::HashMap;
 use std::fmt;
 
-/// A user of the emulated workspace, given to [`Emulator::add_user`](super::Emulator::add_user).
+/// A user of the emulated workspace, given to [`Emulator::add_user`](crate::Emulator::add_user).
 ///
 /// ```
-/// use slack_methods_runtime::emulator::UserSpec;
+/// use slack_methods_emulator::UserSpec;
 /// let jane = UserSpec::new("U0JANE", "jane").real_name("Jane Doe").admin();
 /// assert!(jane.admin && !jane.owner);
 /// assert_eq!(jane.real_name, "Jane Doe");
@@ -209,6 +210,8 @@ pub(crate) struct Stub {
 #[derive(Debug)]
 pub(crate) struct State {
     pub(crate) team: Team,
+    /// The methods served, by name, with the facts of the bindings they are served for.
+    pub(crate) served: HashMap<&'static str, MethodFacts>,
     pub(crate) users: HashMap<String, User>,
     pub(crate) tokens: HashMap<String, TokenEntry>,
     pub(crate) field_labels: HashMap<String, String>,
@@ -224,6 +227,7 @@ impl State {
     pub(crate) fn new(team: Team) -> State {
         State {
             team,
+            served: HashMap::new(),
             users: HashMap::new(),
             tokens: HashMap::new(),
             field_labels: HashMap::new(),
@@ -233,6 +237,15 @@ impl State {
             requests: Vec::new(),
             applied_writes: HashMap::new(),
             responses_429: 0,
+        }
+    }
+
+    /// Serves the implemented methods among `methods`, with their facts.
+    pub(crate) fn serve(&mut self, methods: &[MethodFacts]) {
+        for facts in methods {
+            if crate::Emulator::implemented().any(|name| name == facts.name) {
+                self.served.insert(facts.name, *facts);
+            }
         }
     }
 

@@ -1,12 +1,8 @@
-//! The Slack methods the emulator answers: authentication and scope checks, rate limits, the
-//! built-in methods (`auth.test`, `users.profile.get`, `users.profile.set`) and stubs.
+//! `users.profile.get` and `users.profile.set`.
 
-use super::state::{normalize, State, User};
+use super::{fail, param, truthy, Outcome, Reply};
+use crate::state::{normalize, State, User};
 use serde_json::{Map, Value};
-use std::time::Instant;
-
-/// The content type of every JSON answer, as Slack sends it.
-pub(crate) const JSON: &str = "application/json; charset=utf-8";
 
 /// At most this many keys may be set by one `users.profile.set` call.
 const MAX_PROFILE_KEYS: usize = 50;
@@ -30,245 +26,11 @@ const TEXT_KEYS: &[&str] = &[
     "start_date",
 ];
 
-/// One HTTP answer, before it is written to the socket.
-#[derive(Clone, Debug)]
-pub(crate) struct Reply {
-    pub(crate) status: u16,
-    pub(crate) content_type: &'static str,
-    pub(crate) headers: Vec<(&'static str, String)>,
-    pub(crate) body: Vec<u8>,
-}
-
-impl Reply {
-    pub(crate) fn json(status: u16, body: Vec<u8>) -> Reply {
-        Reply {
-            status,
-            content_type: JSON,
-            headers: Vec::new(),
-            body,
-        }
-    }
-
-    /// `{"ok":false,"error":"<code>"}` plus `extra` string fields, HTTP 200.
-    pub(crate) fn slack_error(code: &str, extra: &[(&str, &str)]) -> Reply {
-        let mut body = br#"{"ok":false,"error":"#.to_vec();
-        push_json_string(&mut body, code);
-        for (key, value) in extra {
-            body.push(b',');
-            push_json_string(&mut body, key);
-            body.push(b':');
-            push_json_string(&mut body, value);
-        }
-        body.push(b'}');
-        Reply::json(200, body)
-    }
-
-    /// HTTP 429 with `Retry-After` and Slack's `ratelimited` envelope.
-    pub(crate) fn rate_limited(retry_after: u64) -> Reply {
-        let mut reply = Reply::slack_error("ratelimited", &[]);
-        reply.status = 429;
-        reply.headers.push(("Retry-After", retry_after.to_string()));
-        reply
-    }
-
-    /// A plain-text answer for requests that are not Slack calls at all.
-    pub(crate) fn text(status: u16, text: &str) -> Reply {
-        Reply {
-            status,
-            content_type: "text/plain; charset=utf-8",
-            headers: Vec::new(),
-            body: text.as_bytes().to_vec(),
-        }
-    }
-
-    /// An HTML error page, as a proxy in front of Slack sends.
-    pub(crate) fn html(status: u16) -> Reply {
-        let reason = super::http::reason(status);
-        Reply {
-            status,
-            content_type: "text/html; charset=utf-8",
-            headers: Vec::new(),
-            body: format!(
-                "<!DOCTYPE html>\n<html><head><title>{status} {reason}</title></head>\
-                 <body><h1>{status} {reason}</h1></body></html>\n"
-            )
-            .into_bytes(),
-        }
-    }
-}
-
-fn push_json_string(out: &mut Vec<u8>, text: &str) {
-    // Serializing a str into a Vec cannot fail; the fallback keeps the envelope valid anyway.
-    if serde_json::to_writer(&mut *out, text).is_err() {
-        out.extend_from_slice(b"\"\"");
-    }
-}
-
-/// `{"ok":true,...}` with `ok` first and then the fields of `data`.
-pub(crate) fn ok_body(data: &Map<String, Value>) -> Vec<u8> {
-    let mut body = br#"{"ok":true"#.to_vec();
-    for (key, value) in data {
-        if key == "ok" {
-            continue;
-        }
-        body.push(b',');
-        push_json_string(&mut body, key);
-        body.push(b':');
-        if serde_json::to_writer(&mut body, value).is_err() {
-            body.extend_from_slice(b"null");
-        }
-    }
-    body.push(b'}');
-    body
-}
-
-/// A Slack method's answer: data for `ok: true`, or an error code with extra fields.
-type Outcome = Result<Map<String, Value>, Reply>;
-
-fn fail(code: &str) -> Reply {
-    Reply::slack_error(code, &[])
-}
-
-/// What the emulator knows about a method it can answer.
-struct MethodInfo {
-    scopes: Vec<String>,
-    writes: bool,
-}
-
-fn builtin(method: &str) -> Option<MethodInfo> {
-    let (scopes, writes): (&[&str], bool) = match method {
-        "auth.test" => (&[], false),
-        "users.profile.get" => (&["users.profile:read"], false),
-        "users.profile.set" => (&["users.profile:write"], true),
-        _ => return None,
-    };
-    Some(MethodInfo {
-        scopes: scopes.iter().map(|s| (*s).to_owned()).collect(),
-        writes,
-    })
-}
-
-/// The last value of `name` among the parameters.
-fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    params
-        .iter()
-        .rev()
-        .find(|(key, _)| key == name)
-        .map(|(_, value)| value.as_str())
-}
-
-fn truthy(value: Option<&str>) -> bool {
-    matches!(value, Some("1" | "true" | "TRUE" | "True"))
-}
-
-/// Answers one call of `method`: checks the token and its scopes, counts the call against the
-/// rate limit, then runs the method (or its stub).
-pub(crate) fn handle(
+pub(crate) fn profile_get(
     state: &mut State,
-    method: &str,
-    token: Option<&str>,
+    caller: &User,
     params: &[(String, String)],
-    now: Instant,
-) -> Reply {
-    let stub = state.stubs.get(method).cloned();
-    let info = match &stub {
-        Some(stub) => MethodInfo {
-            scopes: stub.scopes.clone(),
-            writes: true,
-        },
-        None => match builtin(method) {
-            Some(info) => info,
-            None => return fail("unknown_method"),
-        },
-    };
-    let Some(token) = token else {
-        return fail("not_authed");
-    };
-    let Some(entry) = state.tokens.get(token).cloned() else {
-        return fail("invalid_auth");
-    };
-    if entry.revoked {
-        return fail("token_revoked");
-    }
-    let Some(caller) = state.users.get(&entry.user).cloned() else {
-        return fail("invalid_auth");
-    };
-    let provided = entry.scopes.join(",");
-    let accepted = info.scopes.join(",");
-    let scope_headers = |mut reply: Reply| {
-        reply.headers.push(("X-OAuth-Scopes", provided.clone()));
-        reply
-            .headers
-            .push(("X-Accepted-OAuth-Scopes", accepted.clone()));
-        reply
-    };
-    if !info.scopes.is_empty() && !info.scopes.iter().any(|s| entry.scopes.contains(s)) {
-        return scope_headers(Reply::slack_error(
-            "missing_scope",
-            &[("needed", &accepted), ("provided", &provided)],
-        ));
-    }
-    if let Err(refused) = state.limits.check(token, method, now) {
-        state.responses_429 += 1;
-        return Reply::rate_limited(refused.retry_after);
-    }
-    let outcome = match (&stub, method) {
-        (Some(stub), _) => Ok(stub_data(&stub.response)),
-        (None, "auth.test") => Ok(auth_test(state, &caller)),
-        (None, "users.profile.get") => profile_get(state, &caller, params),
-        (None, "users.profile.set") => profile_set(state, &caller, params),
-        (None, _) => Err(fail("unknown_method")),
-    };
-    let reply = match outcome {
-        Ok(data) => {
-            if let Some(stub) = &stub {
-                if !stub.response.is_object() {
-                    // A stub that is not an object is answered verbatim.
-                    let body = serde_json::to_vec(&stub.response).unwrap_or_default();
-                    return scope_headers(Reply::json(200, body));
-                }
-            }
-            let failed = data.get("ok") == Some(&Value::Bool(false));
-            if info.writes && !failed {
-                state.count_write(method);
-            }
-            if failed {
-                Reply::json(200, serde_json::to_vec(&data).unwrap_or_default())
-            } else {
-                Reply::json(200, ok_body(&data))
-            }
-        }
-        Err(reply) => reply,
-    };
-    scope_headers(reply)
-}
-
-fn stub_data(response: &Value) -> Map<String, Value> {
-    match response {
-        Value::Object(map) => map.clone(),
-        _ => Map::new(),
-    }
-}
-
-fn auth_test(state: &State, caller: &User) -> Map<String, Value> {
-    let team = &state.team;
-    let mut data = Map::new();
-    data.insert(
-        "url".into(),
-        Value::String(format!("https://{}.slack.com/", team.domain)),
-    );
-    data.insert("team".into(), Value::String(team.name.clone()));
-    data.insert("user".into(), Value::String(caller.spec.name.clone()));
-    data.insert("team_id".into(), Value::String(team.id.clone()));
-    data.insert("user_id".into(), Value::String(caller.spec.id.clone()));
-    if let Some(bot_id) = &caller.spec.bot_id {
-        data.insert("bot_id".into(), Value::String(bot_id.clone()));
-    }
-    data.insert("is_enterprise_install".into(), Value::Bool(false));
-    data
-}
-
-fn profile_get(state: &State, caller: &User, params: &[(String, String)]) -> Outcome {
+) -> Outcome {
     let target = match param(params, "user").filter(|u| !u.is_empty()) {
         Some(id) => state.users.get(id).ok_or_else(|| fail("user_not_found"))?,
         None => caller,
@@ -289,7 +51,11 @@ fn profile_get(state: &State, caller: &User, params: &[(String, String)]) -> Out
     Ok(data)
 }
 
-fn profile_set(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+pub(crate) fn profile_set(
+    state: &mut State,
+    caller: &User,
+    params: &[(String, String)],
+) -> Outcome {
     let target_id = match param(params, "user").filter(|u| !u.is_empty()) {
         Some(id) => id.to_owned(),
         None => caller.spec.id.clone(),
@@ -463,18 +229,6 @@ mod tests {
         list.iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
             .collect()
-    }
-
-    #[test]
-    fn envelopes_put_ok_first() {
-        let reply = Reply::slack_error("missing_scope", &[("needed", "a:b"), ("provided", "")]);
-        assert_eq!(
-            reply.body,
-            br#"{"ok":false,"error":"missing_scope","needed":"a:b","provided":""}"#
-        );
-        let mut data = Map::new();
-        data.insert("user".into(), Value::String("jo\"".into()));
-        assert_eq!(ok_body(&data), br#"{"ok":true,"user":"jo\""}"#);
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! A small HTTP/1.1 server on tokio: keep-alive, `Content-Length` bodies, and byte-level control
 //! of every answer, so faults can break the protocol on purpose.
 
-use super::faults::Fault;
-use super::methods::{self, Reply};
-use super::state::{bearer, RecordedRequest, State};
+use crate::faults::Fault;
+use crate::methods::{self, Reply};
+use crate::state::{bearer, RecordedRequest, State};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};

@@ -1,10 +1,9 @@
 //! The loopback Slack emulator, over real TCP: a raw HTTP/1.1 client for byte-level checks and
 //! the runtime's `Client` for end-to-end ones.
-#![cfg(feature = "emulator")]
 
 use serde::Deserialize;
 use serde_json::{json, Value};
-use slack_methods_runtime::emulator::{Blackhole, Emulator, Fault, UserSpec};
+use slack_methods_emulator::{Blackhole, Emulator, Fault, UserSpec};
 use slack_methods_runtime::{
     Client, EncodeError, Error, ErrorCode, FormEncoder, HttpVerb, RateLimitTier, RateLimits,
     SlackMethod, Token,
@@ -21,7 +20,11 @@ const ADMIN: &str = "xoxp-admin";
 const BOT: &str = "xoxb-bot";
 
 async fn emulator() -> Emulator {
-    let emu = Emulator::start().await.unwrap();
+    let emu = Emulator::builder()
+        .serve(slack_methods::methods::ALL)
+        .start()
+        .await
+        .unwrap();
     emu.add_user(UserSpec::new("U0JANE", "jane").real_name("Jane Doe"));
     emu.add_user(UserSpec::new("U0BOSS", "boss").admin());
     emu.add_user(UserSpec::new("U0OWNER", "owner").owner());

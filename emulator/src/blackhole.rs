@@ -24,7 +24,7 @@ const PROBE: Duration = Duration::from_millis(100);
 /// Dropping the blackhole closes the listener and its connections.
 ///
 /// ```no_run
-/// use slack_methods_runtime::emulator::Blackhole;
+/// use slack_methods_emulator::Blackhole;
 /// use slack_methods_runtime::{Client, Token};
 /// use std::time::Duration;
 /// # #[tokio::main(flavor = "current_thread")]

@@ -8,19 +8,6 @@
 use std::collections::{HashMap, VecDeque};
 use std::time::{Duration, Instant};
 
-/// The calls a minute Slack allows for the methods the emulator implements, by tier.
-pub(crate) fn builtin_per_minute(method: &str) -> Option<u32> {
-    match method {
-        // Tier 3.
-        "users.profile.set" => Some(50),
-        // Tier 4.
-        "users.profile.get" => Some(100),
-        // A special tier of its own; Slack allows it generously, so it is treated as Tier 4.
-        "auth.test" => Some(100),
-        _ => None,
-    }
-}
-
 #[derive(Debug, Default)]
 pub(crate) struct Limits {
     /// The time scale when tier limits are on: 60 means a minute lasts a second.
@@ -54,17 +41,25 @@ impl Limits {
         }
     }
 
-    fn limit_of(&self, method: &str) -> Option<u32> {
+    /// The limit of `method`: its override, else (when tiers are on) its tier's allowance.
+    fn limit_of(&self, method: &str, tier_limit: Option<u32>) -> Option<u32> {
         if let Some(limit) = self.overrides.get(method) {
             return Some(*limit);
         }
         self.tiers?;
-        builtin_per_minute(method)
+        tier_limit
     }
 
-    /// Counts one call of `method` with `token` at `now`, or refuses it.
-    pub(crate) fn check(&mut self, token: &str, method: &str, now: Instant) -> Result<(), Refused> {
-        let Some(limit) = self.limit_of(method) else {
+    /// Counts one call of `method` with `token` at `now`, or refuses it. `tier_limit` is the
+    /// method's tier's allowance in calls a minute, from the binding it is served for.
+    pub(crate) fn check(
+        &mut self,
+        token: &str,
+        method: &str,
+        tier_limit: Option<u32>,
+        now: Instant,
+    ) -> Result<(), Refused> {
+        let Some(limit) = self.limit_of(method, tier_limit) else {
             return Ok(());
         };
         let scale = self.tiers.unwrap_or(1.0);
@@ -120,21 +115,29 @@ mod tests {
         let mut limits = Limits::default();
         let now = Instant::now();
         for _ in 0..200 {
-            assert!(limits.check("t", "users.profile.set", now).is_ok());
+            assert!(limits
+                .check("t", "users.profile.set", Some(50), now)
+                .is_ok());
         }
         limits.set_tiers(Some(60.0));
         for _ in 0..50 {
-            assert!(limits.check("t", "users.profile.set", now).is_ok());
+            assert!(limits
+                .check("t", "users.profile.set", Some(50), now)
+                .is_ok());
         }
         assert_eq!(
-            limits.check("t", "users.profile.set", now),
+            limits.check("t", "users.profile.set", Some(50), now),
             Err(Refused { retry_after: 1 })
         );
         // Another token has its own window.
-        assert!(limits.check("u", "users.profile.set", now).is_ok());
+        assert!(limits
+            .check("u", "users.profile.set", Some(50), now)
+            .is_ok());
         // A second later (a scaled minute) the window has moved on.
         let later = now + Duration::from_secs(1);
-        assert!(limits.check("t", "users.profile.set", later).is_ok());
+        assert!(limits
+            .check("t", "users.profile.set", Some(50), later)
+            .is_ok());
     }
 
     #[test]
@@ -142,12 +145,12 @@ mod tests {
         let mut limits = Limits::default();
         limits.set_override("chat.postMessage", Some(2));
         let now = Instant::now();
-        assert!(limits.check("t", "chat.postMessage", now).is_ok());
+        assert!(limits.check("t", "chat.postMessage", None, now).is_ok());
         assert!(limits
-            .check("t", "chat.postMessage", now + Duration::from_secs(10))
+            .check("t", "chat.postMessage", None, now + Duration::from_secs(10))
             .is_ok());
         assert_eq!(
-            limits.check("t", "chat.postMessage", now + Duration::from_secs(20)),
+            limits.check("t", "chat.postMessage", None, now + Duration::from_secs(20)),
             Err(Refused { retry_after: 40 })
         );
         assert_eq!(whole_seconds(Duration::from_millis(1)), 1);

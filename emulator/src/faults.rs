@@ -7,7 +7,7 @@ use std::time::Duration;
 /// Slack may fail after it has applied a write: the profile is changed, but the client sees a
 /// 503, a reset connection or a timeout. A client that retries such a write blindly applies it
 /// twice. [`Timing::AfterApply`] lets a test create that situation and then check
-/// [`Emulator::applied_writes`](super::Emulator::applied_writes).
+/// [`Emulator::applied_writes`](crate::Emulator::applied_writes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Timing {
     /// The fault strikes first; the call is not applied (a delay postpones it instead).
@@ -19,12 +19,12 @@ pub enum Timing {
 
 /// One fault the emulator can inject into the answer to a call.
 ///
-/// Inject with [`Emulator::inject`](super::Emulator::inject). The constructors give each fault its
+/// Inject with [`Emulator::inject`](crate::Emulator::inject). The constructors give each fault its
 /// usual shape, and [`Fault::after_apply`] moves the faults that have a [`Timing`] after the
 /// call is applied.
 ///
 /// ```
-/// use slack_methods_runtime::emulator::{Fault, Timing};
+/// use slack_methods_emulator::{Fault, Timing};
 /// use std::time::Duration;
 /// let fault = Fault::server_error(503).after_apply();
 /// assert_eq!(fault, Fault::ServerError { status: 503, timing: Timing::AfterApply });
@@ -159,7 +159,7 @@ impl Fault {
     /// as given.
     ///
     /// ```
-    /// use slack_methods_runtime::emulator::Fault;
+    /// use slack_methods_emulator::Fault;
     /// // Slack's `ok: false` form of a rate limit, with the wait in a header.
     /// let fault = Fault::retry_after(200, "3");
     /// // A header no clock can add to the current time.

@@ -1,14 +1,22 @@
-//! A loopback Slack server for tests and offline use (feature `emulator`).
+//! A loopback Slack Web API server for tests and offline use: take it as a dev-dependency next
+//! to `slack-methods` (as tokio-test sits beside tokio).
 //!
 //! [`Emulator::start`] binds `127.0.0.1` on a port the OS picks and answers like Slack's Web API
-//! for the methods it implements:
+//! for the methods it implements ([`Emulator::implemented`]): `auth.test`, `users.profile.get`
+//! (params `user`, `include_labels`) and `users.profile.set` (params `profile`, `name` +
+//! `value`, `user`), plus any method given a canned answer with [`Emulator::stub_method`]. State
+//! lives in memory: a profile set is read back by the next get.
 //!
-//! - `auth.test` (no scope),
-//! - `users.profile.get` (`users.profile:read`; params `user`, `include_labels`),
-//! - `users.profile.set` (`users.profile:write`; params `profile`, `name` + `value`, `user`),
+//! # What it knows about a method, and from where
 //!
-//! plus any method given a canned answer with [`Emulator::stub_method`]. State lives in memory:
-//! a profile set is read back by the next get.
+//! The emulator states no Slack fact of its own about a method: it learns each method's scopes,
+//! rate-limit tier and whether it writes from the binding it serves it for, as
+//! [`MethodFacts`](slack_methods_runtime::MethodFacts) (the `SlackMethod` consts), given to
+//! [`EmulatorBuilder::serve`] or [`Emulator::serve`]; tiers become calls a minute through
+//! [`RateLimitTier::calls_per_minute`](slack_methods_runtime::RateLimitTier::calls_per_minute),
+//! the limiter's own source. The bundled bindings' facts are `slack_methods::methods::ALL`. An
+//! implemented method that is not served is answered `unknown_method`, with a message saying
+//! how to serve it.
 //!
 //! # Requests and answers
 //!
@@ -20,7 +28,8 @@
 //!
 //! 0. a [fault](Emulator::inject) queued for the method takes its turn first, whatever the
 //!    token (one that strikes after the call is applied lets the steps below run first);
-//! 1. a method that is neither implemented nor stubbed: `unknown_method`;
+//! 1. a method that is neither served (implemented, with its binding's facts) nor stubbed:
+//!    `unknown_method`;
 //! 2. no bearer token: `not_authed`; a token never added (or whose user is missing):
 //!    `invalid_auth`; a revoked token: `token_revoked`;
 //! 3. a token with none of the method's scopes: `missing_scope`, with `needed` (the method's
@@ -65,18 +74,20 @@
 //! A [`Blackhole`] is an address next to the emulator where a connect hangs (its handshake never
 //! completes), for testing connect timeouts.
 //!
-//! [`Emulator::set_tier_limits`] enforces Slack's tiers per (token, method) on a sliding window:
-//! `users.profile.set` is Tier 3 (50 calls a minute), `users.profile.get` Tier 4 (100), and
-//! `auth.test`, whose tier is special, is treated as Tier 4. The window is one minute divided by
-//! the time scale, so a scale of 60 makes a minute last a second. A call over the limit gets
-//! HTTP 429 with `Retry-After` in whole seconds of real time (at least 1), until the oldest
-//! counted call leaves the window; refused calls are not counted.
+//! [`Emulator::set_tier_limits`] enforces Slack's tiers per (token, method) on a sliding window,
+//! each served method allowed its tier's calls a minute (`users.profile.set` is Tier 3: 50;
+//! `users.profile.get` Tier 4: 100; `auth.test`'s special tier counts as Tier 4). The window is
+//! one minute divided by the time scale, so a scale of 60 makes a minute last a second. A call
+//! over the limit gets HTTP 429 with `Retry-After` in whole seconds of real time (at least 1),
+//! until the oldest counted call leaves the window; refused calls are not counted.
 //!
 //! # Example
 //!
 //! ```
-//! use slack_methods_runtime::emulator::{Emulator, Fault, UserSpec};
-//! use slack_methods_runtime::{Client, FormEncoder, HttpVerb, RateLimitTier, SlackMethod, Token};
+//! use slack_methods_emulator::{Emulator, Fault, UserSpec};
+//! use slack_methods_runtime::{
+//!     Client, FormEncoder, HttpVerb, MethodFacts, RateLimitTier, SlackMethod, Token,
+//! };
 //!
 //! struct AuthTest;
 //! impl SlackMethod for AuthTest {
@@ -93,7 +104,12 @@
 //!
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! let emu = Emulator::start().await?;
+//! // Serve `auth.test` as this binding describes it (with `slack-methods`, pass
+//! // `slack_methods::methods::ALL` to serve every bundled binding).
+//! let emu = Emulator::builder()
+//!     .serve(&[MethodFacts::of::<AuthTest>()])
+//!     .start()
+//!     .await?;
 //! emu.add_user(UserSpec::new("U0JANE", "jane"));
 //! emu.add_token("xoxp-test", "U0JANE", &["users.profile:read"]);
 //!
@@ -136,6 +152,7 @@ pub use faults::{Fault, Timing};
 pub use state::{RecordedRequest, UserSpec};
 
 use http::Shared;
+use slack_methods_runtime::MethodFacts;
 use state::{State, Stub, Team, TokenEntry};
 use std::fmt;
 use std::io;
@@ -172,7 +189,7 @@ impl fmt::Debug for Emulator {
 /// ```
 /// # #[tokio::main(flavor = "current_thread")]
 /// # async fn main() -> std::io::Result<()> {
-/// use slack_methods_runtime::emulator::Emulator;
+/// use slack_methods_emulator::Emulator;
 /// let emu = Emulator::builder()
 ///     .team("T0ACME", "Acme", "acme")
 ///     .max_request_bytes(64 * 1024)
@@ -186,6 +203,7 @@ impl fmt::Debug for Emulator {
 pub struct EmulatorBuilder {
     team: Team,
     max_body_bytes: usize,
+    served: Vec<MethodFacts>,
 }
 
 impl Default for EmulatorBuilder {
@@ -197,6 +215,7 @@ impl Default for EmulatorBuilder {
                 domain: "emulated".to_owned(),
             },
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            served: Vec::new(),
         }
     }
 }
@@ -224,6 +243,13 @@ impl EmulatorBuilder {
         self
     }
 
+    /// Serves each method of `methods` as its binding describes it (scopes, tier, whether it
+    /// writes), when the emulator implements it. See [`Emulator::serve`].
+    pub fn serve(mut self, methods: &[MethodFacts]) -> Self {
+        self.served.extend_from_slice(methods);
+        self
+    }
+
     /// Binds `127.0.0.1` on a port the OS picks and starts serving on the current tokio runtime.
     ///
     /// Fails if binding fails or if it is not called within a tokio runtime.
@@ -233,7 +259,9 @@ impl EmulatorBuilder {
         })?;
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await?;
         let addr = listener.local_addr()?;
-        let shared = Arc::new(Shared::new(State::new(self.team), self.max_body_bytes));
+        let mut state = State::new(self.team);
+        state.serve(&self.served);
+        let shared = Arc::new(Shared::new(state, self.max_body_bytes));
         let (stop, stopped) = watch::channel(false);
         let task = runtime.spawn(http::serve(listener, Arc::clone(&shared), stopped));
         tracing::debug!(%addr, "slack emulator listening");
@@ -255,6 +283,41 @@ impl Emulator {
     /// Configures an emulator before starting it.
     pub fn builder() -> EmulatorBuilder {
         EmulatorBuilder::default()
+    }
+
+    /// The methods the emulator implements (each answered once it is [served](Self::serve)).
+    pub fn implemented() -> impl Iterator<Item = &'static str> {
+        methods::IMPLEMENTED.iter().map(|(name, _)| *name)
+    }
+
+    /// Serves each method of `methods` as its binding describes it: the emulator checks the
+    /// token against the binding's scopes, limits calls by its tier, and counts its successful
+    /// calls as [applied writes](Self::applied_writes) when it writes. Methods the emulator does
+    /// not implement are ignored (stub them with [`stub_method`](Self::stub_method)); serving a
+    /// method again replaces its facts.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use slack_methods_emulator::Emulator;
+    /// use slack_methods_runtime::{HttpVerb, MethodFacts, RateLimitTier};
+    /// let emu = Emulator::start().await?;
+    /// # struct AuthTest;
+    /// # impl slack_methods_runtime::SlackMethod for AuthTest {
+    /// #     const NAME: &'static str = "auth.test";
+    /// #     const VERB: HttpVerb = HttpVerb::Post;
+    /// #     const SCOPES: &'static [&'static str] = &[];
+    /// #     const TIER: RateLimitTier = RateLimitTier::Special("auth.test");
+    /// #     const WRITES: bool = false;
+    /// #     type Response = serde_json::Value;
+    /// #     fn encode_form(&self, _: &mut slack_methods_runtime::FormEncoder) -> Result<(), slack_methods_runtime::EncodeError> { Ok(()) }
+    /// # }
+    /// emu.serve(&[MethodFacts::of::<AuthTest>()]);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn serve(&self, methods: &[MethodFacts]) {
+        self.shared.lock().serve(methods);
     }
 
     /// The address the server listens on (`127.0.0.1:<port>`).
@@ -346,7 +409,7 @@ impl Emulator {
     /// ```
     /// # #[tokio::main(flavor = "current_thread")]
     /// # async fn main() -> std::io::Result<()> {
-    /// use slack_methods_runtime::emulator::Emulator;
+    /// use slack_methods_emulator::Emulator;
     /// let emu = Emulator::start().await?;
     /// emu.stub_method("chat.scheduleMessage", serde_json::json!({"scheduled_message_id": "Q1"}));
     /// # Ok(())

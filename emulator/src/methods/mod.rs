@@ -1,0 +1,280 @@
+//! The Slack methods the emulator answers: authentication and scope checks, rate limits, the
+//! methods it implements (one module per family, listed in [`IMPLEMENTED`]) and stubs.
+//!
+//! What the emulator knows about a method (its scopes, tier and whether it writes) comes from
+//! the binding it serves it for ([`MethodFacts`], registered with `Emulator::serve`); what it
+//! does is written here.
+
+mod auth;
+mod users;
+
+use crate::state::{State, User};
+use serde_json::{Map, Value};
+use slack_methods_runtime::MethodFacts;
+use std::time::Instant;
+
+/// The content type of every JSON answer, as Slack sends it.
+pub(crate) const JSON: &str = "application/json; charset=utf-8";
+
+/// One HTTP answer, before it is written to the socket.
+#[derive(Clone, Debug)]
+pub(crate) struct Reply {
+    pub(crate) status: u16,
+    pub(crate) content_type: &'static str,
+    pub(crate) headers: Vec<(&'static str, String)>,
+    pub(crate) body: Vec<u8>,
+}
+
+impl Reply {
+    pub(crate) fn json(status: u16, body: Vec<u8>) -> Reply {
+        Reply {
+            status,
+            content_type: JSON,
+            headers: Vec::new(),
+            body,
+        }
+    }
+
+    /// `{"ok":false,"error":"<code>"}` plus `extra` string fields, HTTP 200.
+    pub(crate) fn slack_error(code: &str, extra: &[(&str, &str)]) -> Reply {
+        let mut body = br#"{"ok":false,"error":"#.to_vec();
+        push_json_string(&mut body, code);
+        for (key, value) in extra {
+            body.push(b',');
+            push_json_string(&mut body, key);
+            body.push(b':');
+            push_json_string(&mut body, value);
+        }
+        body.push(b'}');
+        Reply::json(200, body)
+    }
+
+    /// HTTP 429 with `Retry-After` and Slack's `ratelimited` envelope.
+    pub(crate) fn rate_limited(retry_after: u64) -> Reply {
+        let mut reply = Reply::slack_error("ratelimited", &[]);
+        reply.status = 429;
+        reply.headers.push(("Retry-After", retry_after.to_string()));
+        reply
+    }
+
+    /// A plain-text answer for requests that are not Slack calls at all.
+    pub(crate) fn text(status: u16, text: &str) -> Reply {
+        Reply {
+            status,
+            content_type: "text/plain; charset=utf-8",
+            headers: Vec::new(),
+            body: text.as_bytes().to_vec(),
+        }
+    }
+
+    /// An HTML error page, as a proxy in front of Slack sends.
+    pub(crate) fn html(status: u16) -> Reply {
+        let reason = crate::http::reason(status);
+        Reply {
+            status,
+            content_type: "text/html; charset=utf-8",
+            headers: Vec::new(),
+            body: format!(
+                "<!DOCTYPE html>\n<html><head><title>{status} {reason}</title></head>\
+                 <body><h1>{status} {reason}</h1></body></html>\n"
+            )
+            .into_bytes(),
+        }
+    }
+}
+
+fn push_json_string(out: &mut Vec<u8>, text: &str) {
+    // Serializing a str into a Vec cannot fail; the fallback keeps the envelope valid anyway.
+    if serde_json::to_writer(&mut *out, text).is_err() {
+        out.extend_from_slice(b"\"\"");
+    }
+}
+
+/// `{"ok":true,...}` with `ok` first and then the fields of `data`.
+pub(crate) fn ok_body(data: &Map<String, Value>) -> Vec<u8> {
+    let mut body = br#"{"ok":true"#.to_vec();
+    for (key, value) in data {
+        if key == "ok" {
+            continue;
+        }
+        body.push(b',');
+        push_json_string(&mut body, key);
+        body.push(b':');
+        if serde_json::to_writer(&mut body, value).is_err() {
+            body.extend_from_slice(b"null");
+        }
+    }
+    body.push(b'}');
+    body
+}
+
+/// A Slack method's answer: data for `ok: true`, or an error code with extra fields.
+type Outcome = Result<Map<String, Value>, Reply>;
+
+/// The last value of `name` among the parameters.
+pub(crate) fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    params
+        .iter()
+        .rev()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.as_str())
+}
+
+pub(crate) fn truthy(value: Option<&str>) -> bool {
+    matches!(value, Some("1" | "true" | "TRUE" | "True"))
+}
+
+/// What one implemented method does, given the caller and the call's parameters.
+pub(crate) type Handler = fn(&mut State, &User, &[(String, String)]) -> Outcome;
+
+/// The methods the emulator implements. A method is answered once its binding's facts are
+/// served (`Emulator::serve`), or when it is stubbed.
+pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
+    ("auth.test", auth::test),
+    ("users.profile.get", users::profile_get),
+    ("users.profile.set", users::profile_set),
+];
+
+fn implementation(method: &str) -> Option<Handler> {
+    IMPLEMENTED
+        .iter()
+        .find(|(name, _)| *name == method)
+        .map(|(_, handler)| *handler)
+}
+
+/// Answers one call of `method`: checks the token and its scopes, counts the call against the
+/// rate limit, then runs the method (or its stub).
+pub(crate) fn handle(
+    state: &mut State,
+    method: &str,
+    token: Option<&str>,
+    params: &[(String, String)],
+    now: Instant,
+) -> Reply {
+    let stub = state.stubs.get(method).cloned();
+    let facts: Option<MethodFacts> = state.served.get(method).copied();
+    let handler = implementation(method);
+    let (scopes, writes): (Vec<String>, bool) = match (&stub, facts, handler) {
+        (Some(stub), _, _) => (stub.scopes.clone(), true),
+        (None, Some(facts), Some(_)) => (
+            facts.scopes.iter().map(|s| (*s).to_owned()).collect(),
+            facts.writes,
+        ),
+        (None, None, Some(_)) => return not_served(method),
+        (None, _, None) => return fail("unknown_method"),
+    };
+    let Some(token) = token else {
+        return fail("not_authed");
+    };
+    let Some(entry) = state.tokens.get(token).cloned() else {
+        return fail("invalid_auth");
+    };
+    if entry.revoked {
+        return fail("token_revoked");
+    }
+    let Some(caller) = state.users.get(&entry.user).cloned() else {
+        return fail("invalid_auth");
+    };
+    let provided = entry.scopes.join(",");
+    let accepted = scopes.join(",");
+    let scope_headers = |mut reply: Reply| {
+        reply.headers.push(("X-OAuth-Scopes", provided.clone()));
+        reply
+            .headers
+            .push(("X-Accepted-OAuth-Scopes", accepted.clone()));
+        reply
+    };
+    if !scopes.is_empty() && !scopes.iter().any(|s| entry.scopes.contains(s)) {
+        return scope_headers(Reply::slack_error(
+            "missing_scope",
+            &[("needed", &accepted), ("provided", &provided)],
+        ));
+    }
+    let tier_limit = facts.and_then(|facts| facts.tier.calls_per_minute());
+    if let Err(refused) = state.limits.check(token, method, tier_limit, now) {
+        state.responses_429 += 1;
+        return Reply::rate_limited(refused.retry_after);
+    }
+    let outcome = match (&stub, handler) {
+        (Some(stub), _) => Ok(stub_data(&stub.response)),
+        (None, Some(handler)) => handler(state, &caller, params),
+        (None, None) => Err(fail("unknown_method")),
+    };
+    let reply = match outcome {
+        Ok(data) => {
+            if let Some(stub) = &stub {
+                if !stub.response.is_object() {
+                    // A stub that is not an object is answered verbatim.
+                    let body = serde_json::to_vec(&stub.response).unwrap_or_default();
+                    return scope_headers(Reply::json(200, body));
+                }
+            }
+            let failed = data.get("ok") == Some(&Value::Bool(false));
+            if writes && !failed {
+                state.count_write(method);
+            }
+            if failed {
+                Reply::json(200, serde_json::to_vec(&data).unwrap_or_default())
+            } else {
+                Reply::json(200, ok_body(&data))
+            }
+        }
+        Err(reply) => reply,
+    };
+    scope_headers(reply)
+}
+
+/// A method the emulator implements but was not told to serve: Slack's `unknown_method`, with a
+/// message saying how to serve it.
+fn not_served(method: &str) -> Reply {
+    let mut body =
+        br#"{"ok":false,"error":"unknown_method","response_metadata":{"messages":["#.to_vec();
+    push_json_string(
+        &mut body,
+        &format!(
+            "the emulator implements `{method}`: serve it with Emulator::serve(&[MethodFacts::of::<YourBinding>()]) (or the bundled bindings' facts) so it knows the method's scopes and tier"
+        ),
+    );
+    body.extend_from_slice(b"]}}");
+    Reply::json(200, body)
+}
+
+fn stub_data(response: &Value) -> Map<String, Value> {
+    match response {
+        Value::Object(map) => map.clone(),
+        _ => Map::new(),
+    }
+}
+
+pub(crate) fn fail(code: &str) -> Reply {
+    Reply::slack_error(code, &[])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn envelopes_put_ok_first() {
+        let reply = Reply::slack_error("missing_scope", &[("needed", "a:b"), ("provided", "")]);
+        assert_eq!(
+            reply.body,
+            br#"{"ok":false,"error":"missing_scope","needed":"a:b","provided":""}"#
+        );
+        let mut data = Map::new();
+        data.insert("user".into(), Value::String("jo\"".into()));
+        assert_eq!(ok_body(&data), br#"{"ok":true,"user":"jo\""}"#);
+        let body: Value = serde_json::from_slice(&not_served("a.b").body).unwrap();
+        assert_eq!(body["error"], "unknown_method");
+    }
+
+    #[test]
+    fn the_table_lists_each_method_once() {
+        for (i, (name, _)) in IMPLEMENTED.iter().enumerate() {
+            assert!(
+                IMPLEMENTED[i + 1..].iter().all(|(other, _)| other != name),
+                "{name}"
+            );
+        }
+    }
+}
