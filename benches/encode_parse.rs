@@ -90,16 +90,23 @@ fn check_inputs() {
         );
     }
     let headers = support::response_headers();
-    let ours = parse_response::<UsersProfileSet>(200, &headers, support::SUCCESS_BODY.as_bytes())
-        .expect("the success body parses");
+    let ours = parse_response::<UsersProfileSet>(
+        http::StatusCode::OK,
+        &headers,
+        support::SUCCESS_BODY.as_bytes(),
+    )
+    .expect("the success body parses");
     let mut plain: UsersProfileSetResponse =
         serde_json::from_slice(support::SUCCESS_BODY.as_bytes()).expect("plain parse");
     // The runtime consumes the envelope's `ok`; a plain parse keeps it among the extras.
     plain.extra.remove("ok");
     assert_eq!(ours.data, plain);
-    assert!(
-        parse_response::<UsersProfileSet>(200, &headers, support::ERROR_BODY.as_bytes()).is_err()
-    );
+    assert!(parse_response::<UsersProfileSet>(
+        http::StatusCode::OK,
+        &headers,
+        support::ERROR_BODY.as_bytes()
+    )
+    .is_err());
 }
 
 fn print_allocations() {
@@ -133,7 +140,7 @@ fn print_allocations() {
     line(
         "parse/success",
         allocs_per_op(RUNS, || {
-            parse_response::<UsersProfileSet>(200, &headers, success)
+            parse_response::<UsersProfileSet>(http::StatusCode::OK, &headers, success)
         }),
         allocs_per_op(RUNS, || {
             serde_json::from_slice::<UsersProfileSetResponse>(success)
@@ -142,7 +149,7 @@ fn print_allocations() {
     line(
         "parse/error",
         allocs_per_op(RUNS, || {
-            parse_response::<UsersProfileSet>(200, &headers, error)
+            parse_response::<UsersProfileSet>(http::StatusCode::OK, &headers, error)
         }),
         allocs_per_op(RUNS, || serde_json::from_slice::<ErrorBody>(error)),
     );
@@ -184,14 +191,18 @@ fn parse(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse");
     let success = support::SUCCESS_BODY.as_bytes();
     group.bench_function(BenchmarkId::new("slack_methods", "success"), |b| {
-        b.iter(|| parse_response::<UsersProfileSet>(200, &headers, black_box(success)))
+        b.iter(|| {
+            parse_response::<UsersProfileSet>(http::StatusCode::OK, &headers, black_box(success))
+        })
     });
     group.bench_function(BenchmarkId::new("baseline", "success"), |b| {
         b.iter(|| serde_json::from_slice::<UsersProfileSetResponse>(black_box(success)))
     });
     let error = support::ERROR_BODY.as_bytes();
     group.bench_function(BenchmarkId::new("slack_methods", "error"), |b| {
-        b.iter(|| parse_response::<UsersProfileSet>(200, &headers, black_box(error)))
+        b.iter(|| {
+            parse_response::<UsersProfileSet>(http::StatusCode::OK, &headers, black_box(error))
+        })
     });
     group.bench_function(BenchmarkId::new("baseline", "error"), |b| {
         b.iter(|| serde_json::from_slice::<ErrorBody>(black_box(error)))

@@ -97,7 +97,7 @@ async fn run() -> Result<(), Box<dyn Error>> {
     println!("  status_text       = {:?}", read.profile.status_text);
     println!("  status_emoji      = {:?}", read.profile.status_emoji);
     println!("  status_expiration = {}", read.profile.status_expiration);
-    if let Some(scopes) = &read.oauth_scopes {
+    if let Some(scopes) = &read.scopes.token {
         println!("  token scopes      = {}", scopes.join(", "));
     }
     Ok(())

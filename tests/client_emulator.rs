@@ -60,7 +60,7 @@ async fn set_then_read_back() {
     assert_eq!(set.username, "jane");
     assert_eq!(set.profile.status_text, "riding a train");
     assert_eq!(
-        set.accepted_oauth_scopes.as_deref(),
+        set.scopes.accepted.as_deref(),
         Some(&["users.profile:write".to_owned()][..])
     );
 
@@ -68,7 +68,7 @@ async fn set_then_read_back() {
     assert_eq!(got.profile.status_text, "riding a train");
     assert_eq!(got.profile.status_emoji, ":mountain_railway:");
     assert_eq!(got.profile.status_expiration, 1_900_000_000);
-    let scopes = got.oauth_scopes.clone().unwrap();
+    let scopes = got.scopes.token.clone().unwrap();
     assert!(
         scopes.contains(&"users.profile:write".to_owned()),
         "{scopes:?}"
@@ -172,11 +172,11 @@ async fn token_without_the_scope_is_missing_scope() {
     assert_eq!(err.provided.as_deref(), Some("users.profile:read"));
     assert_eq!(err.declared_scopes, ["users.profile:write"]);
     assert_eq!(
-        err.oauth_scopes.as_deref(),
+        err.scopes.token.as_deref(),
         Some(&["users.profile:read".to_owned()][..])
     );
     assert_eq!(
-        err.accepted_oauth_scopes.as_deref(),
+        err.scopes.accepted.as_deref(),
         Some(&["users.profile:write".to_owned()][..])
     );
     let text = err.to_string();
@@ -312,8 +312,11 @@ async fn no_bearer_token_is_not_authed() {
     let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4;
     let head = String::from_utf8_lossy(&raw[..split]);
     assert!(head.starts_with("HTTP/1.1 200"), "{head}");
-    let err =
-        slack_methods::parse_response::<AuthTest>(200, &http::HeaderMap::new(), &raw[split..])
-            .unwrap_err();
+    let err = slack_methods::parse_response::<AuthTest>(
+        http::StatusCode::OK,
+        &http::HeaderMap::new(),
+        &raw[split..],
+    )
+    .unwrap_err();
     assert_eq!(err.code(), Some(&ErrorCode::NotAuthed));
 }

@@ -30,7 +30,7 @@ impl SlackMethod for AnyMethod {
 struct Recorded {
     file: String,
     method: String,
-    status: u16,
+    status: http::StatusCode,
     headers: http::HeaderMap,
     body: Vec<u8>,
 }
@@ -67,7 +67,10 @@ fn cassettes(shared: &Path, folder: &str) -> Vec<Recorded> {
             found.push(Recorded {
                 file: path.file_name().unwrap().to_string_lossy().into_owned(),
                 method,
-                status: response["status"]["code"].as_u64().unwrap() as u16,
+                status: http::StatusCode::from_u16(
+                    u16::try_from(response["status"]["code"].as_u64().unwrap()).unwrap(),
+                )
+                .unwrap(),
                 headers,
                 body: response["body"]["string"]
                     .as_str()
@@ -154,7 +157,7 @@ fn recorded_auth_test_decodes_typed_with_scopes_header() {
     assert_eq!(response.team_id.as_str(), said["team_id"]);
     assert_eq!(response.url, said["url"]);
     let scopes = rec.headers["x-oauth-scopes"].to_str().unwrap();
-    assert_eq!(response.oauth_scopes.clone().unwrap().join(","), scopes);
+    assert_eq!(response.scopes.token.clone().unwrap().join(","), scopes);
 
     let error = exchanges
         .iter()
@@ -199,7 +202,9 @@ fn java_samples_decode_into_the_typed_responses() {
             "{key}"
         );
     }
-    let err = parse_response::<UsersProfileSet>(200, &http::HeaderMap::new(), &set).unwrap_err();
+    let err =
+        parse_response::<UsersProfileSet>(http::StatusCode::OK, &http::HeaderMap::new(), &set)
+            .unwrap_err();
     let api = err.as_api().unwrap();
     assert_eq!(api.needed.as_deref(), raw["needed"].as_str());
     assert_eq!(api.provided.as_deref(), raw["provided"].as_str());
@@ -211,7 +216,8 @@ fn java_samples_decode_into_the_typed_responses() {
         typed.profile.real_name,
         raw["profile"]["real_name"].as_str().unwrap_or("")
     );
-    let _ = parse_response::<UsersProfileGet>(200, &http::HeaderMap::new(), &get).unwrap_err();
+    let _ = parse_response::<UsersProfileGet>(http::StatusCode::OK, &http::HeaderMap::new(), &get)
+        .unwrap_err();
 
     let auth = read_shared(&shared, &format!("{dir}/auth.test.json"));
     let typed: AuthTestResponse = serde_json::from_slice(&auth).unwrap();
@@ -233,7 +239,9 @@ fn pagination_cursors() {
     for path in files {
         let body = std::fs::read(&path).unwrap();
         let raw: Value = serde_json::from_slice(&body).unwrap();
-        let response = parse_response::<AnyMethod>(200, &http::HeaderMap::new(), &body).unwrap();
+        let response =
+            parse_response::<AnyMethod>(http::StatusCode::OK, &http::HeaderMap::new(), &body)
+                .unwrap();
         let want = match &raw["response_metadata"]["next_cursor"] {
             Value::String(s) if !s.is_empty() => Some(s.clone()),
             Value::Number(n) => Some(n.to_string()),

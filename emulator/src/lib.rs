@@ -11,7 +11,7 @@
 //!
 //! The emulator states no Slack fact of its own about a method: it learns each method's scopes,
 //! rate-limit tier and whether it writes from the binding it serves it for, as
-//! [`MethodFacts`](slack_methods_runtime::MethodFacts) (the `SlackMethod` consts), given to
+//! [`MethodFacts`] (the `SlackMethod` consts), given to
 //! [`EmulatorBuilder::serve`] or [`Emulator::serve`]; tiers become calls a minute through
 //! [`RateLimitTier::calls_per_minute`](slack_methods_runtime::RateLimitTier::calls_per_minute),
 //! the limiter's own source. The bundled bindings' facts are `slack_methods::methods::ALL`. An

@@ -351,7 +351,7 @@ async fn set_then_get_round_trips_through_the_client() {
     assert_eq!(set.profile.real_name, "Jane Doe");
     assert_eq!(set.profile.real_name_normalized, "Jane Doe");
     assert_eq!(
-        set.oauth_scopes.as_deref(),
+        set.scopes.token.as_deref(),
         Some(
             &[
                 "users.profile:read".to_owned(),
@@ -360,7 +360,7 @@ async fn set_then_get_round_trips_through_the_client() {
         )
     );
     assert_eq!(
-        set.accepted_oauth_scopes.as_deref(),
+        set.scopes.accepted.as_deref(),
         Some(&["users.profile:write".to_owned()][..])
     );
     assert_eq!(emu.applied_writes("users.profile.set"), 1);

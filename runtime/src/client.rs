@@ -4,10 +4,10 @@
 //! Each call is one `tracing` span, `slack.call`, whose fields follow OpenTelemetry's HTTP
 //! client conventions where they apply; see [`Client::call_with`].
 
-use crate::error::Error;
+use crate::error::{ConfigError, Error};
 use crate::limiter::{RateLimiter, RateLimits};
 use crate::method::SlackMethod;
-use crate::request::{build_request, BaseUrl};
+use crate::request::{build_request, BadBaseUrl, BaseUrl};
 use crate::response::{parse_response, SlackResponse};
 use crate::retry::{jitter, RetryPolicy};
 use crate::token::Token;
@@ -48,7 +48,7 @@ const MAX_RESENDS: u32 = 2;
 /// ```no_run
 /// use slack_methods_runtime::{Client, Token};
 /// # fn demo() -> Result<(), slack_methods_runtime::Error> {
-/// let token = Token::new("xoxb-...").map_err(|e| slack_methods_runtime::Error::Config { reason: e.to_string() })?;
+/// let token = Token::new("xoxb-...")?;
 /// let client = Client::builder().token(token).build()?;
 /// # let _ = client; Ok(()) }
 /// ```
@@ -60,8 +60,6 @@ pub struct Client {
 struct Inner {
     http: reqwest::Client,
     base: BaseUrl,
-    /// `base`, parsed once for reqwest; method names are pushed onto its path.
-    base_url: reqwest::Url,
     /// The host and port of `base`, for the call spans.
     server_address: String,
     server_port: u16,
@@ -89,7 +87,8 @@ impl fmt::Debug for Client {
 /// Configures a [`Client`].
 #[derive(Clone, Debug)]
 pub struct ClientBuilder {
-    base: Result<BaseUrl, String>,
+    /// The base URL, or why the one given cannot be used.
+    base: Result<BaseUrl, BadBaseUrl>,
     token: Option<Token>,
     timeout: Duration,
     connect_timeout: Duration,
@@ -191,7 +190,7 @@ impl ClientBuilder {
 
     /// Builds the client.
     pub fn build(self) -> Result<Client, Error> {
-        let base = self.base.map_err(|reason| Error::Config { reason })?;
+        let base = self.base.map_err(ConfigError::from)?;
         let user_agent = match self.user_agent {
             Some(prefix) => format!("{prefix} {USER_AGENT}"),
             None => USER_AGENT.to_owned(),
@@ -201,18 +200,13 @@ impl ClientBuilder {
             .connect_timeout(self.connect_timeout)
             .tls_backend_preconfigured(tls_config()?)
             .build()
-            .map_err(|err| Error::Config {
-                reason: format!("cannot set up HTTP: {err}"),
-            })?;
-        let base_url = reqwest::Url::parse(base.as_str()).map_err(|err| Error::Config {
-            reason: format!("base URL `{base}`: {err}"),
-        })?;
+            .map_err(|err| ConfigError::Http(Box::new(err)))?;
+        let parsed = base.parsed();
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
-                server_address: base_url.host_str().unwrap_or_default().to_owned(),
-                server_port: base_url.port_or_known_default().unwrap_or_default(),
-                base_url,
+                server_address: parsed.host_str().unwrap_or_default().to_owned(),
+                server_port: parsed.port_or_known_default().unwrap_or_default(),
                 base,
                 token: self.token,
                 timeout: self.timeout,
@@ -229,18 +223,15 @@ impl ClientBuilder {
 
 /// rustls with the ring provider (or the process default, if the application installed one) and
 /// the platform's certificate verifier.
-fn tls_config() -> Result<rustls::ClientConfig, Error> {
+fn tls_config() -> Result<rustls::ClientConfig, ConfigError> {
     let provider = rustls::crypto::CryptoProvider::get_default()
         .cloned()
         .unwrap_or_else(|| Arc::new(rustls::crypto::ring::default_provider()));
-    let tls_error = |err: &dyn fmt::Display| Error::Config {
-        reason: format!("cannot set up TLS: {err}"),
-    };
-    let verifier =
-        rustls_platform_verifier::Verifier::new(provider.clone()).map_err(|err| tls_error(&err))?;
+    let verifier = rustls_platform_verifier::Verifier::new(provider.clone())
+        .map_err(|err| ConfigError::Tls(Box::new(err)))?;
     let mut config = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
-        .map_err(|err| tls_error(&err))?
+        .map_err(|err| ConfigError::Tls(Box::new(err)))?
         .dangerous()
         .with_custom_certificate_verifier(Arc::new(verifier))
         .with_no_client_auth();
@@ -512,7 +503,7 @@ impl Client {
     /// on every call); the body is shared, not copied, between attempts.
     fn prepare<M: SlackMethod>(&self, request: http::Request<Vec<u8>>) -> Prepared {
         let (parts, body) = request.into_parts();
-        let mut url = self.inner.base_url.clone();
+        let mut url = self.inner.base.parsed().clone();
         if let Ok(mut segments) = url.path_segments_mut() {
             segments.pop_if_empty().push(M::NAME);
         }
@@ -544,7 +535,7 @@ impl Client {
                     .execute(request.to_reqwest(&sent))
                     .await
                     .map_err(Failure::Send)?;
-                let status = response.status().as_u16();
+                let status = response.status();
                 let headers = std::mem::take(response.headers_mut());
                 let body = read_body::<M>(response, inner.max_response_bytes)
                     .await
@@ -575,8 +566,12 @@ impl Client {
                 }
             }
         };
-        span.record("http.response.status_code", status);
-        tracing::debug!(status, bytes = body.len(), "slack call answered");
+        span.record("http.response.status_code", status.as_u16());
+        tracing::debug!(
+            status = status.as_u16(),
+            bytes = body.len(),
+            "slack call answered"
+        );
         parse_response::<M>(status, &headers, &body)
     }
 }
@@ -646,7 +641,7 @@ fn error_type(error: &Error) -> &'static str {
         Error::Timeout { .. } => "timeout",
         Error::Transport { connect: true, .. } => "connect",
         Error::Transport { .. } => "transport",
-        Error::Config { .. } => "config",
+        Error::Config(_) => "config",
         Error::Api(_) | Error::Http { .. } => "_OTHER",
     }
 }

@@ -1,5 +1,7 @@
 //! The one error type of every call, and Slack's typed error codes.
 
+use crate::response::ScopeHeaders;
+use crate::token::TokenError;
 use std::fmt;
 use std::time::Duration;
 
@@ -124,12 +126,56 @@ pub enum Error {
         #[source]
         source: Box<dyn std::error::Error + Send + Sync>,
     },
-    /// The client could not be built as configured.
-    #[error("invalid client configuration: {reason}")]
-    Config {
-        /// What is wrong.
-        reason: String,
+    /// The client, or a request, could not be set up as configured.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+}
+
+/// What is wrong with a client's configuration, or with what a request would be built from.
+///
+/// ```
+/// use slack_methods_runtime::{Error, Token};
+/// fn token() -> Result<Token, Error> {
+///     Ok(Token::new("")?) // a `TokenError` is a configuration error
+/// }
+/// assert_eq!(token().unwrap_err().to_string(), "the token is empty");
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// The base URL cannot be used. It is shown without query, fragment and credentials, so a
+    /// token pasted there does not reach a log.
+    #[error("base URL `{url}` {problem}")]
+    BaseUrl {
+        /// The URL, without query, fragment and credentials.
+        url: String,
+        /// What is wrong with it.
+        problem: &'static str,
     },
+    /// A token's text cannot be used.
+    #[error(transparent)]
+    Token(#[from] TokenError),
+    /// TLS could not be set up.
+    #[error("cannot set up TLS")]
+    Tls(#[source] Box<dyn std::error::Error + Send + Sync>),
+    /// The HTTP client could not be set up.
+    #[error("cannot set up the HTTP client")]
+    Http(#[source] Box<dyn std::error::Error + Send + Sync>),
+    /// The request for a method could not be built (its name or parameters make no valid URL).
+    #[error("cannot build the request for `{method}`")]
+    Request {
+        /// The method.
+        method: &'static str,
+        /// Why.
+        #[source]
+        source: http::Error,
+    },
+}
+
+impl From<TokenError> for Error {
+    fn from(error: TokenError) -> Self {
+        Error::Config(ConfigError::Token(error))
+    }
 }
 
 struct RateLimitedBy(Option<u16>);
@@ -175,7 +221,7 @@ impl Error {
             | Error::Timeout { method, .. }
             | Error::Transport { method, .. } => Some(method),
             Error::Api(api) => Some(api.method),
-            Error::Config { .. } => None,
+            Error::Config(_) => None,
         }
     }
 
@@ -227,10 +273,8 @@ pub struct ApiError {
     pub messages: Vec<String>,
     /// The HTTP status code (Slack uses 200 for most errors).
     pub status: u16,
-    /// The scopes the token has (`X-OAuth-Scopes`), when Slack said.
-    pub oauth_scopes: Option<Vec<String>>,
-    /// The scopes that allow the method (`X-Accepted-OAuth-Scopes`), when Slack said.
-    pub accepted_oauth_scopes: Option<Vec<String>>,
+    /// The scopes Slack named in the response's headers.
+    pub scopes: ScopeHeaders,
     /// The whole response body, as text.
     pub raw: String,
 }
@@ -273,8 +317,7 @@ impl fmt::Debug for ApiError {
             .field("warnings", &self.warnings)
             .field("messages", &self.messages)
             .field("status", &self.status)
-            .field("oauth_scopes", &self.oauth_scopes)
-            .field("accepted_oauth_scopes", &self.accepted_oauth_scopes)
+            .field("scopes", &self.scopes)
             .field("raw", &Excerpt(&self.raw))
             .finish()
     }
@@ -464,8 +507,7 @@ mod tests {
             warnings: vec![],
             messages: vec![],
             status: 200,
-            oauth_scopes: None,
-            accepted_oauth_scopes: None,
+            scopes: ScopeHeaders::default(),
             raw: format!("{{\"ok\":false,\"x\":\"{}\"}}", "é".repeat(100_000)),
         };
         let shown = format!("{api:?}");

@@ -22,13 +22,13 @@ mod retry;
 mod token;
 
 pub use client::{CallOptions, Client, ClientBuilder, USER_AGENT};
-pub use error::{ApiError, Error, ErrorCode};
+pub use error::{ApiError, ConfigError, Error, ErrorCode};
 pub use form::{EncodeError, FormEncoder, FormValue};
 pub use ids::{AppId, BotId, ChannelId, EnterpriseId, IdError, TeamId, UserId};
 pub use limiter::{RateLimiter, RateLimits};
 pub use method::{HttpVerb, InvalidRequest, MethodFacts, RateLimitTier, SlackMethod};
 pub use request::{build_request, encode_params, BaseUrl, FORM_CONTENT_TYPE};
-pub use response::{excerpt, parse_response, retry_after, SlackResponse};
+pub use response::{parse_response, ScopeHeaders, SlackResponse};
 pub use retry::RetryPolicy;
 pub use token::{Token, TokenError, TokenKind};
 

@@ -1,7 +1,7 @@
 //! Sans-IO request building: a [`SlackMethod`] value becomes an `http::Request` with its exact
 //! body bytes, with no network involved.
 
-use crate::error::Error;
+use crate::error::{ConfigError, Error};
 use crate::form::FormEncoder;
 use crate::method::{HttpVerb, SlackMethod};
 use crate::token::Token;
@@ -13,6 +13,8 @@ pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
 
 /// Where the Web API lives: `https://slack.com/api/` unless told otherwise.
 ///
+/// It is parsed once, when it is made; every call's URL is built from the parsed form.
+///
 /// ```
 /// use slack_methods_runtime::BaseUrl;
 /// let base = BaseUrl::parse("http://127.0.0.1:8080/api")?;
@@ -20,7 +22,7 @@ pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
 /// # Ok::<(), slack_methods_runtime::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Eq)]
-pub struct BaseUrl(String);
+pub struct BaseUrl(url::Url);
 
 impl BaseUrl {
     /// Slack's own base URL.
@@ -28,7 +30,8 @@ impl BaseUrl {
 
     /// Slack's own base URL.
     pub fn slack() -> BaseUrl {
-        BaseUrl(Self::SLACK.to_owned())
+        // A constant, valid URL (the `base_urls` test parses it): this cannot fail.
+        BaseUrl(url::Url::parse(Self::SLACK).expect("`BaseUrl::SLACK` is a valid URL"))
     }
 
     /// Checks that `url` is an absolute `http`/`https` URL with no query, fragment or
@@ -42,16 +45,19 @@ impl BaseUrl {
     /// let err = BaseUrl::parse("https://slack.com/api?token=xoxb-1234").unwrap_err();
     /// assert_eq!(
     ///     err.to_string(),
-    ///     "invalid client configuration: base URL `https://slack.com/api` must not have a query or fragment"
+    ///     "base URL `https://slack.com/api` must not have a query or fragment"
     /// );
     /// ```
     pub fn parse(url: &str) -> Result<BaseUrl, Error> {
-        BaseUrl::check(url).map_err(|reason| Error::Config { reason })
+        BaseUrl::check(url).map_err(|bad| Error::Config(bad.into()))
     }
 
     /// [`BaseUrl::parse`], with the reason for a refusal.
-    pub(crate) fn check(url: &str) -> Result<BaseUrl, String> {
-        let bad = |why: &str| format!("base URL `{}` {why}", Redacted(url));
+    pub(crate) fn check(url: &str) -> Result<BaseUrl, BadBaseUrl> {
+        let bad = |problem: &'static str| BadBaseUrl {
+            url: Redacted(url).to_string(),
+            problem,
+        };
         let uri: http::Uri = url.parse().map_err(|_| bad("is not a valid URL"))?;
         match uri.scheme_str() {
             Some("http" | "https") => {}
@@ -70,20 +76,44 @@ impl BaseUrl {
         if !text.ends_with('/') {
             text.push('/');
         }
-        Ok(BaseUrl(text))
+        let parsed = url::Url::parse(&text).map_err(|_| bad("is not a valid URL"))?;
+        Ok(BaseUrl(parsed))
     }
 
     /// The URL of one method: the base followed by the method name.
     pub fn method_url(&self, method: &str) -> String {
-        let mut url = String::with_capacity(self.0.len() + method.len());
-        url.push_str(&self.0);
+        let base = self.0.as_str();
+        let mut url = String::with_capacity(base.len() + method.len());
+        url.push_str(base);
         url.push_str(method);
         url
     }
 
     /// The base URL as text, ending in `/`.
     pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+
+    /// The parsed base URL, which the client builds each call's URL from.
+    pub(crate) fn parsed(&self) -> &url::Url {
         &self.0
+    }
+}
+
+/// A base URL refused by [`BaseUrl::check`]: its text as errors show it, and the problem. (A
+/// `ClientBuilder` keeps it until `build`, which reports it.)
+#[derive(Clone, Debug)]
+pub(crate) struct BadBaseUrl {
+    url: String,
+    problem: &'static str,
+}
+
+impl From<BadBaseUrl> for ConfigError {
+    fn from(bad: BadBaseUrl) -> Self {
+        ConfigError::BaseUrl {
+            url: bad.url,
+            problem: bad.problem,
+        }
     }
 }
 
@@ -115,13 +145,13 @@ impl Default for BaseUrl {
 
 impl fmt::Debug for BaseUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "BaseUrl({:?})", self.0)
+        write!(f, "BaseUrl({:?})", self.0.as_str())
     }
 }
 
 impl fmt::Display for BaseUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.0.as_str())
     }
 }
 
@@ -183,9 +213,16 @@ pub fn build_request<M: SlackMethod>(
             Vec::new()
         }
     };
+    // A `Token` holds visible ASCII only, which a header value always takes.
     let mut authorization = HeaderValue::try_from(format!("Bearer {}", token.expose_secret()))
-        .map_err(|_| Error::Config {
-            reason: format!("the {token} cannot be sent in a header"),
+        .map_err(|_| {
+            let secret = token.expose_secret();
+            let position = secret.bytes().position(|b| !b.is_ascii_graphic());
+            Error::Config(ConfigError::Token(
+                crate::token::TokenError::InvalidCharacter {
+                    position: position.unwrap_or(secret.len()),
+                },
+            ))
         })?;
     authorization.set_sensitive(true);
     let verb = match M::VERB {
@@ -202,8 +239,11 @@ pub fn build_request<M: SlackMethod>(
             .header(CONTENT_TYPE, HeaderValue::from_static(FORM_CONTENT_TYPE))
             .header(CONTENT_LENGTH, HeaderValue::from(body.len()));
     }
-    builder.body(body).map_err(|err| Error::Config {
-        reason: format!("cannot build a request to `{url}`: {err}"),
+    builder.body(body).map_err(|source| {
+        Error::Config(ConfigError::Request {
+            method: M::NAME,
+            source,
+        })
     })
 }
 
@@ -213,6 +253,7 @@ mod tests {
 
     #[test]
     fn base_urls() {
+        assert_eq!(BaseUrl::slack().as_str(), BaseUrl::SLACK);
         assert_eq!(
             BaseUrl::default().method_url("a.b"),
             "https://slack.com/api/a.b"

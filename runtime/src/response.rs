@@ -23,10 +23,28 @@ pub struct SlackResponse<T> {
     pub warnings: Vec<String>,
     /// The cursor of the next page, when there is one.
     pub next_cursor: Option<String>,
-    /// The scopes the token has (`X-OAuth-Scopes`).
-    pub oauth_scopes: Option<Vec<String>>,
-    /// The scopes that allow this method (`X-Accepted-OAuth-Scopes`).
-    pub accepted_oauth_scopes: Option<Vec<String>>,
+    /// The scopes Slack named in the response's headers.
+    pub scopes: ScopeHeaders,
+}
+
+/// The scopes Slack names in a response's headers, on successes and errors alike.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ScopeHeaders {
+    /// The scopes the token has (`X-OAuth-Scopes`), when Slack said.
+    pub token: Option<Vec<String>>,
+    /// The scopes that allow the method (`X-Accepted-OAuth-Scopes`), when Slack said.
+    pub accepted: Option<Vec<String>>,
+}
+
+impl ScopeHeaders {
+    /// Reads both headers (comma-separated lists).
+    pub fn from_headers(headers: &http::HeaderMap) -> ScopeHeaders {
+        ScopeHeaders {
+            token: scope_list(headers, "x-oauth-scopes"),
+            accepted: scope_list(headers, "x-accepted-oauth-scopes"),
+        }
+    }
 }
 
 impl<T> SlackResponse<T> {
@@ -60,7 +78,7 @@ struct Envelope {
 }
 
 /// The first bytes of a body as text, for error messages.
-pub fn excerpt(body: &[u8]) -> String {
+pub(crate) fn excerpt(body: &[u8]) -> String {
     let cut = body.len().min(EXCERPT_LEN);
     let mut text = String::from_utf8_lossy(&body[..cut]).into_owned();
     if body.len() > cut {
@@ -72,19 +90,7 @@ pub fn excerpt(body: &[u8]) -> String {
 /// `Retry-After` in whole seconds (decimal digits, surrounding spaces allowed). A number too
 /// large for a `u64` counts as `u64::MAX` seconds: longer than any budget, never an overflow.
 /// The HTTP-date form, signs, fractions and anything else give `None`.
-///
-/// ```
-/// use slack_methods_runtime::retry_after;
-/// use std::time::Duration;
-/// let mut headers = http::HeaderMap::new();
-/// headers.insert("retry-after", http::HeaderValue::from_static(" 30 "));
-/// assert_eq!(retry_after(&headers), Some(Duration::from_secs(30)));
-/// headers.insert("retry-after", http::HeaderValue::from_static("99999999999999999999999"));
-/// assert_eq!(retry_after(&headers), Some(Duration::from_secs(u64::MAX)));
-/// headers.insert("retry-after", http::HeaderValue::from_static("-1"));
-/// assert_eq!(retry_after(&headers), None);
-/// ```
-pub fn retry_after(headers: &http::HeaderMap) -> Option<Duration> {
+pub(crate) fn retry_after(headers: &http::HeaderMap) -> Option<Duration> {
     let value = headers
         .get(http::header::RETRY_AFTER)?
         .as_bytes()
@@ -134,7 +140,7 @@ fn log_warnings(method: &'static str, warnings: &[String]) {
 
 /// Turns one HTTP response into the method's typed response or a typed error.
 ///
-/// - HTTP 429 gives [`Error::RateLimited`] with `Retry-After` (see [`retry_after`]).
+/// - HTTP 429 gives [`Error::RateLimited`] with `Retry-After` (whole seconds; a number too large for the clock counts as longer than any wait, a date as none).
 /// - A body whose `ok` is `false` with the error `ratelimited` (or `rate_limited`) and a
 ///   `Retry-After` header gives [`Error::RateLimited`] too: the same order as a 429.
 /// - Any other body whose `ok` is `false` gives [`Error::Api`], whatever the status.
@@ -147,11 +153,12 @@ fn log_warnings(method: &'static str, warnings: &[String]) {
 /// body (the data and the envelope's `ok`, warnings and cursor together); any other body is read
 /// again to build the error.
 pub fn parse_response<M: SlackMethod>(
-    status: u16,
+    status: http::StatusCode,
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> Result<SlackResponse<M::Response>, Error> {
     let method = M::NAME;
+    let status = status.as_u16();
     if status == 429 {
         return Err(Error::RateLimited {
             method,
@@ -170,8 +177,7 @@ pub fn parse_response<M: SlackMethod>(
                     data,
                     warnings,
                     next_cursor: metadata.and_then(|m| m.next_cursor),
-                    oauth_scopes: scope_list(headers, "x-oauth-scopes"),
-                    accepted_oauth_scopes: scope_list(headers, "x-accepted-oauth-scopes"),
+                    scopes: ScopeHeaders::from_headers(headers),
                 });
             }
         }
@@ -234,8 +240,7 @@ pub fn parse_response<M: SlackMethod>(
                 warnings,
                 messages: meta.messages,
                 status,
-                oauth_scopes: scope_list(headers, "x-oauth-scopes"),
-                accepted_oauth_scopes: scope_list(headers, "x-accepted-oauth-scopes"),
+                scopes: ScopeHeaders::from_headers(headers),
                 raw: String::from_utf8_lossy(body).into_owned(),
             })));
         }
@@ -253,8 +258,7 @@ pub fn parse_response<M: SlackMethod>(
         data,
         warnings,
         next_cursor: envelope.response_metadata.and_then(|m| m.next_cursor),
-        oauth_scopes: scope_list(headers, "x-oauth-scopes"),
-        accepted_oauth_scopes: scope_list(headers, "x-accepted-oauth-scopes"),
+        scopes: ScopeHeaders::from_headers(headers),
     })
 }
 
@@ -288,6 +292,7 @@ mod tests {
     }
 
     fn parse(status: u16, body: &str) -> Result<SlackResponse<ProbeResponse>, Error> {
+        let status = http::StatusCode::from_u16(status).unwrap();
         parse_response::<Probe>(status, &http::HeaderMap::new(), body.as_bytes())
     }
 
@@ -357,10 +362,12 @@ mod tests {
     fn rate_limited_reads_retry_after() {
         let mut headers = http::HeaderMap::new();
         headers.insert("retry-after", http::HeaderValue::from_static("7"));
-        let err = parse_response::<Probe>(429, &headers, b"").unwrap_err();
+        let err = parse_response::<Probe>(http::StatusCode::TOO_MANY_REQUESTS, &headers, b"")
+            .unwrap_err();
         assert_eq!(err.retry_after(), Some(Duration::from_secs(7)));
         headers.insert("retry-after", http::HeaderValue::from_static("soon"));
-        let err = parse_response::<Probe>(429, &headers, b"").unwrap_err();
+        let err = parse_response::<Probe>(http::StatusCode::TOO_MANY_REQUESTS, &headers, b"")
+            .unwrap_err();
         assert!(matches!(
             err,
             Error::RateLimited {
@@ -404,10 +411,10 @@ mod tests {
         let mut headers = http::HeaderMap::new();
         let body = br#"{"ok":false,"error":"ratelimited"}"#;
         // Without the header it is Slack's error code, retried with backoff.
-        let err = parse_response::<Probe>(200, &headers, body).unwrap_err();
+        let err = parse_response::<Probe>(http::StatusCode::OK, &headers, body).unwrap_err();
         assert_eq!(err.code(), Some(&ErrorCode::Ratelimited));
         headers.insert("retry-after", http::HeaderValue::from_static("4"));
-        let err = parse_response::<Probe>(200, &headers, body).unwrap_err();
+        let err = parse_response::<Probe>(http::StatusCode::OK, &headers, body).unwrap_err();
         assert!(
             matches!(
                 err,
@@ -421,8 +428,22 @@ mod tests {
         assert_eq!(err.retry_after(), Some(Duration::from_secs(4)));
         // Another code keeps its header to itself.
         let other = br#"{"ok":false,"error":"fatal_error"}"#;
-        let err = parse_response::<Probe>(200, &headers, other).unwrap_err();
+        let err = parse_response::<Probe>(http::StatusCode::OK, &headers, other).unwrap_err();
         assert_eq!(err.code(), Some(&ErrorCode::FatalError));
+    }
+
+    #[test]
+    fn retry_after_is_read_with_bounds() {
+        let mut headers = http::HeaderMap::new();
+        headers.insert("retry-after", http::HeaderValue::from_static(" 30 "));
+        assert_eq!(retry_after(&headers), Some(Duration::from_secs(30)));
+        headers.insert(
+            "retry-after",
+            http::HeaderValue::from_static("99999999999999999999999"),
+        );
+        assert_eq!(retry_after(&headers), Some(Duration::from_secs(u64::MAX)));
+        headers.insert("retry-after", http::HeaderValue::from_static("-1"));
+        assert_eq!(retry_after(&headers), None);
     }
 
     #[test]

@@ -193,8 +193,7 @@ mod tests {
             warnings: vec![],
             messages: vec![],
             status: 200,
-            oauth_scopes: None,
-            accepted_oauth_scopes: None,
+            scopes: crate::response::ScopeHeaders::default(),
             raw: String::new(),
         }))
     }

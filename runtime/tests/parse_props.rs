@@ -32,6 +32,11 @@ impl SlackMethod for Typed {
     }
 }
 
+/// An HTTP status code from the generated number (every number the strategies give is valid).
+fn code(status: u16) -> http::StatusCode {
+    http::StatusCode::from_u16(status).unwrap()
+}
+
 fn headers(pairs: &[(String, Vec<u8>)]) -> http::HeaderMap {
     let mut map = http::HeaderMap::new();
     for (name, value) in pairs {
@@ -134,7 +139,7 @@ proptest! {
             headers.insert(http::header::RETRY_AFTER, value);
         }
         let body = br#"{"ok":false,"error":"ratelimited"}"#;
-        let err = parse_response::<Typed>(status, &headers, body).unwrap_err();
+        let err = parse_response::<Typed>(code(status), &headers, body).unwrap_err();
         let wait = err.retry_after();
         if status == 429 || wait.is_some() {
             prop_assert!(matches!(err, Error::RateLimited { .. }), "{:?}", err);
@@ -168,11 +173,11 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic(
-        status in any::<u16>(),
+        status in 100u16..1000,
         pairs in header_strategy(),
         body in prop::collection::vec(any::<u8>(), 0..512),
     ) {
-        let outcome = parse_response::<Typed>(status, &headers(&pairs), &body);
+        let outcome = parse_response::<Typed>(code(status), &headers(&pairs), &body);
         if let Err(err) = &outcome {
             prop_assert_eq!(err.method(), Some("users.profile.set"));
             let _ = err.to_string();
@@ -181,11 +186,11 @@ proptest! {
 
     #[test]
     fn near_slack_bodies_never_panic(
-        status in prop_oneof![Just(200u16), Just(429), Just(500), any::<u16>()],
+        status in prop_oneof![Just(200u16), Just(429), Just(500), 100u16..1000],
         pairs in header_strategy(),
         body in slackish_body(),
     ) {
-        match parse_response::<Typed>(status, &headers(&pairs), &body) {
+        match parse_response::<Typed>(code(status), &headers(&pairs), &body) {
             Ok(_) => prop_assert!((200..300).contains(&status), "success with HTTP {}", status),
             Err(Error::RateLimited { .. }) => prop_assert_eq!(status, 429),
             Err(err) => { let _ = format!("{err} {err:?}"); }
