@@ -75,7 +75,8 @@
 //! completes), for testing connect timeouts.
 //!
 //! [`Emulator::set_tier_limits`] enforces Slack's tiers per (token, method) on a sliding window,
-//! each served method allowed its tier's calls a minute (`users.profile.set` is Tier 3: 50;
+//! each served method allowed its tier's calls a minute, per channel where the tier says so
+//! (`chat.postMessage`; see `RateLimitTier::limited_per`) (`users.profile.set` is Tier 3: 50;
 //! `users.profile.get` Tier 4: 100; `auth.test`'s special tier counts as Tier 4). The window is
 //! one minute divided by the time scale, so a scale of 60 makes a minute last a second. A call
 //! over the limit gets HTTP 429 with `Retry-After` in whole seconds of real time (at least 1),

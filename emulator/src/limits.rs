@@ -14,7 +14,8 @@ pub(crate) struct Limits {
     tiers: Option<f64>,
     /// Per-method limits (calls a minute), on whether or not the tiers are.
     overrides: HashMap<String, u32>,
-    windows: HashMap<(String, String), VecDeque<Instant>>,
+    /// Per (token, method, partition): the channel of a per-channel limit, else empty.
+    windows: HashMap<(String, String, String), VecDeque<Instant>>,
 }
 
 /// A call refused by the rate limit.
@@ -51,11 +52,13 @@ impl Limits {
     }
 
     /// Counts one call of `method` with `token` at `now`, or refuses it. `tier_limit` is the
-    /// method's tier's allowance in calls a minute, from the binding it is served for.
+    /// method's tier's allowance in calls a minute, from the binding it is served for;
+    /// `partition` the value (a channel) it is counted separately for, if its tier says so.
     pub(crate) fn check(
         &mut self,
         token: &str,
         method: &str,
+        partition: Option<&str>,
         tier_limit: Option<u32>,
         now: Instant,
     ) -> Result<(), Refused> {
@@ -66,7 +69,11 @@ impl Limits {
         let window = Duration::from_secs_f64(60.0 / scale);
         let calls = self
             .windows
-            .entry((token.to_owned(), method.to_owned()))
+            .entry((
+                token.to_owned(),
+                method.to_owned(),
+                partition.unwrap_or_default().to_owned(),
+            ))
             .or_default();
         while calls
             .front()
@@ -116,27 +123,27 @@ mod tests {
         let now = Instant::now();
         for _ in 0..200 {
             assert!(limits
-                .check("t", "users.profile.set", Some(50), now)
+                .check("t", "users.profile.set", None, Some(50), now)
                 .is_ok());
         }
         limits.set_tiers(Some(60.0));
         for _ in 0..50 {
             assert!(limits
-                .check("t", "users.profile.set", Some(50), now)
+                .check("t", "users.profile.set", None, Some(50), now)
                 .is_ok());
         }
         assert_eq!(
-            limits.check("t", "users.profile.set", Some(50), now),
+            limits.check("t", "users.profile.set", None, Some(50), now),
             Err(Refused { retry_after: 1 })
         );
         // Another token has its own window.
         assert!(limits
-            .check("u", "users.profile.set", Some(50), now)
+            .check("u", "users.profile.set", None, Some(50), now)
             .is_ok());
         // A second later (a scaled minute) the window has moved on.
         let later = now + Duration::from_secs(1);
         assert!(limits
-            .check("t", "users.profile.set", Some(50), later)
+            .check("t", "users.profile.set", None, Some(50), later)
             .is_ok());
     }
 
@@ -145,12 +152,26 @@ mod tests {
         let mut limits = Limits::default();
         limits.set_override("chat.postMessage", Some(2));
         let now = Instant::now();
-        assert!(limits.check("t", "chat.postMessage", None, now).is_ok());
         assert!(limits
-            .check("t", "chat.postMessage", None, now + Duration::from_secs(10))
+            .check("t", "chat.postMessage", None, None, now)
+            .is_ok());
+        assert!(limits
+            .check(
+                "t",
+                "chat.postMessage",
+                None,
+                None,
+                now + Duration::from_secs(10)
+            )
             .is_ok());
         assert_eq!(
-            limits.check("t", "chat.postMessage", None, now + Duration::from_secs(20)),
+            limits.check(
+                "t",
+                "chat.postMessage",
+                None,
+                None,
+                now + Duration::from_secs(20)
+            ),
             Err(Refused { retry_after: 40 })
         );
         assert_eq!(whole_seconds(Duration::from_millis(1)), 1);

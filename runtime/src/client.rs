@@ -422,11 +422,14 @@ impl Client {
         let paced = options.paced.unwrap_or(true);
         // `None`: a budget too long for the clock, so no limit.
         let deadline = started.checked_add(policy.get_budget());
+        // For a method Slack limits per channel (`chat.postMessage`), the channel called.
+        let partition = M::TIER.limited_per().and_then(|name| request.param(name));
+        let partition = partition.as_deref();
         let mut retry = 0;
         loop {
             match inner
                 .limiter
-                .admit(token, M::NAME, M::TIER, paced, deadline)
+                .admit_in(token, M::NAME, partition, M::TIER, paced, deadline)
                 .await
             {
                 Ok(waited) => record.waited += waited,
@@ -459,7 +462,7 @@ impl Client {
                     ..
                 } => {
                     record.retry_after = Some(*wait);
-                    inner.limiter.pause(token, M::NAME, *wait);
+                    inner.limiter.pause_in(token, M::NAME, partition, *wait);
                     tracing::debug!(retry_after_ms = millis(*wait), "Slack ordered a pause");
                     !wait.is_zero()
                 }
@@ -694,6 +697,15 @@ struct Prepared {
 }
 
 impl Prepared {
+    /// The value of parameter `name`, from the form body or the query string.
+    fn param(&self, name: &str) -> Option<String> {
+        let body = form_urlencoded::parse(&self.body);
+        let query = form_urlencoded::parse(self.url.query().unwrap_or_default().as_bytes());
+        body.chain(query)
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.into_owned())
+    }
+
     /// The request of one attempt; `sent` is notified when it starts to go out.
     fn to_reqwest(&self, sent: &Arc<Notify>) -> reqwest::Request {
         let mut request = reqwest::Request::new(self.method.clone(), self.url.clone());

@@ -231,10 +231,14 @@ impl Cell {
     }
 }
 
-/// The table of (token, method) pairs.
+/// What one limit is counted for: a token (hashed), a method, and for methods Slack limits per
+/// channel (see [`RateLimitTier::limited_per`]) the channel (hashed; 0 for none).
+type Key = (u64, &'static str, u64);
+
+/// The table of (token, method[, channel]) entries.
 #[derive(Debug)]
 struct Cells {
-    map: HashMap<(u64, &'static str), Cell>,
+    map: HashMap<Key, Cell>,
     /// The table is swept once it holds this many entries.
     sweep_at: usize,
 }
@@ -300,6 +304,17 @@ fn token_key(token: &Token) -> u64 {
     hasher.finish()
 }
 
+/// The key of `method` with `token`, within `partition` (the channel of a per-channel limit).
+fn key(token: &Token, method: &'static str, partition: Option<&str>) -> Key {
+    let partition = partition.map_or(0, |value| {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        value.hash(&mut hasher);
+        // 0 is kept for "no partition".
+        hasher.finish().max(1)
+    });
+    (token_key(token), method, partition)
+}
+
 impl RateLimiter {
     /// The longest pause a `Retry-After` can order: five minutes. Slack counts its limits per
     /// minute and asks for waits of seconds; a longer `Retry-After` is taken as a broken header.
@@ -339,7 +354,7 @@ impl RateLimiter {
     /// future abandons the wait; the slot it reserved stays spent.
     pub async fn acquire(&self, token: &Token, method: &'static str, tier: RateLimitTier) {
         // Without a deadline the wait always ends in a slot.
-        let _ = self.admit(token, method, tier, true, None).await;
+        let _ = self.admit_in(token, method, None, tier, true, None).await;
     }
 
     /// Like [`acquire`](Self::acquire), but only if the call can go within `limit`: when its
@@ -353,7 +368,7 @@ impl RateLimiter {
         limit: Duration,
     ) -> Result<(), Duration> {
         let deadline = Instant::now().checked_add(limit);
-        self.admit(token, method, tier, true, deadline)
+        self.admit_in(token, method, None, tier, true, deadline)
             .await
             .map(|_| ())
     }
@@ -362,10 +377,26 @@ impl RateLimiter {
     /// limit), after any pause of the pair in any case; a pause ordered while the call slept
     /// holds it too. Gives up without reserving when the call could not go by `deadline`,
     /// returning the wait it would need. `Ok` holds the time waited.
+    #[cfg(test)]
     pub(crate) async fn admit(
         &self,
         token: &Token,
         method: &'static str,
+        tier: RateLimitTier,
+        paced: bool,
+        deadline: Option<Instant>,
+    ) -> Result<Duration, Duration> {
+        self.admit_in(token, method, None, tier, paced, deadline)
+            .await
+    }
+
+    /// [`admit`](Self::admit) within `partition`: the channel of a method Slack limits per
+    /// channel, whose calls to different channels do not wait for each other.
+    pub(crate) async fn admit_in(
+        &self,
+        token: &Token,
+        method: &'static str,
+        partition: Option<&str>,
         tier: RateLimitTier,
         paced: bool,
         deadline: Option<Instant>,
@@ -379,7 +410,7 @@ impl RateLimiter {
         if pacing.is_none() && self.ticks(start) >= self.pauses_end.load(Ordering::Acquire) {
             return Ok(Duration::ZERO);
         }
-        let key = (token_key(token), method);
+        let key = key(token, method, partition);
         loop {
             let now = Instant::now();
             let wake = {
@@ -438,6 +469,17 @@ impl RateLimiter {
     /// already waiting for a slot inside the pause wait for its end too. A pause never
     /// shortens one already running.
     pub fn pause(&self, token: &Token, method: &'static str, wait: Duration) {
+        self.pause_in(token, method, None, wait);
+    }
+
+    /// [`pause`](Self::pause) within `partition` (the channel of a per-channel limit).
+    pub(crate) fn pause_in(
+        &self,
+        token: &Token,
+        method: &'static str,
+        partition: Option<&str>,
+        wait: Duration,
+    ) {
         let wait = wait.min(Self::MAX_PAUSE);
         if wait.is_zero() {
             return;
@@ -449,7 +491,7 @@ impl RateLimiter {
             cells.sweep(now);
             let cell = cells
                 .map
-                .entry((token_key(token), method))
+                .entry(key(token, method, partition))
                 .or_insert_with(|| Cell::new(now));
             cell.paused_until = Some(cell.pause_at(now).map_or(until, |p| p.max(until)));
         }
@@ -461,7 +503,7 @@ impl RateLimiter {
     pub fn paused_for(&self, token: &Token, method: &'static str) -> Option<Duration> {
         let now = Instant::now();
         let cells = self.lock();
-        let until = cells.map.get(&(token_key(token), method))?.pause_at(now)?;
+        let until = cells.map.get(&key(token, method, None))?.pause_at(now)?;
         Some(until.saturating_duration_since(now))
     }
 
@@ -699,6 +741,42 @@ mod tests {
         assert!(
             capacity <= 8 * MIN_SWEEP,
             "the table holds room for {capacity}"
+        );
+    }
+
+    /// `chat.postMessage` is limited per channel: posts to other channels do not wait for one
+    /// channel's slots, posts to the same channel do, and a pause holds one channel only.
+    #[tokio::test(start_paused = true)]
+    async fn a_per_channel_limit_paces_each_channel_alone() {
+        let limiter = RateLimiter::new(RateLimits::slack_tiers().burst(1));
+        let t = token(1);
+        let post = RateLimitTier::Special("chat.postMessage");
+        let method = "chat.postMessage";
+        let now = Instant::now();
+        for channel in ["C1", "C2", "C3"] {
+            let waited = limiter
+                .admit_in(&t, method, Some(channel), post, true, Some(now))
+                .await;
+            assert_eq!(waited, Ok(Duration::ZERO), "{channel}");
+        }
+        // A second post to C1 needs its next slot, about a second away.
+        let refused = limiter
+            .admit_in(&t, method, Some("C1"), post, true, Some(now))
+            .await;
+        assert!(
+            refused.is_err_and(|wait| wait > Duration::from_millis(900)),
+            "{refused:?}"
+        );
+        limiter.pause_in(&t, method, Some("C2"), Duration::from_secs(30));
+        assert!(limiter
+            .admit_in(&t, method, Some("C2"), post, false, Some(now))
+            .await
+            .is_err());
+        assert_eq!(
+            limiter
+                .admit_in(&t, method, Some("C4"), post, true, Some(now))
+                .await,
+            Ok(Duration::ZERO)
         );
     }
 }

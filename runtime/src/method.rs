@@ -78,6 +78,22 @@ impl RateLimitTier {
             RateLimitTier::Unknown => None,
         }
     }
+
+    /// The parameter whose values Slack counts the limit for separately, if any:
+    /// `chat.postMessage`'s limit is about one message a second *per channel*, so posting to
+    /// twenty channels is twenty allowances.
+    ///
+    /// ```
+    /// use slack_methods_runtime::RateLimitTier;
+    /// assert_eq!(RateLimitTier::Special("chat.postMessage").limited_per(), Some("channel"));
+    /// assert_eq!(RateLimitTier::Tier3.limited_per(), None);
+    /// ```
+    pub fn limited_per(self) -> Option<&'static str> {
+        match self {
+            RateLimitTier::Special("chat.postMessage") => Some("channel"),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for RateLimitTier {

@@ -191,7 +191,13 @@ pub(crate) fn handle(
         ));
     }
     let tier_limit = facts.and_then(|facts| facts.tier.calls_per_minute());
-    if let Err(refused) = state.limits.check(token, method, tier_limit, now) {
+    let partition = facts
+        .and_then(|facts| facts.tier.limited_per())
+        .and_then(|name| param(params, name));
+    if let Err(refused) = state
+        .limits
+        .check(token, method, partition, tier_limit, now)
+    {
         state.responses_429 += 1;
         return Reply::rate_limited(refused.retry_after);
     }
