@@ -108,6 +108,14 @@ fn impl_slack_method(method: &Method) -> TokenStream {
     // under a crate's `forbid(deprecated)` would be an error of its own.)
     let allow_deprecated =
         user_deprecated(method.input.original).then(|| quote!(#[allow(deprecated)]));
+    // What paging needs: the mark `Client::pages` and `Client::items` take.
+    let paging = paginated.then(|| {
+        quote! {
+            #[automatically_derived]
+            #allow_deprecated
+            impl #impl_generics #private::CursorPaginated for #ident #ty_generics #where_clause {}
+        }
+    });
     quote! {
         #[automatically_derived]
         #allow_deprecated
@@ -126,6 +134,7 @@ fn impl_slack_method(method: &Method) -> TokenStream {
                 #private::Result::Ok(())
             }
         }
+        #paging
     }
 }
 

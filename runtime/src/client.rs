@@ -645,6 +645,7 @@ fn error_type(error: &Error) -> &'static str {
         Error::Transport { connect: true, .. } => "connect",
         Error::Transport { .. } => "transport",
         Error::Config(_) => "config",
+        Error::RepeatedCursor { .. } => "repeated_cursor",
         Error::Api(_) | Error::Http { .. } => "_OTHER",
     }
 }

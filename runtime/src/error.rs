@@ -126,6 +126,15 @@ pub enum Error {
         #[source]
         source: Box<dyn std::error::Error + Send + Sync>,
     },
+    /// Slack gave, as the next page's cursor, a cursor it had given before: following it would
+    /// page forever, so paging stopped (after the page that gave it).
+    #[error("{method}: Slack gave the cursor `{cursor}` a second time; paging stopped there")]
+    RepeatedCursor {
+        /// The method that was paged.
+        method: &'static str,
+        /// The cursor given again.
+        cursor: String,
+    },
     /// The client, or a request, could not be set up as configured.
     #[error(transparent)]
     Config(#[from] ConfigError),
@@ -219,7 +228,8 @@ impl Error {
             | Error::Decode { method, .. }
             | Error::ResponseMismatch { method, .. }
             | Error::Timeout { method, .. }
-            | Error::Transport { method, .. } => Some(method),
+            | Error::Transport { method, .. }
+            | Error::RepeatedCursor { method, .. } => Some(method),
             Error::Api(api) => Some(api.method),
             Error::Config(_) => None,
         }

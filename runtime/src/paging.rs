@@ -1,0 +1,278 @@
+//! Cursor pagination: the pages of a method's results as a stream, and the items across them.
+//!
+//! Slack pages with a cursor: a call sends `cursor` (none for the first page), and a page that
+//! has a next one says so in `response_metadata.next_cursor`. [`Client::pages`] follows the
+//! cursors, each page an ordinary call (limiter, retries, typed errors); it stops after the page
+//! whose cursor is empty, and refuses a cursor Slack has given before, which would loop forever.
+//! Nothing is sent unless the stream is polled: dropping it stops the paging.
+
+use crate::client::{CallOptions, Client};
+use crate::error::Error;
+use crate::form::{EncodeError, FormEncoder};
+use crate::method::{HttpVerb, InvalidRequest, RateLimitTier, SlackMethod};
+use crate::response::SlackResponse;
+use futures_core::Stream;
+use std::collections::HashSet;
+
+/// A method that pages its results with Slack's cursor: it takes `cursor` and answers
+/// `response_metadata.next_cursor`. `#[slack_method]` implements it for every method the
+/// catalog marks as paginated, and for bindings that say `paginated`; [`Client::pages`] and
+/// [`Client::items`] take only these.
+pub trait CursorPaginated: SlackMethod {}
+
+/// A response holding one list of items, which [`Client::items`] streams across pages.
+///
+/// ```
+/// use slack_methods_runtime::PageItems;
+/// #[derive(serde::Deserialize)]
+/// struct Names {
+///     names: Vec<String>,
+/// }
+/// impl PageItems for Names {
+///     type Item = String;
+///     fn into_items(self) -> Vec<String> {
+///         self.names
+///     }
+/// }
+/// ```
+pub trait PageItems {
+    /// One item of the list.
+    type Item;
+    /// The page's items, in order.
+    fn into_items(self) -> Vec<Self::Item>;
+}
+
+/// `M` with its `cursor` parameter replaced by the page's cursor; the first page (no cursor yet)
+/// is `M` as it is, with the cursor it may carry. Everything else, validation included, is `M`'s.
+struct AtCursor<'a, M> {
+    method: &'a M,
+    cursor: Option<&'a str>,
+}
+
+impl<M: SlackMethod> SlackMethod for AtCursor<'_, M> {
+    const NAME: &'static str = M::NAME;
+    const VERB: HttpVerb = M::VERB;
+    const SCOPES: &'static [&'static str] = M::SCOPES;
+    const TIER: RateLimitTier = M::TIER;
+    const WRITES: bool = M::WRITES;
+    const PAGINATED: bool = true;
+    const DEPRECATED: bool = M::DEPRECATED;
+    type Response = M::Response;
+
+    fn validate(&self) -> Result<(), InvalidRequest> {
+        self.method.validate()
+    }
+
+    fn encode_form(&self, form: &mut FormEncoder) -> Result<(), EncodeError> {
+        let Some(cursor) = self.cursor else {
+            return self.method.encode_form(form);
+        };
+        let mut own = FormEncoder::new();
+        self.method.encode_form(&mut own)?;
+        let own = own.finish();
+        for (name, value) in form_urlencoded::parse(own.as_bytes()) {
+            if name != "cursor" {
+                form.append_pair(&name, &value);
+            }
+        }
+        form.append_pair("cursor", cursor);
+        Ok(())
+    }
+}
+
+/// What a paging run does when it is polled next.
+enum Next {
+    /// Ask for the page at this cursor (`None`: the first page).
+    Page(Option<String>),
+    /// End with this error (a repeated cursor, found after the page that gave it).
+    Fail(Error),
+    /// Nothing more.
+    Done,
+}
+
+/// Where a paging run stands between pages.
+struct Paging<'a, M> {
+    client: &'a Client,
+    method: &'a M,
+    options: &'a CallOptions,
+    next: Next,
+    /// Every cursor asked for so far.
+    seen: HashSet<String>,
+}
+
+impl Client {
+    /// The pages of `method`'s results, from the first: each page is one call with the client's
+    /// settings (limiter, retries, typed errors), answered as a [`SlackResponse`] whose
+    /// `next_cursor` leads to the next page. The stream ends after the page whose cursor is
+    /// empty, or after the first error; a cursor Slack has given before ends it with
+    /// [`Error::RepeatedCursor`]. A `cursor` written in `method` is where the first page starts
+    /// (to resume an earlier run); each later page's replaces it.
+    ///
+    /// ```no_run
+    /// # use slack_methods_runtime::{Client, CursorPaginated, Error};
+    /// # async fn demo<M: CursorPaginated>(client: Client, list: M) -> Result<(), Error> {
+    /// use futures_util::TryStreamExt;
+    /// let mut pages = std::pin::pin!(client.pages(&list));
+    /// while let Some(page) = pages.try_next().await? {
+    ///     println!("next cursor: {:?}", page.next_cursor);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn pages<'a, M: CursorPaginated>(
+        &'a self,
+        method: &'a M,
+    ) -> impl Stream<Item = Result<SlackResponse<M::Response>, Error>> + 'a {
+        static DEFAULT: std::sync::OnceLock<CallOptions> = std::sync::OnceLock::new();
+        self.pages_with(method, DEFAULT.get_or_init(CallOptions::new), None)
+    }
+
+    /// Like [`pages`](Self::pages), with per-call settings for every page, starting at
+    /// `cursor` (a page's `next_cursor` kept from an earlier run, to resume it) when it is
+    /// `Some`, else where `method` says (its own `cursor`, or the first page).
+    pub fn pages_with<'a, M: CursorPaginated>(
+        &'a self,
+        method: &'a M,
+        options: &'a CallOptions,
+        cursor: Option<String>,
+    ) -> impl Stream<Item = Result<SlackResponse<M::Response>, Error>> + 'a {
+        let start = Paging {
+            client: self,
+            method,
+            options,
+            seen: cursor.iter().cloned().collect(),
+            next: Next::Page(cursor),
+        };
+        futures_util::stream::unfold(start, |mut paging| async move {
+            let cursor = match std::mem::replace(&mut paging.next, Next::Done) {
+                Next::Done => return None,
+                Next::Fail(error) => return Some((Err(error), paging)),
+                Next::Page(cursor) => cursor,
+            };
+            let call = AtCursor {
+                method: paging.method,
+                cursor: cursor.as_deref(),
+            };
+            let page = match paging.client.call_with(&call, paging.options).await {
+                Ok(page) => page,
+                Err(error) => return Some((Err(error), paging)),
+            };
+            paging.next = match &page.next_cursor {
+                None => Next::Done,
+                Some(next) if !paging.seen.insert(next.clone()) => {
+                    tracing::warn!(method = M::NAME, "Slack repeated a cursor: paging stops");
+                    Next::Fail(Error::RepeatedCursor {
+                        method: M::NAME,
+                        cursor: next.clone(),
+                    })
+                }
+                Some(next) => Next::Page(Some(next.clone())),
+            };
+            Some((Ok(page), paging))
+        })
+    }
+
+    /// The items of every page of `method`'s results, in order: [`pages`](Self::pages) with
+    /// each page's list ([`PageItems`]) taken apart. An error ends the stream after the items
+    /// of the pages before it.
+    ///
+    /// ```no_run
+    /// # use slack_methods_runtime::{Client, CursorPaginated, Error, PageItems};
+    /// # async fn demo<M>(client: Client, list: M) -> Result<(), Error>
+    /// # where M: CursorPaginated, M::Response: PageItems, <M::Response as PageItems>::Item: std::fmt::Debug {
+    /// use futures_util::TryStreamExt;
+    /// let everything: Vec<_> = client.items(&list).try_collect().await?;
+    /// println!("{} items", everything.len());
+    /// # Ok(()) }
+    /// ```
+    pub fn items<'a, M>(
+        &'a self,
+        method: &'a M,
+    ) -> impl Stream<Item = Result<<M::Response as PageItems>::Item, Error>> + 'a
+    where
+        M: CursorPaginated,
+        M::Response: PageItems,
+    {
+        use futures_util::StreamExt;
+        self.pages(method).flat_map(|page| {
+            let items: Vec<Result<_, Error>> = match page {
+                Ok(page) => page.data.into_items().into_iter().map(Ok).collect(),
+                Err(error) => vec![Err(error)],
+            };
+            futures_util::stream::iter(items)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct List {
+        cursor: Option<&'static str>,
+        limit: u32,
+    }
+
+    impl SlackMethod for List {
+        const NAME: &'static str = "things.list";
+        const VERB: HttpVerb = HttpVerb::Get;
+        const SCOPES: &'static [&'static str] = &["things:read"];
+        const TIER: RateLimitTier = RateLimitTier::Tier2;
+        const WRITES: bool = false;
+        type Response = serde_json::Value;
+        fn validate(&self) -> Result<(), InvalidRequest> {
+            if self.limit == 0 {
+                return Err(InvalidRequest::new("`limit` is at least 1"));
+            }
+            Ok(())
+        }
+        fn encode_form(&self, form: &mut FormEncoder) -> Result<(), EncodeError> {
+            form.append("cursor", &self.cursor);
+            form.append("limit", &self.limit);
+            Ok(())
+        }
+    }
+
+    fn encoded(method: &List, cursor: Option<&str>) -> Result<String, Error> {
+        crate::request::encode_params(&AtCursor { method, cursor })
+    }
+
+    #[test]
+    fn each_page_sends_its_own_cursor_and_nothing_else_changes() {
+        let first = List {
+            cursor: None,
+            limit: 2,
+        };
+        assert_eq!(encoded(&first, None).unwrap(), "limit=2");
+        assert_eq!(
+            encoded(&first, Some("dXNlcjpV MEc=")).unwrap(),
+            "limit=2&cursor=dXNlcjpV+MEc%3D"
+        );
+        // A cursor written in the request is where the first page starts; later pages replace it.
+        let resumed = List {
+            cursor: Some("old"),
+            limit: 2,
+        };
+        assert_eq!(
+            encoded(&resumed, Some("new")).unwrap(),
+            "limit=2&cursor=new"
+        );
+        assert_eq!(encoded(&resumed, None).unwrap(), "cursor=old&limit=2");
+    }
+
+    #[test]
+    fn pages_keep_the_method_rules() {
+        let invalid = List {
+            cursor: None,
+            limit: 0,
+        };
+        assert!(matches!(
+            encoded(&invalid, Some("c")),
+            Err(Error::InvalidRequest { .. })
+        ));
+        assert_eq!(<AtCursor<'_, List> as SlackMethod>::NAME, "things.list");
+        assert_eq!(
+            <AtCursor<'_, List> as SlackMethod>::TIER,
+            RateLimitTier::Tier2
+        );
+    }
+}
