@@ -105,7 +105,7 @@ fn check_cfg_on_required(cx: &Ctxt, args: &Args, input: &DeriveInput) {
     let Some(name) = &args.name else {
         return;
     };
-    let Some(method) = catalog::lookup(&name.value()).filter(|method| method.in_spec) else {
+    let Some(method) = catalog::lookup(&name.value()).filter(|method| method.params_known) else {
         return;
     };
     let Data::Struct(data) = &input.data else {
