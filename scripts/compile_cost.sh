@@ -3,14 +3,18 @@
 #
 #   scripts/compile_cost.sh              # 200 bindings, median of 3 runs
 #   N=50 RUNS=5 scripts/compile_cost.sh
+#   SHARED=/path/to/shared scripts/compile_cost.sh  # the reference data (default: ../shared)
 #   SKIP_COLD=1 scripts/compile_cost.sh  # leave out the cold build of a one-method binary
 #   FROM_WORKTREE=1 scripts/compile_cost.sh  # measure uncommitted changes (default: HEAD)
 #   COLD_ONLY=1 scripts/compile_cost.sh  # only the cold build of a one-method binary
 #
 # It generates, under target/compile-cost/ (OUT=... to move it):
-#   cc-macro/  N structs, each with #[slack_method(..)]
+#   cc-macro/  N bindings of catalog methods (real Slack methods, from the catalog the macro
+#              checks them against), each a struct with #[slack_method(..)]
 #   cc-hand/   the same N structs with the SlackMethod impls written out, token for token what
 #              macros/src/expand.rs emits for them
+# Both are written by `cargo xtask compile-cost` (xtask/src/compile_cost.rs), which needs the
+# reference data in ../shared (SHARED=... to move it).
 #   cc-one/    a binary that calls one bundled method (users.profile.set) through the Client
 # All three depend on this repository's crates by path and use its Cargo.lock.
 #
@@ -23,6 +27,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="${OUT:-$ROOT/target/compile-cost}"
+SHARED="${SHARED:-$ROOT/../shared}"
 N="${N:-200}"
 RUNS="${RUNS:-3}"
 JOBS="${JOBS:-}"
@@ -64,163 +69,16 @@ TOML
     printf '\n# Not part of the slack-methods workspace.\n[workspace]\n'
 }
 
-# Sets the attribute arguments, fields, encoder body and metadata of binding $1, by its kind
-# ($1 % 4). The method names are not Slack's, so every binding writes its metadata in full (scope,
-# tier, verb) and the macro takes nothing from its catalog.
-binding() {
-    local i=$1 kind=$(( $1 % 4 ))
-    local name="benchgen.method$i"
-    case $kind in
-    0)  # POST, plain fields, a list
-        ATTR="\"$name\", scope = \"chat:write\", tier = 3, verb = \"POST\""
-        MACRO_FIELDS="    pub channel: String,
-    pub text: Option<String>,
-    pub limit: Option<u32>,
-    pub users: Vec<UserId>,"
-        HAND_FIELDS="$MACRO_FIELDS"
-        ENCODE="        form.append(\"channel\", &self.channel);
-        form.append(\"text\", &self.text);
-        form.append(\"limit\", &self.limit);
-        form.append(\"users\", &self.users);"
-        VALIDATE=""; RESPONSE="::slack_methods::__private::UntypedResponse"
-        VERB=Post; SCOPES='"chat:write"'; TIER="Tier3"; WRITES=true; PAGINATED=false ;;
-    1)  # GET, paginated, reads
-        ATTR="\"$name\", scope = \"users:read\", scope = \"users:read.email\", tier = 4, verb = \"GET\", writes = false, paginated"
-        MACRO_FIELDS="    pub user: Option<UserId>,
-    pub include_locale: Option<bool>,
-    pub cursor: Option<String>,
-    pub limit: Option<u16>,"
-        HAND_FIELDS="$MACRO_FIELDS"
-        ENCODE="        form.append(\"user\", &self.user);
-        form.append(\"include_locale\", &self.include_locale);
-        form.append(\"cursor\", &self.cursor);
-        form.append(\"limit\", &self.limit);"
-        VALIDATE=""; RESPONSE="::slack_methods::__private::UntypedResponse"
-        VERB=Get; SCOPES='"users:read", "users:read.email"'; TIER="Tier4"; WRITES=false; PAGINATED=true ;;
-    2)  # JSON fields, a rename, a skipped field
-        ATTR="\"$name\", scope = \"chat:write\", tier = 2, verb = \"POST\""
-        MACRO_FIELDS="    pub channel: ChannelId,
-    #[slack(json)]
-    pub blocks: Option<Vec<serde_json::Value>>,
-    #[slack(json)]
-    pub metadata: serde_json::Value,
-    #[slack(rename = \"thread_ts\")]
-    pub thread: Option<String>,
-    #[slack(skip)]
-    pub local_note: String,"
-        HAND_FIELDS="    pub channel: ChannelId,
-    pub blocks: Option<Vec<serde_json::Value>>,
-    pub metadata: serde_json::Value,
-    pub thread: Option<String>,
-    pub local_note: String,"
-        ENCODE="        form.append(\"channel\", &self.channel);
-        if let ::slack_methods::__private::Option::Some(value) = &self.blocks {
-            form.append_json(\"blocks\", value)?;
-        }
-        form.append_json(\"metadata\", &self.metadata)?;
-        form.append(\"thread_ts\", &self.thread);"
-        VALIDATE=""; RESPONSE="::slack_methods::__private::UntypedResponse"
-        VERB=Post; SCOPES='"chat:write"'; TIER="Tier2"; WRITES=true; PAGINATED=false ;;
-    3)  # typed response, validate function, special tier
-        ATTR="\"$name\", scope = \"files:write\", tier = \"special\", verb = \"POST\", response = Reply$i, validate = check$i"
-        MACRO_FIELDS="    pub name: Option<String>,
-    pub value: Option<String>,
-    pub team: Option<TeamId>,"
-        HAND_FIELDS="$MACRO_FIELDS"
-        ENCODE="        form.append(\"name\", &self.name);
-        form.append(\"value\", &self.value);
-        form.append(\"team\", &self.team);"
-        VALIDATE="yes"; RESPONSE="Reply$i"
-        VERB=Post; SCOPES='"files:write"'; TIER="Special(\"$name\")"; WRITES=true; PAGINATED=false ;;
-    esac
-}
-
-support_items() { # i: the response type and validate function of kind-3 bindings
-    local i=$1
-    if (( i % 4 == 3 )); then
-        cat <<RS
-/// What \`benchgen.method$i\` answers.
-#[derive(Debug, serde::Deserialize)]
-pub struct Reply$i {
-    pub id: String,
-    pub count: Option<u64>,
-}
-
-fn check$i(value: &Bench$i) -> Result<(), InvalidRequest> {
-    if value.name.is_some() != value.value.is_some() {
-        return Err(InvalidRequest::new("\`name\` and \`value\` go together"));
-    }
-    Ok(())
-}
-
-RS
-    fi
-}
-
-generate_macro() {
-    local dir="$OUT/cc-macro"
-    mkdir -p "$dir/src"
-    manifest cc-macro lib > "$dir/Cargo.toml"
-    cp "$SNAPSHOT/Cargo.lock" "$dir/Cargo.lock"
-    {
-        echo "//! $N bindings written with #[slack_method] (generated by scripts/compile_cost.sh)."
-        echo '#![allow(dead_code, missing_docs)]'
-        echo 'use slack_methods::{slack_method, ChannelId, InvalidRequest, TeamId, UserId};'
-        echo
-        for ((i = 0; i < N; i++)); do
-            binding "$i"
-            support_items "$i"
-            echo "#[slack_method($ATTR)]"
-            echo "#[derive(Debug, Clone)]"
-            echo "pub struct Bench$i {"
-            echo "$MACRO_FIELDS"
-            echo "}"
-            echo
-        done
-    } > "$dir/src/lib.rs"
-}
-
-generate_hand() {
-    local dir="$OUT/cc-hand"
-    local p='::slack_methods::__private'
-    mkdir -p "$dir/src"
-    manifest cc-hand lib > "$dir/Cargo.toml"
-    cp "$SNAPSHOT/Cargo.lock" "$dir/Cargo.lock"
-    {
-        echo "//! The same $N bindings with the impls #[slack_method] would generate, written out."
-        echo '#![allow(dead_code, missing_docs)]'
-        echo 'use slack_methods::{ChannelId, InvalidRequest, TeamId, UserId};'
-        echo
-        for ((i = 0; i < N; i++)); do
-            binding "$i"
-            support_items "$i"
-            echo "#[derive(Debug, Clone)]"
-            echo "pub struct Bench$i {"
-            echo "$HAND_FIELDS"
-            echo "}"
-            echo "#[automatically_derived]"
-            echo "impl $p::SlackMethod for Bench$i {"
-            echo "    const NAME: &'static str = \"benchgen.method$i\";"
-            echo "    const VERB: $p::HttpVerb = $p::HttpVerb::$VERB;"
-            echo "    const SCOPES: &'static [&'static str] = &[$SCOPES];"
-            echo "    const TIER: $p::RateLimitTier = $p::RateLimitTier::$TIER;"
-            echo "    const WRITES: bool = $WRITES;"
-            echo "    const PAGINATED: bool = $PAGINATED;"
-            echo "    const DEPRECATED: bool = false;"
-            echo "    type Response = $RESPONSE;"
-            if [[ -n "$VALIDATE" ]]; then
-                echo "    fn validate(&self) -> $p::Result<(), $p::InvalidRequest> {"
-                echo "        check$i(self)"
-                echo "    }"
-            fi
-            echo "    fn encode_form(&self, form: &mut $p::FormEncoder) -> $p::Result<(), $p::EncodeError> {"
-            echo "$ENCODE"
-            echo "        $p::Result::Ok(())"
-            echo "    }"
-            echo "}"
-            echo
-        done
-    } > "$dir/src/lib.rs"
+# The bindings: N catalog methods, spread over the catalog (methods of Slack's spec and methods
+# only Slack's SDK describes), written with the macro and by hand, by the project tool
+# (`cargo xtask compile-cost`, xtask/src/compile_cost.rs) run from the snapshot.
+generate_bindings() {
+    cargo run -q --manifest-path "$SNAPSHOT/xtask/Cargo.toml" --target-dir "$OUT/target-xtask" \
+        -- compile-cost "$OUT" --count "$N" --shared "$SHARED"
+    for v in cc-macro cc-hand; do
+        manifest "$v" lib > "$OUT/$v/Cargo.toml"
+        cp "$SNAPSHOT/Cargo.lock" "$OUT/$v/Cargo.lock"
+    done
 }
 
 generate_one() {
@@ -271,8 +129,7 @@ measure_variant() { # name, cargo subcommand
     echo "$(median "${times[@]}") ${times[*]}"
 }
 
-generate_macro
-generate_hand
+generate_bindings
 generate_one
 echo "generated $N bindings: $(wc -l < "$OUT/cc-macro/src/lib.rs") lines with the macro, $(wc -l < "$OUT/cc-hand/src/lib.rs") by hand, under $OUT"
 echo "slack-methods from $SOURCE; rustc: $(rustc --version); $(nproc) CPUs; load: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -286,10 +143,16 @@ done
 
 # The hand-written impls must be what the macro generates: compare the two crates after macro
 # expansion (rustc's -Zunpretty=expanded, the output cargo-expand shows, unlocked on stable with
-# RUSTC_BOOTSTRAP). Only the crate doc and the `use` line that names the macro may differ.
+# RUSTC_BOOTSTRAP). Only the crate doc, the `use` line that names the macro and the inert helper
+# attributes the derive leaves on the struct (`#[slack_method_args(..)]`, `#[slack(..)]`) may
+# differ.
 expanded() {
     RUSTC_BOOTSTRAP=1 cargo rustc -q --lib --manifest-path "$OUT/$1/Cargo.toml" \
-        --target-dir "$OUT/target-expand" -- -Zunpretty=expanded | grep -v -e '^use slack_methods::' -e '^//!'
+        --target-dir "$OUT/target-expand" -- -Zunpretty=expanded |
+        grep -v -e '^use slack_methods::' -e '^//!' -e '^ *#\[slack(' |
+        awk 'skip { if ($0 ~ /\)\]$/) skip = 0; next }
+             /^ *#\[slack_method_args\(/ { if ($0 !~ /\)\]$/) skip = 1; next }
+             { print }'
 }
 expanded cc-macro > "$OUT/cc-macro.expanded.rs"
 expanded cc-hand > "$OUT/cc-hand.expanded.rs"

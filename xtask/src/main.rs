@@ -4,18 +4,22 @@
 //! cargo xtask catalog [--check] [--shared <dir>]
 //! cargo xtask catalog-test [--check] [--shared <dir>] [--explicit-metadata | --no-explicit-metadata]
 //! cargo xtask check [--shared <dir>]
+//! cargo xtask compile-cost <dir> [--count <n>] [--shared <dir>]
 //! ```
 //!
 //! `catalog` writes `macros/src/catalog/data.rs` from Slack's OpenAPI spec, the method table of
 //! Slack's Python SDK and the rate-limit tier table, merged by the rules of `merge.rs`;
 //! `catalog-test` writes `tests/catalog_methods.rs`, a binding of every catalog method;
 //! `--check` regenerates in memory and fails if the committed file differs; `check` runs both
-//! checks and compares the catalog's counts with the facts tables (`counts.rs`). `cargo xtask`
+//! checks and compares the catalog's counts with the facts tables (`counts.rs`);
+//! `compile-cost` writes the two crates `scripts/compile_cost.sh` times (`compile_cost.rs`)
+//! under `<dir>`. `cargo xtask`
 //! is an alias of `cargo run -p xtask --` (`.cargo/config.toml`). The reference data lives
 //! outside the repository, by default in `../shared` next to the workspace root. When it is
 //! missing, a check says so and passes, unless `CI` is `true` (or `1`): then it fails, so CI
 //! cannot pass without checking.
 
+mod compile_cost;
 mod counts;
 mod merge;
 mod model;
@@ -47,13 +51,15 @@ const EXPLICIT_METADATA_DEFAULT: bool = false;
 const USAGE: &str = "usage:
   cargo xtask catalog [--check] [--shared <dir>]
   cargo xtask catalog-test [--check] [--shared <dir>] [--explicit-metadata | --no-explicit-metadata]
-  cargo xtask check [--shared <dir>]";
+  cargo xtask check [--shared <dir>]
+  cargo xtask compile-cost <dir> [--count <n>] [--shared <dir>]";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Command {
     Catalog,
     CatalogTest,
     CheckAll,
+    CompileCost,
 }
 
 struct Options {
@@ -61,6 +67,10 @@ struct Options {
     check: bool,
     shared: PathBuf,
     explicit_metadata: bool,
+    /// Where `compile-cost` writes its crates.
+    out: Option<PathBuf>,
+    /// How many bindings `compile-cost` writes.
+    count: usize,
 }
 
 fn main() -> ExitCode {
@@ -92,6 +102,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         Some("catalog") => Command::Catalog,
         Some("catalog-test") => Command::CatalogTest,
         Some("check") => Command::CheckAll,
+        Some("compile-cost") => Command::CompileCost,
         Some(other) => return Err(format!("unknown command `{other}`")),
         None => return Err("missing command".to_owned()),
     };
@@ -100,10 +111,14 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         check: command == Command::CheckAll,
         shared: workspace_root().join("..").join("shared"),
         explicit_metadata: EXPLICIT_METADATA_DEFAULT,
+        out: None,
+        count: 200,
     };
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--check" if command != Command::CheckAll => options.check = true,
+            "--check" if matches!(command, Command::Catalog | Command::CatalogTest) => {
+                options.check = true;
+            }
             "--shared" => match args.next() {
                 Some(dir) => options.shared = PathBuf::from(dir),
                 None => return Err("`--shared` needs a directory".to_owned()),
@@ -114,8 +129,23 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "--no-explicit-metadata" if command == Command::CatalogTest => {
                 options.explicit_metadata = false;
             }
+            "--count" if command == Command::CompileCost => {
+                options.count = match args.next().map(|n| n.parse()) {
+                    Some(Ok(count)) => count,
+                    _ => return Err("`--count` needs a number".to_owned()),
+                };
+            }
+            dir if command == Command::CompileCost
+                && options.out.is_none()
+                && !dir.starts_with('-') =>
+            {
+                options.out = Some(PathBuf::from(dir));
+            }
             other => return Err(format!("unexpected argument `{other}`")),
         }
+    }
+    if command == Command::CompileCost && options.out.is_none() {
+        return Err("`compile-cost` needs the directory to write to".to_owned());
     }
     Ok(options)
 }
@@ -146,6 +176,21 @@ fn run(options: &Options) -> Result<(), String> {
     }
 
     let catalog = Catalog::load(&options.shared).map_err(|e| e.to_string())?;
+    if let (Command::CompileCost, Some(out)) = (options.command, &options.out) {
+        let (with_macro, by_hand) = compile_cost::render(&catalog, options.count)?;
+        for (name, text) in [("cc-macro", with_macro), ("cc-hand", by_hand)] {
+            let dir = out.join(name).join("src");
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            write(&dir.join("lib.rs"), &text)?;
+        }
+        println!(
+            "xtask: wrote {} bindings of catalog methods to cc-macro and cc-hand under {}",
+            options.count,
+            out.display()
+        );
+        return Ok(());
+    }
     let root = workspace_root();
     let commands: &[Command] = match options.command {
         Command::CheckAll => &[Command::Catalog, Command::CatalogTest],
@@ -355,6 +400,18 @@ mod tests {
         assert!(args(&["catalog", "--no-explicit-metadata"]).is_err());
         assert!(args(&["catalog", "--shared"]).is_err());
         assert!(args(&["catalgo"]).is_err());
+        let options = args(&["compile-cost", "/tmp/cc", "--count", "20"])
+            .ok()
+            .unwrap();
+        assert!(options.command == Command::CompileCost && !options.check);
+        assert_eq!(
+            (options.out, options.count),
+            (Some(PathBuf::from("/tmp/cc")), 20)
+        );
+        assert!(args(&["compile-cost"]).is_err());
+        assert!(args(&["compile-cost", "/a", "/b"]).is_err());
+        assert!(args(&["compile-cost", "/a", "--count", "x"]).is_err());
+        assert!(args(&["compile-cost", "/a", "--check"]).is_err());
         assert!(args(&[]).is_err());
     }
 

@@ -33,7 +33,7 @@ pub const HEADER: &str =
 
 /// Rust's keywords (strict and reserved, 2021 edition and later): a parameter with one of these
 /// names becomes a field `<name>_` with `#[slack(rename = "<name>")]`.
-const KEYWORDS: &[&str] = &[
+pub(crate) const KEYWORDS: &[&str] = &[
     "Self", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
     "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if",
     "impl", "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
