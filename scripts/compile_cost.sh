@@ -20,7 +20,7 @@
 #
 # cc-macro and cc-hand have the same dependencies and share one target directory whose
 # dependencies are built first; each measured run then cleans only the variant's own artifacts
-# (`cargo clean -p`) and times `cargo check` or `cargo build` of it. cc-one is built cold, in a
+# (`cargo clean -p`) and times `cargo check` or `cargo build` of it, the two variants taking turns. cc-one is built cold, in a
 # target directory of its own, and its `Compiling` lines are counted. The crates are taken from a
 # snapshot of the repository made when the script starts.
 set -euo pipefail
@@ -120,13 +120,11 @@ timed() {
 
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {m=int((NR+1)/2); if (NR%2) print a[m]; else printf "%.3f\n", (a[m]+a[m+1])/2}'; }
 
-measure_variant() { # name, cargo subcommand
-    local name=$1 cmd=$2 times=()
-    for ((r = 0; r < RUNS; r++)); do
-        cargo clean -q -p "$name" --manifest-path "$OUT/$name/Cargo.toml" --target-dir "$SHARED_TARGET"
-        times+=("$(timed cargo "$cmd" "${JOBS_FLAG[@]}" --manifest-path "$OUT/$name/Cargo.toml" --target-dir "$SHARED_TARGET")")
-    done
-    echo "$(median "${times[@]}") ${times[*]}"
+# Seconds one clean `cargo <cmd>` of variant $1 takes (only the variant's own artifacts are
+# cleaned).
+time_variant() { # name, cargo subcommand
+    cargo clean -q -p "$1" --manifest-path "$OUT/$1/Cargo.toml" --target-dir "$SHARED_TARGET"
+    timed cargo "$2" "${JOBS_FLAG[@]}" --manifest-path "$OUT/$1/Cargo.toml" --target-dir "$SHARED_TARGET"
 }
 
 generate_bindings
@@ -163,15 +161,18 @@ fi
 echo "the hand-written impls match the macro's expansion token for token"
 
 echo
-echo "seconds, median of $RUNS (all runs), dependencies already built:"
-declare -A result
+echo "seconds, median of $RUNS (all runs), dependencies already built; the two variants"
+echo "alternate run by run, so that a change in the machine's load hits both:"
 for cmd in check build; do
-    for v in cc-macro cc-hand; do
-        line=$(measure_variant "$v" "$cmd")
-        result[$v-$cmd]=${line%% *}
-        printf '  cargo %-5s %-8s %7.2f   (%s)\n' "$cmd" "$v" "${line%% *}" "${line#* }"
+    macro_times=(); hand_times=()
+    for ((r = 0; r < RUNS; r++)); do
+        macro_times+=("$(time_variant cc-macro "$cmd")")
+        hand_times+=("$(time_variant cc-hand "$cmd")")
     done
-    printf '  cargo %-5s ratio macro/hand: %.2f\n' "$cmd" "$(echo "${result[cc-macro-$cmd]} / ${result[cc-hand-$cmd]}" | bc -l)"
+    macro=$(median "${macro_times[@]}"); hand=$(median "${hand_times[@]}")
+    printf '  cargo %-5s %-8s %7.2f   (%s)\n' "$cmd" cc-macro "$macro" "${macro_times[*]}"
+    printf '  cargo %-5s %-8s %7.2f   (%s)\n' "$cmd" cc-hand "$hand" "${hand_times[*]}"
+    printf '  cargo %-5s ratio macro/hand: %.2f\n' "$cmd" "$(echo "$macro / $hand" | bc -l)"
 done
 fi
 
