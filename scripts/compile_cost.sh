@@ -7,6 +7,8 @@
 #   SKIP_COLD=1 scripts/compile_cost.sh  # leave out the cold build of a one-method binary
 #   FROM_WORKTREE=1 scripts/compile_cost.sh  # measure uncommitted changes (default: HEAD)
 #   COLD_ONLY=1 scripts/compile_cost.sh  # only the cold build of a one-method binary
+#   INSTRUCTIONS=1 scripts/compile_cost.sh  # also count the instructions of each variant's
+#                                           # `cargo check` rustc (valgrind; about 2 minutes)
 #
 # It generates, under target/compile-cost/ (OUT=... to move it):
 #   cc-macro/  N bindings of catalog methods (real Slack methods, from the catalog the macro
@@ -174,6 +176,26 @@ for cmd in check build; do
     printf '  cargo %-5s %-8s %7.2f   (%s)\n' "$cmd" cc-hand "$hand" "${hand_times[*]}"
     printf '  cargo %-5s ratio macro/hand: %.2f\n' "$cmd" "$(echo "$macro / $hand" | bc -l)"
 done
+fi
+
+# Instructions are not disturbed by other work on the machine, unlike seconds: the rustc
+# command of a clean `cargo check` of each variant, run again under cachegrind (without its
+# incremental state, as in a clean check).
+if [[ -n "${INSTRUCTIONS:-}" && -z "${COLD_ONLY:-}" ]]; then
+    echo
+    echo "instructions of the rustc of one clean cargo check (valgrind --tool=cachegrind):"
+    declare -A instructions
+    for v in cc-macro cc-hand; do
+        cargo clean -q -p "$v" --manifest-path "$OUT/$v/Cargo.toml" --target-dir "$SHARED_TARGET"
+        command=$(cargo check -v --manifest-path "$OUT/$v/Cargo.toml" --target-dir "$SHARED_TARGET" 2>&1 |
+            sed -n 's/^ *Running `\(.*\)`$/\1/p' | tail -1)
+        rm -rf "$SHARED_TARGET"/debug/incremental/"${v//-/_}"-*
+        instructions[$v]=$(cd "$OUT/$v" &&
+            sh -c "exec valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null $command" 2>&1 |
+            sed -n 's/.*I *refs: *\([0-9,]*\).*/\1/p' | tr -d ,)
+        printf '  %-8s %15s\n' "$v" "${instructions[$v]}"
+    done
+    printf '  ratio macro/hand: %.3f\n' "$(echo "${instructions[cc-macro]} / ${instructions[cc-hand]}" | bc -l)"
 fi
 
 if [[ -z "${SKIP_COLD:-}" ]]; then
