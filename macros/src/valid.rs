@@ -515,3 +515,76 @@ fn check_field_type(cx: &Ctxt, ty: &Type, param: &catalog::Param, name: &str) {
         ),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn param(name: &'static str, from: ParamFrom) -> catalog::Param {
+        catalog::Param {
+            name,
+            ty: ParamType::String,
+            spec_ty: None,
+            required: true,
+            from,
+        }
+    }
+
+    #[test]
+    fn says_which_requirements_are_the_sdks() {
+        let channel = param("channel", ParamFrom::BothSdkRequiredness);
+        let ts = param("ts", ParamFrom::BothSdkRequiredness);
+        let text = param("text", ParamFrom::Both);
+        assert_eq!(newly_required(&[&text]), "");
+        assert_eq!(
+            newly_required(&[&channel]),
+            " (Slack's Python SDK requires it, Slack's 2020 spec did not)"
+        );
+        assert_eq!(
+            newly_required(&[&channel, &ts]),
+            " (Slack's Python SDK requires them, Slack's 2020 spec did not)"
+        );
+        // No method of today's catalog mixes the two, but the sources may.
+        assert_eq!(
+            newly_required(&[&channel, &text, &ts]),
+            " (Slack's Python SDK requires `channel` and `ts`, Slack's 2020 spec did not)"
+        );
+    }
+
+    /// Whether `check_field_type` reports a field of type `ty` for `param`.
+    fn reported(ty: Type, param: &catalog::Param) -> bool {
+        let cx = Ctxt::new();
+        check_field_type(&cx, &ty, param, "a.b");
+        cx.check().is_err()
+    }
+
+    #[test]
+    fn a_field_is_wrong_only_when_it_fits_neither_source() {
+        // The SDK says boolean, the spec string: text fits the spec, a float neither.
+        let mut team = param("team_id", ParamFrom::Both);
+        team.ty = ParamType::Boolean;
+        assert!(reported(syn::parse_quote!(String), &team));
+        team.spec_ty = Some(ParamType::String);
+        assert!(!reported(syn::parse_quote!(String), &team));
+        assert!(!reported(syn::parse_quote!(bool), &team));
+        // The SDK says integer, the spec string: a `bool` fits neither.
+        let mut count = param("count", ParamFrom::Both);
+        count.ty = ParamType::Integer;
+        count.spec_ty = Some(ParamType::String);
+        assert!(reported(syn::parse_quote!(bool), &count));
+        assert!(!reported(syn::parse_quote!(u32), &count));
+        // Structured kinds take text; a `bool` is never a list, an object or a file, and a
+        // number never an object.
+        for ty in [ParamType::List, ParamType::Object, ParamType::File] {
+            let mut structured = param("x", ParamFrom::Both);
+            structured.ty = ty;
+            assert!(!reported(syn::parse_quote!(String), &structured));
+            assert!(!reported(syn::parse_quote!(Vec<String>), &structured));
+            assert!(reported(syn::parse_quote!(bool), &structured));
+            assert_eq!(
+                reported(syn::parse_quote!(u64), &structured),
+                ty == ParamType::Object
+            );
+        }
+    }
+}
