@@ -229,3 +229,96 @@ fn same(what: &str, got: &BTreeSet<String>, want: &BTreeSet<String>) -> Result<(
         missing.len()
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// A small set of sources: the spec as JSON and as its facts table, the SDK's table, the
+    /// tier table; written to a folder laid out like `../shared`.
+    fn sources() -> (std::path::PathBuf, Catalog) {
+        let spec = json!({"paths": {
+            "/chat.delete": {"post": {
+                "security": [{"slackAuth": ["chat:write"]}],
+                "parameters": [
+                    {"in": "header", "name": "token", "type": "string", "required": true},
+                    {"in": "formData", "name": "channel", "type": "string"},
+                    {"in": "formData", "name": "cursor", "type": "string"},
+                ],
+            }},
+        }});
+        let methods_tsv =
+            "method\trequired_params\toptional_params\tpaginated_cursor\tdeprecated\n\
+                           chat.delete\t-\tchannel,cursor\tyes\t-\n";
+        let sdk_tsv = "method\thttp_verb\tbody\trequired_params\toptional_params\n\
+                       chat.delete\tPOST\tform\tchannel:string\tts:string\n\
+                       canvases.create\tPOST\tjson\tdocument_content:object\t-\n\
+                       apps.connections.open\tPOST\tform\tapp_token:string\t-\n";
+        let tiers =
+            json!({"chat.delete": "Tier3", "apps.connections.open": "Tier1", "a.tier": "Tier2"});
+        let dir = std::env::temp_dir().join(format!("xtask-counts-{}", std::process::id()));
+        let write = |path: &str, text: &str| {
+            let path = dir.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write(METHODS_TSV, methods_tsv);
+        write(SDK_PATH, sdk_tsv);
+        write(TIERS_PATH, &tiers.to_string());
+        let catalog = Catalog::from_sources(&spec, &tiers, sdk_tsv).unwrap();
+        (dir, catalog)
+    }
+
+    #[test]
+    fn agrees_with_the_tables_and_notices_a_difference() {
+        let (dir, mut catalog) = sources();
+        let summary = check(&catalog, &dir).unwrap();
+        assert!(summary.starts_with("4 methods: 1 from the spec and the SDK, 0 from the spec only, 2 from the SDK only, 1 from the tier table only; 1 without a tier, 1 paginated"), "{summary}");
+
+        // A parameter the SDK requires, made optional.
+        let delete = catalog
+            .methods
+            .iter_mut()
+            .find(|m| m.name == "chat.delete")
+            .unwrap();
+        delete.params[0].required = false;
+        let problem = check(&catalog, &dir).unwrap_err();
+        assert!(
+            problem.contains("required parameters of `chat.delete`"),
+            "{problem}"
+        );
+        catalog
+            .methods
+            .iter_mut()
+            .find(|m| m.name == "chat.delete")
+            .unwrap()
+            .params[0]
+            .required = true;
+
+        // A method with parameters whose SDK signature names none.
+        let open = catalog
+            .methods
+            .iter_mut()
+            .find(|m| m.name == "apps.connections.open")
+            .unwrap();
+        open.params_known = true;
+        let problem = check(&catalog, &dir).unwrap_err();
+        assert!(
+            problem.contains("methods with known parameters"),
+            "{problem}"
+        );
+        catalog
+            .methods
+            .iter_mut()
+            .find(|m| m.name == "apps.connections.open")
+            .unwrap()
+            .params_known = false;
+
+        // A method missing.
+        catalog.methods.retain(|m| m.name != "a.tier");
+        let problem = check(&catalog, &dir).unwrap_err();
+        assert!(problem.contains("\"a.tier\""), "{problem}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
