@@ -128,3 +128,68 @@ async fn untyped_response_keeps_every_field() {
         (slack_methods::HttpVerb::Get, &["team:read"][..], false)
     );
 }
+
+/// `files.getUploadURLExternal`, newer than Slack's spec: bound with its scope alone, the
+/// catalog (from Slack's SDK and tier table) gives its verb, tier and parameters.
+#[slack_method(
+    "files.getUploadURLExternal",
+    scope = "files:write",
+    response = UploadUrl
+)]
+struct FilesGetUploadUrlExternal {
+    filename: String,
+    length: u64,
+    alt_txt: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct UploadUrl {
+    upload_url: String,
+    file_id: String,
+}
+
+#[tokio::test]
+async fn a_method_newer_than_the_spec_round_trips() {
+    let emu = Emulator::start().await.unwrap();
+    emu.add_user(UserSpec::new("U0JANE0001", "jane"));
+    emu.add_token("xoxb-uploader", "U0JANE0001", &["files:write"]);
+    emu.stub_method_with_scopes(
+        "files.getUploadURLExternal",
+        &["files:write"],
+        serde_json::json!({"ok": true, "upload_url": "https://files.slack.com/upload/v1/abc", "file_id": "F0123ABCD"}),
+    );
+    let client = Client::builder()
+        .base_url(&emu.base_url())
+        .token(Token::new("xoxb-uploader").unwrap())
+        .build()
+        .unwrap();
+    let call = FilesGetUploadUrlExternal {
+        filename: "notes.txt".into(),
+        length: 52,
+        alt_txt: Some("meeting notes".into()),
+    };
+    let answer = client.call(&call).await.unwrap();
+    assert_eq!(answer.file_id, "F0123ABCD");
+    assert_eq!(answer.upload_url, "https://files.slack.com/upload/v1/abc");
+
+    let seen = emu.requests();
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0].verb, "POST");
+    assert_eq!(seen[0].target, "/api/files.getUploadURLExternal");
+    assert_eq!(
+        String::from_utf8(seen[0].body.clone()).unwrap(),
+        "filename=notes.txt&length=52&alt_txt=meeting+notes"
+    );
+    assert_eq!(
+        (
+            FilesGetUploadUrlExternal::SCOPES,
+            FilesGetUploadUrlExternal::TIER,
+            FilesGetUploadUrlExternal::WRITES,
+        ),
+        (
+            &["files:write"][..],
+            slack_methods::RateLimitTier::Tier4,
+            true
+        )
+    );
+}

@@ -291,7 +291,7 @@ impl Args {
             .name
             .as_ref()
             .and_then(|name| catalog::lookup(&name.value()))
-            .filter(|method| method.in_spec);
+            .filter(|method| method.scopes_known());
         match known {
             Some(method) if method.scopes.is_empty() => {
                 format!("`{}` needs none: leave `scope` out", method.name)

@@ -6,6 +6,11 @@
 //! `#[slack_method_args(..)]`, a helper attribute of that derive (as is `slack`), and the derive
 //! does the work on the fields that are compiled in. Only what cannot be seen after `cfg`
 //! evaluation is checked here: a required parameter whose field is behind a `#[cfg]`.
+//!
+//! Most structs have nothing for this step to check (no field behind a `cfg`, no second
+//! `#[slack_method]`, no `crate = ..`): [`nothing_to_check`] tells so from a scan of the tokens,
+//! and such a struct is handed over without being parsed, which halves the parsing a binding
+//! costs (the proc macro is built without optimisation).
 
 use crate::args::Args;
 use crate::ast::{self, Field};
@@ -13,7 +18,7 @@ use crate::attr::FieldAttrs;
 use crate::catalog;
 use crate::ctxt::Ctxt;
 use crate::{expand, fallback, valid};
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
 use std::collections::HashMap;
 use syn::spanned::Spanned;
@@ -24,6 +29,9 @@ pub const ARGS_ATTR: &str = "slack_method_args";
 
 /// `#[slack_method(args)] item`.
 pub fn attribute(args: TokenStream, item: TokenStream) -> TokenStream {
+    if nothing_to_check(&args, &item) {
+        return hand_over(&valid::default_crate_path(), &args, item, None);
+    }
     let input: DeriveInput = match syn::parse2(item.clone()) {
         Ok(input) => input,
         Err(error) => return fallback::not_a_struct(item, error),
@@ -60,6 +68,16 @@ pub fn attribute(args: TokenStream, item: TokenStream) -> TokenStream {
     } else {
         (item, None)
     };
+    hand_over(&krate, &args, item, errors)
+}
+
+/// The item with the hidden derive and its arguments added (and `errors`, if any).
+fn hand_over(
+    krate: &TokenStream,
+    args: &TokenStream,
+    item: TokenStream,
+    errors: Option<TokenStream>,
+) -> TokenStream {
     let call_site = Span::call_site();
     let helper = Ident::new(ARGS_ATTR, call_site);
     let derive = quote_spanned!(call_site=> #[derive(#krate::__private::SlackMethod)]);
@@ -69,6 +87,85 @@ pub fn attribute(args: TokenStream, item: TokenStream) -> TokenStream {
         #item
         #errors
     }
+}
+
+/// Whether the attribute certainly has nothing to check or change, as a scan of the tokens
+/// shows: the item is a struct; no outer attribute is another `#[slack_method]`; no field has
+/// a `#[cfg(..)]`; the arguments do not name a `crate`. Anything else (an enum, a function, a
+/// `cfg` on a field, ...) takes the full path, which parses the item.
+fn nothing_to_check(args: &TokenStream, item: &TokenStream) -> bool {
+    let names_crate = args
+        .clone()
+        .into_iter()
+        .any(|token| matches!(&token, TokenTree::Ident(ident) if ident == "crate"));
+    if names_crate {
+        return false;
+    }
+    let mut tokens = item.clone().into_iter().peekable();
+    // Outer attributes: `#` and a bracketed group each.
+    while let Some(TokenTree::Punct(pound)) = tokens.peek() {
+        if pound.as_char() != '#' {
+            return false;
+        }
+        tokens.next();
+        match tokens.next() {
+            Some(TokenTree::Group(attr)) if attr.delimiter() == Delimiter::Bracket => {
+                if attribute_is(&attr.stream(), "slack_method") {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+    // Visibility: `pub`, `pub(crate)`, `pub(in path)`.
+    if matches!(tokens.peek(), Some(TokenTree::Ident(ident)) if ident == "pub") {
+        tokens.next();
+        if matches!(tokens.peek(), Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Parenthesis)
+        {
+            tokens.next();
+        }
+    }
+    if !matches!(tokens.next(), Some(TokenTree::Ident(keyword)) if keyword == "struct") {
+        return false;
+    }
+    // The fields are the top level of the braced group (a tuple struct is the derive's to
+    // report; a unit struct has none).
+    tokens.all(|token| match token {
+        TokenTree::Group(fields) if fields.delimiter() == Delimiter::Brace => {
+            !has_cfg_attribute(fields.stream())
+        }
+        _ => true,
+    })
+}
+
+/// Whether the inside of `#[..]` is an attribute whose path ends in `name`.
+fn attribute_is(attr: &TokenStream, name: &str) -> bool {
+    let mut last = None;
+    for token in attr.clone() {
+        match token {
+            TokenTree::Ident(ident) => last = Some(ident),
+            TokenTree::Punct(punct) if punct.as_char() == ':' => {}
+            _ => break,
+        }
+    }
+    last.is_some_and(|ident| ident == name)
+}
+
+/// Whether some field in `fields` (the top level of a struct's braces) has a `#[cfg(..)]`.
+fn has_cfg_attribute(fields: TokenStream) -> bool {
+    let mut after_pound = false;
+    for token in fields {
+        if let TokenTree::Group(attr) = &token {
+            if after_pound
+                && attr.delimiter() == Delimiter::Bracket
+                && attribute_is(&attr.stream(), "cfg")
+            {
+                return true;
+            }
+        }
+        after_pound = matches!(&token, TokenTree::Punct(punct) if punct.as_char() == '#');
+    }
+    false
 }
 
 /// The arguments the attribute handed over, and the span to report a missing method name at
@@ -105,7 +202,7 @@ fn check_cfg_on_required(cx: &Ctxt, args: &Args, input: &DeriveInput) {
     let Some(name) = &args.name else {
         return;
     };
-    let Some(method) = catalog::lookup(&name.value()).filter(|method| method.in_spec) else {
+    let Some(method) = catalog::lookup(&name.value()).filter(|method| method.params_known) else {
         return;
     };
     let Data::Struct(data) = &input.data else {
@@ -141,5 +238,123 @@ fn check_cfg_on_required(cx: &Ctxt, args: &Args, input: &DeriveInput) {
                 ),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(args: TokenStream, item: TokenStream) -> bool {
+        nothing_to_check(&args, &item)
+    }
+
+    #[test]
+    fn a_plain_struct_needs_no_parse() {
+        let args = quote!("users.info", scope = "users:read");
+        assert!(plain(
+            args.clone(),
+            quote!(
+                #[derive(Debug)]
+                pub(crate) struct A {
+                    #[slack(json)]
+                    pub a: String,
+                    b: Option<u8>,
+                }
+            )
+        ));
+        assert!(plain(
+            args.clone(),
+            quote!(
+                struct A;
+            )
+        ));
+        assert!(plain(
+            args.clone(),
+            quote!(
+                struct A<T>
+                where
+                    T: Clone,
+                {
+                    #[cfg_attr(test, slack(skip))]
+                    a: T,
+                }
+            )
+        ));
+        assert!(plain(
+            args,
+            quote!(
+                #[doc = "x"]
+                pub(in crate::m) struct A {}
+            )
+        ));
+    }
+
+    #[test]
+    fn anything_to_check_takes_the_full_path() {
+        let args = quote!("users.info");
+        // A field behind a `cfg`, a second attribute, a crate path, not a struct.
+        assert!(!plain(
+            args.clone(),
+            quote!(
+                struct A {
+                    #[cfg(test)]
+                    user: String,
+                }
+            )
+        ));
+        assert!(!plain(
+            args.clone(),
+            quote!(
+                #[slack_methods::slack_method("users.info")]
+                struct A {}
+            )
+        ));
+        assert!(!plain(
+            args.clone(),
+            quote!(
+                #[slack_method("a.b")]
+                struct A {}
+            )
+        ));
+        assert!(!plain(
+            quote!("users.info", crate = "::sm"),
+            quote!(
+                struct A {}
+            )
+        ));
+        assert!(!plain(
+            args.clone(),
+            quote!(
+                enum A {
+                    B,
+                }
+            )
+        ));
+        assert!(!plain(
+            args.clone(),
+            quote!(
+                fn a() {}
+            )
+        ));
+        assert!(!plain(
+            args,
+            quote!(
+                pub union A {
+                    a: u8,
+                }
+            )
+        ));
+    }
+
+    #[test]
+    fn attribute_paths_are_read_to_their_last_segment() {
+        assert!(attribute_is(&quote!(cfg(test)), "cfg"));
+        assert!(!attribute_is(&quote!(cfg_attr(test, cfg(x))), "cfg"));
+        assert!(attribute_is(
+            &quote!(::a::slack_method("x")),
+            "slack_method"
+        ));
+        assert!(!attribute_is(&quote!(doc = "slack_method"), "slack_method"));
     }
 }

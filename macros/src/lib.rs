@@ -11,9 +11,9 @@
 //! attribute's arguments), `attr` (`#[slack(..)]` on fields), `ast` (the struct), `valid` (rules
 //! across fields, metadata defaults), `expand` (the generated impl); `grammar` and `similar` hold
 //! the spelling rules and "did you mean" suggestions, `ctxt` collects errors, and `fallback` is
-//! what is emitted when there are some. `catalog` (generated) holds what Slack's spec and tier
-//! table say about each method; `valid` checks the binding against it and takes from it the
-//! metadata an attribute leaves out.
+//! what is emitted when there are some. `catalog` (generated) holds what Slack's spec, its
+//! Python SDK and its tier table say about each method; `valid` checks the binding against it
+//! and takes from it the metadata an attribute leaves out.
 
 mod args;
 mod ast;
@@ -44,18 +44,23 @@ use proc_macro::TokenStream;
 ///
 /// # The method catalog
 ///
-/// The macro knows the Slack Web API methods of Slack's OpenAPI spec (their verb, scopes,
-/// parameters, paging and deprecation) and the rate-limit tier of every method in Slack's tier
-/// table. For a method it knows, the name is enough: every argument below that is left out is
-/// taken from the catalog, and the binding is checked against it at compile time:
+/// The macro knows 330 Slack Web API methods, merged from three sources: Slack's OpenAPI spec
+/// (2020: verbs, scopes, parameters, paging, deprecation), the method table of Slack's Python
+/// SDK (2026-08: the parameters of 318 methods, 152 of them newer than the spec, such as
+/// `files.getUploadURLExternal`, `canvases.create` or `assistant.threads.setStatus`) and
+/// Slack's rate-limit tier table. For a method it knows, the name (and, for a method newer
+/// than the spec, its scope) is enough: every argument below that is left out is taken from
+/// the catalog, and the binding is checked against it at compile time:
 ///
 /// - an unknown method name is an error with the nearest known names;
 /// - a field that is not a parameter of the method is an error with the nearest parameter names
 ///   (or the list of them);
 /// - a required parameter without a field, with an `Option` field, with a `#[slack(skip)]`
 ///   field, or with a field behind `#[cfg(..)]` (which may leave it out), is an error;
-/// - a field whose type certainly does not fit the parameter (`bool` for a string or a number,
-///   text for a boolean, a float for an integer) is an error;
+/// - a field whose type certainly does not fit the parameter (`bool` for a string, a number, a
+///   list, an object or a file; text for a boolean; a float for an integer; a number for a JSON
+///   object) is an error. Where the spec and the SDK type a parameter differently, only a field
+///   that fits neither is;
 /// - a written `scope`, `tier` or `verb` that contradicts the catalog is an error at the written
 ///   value. When the difference is deliberate (the app uses a scope Slack's spec does not list,
 ///   Slack has changed a method's tier), say so with the bare flag `unchecked_scope`,
@@ -66,10 +71,16 @@ use proc_macro::TokenStream;
 ///   however often the binding is used) unless the attribute says `deprecated`;
 ///   `#[allow(deprecated)]` on the struct silences it, `#[deny(deprecated)]` makes it an error.
 ///
+/// Only Slack's spec names scopes, so a method newer than it needs `scope = ".."` (or
+/// `no_scope`), and the error says so; a written scope is then taken as it is. Its verb is
+/// POST and it counts as a write unless `writes = false`. Four methods of the SDK have no tier
+/// in the tier table: `tier` may be written, else the tier is unknown. Where the SDK names no
+/// parameters for such a method, its fields are not checked.
+///
 /// A method newer than the catalog is accepted when its metadata is written in full: a scope
 /// (`scope = ".."`, or `no_scope` for a method that needs none), `tier` and `verb`. A method the
-/// catalog knows from the tier table only (not in Slack's spec) needs its scope (or `no_scope`)
-/// and `verb`. Their fields are not checked, and they count as writes unless `writes = false`.
+/// catalog knows from the tier table only needs its scope (or `no_scope`) and `verb`. Their
+/// fields are not checked, and they count as writes unless `writes = false`.
 ///
 /// # Arguments
 ///
@@ -101,11 +112,12 @@ use proc_macro::TokenStream;
 /// and empty lists are left out, lists are joined by commas). Field attributes:
 ///
 /// - `#[slack(rename = "wire_name")]`: send under another name (lowercase letters, digits, `_`).
-/// - `#[slack(json)]`: send the value as compact JSON text (the type must be `Serialize`); an
+/// - `#[slack(json)]`: send the value as compact JSON text (the type must be `Serialize`), the
+///   natural form of a JSON object parameter (`view`, `document_content`); an
 ///   `Option` field is left out when `None`.
 /// - `#[slack(skip)]`: never send the field.
 /// - `#[slack(unchecked)]`: do not check the field against the catalog: a parameter newer than
-///   Slack's spec, or a type or optionality that differs from the spec on purpose.
+///   the catalog, or a type or optionality that differs from it on purpose.
 ///
 /// `#[cfg(..)]` on a field and `#[cfg_attr(.., slack(..))]` work as they do with derives: the
 /// binding is made from the fields that are compiled in. A unit struct (`struct AuthTest;`)

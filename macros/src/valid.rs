@@ -5,7 +5,7 @@
 
 use crate::args::Args;
 use crate::ast::{self, Input};
-use crate::catalog::{self, ParamType, Tier, Verb};
+use crate::catalog::{self, ParamFrom, ParamType, Sources, Tier, Verb};
 use crate::check;
 use crate::ctxt::Ctxt;
 use crate::similar::{either, join, quoted};
@@ -60,7 +60,7 @@ pub fn check<'a>(cx: &Ctxt, args: Args, input: Input<'a>) -> Option<Method<'a>> 
         None => check_unknown_method(cx, &args, name),
         Some(method) => {
             check_metadata(cx, &args, method);
-            if method.in_spec {
+            if method.params_known {
                 check_fields(cx, &input, method);
             }
         }
@@ -107,7 +107,7 @@ fn fill_defaults<'a>(
     };
     let tier = match (tier.into_value(), entry) {
         (Some(written), _) => Some(written),
-        (None, Some(method)) => Some((method.tier, Span::call_site())),
+        (None, Some(method)) => method.tier.map(|tier| (tier, Span::call_site())),
         (None, None) => None,
     };
     let deprecated_by_slack = entry.is_some_and(|method| method.deprecated);
@@ -190,27 +190,43 @@ fn one_of(scopes: &[&str]) -> String {
     }
 }
 
-/// The written scopes, tier and verb against the catalog's. A method outside the spec has a
-/// tier only: its scopes and verb must be written.
+/// The written scopes, tier and verb against the catalog's, and what the catalog lacks: a
+/// method outside Slack's spec has no known scopes (its `scope` or `no_scope` must be written),
+/// and one only the tier table knows has no verb either.
 fn check_metadata(cx: &Ctxt, args: &Args, method: &catalog::Method) {
     let name = method.name;
-    if !method.in_spec {
-        let missing = missing_metadata(args, false);
-        if let (false, Some(lit)) = (missing.is_empty(), &args.name) {
-            cx.error_spanned_by(
-                lit,
-                format!(
-                    "the catalog knows `{name}` by name and tier only (it is not in Slack's spec); write its {}",
-                    join(&missing, "and")
-                ),
-            );
+    if let Some(lit) = &args.name {
+        match method.sources {
+            Sources::TierTable => {
+                let missing = missing_metadata(args, false);
+                if !missing.is_empty() {
+                    cx.error_spanned_by(
+                        lit,
+                        format!(
+                            "the catalog knows `{name}` by name and tier only (neither Slack's spec nor its Python SDK describes it); write its {}",
+                            join(&missing, "and")
+                        ),
+                    );
+                }
+            }
+            Sources::Sdk if !args.scope_written && !args.no_scope.written() => {
+                cx.error_spanned_by(
+                    lit,
+                    format!(
+                        "the catalog does not know the scopes of `{name}`: it knows the method from Slack's Python SDK, which names none; write the scope it needs, `scope = \"..\"`, or `no_scope` if it needs none"
+                    ),
+                );
+            }
+            _ => {}
         }
     }
-    if method.in_spec && !args.unchecked_scope.written() {
+    if method.scopes_known() && !args.unchecked_scope.written() {
         check_scopes(cx, args, method);
     }
-    if let (Some(&(tier, span)), false) = (args.tier.get(), args.unchecked_tier.written()) {
-        check_tier(cx, tier, span, method);
+    if let (Some(&(tier, span)), Some(expected), false) =
+        (args.tier.get(), method.tier, args.unchecked_tier.written())
+    {
+        check_tier(cx, tier, span, name, expected);
     }
     if let (Some((verb, lit)), Some(expected), false) =
         (args.verb.get(), method.verb, args.unchecked_verb.written())
@@ -262,11 +278,11 @@ fn check_scopes(cx: &Ctxt, args: &Args, method: &catalog::Method) {
     }
 }
 
-fn check_tier(cx: &Ctxt, tier: Tier, span: Span, method: &catalog::Method) {
-    if tier == method.tier {
+fn check_tier(cx: &Ctxt, tier: Tier, span: Span, name: &str, expected: Tier) {
+    if tier == expected {
         return;
     }
-    let fix = match method.tier {
+    let fix = match expected {
         Tier::Special => "has a limit of its own; write `tier = \"special\"`".to_owned(),
         numbered => {
             let n = numbered.as_argument();
@@ -275,10 +291,7 @@ fn check_tier(cx: &Ctxt, tier: Tier, span: Span, method: &catalog::Method) {
     };
     cx.syn_error(syn::Error::new(
         span,
-        format!(
-            "`{}` {fix} or leave it out, or add `unchecked_tier` if Slack has changed it",
-            method.name
-        ),
+        format!("`{name}` {fix} or leave it out, or add `unchecked_tier` if Slack has changed it"),
     ));
 }
 
@@ -311,10 +324,13 @@ fn check_fields(cx: &Ctxt, input: &Input, method: &catalog::Method) {
             continue;
         }
         let Some(param) = method.param(&wire) else {
+            let suggestions = catalog::suggest_param(method, &wire);
             cx.syn_error(syn::Error::new(
                 field.wire_name_span(),
-                unknown_param_message(method, &wire),
+                unknown_param_message(method, &wire, &suggestions),
             ));
+            // A misspelt required parameter is this one mistake, not a missing one as well.
+            present.extend(suggestions.into_iter().map(str::to_owned));
             continue;
         };
         let inner = field.option_inner();
@@ -322,12 +338,13 @@ fn check_fields(cx: &Ctxt, input: &Input, method: &catalog::Method) {
             cx.error_spanned_by(
                 field.ty,
                 format!(
-                    "`{wire}` is a required parameter of `{name}`; remove the `Option`, or add `#[slack(unchecked)]` if this is deliberate"
+                    "`{wire}` is a required parameter of `{name}`{}; remove the `Option`, or add `#[slack(unchecked)]` if this is deliberate",
+                    newly_required(&[param])
                 ),
             );
         }
         if !field.attrs.json.written() {
-            check_field_type(cx, inner.unwrap_or(field.ty), &wire, param.ty, name);
+            check_field_type(cx, inner.unwrap_or(field.ty), param, name);
         }
     }
     // A field whose attributes are broken may be meant as any parameter.
@@ -342,10 +359,7 @@ fn check_fields(cx: &Ctxt, input: &Input, method: &catalog::Method) {
         return;
     }
     let names: Vec<&str> = missing.iter().map(|param| param.name).collect();
-    let fields: Vec<String> = missing
-        .iter()
-        .map(|param| format!("pub {}: {}", field_name(param.name), rust_type(param.ty)))
-        .collect();
+    let fields: Vec<String> = missing.iter().map(|param| field(param)).collect();
     let (noun, field_noun) = if names.len() == 1 {
         ("parameter", "a field")
     } else {
@@ -354,20 +368,38 @@ fn check_fields(cx: &Ctxt, input: &Input, method: &catalog::Method) {
     cx.error_spanned_by(
         input.ident,
         format!(
-            "`{name}` requires the {noun} {}; add {field_noun} {}",
+            "`{name}` requires the {noun} {}{}; add {field_noun} {}",
             join(&quoted(&names), "and"),
+            newly_required(&missing),
             join(&quoted(&fields), "and")
         ),
     );
 }
 
-fn unknown_param_message(method: &catalog::Method, wire: &str) -> String {
+/// ` (Slack's Python SDK requires it, Slack's 2020 spec did not)` when the requirement of
+/// some of `params` is the SDK's against the spec's, else nothing: a binding written from the
+/// spec's documentation learns why.
+fn newly_required(params: &[&catalog::Param]) -> String {
+    let newer: Vec<&str> = params
+        .iter()
+        .filter(|param| param.from == ParamFrom::BothSdkRequiredness)
+        .map(|param| param.name)
+        .collect();
+    let which = match newer.len() {
+        0 => return String::new(),
+        1 if params.len() == 1 => "it".to_owned(),
+        n if n == params.len() => "them".to_owned(),
+        _ => join(&quoted(&newer), "and"),
+    };
+    format!(" (Slack's Python SDK requires {which}, Slack's 2020 spec did not)")
+}
+
+fn unknown_param_message(method: &catalog::Method, wire: &str, suggestions: &[&str]) -> String {
     let name = method.name;
-    let suggestions = catalog::suggest_param(method, wire);
     if !suggestions.is_empty() {
         return format!(
             "`{name}` has no parameter `{wire}`; did you mean {}?",
-            either(&suggestions)
+            either(suggestions)
         );
     }
     const NEWER: &str = "mark a parameter newer than the catalog with `#[slack(unchecked)]`";
@@ -381,29 +413,31 @@ fn unknown_param_message(method: &catalog::Method, wire: &str) -> String {
     )
 }
 
-/// A field name for a parameter: the name itself, or `r#name` for a Rust keyword.
-fn field_name(param: &str) -> String {
-    if syn::parse_str::<Ident>(param).is_ok() {
-        param.to_owned()
+/// A field for a parameter, as a missing-parameter error suggests it: `pub name: Type`, with
+/// `r#name` for a Rust keyword and `#[slack(json)]` for a JSON object.
+fn field(param: &catalog::Param) -> String {
+    let name = if syn::parse_str::<Ident>(param.name).is_ok() {
+        param.name.to_owned()
     } else {
-        format!("r#{param}")
-    }
-}
-
-fn rust_type(ty: ParamType) -> &'static str {
-    match ty {
-        ParamType::String => "String",
+        format!("r#{}", param.name)
+    };
+    let ty = match param.ty {
+        ParamType::String | ParamType::File => "String",
         ParamType::Boolean => "bool",
         ParamType::Integer => "i64",
         ParamType::Number => "f64",
-    }
+        ParamType::List => "Vec<String>",
+        ParamType::Object => return format!("#[slack(json)] pub {name}: serde_json::Value"),
+    };
+    format!("pub {name}: {ty}")
 }
 
 /// What a field's type certainly is, where that can be told from its spelling.
-#[derive(PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Shape {
     Bool,
     Text,
+    Integer,
     Float,
     Other,
 }
@@ -421,6 +455,8 @@ fn shape(ty: &Type) -> Shape {
             match last.ident.to_string().as_str() {
                 "bool" => Shape::Bool,
                 "String" | "str" => Shape::Text,
+                "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "u8" | "u16" | "u32" | "u64"
+                | "u128" | "usize" => Shape::Integer,
                 "f32" | "f64" => Shape::Float,
                 _ => Shape::Other,
             }
@@ -429,24 +465,126 @@ fn shape(ty: &Type) -> Shape {
     }
 }
 
-/// Only mismatches that are certain: a `bool` for a parameter that is not a boolean, text for a
-/// boolean, a float for an integer. (Slack's strings also carry numbers, e.g. timestamps; and a
-/// `bool` for a string parameter is accepted when the spec types the same name as a boolean
-/// elsewhere, as it does `as_user`.)
-fn check_field_type(cx: &Ctxt, ty: &Type, wire: &str, expected: ParamType, name: &str) {
-    let fix = match (shape(ty), expected) {
-        (Shape::Bool, ParamType::String) if catalog::boolean_somewhere(wire) => return,
+/// What is certainly wrong with a field of `shape` for a parameter of type `expected`, as the
+/// fix to write; `None` when it may be right. (Slack's strings also carry numbers, e.g.
+/// timestamps; a list may be comma-separated text; an object may be JSON text; and a `bool`
+/// for a string parameter is accepted when a method types the same name as a boolean, as the
+/// sources do `as_user`.)
+fn mismatch(shape: Shape, expected: ParamType, wire: &str) -> Option<&'static str> {
+    let fix = match (shape, expected) {
+        (Shape::Bool, ParamType::String) if catalog::boolean_somewhere(wire) => return None,
         (Shape::Bool, ParamType::String) => "a string; write `String` or `&str`",
-        (Shape::Bool, ParamType::Integer) => "an integer; write an integer type such as `u32`",
+        (Shape::Bool | Shape::Float, ParamType::Integer) => {
+            "an integer; write an integer type such as `u32`"
+        }
         (Shape::Bool, ParamType::Number) => "a number; write a number type such as `f64`",
         (Shape::Text, ParamType::Boolean) => "a boolean; write `bool`",
-        (Shape::Float, ParamType::Integer) => "an integer; write an integer type such as `u32`",
-        _ => return,
+        (Shape::Bool, ParamType::List) => {
+            "a list; write a `Vec` of its items, or its items as comma-separated text"
+        }
+        (Shape::Bool | Shape::Integer | Shape::Float, ParamType::Object) => {
+            "a JSON object; mark the field `#[slack(json)]` with a `Serialize` type such as `serde_json::Value`, or write JSON text as a `String`"
+        }
+        (Shape::Bool, ParamType::File) => "a file's content; write it as a `String`",
+        _ => return None,
     };
+    Some(fix)
+}
+
+/// Only mismatches that are certain (see [`mismatch`]); where the spec and Slack's SDK give
+/// different types, only a field that fits neither.
+fn check_field_type(cx: &Ctxt, ty: &Type, param: &catalog::Param, name: &str) {
+    let shape = shape(ty);
+    if shape == Shape::Other {
+        return;
+    }
+    let Some(fix) = mismatch(shape, param.ty, param.name) else {
+        return;
+    };
+    if param
+        .spec_ty
+        .is_some_and(|other| mismatch(shape, other, param.name).is_none())
+    {
+        return;
+    }
     cx.error_spanned_by(
         ty,
         format!(
-            "`{wire}` of `{name}` is {fix}, or add `#[slack(unchecked)]` if this is deliberate"
+            "`{}` of `{name}` is {fix}, or add `#[slack(unchecked)]` if this is deliberate",
+            param.name
         ),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn param(name: &'static str, from: ParamFrom) -> catalog::Param {
+        catalog::Param {
+            name,
+            ty: ParamType::String,
+            spec_ty: None,
+            required: true,
+            from,
+        }
+    }
+
+    #[test]
+    fn says_which_requirements_are_the_sdks() {
+        let channel = param("channel", ParamFrom::BothSdkRequiredness);
+        let ts = param("ts", ParamFrom::BothSdkRequiredness);
+        let text = param("text", ParamFrom::Both);
+        assert_eq!(newly_required(&[&text]), "");
+        assert_eq!(
+            newly_required(&[&channel]),
+            " (Slack's Python SDK requires it, Slack's 2020 spec did not)"
+        );
+        assert_eq!(
+            newly_required(&[&channel, &ts]),
+            " (Slack's Python SDK requires them, Slack's 2020 spec did not)"
+        );
+        // No method of today's catalog mixes the two, but the sources may.
+        assert_eq!(
+            newly_required(&[&channel, &text, &ts]),
+            " (Slack's Python SDK requires `channel` and `ts`, Slack's 2020 spec did not)"
+        );
+    }
+
+    /// Whether `check_field_type` reports a field of type `ty` for `param`.
+    fn reported(ty: Type, param: &catalog::Param) -> bool {
+        let cx = Ctxt::new();
+        check_field_type(&cx, &ty, param, "a.b");
+        cx.check().is_err()
+    }
+
+    #[test]
+    fn a_field_is_wrong_only_when_it_fits_neither_source() {
+        // The SDK says boolean, the spec string: text fits the spec, a float neither.
+        let mut team = param("team_id", ParamFrom::Both);
+        team.ty = ParamType::Boolean;
+        assert!(reported(syn::parse_quote!(String), &team));
+        team.spec_ty = Some(ParamType::String);
+        assert!(!reported(syn::parse_quote!(String), &team));
+        assert!(!reported(syn::parse_quote!(bool), &team));
+        // The SDK says integer, the spec string: a `bool` fits neither.
+        let mut count = param("count", ParamFrom::Both);
+        count.ty = ParamType::Integer;
+        count.spec_ty = Some(ParamType::String);
+        assert!(reported(syn::parse_quote!(bool), &count));
+        assert!(!reported(syn::parse_quote!(u32), &count));
+        // Structured kinds take text; a `bool` is never a list, an object or a file, and a
+        // number never an object.
+        for ty in [ParamType::List, ParamType::Object, ParamType::File] {
+            let mut structured = param("x", ParamFrom::Both);
+            structured.ty = ty;
+            assert!(!reported(syn::parse_quote!(String), &structured));
+            assert!(!reported(syn::parse_quote!(Vec<String>), &structured));
+            assert!(reported(syn::parse_quote!(bool), &structured));
+            assert_eq!(
+                reported(syn::parse_quote!(u64), &structured),
+                ty == ParamType::Object
+            );
+        }
+    }
 }

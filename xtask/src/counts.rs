@@ -1,50 +1,114 @@
-//! The catalog's counts, checked against the facts tables in `../shared` rather than written
-//! into tests: every method of the tier table and the spec is in the catalog, the spec's methods
-//! are the rows of `methods.tsv`, and the paginated and deprecated ones are the rows it marks so.
+//! The catalog checked against the facts tables in `../shared` rather than against numbers
+//! written into tests: `methods.tsv` (the spec's table, made by another tool than the one that
+//! reads the spec here), the SDK's `python-sdk-methods.tsv` and the tier table. Each method
+//! named by any of them is in the catalog and nothing else is; the spec's methods are the ones
+//! with scopes, the spec's and those the SDK names parameters for are the ones with known
+//! parameters; each method's parameter
+//! names are the union of the tables' and its required ones are the SDK's (else the spec's);
+//! the paginated methods are those either table gives a `cursor`, and the deprecated ones those
+//! `methods.tsv` marks so.
 
-use crate::model::{Catalog, TIERS_PATH};
-use std::collections::BTreeSet;
+use crate::model::{Catalog, Sources, SDK_PATH, TIERS_PATH};
+use crate::sdk::is_token_argument;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// The spec's facts table, one row per method.
 pub const METHODS_TSV: &str = "slack-api/methods.tsv";
 
-/// Checks the catalog's counts; on success, a one-line summary of them.
-pub fn check(catalog: &Catalog, shared: &Path) -> Result<String, String> {
-    let table = read(&shared.join(METHODS_TSV))?;
-    let mut lines = table.lines();
-    let header: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
-    let column = |name: &str| {
-        header
-            .iter()
-            .position(|column| *column == name)
-            .ok_or_else(|| format!("{METHODS_TSV} has no `{name}` column"))
-    };
-    let (name, paginated, deprecated) = (
-        column("method")?,
-        column("paginated_cursor")?,
-        column("deprecated")?,
-    );
-    let mut spec = BTreeSet::new();
-    let mut spec_paginated = BTreeSet::new();
-    let mut spec_deprecated = BTreeSet::new();
-    for line in lines.filter(|line| !line.trim().is_empty()) {
-        let cells: Vec<&str> = line.split('\t').collect();
-        let cell = |i: usize| {
-            cells
-                .get(i)
-                .copied()
-                .ok_or_else(|| format!("{METHODS_TSV}: a row is short: {line}"))
-        };
-        let method = cell(name)?.to_owned();
-        if cell(paginated)? == "yes" {
-            spec_paginated.insert(method.clone());
-        }
-        if cell(deprecated)? == "yes" {
-            spec_deprecated.insert(method.clone());
-        }
-        spec.insert(method);
+/// One table's parameters of one method: all names, and the required ones (never `token`).
+#[derive(Default)]
+struct Params {
+    all: BTreeSet<String>,
+    required: BTreeSet<String>,
+}
+
+/// A tab-separated table with a header row, by column name.
+struct Table {
+    file: &'static str,
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    fn read(shared: &Path, file: &'static str) -> Result<Table, String> {
+        let text = read(&shared.join(file))?;
+        let mut lines = text.lines().filter(|line| !line.trim().is_empty());
+        let header = lines
+            .next()
+            .unwrap_or_default()
+            .split('\t')
+            .map(str::to_owned)
+            .collect();
+        let rows = lines
+            .map(|line| line.split('\t').map(str::to_owned).collect())
+            .collect();
+        Ok(Table { file, header, rows })
     }
+
+    /// The cells of `column`, row by row.
+    fn column(&self, name: &str) -> Result<Vec<&str>, String> {
+        let Some(index) = self.header.iter().position(|column| column == name) else {
+            return Err(format!("{} has no `{name}` column", self.file));
+        };
+        self.rows
+            .iter()
+            .map(|row| {
+                row.get(index)
+                    .map(String::as_str)
+                    .ok_or_else(|| format!("{}: a row is short: {}", self.file, row.join("\t")))
+            })
+            .collect()
+    }
+
+    /// Method name -> parameters, from the `required_params` and `optional_params` columns
+    /// (`a,b` or, in the SDK's table, `a:string,b:list`; `-` for none).
+    fn params(&self) -> Result<BTreeMap<String, Params>, String> {
+        let names = self.column("method")?;
+        let required = self.column("required_params")?;
+        let optional = self.column("optional_params")?;
+        let mut out = BTreeMap::new();
+        for ((name, required), optional) in names.into_iter().zip(required).zip(optional) {
+            let mut params = Params::default();
+            for (list, is_required) in [(required, true), (optional, false)] {
+                for item in list
+                    .split(',')
+                    .filter(|item| *item != "-" && !item.is_empty())
+                {
+                    let param = item.split(':').next().unwrap_or(item).to_owned();
+                    if is_token_argument(name, &param) {
+                        continue;
+                    }
+                    if is_required {
+                        params.required.insert(param.clone());
+                    }
+                    params.all.insert(param);
+                }
+            }
+            out.insert(name.to_owned(), params);
+        }
+        Ok(out)
+    }
+}
+
+/// Checks the catalog against the tables; on success, a one-line summary of its counts.
+pub fn check(catalog: &Catalog, shared: &Path) -> Result<String, String> {
+    let spec_table = Table::read(shared, METHODS_TSV)?;
+    let sdk_table = Table::read(shared, SDK_PATH)?;
+    let spec_params = spec_table.params()?;
+    let sdk_params = sdk_table.params()?;
+    let spec: BTreeSet<String> = spec_params.keys().cloned().collect();
+    let sdk: BTreeSet<String> = sdk_params.keys().cloned().collect();
+    let marked = |column: &str| -> Result<BTreeSet<String>, String> {
+        let names = spec_table.column("method")?;
+        let cells = spec_table.column(column)?;
+        Ok(names
+            .into_iter()
+            .zip(cells)
+            .filter(|(_, cell)| *cell == "yes")
+            .map(|(name, _)| name.to_owned())
+            .collect())
+    };
     let tiers: serde_json::Value = serde_json::from_str(&read(&shared.join(TIERS_PATH))?)
         .map_err(|e| format!("{TIERS_PATH}: {e}"))?;
     let tiered: BTreeSet<String> = tiers
@@ -52,30 +116,99 @@ pub fn check(catalog: &Catalog, shared: &Path) -> Result<String, String> {
         .map(|table| table.keys().cloned().collect())
         .unwrap_or_default();
 
-    let all: BTreeSet<String> = catalog.methods.iter().map(|m| m.name.clone()).collect();
-    let specced: BTreeSet<String> = catalog.specced().map(|(m, _)| m.name.clone()).collect();
-    let paged: BTreeSet<String> = catalog
-        .specced()
-        .filter(|(_, facts)| facts.paginated)
-        .map(|(m, _)| m.name.clone())
-        .collect();
-    let old: BTreeSet<String> = catalog
-        .specced()
-        .filter(|(_, facts)| facts.deprecated)
-        .map(|(m, _)| m.name.clone())
-        .collect();
-    let expected_all: BTreeSet<String> = tiered.union(&spec).cloned().collect();
+    let named = |keep: &dyn Fn(&crate::model::Method) -> bool| -> BTreeSet<String> {
+        catalog
+            .methods
+            .iter()
+            .filter(|method| keep(method))
+            .map(|method| method.name.clone())
+            .collect()
+    };
+    let all = named(&|_| true);
+    let with_scopes = named(&|m| m.sources.spec());
+    let from_sdk = named(&|m| matches!(m.sources, Sources::Sdk | Sources::SpecAndSdk));
+    let with_params = named(&|m| m.params_known);
+    let untiered = named(&|m| m.tier.is_none());
+    let paged = named(&|m| m.paginated);
+    let old = named(&|m| m.deprecated);
+
+    let described: BTreeSet<String> = spec.union(&sdk).cloned().collect();
+    let expected_all: BTreeSet<String> = tiered.union(&described).cloned().collect();
+    let expected_untiered: BTreeSet<String> = described.difference(&tiered).cloned().collect();
+    let mut expected_paged = marked("paginated_cursor")?;
+    expected_paged.extend(
+        sdk_params
+            .iter()
+            .filter(|(_, params)| params.all.contains("cursor"))
+            .map(|(name, _)| name.clone()),
+    );
     same("methods", &all, &expected_all)?;
-    same("methods of the spec", &specced, &spec)?;
-    same("paginated methods", &paged, &spec_paginated)?;
-    same("deprecated methods", &old, &spec_deprecated)?;
+    same("methods with scopes (the spec's)", &with_scopes, &spec)?;
+    same("methods from the SDK", &from_sdk, &sdk)?;
+    let mut expected_with_params = spec.clone();
+    expected_with_params.extend(
+        sdk_params
+            .iter()
+            .filter(|(_, params)| !params.all.is_empty())
+            .map(|(name, _)| name.clone()),
+    );
+    same(
+        "methods with known parameters",
+        &with_params,
+        &expected_with_params,
+    )?;
+    same("methods without a tier", &untiered, &expected_untiered)?;
+    same("paginated methods", &paged, &expected_paged)?;
+    same("deprecated methods", &old, &marked("deprecated")?)?;
+
+    let mut param_count = 0;
+    for method in catalog.methods.iter().filter(|m| m.params_known) {
+        let name = &method.name;
+        let (newer, older) = (sdk_params.get(name), spec_params.get(name));
+        let mut expected = BTreeSet::new();
+        for params in [newer, older].into_iter().flatten() {
+            expected.extend(params.all.iter().cloned());
+        }
+        let expected_required = match (newer, older) {
+            (Some(params), _) | (None, Some(params)) => params.required.clone(),
+            (None, None) => BTreeSet::new(),
+        };
+        let got: BTreeSet<String> = method.params.iter().map(|p| p.name.clone()).collect();
+        let got_required: BTreeSet<String> = method
+            .params
+            .iter()
+            .filter(|p| p.required)
+            .map(|p| p.name.clone())
+            .collect();
+        same(&format!("parameters of `{name}`"), &got, &expected)?;
+        same(
+            &format!("required parameters of `{name}`"),
+            &got_required,
+            &expected_required,
+        )?;
+        param_count += got.len();
+    }
+
+    let by = |sources: Sources| {
+        catalog
+            .methods
+            .iter()
+            .filter(|m| m.sources == sources)
+            .count()
+    };
     Ok(format!(
-        "{} methods: {} from the spec ({} paginated, {} deprecated), {} by name and tier only",
+        "{} methods: {} from the spec and the SDK, {} from the spec only, {} from the SDK only, \
+         {} from the tier table only; {} without a tier, {} paginated, {} deprecated; \
+         {param_count} parameters of the {} methods whose parameters are known",
         all.len(),
-        specced.len(),
+        by(Sources::SpecAndSdk),
+        by(Sources::Spec),
+        by(Sources::Sdk),
+        by(Sources::TierTable),
+        untiered.len(),
         paged.len(),
         old.len(),
-        all.len() - specced.len()
+        with_params.len(),
     ))
 }
 
@@ -95,4 +228,97 @@ fn same(what: &str, got: &BTreeSet<String>, want: &BTreeSet<String>) -> Result<(
         extra.len(),
         missing.len()
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// A small set of sources: the spec as JSON and as its facts table, the SDK's table, the
+    /// tier table; written to a folder laid out like `../shared`.
+    fn sources() -> (std::path::PathBuf, Catalog) {
+        let spec = json!({"paths": {
+            "/chat.delete": {"post": {
+                "security": [{"slackAuth": ["chat:write"]}],
+                "parameters": [
+                    {"in": "header", "name": "token", "type": "string", "required": true},
+                    {"in": "formData", "name": "channel", "type": "string"},
+                    {"in": "formData", "name": "cursor", "type": "string"},
+                ],
+            }},
+        }});
+        let methods_tsv =
+            "method\trequired_params\toptional_params\tpaginated_cursor\tdeprecated\n\
+                           chat.delete\t-\tchannel,cursor\tyes\t-\n";
+        let sdk_tsv = "method\thttp_verb\tbody\trequired_params\toptional_params\n\
+                       chat.delete\tPOST\tform\tchannel:string\tts:string\n\
+                       canvases.create\tPOST\tjson\tdocument_content:object\t-\n\
+                       apps.connections.open\tPOST\tform\tapp_token:string\t-\n";
+        let tiers =
+            json!({"chat.delete": "Tier3", "apps.connections.open": "Tier1", "a.tier": "Tier2"});
+        let dir = std::env::temp_dir().join(format!("xtask-counts-{}", std::process::id()));
+        let write = |path: &str, text: &str| {
+            let path = dir.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write(METHODS_TSV, methods_tsv);
+        write(SDK_PATH, sdk_tsv);
+        write(TIERS_PATH, &tiers.to_string());
+        let catalog = Catalog::from_sources(&spec, &tiers, sdk_tsv).unwrap();
+        (dir, catalog)
+    }
+
+    #[test]
+    fn agrees_with_the_tables_and_notices_a_difference() {
+        let (dir, mut catalog) = sources();
+        let summary = check(&catalog, &dir).unwrap();
+        assert!(summary.starts_with("4 methods: 1 from the spec and the SDK, 0 from the spec only, 2 from the SDK only, 1 from the tier table only; 1 without a tier, 1 paginated"), "{summary}");
+
+        // A parameter the SDK requires, made optional.
+        let delete = catalog
+            .methods
+            .iter_mut()
+            .find(|m| m.name == "chat.delete")
+            .unwrap();
+        delete.params[0].required = false;
+        let problem = check(&catalog, &dir).unwrap_err();
+        assert!(
+            problem.contains("required parameters of `chat.delete`"),
+            "{problem}"
+        );
+        catalog
+            .methods
+            .iter_mut()
+            .find(|m| m.name == "chat.delete")
+            .unwrap()
+            .params[0]
+            .required = true;
+
+        // A method with parameters whose SDK signature names none.
+        let open = catalog
+            .methods
+            .iter_mut()
+            .find(|m| m.name == "apps.connections.open")
+            .unwrap();
+        open.params_known = true;
+        let problem = check(&catalog, &dir).unwrap_err();
+        assert!(
+            problem.contains("methods with known parameters"),
+            "{problem}"
+        );
+        catalog
+            .methods
+            .iter_mut()
+            .find(|m| m.name == "apps.connections.open")
+            .unwrap()
+            .params_known = false;
+
+        // A method missing.
+        catalog.methods.retain(|m| m.name != "a.tier");
+        let problem = check(&catalog, &dir).unwrap_err();
+        assert!(problem.contains("\"a.tier\""), "{problem}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

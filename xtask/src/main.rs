@@ -4,20 +4,28 @@
 //! cargo xtask catalog [--check] [--shared <dir>]
 //! cargo xtask catalog-test [--check] [--shared <dir>] [--explicit-metadata | --no-explicit-metadata]
 //! cargo xtask check [--shared <dir>]
+//! cargo xtask compile-cost <dir> [--count <n>] [--shared <dir>]
 //! ```
 //!
-//! `catalog` writes `macros/src/catalog/data.rs` from Slack's OpenAPI spec and the rate-limit
-//! tier table; `catalog-test` writes `tests/catalog_methods.rs`, a binding of every spec method;
+//! `catalog` writes `macros/src/catalog/data.rs` from Slack's OpenAPI spec, the method table of
+//! Slack's Python SDK and the rate-limit tier table, merged by the rules of `merge.rs`;
+//! `catalog-test` writes `tests/catalog_methods.rs`, a binding of every catalog method;
 //! `--check` regenerates in memory and fails if the committed file differs; `check` runs both
-//! checks and compares the catalog's counts with the facts tables (`counts.rs`). `cargo xtask`
+//! checks and compares the catalog's counts with the facts tables (`counts.rs`);
+//! `compile-cost` writes the two crates `scripts/compile_cost.sh` times (`compile_cost.rs`)
+//! under `<dir>`. `cargo xtask`
 //! is an alias of `cargo run -p xtask --` (`.cargo/config.toml`). The reference data lives
-//! outside the repository, by default in `../shared` next to the workspace root. When it is missing, a check says so and passes, unless `CI` is `true`
-//! (or `1`): then it fails, so CI cannot pass without checking.
+//! outside the repository, by default in `../shared` next to the workspace root. When it is
+//! missing, a check says so and passes, unless `CI` is `true` (or `1`): then it fails, so CI
+//! cannot pass without checking.
 
+mod compile_cost;
 mod counts;
+mod merge;
 mod model;
 mod render_catalog;
 mod render_test;
+mod sdk;
 
 #[cfg(test)]
 #[path = "../../macros/src/catalog/mod.rs"]
@@ -28,7 +36,7 @@ mod catalog;
 #[allow(dead_code)]
 mod similar;
 
-use model::{Catalog, SPEC_PATH, TIERS_PATH};
+use model::{Catalog, SOURCE_PATHS};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -43,13 +51,15 @@ const EXPLICIT_METADATA_DEFAULT: bool = false;
 const USAGE: &str = "usage:
   cargo xtask catalog [--check] [--shared <dir>]
   cargo xtask catalog-test [--check] [--shared <dir>] [--explicit-metadata | --no-explicit-metadata]
-  cargo xtask check [--shared <dir>]";
+  cargo xtask check [--shared <dir>]
+  cargo xtask compile-cost <dir> [--count <n>] [--shared <dir>]";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Command {
     Catalog,
     CatalogTest,
     CheckAll,
+    CompileCost,
 }
 
 struct Options {
@@ -57,6 +67,10 @@ struct Options {
     check: bool,
     shared: PathBuf,
     explicit_metadata: bool,
+    /// Where `compile-cost` writes its crates.
+    out: Option<PathBuf>,
+    /// How many bindings `compile-cost` writes.
+    count: usize,
 }
 
 fn main() -> ExitCode {
@@ -88,6 +102,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         Some("catalog") => Command::Catalog,
         Some("catalog-test") => Command::CatalogTest,
         Some("check") => Command::CheckAll,
+        Some("compile-cost") => Command::CompileCost,
         Some(other) => return Err(format!("unknown command `{other}`")),
         None => return Err("missing command".to_owned()),
     };
@@ -96,10 +111,14 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         check: command == Command::CheckAll,
         shared: workspace_root().join("..").join("shared"),
         explicit_metadata: EXPLICIT_METADATA_DEFAULT,
+        out: None,
+        count: 200,
     };
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--check" if command != Command::CheckAll => options.check = true,
+            "--check" if matches!(command, Command::Catalog | Command::CatalogTest) => {
+                options.check = true;
+            }
             "--shared" => match args.next() {
                 Some(dir) => options.shared = PathBuf::from(dir),
                 None => return Err("`--shared` needs a directory".to_owned()),
@@ -110,14 +129,29 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "--no-explicit-metadata" if command == Command::CatalogTest => {
                 options.explicit_metadata = false;
             }
+            "--count" if command == Command::CompileCost => {
+                options.count = match args.next().map(|n| n.parse()) {
+                    Some(Ok(count)) => count,
+                    _ => return Err("`--count` needs a number".to_owned()),
+                };
+            }
+            dir if command == Command::CompileCost
+                && options.out.is_none()
+                && !dir.starts_with('-') =>
+            {
+                options.out = Some(PathBuf::from(dir));
+            }
             other => return Err(format!("unexpected argument `{other}`")),
         }
+    }
+    if command == Command::CompileCost && options.out.is_none() {
+        return Err("`compile-cost` needs the directory to write to".to_owned());
     }
     Ok(options)
 }
 
 fn run(options: &Options) -> Result<(), String> {
-    let missing: Vec<PathBuf> = [SPEC_PATH, TIERS_PATH]
+    let missing: Vec<PathBuf> = SOURCE_PATHS
         .iter()
         .map(|path| options.shared.join(path))
         .filter(|path| !path.is_file())
@@ -142,6 +176,21 @@ fn run(options: &Options) -> Result<(), String> {
     }
 
     let catalog = Catalog::load(&options.shared).map_err(|e| e.to_string())?;
+    if let (Command::CompileCost, Some(out)) = (options.command, &options.out) {
+        let (with_macro, by_hand) = compile_cost::render(&catalog, options.count)?;
+        for (name, text) in [("cc-macro", with_macro), ("cc-hand", by_hand)] {
+            let dir = out.join(name).join("src");
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            write(&dir.join("lib.rs"), &text)?;
+        }
+        println!(
+            "xtask: wrote {} bindings of catalog methods to cc-macro and cc-hand under {}",
+            options.count,
+            out.display()
+        );
+        return Ok(());
+    }
     let root = workspace_root();
     let commands: &[Command] = match options.command {
         Command::CheckAll => &[Command::Catalog, Command::CatalogTest],
@@ -179,13 +228,13 @@ fn run(options: &Options) -> Result<(), String> {
             }
         } else {
             write(&path, &text)?;
-            let specced = catalog.specced().count();
+            let total = catalog.methods.len();
             let content = match command {
                 Command::Catalog => format!(
-                    "{} methods, {specced} of them in the spec",
-                    catalog.methods.len()
+                    "{total} methods, {} of them in the spec",
+                    catalog.specced().count()
                 ),
-                _ => format!("{specced} bindings"),
+                _ => format!("{total} bindings"),
             };
             println!("xtask: wrote {file}: {} bytes, {content}", text.len());
         }
@@ -249,10 +298,14 @@ mod tests {
 
     fn shared() -> Option<PathBuf> {
         let shared = workspace_root().join("..").join("shared");
-        shared.join(SPEC_PATH).is_file().then_some(shared)
+        SOURCE_PATHS
+            .iter()
+            .all(|path| shared.join(path).is_file())
+            .then_some(shared)
     }
 
-    /// The catalog module reads the generated data back as the generator meant it.
+    /// The catalog module reads the generated data back as the generator meant it, every
+    /// fact and its source.
     #[test]
     fn generated_catalog_matches_the_model() {
         let Some(shared) = shared() else {
@@ -261,46 +314,70 @@ mod tests {
         };
         let model = Catalog::load(&shared).unwrap();
         assert_eq!(catalog::METHODS.len(), model.methods.len());
+        let ty = |ty: model::ParamType| match ty {
+            model::ParamType::String => catalog::ParamType::String,
+            model::ParamType::Boolean => catalog::ParamType::Boolean,
+            model::ParamType::Integer => catalog::ParamType::Integer,
+            model::ParamType::Number => catalog::ParamType::Number,
+            model::ParamType::List => catalog::ParamType::List,
+            model::ParamType::Object => catalog::ParamType::Object,
+            model::ParamType::File => catalog::ParamType::File,
+        };
         for method in &model.methods {
-            let found = catalog::lookup(&method.name).unwrap();
-            let tier = matches!(
-                (&method.tier, found.tier),
-                (model::Tier::Tier1, catalog::Tier::Tier1)
-                    | (model::Tier::Tier2, catalog::Tier::Tier2)
-                    | (model::Tier::Tier3, catalog::Tier::Tier3)
-                    | (model::Tier::Tier4, catalog::Tier::Tier4)
-                    | (model::Tier::Special, catalog::Tier::Special)
-            );
-            assert!(tier, "tier of {}", method.name);
-            let Some(facts) = &method.spec else {
-                assert!(!found.in_spec && found.verb.is_none(), "{}", method.name);
-                assert!(found.writes, "{}", method.name);
-                continue;
+            let name = &method.name;
+            let found = catalog::lookup(name).unwrap();
+            let tier = method.tier.as_ref().map(|tier| match tier {
+                model::Tier::Tier1 => catalog::Tier::Tier1,
+                model::Tier::Tier2 => catalog::Tier::Tier2,
+                model::Tier::Tier3 => catalog::Tier::Tier3,
+                model::Tier::Tier4 => catalog::Tier::Tier4,
+                model::Tier::Special => catalog::Tier::Special,
+            });
+            assert_eq!(found.tier, tier, "tier of {name}");
+            let sources = match method.sources {
+                model::Sources::Spec => catalog::Sources::Spec,
+                model::Sources::SpecAndSdk => catalog::Sources::SpecAndSdk,
+                model::Sources::Sdk => catalog::Sources::Sdk,
+                model::Sources::TierTable => catalog::Sources::TierTable,
             };
-            assert!(found.in_spec);
-            let verb = match facts.verb {
+            assert_eq!(found.sources, sources, "{name}");
+            assert_eq!(found.scopes_known(), method.sources.spec(), "{name}");
+            assert_eq!(found.params_known, method.params_known, "{name}");
+            let verb = method.verb.map(|verb| match verb {
                 model::Verb::Get => catalog::Verb::Get,
                 model::Verb::Post => catalog::Verb::Post,
-            };
-            assert_eq!(found.verb, Some(verb), "{}", method.name);
-            assert_eq!(found.scopes, facts.scopes, "{}", method.name);
-            assert_eq!(found.paginated, facts.paginated, "{}", method.name);
-            assert_eq!(found.deprecated, facts.deprecated, "{}", method.name);
-            assert_eq!(found.writes, facts.writes, "{}", method.name);
-            assert_eq!(found.also_accepts, facts.other_scopes, "{}", method.name);
-            assert_eq!(found.params.len(), facts.params.len(), "{}", method.name);
-            for (got, want) in found.params.iter().zip(&facts.params) {
-                let ty = match want.ty {
-                    model::ParamType::String => catalog::ParamType::String,
-                    model::ParamType::Boolean => catalog::ParamType::Boolean,
-                    model::ParamType::Integer => catalog::ParamType::Integer,
-                    model::ParamType::Number => catalog::ParamType::Number,
+            });
+            assert_eq!(found.verb, verb, "{name}");
+            assert_eq!(found.verb_corrected, method.verb_corrected, "{name}");
+            assert_eq!(found.scopes, method.scopes, "{name}");
+            assert_eq!(found.also_accepts, method.other_scopes, "{name}");
+            assert_eq!(found.paginated, method.paginated, "{name}");
+            assert_eq!(found.deprecated, method.deprecated, "{name}");
+            assert_eq!(found.writes, method.writes, "{name}");
+            assert_eq!(found.params.len(), method.params.len(), "{name}");
+            for (got, want) in found.params.iter().zip(&method.params) {
+                // In a method of one source, the catalog says `Both`: that source named it.
+                let from = match (method.sources, want.from) {
+                    (model::Sources::SpecAndSdk, model::ParamFrom::Both)
+                    | (model::Sources::Spec | model::Sources::Sdk | model::Sources::TierTable, _) => {
+                        catalog::ParamFrom::Both
+                    }
+                    (_, model::ParamFrom::BothSdkRequiredness) => {
+                        catalog::ParamFrom::BothSdkRequiredness
+                    }
+                    (_, model::ParamFrom::Spec) => catalog::ParamFrom::Spec,
+                    (_, model::ParamFrom::Sdk) => catalog::ParamFrom::Sdk,
                 };
                 assert_eq!(
-                    (got.name, got.ty, got.required),
-                    (want.name.as_str(), ty, want.required),
-                    "{}",
-                    method.name
+                    (got.name, got.ty, got.spec_ty, got.required, got.from),
+                    (
+                        want.name.as_str(),
+                        ty(want.ty),
+                        want.spec_ty.map(ty),
+                        want.required,
+                        from
+                    ),
+                    "{name}"
                 );
             }
         }
@@ -323,6 +400,18 @@ mod tests {
         assert!(args(&["catalog", "--no-explicit-metadata"]).is_err());
         assert!(args(&["catalog", "--shared"]).is_err());
         assert!(args(&["catalgo"]).is_err());
+        let options = args(&["compile-cost", "/tmp/cc", "--count", "20"])
+            .ok()
+            .unwrap();
+        assert!(options.command == Command::CompileCost && !options.check);
+        assert_eq!(
+            (options.out, options.count),
+            (Some(PathBuf::from("/tmp/cc")), 20)
+        );
+        assert!(args(&["compile-cost"]).is_err());
+        assert!(args(&["compile-cost", "/a", "/b"]).is_err());
+        assert!(args(&["compile-cost", "/a", "--count", "x"]).is_err());
+        assert!(args(&["compile-cost", "/a", "--check"]).is_err());
         assert!(args(&[]).is_err());
     }
 

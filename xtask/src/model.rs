@@ -1,7 +1,8 @@
-//! Reads Slack's OpenAPI spec and the rate-limit tier table into the catalog model.
+//! The catalog model, and the readers of Slack's OpenAPI spec and the rate-limit tier table.
 //!
 //! Only facts are taken: method names, verbs, scopes, parameter names, types and whether they
-//! are required, and tiers. No description text leaves this module.
+//! are required, and tiers. No description text leaves this module. The third source, Slack's
+//! Python SDK, is read by `sdk.rs`; `merge.rs` puts the three together by its written rules.
 //!
 //! The spec has known errors (see `shared/slack-api/spec-notes.md`). Each one is handled here on
 //! purpose, next to the code that handles it:
@@ -34,13 +35,28 @@ pub enum Verb {
     Post,
 }
 
-/// The type of a parameter, as the spec gives it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The type of a parameter. The spec knows the first four; the SDK also says `list`, `object`
+/// and `file` where the spec says `string`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ParamType {
     String,
     Boolean,
     Integer,
     Number,
+    /// A sequence: comma-separated text or a JSON array, by method.
+    List,
+    /// A JSON object (`view`, `profile`, `metadata`, ...).
+    Object,
+    /// A file's content.
+    File,
+}
+
+impl ParamType {
+    /// Whether this is one of the kinds only the SDK names (`list`, `object`, `file`): a
+    /// refinement of the spec's `string`, not a different scalar.
+    pub fn is_structured(self) -> bool {
+        matches!(self, ParamType::List | ParamType::Object | ParamType::File)
+    }
 }
 
 /// A rate-limit tier.
@@ -54,7 +70,7 @@ pub enum Tier {
     Special,
 }
 
-/// One parameter of a method (never `token`).
+/// One parameter of a method as one source gives it (never `token`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Param {
     pub name: String,
@@ -62,10 +78,13 @@ pub struct Param {
     pub required: bool,
 }
 
-/// What the spec says about a method.
+/// What the spec says about a method, with its known errors corrected.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SpecFacts {
+    /// The verb, corrected where the spec is wrong.
     pub verb: Verb,
+    /// Whether [`verb`] changed the spec's verb.
+    pub verb_corrected: bool,
     /// Any one of these is enough; empty when the method needs no scope.
     pub scopes: Vec<String>,
     /// Scopes the `token` parameter's description names and `security` does not; accepted when
@@ -80,17 +99,83 @@ pub struct SpecFacts {
     pub writes: bool,
 }
 
-/// One method of the catalog.
+/// Which sources describe a method; with the tier table, this says where each fact came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sources {
+    /// Slack's OpenAPI spec (2020) only: every fact from the spec.
+    Spec,
+    /// The spec and Slack's Python SDK: verb, scopes, paging and deprecation from the spec,
+    /// parameters merged (see `merge.rs`).
+    SpecAndSdk,
+    /// The SDK only: parameters from the SDK (unknown where it names none), verb by rule,
+    /// scopes unknown.
+    Sdk,
+    /// Neither: the tier table knows the name (and tier) only.
+    TierTable,
+}
+
+impl Sources {
+    /// Whether the spec describes the method (and so its scopes are known).
+    pub fn spec(self) -> bool {
+        matches!(self, Sources::Spec | Sources::SpecAndSdk)
+    }
+}
+
+/// Which source named a parameter of a method (for a method of one source: that source).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParamFrom {
+    /// Both name it and agree on whether it is required.
+    Both,
+    /// Both name it and disagree on whether it is required; the SDK's answer is taken.
+    BothSdkRequiredness,
+    /// Only the spec names it (the SDK passes it through `**kwargs`); kept, optional.
+    Spec,
+    /// Only the SDK names it (newer than the spec).
+    Sdk,
+}
+
+/// One parameter of a catalog method (never `token`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CatalogParam {
+    pub name: String,
+    pub ty: ParamType,
+    /// The spec's type, when the spec and the SDK give two different scalar types (`ty` is the
+    /// SDK's). A field is then only wrong when it is wrong for both.
+    pub spec_ty: Option<ParamType>,
+    pub required: bool,
+    pub from: ParamFrom,
+}
+
+/// One method of the catalog, its facts merged from the three sources (see `merge.rs`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Method {
     pub name: String,
-    pub tier: Tier,
-    /// `None` when the method is in the tier table but not in the spec.
-    pub spec: Option<SpecFacts>,
+    pub sources: Sources,
+    /// `None` when the tier table does not list the method.
+    pub tier: Option<Tier>,
+    /// `None` when only the tier table knows the method.
+    pub verb: Option<Verb>,
+    /// Whether a rule changed the verb its source gives.
+    pub verb_corrected: bool,
+    /// Any one of these is enough; empty when the method needs no scope, or when the spec does
+    /// not describe it (then unknown: see [`Sources::spec`]).
+    pub scopes: Vec<String>,
+    /// Scopes the spec's `token` description names and `security` does not.
+    pub other_scopes: Vec<String>,
+    /// Whether the parameters are known: `false` for a method only the tier table knows, and for
+    /// one only the SDK describes whose SDK signature names none (merge rule 6).
+    pub params_known: bool,
+    /// Empty when unknown (see `params_known`).
+    pub params: Vec<CatalogParam>,
+    /// Has a `cursor` parameter.
+    pub paginated: bool,
+    pub deprecated: bool,
+    /// Whether the method changes state (a write is never retried blindly).
+    pub writes: bool,
 }
 
-/// The catalog: every method of the tier table, sorted by name (byte order, as
-/// `str::cmp` and `binary_search` see it).
+/// The catalog: every method that any of the three sources names, sorted by name (byte order,
+/// as `str::cmp` and `binary_search` see it).
 #[derive(Debug)]
 pub struct Catalog {
     pub methods: Vec<Method>,
@@ -114,6 +199,10 @@ fn err<T>(message: impl Into<String>) -> Result<T, DataError> {
 pub const SPEC_PATH: &str = "slack-api/slack_web_openapi_v2.json";
 /// The tier table, relative to the shared reference-data folder.
 pub const TIERS_PATH: &str = "slack-fixtures/java-slack-sdk/metadata/web-api/rate_limit_tiers.json";
+/// The Python SDK's method table, relative to the shared reference-data folder.
+pub const SDK_PATH: &str = "slack-api/python-sdk-methods.tsv";
+/// Every source file, relative to the shared reference-data folder.
+pub const SOURCE_PATHS: [&str; 3] = [SPEC_PATH, SDK_PATH, TIERS_PATH];
 
 /// Methods the spec lists with GET although they change state. The catalog says POST and
 /// `writes: true` for each; Slack's SDKs send them with POST, like every write.
@@ -147,46 +236,27 @@ pub const GET_WRITES_CORRECTED_TO_POST: &[&str] = &[
 ];
 
 impl Catalog {
-    /// Reads the spec and the tier table from the shared reference-data folder.
+    /// Reads the spec, the SDK's table and the tier table from the shared reference-data folder
+    /// and merges them.
     pub fn load(shared: &Path) -> Result<Catalog, DataError> {
         let spec = read_json(&shared.join(SPEC_PATH))?;
         let tiers = read_json(&shared.join(TIERS_PATH))?;
-        Catalog::from_json(&spec, &tiers)
+        let sdk = std::fs::read_to_string(shared.join(SDK_PATH))
+            .map_err(|e| DataError(format!("cannot read {SDK_PATH}: {e}")))?;
+        Catalog::from_sources(&spec, &tiers, &sdk)
     }
 
-    /// Builds the catalog from the parsed spec and tier table.
-    pub fn from_json(spec: &Value, tiers: &Value) -> Result<Catalog, DataError> {
+    /// Builds the catalog from the parsed spec, the tier table and the text of the SDK's table.
+    pub fn from_sources(spec: &Value, tiers: &Value, sdk: &str) -> Result<Catalog, DataError> {
         let tiers = tier_table(tiers)?;
-        let mut specced = spec_methods(spec)?;
-
-        // Every spec method must have a tier: a spec method missing from the table would get a
-        // made-up tier otherwise. (With the current data all 174 are in the table.)
-        let untiered: Vec<&str> = specced
-            .keys()
-            .filter(|name| !tiers.contains_key(*name))
-            .map(String::as_str)
-            .collect();
-        if !untiered.is_empty() {
-            return err(format!(
-                "spec methods missing from the tier table: {}",
-                untiered.join(", ")
-            ));
-        }
-
-        let mut methods = Vec::with_capacity(tiers.len());
-        // BTreeMap iterates in byte order of the names: the order `binary_search` needs.
-        for (name, tier) in tiers {
-            let spec = specced.remove(&name);
-            methods.push(Method { name, tier, spec });
-        }
-        Ok(Catalog { methods })
+        let specced = spec_methods(spec)?;
+        let sdk = crate::sdk::parse(sdk)?;
+        Ok(crate::merge::merge(specced, sdk, tiers))
     }
 
     /// The methods that are in the spec.
-    pub fn specced(&self) -> impl Iterator<Item = (&Method, &SpecFacts)> {
-        self.methods
-            .iter()
-            .filter_map(|method| method.spec.as_ref().map(|spec| (method, spec)))
+    pub fn specced(&self) -> impl Iterator<Item = &Method> {
+        self.methods.iter().filter(|method| method.sources.spec())
     }
 }
 
@@ -200,7 +270,7 @@ fn read_json(path: &Path) -> Result<Value, DataError> {
 /// Method name -> tier. The table's special tiers are spelled `SpecialTier_chat_postMessage`:
 /// the method name with `.` written as `_`; each must name the method it belongs to (a limit
 /// shared with another method is something neither the catalog nor the attribute can say).
-fn tier_table(tiers: &Value) -> Result<BTreeMap<String, Tier>, DataError> {
+pub(crate) fn tier_table(tiers: &Value) -> Result<BTreeMap<String, Tier>, DataError> {
     let Some(table) = tiers.as_object() else {
         return err("the tier table is not a JSON object");
     };
@@ -232,7 +302,7 @@ fn tier_table(tiers: &Value) -> Result<BTreeMap<String, Tier>, DataError> {
 
 /// The grammar the `#[slack_method]` attribute accepts: two or more `.`-separated segments, each
 /// an ASCII lowercase letter followed by ASCII letters and digits.
-fn check_method_name(name: &str) -> Result<(), DataError> {
+pub(crate) fn check_method_name(name: &str) -> Result<(), DataError> {
     let segments: Vec<&str> = name.split('.').collect();
     let ok = segments.len() >= 2
         && segments.iter().all(|segment| {
@@ -248,7 +318,7 @@ fn check_method_name(name: &str) -> Result<(), DataError> {
 }
 
 /// Method name -> spec facts, for every path of the spec.
-fn spec_methods(spec: &Value) -> Result<BTreeMap<String, SpecFacts>, DataError> {
+pub(crate) fn spec_methods(spec: &Value) -> Result<BTreeMap<String, SpecFacts>, DataError> {
     let Some(paths) = spec.get("paths").and_then(Value::as_object) else {
         return err("the spec has no `paths` object");
     };
@@ -279,8 +349,10 @@ fn spec_methods(spec: &Value) -> Result<BTreeMap<String, SpecFacts>, DataError> 
             .into_iter()
             .filter(|scope| !scopes.contains(scope))
             .collect();
+        let verb = verb(name, spec_verb);
         let facts = SpecFacts {
-            verb: verb(name, spec_verb),
+            verb,
+            verb_corrected: verb != spec_verb,
             scopes,
             other_scopes,
             paginated: params.iter().any(|param| param.name == "cursor"),
@@ -393,6 +465,21 @@ fn is_deprecated(operation: &Value) -> bool {
         .is_some_and(|text| text.to_ascii_lowercase().contains("deprecated"))
 }
 
+/// The grammar `#[slack(rename = "..")]` accepts for a wire name: snake_case ASCII.
+pub(crate) fn check_param_name(method: &str, param: &str) -> Result<(), DataError> {
+    let ok = param.starts_with(|c: char| c.is_ascii_lowercase())
+        && param
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if ok {
+        Ok(())
+    } else {
+        err(format!(
+            "parameter `{param}` of `{method}` is not a snake_case name"
+        ))
+    }
+}
+
 /// The parameters in the spec's order, without `token` (the token travels in the
 /// `Authorization` header, whatever location the spec gives it).
 fn params(name: &str, operation: &Value) -> Result<Vec<Param>, DataError> {
@@ -407,15 +494,7 @@ fn params(name: &str, operation: &Value) -> Result<Vec<Param>, DataError> {
         if param_name == "token" {
             continue;
         }
-        if !param_name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-            || !param_name.starts_with(|c: char| c.is_ascii_lowercase())
-        {
-            return err(format!(
-                "parameter `{param_name}` of `{name}` is not a snake_case name"
-            ));
-        }
+        check_param_name(name, param_name)?;
         if params.iter().any(|seen| seen.name == param_name) {
             return err(format!("`{name}` lists parameter `{param_name}` twice"));
         }
@@ -506,12 +585,11 @@ mod tests {
 
     #[test]
     fn reads_facts_and_corrects_known_errors() {
-        let catalog = Catalog::from_json(&spec(), &tiers()).unwrap();
-        let names: Vec<&str> = catalog.methods.iter().map(|m| m.name.as_str()).collect();
+        let specced = spec_methods(&spec()).unwrap();
+        let names: Vec<&str> = specced.keys().map(String::as_str).collect();
         assert_eq!(
             names,
             [
-                "apps.connections.open",
                 "auth.test",
                 "chat.postMessage",
                 "users.info",
@@ -519,22 +597,17 @@ mod tests {
                 "views.open"
             ]
         );
-        let by_name = |name: &str| catalog.methods.iter().find(|m| m.name == name).unwrap();
 
-        assert_eq!(by_name("apps.connections.open").spec, None);
-        assert_eq!(by_name("apps.connections.open").tier, Tier::Tier1);
-
-        let auth = by_name("auth.test");
-        assert_eq!(auth.tier, Tier::Special);
-        let facts = auth.spec.as_ref().unwrap();
-        assert_eq!(facts.verb, Verb::Post);
-        assert!(facts.scopes.is_empty());
+        let auth = &specced["auth.test"];
+        assert_eq!(auth.verb, Verb::Post);
+        assert!(auth.verb_corrected);
+        assert!(auth.scopes.is_empty());
         assert!(
-            !facts.writes,
+            !auth.writes,
             "auth.test is GET in the spec: a read sent with POST"
         );
 
-        let set = by_name("users.profile.set").spec.as_ref().unwrap();
+        let set = &specced["users.profile.set"];
         assert_eq!(set.scopes, ["users.profile:write"]);
         assert_eq!(
             set.params,
@@ -551,24 +624,25 @@ mod tests {
                 },
             ]
         );
-        assert!(!set.paginated && !set.deprecated && set.writes);
+        assert!(!set.paginated && !set.deprecated && set.writes && !set.verb_corrected);
         assert!(set.other_scopes.is_empty());
 
-        let info = by_name("users.info").spec.as_ref().unwrap();
+        let info = &specced["users.info"];
         assert_eq!(info.verb, Verb::Get);
-        assert!(!info.writes);
+        assert!(!info.writes && !info.verb_corrected);
         assert!(
             info.other_scopes.is_empty(),
             "the same scope is not listed twice"
         );
 
-        let post = by_name("chat.postMessage").spec.as_ref().unwrap();
+        let post = &specced["chat.postMessage"];
         assert_eq!(post.scopes, ["chat:write:user", "chat:write:bot"]);
         assert_eq!(post.other_scopes, ["chat:write"]);
         assert!(post.writes);
 
-        let open = by_name("views.open").spec.as_ref().unwrap();
+        let open = &specced["views.open"];
         assert_eq!(open.verb, Verb::Post);
+        assert!(open.verb_corrected);
         assert_eq!(open.scopes, ["a:read", "b:read"]);
         assert!(open.paginated && open.deprecated);
         assert!(
@@ -578,20 +652,17 @@ mod tests {
     }
 
     #[test]
-    fn rejects_a_spec_method_without_tier() {
-        let mut tiers = tiers();
-        tiers.as_object_mut().unwrap().remove("views.open");
-        let error = Catalog::from_json(&spec(), &tiers).unwrap_err();
-        assert_eq!(
-            error.0,
-            "spec methods missing from the tier table: views.open"
-        );
+    fn reads_tiers() {
+        let tiers = tier_table(&tiers()).unwrap();
+        assert_eq!(tiers["auth.test"], Tier::Special);
+        assert_eq!(tiers["apps.connections.open"], Tier::Tier1);
+        assert_eq!(tiers.len(), 6);
     }
 
     #[test]
     fn rejects_a_special_tier_of_another_method() {
         let tiers = json!({"auth.test": "SpecialTier_auth_tset"});
-        let error = Catalog::from_json(&json!({"paths": {}}), &tiers).unwrap_err();
+        let error = tier_table(&tiers).unwrap_err();
         assert!(error.0.contains("of another method"), "{}", error.0);
     }
 
@@ -600,11 +671,19 @@ mod tests {
         let spec = json!({"paths": {"/auth.test": {"get": {
             "security": [{"slackAuth": ["none", "a:read"]}], "parameters": [],
         }}}});
-        let error = Catalog::from_json(&spec, &tiers()).unwrap_err();
+        let error = spec_methods(&spec).unwrap_err();
         assert!(
             error.0.contains("`none` next to real scopes"),
             "{}",
             error.0
         );
+    }
+
+    #[test]
+    fn rejects_parameter_names_a_binding_cannot_send() {
+        assert!(check_param_name("a.b", "channel_id2").is_ok());
+        assert!(check_param_name("a.b", "channelId").is_err());
+        assert!(check_param_name("a.b", "_x").is_err());
+        assert!(check_param_name("a.b", "").is_err());
     }
 }

@@ -1,10 +1,20 @@
 //! Writes the catalog as `macros/src/catalog/data.rs`: one method per line, sorted by name.
 //!
-//! The file uses the short constructors of `macros/src/catalog/mod.rs` (`spec`, `not_in_spec`,
-//! `opt`, `req`, and the `mark_*`/`also_accepts` markers) and one-letter aliases of the parameter types, to stay small: the macro crate
-//! compiles it on every clean build.
+//! The file uses the short constructors of `macros/src/catalog/mod.rs` and one-letter aliases of
+//! the parameter types, to stay small: the macro crate compiles it on every clean build. Each
+//! fact carries its source in the way it is written:
+//!
+//! - the constructor names the sources of the method: `spec(..)` (the spec only), `both(..)`
+//!   (the spec and the SDK), `sdk(..)` (the SDK only: no scope list), `tier_only(..)` (the
+//!   tier table only: no verb, no parameters);
+//! - the tier is `T1`..`T4` or `SPECIAL` from the tier table, or `UNTIERED`;
+//! - `.verb_corrected()` marks a verb a rule changed from its source's;
+//! - `.params_unknown()` marks an `sdk(..)` method whose SDK signature names no parameters;
+//! - in a `both(..)` method, `.sdk()` marks a parameter only the SDK names, `.spec()` one only
+//!   the spec names, `.sdk_req()` one whose requiredness is the SDK's against the spec's, and
+//!   `.or(T)` gives the spec's type where it is another scalar type than the SDK's.
 
-use crate::model::{Catalog, Method, ParamType, Tier, Verb};
+use crate::model::{Catalog, CatalogParam, Method, ParamFrom, ParamType, Sources, Tier, Verb};
 use std::fmt::Write;
 
 /// The file's first line.
@@ -13,30 +23,42 @@ pub const HEADER: &str =
 
 /// The text of `data.rs`.
 pub fn render(catalog: &Catalog) -> String {
-    let specced = catalog.specced().count();
-    let mut out = String::with_capacity(48 * 1024);
+    let count = |sources: Sources| {
+        catalog
+            .methods
+            .iter()
+            .filter(|method| method.sources == sources)
+            .count()
+    };
+    let untiered = catalog.methods.iter().filter(|m| m.tier.is_none()).count();
+    let mut out = String::with_capacity(64 * 1024);
     out.push_str(HEADER);
     out.push('\n');
     // Writing to a String cannot fail.
     let _ = write!(
         out,
         "//\n\
-         // Facts about {total} Slack Web API methods: the {total} of the rate-limit tier table of\n\
-         // Slack's Java SDK, of which {specced} are described by Slack's OpenAPI spec (verb, scopes,\n\
-         // parameters without `token`, cursor paging, deprecation, whether it writes). The other\n\
-         // {rest} have a name and a tier only and count as writes. Sorted by name for\n\
-         // `binary_search`.\n\
+         // Facts about {total} Slack Web API methods, merged by the rules of `xtask/src/merge.rs`\n\
+         // from Slack's OpenAPI spec (2020), the method table of Slack's Python SDK (2026-08) and\n\
+         // the rate-limit tier table of Slack's Java SDK: {both} methods from the spec and the SDK,\n\
+         // {spec} from the spec only, {sdk} from the SDK only (scopes unknown), {table} from the tier\n\
+         // table only (name and tier); {untiered} have no tier. Sorted by name for `binary_search`.\n\
+         // How each fact's source is written: see `xtask/src/render_catalog.rs`.\n\
          \n\
-         use super::ParamType::{{Boolean as B, Integer as I, Number as N, String as S}};\n\
-         use super::Tier::{{Special, Tier1 as T1, Tier2 as T2, Tier3 as T3, Tier4 as T4}};\n\
+         use super::ParamType::{{\n    \
+         Boolean as B, File as F, Integer as I, List as L, Number as N, Object as O, String as S,\n\
+         }};\n\
          use super::Verb::{{Get, Post}};\n\
-         use super::{{not_in_spec, opt, req, spec, Method}};\n\
+         use super::{{both, opt, req, sdk, spec, tier_only, Method, SPECIAL, T1, T2, T3, T4, UNTIERED}};\n\
          \n\
          /// Every known method, sorted by name.\n\
          #[rustfmt::skip]\n\
          pub(crate) static METHODS: &[Method] = &[\n",
         total = catalog.methods.len(),
-        rest = catalog.methods.len() - specced,
+        both = count(Sources::SpecAndSdk),
+        spec = count(Sources::Spec),
+        sdk = count(Sources::Sdk),
+        table = count(Sources::TierTable),
     );
     for method in &catalog.methods {
         render_method(&mut out, method);
@@ -47,59 +69,99 @@ pub fn render(catalog: &Catalog) -> String {
 
 fn render_method(out: &mut String, method: &Method) {
     let name = literal(&method.name);
-    let tier = tier(&method.tier);
-    let Some(facts) = &method.spec else {
-        let _ = writeln!(out, "not_in_spec({name}, {tier}),");
-        return;
+    let tier = tier(method.tier.as_ref());
+    let verb = match method.verb {
+        Some(Verb::Get) => "Get",
+        Some(Verb::Post) => "Post",
+        None => {
+            let _ = writeln!(out, "tier_only({name}, {tier}),");
+            return;
+        }
     };
-    let verb = match facts.verb {
-        Verb::Get => "Get",
-        Verb::Post => "Post",
-    };
-    let scopes: Vec<String> = facts.scopes.iter().map(|scope| literal(scope)).collect();
-    let params: Vec<String> = facts
+    let merged = method.sources == Sources::SpecAndSdk;
+    let params: Vec<String> = method
         .params
         .iter()
-        .map(|param| {
-            let ty = match param.ty {
-                ParamType::String => "S",
-                ParamType::Boolean => "B",
-                ParamType::Integer => "I",
-                ParamType::Number => "N",
-            };
-            let constructor = if param.required { "req" } else { "opt" };
-            format!("{constructor}({}, {ty})", literal(&param.name))
-        })
+        .map(|param| render_param(param, merged))
         .collect();
-    let _ = write!(
-        out,
-        "spec({name}, {verb}, {tier}, &[{}], &[{}])",
-        scopes.join(", "),
-        params.join(", ")
-    );
-    if facts.paginated {
+    let params = params.join(", ");
+    match method.sources {
+        Sources::Sdk => {
+            let _ = write!(out, "sdk({name}, {verb}, {tier}, &[{params}])");
+        }
+        sources => {
+            let constructor = if sources == Sources::SpecAndSdk {
+                "both"
+            } else {
+                "spec"
+            };
+            let scopes: Vec<String> = method.scopes.iter().map(|scope| literal(scope)).collect();
+            let _ = write!(
+                out,
+                "{constructor}({name}, {verb}, {tier}, &[{}], &[{params}])",
+                scopes.join(", ")
+            );
+        }
+    }
+    if method.verb_corrected {
+        out.push_str(".verb_corrected()");
+    }
+    if !method.params_known {
+        out.push_str(".params_unknown()");
+    }
+    if method.paginated {
         out.push_str(".mark_paginated()");
     }
-    if facts.deprecated {
+    if method.deprecated {
         out.push_str(".mark_deprecated()");
     }
-    if !facts.writes {
+    if !method.writes {
         out.push_str(".mark_read()");
     }
-    if !facts.other_scopes.is_empty() {
-        let other: Vec<String> = facts.other_scopes.iter().map(|s| literal(s)).collect();
+    if !method.other_scopes.is_empty() {
+        let other: Vec<String> = method.other_scopes.iter().map(|s| literal(s)).collect();
         let _ = write!(out, ".also_accepts(&[{}])", other.join(", "));
     }
     out.push_str(",\n");
 }
 
-fn tier(tier: &Tier) -> String {
+fn render_param(param: &CatalogParam, merged: bool) -> String {
+    let constructor = if param.required { "req" } else { "opt" };
+    let mut text = format!("{constructor}({}, {})", literal(&param.name), ty(param.ty));
+    if merged {
+        match param.from {
+            ParamFrom::Both => {}
+            ParamFrom::BothSdkRequiredness => text.push_str(".sdk_req()"),
+            ParamFrom::Spec => text.push_str(".spec()"),
+            ParamFrom::Sdk => text.push_str(".sdk()"),
+        }
+    }
+    if let Some(spec_ty) = param.spec_ty {
+        let _ = write!(text, ".or({})", ty(spec_ty));
+    }
+    text
+}
+
+fn ty(ty: ParamType) -> &'static str {
+    match ty {
+        ParamType::String => "S",
+        ParamType::Boolean => "B",
+        ParamType::Integer => "I",
+        ParamType::Number => "N",
+        ParamType::List => "L",
+        ParamType::Object => "O",
+        ParamType::File => "F",
+    }
+}
+
+fn tier(tier: Option<&Tier>) -> &'static str {
     match tier {
-        Tier::Tier1 => "T1".to_owned(),
-        Tier::Tier2 => "T2".to_owned(),
-        Tier::Tier3 => "T3".to_owned(),
-        Tier::Tier4 => "T4".to_owned(),
-        Tier::Special => "Special".to_owned(),
+        Some(Tier::Tier1) => "T1",
+        Some(Tier::Tier2) => "T2",
+        Some(Tier::Tier3) => "T3",
+        Some(Tier::Tier4) => "T4",
+        Some(Tier::Special) => "SPECIAL",
+        None => "UNTIERED",
     }
 }
 

@@ -1,7 +1,8 @@
 use slack_methods::slack_method;
 
-// In the tier table but not in Slack's spec: the tier is known, the scopes and verb are not.
-#[slack_method("apps.connections.open")]
-pub struct AppsConnectionsOpen {}
+// In the tier table but neither in Slack's spec nor in its SDK: the tier is known, the scopes
+// and verb are not.
+#[slack_method("admin.users.getExpiration")]
+pub struct AdminUsersGetExpiration {}
 
 fn main() {}

@@ -23,9 +23,9 @@ pub struct AssistantSearchContext {
     pub query: String,
 }
 
-/// A method the catalog knows by name and tier only: scope (here none) and verb are written out.
-#[slack_method("apps.connections.open", no_scope, verb = "POST")]
-pub struct AppsConnectionsOpen {}
+/// A method the catalog knows by name and tier only: scope and verb are written out.
+#[slack_method("admin.users.getExpiration", scope = "admin.users:read", verb = "POST")]
+pub struct AdminUsersGetExpiration {}
 
 fn main() {
     assert_eq!(
@@ -56,7 +56,7 @@ fn main() {
     let search = AssistantSearchContext { query: "roadmap".into() };
     assert_eq!(encode_params(&search).unwrap(), "query=roadmap");
 
-    assert!(AppsConnectionsOpen::SCOPES.is_empty());
-    assert_eq!(AppsConnectionsOpen::TIER, RateLimitTier::Tier1);
-    assert!(AppsConnectionsOpen::WRITES);
+    assert_eq!(AdminUsersGetExpiration::SCOPES, ["admin.users:read"]);
+    assert_eq!(AdminUsersGetExpiration::TIER, RateLimitTier::Tier4);
+    assert!(AdminUsersGetExpiration::WRITES);
 }
