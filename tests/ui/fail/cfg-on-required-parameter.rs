@@ -3,7 +3,7 @@ use slack_methods::slack_method;
 
 #[slack_method("reactions.add")]
 pub struct ReactionsAdd {
-    #[cfg(feature = "emulator")]
+    #[cfg(unix)]
     pub channel: String,
     pub name: String,
     pub timestamp: String,
