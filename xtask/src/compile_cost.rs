@@ -291,7 +291,14 @@ impl<'a> Binding<'a> {
                 }
             }
         }
-        let _ = write!(out, "        {PRIVATE}::Result::Ok(())\n    }}\n}}\n\n");
+        let _ = write!(out, "        {PRIVATE}::Result::Ok(())\n    }}\n}}\n");
+        if method.paginated {
+            let _ = write!(
+                out,
+                "#[automatically_derived]\nimpl {PRIVATE}::CursorPaginated for {name} {{}}\n"
+            );
+        }
+        out.push('\n');
     }
 
     fn verb_text(&self) -> &'static str {
