@@ -19,6 +19,7 @@ mod request;
 mod response;
 mod retry;
 mod token;
+pub mod types;
 
 #[cfg(feature = "emulator")]
 pub mod emulator;
@@ -26,7 +27,9 @@ pub mod emulator;
 pub use client::{CallOptions, Client, ClientBuilder, USER_AGENT};
 pub use error::{ApiError, Error, ErrorCode};
 pub use form::{EncodeError, FormEncoder, FormValue};
-pub use ids::{AppId, BotId, ChannelId, EnterpriseId, IdError, TeamId, UserId};
+pub use ids::{
+    AppId, BotId, ChannelId, EnterpriseId, FileId, IdError, TeamId, UserId, UsergroupId, ViewId,
+};
 pub use limiter::{RateLimiter, RateLimits};
 pub use method::{HttpVerb, InvalidRequest, RateLimitTier, SlackMethod};
 pub use request::{build_request, encode_params, BaseUrl, FORM_CONTENT_TYPE};
