@@ -118,7 +118,7 @@ crate::slack_object! {
         /// The bot that posted it.
         pub bot_id: Option<BotId>,
         /// The posting bot's name and icons.
-        pub bot_profile: Option<BotProfile>,
+        pub bot_profile: Option<Box<BotProfile>>,
         /// The app that posted it.
         pub app_id: Option<AppId>,
         /// The name shown for an app's message.
@@ -170,7 +170,7 @@ crate::slack_object! {
         /// Whether an app's message shows as from the bot.
         pub display_as_bot: Option<bool>,
         /// A short profile of the author (in some shared-channel responses).
-        pub user_profile: Option<Profile>,
+        pub user_profile: Option<Box<Profile>>,
         /// The author's workspace, in shared channels.
         pub user_team: Option<TeamId>,
         /// The workspace the message came from, in shared channels.
