@@ -1,6 +1,7 @@
 //! The runtime of [slack-methods](https://docs.rs/slack-methods): the [`SlackMethod`] trait, form
-//! encoding, sans-IO request building and response parsing, errors, tokens, typed ids, the
-//! reqwest [`Client`], and (feature `emulator`) a loopback Slack emulator.
+//! encoding, sans-IO request building and response parsing, errors, tokens, typed ids, the shared
+//! Slack object types ([`types`]), the reqwest [`Client`], and (feature `emulator`) a loopback
+//! Slack emulator.
 //!
 //! Most users depend on `slack-methods`, which re-exports all of this and adds the
 //! `#[slack_method]` attribute.
