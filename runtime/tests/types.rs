@@ -602,3 +602,69 @@ fn a_binding_sends_blocks_as_json_text_in_a_form_field() {
         json!([{"type": "section", "text": {"type": "mrkdwn", "text": "*hi* & bye"}}])
     );
 }
+
+/// A response type written with serde's derive and a flattened map (serde buffers the body and
+/// reads the fields through its own deserializer, not serde_json's): lists still read, odd
+/// elements included.
+#[test]
+fn lists_read_through_any_deserializer() {
+    #[derive(serde::Deserialize)]
+    struct Flattened {
+        channels: List<Conversation>,
+        #[serde(flatten)]
+        extra: serde_json::Map<String, Value>,
+    }
+    let body = json!({
+        "ok": true,
+        "channels": [{"id": "C1", "name": "a"}, {"id": "C2", "is_archived": "sometimes"}, {"id": "C3"}],
+        "response_metadata": {"next_cursor": ""}
+    });
+    let text = serde_json::to_string(&body).unwrap();
+    let page: Flattened = serde_json::from_str(&text).unwrap();
+    let ids: Vec<&str> = page.channels.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["C1", "C3"]);
+    let odd = page.channels.unparsed().next().unwrap();
+    assert_eq!(odd.to_value(), body["channels"][1]);
+    assert_eq!(page.extra["ok"], true);
+
+    // Inside a flattened part, serde reads the list from its own buffer.
+    #[derive(serde::Deserialize)]
+    struct Channels {
+        channels: List<Conversation>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Wrapped {
+        #[serde(flatten)]
+        page: Channels,
+        #[serde(flatten)]
+        extra: serde_json::Map<String, Value>,
+    }
+    let page: Wrapped = serde_json::from_str(&text).unwrap();
+    let ids: Vec<&str> = page.page.channels.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["C1", "C3"]);
+    let odd = page.page.channels.unparsed().next().unwrap();
+    assert_eq!(odd.to_value(), body["channels"][1]);
+    assert!(odd.error().contains("invalid type"), "{}", odd.error());
+    assert_eq!(page.extra["ok"], true);
+
+    // From a `serde_json::Value` too.
+    let page: Flattened = serde_json::from_value(body.clone()).unwrap();
+    assert_eq!(page.channels.iter().count(), 2);
+    assert_eq!(
+        page.channels.unparsed().next().unwrap().to_value(),
+        body["channels"][1]
+    );
+}
+
+/// Read from bytes, an odd element keeps its exact text, spacing included (which also shows that
+/// lists take serde_json's raw-text path, not the slower value path other deserializers get).
+#[test]
+fn odd_elements_keep_their_exact_text() {
+    let list: List<Reaction> =
+        serde_json::from_str(r#"[ {"name": "a", "count": 1} , { "name" : "b",  "count" : "x" } ]"#)
+            .unwrap();
+    assert_eq!(
+        list.unparsed().next().unwrap().json(),
+        r#"{ "name" : "b",  "count" : "x" }"#
+    );
+}

@@ -1,11 +1,16 @@
 //! [`List`]: a list of Slack objects in which one odd element never fails the whole list.
 
-use super::de::Field;
-use serde::de::{DeserializeOwned, Deserializer, SeqAccess, Visitor};
+use super::de::{Field, Key};
+use serde::de::value::SeqAccessDeserializer;
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, Deserializer, Error as _, MapAccess, SeqAccess,
+    Visitor,
+};
 use serde::ser::{SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use serde_json::Value;
+use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -156,7 +161,9 @@ impl<T> Item<T> {
 }
 
 impl Unparsed {
-    /// The element's JSON text, exactly as Slack sent it.
+    /// The element's JSON text: exactly as Slack sent it when the list was read from bytes by
+    /// serde_json (as responses are); written anew when it was read through another deserializer
+    /// (a `serde_json::Value`, a `#[serde(flatten)]` part).
     pub fn json(&self) -> &str {
         self.raw.get()
     }
@@ -266,15 +273,26 @@ impl<'de, T: DeserializeOwned> Deserialize<'de> for List<T> {
 
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<List<T>, A::Error> {
                 let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-                // Each element's text is taken whole first, so an element that does not fit `T`
-                // stops only its own parse.
-                while let Some(raw) = seq.next_element::<Box<RawValue>>()? {
-                    items.push(match serde_json::from_str::<T>(raw.get()) {
-                        Ok(value) => Item::Parsed(value),
-                        Err(err) => Item::Unparsed(Unparsed {
-                            raw,
-                            error: err.to_string(),
-                        }),
+                // Each element is taken whole first, so an element that does not fit `T` stops
+                // only its own parse.
+                while let Some(element) = seq.next_element_seed(ElementSeed)? {
+                    items.push(match element {
+                        Element::Text(text) => match serde_json::from_str::<T>(&text) {
+                            Ok(value) => Item::Parsed(value),
+                            Err(err) => Item::Unparsed(Unparsed {
+                                error: err.to_string(),
+                                raw: RawValue::from_string(text.into_owned())
+                                    .map_err(A::Error::custom)?,
+                            }),
+                        },
+                        Element::Value(json) => match T::deserialize(&json) {
+                            Ok(value) => Item::Parsed(value),
+                            Err(err) => Item::Unparsed(Unparsed {
+                                error: err.to_string(),
+                                raw: serde_json::value::to_raw_value(&json)
+                                    .map_err(A::Error::custom)?,
+                            }),
+                        },
                     });
                 }
                 Ok(List { items })
@@ -282,6 +300,128 @@ impl<'de, T: DeserializeOwned> Deserialize<'de> for List<T> {
         }
 
         deserializer.deserialize_seq(ListVisitor(PhantomData))
+    }
+}
+
+/// The name under which serde_json hands out an element's raw text (the protocol of its
+/// `RawValue`). Should serde_json ever change it, elements are read as [`Value`]s instead: slower,
+/// with the same results (a test checks that the fast path is the one taken).
+const RAW_TEXT: &str = "$serde_json::private::RawValue";
+
+/// One element of a list, taken whole: its JSON text when the deserializer is serde_json's
+/// (borrowed from the input when it can be), otherwise its value.
+enum Element<'de> {
+    Text(Cow<'de, str>),
+    Value(Value),
+}
+
+struct ElementSeed;
+
+impl<'de> DeserializeSeed<'de> for ElementSeed {
+    type Value = Element<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Element<'de>, D::Error> {
+        deserializer.deserialize_newtype_struct(RAW_TEXT, ElementVisitor)
+    }
+}
+
+struct ElementVisitor;
+
+impl<'de> Visitor<'de> for ElementVisitor {
+    type Value = Element<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    /// serde_json's raw text: a map of one entry, `RAW_TEXT` to the text. A deserializer that
+    /// reads the element itself as a map lands here too, with other keys.
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Element<'de>, A::Error> {
+        let Some(first) = map.next_key::<Key<'de>>()? else {
+            return Ok(Element::Value(Value::Object(Map::new())));
+        };
+        if first.as_str() == RAW_TEXT {
+            return Ok(Element::Text(map.next_value::<Text<'de>>()?.0));
+        }
+        let mut object = Map::new();
+        object.insert(first.into_string(), map.next_value()?);
+        while let Some((key, value)) = map.next_entry::<String, Value>()? {
+            object.insert(key, value);
+        }
+        Ok(Element::Value(Value::Object(object)))
+    }
+
+    /// Any other deserializer: the element itself.
+    fn visit_newtype_struct<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Element<'de>, D::Error> {
+        Value::deserialize(deserializer).map(Element::Value)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Element<'de>, A::Error> {
+        Value::deserialize(SeqAccessDeserializer::new(seq)).map(Element::Value)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Element<'de>, E> {
+        Ok(Element::Value(v.into()))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Element<'de>, E> {
+        Ok(Element::Value(v.into()))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Element<'de>, E> {
+        Ok(Element::Value(v.into()))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Element<'de>, E> {
+        Ok(Element::Value(v.into()))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Element<'de>, E> {
+        Ok(Element::Value(v.into()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Element<'de>, E> {
+        Ok(Element::Value(v.into()))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Element<'de>, E> {
+        Ok(Element::Value(Value::Null))
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Element<'de>, E> {
+        Ok(Element::Value(Value::Null))
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Element<'de>, D::Error> {
+        Value::deserialize(deserializer).map(Element::Value)
+    }
+}
+
+/// A string, borrowed from the input when it can be.
+struct Text<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Text<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(v)))
+            }
+        }
+        deserializer.deserialize_str(TextVisitor)
     }
 }
 
