@@ -371,14 +371,14 @@ macro_rules! slack_object {
 
         $crate::slack_object!(@new $name [$($($rfield : $rty),*)?] [$($field),*]);
 
-        impl<'de> $crate::types::__private::Deserialize<'de> for $name {
+        impl<'de> $crate::types::__private::serde::Deserialize<'de> for $name {
             fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
             where
-                D: $crate::types::__private::Deserializer<'de>,
+                D: $crate::types::__private::serde::Deserializer<'de>,
             {
                 struct ObjectVisitor;
 
-                impl<'de> $crate::types::__private::Visitor<'de> for ObjectVisitor {
+                impl<'de> $crate::types::__private::serde::de::Visitor<'de> for ObjectVisitor {
                     type Value = $name;
 
                     fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -387,7 +387,7 @@ macro_rules! slack_object {
 
                     fn visit_map<A>(self, mut map: A) -> ::core::result::Result<$name, A::Error>
                     where
-                        A: $crate::types::__private::MapAccess<'de>,
+                        A: $crate::types::__private::serde::de::MapAccess<'de>,
                     {
                         $($(
                             let mut $rfield: ::core::option::Option<$rty> = None;
@@ -396,7 +396,7 @@ macro_rules! slack_object {
                             let mut $field: ::core::option::Option<$ty> = None;
                         )*
                         let mut extra = $crate::types::__private::Map::new();
-                        while let Some(key) = $crate::types::__private::MapAccess::next_key::<
+                        while let Some(key) = $crate::types::__private::serde::de::MapAccess::next_key::<
                             $crate::types::__private::Key<'de>,
                         >(&mut map)? {
                             match key.as_str() {
@@ -411,7 +411,7 @@ macro_rules! slack_object {
                                     }
                                 )*
                                 _ => {
-                                    let value = $crate::types::__private::MapAccess::next_value::<
+                                    let value = $crate::types::__private::serde::de::MapAccess::next_value::<
                                         $crate::types::__private::Value,
                                     >(&mut map)?;
                                     extra.insert(key.into_string(), value);
@@ -423,7 +423,7 @@ macro_rules! slack_object {
                                 $rfield: match $rfield {
                                     Some(value) => value,
                                     None => {
-                                        return Err(<A::Error as $crate::types::__private::DeError>::missing_field(
+                                        return Err(<A::Error as $crate::types::__private::serde::de::Error>::missing_field(
                                             $crate::slack_object!(@key $rfield $($rkey)?),
                                         ))
                                     }
@@ -441,12 +441,12 @@ macro_rules! slack_object {
             }
         }
 
-        impl $crate::types::__private::Serialize for $name {
+        impl $crate::types::__private::serde::Serialize for $name {
             fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
             where
-                S: $crate::types::__private::Serializer,
+                S: $crate::types::__private::serde::Serializer,
             {
-                use $crate::types::__private::SerializeMap as _;
+                use $crate::types::__private::serde::ser::SerializeMap as _;
                 let mut map = serializer.serialize_map(None)?;
                 $($(
                     if !$crate::types::__private::Field::omit(&self.$rfield) {
@@ -468,9 +468,9 @@ macro_rules! slack_object {
         impl $crate::types::__private::Field for $name {
             fn read<'de, D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
             where
-                D: $crate::types::__private::Deserializer<'de>,
+                D: $crate::types::__private::serde::Deserializer<'de>,
             {
-                <$name as $crate::types::__private::Deserialize>::deserialize(deserializer)
+                <$name as $crate::types::__private::serde::Deserialize>::deserialize(deserializer)
             }
         }
     };
@@ -479,23 +479,23 @@ macro_rules! slack_object {
     (@key $field:ident $key:literal) => { $key };
 
     (@read $map:ident, $ty:ty) => {
-        $crate::types::__private::MapAccess::next_value_seed(
+        $crate::types::__private::serde::de::MapAccess::next_value_seed(
             &mut $map,
             $crate::types::__private::FieldSeed::<$ty>::NEW,
         )?
     };
     (@read $map:ident, $ty:ty, $with:path) => {{
         struct WithSeed;
-        impl<'de> $crate::types::__private::DeserializeSeed<'de> for WithSeed {
+        impl<'de> $crate::types::__private::serde::de::DeserializeSeed<'de> for WithSeed {
             type Value = ::core::option::Option<$ty>;
             fn deserialize<D>(self, deserializer: D) -> ::core::result::Result<Self::Value, D::Error>
             where
-                D: $crate::types::__private::Deserializer<'de>,
+                D: $crate::types::__private::serde::Deserializer<'de>,
             {
                 $with(deserializer).map(Some)
             }
         }
-        $crate::types::__private::MapAccess::next_value_seed(&mut $map, WithSeed)?
+        $crate::types::__private::serde::de::MapAccess::next_value_seed(&mut $map, WithSeed)?
     }};
 
     (@new $name:ident [] [$($field:ident),*]) => {};

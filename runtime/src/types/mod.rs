@@ -78,8 +78,6 @@ pub use view::{View, ViewPayload, ViewType};
 #[doc(hidden)]
 pub mod __private {
     pub use super::de::{Field, FieldSeed, Key};
-    pub use serde::de::{DeserializeSeed, Error as DeError, MapAccess, Visitor};
-    pub use serde::ser::SerializeMap;
-    pub use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    pub use serde;
     pub use serde_json::{Map, Value};
 }
