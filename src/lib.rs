@@ -58,7 +58,10 @@ pub use slack_methods_runtime::*;
 pub use slack_methods_runtime as runtime;
 
 pub mod methods;
-pub mod types;
+
+/// The shared Slack object types (messages, users, conversations, files, views, ...), which live
+/// in the runtime crate.
+pub use slack_methods_runtime::types;
 
 /// Items used by code that `#[slack_method]` generates: the runtime's, and the derive the
 /// attribute hands the struct to. Not a public API: names here change without notice.

@@ -132,6 +132,18 @@ slack_id!(
     /// An app id, such as `A0123ABCD`.
     AppId, "app id", b"A", "`A` then uppercase letters and digits", "A0123ABCD"
 );
+slack_id!(
+    /// A file id, such as `F0123ABCD`.
+    FileId, "file id", b"F", "`F` then uppercase letters and digits", "F0123ABCD"
+);
+slack_id!(
+    /// A user group id, such as `S0123ABCD`.
+    UsergroupId, "user group id", b"S", "`S` then uppercase letters and digits", "S0123ABCD"
+);
+slack_id!(
+    /// A view id (a modal or an App Home), such as `V0123ABCD`.
+    ViewId, "view id", b"V", "`V` then uppercase letters and digits", "V0123ABCD"
+);
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,8 @@
 //! The runtime of [slack-methods](https://docs.rs/slack-methods): the [`SlackMethod`] trait, form
-//! encoding, sans-IO request building and response parsing, errors, tokens, typed ids, the
-//! reqwest [`Client`] with its rate limiter and retry policy. The loopback Slack emulator the
-//! tests and examples use is its own crate, `slack-methods-emulator`.
+//! encoding, sans-IO request building and response parsing, errors, tokens, typed ids, the shared
+//! Slack object types ([`types`]), the reqwest [`Client`] with its rate limiter, retry policy and
+//! pagination. The loopback Slack emulator the tests and examples use is its own crate,
+//! `slack-methods-emulator`.
 //!
 //! Most users depend on `slack-methods`, which re-exports all of this and adds the
 //! `#[slack_method]` attribute.
@@ -21,11 +22,14 @@ mod request;
 mod response;
 mod retry;
 mod token;
+pub mod types;
 
 pub use client::{CallOptions, Client, ClientBuilder, USER_AGENT};
 pub use error::{ApiError, ConfigError, Error, ErrorCode};
 pub use form::{EncodeError, FormEncoder, FormValue};
-pub use ids::{AppId, BotId, ChannelId, EnterpriseId, IdError, TeamId, UserId};
+pub use ids::{
+    AppId, BotId, ChannelId, EnterpriseId, FileId, IdError, TeamId, UserId, UsergroupId, ViewId,
+};
 pub use limiter::{RateLimiter, RateLimits};
 pub use method::{HttpVerb, InvalidRequest, MethodFacts, RateLimitTier, SlackMethod};
 pub use paging::{CursorPaginated, PageItems};

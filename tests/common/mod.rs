@@ -37,3 +37,46 @@ pub fn form_pairs(body: &[u8]) -> Vec<(String, String)> {
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect()
 }
+
+/// One recorded Web API exchange of a VCR cassette: its file, the method it called, and the
+/// response's status and body.
+pub struct Exchange {
+    pub file: String,
+    pub method: String,
+    pub status: u16,
+    pub body: Vec<u8>,
+}
+
+/// Every Web API exchange in the VCR cassettes (`*.yml`) of one folder under `../shared`, in
+/// file order (uploads to other hosts are left out).
+pub fn recorded_exchanges(shared: &std::path::Path, folder: &str) -> Vec<Exchange> {
+    let mut files: Vec<_> = std::fs::read_dir(shared.join(folder))
+        .unwrap_or_else(|err| panic!("cannot list {folder}: {err}"))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "yml"))
+        .collect();
+    files.sort();
+    let mut found = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let doc: serde_json::Value = serde_norway::from_str(&text).unwrap();
+        for exchange in doc["http_interactions"].as_array().unwrap() {
+            let uri = exchange["request"]["uri"].as_str().unwrap();
+            let Some(method) = uri.split("/api/").nth(1) else {
+                continue;
+            };
+            let response = &exchange["response"];
+            found.push(Exchange {
+                file: path.file_name().unwrap().to_string_lossy().into_owned(),
+                method: method.split('?').next().unwrap().to_owned(),
+                status: response["status"]["code"].as_u64().unwrap() as u16,
+                body: response["body"]["string"]
+                    .as_str()
+                    .unwrap_or("")
+                    .as_bytes()
+                    .to_vec(),
+            });
+        }
+    }
+    found
+}

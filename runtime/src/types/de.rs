@@ -1,0 +1,611 @@
+//! How the shared types read and write JSON.
+//!
+//! Every object type is declared through [`slack_object!`](crate::slack_object), which writes the
+//! struct, its `Deserialize` and its `Serialize` from one field list. The `Deserialize` it writes
+//! matches each key against the known fields directly and stores only the unknown ones in the
+//! `extra` map, so keeping Slack's new fields costs nothing for the fields the type knows (a
+//! `#[serde(flatten)]` map would make serde buffer every field first, about doubling the parse
+//! cost).
+//!
+//! Each field is read through the [`Field`] trait, which decides how lenient a type is:
+//!
+//! - a missing key or `null` gives the field's `Default` (an empty string, `false`, `0`, `None`,
+//!   an empty list), except for the fields declared in the object's `required { ... }` group,
+//!   whose absence fails the object (a list of objects then keeps it as
+//!   [`Unparsed`](super::Unparsed));
+//! - integers accept a number or a string of digits (Slack writes `"user_count": "2"` in places),
+//!   and integral floats;
+//! - everything else reads as its own `Deserialize` says.
+
+use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, Visitor};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
+
+/// A type that can be a field of a [`slack_object!`](crate::slack_object) struct.
+///
+/// Not a public API: implemented for the field types the shared types use.
+#[doc(hidden)]
+pub trait Field: Sized {
+    /// Reads a value that is present and not `null`.
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
+
+    /// Whether serializing leaves the field out (`None`, an empty list).
+    fn omit(&self) -> bool {
+        false
+    }
+}
+
+/// Reads one field's value: `null` gives `None`, anything else goes through [`Field::read`].
+#[doc(hidden)]
+pub struct FieldSeed<T>(PhantomData<T>);
+
+impl<T> FieldSeed<T> {
+    /// The seed.
+    pub const NEW: Self = FieldSeed(PhantomData);
+}
+
+impl<'de, T: Field> DeserializeSeed<'de> for FieldSeed<T> {
+    type Value = Option<T>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
+        deserializer.deserialize_option(NullOr(PhantomData))
+    }
+}
+
+struct NullOr<T>(PhantomData<T>);
+
+impl<'de, T: Field> Visitor<'de> for NullOr<T> {
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value or null")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
+        T::read(deserializer).map(Some)
+    }
+}
+
+/// An object key, borrowed from the body when it has no escapes.
+#[doc(hidden)]
+pub enum Key<'de> {
+    /// Borrowed from the input.
+    Borrowed(&'de str),
+    /// Unescaped into a new string.
+    Owned(String),
+}
+
+impl Key<'_> {
+    /// The key's text.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Key::Borrowed(key) => key,
+            Key::Owned(key) => key,
+        }
+    }
+
+    /// The key's text, owned.
+    pub fn into_string(self) -> String {
+        match self {
+            Key::Borrowed(key) => key.to_owned(),
+            Key::Owned(key) => key,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object key")
+            }
+            fn visit_borrowed_str<E>(self, key: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key::Borrowed(key))
+            }
+            fn visit_str<E>(self, key: &str) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(key.to_owned()))
+            }
+            fn visit_string<E>(self, key: String) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(key))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+macro_rules! plain_field {
+    ($($ty:ty),* $(,)?) => {
+        $(
+            impl Field for $ty {
+                fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    <$ty as Deserialize>::deserialize(deserializer)
+                }
+            }
+        )*
+    };
+}
+
+plain_field!(
+    String,
+    bool,
+    Map<String, Value>,
+    crate::UserId,
+    crate::TeamId,
+    crate::EnterpriseId,
+    crate::ChannelId,
+    crate::BotId,
+    crate::AppId,
+    crate::FileId,
+    crate::UsergroupId,
+    crate::ViewId,
+);
+
+impl Field for Value {
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Value::deserialize(deserializer)
+    }
+
+    fn omit(&self) -> bool {
+        self.is_null()
+    }
+}
+
+impl<T: Field> Field for Option<T> {
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_option(NullOr(PhantomData))
+    }
+
+    fn omit(&self) -> bool {
+        self.is_none()
+    }
+}
+
+impl<T: Field> Field for Box<T> {
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        T::read(deserializer).map(Box::new)
+    }
+
+    fn omit(&self) -> bool {
+        (**self).omit()
+    }
+}
+
+impl<T: DeserializeOwned> Field for Vec<T> {
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::<T>::deserialize(deserializer)
+    }
+
+    fn omit(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+impl<T: DeserializeOwned> Field for BTreeMap<String, T> {
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        BTreeMap::<String, T>::deserialize(deserializer)
+    }
+}
+
+/// Integers read from a number, a string of digits, or an integral float.
+struct Int<T>(PhantomData<T>);
+
+impl<'de, T> Visitor<'de> for Int<T>
+where
+    T: TryFrom<i64> + TryFrom<u64> + std::str::FromStr,
+{
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an integer (or a string of one)")
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
+        T::try_from(v).map_err(|_| E::invalid_value(de::Unexpected::Signed(v), &self))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<T, E> {
+        T::try_from(v).map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
+        // `as` saturates; the round trip checks the value was an integer in range.
+        let whole = v as i64;
+        if whole as f64 == v {
+            self.visit_i64(whole)
+        } else {
+            Err(E::invalid_value(de::Unexpected::Float(v), &self))
+        }
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        v.trim()
+            .parse()
+            .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
+    }
+}
+
+macro_rules! int_field {
+    ($($ty:ty),*) => {
+        $(
+            impl Field for $ty {
+                fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    deserializer.deserialize_any(Int::<$ty>(PhantomData))
+                }
+            }
+        )*
+    };
+}
+
+int_field!(i64, u64, i32, u32);
+
+impl Field for f64 {
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Float;
+        impl Visitor<'_> for Float {
+            type Value = f64;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a number (or a string of one)")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<f64, E> {
+                Ok(v as f64)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<f64, E> {
+                Ok(v as f64)
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<f64, E> {
+                Ok(v)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<f64, E> {
+                v.trim()
+                    .parse()
+                    .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
+            }
+        }
+        deserializer.deserialize_any(Float)
+    }
+}
+
+/// Slack's profile `fields` is an object keyed by field id, an empty array, or `null`: an object
+/// reads as a map, anything else as an empty map.
+#[doc(hidden)]
+pub fn map_or_empty<'de, D, V>(deserializer: D) -> Result<BTreeMap<String, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct MapOrEmpty<V>(PhantomData<V>);
+    impl<'de, V: Deserialize<'de>> Visitor<'de> for MapOrEmpty<V> {
+        type Value = BTreeMap<String, V>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object, an array or null")
+        }
+        fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some((key, value)) = map.next_entry::<String, V>()? {
+                out.insert(key, value);
+            }
+            Ok(out)
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+            Ok(BTreeMap::new())
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(BTreeMap::new())
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(BTreeMap::new())
+        }
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(BTreeMap::new())
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(BTreeMap::new())
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(BTreeMap::new())
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(BTreeMap::new())
+        }
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            Ok(BTreeMap::new())
+        }
+    }
+    deserializer.deserialize_any(MapOrEmpty(PhantomData))
+}
+
+/// Declares a Slack object type: the struct with public fields and an `extra` map, a
+/// `Deserialize` that reads known keys straight into their fields and keeps only the unknown ones,
+/// a `Serialize` that writes the fields (leaving out `None` and empty lists) and then `extra`, and,
+/// when the object has required fields, a `new` taking them.
+///
+/// Not a public API: the grammar may change. Fields are written
+/// `pub name: Type [= "wire_key"] [=> reader_fn],`; fields in a leading `required { ... }` group
+/// fail the object when missing or `null`, every other field falls back to its `Default`. Field
+/// types implement [`Field`](crate::types::__private::Field).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! slack_object {
+    (
+        $(#[$attr:meta])*
+        pub struct $name:ident {
+            $(required {
+                $(
+                    $(#[$rattr:meta])*
+                    pub $rfield:ident : $rty:ty $(= $rkey:literal)? $(=> $rwith:path)?
+                ),* $(,)?
+            })?
+            $(
+                $(#[$fattr:meta])*
+                pub $field:ident : $ty:ty $(= $key:literal)? $(=> $with:path)?
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$attr])*
+        pub struct $name {
+            $($(
+                $(#[$rattr])*
+                pub $rfield: $rty,
+            )*)?
+            $(
+                $(#[$fattr])*
+                pub $field: $ty,
+            )*
+            /// Every field Slack sent that this type does not name, as Slack sent it.
+            pub extra: $crate::types::__private::Map<::std::string::String, $crate::types::__private::Value>,
+        }
+
+        $crate::slack_object!(@new $name [$($($rfield : $rty),*)?] [$($field),*]);
+
+        impl<'de> $crate::types::__private::serde::Deserialize<'de> for $name {
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: $crate::types::__private::serde::Deserializer<'de>,
+            {
+                struct ObjectVisitor;
+
+                impl<'de> $crate::types::__private::serde::de::Visitor<'de> for ObjectVisitor {
+                    type Value = $name;
+
+                    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        f.write_str(concat!("a Slack ", stringify!($name), " object"))
+                    }
+
+                    fn visit_map<A>(self, mut map: A) -> ::core::result::Result<$name, A::Error>
+                    where
+                        A: $crate::types::__private::serde::de::MapAccess<'de>,
+                    {
+                        $($(
+                            let mut $rfield: ::core::option::Option<$rty> = None;
+                        )*)?
+                        $(
+                            let mut $field: ::core::option::Option<$ty> = None;
+                        )*
+                        let mut extra = $crate::types::__private::Map::new();
+                        while let Some(key) = $crate::types::__private::serde::de::MapAccess::next_key::<
+                            $crate::types::__private::Key<'de>,
+                        >(&mut map)? {
+                            match key.as_str() {
+                                $($(
+                                    $crate::slack_object!(@key $rfield $($rkey)?) => {
+                                        $rfield = $crate::slack_object!(@read map, $rty $(, $rwith)?);
+                                    }
+                                )*)?
+                                $(
+                                    $crate::slack_object!(@key $field $($key)?) => {
+                                        $field = $crate::slack_object!(@read map, $ty $(, $with)?);
+                                    }
+                                )*
+                                _ => {
+                                    let value = $crate::types::__private::serde::de::MapAccess::next_value::<
+                                        $crate::types::__private::Value,
+                                    >(&mut map)?;
+                                    extra.insert(key.into_string(), value);
+                                }
+                            }
+                        }
+                        Ok($name {
+                            $($(
+                                $rfield: match $rfield {
+                                    Some(value) => value,
+                                    None => {
+                                        return Err(<A::Error as $crate::types::__private::serde::de::Error>::missing_field(
+                                            $crate::slack_object!(@key $rfield $($rkey)?),
+                                        ))
+                                    }
+                                },
+                            )*)?
+                            $(
+                                $field: $field.unwrap_or_default(),
+                            )*
+                            extra,
+                        })
+                    }
+                }
+
+                deserializer.deserialize_map(ObjectVisitor)
+            }
+        }
+
+        impl $crate::types::__private::serde::Serialize for $name {
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: $crate::types::__private::serde::Serializer,
+            {
+                use $crate::types::__private::serde::ser::SerializeMap as _;
+                let mut map = serializer.serialize_map(None)?;
+                $($(
+                    if !$crate::types::__private::Field::omit(&self.$rfield) {
+                        map.serialize_entry($crate::slack_object!(@key $rfield $($rkey)?), &self.$rfield)?;
+                    }
+                )*)?
+                $(
+                    if !$crate::types::__private::Field::omit(&self.$field) {
+                        map.serialize_entry($crate::slack_object!(@key $field $($key)?), &self.$field)?;
+                    }
+                )*
+                for (key, value) in &self.extra {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+        }
+
+        impl $crate::types::__private::Field for $name {
+            fn read<'de, D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: $crate::types::__private::serde::Deserializer<'de>,
+            {
+                <$name as $crate::types::__private::serde::Deserialize>::deserialize(deserializer)
+            }
+        }
+    };
+
+    (@key $field:ident) => { stringify!($field) };
+    (@key $field:ident $key:literal) => { $key };
+
+    (@read $map:ident, $ty:ty) => {
+        $crate::types::__private::serde::de::MapAccess::next_value_seed(
+            &mut $map,
+            $crate::types::__private::FieldSeed::<$ty>::NEW,
+        )?
+    };
+    (@read $map:ident, $ty:ty, $with:path) => {{
+        struct WithSeed;
+        impl<'de> $crate::types::__private::serde::de::DeserializeSeed<'de> for WithSeed {
+            type Value = ::core::option::Option<$ty>;
+            fn deserialize<D>(self, deserializer: D) -> ::core::result::Result<Self::Value, D::Error>
+            where
+                D: $crate::types::__private::serde::Deserializer<'de>,
+            {
+                $with(deserializer).map(Some)
+            }
+        }
+        $crate::types::__private::serde::de::MapAccess::next_value_seed(&mut $map, WithSeed)?
+    }};
+
+    (@new $name:ident [] [$($field:ident),*]) => {};
+    (@new $name:ident [$($rfield:ident : $rty:ty),+] [$($field:ident),*]) => {
+        impl $name {
+            #[doc = concat!(
+                "A `", stringify!($name), "` with its required fields; every other field is empty ",
+                "(`None`, `\"\"`, `false`, `0`, an empty list)."
+            )]
+            pub fn new($($rfield: $rty),+) -> Self {
+                $name {
+                    $($rfield,)+
+                    $($field: ::core::default::Default::default(),)*
+                    extra: $crate::types::__private::Map::new(),
+                }
+            }
+        }
+    };
+}
+
+/// Declares a string enum Slack may extend: known values as variants, anything else kept in
+/// `Other`, read and written as the string.
+macro_rules! slack_enum {
+    (
+        $(#[$attr:meta])*
+        pub enum $name:ident {
+            $(
+                $(#[$vattr:meta])*
+                $variant:ident = $text:literal,
+            )*
+        }
+    ) => {
+        $(#[$attr])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $(
+                $(#[$vattr])*
+                $variant,
+            )*
+            /// A value this crate does not know yet, as Slack sent it. Build values with
+            #[doc = concat!("`", stringify!($name), "::from(text)`, which picks a known variant when there is one.")]
+            Other(String),
+        }
+
+        impl $name {
+            /// The value as Slack writes it.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $($name::$variant => $text,)*
+                    $name::Other(text) => text,
+                }
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(text: &str) -> Self {
+                match text {
+                    $($text => $name::$variant,)*
+                    other => $name::Other(other.to_owned()),
+                }
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(text: String) -> Self {
+                match $name::from(text.as_str()) {
+                    $name::Other(_) => $name::Other(text),
+                    known => known,
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct EnumVisitor;
+                impl serde::de::Visitor<'_> for EnumVisitor {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str("a string")
+                    }
+                    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<$name, E> {
+                        Ok($name::from(text))
+                    }
+                    fn visit_string<E: serde::de::Error>(self, text: String) -> Result<$name, E> {
+                        Ok($name::from(text))
+                    }
+                }
+                deserializer.deserialize_str(EnumVisitor)
+            }
+        }
+
+        impl $crate::types::__private::Field for $name {
+            fn read<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                <$name as serde::Deserialize>::deserialize(deserializer)
+            }
+        }
+    };
+}
+
+pub(crate) use slack_enum;
