@@ -44,7 +44,8 @@
 //!
 //! # `users.profile.set`
 //!
-//! `profile` is the text of a JSON object of at most 50 keys, each at most 255 characters long;
+//! `profile` is the text of a JSON object of at most `types::MAX_UPDATE_FIELDS` keys, each at most
+//! `types::MAX_FIELD_NAME_CHARS` characters long (the runtime's constants);
 //! anything else is `invalid_profile`, as are values of the wrong type. Alternatively `name` and
 //! `value` set one key (a `name` like `Xf01ABC` sets that custom field). Sending both `profile`
 //! and `name`/`value`, only one of `name` and `value`, or nothing, is `invalid_arguments` (Slack

@@ -3,11 +3,9 @@
 use super::{fail, param, truthy, Outcome, Reply};
 use crate::state::{normalize, State, User};
 use serde_json::{Map, Value};
+// Slack's limits on one update: the runtime states them, for bindings and the emulator alike.
+use slack_methods_runtime::types::{MAX_FIELD_NAME_CHARS, MAX_UPDATE_FIELDS};
 
-/// At most this many keys may be set by one `users.profile.set` call.
-const MAX_PROFILE_KEYS: usize = 50;
-/// A profile key may be at most this long.
-const MAX_KEY_CHARS: usize = 255;
 /// Names no one may take: Slack keeps them for mentions and its own bot.
 const RESERVED_NAMES: &[&str] = &["everyone", "channel", "here", "group", "slackbot"];
 /// Profile keys whose values are text.
@@ -77,7 +75,11 @@ pub(crate) fn profile_set(
         target
     };
     let update = requested_update(params)?;
-    if update.len() > MAX_PROFILE_KEYS || update.keys().any(|k| k.chars().count() > MAX_KEY_CHARS) {
+    if update.len() > MAX_UPDATE_FIELDS
+        || update
+            .keys()
+            .any(|k| k.chars().count() > MAX_FIELD_NAME_CHARS)
+    {
         return Err(fail("invalid_profile"));
     }
     let profile = merged_profile(&target.profile, &update)?;

@@ -66,7 +66,9 @@ pub use list::{Item, List, Parsed, Unparsed};
 pub use message::{
     BotIcons, BotProfile, Edited, Message, MessageMetadata, MessageSubtype, Reaction,
 };
-pub use profile::{CustomField, CustomFieldUpdate, Profile, ProfileUpdate};
+pub use profile::{
+    CustomField, CustomFieldUpdate, Profile, ProfileUpdate, MAX_FIELD_NAME_CHARS, MAX_UPDATE_FIELDS,
+};
 pub use team::{Team, TeamIcon};
 pub use timestamp::Timestamp;
 pub use user::{EnterpriseUser, User};

@@ -139,6 +139,13 @@ pub struct CustomFieldUpdate {
     pub alt: Option<String>,
 }
 
+/// The most fields one `users.profile.set` call may set: Slack refuses more with
+/// `invalid_profile`.
+pub const MAX_UPDATE_FIELDS: usize = 50;
+
+/// The longest profile field name Slack accepts, in characters.
+pub const MAX_FIELD_NAME_CHARS: usize = 255;
+
 /// The profile fields `users.profile.set` changes: only the fields that are set are sent.
 ///
 /// ```

@@ -5,10 +5,7 @@ use crate::{slack_method, InvalidRequest, UserId};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-/// The most fields one `users.profile.set` call may set.
-pub const MAX_PROFILE_FIELDS: usize = 50;
-/// The longest profile field name Slack accepts, in characters.
-pub const MAX_FIELD_NAME_CHARS: usize = 255;
+pub use crate::types::{MAX_FIELD_NAME_CHARS, MAX_UPDATE_FIELDS as MAX_PROFILE_FIELDS};
 
 /// `users.profile.set`: changes a user's profile, either several fields at once (`profile`) or
 /// one field (`name` + `value`).
