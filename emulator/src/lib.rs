@@ -148,10 +148,12 @@ mod http;
 mod limits;
 mod methods;
 mod state;
+mod workspace;
 
 pub use blackhole::Blackhole;
 pub use faults::{Fault, Timing};
 pub use state::{RecordedRequest, UserSpec};
+pub use workspace::{demo, ChannelKind, ChannelSpec};
 
 use http::Shared;
 use slack_methods_runtime::MethodFacts;
@@ -166,6 +168,9 @@ use tokio::task::JoinHandle;
 
 /// The default request-body limit: 1 MiB.
 const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
+/// The default most items on one page of a paginated list: small, so that tests and examples
+/// cross several pages.
+const DEFAULT_MAX_PAGE: usize = 10;
 
 /// A running loopback Slack server. Dropping it (or [`Emulator::shutdown`]) stops the server and
 /// closes its connections.
@@ -206,6 +211,8 @@ pub struct EmulatorBuilder {
     team: Team,
     max_body_bytes: usize,
     served: Vec<MethodFacts>,
+    max_page: usize,
+    demo: bool,
 }
 
 impl Default for EmulatorBuilder {
@@ -218,6 +225,8 @@ impl Default for EmulatorBuilder {
             },
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             served: Vec::new(),
+            max_page: DEFAULT_MAX_PAGE,
+            demo: false,
         }
     }
 }
@@ -252,6 +261,21 @@ impl EmulatorBuilder {
         self
     }
 
+    /// The most items one page of a paginated list holds, whatever its `limit` asks (10 by
+    /// default, so that listing crosses several pages; at least 1).
+    pub fn max_page_size(mut self, items: usize) -> Self {
+        self.max_page = items.max(1);
+        self
+    }
+
+    /// Starts with the demo workspace ([`demo`]): three members and a bot user, `#general`,
+    /// `#random`, a private `#leads` and [`demo::PROJECTS`] project channels, and a bot and a
+    /// user token with every scope the bundled bindings need.
+    pub fn demo_workspace(mut self) -> Self {
+        self.demo = true;
+        self
+    }
+
     /// Binds `127.0.0.1` on a port the OS picks and starts serving on the current tokio runtime.
     ///
     /// Fails if binding fails or if it is not called within a tokio runtime.
@@ -261,8 +285,11 @@ impl EmulatorBuilder {
         })?;
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await?;
         let addr = listener.local_addr()?;
-        let mut state = State::new(self.team);
+        let mut state = State::new(self.team, self.max_page);
         state.serve(&self.served);
+        if self.demo {
+            state.seed_demo();
+        }
         let shared = Arc::new(Shared::new(state, self.max_body_bytes));
         let (stop, stopped) = watch::channel(false);
         let task = runtime.spawn(http::serve(listener, Arc::clone(&shared), stopped));
@@ -353,6 +380,25 @@ impl Emulator {
                 revoked: false,
             },
         );
+    }
+
+    /// Adds a conversation (or replaces the one with the same id, messages included).
+    pub fn add_channel(&self, channel: ChannelSpec) {
+        self.shared.lock().workspace.add(channel);
+    }
+
+    /// The messages of conversation `channel` (thread replies included), oldest first, as
+    /// Slack's message objects; `None` for an unknown conversation.
+    pub fn messages(&self, channel: &str) -> Option<Vec<serde_json::Value>> {
+        let state = self.shared.lock();
+        let channel = state.workspace.channels.get(channel)?;
+        Some(
+            channel
+                .messages
+                .iter()
+                .map(|message| serde_json::Value::Object(message.clone()))
+                .collect(),
+        )
     }
 
     /// Revokes a token: calls with it are answered `token_revoked`.

@@ -3,6 +3,7 @@
 
 use crate::faults::FaultQueue;
 use crate::limits::Limits;
+use crate::workspace::Workspace;
 use crate::Fault;
 use serde_json::{json, Map, Value};
 use slack_methods_runtime::MethodFacts;
@@ -210,6 +211,8 @@ pub(crate) struct Stub {
 #[derive(Debug)]
 pub(crate) struct State {
     pub(crate) team: Team,
+    /// Conversations and their messages.
+    pub(crate) workspace: Workspace,
     /// The methods served, by name, with the facts of the bindings they are served for.
     pub(crate) served: HashMap<&'static str, MethodFacts>,
     pub(crate) users: HashMap<String, User>,
@@ -224,9 +227,10 @@ pub(crate) struct State {
 }
 
 impl State {
-    pub(crate) fn new(team: Team) -> State {
+    pub(crate) fn new(team: Team, max_page: usize) -> State {
         State {
             team,
+            workspace: Workspace::new(max_page),
             served: HashMap::new(),
             users: HashMap::new(),
             tokens: HashMap::new(),
@@ -246,6 +250,73 @@ impl State {
             if crate::Emulator::implemented().any(|name| name == facts.name) {
                 self.served.insert(facts.name, *facts);
             }
+        }
+    }
+
+    /// Seeds the demo workspace (see [`crate::demo`]).
+    pub(crate) fn seed_demo(&mut self) {
+        use crate::workspace::{demo, ChannelSpec};
+        self.add_user(
+            UserSpec::new(demo::ADA, "ada")
+                .real_name("Ada Lovelace")
+                .email("ada@emulated.invalid")
+                .admin(),
+        );
+        self.add_user(
+            UserSpec::new(demo::GRACE, "grace")
+                .real_name("Grace Hopper")
+                .email("grace@emulated.invalid"),
+        );
+        self.add_user(
+            UserSpec::new(demo::LINUS, "linus")
+                .real_name("Linus Pauling")
+                .email("linus@emulated.invalid"),
+        );
+        self.add_user(
+            UserSpec::new(demo::BOT, "demo-bot")
+                .real_name("Demo Bot")
+                .bot(demo::BOT_ID),
+        );
+        let scopes: Vec<String> = demo::SCOPES.iter().map(|s| (*s).to_owned()).collect();
+        for (token, user) in [(demo::BOT_TOKEN, demo::BOT), (demo::USER_TOKEN, demo::ADA)] {
+            let mut scopes = scopes.clone();
+            if user == demo::ADA {
+                scopes.push("users.profile:write".to_owned());
+            }
+            self.tokens.insert(
+                token.to_owned(),
+                TokenEntry {
+                    user: user.to_owned(),
+                    scopes,
+                    revoked: false,
+                },
+            );
+        }
+        let everyone = [demo::ADA, demo::GRACE, demo::LINUS, demo::BOT];
+        let people = [demo::ADA, demo::GRACE, demo::LINUS];
+        self.workspace.add(
+            ChannelSpec::new(demo::GENERAL, "general")
+                .members(&everyone)
+                .general()
+                .topic("Company-wide announcements")
+                .purpose("This channel is for workspace-wide communication"),
+        );
+        self.workspace.add(
+            ChannelSpec::new(demo::RANDOM, "random")
+                .members(&people)
+                .purpose("Non-work banter"),
+        );
+        self.workspace.add(
+            ChannelSpec::new(demo::LEADS, "leads")
+                .private()
+                .members(&[demo::ADA, demo::BOT]),
+        );
+        for n in 1..=demo::PROJECTS {
+            self.workspace.add(
+                ChannelSpec::new(format!("C0DEMOP{n:03}"), format!("project-{n:02}"))
+                    .members(&[demo::ADA, demo::BOT])
+                    .purpose(format!("Project {n}")),
+            );
         }
     }
 

@@ -1,0 +1,342 @@
+//! The emulated workspace's conversations and their messages, the clock that stamps them, and
+//! the demo workspace that examples and tests start from.
+
+// The conversation and message methods that read all of this come in the commits that add them.
+#![allow(dead_code)]
+
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// What kind of conversation a [`ChannelSpec`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChannelKind {
+    /// A public channel (`C...`).
+    Public,
+    /// A private channel (`C...`, `is_private`).
+    Private,
+    /// A direct message between two users (`D...`).
+    Im,
+    /// A group direct message (`G...`).
+    Mpim,
+}
+
+/// A conversation of the emulated workspace, given to
+/// [`Emulator::add_channel`](crate::Emulator::add_channel).
+///
+/// ```
+/// use slack_methods_emulator::{ChannelKind, ChannelSpec};
+/// let leads = ChannelSpec::new("C0LEADS", "leads").private().members(&["U0JANE", "U0BOSS"]);
+/// assert_eq!(leads.kind, ChannelKind::Private);
+/// assert_eq!(leads.members, ["U0JANE", "U0BOSS"]);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ChannelSpec {
+    /// The id, e.g. `C0123ABCD`.
+    pub id: String,
+    /// The name, without `#` (empty for a direct message).
+    pub name: String,
+    /// Public, private, DM or group DM.
+    pub kind: ChannelKind,
+    /// The user ids of its members.
+    pub members: Vec<String>,
+    /// Its topic.
+    pub topic: String,
+    /// Its purpose.
+    pub purpose: String,
+    /// Who created it (the first member unless set).
+    pub creator: Option<String>,
+    /// Whether it is archived.
+    pub archived: bool,
+    /// Whether it is the workspace's general channel.
+    pub general: bool,
+}
+
+impl ChannelSpec {
+    /// A public channel with this id and name, and no members yet.
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> ChannelSpec {
+        ChannelSpec {
+            id: id.into(),
+            name: name.into(),
+            kind: ChannelKind::Public,
+            members: Vec::new(),
+            topic: String::new(),
+            purpose: String::new(),
+            creator: None,
+            archived: false,
+            general: false,
+        }
+    }
+
+    /// Makes it a private channel.
+    pub fn private(mut self) -> ChannelSpec {
+        self.kind = ChannelKind::Private;
+        self
+    }
+
+    /// Makes it a conversation of another kind (a DM, a group DM).
+    pub fn kind(mut self, kind: ChannelKind) -> ChannelSpec {
+        self.kind = kind;
+        self
+    }
+
+    /// Sets its members.
+    pub fn members(mut self, members: &[&str]) -> ChannelSpec {
+        self.members = members.iter().map(|m| (*m).to_owned()).collect();
+        self
+    }
+
+    /// Sets its topic.
+    pub fn topic(mut self, topic: impl Into<String>) -> ChannelSpec {
+        self.topic = topic.into();
+        self
+    }
+
+    /// Sets its purpose.
+    pub fn purpose(mut self, purpose: impl Into<String>) -> ChannelSpec {
+        self.purpose = purpose.into();
+        self
+    }
+
+    /// Archives it.
+    pub fn archived(mut self) -> ChannelSpec {
+        self.archived = true;
+        self
+    }
+
+    /// Makes it the workspace's general channel.
+    pub fn general(mut self) -> ChannelSpec {
+        self.general = true;
+        self
+    }
+}
+
+/// One conversation as the emulator keeps it.
+#[derive(Clone, Debug)]
+pub(crate) struct Channel {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) kind: ChannelKind,
+    pub(crate) members: BTreeSet<String>,
+    pub(crate) topic: String,
+    pub(crate) purpose: String,
+    pub(crate) creator: String,
+    pub(crate) created: i64,
+    pub(crate) archived: bool,
+    pub(crate) general: bool,
+    /// Its messages (thread replies included), oldest first, each Slack's message object.
+    pub(crate) messages: Vec<Map<String, Value>>,
+}
+
+impl Channel {
+    pub(crate) fn from_spec(spec: ChannelSpec, created: i64) -> Channel {
+        Channel {
+            creator: spec
+                .creator
+                .or_else(|| spec.members.first().cloned())
+                .unwrap_or_default(),
+            members: spec.members.into_iter().collect(),
+            id: spec.id,
+            name: spec.name,
+            kind: spec.kind,
+            topic: spec.topic,
+            purpose: spec.purpose,
+            created,
+            archived: spec.archived,
+            general: spec.general,
+            messages: Vec::new(),
+        }
+    }
+
+    /// The message whose `ts` is `ts`.
+    pub(crate) fn message(&self, ts: &str) -> Option<&Map<String, Value>> {
+        self.messages
+            .iter()
+            .find(|message| message.get("ts").and_then(Value::as_str) == Some(ts))
+    }
+
+    /// The message whose `ts` is `ts`, to change it.
+    pub(crate) fn message_mut(&mut self, ts: &str) -> Option<&mut Map<String, Value>> {
+        self.messages
+            .iter_mut()
+            .find(|message| message.get("ts").and_then(Value::as_str) == Some(ts))
+    }
+}
+
+/// Every conversation, by id (also the order lists page through), and the clock.
+#[derive(Debug, Default)]
+pub(crate) struct Workspace {
+    pub(crate) channels: BTreeMap<String, Channel>,
+    pub(crate) clock: Clock,
+    /// How many items a page of a paginated list holds at most, whatever `limit` asks.
+    pub(crate) max_page: usize,
+}
+
+impl Workspace {
+    pub(crate) fn new(max_page: usize) -> Workspace {
+        Workspace {
+            channels: BTreeMap::new(),
+            clock: Clock::default(),
+            max_page,
+        }
+    }
+
+    /// Adds (or replaces) a conversation.
+    pub(crate) fn add(&mut self, spec: ChannelSpec) {
+        let created = self.clock.seconds();
+        let channel = Channel::from_spec(spec, created);
+        self.channels.insert(channel.id.clone(), channel);
+    }
+}
+
+/// Slack's message timestamps: `seconds.micros` of the wall clock, strictly increasing, so
+/// every message has its own `ts` and later messages sort after earlier ones.
+#[derive(Debug, Default)]
+pub(crate) struct Clock {
+    last_micros: u64,
+}
+
+impl Clock {
+    /// The next timestamp, e.g. `1700000000.000100`.
+    pub(crate) fn ts(&mut self) -> String {
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| u64::try_from(d.as_micros()).unwrap_or(u64::MAX));
+        self.last_micros = now.max(self.last_micros.saturating_add(1));
+        format!(
+            "{}.{:06}",
+            self.last_micros / 1_000_000,
+            self.last_micros % 1_000_000
+        )
+    }
+
+    /// The current Unix time in seconds.
+    pub(crate) fn seconds(&self) -> i64 {
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+    }
+}
+
+/// The demo workspace ([`EmulatorBuilder::demo_workspace`](crate::EmulatorBuilder::demo_workspace)):
+/// who is in it and the tokens that act for them.
+pub mod demo {
+    /// A bot token (of the bot user [`BOT`]) with the scopes the bundled bindings need.
+    pub const BOT_TOKEN: &str = "xoxb-emulated-demo-bot";
+    /// A user token (of [`ADA`]) with the same scopes and the profile scopes.
+    pub const USER_TOKEN: &str = "xoxp-emulated-demo-user";
+    /// The bot user's id.
+    pub const BOT: &str = "U0DEMOBOT1";
+    /// The bot user's bot id.
+    pub const BOT_ID: &str = "B0DEMOBOT1";
+    /// A member, an admin of the workspace.
+    pub const ADA: &str = "U0DEMOADA1";
+    /// A member.
+    pub const GRACE: &str = "U0DEMOGRC1";
+    /// A member.
+    pub const LINUS: &str = "U0DEMOLIN1";
+    /// `#general`: everyone, the bot included.
+    pub const GENERAL: &str = "C0DEMOGEN1";
+    /// `#random`: everyone but the bot.
+    pub const RANDOM: &str = "C0DEMORND1";
+    /// `#leads`, private: Ada and the bot.
+    pub const LEADS: &str = "C0DEMOLDS1";
+    /// How many `#project-NN` channels the demo has (with the bot in each), so that listing
+    /// channels takes several pages.
+    pub const PROJECTS: usize = 24;
+
+    /// The scopes both demo tokens have.
+    pub const SCOPES: &[&str] = &[
+        "chat:write",
+        "chat:write.public",
+        "channels:read",
+        "channels:history",
+        "channels:join",
+        "channels:manage",
+        "channels:write.invites",
+        "groups:read",
+        "groups:history",
+        "groups:write",
+        "im:read",
+        "im:history",
+        "im:write",
+        "mpim:read",
+        "mpim:history",
+        "mpim:write",
+        "users:read",
+        "users:read.email",
+        "team:read",
+        "usergroups:read",
+        "reactions:read",
+        "reactions:write",
+        "pins:write",
+        "bookmarks:write",
+        "files:read",
+        "files:write",
+        "users.profile:read",
+    ];
+}
+
+/// One page of a list of `len` items, as the request's `cursor` and `limit` ask: the range of
+/// items to answer, and the cursor of the next page (empty after the last). A page holds at most
+/// `max_page` items, whatever `limit` says; a `limit` of 0 or none means as many as that. A
+/// cursor this emulator did not give is `Err` (Slack's `invalid_cursor`).
+pub(crate) fn page(
+    len: usize,
+    cursor: Option<&str>,
+    limit: Option<&str>,
+    max_page: usize,
+) -> Result<(std::ops::Range<usize>, String), ()> {
+    let start = match cursor.filter(|c| !c.is_empty()) {
+        None => 0,
+        Some(cursor) => cursor
+            .strip_prefix(CURSOR_PREFIX)
+            .and_then(|offset| offset.parse::<usize>().ok())
+            .filter(|offset| *offset <= len)
+            .ok_or(())?,
+    };
+    let asked = limit
+        .and_then(|limit| limit.trim().parse::<usize>().ok())
+        .filter(|limit| *limit > 0)
+        .unwrap_or(max_page);
+    let end = start.saturating_add(asked.min(max_page.max(1))).min(len);
+    let next = if end < len {
+        format!("{CURSOR_PREFIX}{end}")
+    } else {
+        String::new()
+    };
+    Ok((start..end, next))
+}
+
+/// What the emulator's cursors start with (then the offset of the page's first item).
+const CURSOR_PREFIX: &str = "ZW11bGF0ZWQ6";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_cross_a_list_and_end_with_an_empty_cursor() {
+        let (first, next) = page(25, None, None, 10).unwrap();
+        assert_eq!((first, next.as_str()), (0..10, "ZW11bGF0ZWQ610"));
+        let (second, next) = page(25, Some(&next), Some("100"), 10).unwrap();
+        assert_eq!(second, 10..20);
+        let (last, next) = page(25, Some(&next), Some("8"), 10).unwrap();
+        assert_eq!((last, next.as_str()), (20..25, ""));
+        assert_eq!(page(3, None, Some("2"), 10).unwrap().0, 0..2);
+        assert!(page(3, Some("bogus"), None, 10).is_err());
+        assert!(page(3, Some("ZW11bGF0ZWQ6999"), None, 10).is_err());
+        assert_eq!(page(0, None, None, 10).unwrap(), (0..0, String::new()));
+    }
+
+    #[test]
+    fn timestamps_increase() {
+        let mut clock = Clock::default();
+        let a = clock.ts();
+        let b = clock.ts();
+        assert!(b > a, "{a} {b}");
+        assert_eq!(a.len(), b.len());
+    }
+}
