@@ -1,7 +1,8 @@
 //! The runtime of [slack-methods](https://docs.rs/slack-methods): the [`SlackMethod`] trait, form
 //! encoding, sans-IO request building and response parsing, errors, tokens, typed ids, the shared
 //! Slack object types ([`types`]), the reqwest [`Client`] with its rate limiter, retry policy and
-//! pagination. The loopback Slack emulator the tests and examples use is its own crate,
+//! pagination, and the tool view of a binding ([`SlackTool`]: a name, a description and a JSON
+//! Schema of the parameters, for agents that call methods by name). The loopback Slack emulator the tests and examples use is its own crate,
 //! `slack-methods-emulator`.
 //!
 //! Most users depend on `slack-methods`, which re-exports all of this and adds the
@@ -22,6 +23,7 @@ mod request;
 mod response;
 mod retry;
 mod token;
+mod tool;
 pub mod types;
 
 pub use client::{CallOptions, Client, ClientBuilder, USER_AGENT};
@@ -37,6 +39,11 @@ pub use request::{build_request, encode_params, BaseUrl, FORM_CONTENT_TYPE};
 pub use response::{parse_response, ScopeHeaders, SlackResponse};
 pub use retry::RetryPolicy;
 pub use token::{Token, TokenError, TokenKind};
+pub use tool::{
+    check_arguments, check_value, is_destructive, normalize_numbers, nullable, object_schema,
+    operation_id, ArgumentError, ParamKind, ParamSchema, SlackTool, ToolFacts, ToolParam,
+    ValueError, DESTRUCTIVE_WORDS, SCHEMA_DIALECT,
+};
 
 /// Items used by code that `#[slack_method]` generates. Not a public API: names here change
 /// without notice.
@@ -45,6 +52,7 @@ pub mod __private {
     pub use crate::form::{EncodeError, FormEncoder, FormValue};
     pub use crate::method::{HttpVerb, InvalidRequest, RateLimitTier, SlackMethod};
     pub use crate::paging::CursorPaginated;
+    pub use crate::tool::{KindOf, KindOfAny, ParamKind, ParamOf, SlackTool, ToolParam};
     pub use core::option::Option;
     pub use core::result::Result;
     pub use serde::Serialize;

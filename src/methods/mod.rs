@@ -1,6 +1,9 @@
 //! The bindings this crate ships, one module per Slack method family.
 //!
-//! Each is an ordinary `#[slack_method]` struct, the same as one a user would write.
+//! Each is an ordinary `#[slack_method]` struct, the same as one a user would write, and each is
+//! a tool an agent can call by name ([`crate::tools`]): its doc comments are the tool's and its
+//! parameters' descriptions, and it derives `serde::Deserialize` (field names being the wire
+//! names, unknown fields refused) so that JSON arguments read into it.
 
 pub mod auth;
 pub mod users;
@@ -12,16 +15,27 @@ pub use users::profile::{
     UsersProfileGet, UsersProfileGetResponse, UsersProfileSet, UsersProfileSetResponse,
 };
 
-/// The facts of every bundled binding (name, verb, scopes, tier, whether it writes), for code
-/// that handles methods by name: the emulator serves them, a registry lists them.
-///
-/// ```
-/// use slack_methods::methods::{UsersProfileSet, ALL};
-/// use slack_methods::SlackMethod;
-/// assert!(ALL.iter().any(|facts| facts.name == UsersProfileSet::NAME));
-/// ```
-pub const ALL: &[MethodFacts] = &[
-    MethodFacts::of::<AuthTest>(),
-    MethodFacts::of::<UsersProfileGet>(),
-    MethodFacts::of::<UsersProfileSet>(),
-];
+/// Lists the bundled bindings, once: [`ALL`] (their facts) and the tool registry
+/// ([`Registry::bundled`](crate::tools::Registry::bundled)) both come from this one list, so a
+/// new binding is one line in the call below. (Each binding derives `serde::Deserialize`, which
+/// the registry reads its arguments with.)
+macro_rules! bundled {
+    ($($binding:ident),* $(,)?) => {
+        /// The facts of every bundled binding (name, verb, scopes, tier, whether it writes), for
+        /// code that handles methods by name: the emulator serves them, a registry lists them.
+        ///
+        /// ```
+        /// use slack_methods::methods::{UsersProfileSet, ALL};
+        /// use slack_methods::SlackMethod;
+        /// assert!(ALL.iter().any(|facts| facts.name == UsersProfileSet::NAME));
+        /// ```
+        pub const ALL: &[MethodFacts] = &[$(MethodFacts::of::<$binding>()),*];
+
+        /// Registers every bundled binding as a tool.
+        pub(crate) fn register_all(registry: &mut crate::tools::Registry) {
+            $(registry.register::<$binding>();)*
+        }
+    };
+}
+
+bundled![AuthTest, UsersProfileGet, UsersProfileSet,];
