@@ -895,6 +895,8 @@ impl<T: ParamSchema> ParamSchema for Option<T> {
         if value.is_null() {
             return Ok(());
         }
+        // The shape first, so that a mistake there says `null` would do too.
+        check_value(&Self::json_schema(), value)?;
         T::check_json(value)
     }
 }
