@@ -95,7 +95,7 @@ fn the_attribute_describes_each_binding_as_a_tool() {
         schema["properties"]["shade"],
         json!({"description": "A value of a type without a schema."})
     );
-    assert!(!Post::DESTRUCTIVE);
+    assert!(!slack_methods::ToolFacts::of::<Post>().destructive);
 
     // No doc comment: a description built from the method name.
     assert_eq!(PinsList::OPERATION_ID, "pinsList");
@@ -103,7 +103,7 @@ fn the_attribute_describes_each_binding_as_a_tool() {
         PinsList::DESCRIPTION,
         "Calls the Slack Web API method `pins.list`."
     );
-    assert!(ChatDelete::DESTRUCTIVE);
+    assert!(slack_methods::ToolFacts::of::<ChatDelete>().destructive);
     // A field of a generic type is described as anything.
     let generic = Value::Object(Generic::<u8>::input_schema());
     assert_eq!(generic["properties"]["ids"], json!({}));

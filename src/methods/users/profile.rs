@@ -47,7 +47,7 @@ pub struct UsersProfileSet {
     pub user: Option<UserId>,
     /// The fields to set at once, by their Slack names (`status_text`, `status_emoji`,
     /// `status_expiration`, `display_name`, `title`, ...; custom fields under `fields`); not
-    /// with `name` or `value`. Sent as JSON text.
+    /// with `name` or `value`.
     #[slack(json)]
     pub profile: Option<ProfileUpdate>,
 }
