@@ -143,7 +143,7 @@ fn impl_slack_method(method: &Method) -> TokenStream {
 /// The `SlackTool` impl: the tool name, the description, and one `ToolParam` per sent field,
 /// whose type's schema is picked where the type is known: `ParamSchema`'s when the type has
 /// one, else the permissive `{}` (by method lookup on `&ParamOf<T>`, see the runtime's
-/// `KindOf`/`KindOfAny`), so a field type without a schema never fails the build.
+/// `ParamOf`), so a field type without a schema never fails the build.
 fn impl_slack_tool(
     method: &Method,
     private: &TokenStream,
@@ -169,7 +169,7 @@ fn impl_slack_tool(
             let ty = field.ty;
             quote! {
                 #private::ToolParam::new(#wire, #doc, #required, || {
-                    use #private::{KindOf as _, KindOfAny as _};
+                    use #private::KindOf as _;
                     (&#private::ParamOf::<#ty>::NEW).kind()
                 })
             }

@@ -52,7 +52,7 @@ pub mod __private {
     pub use crate::form::{EncodeError, FormEncoder, FormValue};
     pub use crate::method::{HttpVerb, InvalidRequest, RateLimitTier, SlackMethod};
     pub use crate::paging::CursorPaginated;
-    pub use crate::tool::{KindOf, KindOfAny, ParamKind, ParamOf, SlackTool, ToolParam};
+    pub use crate::tool::{KindOf, ParamKind, ParamOf, SlackTool, ToolParam};
     pub use core::option::Option;
     pub use core::result::Result;
     pub use serde::Serialize;

@@ -1138,10 +1138,11 @@ impl ParamSchema for ViewPayload {
 // ---------------------------------------------------------------------------------------------
 // What generated code uses to pick a field type's schema.
 
-/// Names a field type for [`KindOf`] and [`KindOfAny`]. `(&ParamOf::<T>::NEW).kind()` is
+/// Names a field type for [`KindOf`]. `(&ParamOf::<T>::NEW).kind()` is
 /// `ParamKind::of::<T>()` when `T: ParamSchema`, else [`ParamKind::any`]: method lookup tries
-/// the receiver as it is (`&ParamOf<T>`, where [`KindOf`] is implemented when `T` has a schema)
-/// before it borrows it again (`&&ParamOf<T>`, where [`KindOfAny`] always is).
+/// the receiver as it is (`&ParamOf<T>`, whose `kind` is the impl for `ParamOf<T>`, there when
+/// `T` has a schema) before it borrows it again (`&&ParamOf<T>`, whose `kind` is the impl for
+/// `&ParamOf<T>`, always there).
 #[doc(hidden)]
 pub struct ParamOf<T: ?Sized>(PhantomData<fn() -> PhantomData<T>>);
 
@@ -1150,27 +1151,22 @@ impl<T: ?Sized> ParamOf<T> {
     pub const NEW: Self = ParamOf(PhantomData);
 }
 
-/// The kind of a type with a [`ParamSchema`].
+/// The kind of a field type: see [`ParamOf`].
 #[doc(hidden)]
 pub trait KindOf {
-    /// `ParamKind::of::<T>()`.
+    /// The kind.
     fn kind(&self) -> ParamKind;
 }
 
+/// A type with a [`ParamSchema`]: its own.
 impl<T: ParamSchema + ?Sized> KindOf for ParamOf<T> {
     fn kind(&self) -> ParamKind {
         ParamKind::of::<T>()
     }
 }
 
-/// The kind of any other type: the permissive schema `{}`.
-#[doc(hidden)]
-pub trait KindOfAny {
-    /// [`ParamKind::any`].
-    fn kind(&self) -> ParamKind;
-}
-
-impl<T: ?Sized> KindOfAny for &ParamOf<T> {
+/// Any other type: the permissive schema `{}`.
+impl<T: ?Sized> KindOf for &ParamOf<T> {
     fn kind(&self) -> ParamKind {
         ParamKind::any()
     }
@@ -1183,11 +1179,10 @@ mod tests {
     struct Opaque;
 
     #[test]
-    // The borrow is the point: it picks `KindOf` over `KindOfAny`.
+    // The borrow is the point: it picks the impl for `ParamOf<T>` when there is one.
     #[allow(clippy::needless_borrow)]
     fn field_types_without_a_schema_get_the_permissive_one() {
-        #[allow(unused_imports)]
-        use super::{KindOf as _, KindOfAny as _};
+        use super::KindOf as _;
         let id = (&ParamOf::<Option<UserId>>::NEW).kind();
         assert_eq!(
             (id.schema)(),

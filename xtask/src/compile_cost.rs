@@ -323,7 +323,7 @@ impl<'a> Binding<'a> {
             .map(|field| {
                 format!(
                     "{PRIVATE}::ToolParam::new({}, \"\", {}, || {{\n        \
-                     use {PRIVATE}::{{KindOf as _, KindOfAny as _}};\n        \
+                     use {PRIVATE}::KindOf as _;\n        \
                      (&{PRIVATE}::ParamOf::<{}>::NEW).kind()\n    }})",
                     literal(&field.param.name),
                     !field.ty.starts_with("Option<"),
