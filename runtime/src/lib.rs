@@ -1,7 +1,8 @@
 //! The runtime of [slack-methods](https://docs.rs/slack-methods): the [`SlackMethod`] trait, form
 //! encoding, sans-IO request building and response parsing, errors, tokens, typed ids, the shared
 //! Slack object types ([`types`]), the reqwest [`Client`] with its rate limiter, retry policy and
-//! pagination. The loopback Slack emulator the tests and examples use is its own crate,
+//! pagination, and rate limits shared by several processes through a store ([`SharedLimits`]).
+//! The loopback Slack emulator the tests and examples use is its own crate,
 //! `slack-methods-emulator`.
 //!
 //! Most users depend on `slack-methods`, which re-exports all of this and adds the
@@ -21,6 +22,7 @@ mod paging;
 mod request;
 mod response;
 mod retry;
+mod store;
 mod token;
 pub mod types;
 
@@ -30,12 +32,16 @@ pub use form::{EncodeError, FormEncoder, FormValue};
 pub use ids::{
     AppId, BotId, ChannelId, EnterpriseId, FileId, IdError, TeamId, UserId, UsergroupId, ViewId,
 };
-pub use limiter::{RateLimiter, RateLimits};
+pub use limiter::{RateLimiter, RateLimits, Refused};
 pub use method::{HttpVerb, InvalidRequest, MethodFacts, RateLimitTier, SlackMethod};
 pub use paging::{CursorPaginated, PageItems};
 pub use request::{build_request, encode_params, BaseUrl, FORM_CONTENT_TYPE};
 pub use response::{parse_response, ScopeHeaders, SlackResponse};
 pub use retry::RetryPolicy;
+pub use store::{
+    Admission, RateLimitStore, SharedLimits, StoreError, StoreFailure, StoreFuture, StoreKey,
+    StoreRequest,
+};
 pub use token::{Token, TokenError, TokenKind};
 
 /// Items used by code that `#[slack_method]` generates. Not a public API: names here change
