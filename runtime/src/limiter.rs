@@ -1267,6 +1267,88 @@ mod tests {
         );
     }
 
+    /// Store keys name the workspace, or a digest of the token where none is known, and for a
+    /// per-channel limit a digest of the channel; never the token.
+    #[test]
+    fn store_keys_name_the_workspace_or_a_digest() {
+        let limiter = RateLimiter::new(RateLimits::slack_tiers());
+        let (t, u) = (token(1), token(2));
+        let post = limiter.store_key(&t, "chat.postMessage", Some("C1"));
+        assert_eq!(
+            post.as_str(),
+            format!(
+                "t.{}:chat.postMessage:c.{}",
+                digest("token", b"xoxb-1"),
+                digest("partition", b"C1")
+            )
+        );
+        assert!(!post.as_str().contains("xoxb"));
+        assert_ne!(post, limiter.store_key(&t, "chat.postMessage", Some("C2")));
+        assert_ne!(post, limiter.store_key(&u, "chat.postMessage", Some("C1")));
+        let team = TeamId::new("T0123ABC").unwrap();
+        limiter.set_workspace(&t, team.clone());
+        limiter.set_workspace(&u, team);
+        assert_eq!(
+            limiter.store_key(&t, "users.profile.set", None).as_str(),
+            "T0123ABC:users.profile.set"
+        );
+        assert_eq!(
+            limiter.store_key(&u, "users.profile.set", None),
+            limiter.store_key(&t, "users.profile.set", None)
+        );
+        // An id that is not of Slack's shape is digested too.
+        limiter.set_workspace(&t, serde_json::from_str::<TeamId>(r#""T:1 x""#).unwrap());
+        let odd = limiter.store_key(&t, "a.b", None);
+        assert!(
+            odd.as_str().starts_with("w.") && !odd.as_str().contains(' '),
+            "{odd}"
+        );
+    }
+
+    /// Tokens of one workspace share its limits in the process too: a pause ordered for one
+    /// holds the other; a token of another workspace goes.
+    #[tokio::test(start_paused = true)]
+    async fn tokens_of_one_workspace_share_its_limits() {
+        let limiter = RateLimiter::new(RateLimits::slack_tiers());
+        let team = TeamId::new("T0123ABC").unwrap();
+        limiter.set_workspace(&token(1), team.clone());
+        limiter.set_workspace(&token(2), team.clone());
+        assert_eq!(limiter.workspace_of(&token(2)), Some(team));
+        assert_eq!(limiter.workspace_of(&token(3)), None);
+        limiter.pause(&token(1), "a.b", Duration::from_secs(10));
+        let now = Instant::now();
+        let held = limiter
+            .admit(&token(2), "a.b", RateLimitTier::Tier3, true, Some(now))
+            .await
+            .waits();
+        assert_eq!(held, Err(Duration::from_secs(10)));
+        let other = limiter
+            .admit(&token(3), "a.b", RateLimitTier::Tier3, true, Some(now))
+            .await
+            .waits();
+        assert_eq!(other, Ok(Duration::ZERO));
+    }
+
+    /// A share paces at that part of the limit: a third of Tier 3 in the same window.
+    #[test]
+    fn a_share_paces_at_its_part_of_the_limit() {
+        let whole = RateLimits::slack_tiers();
+        let third = RateLimits::slack_tiers().share(1.0 / 3.0);
+        let (_, interval) = whole.cell(50).unwrap();
+        let (burst, slower) = third.cell(50).unwrap();
+        assert_eq!(burst, 1);
+        // 60 s / (50 / 3 × 0.95 − 1 + 1)
+        assert!((slower.as_secs_f64() - 60.0 / (50.0 / 3.0 * 0.95)).abs() < 1e-9);
+        assert!(slower > interval * 3 - Duration::from_millis(100));
+        // Tier 1 at a third: one call every 189 s, not every 120.
+        let (_, tier1) = third.cell(1).unwrap();
+        assert!(tier1 > Duration::from_secs(180), "{tier1:?}");
+        assert_eq!(
+            RateLimits::slack_tiers().share(f64::NAN).cell(50),
+            whole.cell(50)
+        );
+    }
+
     /// `chat.postMessage` is limited per channel: posts to other channels do not wait for one
     /// channel's slots, posts to the same channel do, and a pause holds one channel only.
     #[tokio::test(start_paused = true)]
