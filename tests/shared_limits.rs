@@ -510,6 +510,8 @@ async fn redis_killed_mid_run_then_back() {
         logged(&[&address])
     );
 
+    assert!(logged(&["MARKER"]).is_empty(), "a token reached the log");
+
     // Shared again: a 429 one replica meets holds the other two.
     emu.disable_tier_limits();
     emu.clear_requests();
@@ -579,6 +581,7 @@ async fn an_unreachable_or_silent_store_never_holds_a_call() {
         );
     }
     held.abort();
+    assert!(logged(&["MARKER"]).is_empty(), "a token reached the log");
 }
 
 /// Set to fail: a call while the store cannot be reached fails at once, unsent, with an error

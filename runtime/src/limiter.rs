@@ -443,6 +443,7 @@ impl RateLimiter {
             epoch: Instant::now(),
             down_until: AtomicU64::new(0),
             warned: AtomicBool::new(false),
+            failed_at: AtomicU64::new(0),
             last_error: Mutex::new(None),
         };
         RateLimiter {
@@ -617,7 +618,7 @@ impl RateLimiter {
                 .await
             {
                 Ok(admitted) => {
-                    shared.health.succeeded();
+                    shared.health.succeeded(start);
                     return admitted;
                 }
                 Err(error) => shared.failed(error),
@@ -931,9 +932,10 @@ struct PauseWriter {
 
 impl PauseWriter {
     async fn pause(&self, key: &StoreKey, wait: Duration) {
+        let sent = Instant::now();
         let written = tokio::time::timeout(self.timeout, self.store.pause(key, wait)).await;
         match written.unwrap_or_else(|_| Err(StoreError::timed_out())) {
-            Ok(()) => self.health.succeeded(),
+            Ok(()) => self.health.succeeded(sent),
             Err(error) => self.health.failed(error, self.retry_after, self.on_failure),
         }
     }
@@ -950,6 +952,9 @@ struct Health {
     down_until: AtomicU64,
     /// Whether the log was told that the store cannot be reached (and not yet that it is back).
     warned: AtomicBool,
+    /// When the store last failed, in nanoseconds after `epoch`: only an answer to a request
+    /// sent after it says the store is back.
+    failed_at: AtomicU64,
     last_error: Mutex<Option<StoreError>>,
 }
 
@@ -968,7 +973,9 @@ impl Health {
     }
 
     fn failed(&self, error: StoreError, retry_after: Duration, on_failure: StoreFailure) {
-        let until = later(Instant::now(), retry_after);
+        let now = Instant::now();
+        self.failed_at.fetch_max(self.ticks(now), Ordering::AcqRel);
+        let until = later(now, retry_after);
         self.down_until.store(self.ticks(until), Ordering::Release);
         let cause = chain(&error);
         *self
@@ -990,8 +997,14 @@ impl Health {
         }
     }
 
-    fn succeeded(&self) {
-        if self.warned.load(Ordering::Acquire) && self.warned.swap(false, Ordering::AcqRel) {
+    /// A request sent at `sent` was answered.
+    fn succeeded(&self, sent: Instant) {
+        if !self.warned.load(Ordering::Acquire)
+            || self.ticks(sent) < self.failed_at.load(Ordering::Acquire)
+        {
+            return;
+        }
+        if self.warned.swap(false, Ordering::AcqRel) {
             self.down_until.store(0, Ordering::Release);
             tracing::info!(store = %self.store, "the shared rate-limit store is back: pacing is shared again");
         }
