@@ -16,7 +16,7 @@ use slack_methods::{
     TeamId, Token,
 };
 use slack_methods_emulator::{Blackhole, Emulator, Fault, UserSpec};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::net::{Ipv4Addr, TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -32,13 +32,7 @@ const TIME_SCALE: f64 = 30.0;
 const TIER4_PER_MINUTE: f64 = 100.0;
 
 /// The paced runs take turns, so that each has the machine's two cores to itself.
-static PACED: Mutex<()> = Mutex::new(());
-
-fn paced_turn() -> std::sync::MutexGuard<'static, ()> {
-    PACED
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
+static PACED: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 // ---------------------------------------------------------------------------------------------
 // A redis-server of the test's own.
@@ -313,7 +307,7 @@ async fn three_replicas_keep_to_one_allowance_together() {
     let Some(redis) = RedisServer::start() else {
         return;
     };
-    let _turn = paced_turn();
+    let _turn = PACED.lock().await;
     let allowed = TIER4_PER_MINUTE * TIME_SCALE / 60.0;
 
     // Without a shared store each replica spends the whole allowance: Slack answers 429.
@@ -446,7 +440,7 @@ async fn redis_killed_mid_run_then_back() {
         return;
     };
     log();
-    let _turn = paced_turn();
+    let _turn = PACED.lock().await;
     let emu = emulator().await;
     emu.set_tier_limits(TIME_SCALE);
     let shared = || {
