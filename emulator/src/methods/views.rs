@@ -195,9 +195,10 @@ fn answer(view: &Map<String, Value>) -> Map<String, Value> {
 
 /// `views.open`: a new modal for the trigger's user, replacing any modal they had open.
 pub(crate) fn open(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    // Slack checks the arguments before the trigger.
+    let payload = read_view(state, params, &["modal"])?;
     let trigger = trigger_param(params);
     trigger_user(state, trigger, false)?;
-    let payload = read_view(state, params, &["modal"])?;
     check_external_id(state, &payload, None)?;
     let user = trigger_user(state, trigger, true)?;
     let id = state.messaging.id("V", 10);
@@ -221,9 +222,9 @@ pub(crate) fn open(state: &mut State, caller: &User, params: &[(String, String)]
 
 /// `views.push`: a modal on top of the trigger's user's open modal.
 pub(crate) fn push(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let payload = read_view(state, params, &["modal"])?;
     let trigger = trigger_param(params);
     let owner = trigger_user(state, trigger, false)?;
-    let payload = read_view(state, params, &["modal"])?;
     check_external_id(state, &payload, None)?;
     let stack = state
         .messaging
