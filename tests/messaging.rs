@@ -909,12 +909,18 @@ fn the_bindings_carry_slacks_facts() {
         RateLimitTier::Special("chat.postMessage")
     );
     assert_eq!(ChatPostMessage::TIER.limited_per(), Some("channel"));
-    assert!(ChatPostMessage::WRITES);
     assert_eq!(ChatUpdate::SCOPES, chat_write);
+    assert_eq!(
+        (
+            ChatPostMessage::WRITES,
+            ChatGetPermalink::WRITES,
+            ConversationsHistory::PAGINATED,
+            ConversationsReplies::PAGINATED,
+        ),
+        (true, false, true, true)
+    );
     assert_eq!(ChatScheduleMessage::TIER, RateLimitTier::Tier3);
     assert_eq!(ChatGetPermalink::VERB, HttpVerb::Get);
-    assert!(!ChatGetPermalink::WRITES);
-    assert!(ConversationsHistory::PAGINATED && ConversationsReplies::PAGINATED);
     assert_eq!(ConversationsHistory::VERB, HttpVerb::Get);
     assert_eq!(ReactionsAdd::SCOPES, ["reactions:write"]);
     assert_eq!(PinsAdd::TIER, RateLimitTier::Tier2);
