@@ -224,6 +224,10 @@ pub(crate) struct State {
     pub(crate) requests: Vec<RecordedRequest>,
     pub(crate) applied_writes: HashMap<String, usize>,
     pub(crate) responses_429: usize,
+    /// Scheduled and ephemeral messages, bookmarks, views and trigger ids.
+    pub(crate) messaging: crate::messaging::Messaging,
+    /// The scopes of the token of the call being answered.
+    pub(crate) call_scopes: Vec<String>,
 }
 
 impl State {
@@ -241,6 +245,8 @@ impl State {
             requests: Vec::new(),
             applied_writes: HashMap::new(),
             responses_429: 0,
+            messaging: crate::messaging::Messaging::default(),
+            call_scopes: Vec::new(),
         }
     }
 

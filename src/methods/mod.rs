@@ -2,15 +2,36 @@
 //!
 //! Each is an ordinary `#[slack_method]` struct, the same as one a user would write.
 
+pub mod acknowledged;
 pub mod auth;
+pub mod bookmarks;
+pub mod chat;
+pub mod history;
+pub mod pins;
+pub mod reactions;
 pub mod users;
+pub mod views;
 
 use crate::MethodFacts;
 
+pub use acknowledged::Acknowledged;
 pub use auth::{AuthTest, AuthTestResponse};
+pub use bookmarks::{BookmarksAdd, BookmarksAddResponse};
+pub use chat::{
+    ChatDelete, ChatDeleteResponse, ChatGetPermalink, ChatGetPermalinkResponse, ChatPostEphemeral,
+    ChatPostEphemeralResponse, ChatPostMessage, ChatPostMessageResponse, ChatScheduleMessage,
+    ChatScheduleMessageResponse, ChatUpdate, ChatUpdateResponse,
+};
+pub use history::{
+    ConversationsHistory, ConversationsHistoryResponse, ConversationsReplies,
+    ConversationsRepliesResponse,
+};
+pub use pins::PinsAdd;
+pub use reactions::{ReactionsAdd, ReactionsRemove};
 pub use users::profile::{
     UsersProfileGet, UsersProfileGetResponse, UsersProfileSet, UsersProfileSetResponse,
 };
+pub use views::{ViewResponse, ViewsOpen, ViewsPublish, ViewsPush, ViewsUpdate};
 
 /// The facts of every bundled binding (name, verb, scopes, tier, whether it writes), for code
 /// that handles methods by name: the emulator serves them, a registry lists them.
@@ -24,4 +45,20 @@ pub const ALL: &[MethodFacts] = &[
     MethodFacts::of::<AuthTest>(),
     MethodFacts::of::<UsersProfileGet>(),
     MethodFacts::of::<UsersProfileSet>(),
+    MethodFacts::of::<ChatPostMessage>(),
+    MethodFacts::of::<ChatUpdate>(),
+    MethodFacts::of::<ChatDelete>(),
+    MethodFacts::of::<ChatPostEphemeral>(),
+    MethodFacts::of::<ChatGetPermalink>(),
+    MethodFacts::of::<ChatScheduleMessage>(),
+    MethodFacts::of::<ConversationsHistory>(),
+    MethodFacts::of::<ConversationsReplies>(),
+    MethodFacts::of::<ReactionsAdd>(),
+    MethodFacts::of::<ReactionsRemove>(),
+    MethodFacts::of::<PinsAdd>(),
+    MethodFacts::of::<BookmarksAdd>(),
+    MethodFacts::of::<ViewsOpen>(),
+    MethodFacts::of::<ViewsPublish>(),
+    MethodFacts::of::<ViewsUpdate>(),
+    MethodFacts::of::<ViewsPush>(),
 ];

@@ -6,7 +6,14 @@
 //! does is written here.
 
 mod auth;
+mod bookmarks;
+mod chat;
+mod history;
+pub(crate) mod messages;
+mod pins;
+mod reactions;
 mod users;
+mod views;
 
 use crate::state::{State, User};
 use serde_json::{Map, Value};
@@ -133,6 +140,22 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("auth.test", auth::test),
     ("users.profile.get", users::profile_get),
     ("users.profile.set", users::profile_set),
+    ("chat.postMessage", chat::post_message),
+    ("chat.update", chat::update),
+    ("chat.delete", chat::delete),
+    ("chat.postEphemeral", chat::post_ephemeral),
+    ("chat.getPermalink", chat::get_permalink),
+    ("chat.scheduleMessage", chat::schedule_message),
+    ("conversations.history", history::history),
+    ("conversations.replies", history::replies),
+    ("reactions.add", reactions::add),
+    ("reactions.remove", reactions::remove),
+    ("pins.add", pins::add),
+    ("bookmarks.add", bookmarks::add),
+    ("views.open", views::open),
+    ("views.publish", views::publish),
+    ("views.update", views::update),
+    ("views.push", views::push),
 ];
 
 fn implementation(method: &str) -> Option<Handler> {
@@ -201,6 +224,7 @@ pub(crate) fn handle(
         state.responses_429 += 1;
         return Reply::rate_limited(refused.retry_after);
     }
+    state.call_scopes = entry.scopes.clone();
     let outcome = match (&stub, handler) {
         (Some(stub), _) => Ok(stub_data(&stub.response)),
         (None, Some(handler)) => handler(state, &caller, params),
