@@ -3,13 +3,35 @@
 //! Each is an ordinary `#[slack_method]` struct, the same as one a user would write.
 
 pub mod auth;
+pub mod channels;
+pub mod files;
+pub mod team;
+pub mod usergroups;
 pub mod users;
 
 use crate::MethodFacts;
 
 pub use auth::{AuthTest, AuthTestResponse};
+pub use channels::{
+    ConversationType, ConversationsCreate, ConversationsCreateResponse, ConversationsInfo,
+    ConversationsInfoResponse, ConversationsInvite, ConversationsInviteResponse, ConversationsJoin,
+    ConversationsJoinResponse, ConversationsList, ConversationsListResponse, ConversationsMembers,
+    ConversationsMembersResponse, ConversationsOpen, ConversationsOpenResponse,
+};
+pub use files::{
+    FileToComplete, FilesCompleteUploadExternal, FilesCompleteUploadExternalResponse,
+    FilesGetUploadUrlExternal, FilesGetUploadUrlExternalResponse, FilesInfo, FilesInfoResponse,
+};
+pub use team::{TeamInfo, TeamInfoResponse};
+pub use usergroups::{
+    UsergroupsList, UsergroupsListResponse, UsergroupsUsersList, UsergroupsUsersListResponse,
+};
 pub use users::profile::{
     UsersProfileGet, UsersProfileGetResponse, UsersProfileSet, UsersProfileSetResponse,
+};
+pub use users::{
+    UsersConversations, UsersConversationsResponse, UsersInfo, UsersInfoResponse, UsersList,
+    UsersListResponse, UsersLookupByEmail, UsersLookupByEmailResponse,
 };
 
 /// The facts of every bundled binding (name, verb, scopes, tier, whether it writes), for code
@@ -24,4 +46,21 @@ pub const ALL: &[MethodFacts] = &[
     MethodFacts::of::<AuthTest>(),
     MethodFacts::of::<UsersProfileGet>(),
     MethodFacts::of::<UsersProfileSet>(),
+    MethodFacts::of::<ConversationsList>(),
+    MethodFacts::of::<ConversationsInfo>(),
+    MethodFacts::of::<ConversationsMembers>(),
+    MethodFacts::of::<ConversationsOpen>(),
+    MethodFacts::of::<ConversationsJoin>(),
+    MethodFacts::of::<ConversationsCreate>(),
+    MethodFacts::of::<ConversationsInvite>(),
+    MethodFacts::of::<UsersInfo>(),
+    MethodFacts::of::<UsersList>(),
+    MethodFacts::of::<UsersLookupByEmail>(),
+    MethodFacts::of::<UsersConversations>(),
+    MethodFacts::of::<TeamInfo>(),
+    MethodFacts::of::<UsergroupsList>(),
+    MethodFacts::of::<UsergroupsUsersList>(),
+    MethodFacts::of::<FilesGetUploadUrlExternal>(),
+    MethodFacts::of::<FilesCompleteUploadExternal>(),
+    MethodFacts::of::<FilesInfo>(),
 ];
