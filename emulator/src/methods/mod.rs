@@ -6,6 +6,10 @@
 //! does is written here.
 
 mod auth;
+mod channels;
+mod files;
+mod team;
+mod usergroups;
 mod users;
 
 use crate::state::{State, User};
@@ -133,6 +137,23 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("auth.test", auth::test),
     ("users.profile.get", users::profile_get),
     ("users.profile.set", users::profile_set),
+    ("conversations.list", channels::list),
+    ("conversations.info", channels::info),
+    ("conversations.members", channels::members),
+    ("conversations.open", channels::open),
+    ("conversations.join", channels::join),
+    ("conversations.create", channels::create),
+    ("conversations.invite", channels::invite),
+    ("users.info", users::info),
+    ("users.list", users::list),
+    ("users.lookupByEmail", users::lookup_by_email),
+    ("users.conversations", users::conversations),
+    ("team.info", team::info),
+    ("usergroups.list", usergroups::list),
+    ("usergroups.users.list", usergroups::users_list),
+    ("files.getUploadURLExternal", files::get_upload_url),
+    ("files.completeUploadExternal", files::complete_upload),
+    ("files.info", files::info),
 ];
 
 fn implementation(method: &str) -> Option<Handler> {
