@@ -205,7 +205,7 @@ async fn conversations_members_pages_through_the_members() {
         .try_collect()
         .await
         .unwrap();
-    let mut expected = vec![demo::ADA, demo::BOT, demo::GRACE, demo::LINUS];
+    let mut expected = [demo::ADA, demo::BOT, demo::GRACE, demo::LINUS];
     expected.sort_unstable();
     assert_eq!(
         members,
@@ -484,7 +484,7 @@ async fn users_are_read_listed_and_found_by_email() {
             .unwrap(),
     );
     let ids: Vec<&str> = everyone.iter().map(|u| u.id.as_str()).collect();
-    let mut expected = vec![demo::ADA, demo::BOT, demo::GRACE, demo::LINUS];
+    let mut expected = [demo::ADA, demo::BOT, demo::GRACE, demo::LINUS];
     expected.sort_unstable();
     assert_eq!(ids, expected);
     assert_eq!(emu.requests_for("users.list").len(), 2);
