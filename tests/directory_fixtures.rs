@@ -389,3 +389,98 @@ fn spec_examples_read_into_the_bindings_types() {
         serde_json::from_value(spec_example(&spec, "users.lookupByEmail")).unwrap();
     assert_eq!(lookup.user.name, "spengler");
 }
+
+/// Slack's own facts for one method of the 2020 spec, from `methods.tsv`: verb and scopes.
+struct Facts {
+    verb: String,
+    scopes: std::collections::BTreeSet<String>,
+}
+
+fn facts(shared: &Path, method: &str) -> Option<Facts> {
+    let tsv = String::from_utf8(read_shared(shared, "slack-api/methods.tsv")).unwrap();
+    let row: Vec<&str> = tsv
+        .lines()
+        .map(|line| line.split('\t').collect::<Vec<_>>())
+        .find(|cells| cells[0] == method)?;
+    Some(Facts {
+        verb: row[1].to_owned(),
+        scopes: row[2].split(',').map(str::to_owned).collect(),
+    })
+}
+
+fn tier_name(tier: slack_methods::RateLimitTier) -> &'static str {
+    use slack_methods::RateLimitTier::*;
+    match tier {
+        Tier1 => "Tier1",
+        Tier2 => "Tier2",
+        Tier3 => "Tier3",
+        Tier4 => "Tier4",
+        _ => "other",
+    }
+}
+
+/// Each binding's tier is Slack's; a method of the 2020 spec writes exactly when the spec sends
+/// it with POST and names the spec's scopes (three also name the scope Slack gives bot tokens
+/// today, `channels:join` or `channels:manage`); the upload methods, newer than the spec, need
+/// `files:write` and write.
+#[test]
+fn the_bindings_facts_agree_with_slack() {
+    use slack_methods::methods::*;
+    let Some(shared) = shared_dir() else { return };
+    fn check<M: SlackMethod>(shared: &Path, extra_scope: Option<&str>) {
+        let name = M::NAME;
+        let tiers: Value = json(&read_shared(
+            shared,
+            "slack-fixtures/java-slack-sdk/metadata/web-api/rate_limit_tiers.json",
+        ));
+        assert_eq!(tier_name(M::TIER), tiers[name], "tier of {name}");
+        let mine: std::collections::BTreeSet<String> =
+            M::SCOPES.iter().map(|s| (*s).to_owned()).collect();
+        match facts(shared, name) {
+            Some(facts) => {
+                assert_eq!(M::WRITES, facts.verb == "POST", "writes of {name}");
+                let mut expected = facts.scopes;
+                expected.extend(extra_scope.map(str::to_owned));
+                assert_eq!(mine, expected, "scopes of {name}");
+            }
+            None => {
+                assert!(M::WRITES, "{name}");
+                assert_eq!(mine, ["files:write".to_owned()].into(), "scopes of {name}");
+            }
+        }
+    }
+    check::<ConversationsList>(&shared, None);
+    check::<ConversationsInfo>(&shared, None);
+    check::<ConversationsMembers>(&shared, None);
+    check::<ConversationsOpen>(&shared, None);
+    check::<ConversationsJoin>(&shared, Some("channels:join"));
+    check::<ConversationsCreate>(&shared, Some("channels:manage"));
+    check::<ConversationsInvite>(&shared, Some("channels:manage"));
+    check::<UsersInfo>(&shared, None);
+    check::<UsersList>(&shared, None);
+    check::<UsersLookupByEmail>(&shared, None);
+    check::<UsersConversations>(&shared, None);
+    check::<TeamInfo>(&shared, None);
+    check::<UsergroupsList>(&shared, None);
+    check::<UsergroupsUsersList>(&shared, None);
+    check::<FilesGetUploadUrlExternal>(&shared, None);
+    check::<FilesCompleteUploadExternal>(&shared, None);
+    check::<FilesInfo>(&shared, None);
+    // Paginated exactly where the spec says so.
+    for (paginated, name) in [
+        (ConversationsList::PAGINATED, "conversations.list"),
+        (ConversationsMembers::PAGINATED, "conversations.members"),
+        (UsersList::PAGINATED, "users.list"),
+        (UsersConversations::PAGINATED, "users.conversations"),
+        (FilesInfo::PAGINATED, "files.info"),
+        (UsergroupsList::PAGINATED, "usergroups.list"),
+        (TeamInfo::PAGINATED, "team.info"),
+    ] {
+        let tsv = String::from_utf8(read_shared(&shared, "slack-api/methods.tsv")).unwrap();
+        let row = tsv
+            .lines()
+            .find(|l| l.starts_with(&format!("{name}\t")))
+            .unwrap();
+        assert_eq!(paginated, row.split('\t').nth(5) == Some("yes"), "{name}");
+    }
+}
