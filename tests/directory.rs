@@ -623,3 +623,28 @@ async fn a_user_added_later_is_listed_and_found() {
     let everyone: Vec<Item<User>> = bot.items(&UsersList::new()).try_collect().await.unwrap();
     assert_eq!(everyone.len(), 5);
 }
+
+/// JSON arguments (as an agent or a config file gives them) build the bindings, with the wire
+/// names as keys; an unknown key is refused.
+#[test]
+fn bindings_build_from_json_arguments() {
+    let list: ConversationsList =
+        serde_json::from_str(r#"{"types": ["public_channel", "im"], "limit": 50}"#).unwrap();
+    assert_eq!(
+        slack_methods::encode_params(&list).unwrap(),
+        "limit=50&types=public_channel%2Cim"
+    );
+    let invite: ConversationsInvite =
+        serde_json::from_str(r#"{"channel": "C0123ABCD", "users": ["U0123ABCD"]}"#).unwrap();
+    assert_eq!(invite.users, [user("U0123ABCD")]);
+    let complete: slack_methods::methods::FilesCompleteUploadExternal = serde_json::from_str(
+        r#"{"files": [{"id": "F0123ABCD", "title": "Q3"}], "channel_id": "C0123ABCD", "thread_ts": "1700000000.000100"}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        slack_methods::encode_params(&complete).unwrap(),
+        "files=%5B%7B%22id%22%3A%22F0123ABCD%22%2C%22title%22%3A%22Q3%22%7D%5D&channel_id=C0123ABCD&thread_ts=1700000000.000100"
+    );
+    assert!(serde_json::from_str::<UsersInfo>(r#"{"user": "U0123ABCD", "usr": 1}"#).is_err());
+    assert!(serde_json::from_str::<ConversationsList>(r#"{"types": ["channels"]}"#).is_err());
+}

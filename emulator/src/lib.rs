@@ -295,8 +295,9 @@ impl EmulatorBuilder {
     }
 
     /// Starts with the demo workspace ([`demo`]): three members and a bot user, `#general`,
-    /// `#random`, a private `#leads` and [`demo::PROJECTS`] project channels, and a bot and a
-    /// user token with every scope the bundled bindings need.
+    /// `#random`, a private `#leads` and [`demo::PROJECTS`] project channels, the user groups
+    /// `@leads`, `@people` and a disabled `@alumni`, and a bot and a user token with every scope
+    /// the bundled bindings need.
     pub fn demo_workspace(mut self) -> Self {
         self.demo = true;
         self
