@@ -315,7 +315,10 @@ impl Progress {
 async fn until_idle<F: Future>(work: F, progress: &Progress, idle: Duration) -> Option<F::Output> {
     let mut work = std::pin::pin!(work);
     loop {
-        let deadline = progress.last() + idle;
+        // An idle timeout too long for the clock is no limit.
+        let Some(deadline) = progress.last().checked_add(idle) else {
+            return Some(work.await);
+        };
         let clock = tokio::time::sleep_until(deadline);
         let mut clock = std::pin::pin!(clock);
         let done = std::future::poll_fn(|cx| {
@@ -328,7 +331,7 @@ async fn until_idle<F: Future>(work: F, progress: &Progress, idle: Duration) -> 
         match done {
             Some(done) => return Some(done),
             // The clock ran out; the upload may have moved meanwhile.
-            None if progress.last() + idle > Instant::now() => continue,
+            None if progress.last().elapsed() < idle => continue,
             None => return None,
         }
     }
@@ -531,6 +534,29 @@ mod tests {
         }
         let exact = body(std::io::Cursor::new(vec![1u8; 11]), 11);
         assert_eq!(drain(exact).await.unwrap(), vec![1u8; 11]);
+    }
+
+    #[tokio::test]
+    async fn an_idle_timeout_too_long_for_the_clock_is_no_limit() {
+        let progress = Progress {
+            last: Mutex::new(Instant::now()),
+            failure: Mutex::new(None),
+        };
+        let done = until_idle(async { 7 }, &progress, Duration::MAX).await;
+        assert_eq!(done, Some(7));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn no_progress_for_the_idle_timeout_ends_the_wait() {
+        let progress = Progress {
+            last: Mutex::new(Instant::now()),
+            failure: Mutex::new(None),
+        };
+        let stuck = std::future::pending::<()>();
+        assert_eq!(
+            until_idle(stuck, &progress, Duration::from_secs(30)).await,
+            None
+        );
     }
 
     #[test]
