@@ -9,6 +9,17 @@
 //! canned answer with [`Emulator::stub_method`]. State lives in memory: a profile set is read
 //! back by the next get, a posted message by the next history.
 //!
+//! It also answers the directory methods: `conversations.list`, `.info`, `.members`, `.open`,
+//! `.join`, `.create` and `.invite` over the workspace's conversations ([`ChannelSpec`]), with
+//! Slack's visibility rules (private conversations are `channel_not_found` to non-members);
+//! `users.info`, `users.list`, `users.lookupByEmail`, `users.conversations`; `team.info`;
+//! `usergroups.list` and `usergroups.users.list` ([`UsergroupSpec`]); and files: the upload URLs
+//! of `files.getUploadURLExternal` point at a second listener ([`Emulator::upload_addr`], another
+//! origin) that takes the bytes and records them ([`Emulator::uploads`]), and
+//! `files.completeUploadExternal` makes a file of them (`files.info` reads it; sharing it in a
+//! channel posts a message with the file there). Paginated lists answer small pages
+//! ([`EmulatorBuilder::max_page_size`]) and `invalid_cursor` for a cursor they never gave.
+//!
 //! # What it knows about a method, and from where
 //!
 //! The emulator states no Slack fact of its own about a method: it learns each method's scopes,
@@ -188,20 +199,24 @@
 //! ```
 
 mod blackhole;
+mod directory;
 mod faults;
 mod http;
 mod limits;
 mod messaging;
 mod methods;
 mod state;
+mod uploads;
 mod workspace;
 
 pub use blackhole::Blackhole;
+pub use directory::UsergroupSpec;
 pub use faults::{Fault, Timing};
 pub use state::{RecordedRequest, UserSpec};
+pub use uploads::Upload;
 pub use workspace::{demo, ChannelKind, ChannelSpec};
 
-use http::Shared;
+use http::{Shared, Site};
 use slack_methods_runtime::MethodFacts;
 use state::{State, Stub, Team, TokenEntry};
 use std::fmt;
@@ -225,6 +240,8 @@ const DEFAULT_MAX_PAGE: usize = 10;
 pub struct Emulator {
     shared: Arc<Shared>,
     addr: SocketAddr,
+    /// The upload site's address.
+    upload_addr: SocketAddr,
     stop: watch::Sender<bool>,
     task: Option<JoinHandle<()>>,
 }
@@ -256,6 +273,7 @@ impl fmt::Debug for Emulator {
 pub struct EmulatorBuilder {
     team: Team,
     max_body_bytes: usize,
+    max_upload_bytes: usize,
     served: Vec<MethodFacts>,
     max_page: usize,
     demo: bool,
@@ -270,6 +288,7 @@ impl Default for EmulatorBuilder {
                 domain: "emulated".to_owned(),
             },
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            max_upload_bytes: uploads::DEFAULT_MAX_UPLOAD_BYTES,
             served: Vec::new(),
             max_page: DEFAULT_MAX_PAGE,
             demo: false,
@@ -300,6 +319,13 @@ impl EmulatorBuilder {
         self
     }
 
+    /// The largest file body the upload site accepts (64 MiB by default); a larger one gets
+    /// HTTP 413. (Method calls keep their own limit, [`max_request_bytes`](Self::max_request_bytes).)
+    pub fn max_upload_bytes(mut self, limit: usize) -> Self {
+        self.max_upload_bytes = limit;
+        self
+    }
+
     /// Serves each method of `methods` as its binding describes it (scopes, tier, whether it
     /// writes), when the emulator implements it. See [`Emulator::serve`].
     pub fn serve(mut self, methods: &[MethodFacts]) -> Self {
@@ -315,8 +341,9 @@ impl EmulatorBuilder {
     }
 
     /// Starts with the demo workspace ([`demo`]): three members and a bot user, `#general`,
-    /// `#random`, a private `#leads` and [`demo::PROJECTS`] project channels, and a bot and a
-    /// user token with every scope the bundled bindings need.
+    /// `#random`, a private `#leads` and [`demo::PROJECTS`] project channels, the user groups
+    /// `@leads`, `@people` and a disabled `@alumni`, and a bot and a user token with every scope
+    /// the bundled bindings need.
     pub fn demo_workspace(mut self) -> Self {
         self.demo = true;
         self
@@ -331,18 +358,30 @@ impl EmulatorBuilder {
         })?;
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await?;
         let addr = listener.local_addr()?;
+        let upload_listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await?;
+        let upload_addr = upload_listener.local_addr()?;
         let mut state = State::new(self.team, self.max_page);
+        state.files.upload_base = format!("http://{upload_addr}/upload/v1/");
         state.serve(&self.served);
         if self.demo {
             state.seed_demo();
         }
-        let shared = Arc::new(Shared::new(state, self.max_body_bytes));
+        let shared = Arc::new(Shared::new(
+            state,
+            self.max_body_bytes,
+            self.max_upload_bytes,
+        ));
         let (stop, stopped) = watch::channel(false);
-        let task = runtime.spawn(http::serve(listener, Arc::clone(&shared), stopped));
-        tracing::debug!(%addr, "slack emulator listening");
+        let api = http::serve(listener, Arc::clone(&shared), stopped.clone(), Site::Api);
+        let uploads = http::serve(upload_listener, Arc::clone(&shared), stopped, Site::Uploads);
+        let task = runtime.spawn(async move {
+            tokio::join!(api, uploads);
+        });
+        tracing::debug!(%addr, %upload_addr, "slack emulator listening");
         Ok(Emulator {
             shared,
             addr,
+            upload_addr,
             stop,
             task: Some(task),
         })

@@ -23,6 +23,7 @@ mod response;
 mod retry;
 mod token;
 pub mod types;
+mod upload;
 
 pub use client::{CallOptions, Client, ClientBuilder, USER_AGENT};
 pub use error::{ApiError, ConfigError, Error, ErrorCode};
@@ -37,6 +38,7 @@ pub use request::{build_request, encode_params, BaseUrl, FORM_CONTENT_TYPE};
 pub use response::{parse_response, ScopeHeaders, SlackResponse};
 pub use retry::RetryPolicy;
 pub use token::{Token, TokenError, TokenKind};
+pub use upload::{SendError, UploadBody, DEFAULT_UPLOAD_IDLE_TIMEOUT, UPLOAD_CHUNK};
 
 /// Items used by code that `#[slack_method]` generates. Not a public API: names here change
 /// without notice.

@@ -9,6 +9,10 @@ pub mod chat;
 pub mod history;
 pub mod pins;
 pub mod reactions;
+pub mod channels;
+pub mod files;
+pub mod team;
+pub mod usergroups;
 pub mod users;
 pub mod views;
 
@@ -32,6 +36,24 @@ pub use users::profile::{
     UsersProfileGet, UsersProfileGetResponse, UsersProfileSet, UsersProfileSetResponse,
 };
 pub use views::{ViewResponse, ViewsOpen, ViewsPublish, ViewsPush, ViewsUpdate};
+pub use channels::{
+    ConversationType, ConversationsCreate, ConversationsCreateResponse, ConversationsInfo,
+    ConversationsInfoResponse, ConversationsInvite, ConversationsInviteResponse, ConversationsJoin,
+    ConversationsJoinResponse, ConversationsList, ConversationsListResponse, ConversationsMembers,
+    ConversationsMembersResponse, ConversationsOpen, ConversationsOpenResponse,
+};
+pub use files::{
+    FileToComplete, FilesCompleteUploadExternal, FilesCompleteUploadExternalResponse,
+    FilesGetUploadUrlExternal, FilesGetUploadUrlExternalResponse, FilesInfo, FilesInfoResponse,
+};
+pub use team::{TeamInfo, TeamInfoResponse};
+pub use usergroups::{
+    UsergroupsList, UsergroupsListResponse, UsergroupsUsersList, UsergroupsUsersListResponse,
+};
+pub use users::{
+    UsersConversations, UsersConversationsResponse, UsersInfo, UsersInfoResponse, UsersList,
+    UsersListResponse, UsersLookupByEmail, UsersLookupByEmailResponse,
+};
 
 /// The facts of every bundled binding (name, verb, scopes, tier, whether it writes), for code
 /// that handles methods by name: the emulator serves them, a registry lists them.
@@ -61,4 +83,21 @@ pub const ALL: &[MethodFacts] = &[
     MethodFacts::of::<ViewsPublish>(),
     MethodFacts::of::<ViewsUpdate>(),
     MethodFacts::of::<ViewsPush>(),
+    MethodFacts::of::<ConversationsList>(),
+    MethodFacts::of::<ConversationsInfo>(),
+    MethodFacts::of::<ConversationsMembers>(),
+    MethodFacts::of::<ConversationsOpen>(),
+    MethodFacts::of::<ConversationsJoin>(),
+    MethodFacts::of::<ConversationsCreate>(),
+    MethodFacts::of::<ConversationsInvite>(),
+    MethodFacts::of::<UsersInfo>(),
+    MethodFacts::of::<UsersList>(),
+    MethodFacts::of::<UsersLookupByEmail>(),
+    MethodFacts::of::<UsersConversations>(),
+    MethodFacts::of::<TeamInfo>(),
+    MethodFacts::of::<UsergroupsList>(),
+    MethodFacts::of::<UsergroupsUsersList>(),
+    MethodFacts::of::<FilesGetUploadUrlExternal>(),
+    MethodFacts::of::<FilesCompleteUploadExternal>(),
+    MethodFacts::of::<FilesInfo>(),
 ];

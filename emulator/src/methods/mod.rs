@@ -12,6 +12,10 @@ mod history;
 pub(crate) mod messages;
 mod pins;
 mod reactions;
+mod channels;
+mod files;
+mod team;
+mod usergroups;
 mod users;
 mod views;
 
@@ -156,6 +160,23 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("views.publish", views::publish),
     ("views.update", views::update),
     ("views.push", views::push),
+    ("conversations.list", channels::list),
+    ("conversations.info", channels::info),
+    ("conversations.members", channels::members),
+    ("conversations.open", channels::open),
+    ("conversations.join", channels::join),
+    ("conversations.create", channels::create),
+    ("conversations.invite", channels::invite),
+    ("users.info", users::info),
+    ("users.list", users::list),
+    ("users.lookupByEmail", users::lookup_by_email),
+    ("users.conversations", users::conversations),
+    ("team.info", team::info),
+    ("usergroups.list", usergroups::list),
+    ("usergroups.users.list", usergroups::users_list),
+    ("files.getUploadURLExternal", files::get_upload_url),
+    ("files.completeUploadExternal", files::complete_upload),
+    ("files.info", files::info),
 ];
 
 fn implementation(method: &str) -> Option<Handler> {
