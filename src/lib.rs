@@ -41,6 +41,7 @@
 //!
 //! - [`methods`]: the bindings this crate ships.
 //! - [`types`]: response and request types shared by several methods.
+//! - [`upload`]: a file upload in one call, `client.upload_file(..)` ([`UploadFile`]).
 //! - A Slack server on 127.0.0.1 for offline tests is the `slack-methods-emulator` crate, a
 //!   dev-dependency; it serves the bundled bindings given [`methods::ALL`].
 //! - Everything else is the runtime, re-exported: [`Client`], [`Error`], [`Token`], the typed
@@ -58,6 +59,9 @@ pub use slack_methods_runtime::*;
 pub use slack_methods_runtime as runtime;
 
 pub mod methods;
+pub mod upload;
+
+pub use upload::UploadFile;
 
 /// The shared Slack object types (messages, users, conversations, files, views, ...), which live
 /// in the runtime crate.

@@ -439,6 +439,12 @@ impl Client {
         &self.inner.limiter
     }
 
+    /// The HTTP client, for requests that are not method calls (a file's bytes to its upload
+    /// URL): the same connection pool, TLS and User-Agent, and no token.
+    pub(crate) fn http(&self) -> &reqwest::Client {
+        &self.inner.http
+    }
+
     /// Calls `method` with the client's token and settings.
     ///
     /// The call waits for the rate limiter, sends, and retries as the [`RetryPolicy`] allows.

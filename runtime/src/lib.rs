@@ -27,6 +27,7 @@ mod retry;
 mod store;
 mod token;
 pub mod types;
+mod upload;
 
 pub use client::{CallOptions, Client, ClientBuilder, USER_AGENT};
 pub use error::{ApiError, ConfigError, Error, ErrorCode};
@@ -47,6 +48,7 @@ pub use store::{
     StoreRequest,
 };
 pub use token::{Token, TokenError, TokenKind};
+pub use upload::{SendError, UploadBody, DEFAULT_UPLOAD_IDLE_TIMEOUT, UPLOAD_CHUNK};
 
 /// Items used by code that `#[slack_method]` generates. Not a public API: names here change
 /// without notice.
