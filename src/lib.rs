@@ -43,6 +43,7 @@
 //! - [`types`]: response and request types shared by several methods.
 //! - [`tools`]: every binding as a tool an agent calls by name with JSON arguments
 //!   ([`SlackTool`]: a name such as `usersProfileSet`, a description, a JSON Schema).
+//! - [`upload`]: a file upload in one call, `client.upload_file(..)` ([`UploadFile`]).
 //! - A Slack server on 127.0.0.1 for offline tests is the `slack-methods-emulator` crate, a
 //!   dev-dependency; it serves the bundled bindings given [`methods::ALL`].
 //! - Everything else is the runtime, re-exported: [`Client`], [`Error`], [`Token`], the typed
@@ -61,6 +62,9 @@ pub use slack_methods_runtime as runtime;
 
 pub mod methods;
 pub mod tools;
+pub mod upload;
+
+pub use upload::UploadFile;
 
 /// The shared Slack object types (messages, users, conversations, files, views, ...), which live
 /// in the runtime crate.

@@ -101,9 +101,10 @@ fn small_pool() -> Vec<Value> {
     ]
 }
 
-/// Values built from `schema`: objects with each of its properties set to each small-pool
-/// value (and to values built from the property's own schema, `depth` levels down), with an
-/// unknown key, with each required key left out; arrays of one value built from the items.
+/// Values built from `schema`: the values it names (`enum`, `const`), objects with each of its
+/// properties set to each small-pool value (and to values built from the property's own schema,
+/// `depth` levels down), with an unknown key, with each required key left out; arrays of one
+/// value built from the items.
 fn derived(schema: &Value, depth: usize) -> Vec<Value> {
     let mut out = Vec::new();
     if depth == 0 {
@@ -119,6 +120,18 @@ fn derived(schema: &Value, depth: usize) -> Vec<Value> {
         .flatten()
     {
         out.extend(derived(option, depth));
+    }
+    // The values a schema names (`enum`, `const`), and a string near each that it does not.
+    let named = schema
+        .get("enum")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten();
+    for value in named.chain(schema.get("const")) {
+        out.push(value.clone());
+        if let Some(text) = value.as_str() {
+            out.push(json!(text.to_uppercase()));
+        }
     }
     let properties = schema.get("properties").and_then(Value::as_object);
     let required: Vec<&str> = schema

@@ -24,13 +24,16 @@ const DRAIN_TIME: Duration = Duration::from_millis(500);
 pub(crate) struct Shared {
     state: Mutex<State>,
     pub(crate) max_body_bytes: usize,
+    /// The largest body the upload site accepts.
+    pub(crate) max_upload_bytes: usize,
 }
 
 impl Shared {
-    pub(crate) fn new(state: State, max_body_bytes: usize) -> Shared {
+    pub(crate) fn new(state: State, max_body_bytes: usize, max_upload_bytes: usize) -> Shared {
         Shared {
             state: Mutex::new(state),
             max_body_bytes,
+            max_upload_bytes,
         }
     }
 
@@ -40,11 +43,20 @@ impl Shared {
     }
 }
 
+/// Which of the emulator's two sites a listener serves: the Web API (`/api/<method>`), or the
+/// upload URLs `files.getUploadURLExternal` hands out (another port, so another origin).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Site {
+    Api,
+    Uploads,
+}
+
 /// Accepts connections until `shutdown` turns true (or its sender is gone).
 pub(crate) async fn serve(
     listener: TcpListener,
     shared: Arc<Shared>,
     shutdown: watch::Receiver<bool>,
+    site: Site,
 ) {
     let mut stop = shutdown.clone();
     loop {
@@ -58,7 +70,7 @@ pub(crate) async fn serve(
                     let mut shutdown = shutdown.clone();
                     tokio::spawn(async move {
                         tokio::select! {
-                            _ = connection(stream, &shared) => {}
+                            _ = connection(stream, &shared, site) => {}
                             () = stopped(&mut shutdown) => {}
                         }
                     });
@@ -77,16 +89,16 @@ async fn stopped(flag: &mut watch::Receiver<bool>) {
 }
 
 /// One parsed request head.
-struct Head {
-    verb: String,
-    target: String,
+pub(crate) struct Head {
+    pub(crate) verb: String,
+    pub(crate) target: String,
     minor_version: u8,
-    headers: Vec<(String, Vec<u8>)>,
+    pub(crate) headers: Vec<(String, Vec<u8>)>,
     len: usize,
 }
 
 impl Head {
-    fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(key, _)| key.eq_ignore_ascii_case(name))
@@ -173,7 +185,7 @@ fn parse_head(buf: &[u8]) -> Parsed {
 }
 
 /// What to do with the connection after a request.
-enum Action {
+pub(crate) enum Action {
     /// Send the answer; keep the connection if the client wants to.
     Send(Reply),
     /// Send the head and half of the body, then close.
@@ -185,7 +197,11 @@ enum Action {
 }
 
 /// Serves one connection until the client closes it or an answer ends it.
-async fn connection(mut stream: TcpStream, shared: &Shared) {
+async fn connection(mut stream: TcpStream, shared: &Shared, site: Site) {
+    let limit = match site {
+        Site::Api => shared.max_body_bytes,
+        Site::Uploads => shared.max_upload_bytes,
+    };
     let mut buf: Vec<u8> = Vec::with_capacity(4096);
     loop {
         let head = loop {
@@ -203,7 +219,7 @@ async fn connection(mut stream: TcpStream, shared: &Shared) {
             }
         };
         let length = match head.content_length() {
-            Ok(length) if length > shared.max_body_bytes => {
+            Ok(length) if length > limit => {
                 let reply = Reply::text(413, "request body too large\n");
                 return refuse(stream, &reply).await;
             }
@@ -231,7 +247,11 @@ async fn connection(mut stream: TcpStream, shared: &Shared) {
         let body = buf[head.len..end].to_vec();
         buf.drain(..end);
         let keep_alive = head.keep_alive();
-        match respond(shared, head, body).await {
+        let action = match site {
+            Site::Api => respond(shared, head, body).await,
+            Site::Uploads => crate::uploads::respond(shared, head, body).await,
+        };
+        match action {
             Action::Send(reply) => {
                 if send(&mut stream, &reply, !keep_alive).await.is_err() || !keep_alive {
                     let _ = stream.shutdown().await;
@@ -367,7 +387,7 @@ async fn respond(shared: &Shared, head: Head, body: Vec<u8>) -> Action {
         reply.headers.push(("Allow", "GET, POST".to_owned()));
         return Action::Send(reply);
     }
-    let answer = |shared: &Shared| {
+    let answer = || {
         let mut state = shared.lock();
         methods::handle(
             &mut state,
@@ -377,8 +397,14 @@ async fn respond(shared: &Shared, head: Head, body: Vec<u8>) -> Action {
             Instant::now(),
         )
     };
+    with_fault(fault, answer).await
+}
+
+/// The answer to a request, spoiled by `fault` if there is one. `answer` applies the request
+/// and gives its answer; a fault that strikes before the request is applied does not call it.
+pub(crate) async fn with_fault(fault: Option<Fault>, answer: impl FnOnce() -> Reply) -> Action {
     let Some(fault) = fault else {
-        return Action::Send(answer(shared));
+        return Action::Send(answer());
     };
     if !fault.strikes_after_apply() {
         return match fault {
@@ -397,15 +423,15 @@ async fn respond(shared: &Shared, head: Head, body: Vec<u8>) -> Action {
             Fault::TruncatedBody { .. } => Action::Truncate(Reply::slack_error("fatal_error", &[])),
             Fault::Delay { duration, .. } => {
                 tokio::time::sleep(duration).await;
-                Action::Send(answer(shared))
+                Action::Send(answer())
             }
             // Faults that strike after the call is applied are handled below.
             Fault::WrongContentType | Fault::OversizedBody { .. } | Fault::ClaimedLength { .. } => {
-                Action::Send(answer(shared))
+                Action::Send(answer())
             }
         };
     }
-    let mut reply = answer(shared);
+    let mut reply = answer();
     match fault {
         Fault::ServerError { status, .. } => Action::Send(Reply::html(status)),
         Fault::ConnectionReset { .. } => Action::Reset,

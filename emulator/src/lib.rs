@@ -4,8 +4,21 @@
 //! [`Emulator::start`] binds `127.0.0.1` on a port the OS picks and answers like Slack's Web API
 //! for the methods it implements ([`Emulator::implemented`]): `auth.test`, `users.profile.get`
 //! (params `user`, `include_labels`) and `users.profile.set` (params `profile`, `name` +
-//! `value`, `user`), plus any method given a canned answer with [`Emulator::stub_method`]. State
-//! lives in memory: a profile set is read back by the next get.
+//! `value`, `user`), the messaging methods (`chat.*`, `conversations.history`/`replies`,
+//! `reactions.*`, `pins.add`, `bookmarks.add`, `views.*`: see below), plus any method given a
+//! canned answer with [`Emulator::stub_method`]. State lives in memory: a profile set is read
+//! back by the next get, a posted message by the next history.
+//!
+//! It also answers the directory methods: `conversations.list`, `.info`, `.members`, `.open`,
+//! `.join`, `.create` and `.invite` over the workspace's conversations ([`ChannelSpec`]), with
+//! Slack's visibility rules (private conversations are `channel_not_found` to non-members);
+//! `users.info`, `users.list`, `users.lookupByEmail`, `users.conversations`; `team.info`;
+//! `usergroups.list` and `usergroups.users.list` ([`UsergroupSpec`]); and files: the upload URLs
+//! of `files.getUploadURLExternal` point at a second listener ([`Emulator::upload_addr`], another
+//! origin) that takes the bytes and records them ([`Emulator::uploads`]), and
+//! `files.completeUploadExternal` makes a file of them (`files.info` reads it; sharing it in a
+//! channel posts a message with the file there). Paginated lists answer small pages
+//! ([`EmulatorBuilder::max_page_size`]) and `invalid_cursor` for a cursor they never gave.
 //!
 //! # What it knows about a method, and from where
 //!
@@ -62,6 +75,49 @@
 //! rebuild `real_name` unless it is set in the same call; `*_normalized` names follow with
 //! accents folded to ASCII. The answer is `{"ok":true,"username":...,"profile":{...}}` with the
 //! whole stored profile, and counts as one [applied write](Emulator::applied_writes).
+//!
+//! # Messages, reactions, pins, bookmarks and views
+//!
+//! `chat.postMessage` stores Slack's message object in its conversation (author, team, and for
+//! a bot its `bot_id`, `app_id` and `bot_profile`; `blocks` with a `block_id` filled in,
+//! `attachments` numbered, `metadata`); with `thread_ts` it is a reply (`thread_ts`,
+//! `parent_user_id`; `reply_broadcast` makes it a `thread_broadcast`) and its parent gets
+//! `reply_count`, `reply_users`, `reply_users_count` and `latest_reply`.
+//! `conversations.history` lists a conversation newest first, replies left out unless broadcast,
+//! with `pin_count`; `conversations.replies` a thread, parent first; both take
+//! `oldest`/`latest`/`inclusive` and `include_all_metadata`, and page with the emulator's
+//! cursors. `chat.update` changes what it sends (empty `blocks` or `attachments` remove them) and
+//! sets `edited`; `chat.delete` removes a message, leaving a thread's parent as a `tombstone`
+//! until its last reply goes; `reactions.add`/`remove` and `pins.add` show in the messages;
+//! `chat.getPermalink` answers `https://<domain>.slack.com/archives/<channel>/p<ts>` (a reply's
+//! with `thread_ts` and `cid`); `chat.postEphemeral` and `chat.scheduleMessage` keep their
+//! messages out of the history ([`Emulator::ephemeral_messages`],
+//! [`Emulator::scheduled_messages`]) until a scheduled one's `post_at` has passed: the next call
+//! posts it. `bookmarks.add` keeps `link` bookmarks ([`Emulator::bookmarks`]).
+//!
+//! Where a call may act: an unknown conversation, or a private one the caller is not in, is
+//! `channel_not_found`; a bot reading a public channel it is not in is `not_in_channel`, as is
+//! posting there without `chat:write.public`; posting in an archived one is `is_archived`. Content
+//! is refused as Slack refuses it: `no_text`, `markdown_text_conflict`, `invalid_blocks_format`
+//! (blocks that are not a JSON array), `invalid_blocks` (Block Kit's rules broken: `errors` and
+//! `response_metadata.messages` name each problem with its JSON pointer, and `X-Slack-Failure`
+//! the error), `invalid_attachments`, `too_many_attachments`, `invalid_metadata_format`,
+//! `invalid_thread_ts`. Then the methods' own: `message_not_found`, `cant_update_message`,
+//! `cant_delete_message` (the author may; an admin's user token may delete others' messages),
+//! `user_not_in_channel`, `time_in_past`, `time_too_far`, `invalid_time`, `thread_not_found`,
+//! `invalid_ts_oldest`/`latest`, `invalid_cursor`, `already_reacted`, `no_reaction`,
+//! `invalid_name`, `already_pinned`, `no_item_specified`, `invalid_link`,
+//! `invalid_bookmark_type`, `invalid_emoji`.
+//!
+//! Views: [`Emulator::trigger_id`] stands in for the interaction Slack sends an app; `views.open`
+//! and `views.push` take such a trigger id once (`exchanged_trigger_id`), within its lifetime
+//! (`expired_trigger_id`; 3 s as on Slack, see [`Emulator::set_trigger_lifetime`]), and refuse any
+//! other (`invalid_trigger_id`, also for a push by a user with no modal open). Views are checked
+//! for Slack's shape (`invalid_arguments`, the problems in `response_metadata.messages` as Slack
+//! words them), stack up to three (`push_limit_reached`), keep their id through `views.update`
+//! (by `view_id` or `external_id`: `not_found`; a stale `hash`: `hash_conflict`), and a user's
+//! App Home tab keeps one id across `views.publish` calls. [`Emulator::view`],
+//! [`Emulator::modal_stack`] and [`Emulator::home_view`] show them.
 //!
 //! # Faults and rate limits
 //!
@@ -143,19 +199,24 @@
 //! ```
 
 mod blackhole;
+mod directory;
 mod faults;
 mod http;
 mod limits;
+mod messaging;
 mod methods;
 mod state;
+mod uploads;
 mod workspace;
 
 pub use blackhole::Blackhole;
+pub use directory::UsergroupSpec;
 pub use faults::{Fault, Timing};
 pub use state::{RecordedRequest, UserSpec};
+pub use uploads::Upload;
 pub use workspace::{demo, ChannelKind, ChannelSpec};
 
-use http::Shared;
+use http::{Shared, Site};
 use slack_methods_runtime::MethodFacts;
 use state::{State, Stub, Team, TokenEntry};
 use std::fmt;
@@ -179,6 +240,8 @@ const DEFAULT_MAX_PAGE: usize = 10;
 pub struct Emulator {
     shared: Arc<Shared>,
     addr: SocketAddr,
+    /// The upload site's address.
+    upload_addr: SocketAddr,
     stop: watch::Sender<bool>,
     task: Option<JoinHandle<()>>,
 }
@@ -210,6 +273,7 @@ impl fmt::Debug for Emulator {
 pub struct EmulatorBuilder {
     team: Team,
     max_body_bytes: usize,
+    max_upload_bytes: usize,
     served: Vec<MethodFacts>,
     max_page: usize,
     demo: bool,
@@ -224,6 +288,7 @@ impl Default for EmulatorBuilder {
                 domain: "emulated".to_owned(),
             },
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            max_upload_bytes: uploads::DEFAULT_MAX_UPLOAD_BYTES,
             served: Vec::new(),
             max_page: DEFAULT_MAX_PAGE,
             demo: false,
@@ -254,6 +319,13 @@ impl EmulatorBuilder {
         self
     }
 
+    /// The largest file body the upload site accepts (64 MiB by default); a larger one gets
+    /// HTTP 413. (Method calls keep their own limit, [`max_request_bytes`](Self::max_request_bytes).)
+    pub fn max_upload_bytes(mut self, limit: usize) -> Self {
+        self.max_upload_bytes = limit;
+        self
+    }
+
     /// Serves each method of `methods` as its binding describes it (scopes, tier, whether it
     /// writes), when the emulator implements it. See [`Emulator::serve`].
     pub fn serve(mut self, methods: &[MethodFacts]) -> Self {
@@ -269,8 +341,9 @@ impl EmulatorBuilder {
     }
 
     /// Starts with the demo workspace ([`demo`]): three members and a bot user, `#general`,
-    /// `#random`, a private `#leads` and [`demo::PROJECTS`] project channels, and a bot and a
-    /// user token with every scope the bundled bindings need.
+    /// `#random`, a private `#leads` and [`demo::PROJECTS`] project channels, the user groups
+    /// `@leads`, `@people` and a disabled `@alumni`, and a bot and a user token with every scope
+    /// the bundled bindings need.
     pub fn demo_workspace(mut self) -> Self {
         self.demo = true;
         self
@@ -285,18 +358,30 @@ impl EmulatorBuilder {
         })?;
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await?;
         let addr = listener.local_addr()?;
+        let upload_listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await?;
+        let upload_addr = upload_listener.local_addr()?;
         let mut state = State::new(self.team, self.max_page);
+        state.files.upload_base = format!("http://{upload_addr}/upload/v1/");
         state.serve(&self.served);
         if self.demo {
             state.seed_demo();
         }
-        let shared = Arc::new(Shared::new(state, self.max_body_bytes));
+        let shared = Arc::new(Shared::new(
+            state,
+            self.max_body_bytes,
+            self.max_upload_bytes,
+        ));
         let (stop, stopped) = watch::channel(false);
-        let task = runtime.spawn(http::serve(listener, Arc::clone(&shared), stopped));
-        tracing::debug!(%addr, "slack emulator listening");
+        let api = http::serve(listener, Arc::clone(&shared), stopped.clone(), Site::Api);
+        let uploads = http::serve(upload_listener, Arc::clone(&shared), stopped, Site::Uploads);
+        let task = runtime.spawn(async move {
+            tokio::join!(api, uploads);
+        });
+        tracing::debug!(%addr, %upload_addr, "slack emulator listening");
         Ok(Emulator {
             shared,
             addr,
+            upload_addr,
             stop,
             task: Some(task),
         })

@@ -1,8 +1,10 @@
 //! The emulator's in-memory workspace: team, users and profiles, tokens, stubs, faults, limits,
 //! the request log and the write counters.
 
+use crate::directory::Directory;
 use crate::faults::FaultQueue;
 use crate::limits::Limits;
+use crate::uploads::Files;
 use crate::workspace::Workspace;
 use crate::Fault;
 use serde_json::{json, Map, Value};
@@ -213,6 +215,10 @@ pub(crate) struct State {
     pub(crate) team: Team,
     /// Conversations and their messages.
     pub(crate) workspace: Workspace,
+    /// User groups, and the ids of new conversations.
+    pub(crate) directory: Directory,
+    /// Uploads in progress and completed files.
+    pub(crate) files: Files,
     /// The methods served, by name, with the facts of the bindings they are served for.
     pub(crate) served: HashMap<&'static str, MethodFacts>,
     pub(crate) users: HashMap<String, User>,
@@ -224,6 +230,10 @@ pub(crate) struct State {
     pub(crate) requests: Vec<RecordedRequest>,
     pub(crate) applied_writes: HashMap<String, usize>,
     pub(crate) responses_429: usize,
+    /// Scheduled and ephemeral messages, bookmarks, views and trigger ids.
+    pub(crate) messaging: crate::messaging::Messaging,
+    /// The scopes of the token of the call being answered.
+    pub(crate) call_scopes: Vec<String>,
 }
 
 impl State {
@@ -231,6 +241,8 @@ impl State {
         State {
             team,
             workspace: Workspace::new(max_page),
+            directory: Directory::default(),
+            files: Files::default(),
             served: HashMap::new(),
             users: HashMap::new(),
             tokens: HashMap::new(),
@@ -241,6 +253,8 @@ impl State {
             requests: Vec::new(),
             applied_writes: HashMap::new(),
             responses_429: 0,
+            messaging: crate::messaging::Messaging::default(),
+            call_scopes: Vec::new(),
         }
     }
 
@@ -256,6 +270,7 @@ impl State {
     /// Seeds the demo workspace (see [`crate::demo`]).
     pub(crate) fn seed_demo(&mut self) {
         use crate::workspace::{demo, ChannelSpec};
+        use crate::UsergroupSpec;
         self.add_user(
             UserSpec::new(demo::ADA, "ada")
                 .real_name("Ada Lovelace")
@@ -318,6 +333,25 @@ impl State {
                     .purpose(format!("Project {n}")),
             );
         }
+        let created = self.workspace.clock.seconds();
+        self.directory.add_usergroup(
+            UsergroupSpec::new(demo::LEADS_GROUP, "leads", "Leads")
+                .description("Whoever leads a project")
+                .users(&[demo::ADA, demo::GRACE]),
+            created,
+        );
+        self.directory.add_usergroup(
+            UsergroupSpec::new(demo::EVERYONE_GROUP, "people", "People").users(&[
+                demo::ADA,
+                demo::GRACE,
+                demo::LINUS,
+            ]),
+            created,
+        );
+        self.directory.add_usergroup(
+            UsergroupSpec::new(demo::ALUMNI_GROUP, "alumni", "Alumni").disabled(),
+            created,
+        );
     }
 
     pub(crate) fn add_user(&mut self, spec: UserSpec) {

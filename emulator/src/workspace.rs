@@ -1,9 +1,6 @@
 //! The emulated workspace's conversations and their messages, the clock that stamps them, and
 //! the demo workspace that examples and tests start from.
 
-// The conversation and message methods that read all of this come in the commits that add them.
-#![allow(dead_code)]
-
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -246,6 +243,12 @@ pub mod demo {
     /// How many `#project-NN` channels the demo has (with the bot in each), so that listing
     /// channels takes several pages.
     pub const PROJECTS: usize = 24;
+    /// The user group `@leads`: Ada and Grace.
+    pub const LEADS_GROUP: &str = "S0DEMOLDS1";
+    /// The user group `@people`: the three members.
+    pub const EVERYONE_GROUP: &str = "S0DEMOPPL1";
+    /// The user group `@alumni`, disabled and empty.
+    pub const ALUMNI_GROUP: &str = "S0DEMOALM1";
 
     /// The scopes both demo tokens have.
     pub const SCOPES: &[&str] = &[

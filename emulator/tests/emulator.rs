@@ -532,26 +532,23 @@ async fn profile_set_rejects_what_slack_rejects() {
 #[tokio::test]
 async fn stubs_answer_methods_the_emulator_does_not_implement() {
     let emu = emulator().await;
-    let before = post(&emu, "chat.scheduleMessage", Some(BOT), "channel=C1").await;
+    let before = post(&emu, "reminders.add", Some(BOT), "text=tea").await;
     assert_eq!(before.json()["error"], "unknown_method");
 
-    emu.stub_method(
-        "chat.scheduleMessage",
-        json!({"scheduled_message_id": "Q1298393284"}),
-    );
+    emu.stub_method("reminders.add", json!({"reminder": {"id": "Rm0123ABCD"}}));
     let answer = post(
         &emu,
-        "chat.scheduleMessage",
+        "reminders.add",
         Some(BOT),
-        "channel=C1&text=hi",
+        "text=tea&time=in+5+minutes",
     )
     .await;
     assert_eq!(
         answer.text(),
-        r#"{"ok":true,"scheduled_message_id":"Q1298393284"}"#
+        r#"{"ok":true,"reminder":{"id":"Rm0123ABCD"}}"#
     );
-    assert_eq!(emu.applied_writes("chat.scheduleMessage"), 1);
-    let unauthed = post(&emu, "chat.scheduleMessage", None, "").await;
+    assert_eq!(emu.applied_writes("reminders.add"), 1);
+    let unauthed = post(&emu, "reminders.add", None, "").await;
     assert_eq!(unauthed.json()["error"], "not_authed");
 
     emu.stub_method_with_scopes("chat.postMessage", &["chat:write"], json!({"ts": "1.2"}));

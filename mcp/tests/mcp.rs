@@ -87,6 +87,7 @@ async fn every_binding_is_a_tool_and_a_profile_round_trips() {
     let expected: Vec<&str> = bundled.tools().map(|tool| tool.operation_id).collect();
     assert_eq!(names, expected);
     assert_eq!(listed.len(), slack_methods::methods::ALL.len());
+    assert!(listed.len() >= 30, "{} tools", listed.len());
 
     let set = listed
         .iter()

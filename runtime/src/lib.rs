@@ -1,9 +1,10 @@
 //! The runtime of [slack-methods](https://docs.rs/slack-methods): the [`SlackMethod`] trait, form
 //! encoding, sans-IO request building and response parsing, errors, tokens, typed ids, the shared
 //! Slack object types ([`types`]), the reqwest [`Client`] with its rate limiter, retry policy and
-//! pagination, and the tool view of a binding ([`SlackTool`]: a name, a description and a JSON
-//! Schema of the parameters, for agents that call methods by name). The loopback Slack emulator the tests and examples use is its own crate,
-//! `slack-methods-emulator`.
+//! pagination, rate limits shared by several processes through a store ([`SharedLimits`]; with
+//! cargo feature `redis`, `RedisStore`), and the tool view of a binding ([`SlackTool`]: a name, a
+//! description and a JSON Schema of the parameters, for agents that call methods by name). The
+//! loopback Slack emulator the tests and examples use is its own crate, `slack-methods-emulator`.
 //!
 //! Most users depend on `slack-methods`, which re-exports all of this and adds the
 //! `#[slack_method]` attribute.
@@ -19,12 +20,16 @@ mod ids;
 mod limiter;
 mod method;
 mod paging;
+#[cfg(feature = "redis")]
+mod redis_store;
 mod request;
 mod response;
 mod retry;
+mod store;
 mod token;
 mod tool;
 pub mod types;
+mod upload;
 
 pub use client::{CallOptions, Client, ClientBuilder, USER_AGENT};
 pub use error::{ApiError, ConfigError, Error, ErrorCode};
@@ -32,18 +37,25 @@ pub use form::{EncodeError, FormEncoder, FormValue};
 pub use ids::{
     AppId, BotId, ChannelId, EnterpriseId, FileId, IdError, TeamId, UserId, UsergroupId, ViewId,
 };
-pub use limiter::{RateLimiter, RateLimits};
+pub use limiter::{RateLimiter, RateLimits, Refused};
 pub use method::{HttpVerb, InvalidRequest, MethodFacts, RateLimitTier, SlackMethod};
 pub use paging::{CursorPaginated, PageItems};
+#[cfg(feature = "redis")]
+pub use redis_store::RedisStore;
 pub use request::{build_request, encode_params, BaseUrl, FORM_CONTENT_TYPE};
 pub use response::{parse_response, ScopeHeaders, SlackResponse};
 pub use retry::RetryPolicy;
+pub use store::{
+    Admission, RateLimitStore, SharedLimits, StoreError, StoreFailure, StoreFuture, StoreKey,
+    StoreRequest,
+};
 pub use token::{Token, TokenError, TokenKind};
 pub use tool::{
     check_arguments, check_value, is_destructive, normalize_numbers, nullable, object_schema,
     operation_id, ArgumentError, ParamKind, ParamSchema, SlackTool, ToolFacts, ToolParam,
     ValueError, DESTRUCTIVE_WORDS, SCHEMA_DIALECT,
 };
+pub use upload::{SendError, UploadBody, DEFAULT_UPLOAD_IDLE_TIMEOUT, UPLOAD_CHUNK};
 
 /// Items used by code that `#[slack_method]` generates. Not a public API: names here change
 /// without notice.

@@ -5,15 +5,58 @@
 //! parameters' descriptions, and it derives `serde::Deserialize` (field names being the wire
 //! names, unknown fields refused) so that JSON arguments read into it.
 
+pub mod acknowledged;
 pub mod auth;
+pub mod bookmarks;
+pub mod channels;
+pub mod chat;
+pub mod files;
+pub mod history;
+pub mod pins;
+pub mod reactions;
+pub mod team;
+pub mod usergroups;
 pub mod users;
+pub mod views;
 
 use crate::MethodFacts;
 
+pub use acknowledged::Acknowledged;
 pub use auth::{AuthTest, AuthTestResponse};
+pub use bookmarks::{BookmarksAdd, BookmarksAddResponse};
+pub use channels::{
+    ConversationType, ConversationsCreate, ConversationsCreateResponse, ConversationsInfo,
+    ConversationsInfoResponse, ConversationsInvite, ConversationsInviteResponse, ConversationsJoin,
+    ConversationsJoinResponse, ConversationsList, ConversationsListResponse, ConversationsMembers,
+    ConversationsMembersResponse, ConversationsOpen, ConversationsOpenResponse,
+};
+pub use chat::{
+    ChatDelete, ChatDeleteResponse, ChatGetPermalink, ChatGetPermalinkResponse, ChatPostEphemeral,
+    ChatPostEphemeralResponse, ChatPostMessage, ChatPostMessageResponse, ChatScheduleMessage,
+    ChatScheduleMessageResponse, ChatUpdate, ChatUpdateResponse,
+};
+pub use files::{
+    FileToComplete, FilesCompleteUploadExternal, FilesCompleteUploadExternalResponse,
+    FilesGetUploadUrlExternal, FilesGetUploadUrlExternalResponse, FilesInfo, FilesInfoResponse,
+};
+pub use history::{
+    ConversationsHistory, ConversationsHistoryResponse, ConversationsReplies,
+    ConversationsRepliesResponse,
+};
+pub use pins::PinsAdd;
+pub use reactions::{ReactionsAdd, ReactionsRemove};
+pub use team::{TeamInfo, TeamInfoResponse};
+pub use usergroups::{
+    UsergroupsList, UsergroupsListResponse, UsergroupsUsersList, UsergroupsUsersListResponse,
+};
 pub use users::profile::{
     UsersProfileGet, UsersProfileGetResponse, UsersProfileSet, UsersProfileSetResponse,
 };
+pub use users::{
+    UsersConversations, UsersConversationsResponse, UsersInfo, UsersInfoResponse, UsersList,
+    UsersListResponse, UsersLookupByEmail, UsersLookupByEmailResponse,
+};
+pub use views::{ViewResponse, ViewsOpen, ViewsPublish, ViewsPush, ViewsUpdate};
 
 /// Lists the bundled bindings, once: [`ALL`] (their facts) and the tool registry
 /// ([`Registry::bundled`](crate::tools::Registry::bundled)) both come from this one list, so a
@@ -38,4 +81,41 @@ macro_rules! bundled {
     };
 }
 
-bundled![AuthTest, UsersProfileGet, UsersProfileSet,];
+bundled![
+    AuthTest,
+    UsersProfileGet,
+    UsersProfileSet,
+    ChatPostMessage,
+    ChatUpdate,
+    ChatDelete,
+    ChatPostEphemeral,
+    ChatGetPermalink,
+    ChatScheduleMessage,
+    ConversationsHistory,
+    ConversationsReplies,
+    ReactionsAdd,
+    ReactionsRemove,
+    PinsAdd,
+    BookmarksAdd,
+    ViewsOpen,
+    ViewsPublish,
+    ViewsUpdate,
+    ViewsPush,
+    ConversationsList,
+    ConversationsInfo,
+    ConversationsMembers,
+    ConversationsOpen,
+    ConversationsJoin,
+    ConversationsCreate,
+    ConversationsInvite,
+    UsersInfo,
+    UsersList,
+    UsersLookupByEmail,
+    UsersConversations,
+    TeamInfo,
+    UsergroupsList,
+    UsergroupsUsersList,
+    FilesGetUploadUrlExternal,
+    FilesCompleteUploadExternal,
+    FilesInfo,
+];

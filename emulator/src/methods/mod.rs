@@ -6,7 +6,18 @@
 //! does is written here.
 
 mod auth;
+mod bookmarks;
+mod channels;
+mod chat;
+mod files;
+mod history;
+pub(crate) mod messages;
+mod pins;
+mod reactions;
+mod team;
+mod usergroups;
 mod users;
+mod views;
 
 use crate::state::{State, User};
 use serde_json::{Map, Value};
@@ -133,6 +144,39 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("auth.test", auth::test),
     ("users.profile.get", users::profile_get),
     ("users.profile.set", users::profile_set),
+    ("chat.postMessage", chat::post_message),
+    ("chat.update", chat::update),
+    ("chat.delete", chat::delete),
+    ("chat.postEphemeral", chat::post_ephemeral),
+    ("chat.getPermalink", chat::get_permalink),
+    ("chat.scheduleMessage", chat::schedule_message),
+    ("conversations.history", history::history),
+    ("conversations.replies", history::replies),
+    ("reactions.add", reactions::add),
+    ("reactions.remove", reactions::remove),
+    ("pins.add", pins::add),
+    ("bookmarks.add", bookmarks::add),
+    ("views.open", views::open),
+    ("views.publish", views::publish),
+    ("views.update", views::update),
+    ("views.push", views::push),
+    ("conversations.list", channels::list),
+    ("conversations.info", channels::info),
+    ("conversations.members", channels::members),
+    ("conversations.open", channels::open),
+    ("conversations.join", channels::join),
+    ("conversations.create", channels::create),
+    ("conversations.invite", channels::invite),
+    ("users.info", users::info),
+    ("users.list", users::list),
+    ("users.lookupByEmail", users::lookup_by_email),
+    ("users.conversations", users::conversations),
+    ("team.info", team::info),
+    ("usergroups.list", usergroups::list),
+    ("usergroups.users.list", usergroups::users_list),
+    ("files.getUploadURLExternal", files::get_upload_url),
+    ("files.completeUploadExternal", files::complete_upload),
+    ("files.info", files::info),
 ];
 
 fn implementation(method: &str) -> Option<Handler> {
@@ -201,6 +245,7 @@ pub(crate) fn handle(
         state.responses_429 += 1;
         return Reply::rate_limited(refused.retry_after);
     }
+    state.call_scopes = entry.scopes.clone();
     let outcome = match (&stub, handler) {
         (Some(stub), _) => Ok(stub_data(&stub.response)),
         (None, Some(handler)) => handler(state, &caller, params),

@@ -1,8 +1,10 @@
-//! `users.profile.get` and `users.profile.set`.
+//! `users.profile.get` and `users.profile.set`; `users.info`, `users.list`,
+//! `users.lookupByEmail` and `users.conversations`.
 
-use super::{fail, param, truthy, Outcome, Reply};
+use super::{channels, fail, param, truthy, Outcome, Reply};
 use crate::state::{normalize, State, User};
-use serde_json::{Map, Value};
+use crate::workspace::page;
+use serde_json::{json, Map, Value};
 // Slack's limits on one update: the runtime states them, for bindings and the emulator alike.
 use slack_methods_runtime::types::{MAX_FIELD_NAME_CHARS, MAX_UPDATE_FIELDS};
 
@@ -221,6 +223,117 @@ fn merge_fields(profile: &mut Map<String, Value>, update: &Value) -> Result<(), 
     }
     profile.insert("fields".into(), Value::Object(fields));
     Ok(())
+}
+
+/// Slack's user object for `user`.
+pub(crate) fn user_json(state: &State, user: &User, with_locale: bool) -> Value {
+    let spec = &user.spec;
+    let bot = spec.bot_id.is_some();
+    let mut object = json!({
+        "id": spec.id,
+        "team_id": state.team.id,
+        "name": spec.name,
+        "deleted": false,
+        "color": "9f69e7",
+        "real_name": user.profile.get("real_name").cloned().unwrap_or(Value::Null),
+        "tz": "Europe/London",
+        "tz_label": "Greenwich Mean Time",
+        "tz_offset": 0,
+        "profile": user.profile,
+        "is_admin": spec.admin,
+        "is_owner": spec.owner,
+        "is_primary_owner": spec.owner,
+        "is_restricted": false,
+        "is_ultra_restricted": false,
+        "is_bot": bot,
+        "is_app_user": false,
+        "updated": state.workspace.clock.seconds(),
+    });
+    if let Value::Object(map) = &mut object {
+        if !bot {
+            map.insert("is_email_confirmed".into(), Value::Bool(true));
+            map.insert("has_2fa".into(), Value::Bool(false));
+        }
+        if with_locale {
+            map.insert("locale".into(), Value::from("en-US"));
+        }
+    }
+    object
+}
+
+/// `users.info`.
+pub(crate) fn info(state: &mut State, _: &User, params: &[(String, String)]) -> Outcome {
+    let id = param(params, "user").unwrap_or("");
+    let user = state.users.get(id).ok_or_else(|| fail("user_not_found"))?;
+    let mut data = Map::new();
+    data.insert(
+        "user".into(),
+        user_json(state, user, truthy(param(params, "include_locale"))),
+    );
+    Ok(data)
+}
+
+/// `users.list`: one page of users, in id order.
+pub(crate) fn list(state: &mut State, _: &User, params: &[(String, String)]) -> Outcome {
+    let mut users: Vec<&User> = state.users.values().collect();
+    users.sort_by(|a, b| a.spec.id.cmp(&b.spec.id));
+    let (range, next) = page(
+        users.len(),
+        param(params, "cursor"),
+        param(params, "limit"),
+        state.workspace.max_page,
+    )
+    .map_err(|()| fail("invalid_cursor"))?;
+    let with_locale = truthy(param(params, "include_locale"));
+    let members: Vec<Value> = users[range]
+        .iter()
+        .map(|user| user_json(state, user, with_locale))
+        .collect();
+    let mut data = Map::new();
+    data.insert("members".into(), Value::Array(members));
+    data.insert(
+        "cache_ts".into(),
+        Value::from(state.workspace.clock.seconds()),
+    );
+    data.insert("response_metadata".into(), json!({ "next_cursor": next }));
+    Ok(data)
+}
+
+/// `users.lookupByEmail`: the user whose profile has `email` (any case); `users_not_found`
+/// otherwise.
+pub(crate) fn lookup_by_email(state: &mut State, _: &User, params: &[(String, String)]) -> Outcome {
+    let email = param(params, "email").unwrap_or("").trim();
+    let user = state
+        .users
+        .values()
+        .filter(|_| !email.is_empty())
+        .find(|user| {
+            user.profile
+                .get("email")
+                .and_then(Value::as_str)
+                .is_some_and(|theirs| theirs.eq_ignore_ascii_case(email))
+        })
+        .ok_or_else(|| fail("users_not_found"))?;
+    let mut data = Map::new();
+    data.insert("user".into(), user_json(state, user, false));
+    Ok(data)
+}
+
+/// `users.conversations`: one page of the conversations `user` (the caller by default) is in,
+/// of the kinds `types` names, that the caller may see.
+pub(crate) fn conversations(
+    state: &mut State,
+    caller: &User,
+    params: &[(String, String)],
+) -> Outcome {
+    let whose = match param(params, "user").filter(|u| !u.is_empty()) {
+        Some(id) if state.users.contains_key(id) => id.to_owned(),
+        Some(_) => return Err(fail("user_not_found")),
+        None => caller.spec.id.clone(),
+    };
+    channels::listing(state, caller, params, |channel| {
+        channel.members.contains(&whose)
+    })
 }
 
 #[cfg(test)]

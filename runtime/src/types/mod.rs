@@ -50,6 +50,7 @@ mod conversation;
 mod file;
 mod list;
 mod message;
+mod message_limits;
 mod profile;
 mod team;
 mod timestamp;
@@ -65,6 +66,10 @@ pub use file::{File, FileMode};
 pub use list::{Item, List, Parsed, Unparsed};
 pub use message::{
     BotIcons, BotProfile, Edited, Message, MessageMetadata, MessageSubtype, Reaction,
+};
+pub use message_limits::{
+    MAX_ATTACHMENTS, MAX_HEADER_CHARS, MAX_MARKDOWN_TEXT_CHARS, MAX_MESSAGE_BLOCKS, MAX_TEXT_CHARS,
+    MAX_VIEW_BLOCKS, MAX_VIEW_STACK, MAX_VIEW_TITLE_CHARS,
 };
 pub use profile::{
     CustomField, CustomFieldUpdate, Profile, ProfileUpdate, MAX_FIELD_NAME_CHARS, MAX_UPDATE_FIELDS,

@@ -1,0 +1,277 @@
+//! What the messaging methods keep beside the conversations' messages: scheduled and ephemeral
+//! messages, bookmarks, views (modals and App Home tabs) and the trigger ids that open modals;
+//! and the [`Emulator`] methods that read or set them.
+
+use crate::Emulator;
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, HashMap};
+use std::time::{Duration, Instant};
+
+/// The app id the emulator gives its bots' messages and views.
+pub(crate) const APP_ID: &str = "A0EMULATOR1";
+
+/// How long a trigger id stays valid by default: Slack's 3 seconds.
+const TRIGGER_LIFETIME: Duration = Duration::from_secs(3);
+
+/// A message `chat.scheduleMessage` holds until its `post_at`.
+#[derive(Clone, Debug)]
+pub(crate) struct Scheduled {
+    pub(crate) id: String,
+    pub(crate) channel: String,
+    pub(crate) post_at: i64,
+    /// The message to post, without its `ts`.
+    pub(crate) message: Map<String, Value>,
+    /// The thread it replies in, and whether it is also sent to the channel.
+    pub(crate) thread: Option<(String, bool)>,
+}
+
+/// A message `chat.postEphemeral` showed one member.
+#[derive(Clone, Debug)]
+pub(crate) struct Ephemeral {
+    pub(crate) channel: String,
+    pub(crate) user: String,
+    pub(crate) message: Map<String, Value>,
+}
+
+/// A trigger id, as Slack sends one to an app with an interaction of `user`.
+#[derive(Clone, Debug)]
+pub(crate) struct Trigger {
+    pub(crate) user: String,
+    pub(crate) issued: Instant,
+    pub(crate) used: bool,
+}
+
+/// A view shown to a user: a modal or an App Home tab, as Slack's view object.
+#[derive(Clone, Debug)]
+pub(crate) struct ShownView {
+    pub(crate) user: String,
+    pub(crate) view: Map<String, Value>,
+}
+
+/// The messaging state beside the conversations.
+#[derive(Debug)]
+pub(crate) struct Messaging {
+    pub(crate) scheduled: Vec<Scheduled>,
+    pub(crate) ephemeral: Vec<Ephemeral>,
+    /// Bookmarks by channel id, in the order added.
+    pub(crate) bookmarks: BTreeMap<String, Vec<Map<String, Value>>>,
+    pub(crate) views: HashMap<String, ShownView>,
+    /// Each user's open modals, the first opened first.
+    pub(crate) stacks: HashMap<String, Vec<String>>,
+    /// Each user's App Home view id.
+    pub(crate) homes: HashMap<String, String>,
+    pub(crate) triggers: HashMap<String, Trigger>,
+    pub(crate) trigger_lifetime: Duration,
+    /// The counter the emulator's ids are made from.
+    next: u64,
+}
+
+impl Default for Messaging {
+    fn default() -> Self {
+        Messaging {
+            scheduled: Vec::new(),
+            ephemeral: Vec::new(),
+            bookmarks: BTreeMap::new(),
+            views: HashMap::new(),
+            stacks: HashMap::new(),
+            homes: HashMap::new(),
+            triggers: HashMap::new(),
+            trigger_lifetime: TRIGGER_LIFETIME,
+            next: 0,
+        }
+    }
+}
+
+const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+impl Messaging {
+    fn bump(&mut self) -> u64 {
+        self.next += 1;
+        self.next
+    }
+
+    /// A new id of `prefix` then `len` uppercase letters and digits (`V0000000A1`).
+    pub(crate) fn id(&mut self, prefix: &str, len: usize) -> String {
+        let mut n = self.bump();
+        let mut digits = vec![b'0'; len];
+        for slot in digits.iter_mut().rev() {
+            *slot = ALPHABET[(n % 36) as usize];
+            n /= 36;
+        }
+        format!("{prefix}{}", String::from_utf8_lossy(&digits))
+    }
+
+    /// A new `block_id` as Slack writes the ones it fills in: five letters and digits.
+    pub(crate) fn block_id(&mut self) -> String {
+        // Spread the counter over the alphabet so consecutive ids look unrelated.
+        let mut n = self.bump().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 20;
+        (0..5)
+            .map(|_| {
+                let c = ALPHABET[(n % 62) as usize] as char;
+                n /= 62;
+                c
+            })
+            .collect()
+    }
+
+    /// A new view `hash`: `<seconds>.<8 hex digits>`.
+    pub(crate) fn hash(&mut self, seconds: i64) -> String {
+        let n = self.bump().wrapping_mul(0x2545_F491_4F6C_DD1D);
+        format!("{seconds}.{:08x}", n >> 32)
+    }
+
+    /// A new trigger id for an interaction of `user`.
+    pub(crate) fn issue_trigger(&mut self, user: &str, seconds: i64) -> String {
+        let n = self.bump();
+        let id = format!(
+            "{n}.{seconds}.{:016x}{:016x}",
+            n.wrapping_mul(0x9E37_79B9_7F4A_7C15),
+            n.wrapping_mul(0xD1B5_4A32_D192_ED03)
+        );
+        self.triggers.insert(
+            id.clone(),
+            Trigger {
+                user: user.to_owned(),
+                issued: Instant::now(),
+                used: false,
+            },
+        );
+        id
+    }
+}
+
+fn values(maps: impl Iterator<Item = Map<String, Value>>) -> Vec<Value> {
+    maps.map(Value::Object).collect()
+}
+
+/// Reading and setting what the messaging methods keep.
+impl Emulator {
+    /// A trigger id as Slack sends one to the app when `user` interacts with it (a shortcut, a
+    /// slash command, a button): `views.open` and `views.push` accept it once, within the
+    /// trigger lifetime (3 seconds, as on Slack; see
+    /// [`set_trigger_lifetime`](Self::set_trigger_lifetime)). `views.push` puts its modal on
+    /// `user`'s open one.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use slack_methods_emulator::{demo, Emulator};
+    /// let emu = Emulator::builder().demo_workspace().start().await?;
+    /// let trigger = emu.trigger_id(demo::ADA);
+    /// assert_ne!(trigger, emu.trigger_id(demo::ADA));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn trigger_id(&self, user: &str) -> String {
+        let mut state = self.shared.lock();
+        let seconds = state.workspace.clock.seconds();
+        state.messaging.issue_trigger(user, seconds)
+    }
+
+    /// How long trigger ids stay valid (3 seconds by default, as on Slack); a trigger used
+    /// later is answered `expired_trigger_id`.
+    pub fn set_trigger_lifetime(&self, lifetime: Duration) {
+        self.shared.lock().messaging.trigger_lifetime = lifetime;
+    }
+
+    /// The ephemeral messages shown in conversation `channel`, oldest first, each Slack's
+    /// message object with the member who saw it as `to_user`.
+    pub fn ephemeral_messages(&self, channel: &str) -> Vec<Value> {
+        let state = self.shared.lock();
+        let shown = state
+            .messaging
+            .ephemeral
+            .iter()
+            .filter(|e| e.channel == channel);
+        values(shown.map(|e| {
+            let mut message = e.message.clone();
+            message.insert("to_user".into(), Value::String(e.user.clone()));
+            message
+        }))
+    }
+
+    /// The messages scheduled in conversation `channel` that are not posted yet, soonest first:
+    /// each with its `scheduled_message_id`, `post_at` and the `message` to post. A scheduled
+    /// message is posted (it shows in `conversations.history`) by the first call after its
+    /// `post_at`.
+    pub fn scheduled_messages(&self, channel: &str) -> Vec<Value> {
+        let mut state = self.shared.lock();
+        crate::methods::messages::deliver_scheduled(&mut state);
+        let mut pending: Vec<&Scheduled> = state
+            .messaging
+            .scheduled
+            .iter()
+            .filter(|s| s.channel == channel)
+            .collect();
+        pending.sort_by_key(|s| s.post_at);
+        pending
+            .into_iter()
+            .map(|s| {
+                serde_json::json!({
+                    "scheduled_message_id": s.id,
+                    "channel": s.channel,
+                    "post_at": s.post_at,
+                    "message": s.message,
+                })
+            })
+            .collect()
+    }
+
+    /// The bookmarks of conversation `channel`, in the order added, as `bookmarks.add`
+    /// answered them.
+    pub fn bookmarks(&self, channel: &str) -> Vec<Value> {
+        let state = self.shared.lock();
+        let list = state.messaging.bookmarks.get(channel);
+        values(list.into_iter().flatten().cloned())
+    }
+
+    /// The view `id` (a modal or an App Home tab) as it is now shown.
+    pub fn view(&self, id: &str) -> Option<Value> {
+        let state = self.shared.lock();
+        let shown = state.messaging.views.get(id)?;
+        Some(Value::Object(shown.view.clone()))
+    }
+
+    /// The ids of `user`'s open modals, the one `views.open` opened first.
+    pub fn modal_stack(&self, user: &str) -> Vec<String> {
+        let state = self.shared.lock();
+        state
+            .messaging
+            .stacks
+            .get(user)
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// The App Home tab published for `user`, if any.
+    pub fn home_view(&self, user: &str) -> Option<Value> {
+        let state = self.shared.lock();
+        let id = state.messaging.homes.get(user)?;
+        let shown = state.messaging.views.get(id)?;
+        Some(Value::Object(shown.view.clone()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_new_each_time_and_have_slack_shapes() {
+        let mut messaging = Messaging::default();
+        let a = messaging.id("V", 10);
+        let b = messaging.id("V", 10);
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 11);
+        assert!(a[1..]
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()));
+        let block = messaging.block_id();
+        assert_eq!(block.len(), 5);
+        assert_ne!(block, messaging.block_id());
+        let hash = messaging.hash(1_700_000_000);
+        assert!(hash.starts_with("1700000000."), "{hash}");
+        let trigger = messaging.issue_trigger("U1", 1_700_000_000);
+        assert!(messaging.triggers.contains_key(&trigger));
+    }
+}

@@ -1,0 +1,88 @@
+//! `bookmarks.add`: links in a conversation's header.
+
+use super::messages::{conversation, is_bot, Access};
+use super::{fail, param, Outcome};
+use crate::messaging::APP_ID;
+use crate::state::{State, User};
+use serde_json::{json, Map, Value};
+
+/// Whether `emoji` reads as an emoji code: `:name:` with letters, digits, `_`, `-`, `+`, `'`.
+fn emoji_code(emoji: &str) -> bool {
+    let Some(name) = emoji.strip_prefix(':').and_then(|e| e.strip_suffix(':')) else {
+        return false;
+    };
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '+' | '\'' | ':'))
+}
+
+/// `bookmarks.add`: a `link` bookmark (`invalid_bookmark_type` for another type) whose link is
+/// an http(s) URL (`invalid_link`), in a conversation the caller can see.
+pub(crate) fn add(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let channel_id = conversation(state, caller, param(params, "channel_id"), Access::Act)?;
+    let given = |name: &str| param(params, name).filter(|value| !value.is_empty());
+    let title = given("title").ok_or_else(|| fail("invalid_arguments"))?;
+    if given("type") != Some("link") {
+        return Err(fail("invalid_bookmark_type"));
+    }
+    let link = given("link").unwrap_or("");
+    if !(link.starts_with("http://") || link.starts_with("https://")) {
+        return Err(fail("invalid_link"));
+    }
+    let emoji = given("emoji");
+    if emoji.is_some_and(|emoji| !emoji_code(emoji)) {
+        return Err(fail("invalid_emoji"));
+    }
+    let count = state
+        .messaging
+        .bookmarks
+        .get(&channel_id)
+        .map_or(0, Vec::len);
+    let id = state.messaging.id("Bk", 10);
+    let rank = char::from(b'a' + u8::try_from(count % 26).unwrap_or(0)).to_string();
+    let bookmark = json!({
+        "id": id,
+        "channel_id": channel_id,
+        "title": title,
+        "link": link,
+        "emoji": emoji,
+        "icon_url": null,
+        "type": "link",
+        "entity_id": given("entity_id"),
+        "date_created": state.workspace.clock.seconds(),
+        "date_updated": 0,
+        "rank": rank,
+        "last_updated_by_user_id": caller.spec.id,
+        "last_updated_by_team_id": state.team.id,
+        "shortcut_id": null,
+        "app_id": if is_bot(caller) { Value::from(APP_ID) } else { Value::Null },
+    });
+    state
+        .messaging
+        .bookmarks
+        .entry(channel_id)
+        .or_default()
+        .push(match &bookmark {
+            Value::Object(map) => map.clone(),
+            _ => Map::new(),
+        });
+    let mut data = Map::new();
+    data.insert("bookmark".into(), bookmark);
+    Ok(data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emoji_codes() {
+        assert!(emoji_code(":book:"));
+        assert!(emoji_code(":+1:"));
+        assert!(emoji_code(":wave::skin-tone-2:"));
+        assert!(!emoji_code("book"));
+        assert!(!emoji_code("::"));
+        assert!(!emoji_code(":a b:"));
+    }
+}

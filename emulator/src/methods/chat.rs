@@ -1,0 +1,328 @@
+//! `chat.*`: posting, editing, deleting, ephemeral and scheduled messages, permalinks.
+
+use super::messages::{
+    append, conversation, deliver_scheduled, is_bot, new_message, parse_ts, present, read_content,
+    refresh_thread, thread_root, ts_of, Access,
+};
+use super::{fail, param, truthy, Outcome};
+use crate::messaging::{Ephemeral, Scheduled};
+use crate::state::{State, User};
+use serde_json::{json, Map, Value};
+
+/// The furthest ahead `chat.scheduleMessage` accepts: 120 days.
+const MAX_SCHEDULE_AHEAD_SECS: i64 = 120 * 24 * 3600;
+
+/// The thread a call asks to reply in (`thread_ts`): its parent's `ts` and whether the reply is
+/// also sent to the channel; `invalid_thread_ts` when `thread_ts` names no message there.
+fn requested_thread(
+    state: &State,
+    channel: &str,
+    params: &[(String, String)],
+) -> Result<Option<(String, bool)>, super::Reply> {
+    let Some(given) = param(params, "thread_ts").filter(|ts| !ts.is_empty()) else {
+        return Ok(None);
+    };
+    let root = state
+        .workspace
+        .channels
+        .get(channel)
+        .and_then(|channel| thread_root(channel, given))
+        .ok_or_else(|| fail("invalid_thread_ts"))?;
+    Ok(Some((root, truthy(param(params, "reply_broadcast")))))
+}
+
+/// `chat.postMessage`: a new message (or thread reply) in a conversation.
+pub(crate) fn post_message(
+    state: &mut State,
+    caller: &User,
+    params: &[(String, String)],
+) -> Outcome {
+    deliver_scheduled(state);
+    let channel_id = conversation(state, caller, param(params, "channel"), Access::Post)?;
+    let content = read_content(state, params)?;
+    if !content.shows_something() {
+        return Err(fail("no_text"));
+    }
+    let thread = requested_thread(state, &channel_id, params)?;
+    let mut message = new_message(state, caller, content, params);
+    let ts = state.workspace.clock.ts();
+    message.insert("ts".into(), json!(ts));
+    let Some(channel) = state.workspace.channels.get_mut(&channel_id) else {
+        return Err(fail("channel_not_found"));
+    };
+    append(
+        channel,
+        message,
+        thread
+            .as_ref()
+            .map(|(root, broadcast)| (root.as_str(), *broadcast)),
+    );
+    let posted = channel
+        .message(&ts)
+        .map(|m| present(channel, m, true))
+        .unwrap_or(Value::Null);
+    let mut data = Map::new();
+    data.insert("channel".into(), json!(channel_id));
+    data.insert("ts".into(), json!(ts));
+    data.insert("message".into(), posted);
+    Ok(data)
+}
+
+/// The index of message `ts` in `channel_id`, or `message_not_found`.
+fn find(state: &State, channel_id: &str, ts: Option<&str>) -> Result<usize, super::Reply> {
+    let ts = ts
+        .filter(|ts| !ts.is_empty())
+        .ok_or_else(|| fail("message_not_found"))?;
+    state
+        .workspace
+        .channels
+        .get(channel_id)
+        .and_then(|channel| channel.messages.iter().position(|m| ts_of(m) == ts))
+        .ok_or_else(|| fail("message_not_found"))
+}
+
+/// `chat.update`: the author changes a message; what the call leaves out stays.
+pub(crate) fn update(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let channel_id = conversation(state, caller, param(params, "channel"), Access::Act)?;
+    let index = find(state, &channel_id, param(params, "ts"))?;
+    let content = read_content(state, params)?;
+    let edited_ts = state.workspace.clock.ts();
+    let Some(channel) = state.workspace.channels.get_mut(&channel_id) else {
+        return Err(fail("channel_not_found"));
+    };
+    let stored = &channel.messages[index];
+    let author = stored.get("user").and_then(Value::as_str);
+    if author != Some(caller.spec.id.as_str()) || stored.get("subtype") == Some(&json!("tombstone"))
+    {
+        return Err(fail("cant_update_message"));
+    }
+    let mut message = stored.clone();
+    if let Some(text) = content.text {
+        message.insert("text".into(), json!(text));
+    }
+    for (key, value) in [
+        ("blocks", content.blocks),
+        ("attachments", content.attachments),
+    ] {
+        match value {
+            Some(list) if list.is_empty() => {
+                message.remove(key);
+            }
+            Some(list) => {
+                message.insert(key.into(), Value::Array(list));
+            }
+            None => {}
+        }
+    }
+    if let Some(metadata) = content.metadata {
+        message.insert("metadata".into(), metadata);
+    }
+    let shows = |key: &str| match message.get(key) {
+        Some(Value::String(text)) => !text.is_empty(),
+        Some(Value::Array(list)) => !list.is_empty(),
+        _ => false,
+    };
+    if !(shows("text") || shows("blocks") || shows("attachments")) {
+        return Err(fail("no_text"));
+    }
+    let is_reply = message
+        .get("thread_ts")
+        .and_then(Value::as_str)
+        .is_some_and(|root| root != ts_of(&message));
+    if is_reply && truthy(param(params, "reply_broadcast")) {
+        message.insert("subtype".into(), json!("thread_broadcast"));
+    }
+    message.insert(
+        "edited".into(),
+        json!({"user": caller.spec.id, "ts": edited_ts}),
+    );
+    channel.messages[index] = message.clone();
+    let ts = ts_of(&message).to_owned();
+    let text = message.get("text").cloned().unwrap_or(json!(""));
+    // Slack leaves the message's own `ts` out of this answer.
+    let mut answered = match present(channel, &message, true) {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    };
+    answered.remove("ts");
+    let mut data = Map::new();
+    data.insert("channel".into(), json!(channel_id));
+    data.insert("ts".into(), json!(ts));
+    data.insert("text".into(), text);
+    data.insert("message".into(), Value::Object(answered));
+    Ok(data)
+}
+
+/// `chat.delete`: the author (or an admin's user token) deletes a message. A thread's parent
+/// with replies stays as a tombstone until its last reply goes.
+pub(crate) fn delete(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let channel_id = conversation(state, caller, param(params, "channel"), Access::Act)?;
+    let index = find(state, &channel_id, param(params, "ts"))?;
+    let Some(channel) = state.workspace.channels.get_mut(&channel_id) else {
+        return Err(fail("channel_not_found"));
+    };
+    let stored = &channel.messages[index];
+    let author = stored.get("user").and_then(Value::as_str);
+    let admin = caller.spec.admin && !is_bot(caller);
+    if stored.get("subtype") == Some(&json!("tombstone"))
+        || (author != Some(caller.spec.id.as_str()) && !admin)
+    {
+        return Err(fail("cant_delete_message"));
+    }
+    let ts = ts_of(stored).to_owned();
+    let root = stored
+        .get("thread_ts")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    let has_replies = stored
+        .get("reply_count")
+        .and_then(Value::as_u64)
+        .is_some_and(|n| n > 0);
+    if has_replies && root.as_deref() == Some(ts.as_str()) {
+        let mut tombstone = Map::new();
+        for key in [
+            "ts",
+            "thread_ts",
+            "reply_count",
+            "reply_users",
+            "reply_users_count",
+            "latest_reply",
+            "is_locked",
+        ] {
+            if let Some(value) = stored.get(key) {
+                tombstone.insert(key.into(), value.clone());
+            }
+        }
+        tombstone.insert("type".into(), json!("message"));
+        tombstone.insert("subtype".into(), json!("tombstone"));
+        tombstone.insert("text".into(), json!("This message was deleted."));
+        tombstone.insert("user".into(), json!("USLACKBOT"));
+        tombstone.insert("hidden".into(), json!(true));
+        channel.messages[index] = tombstone;
+    } else {
+        channel.messages.remove(index);
+        if let Some(root) = root.filter(|root| *root != ts) {
+            refresh_thread(channel, &root);
+        }
+    }
+    let mut data = Map::new();
+    data.insert("channel".into(), json!(channel_id));
+    data.insert("ts".into(), json!(ts));
+    Ok(data)
+}
+
+/// `chat.postEphemeral`: a message only `user` sees, kept out of the history.
+pub(crate) fn post_ephemeral(
+    state: &mut State,
+    caller: &User,
+    params: &[(String, String)],
+) -> Outcome {
+    let channel_id = conversation(state, caller, param(params, "channel"), Access::Post)?;
+    let user = param(params, "user").unwrap_or("");
+    if !state.users.contains_key(user) {
+        return Err(fail("user_not_found"));
+    }
+    let in_channel = state
+        .workspace
+        .channels
+        .get(&channel_id)
+        .is_some_and(|channel| channel.members.contains(user));
+    if !in_channel {
+        return Err(fail("user_not_in_channel"));
+    }
+    let content = read_content(state, params)?;
+    if !content.shows_something() {
+        return Err(fail("no_text"));
+    }
+    let mut message = new_message(state, caller, content, params);
+    let ts = state.workspace.clock.ts();
+    message.insert("ts".into(), json!(ts));
+    if let Some(root) = param(params, "thread_ts").filter(|ts| !ts.is_empty()) {
+        message.insert("thread_ts".into(), json!(root));
+    }
+    state.messaging.ephemeral.push(Ephemeral {
+        channel: channel_id,
+        user: user.to_owned(),
+        message,
+    });
+    let mut data = Map::new();
+    data.insert("message_ts".into(), json!(ts));
+    Ok(data)
+}
+
+/// `chat.getPermalink`: the message's link on the workspace's domain; a reply's opens its
+/// thread.
+pub(crate) fn get_permalink(
+    state: &mut State,
+    caller: &User,
+    params: &[(String, String)],
+) -> Outcome {
+    let channel_id = conversation(state, caller, param(params, "channel"), Access::Act)?;
+    let index = find(state, &channel_id, param(params, "message_ts"))?;
+    let message = state
+        .workspace
+        .channels
+        .get(&channel_id)
+        .and_then(|channel| channel.messages.get(index))
+        .ok_or_else(|| fail("message_not_found"))?;
+    let ts = ts_of(message);
+    let mut link = format!(
+        "https://{}.slack.com/archives/{channel_id}/p{}",
+        state.team.domain,
+        ts.replace('.', "")
+    );
+    if let Some(root) = message
+        .get("thread_ts")
+        .and_then(Value::as_str)
+        .filter(|root| *root != ts)
+    {
+        link.push_str(&format!("?thread_ts={root}&cid={channel_id}"));
+    }
+    let mut data = Map::new();
+    data.insert("channel".into(), json!(channel_id));
+    data.insert("permalink".into(), json!(link));
+    Ok(data)
+}
+
+/// `chat.scheduleMessage`: holds a message until `post_at` (at most 120 days ahead); the first
+/// call after that posts it.
+pub(crate) fn schedule_message(
+    state: &mut State,
+    caller: &User,
+    params: &[(String, String)],
+) -> Outcome {
+    deliver_scheduled(state);
+    let channel_id = conversation(state, caller, param(params, "channel"), Access::Post)?;
+    let post_at = param(params, "post_at")
+        .and_then(|text| parse_ts(text.trim()))
+        .and_then(|(seconds, _)| i64::try_from(seconds).ok())
+        .ok_or_else(|| fail("invalid_time"))?;
+    let now = state.workspace.clock.seconds();
+    if post_at <= now {
+        return Err(fail("time_in_past"));
+    }
+    if post_at > now + MAX_SCHEDULE_AHEAD_SECS {
+        return Err(fail("time_too_far"));
+    }
+    let content = read_content(state, params)?;
+    if !content.shows_something() {
+        return Err(fail("no_text"));
+    }
+    let thread = requested_thread(state, &channel_id, params)?;
+    let mut message = new_message(state, caller, content, params);
+    message.insert("type".into(), json!("delayed_message"));
+    let id = state.messaging.id("Q", 10);
+    state.messaging.scheduled.push(Scheduled {
+        id: id.clone(),
+        channel: channel_id.clone(),
+        post_at,
+        message: message.clone(),
+        thread,
+    });
+    let mut data = Map::new();
+    data.insert("channel".into(), json!(channel_id));
+    data.insert("scheduled_message_id".into(), json!(id));
+    data.insert("post_at".into(), json!(post_at));
+    data.insert("message".into(), Value::Object(message));
+    Ok(data)
+}

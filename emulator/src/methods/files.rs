@@ -1,0 +1,378 @@
+//! `files.getUploadURLExternal`, `files.completeUploadExternal` and `files.info`: the two calls
+//! around an upload (whose bytes go to the upload site, see `crate::uploads`), and reading a
+//! file back.
+
+use super::{channels::visible, fail, param, Outcome, Reply};
+use crate::state::{State, User};
+use crate::uploads::Stored;
+use crate::workspace::ChannelKind;
+use serde_json::{json, Map, Value};
+
+/// `{"ok":false,"error":"invalid_arguments"}` with Slack's explanation in
+/// `response_metadata.messages`.
+fn invalid_arguments(message: &str) -> Reply {
+    let body = json!({
+        "ok": false,
+        "error": "invalid_arguments",
+        "response_metadata": { "messages": [format!("[ERROR] {message}")] },
+    });
+    Reply::json(200, serde_json::to_vec(&body).unwrap_or_default())
+}
+
+/// `files.getUploadURLExternal`: announces a file (`filename`, `length` in bytes) and answers
+/// the URL to send its bytes to, on the upload site, and its id.
+pub(crate) fn get_upload_url(
+    state: &mut State,
+    caller: &User,
+    params: &[(String, String)],
+) -> Outcome {
+    let filename = param(params, "filename")
+        .filter(|name| !name.trim().is_empty())
+        .ok_or_else(|| invalid_arguments("missing required field: filename"))?;
+    let length = param(params, "length")
+        .ok_or_else(|| invalid_arguments("missing required field: length"))?
+        .trim()
+        .parse::<u64>()
+        .map_err(|_| invalid_arguments("invalid `length`: expected a number of bytes"))?;
+    let (upload_url, file_id) = state.files.announce(
+        &caller.spec.id,
+        filename,
+        length,
+        param(params, "alt_txt"),
+        param(params, "snippet_type"),
+    );
+    let mut data = Map::new();
+    data.insert("upload_url".into(), Value::from(upload_url));
+    data.insert("file_id".into(), Value::from(file_id));
+    Ok(data)
+}
+
+/// One entry of `files`: an id and an optional title.
+struct Entry {
+    id: String,
+    title: Option<String>,
+}
+
+fn entries(params: &[(String, String)]) -> Result<Vec<Entry>, Reply> {
+    let text =
+        param(params, "files").ok_or_else(|| invalid_arguments("missing required field: files"))?;
+    let Ok(Value::Array(items)) = serde_json::from_str::<Value>(text) else {
+        return Err(invalid_arguments(
+            "`files` must be a JSON array of objects with an `id`",
+        ));
+    };
+    if items.is_empty() {
+        return Err(invalid_arguments("`files` is empty"));
+    }
+    items
+        .iter()
+        .map(|item| {
+            let id = item["id"]
+                .as_str()
+                .ok_or_else(|| invalid_arguments("a `files` entry has no `id`"))?;
+            Ok(Entry {
+                id: id.to_owned(),
+                title: item["title"].as_str().map(str::to_owned),
+            })
+        })
+        .collect()
+}
+
+/// A file's MIME type, Slack file type and name for people, from its name's extension.
+fn kind_of(filename: &str) -> (&'static str, &'static str, &'static str) {
+    let extension = filename
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "txt" | "log" => ("text/plain", "text", "Plain Text"),
+        "csv" => ("text/csv", "csv", "CSV"),
+        "md" => ("text/markdown", "markdown", "Markdown (raw)"),
+        "json" => ("application/json", "json", "JSON"),
+        "png" => ("image/png", "png", "PNG"),
+        "jpg" | "jpeg" => ("image/jpeg", "jpg", "JPEG"),
+        "gif" => ("image/gif", "gif", "GIF"),
+        "pdf" => ("application/pdf", "pdf", "PDF"),
+        "rs" => ("text/plain", "rust", "Rust"),
+        _ => ("application/octet-stream", "binary", "Binary"),
+    }
+}
+
+/// `files.completeUploadExternal`: makes files of the uploads named in `files` (each must have
+/// been announced by the caller and its bytes must have arrived, else `file_not_found`), and
+/// shares them in `channel_id` or `channels` (each one the caller can see, else
+/// `channel_not_found`, and is in, else `not_in_channel`), in the thread of `thread_ts` when
+/// given (a message of the one channel, else `message_not_found`). Sharing posts one message
+/// with the files and `initial_comment` in each channel.
+pub(crate) fn complete_upload(
+    state: &mut State,
+    caller: &User,
+    params: &[(String, String)],
+) -> Outcome {
+    let me = caller.spec.id.clone();
+    let entries = entries(params)?;
+    let mut targets: Vec<String> = Vec::new();
+    if let Some(channel) = param(params, "channel_id").filter(|c| !c.is_empty()) {
+        targets.push(channel.to_owned());
+    }
+    if let Some(list) = param(params, "channels") {
+        targets.extend(
+            list.split(',')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned),
+        );
+    }
+    let thread = param(params, "thread_ts").filter(|ts| !ts.is_empty());
+    if thread.is_some() && targets.len() != 1 {
+        return Err(invalid_arguments("`thread_ts` needs exactly one channel"));
+    }
+    // Everything is checked before anything changes.
+    for entry in &entries {
+        let arrived = state
+            .files
+            .pending_file(&entry.id)
+            .is_some_and(|(_, pending)| pending.owner == me && pending.bytes.is_some());
+        if !arrived {
+            return Err(fail("file_not_found"));
+        }
+    }
+    for target in &targets {
+        let channel = state
+            .workspace
+            .channels
+            .get(target)
+            .filter(|channel| visible(channel, &me))
+            .ok_or_else(|| fail("channel_not_found"))?;
+        if channel.archived {
+            return Err(fail("is_archived"));
+        }
+        if !channel.members.contains(&me) {
+            return Err(fail("not_in_channel"));
+        }
+        if let Some(ts) = thread {
+            if channel.message(ts).is_none() {
+                return Err(fail("message_not_found"));
+            }
+        }
+    }
+
+    // The message of each channel, and how the files show where they are shared.
+    let team = state.team.id.clone();
+    let now = state.workspace.clock.seconds();
+    let mut posts: Vec<(String, String)> = Vec::new();
+    let mut shares = json!({});
+    let (mut public, mut private, mut ims) = (Vec::new(), Vec::new(), Vec::new());
+    for target in &targets {
+        let ts = state.workspace.clock.ts();
+        let Some(channel) = state.workspace.channels.get(target) else {
+            continue;
+        };
+        let (group, list) = match channel.kind {
+            ChannelKind::Public => ("public", &mut public),
+            ChannelKind::Private | ChannelKind::Mpim => ("private", &mut private),
+            ChannelKind::Im => ("private", &mut ims),
+        };
+        list.push(Value::from(target.as_str()));
+        let mut share = json!({
+            "ts": ts,
+            "channel_name": channel.name,
+            "team_id": team,
+            "share_user_id": me,
+            "reply_users": [],
+            "reply_users_count": 0,
+            "reply_count": 0,
+        });
+        if let (Some(parent), Value::Object(map)) = (thread, &mut share) {
+            map.insert("thread_ts".into(), Value::from(parent));
+        }
+        shares[group][target.as_str()] = json!([share]);
+        posts.push((target.clone(), ts));
+    }
+
+    let mut objects = Vec::new();
+    for entry in &entries {
+        let Some((key, _)) = state.files.pending_file(&entry.id) else {
+            return Err(fail("file_not_found"));
+        };
+        let key = key.clone();
+        let Some(pending) = state.files.pending.remove(&key) else {
+            return Err(fail("file_not_found"));
+        };
+        let bytes = pending.bytes.unwrap_or_default();
+        let (mimetype, filetype, pretty_type) = kind_of(&pending.filename);
+        let name = pending.filename;
+        let base = format!(
+            "https://files.emulator.invalid/files-pri/{team}-{}/{name}",
+            pending.file_id
+        );
+        let mut object = json!({
+            "id": pending.file_id,
+            "created": now,
+            "timestamp": now,
+            "name": name,
+            "title": entry.title.clone().unwrap_or_else(|| name.clone()),
+            "mimetype": mimetype,
+            "filetype": filetype,
+            "pretty_type": pretty_type,
+            "user": me,
+            "user_team": team,
+            "editable": false,
+            "size": bytes.len(),
+            "mode": "hosted",
+            "is_external": false,
+            "external_type": "",
+            "is_public": !public.is_empty(),
+            "public_url_shared": false,
+            "display_as_bot": false,
+            "username": "",
+            "url_private": base,
+            "url_private_download": format!("{base}?download=1"),
+            "media_display_type": "unknown",
+            "permalink": format!(
+                "https://{}.slack.com/files/{me}/{}/{name}",
+                state.team.domain, pending.file_id
+            ),
+            "permalink_public": format!("https://slack-files.emulator.invalid/{team}-{}", pending.file_id),
+            "comments_count": 0,
+            "is_starred": false,
+            "shares": shares,
+            "channels": public,
+            "groups": private,
+            "ims": ims,
+            "has_rich_preview": false,
+            "file_access": "visible",
+        });
+        if let Value::Object(map) = &mut object {
+            if let Some(alt) = pending.alt_txt {
+                map.insert("alt_txt".into(), Value::from(alt));
+            }
+            if let Some(language) = pending.snippet_type {
+                map.insert("filetype".into(), Value::from(language));
+            }
+            if mimetype.starts_with("text/") {
+                let preview: String = String::from_utf8_lossy(&bytes).chars().take(200).collect();
+                map.insert("preview".into(), Value::from(preview));
+            }
+        }
+        let Value::Object(object) = object else {
+            continue;
+        };
+        objects.push(Value::Object(object.clone()));
+        state.files.stored.insert(
+            entry.id.clone(),
+            Stored {
+                object,
+                owner: me.clone(),
+                bytes,
+            },
+        );
+    }
+
+    let comment = param(params, "initial_comment").unwrap_or("");
+    for (target, ts) in posts {
+        let Some(channel) = state.workspace.channels.get_mut(&target) else {
+            continue;
+        };
+        let mut message = Map::new();
+        message.insert("type".into(), Value::from("message"));
+        message.insert("text".into(), Value::from(comment));
+        message.insert("files".into(), Value::Array(objects.clone()));
+        message.insert("upload".into(), Value::Bool(true));
+        message.insert("user".into(), Value::from(me.as_str()));
+        if let Some(bot_id) = &caller.spec.bot_id {
+            message.insert("bot_id".into(), Value::from(bot_id.as_str()));
+        }
+        message.insert("display_as_bot".into(), Value::Bool(false));
+        message.insert("ts".into(), Value::from(ts.as_str()));
+        message.insert("team".into(), Value::from(team.as_str()));
+        if let Some(parent) = thread {
+            message.insert("thread_ts".into(), Value::from(parent));
+            if let Some(parent) = channel.message_mut(parent) {
+                add_reply(parent, &me, &ts);
+            }
+        }
+        channel.messages.push(message);
+    }
+
+    let mut data = Map::new();
+    data.insert("files".into(), Value::Array(objects));
+    Ok(data)
+}
+
+/// Counts a reply by `user` at `ts` on a thread's parent message.
+fn add_reply(parent: &mut Map<String, Value>, user: &str, ts: &str) {
+    let parent_ts = parent.get("ts").cloned().unwrap_or(Value::Null);
+    parent.insert("thread_ts".into(), parent_ts);
+    let count = parent
+        .get("reply_count")
+        .and_then(Value::as_u64)
+        .unwrap_or(0);
+    parent.insert("reply_count".into(), Value::from(count + 1));
+    let mut users: Vec<Value> = match parent.get("reply_users") {
+        Some(Value::Array(users)) => users.clone(),
+        _ => Vec::new(),
+    };
+    if !users.iter().any(|u| u.as_str() == Some(user)) {
+        users.push(Value::from(user));
+    }
+    parent.insert("reply_users_count".into(), Value::from(users.len()));
+    parent.insert("reply_users".into(), Value::Array(users));
+    parent.insert("latest_reply".into(), Value::from(ts));
+}
+
+/// `files.info`: a completed file its uploader can see, or anyone who can see a conversation
+/// it is shared in; `file_not_found` otherwise.
+pub(crate) fn info(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let id = param(params, "file").unwrap_or("");
+    let me = &caller.spec.id;
+    let stored = state
+        .files
+        .stored
+        .get(id)
+        .filter(|stored| {
+            let shared_with_me = ["channels", "groups", "ims"]
+                .iter()
+                .filter_map(|key| stored.object.get(*key).and_then(Value::as_array))
+                .flatten()
+                .filter_map(Value::as_str)
+                .any(|channel| {
+                    state
+                        .workspace
+                        .channels
+                        .get(channel)
+                        .is_some_and(|channel| visible(channel, me))
+                });
+            &stored.owner == me || shared_with_me
+        })
+        .ok_or_else(|| fail("file_not_found"))?;
+    let mut data = Map::new();
+    data.insert("file".into(), Value::Object(stored.object.clone()));
+    data.insert("comments".into(), json!([]));
+    data.insert("response_metadata".into(), json!({ "next_cursor": "" }));
+    Ok(data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replies_are_counted_on_the_parent() {
+        let mut parent = Map::new();
+        parent.insert("ts".into(), Value::from("1.000001"));
+        add_reply(&mut parent, "U1", "1.000002");
+        add_reply(&mut parent, "U1", "1.000003");
+        add_reply(&mut parent, "U2", "1.000004");
+        assert_eq!(parent["thread_ts"], "1.000001");
+        assert_eq!(parent["reply_count"], 3);
+        assert_eq!(parent["reply_users"], json!(["U1", "U2"]));
+        assert_eq!(parent["latest_reply"], "1.000004");
+    }
+
+    #[test]
+    fn kinds_come_from_the_extension() {
+        assert_eq!(kind_of("notes.TXT").1, "text");
+        assert_eq!(kind_of("noext").0, "application/octet-stream");
+    }
+}

@@ -1,0 +1,31 @@
+//! `pins.add`: pinning a message to its conversation.
+
+use super::messages::{conversation, ts_of, Access};
+use super::{fail, param, Outcome};
+use crate::state::{State, User};
+use serde_json::{json, Map, Value};
+
+/// `pins.add`: the message gets the conversation in its `pinned_to` (`already_pinned` twice).
+pub(crate) fn add(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let channel_id = conversation(state, caller, param(params, "channel"), Access::Act)?;
+    let Some(ts) = param(params, "timestamp").filter(|ts| !ts.is_empty()) else {
+        return Err(fail("no_item_specified"));
+    };
+    let message = state
+        .workspace
+        .channels
+        .get_mut(&channel_id)
+        .and_then(|channel| channel.messages.iter_mut().find(|m| ts_of(m) == ts))
+        .ok_or_else(|| fail("message_not_found"))?;
+    let pinned = message
+        .entry("pinned_to")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    let Value::Array(pinned) = pinned else {
+        return Err(fail("not_pinnable"));
+    };
+    if pinned.contains(&json!(channel_id)) {
+        return Err(fail("already_pinned"));
+    }
+    pinned.push(json!(channel_id));
+    Ok(Map::new())
+}

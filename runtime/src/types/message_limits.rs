@@ -1,0 +1,27 @@
+//! Slack's documented limits on what a message or a view may hold, stated once: the bundled
+//! bindings check them before sending, and the emulator answers as Slack does when they are
+//! broken.
+
+/// The most blocks one message may hold (`chat.postMessage`, `chat.update`, ...).
+pub const MAX_MESSAGE_BLOCKS: usize = 50;
+
+/// The most blocks one view (a modal or an App Home tab) may hold.
+pub const MAX_VIEW_BLOCKS: usize = 100;
+
+/// The most legacy attachments one message may carry (Slack's `too_many_attachments` beyond).
+pub const MAX_ATTACHMENTS: usize = 100;
+
+/// The most characters of `markdown_text` one message may carry.
+pub const MAX_MARKDOWN_TEXT_CHARS: usize = 12_000;
+
+/// The characters of a message's `text` Slack keeps: it truncates longer text.
+pub const MAX_TEXT_CHARS: usize = 40_000;
+
+/// The most characters of a modal's title.
+pub const MAX_VIEW_TITLE_CHARS: usize = 24;
+
+/// The most characters of a `header` block's text.
+pub const MAX_HEADER_CHARS: usize = 150;
+
+/// The most modals one stack may hold: the one `views.open` opened and two pushed on it.
+pub const MAX_VIEW_STACK: usize = 3;

@@ -1,0 +1,97 @@
+//! The `bookmarks.*` family: links in a channel's header.
+
+use crate::types::Bookmark;
+use crate::{slack_method, ChannelId, InvalidRequest};
+use serde::Deserialize;
+
+/// `bookmarks.add`: adds a bookmark (a titled link) to a conversation's header.
+///
+/// Slack takes bookmarks of `type` `link`, whose `link` starts with `http://` or `https://`;
+/// a conversation holds at most 100.
+///
+/// ```
+/// use slack_methods::methods::BookmarksAdd;
+/// use slack_methods::ChannelId;
+/// let runbook = BookmarksAdd::link(ChannelId::new("C0123ABCD")?, "Runbook", "https://example.com/runbook")
+///     .with_emoji(":book:");
+/// assert_eq!(
+///     slack_methods::encode_params(&runbook)?,
+///     "channel_id=C0123ABCD&title=Runbook&type=link&link=https%3A%2F%2Fexample.com%2Frunbook&emoji=%3Abook%3A",
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "bookmarks.add",
+    scope = "bookmarks:write",
+    response = BookmarksAddResponse,
+    validate = BookmarksAdd::check
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct BookmarksAdd {
+    /// The conversation whose header gets the bookmark.
+    pub channel_id: ChannelId,
+    /// The bookmark's title.
+    pub title: String,
+    /// The kind of bookmark: `link`.
+    #[slack(rename = "type")]
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The URL, starting with `http://` or `https://` (for a `link`).
+    pub link: Option<String>,
+    /// An emoji shown beside the bookmark (`:book:`).
+    pub emoji: Option<String>,
+    /// The id of the message or file bookmarked, for those kinds.
+    pub entity_id: Option<String>,
+    /// The id of the folder bookmark to put it in.
+    pub parent_id: Option<String>,
+}
+
+impl BookmarksAdd {
+    /// A bookmark titled `title` linking to `url`, in `channel`.
+    pub fn link(channel: ChannelId, title: impl Into<String>, url: impl Into<String>) -> Self {
+        BookmarksAdd {
+            channel_id: channel,
+            title: title.into(),
+            kind: "link".to_owned(),
+            link: Some(url.into()),
+            emoji: None,
+            entity_id: None,
+            parent_id: None,
+        }
+    }
+
+    /// Shows `emoji` beside the bookmark.
+    pub fn with_emoji(mut self, emoji: impl Into<String>) -> Self {
+        self.emoji = Some(emoji.into());
+        self
+    }
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        if self.title.trim().is_empty() {
+            return Err(InvalidRequest::new("the bookmark's `title` is empty"));
+        }
+        if self.kind == "link" {
+            let link = self.link.as_deref().unwrap_or("");
+            if !(link.starts_with("http://") || link.starts_with("https://")) {
+                return Err(InvalidRequest::new(
+                    "a `link` bookmark needs a `link` starting with `http://` or `https://` (Slack answers `invalid_link`)",
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+crate::slack_object! {
+    /// What `bookmarks.add` answers: the bookmark as added.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct BookmarksAddResponse {
+        required {
+            /// The bookmark.
+            pub bookmark: Bookmark,
+        }
+    }
+}

@@ -1,0 +1,282 @@
+//! The `files.*` family: the two calls of an upload (`files.getUploadURLExternal`,
+//! `files.completeUploadExternal`) and `files.info`.
+//!
+//! An upload takes three steps: ask for an upload URL, send the bytes there, complete it.
+//! [`UploadFile::upload_file`](crate::upload::UploadFile::upload_file) does all three; the
+//! bindings here are each step's call.
+
+use crate::types::{File, List, Paging, ResponseMetadata, Timestamp};
+use crate::{slack_method, ChannelId, FileId, InvalidRequest};
+use serde::{Deserialize, Serialize};
+
+/// `files.getUploadURLExternal`: the first step of an upload. Announces a file's name and
+/// length, and answers the URL to send its bytes to and the file's id.
+///
+/// ```
+/// use slack_methods::methods::FilesGetUploadUrlExternal;
+/// let ask = FilesGetUploadUrlExternal::new("report.csv", 18);
+/// assert_eq!(slack_methods::encode_params(&ask)?, "filename=report.csv&length=18");
+/// # Ok::<(), slack_methods::Error>(())
+/// ```
+#[slack_method(
+    "files.getUploadURLExternal",
+    response = FilesGetUploadUrlExternalResponse,
+    validate = FilesGetUploadUrlExternal::check,
+    scope = "files:write"
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct FilesGetUploadUrlExternal {
+    /// The file's name, such as `report.csv`.
+    pub filename: String,
+    /// The file's size in bytes: exactly what will be sent to the upload URL.
+    pub length: u64,
+    /// A description of an image, for screen readers.
+    pub alt_txt: Option<String>,
+    /// For a code snippet: its language (`python`, `rust`, ...), for syntax highlighting.
+    pub snippet_type: Option<String>,
+}
+
+impl FilesGetUploadUrlExternal {
+    /// Announces `filename` of `length` bytes.
+    pub fn new(filename: impl Into<String>, length: u64) -> Self {
+        FilesGetUploadUrlExternal {
+            filename: filename.into(),
+            length,
+            alt_txt: None,
+            snippet_type: None,
+        }
+    }
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        if self.filename.trim().is_empty() {
+            return Err(InvalidRequest::new("the file name is empty"));
+        }
+        Ok(())
+    }
+}
+
+crate::slack_object! {
+    /// What `files.getUploadURLExternal` answers.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub struct FilesGetUploadUrlExternalResponse {
+        required {
+            /// Where to send the file's bytes (a `POST` without the token). Treat it as a secret:
+            /// it lets anyone upload this file in the app's name.
+            pub upload_url: String,
+            /// The file's id, for `files.completeUploadExternal`.
+            pub file_id: FileId,
+        }
+    }
+}
+
+/// One file of a `files.completeUploadExternal` call: its id and, optionally, its title.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct FileToComplete {
+    /// The id `files.getUploadURLExternal` answered.
+    pub id: FileId,
+    /// The title Slack shows (the file name when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+impl crate::ParamSchema for FileToComplete {
+    fn json_schema() -> serde_json::Value {
+        serde_json::json!({
+            "type": "object",
+            "properties": {
+                "id": <FileId as crate::ParamSchema>::json_schema(),
+                "title": { "type": ["string", "null"], "description": "The title Slack shows (the file name when absent)." },
+            },
+            "required": ["id"],
+            "additionalProperties": false,
+            "description": "A file to complete: the id files.getUploadURLExternal answered and an optional title.",
+        })
+    }
+
+    /// The shape, then the id's own check (a shape check leaves `pattern` to the id).
+    fn check_json(value: &serde_json::Value) -> Result<(), crate::ValueError> {
+        crate::check_value(&Self::json_schema(), value)?;
+        match value.get("id") {
+            Some(id) => <FileId as crate::ParamSchema>::check_json(id)
+                .map_err(|error| crate::ValueError::new(format!("id: {}", error.message()))),
+            None => Ok(()),
+        }
+    }
+}
+
+impl FileToComplete {
+    /// The file `id`, titled `title` when it is `Some`.
+    pub fn new(id: FileId, title: Option<String>) -> Self {
+        FileToComplete { id, title }
+    }
+}
+
+/// `files.completeUploadExternal`: the last step of an upload. Creates the files whose bytes
+/// were sent, and shares them in a channel (or a thread) when asked; unshared files stay
+/// private to the uploader.
+///
+/// ```
+/// use slack_methods::methods::{FileToComplete, FilesCompleteUploadExternal};
+/// use slack_methods::{ChannelId, FileId};
+/// let done = FilesCompleteUploadExternal::new([FileToComplete::new(FileId::new("F0123ABCD")?, Some("Q3".into()))])
+///     .share_in(ChannelId::new("C0123ABCD")?)
+///     .initial_comment("The quarter's numbers");
+/// assert_eq!(
+///     slack_methods::encode_params(&done)?,
+///     "files=%5B%7B%22id%22%3A%22F0123ABCD%22%2C%22title%22%3A%22Q3%22%7D%5D&channel_id=C0123ABCD&initial_comment=The+quarter%27s+numbers",
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "files.completeUploadExternal",
+    response = FilesCompleteUploadExternalResponse,
+    validate = FilesCompleteUploadExternal::check,
+    scope = "files:write"
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct FilesCompleteUploadExternal {
+    /// The files to complete: each one's `id` and optional `title`, sent as JSON text.
+    #[slack(json)]
+    pub files: Vec<FileToComplete>,
+    /// The channel to share the files in (private to the uploader when absent).
+    pub channel_id: Option<ChannelId>,
+    /// Several channels to share the files in, instead of `channel_id`.
+    pub channels: Option<Vec<ChannelId>>,
+    /// The message text that introduces the files in the channel.
+    pub initial_comment: Option<String>,
+    /// The `ts` of a thread's parent message, to share the files as a reply in that thread
+    /// (with one channel only).
+    pub thread_ts: Option<Timestamp>,
+}
+
+impl FilesCompleteUploadExternal {
+    /// Completes `files`, shared nowhere.
+    pub fn new(files: impl IntoIterator<Item = FileToComplete>) -> Self {
+        FilesCompleteUploadExternal {
+            files: files.into_iter().collect(),
+            channel_id: None,
+            channels: None,
+            initial_comment: None,
+            thread_ts: None,
+        }
+    }
+
+    /// Shares the files in `channel`.
+    pub fn share_in(mut self, channel: ChannelId) -> Self {
+        self.channel_id = Some(channel);
+        self
+    }
+
+    /// Shares the files as a reply in the thread of `parent` (in the channel given with
+    /// [`share_in`](Self::share_in)).
+    pub fn in_thread(mut self, parent: Timestamp) -> Self {
+        self.thread_ts = Some(parent);
+        self
+    }
+
+    /// Introduces the files with `text`.
+    pub fn initial_comment(mut self, text: impl Into<String>) -> Self {
+        self.initial_comment = Some(text.into());
+        self
+    }
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        if self.files.is_empty() {
+            return Err(InvalidRequest::new(
+                "`files` is empty: name the files to complete",
+            ));
+        }
+        let channels = match (&self.channel_id, &self.channels) {
+            (Some(_), Some(_)) => {
+                return Err(InvalidRequest::new(
+                    "give `channel_id` or `channels`, not both",
+                ))
+            }
+            (Some(_), None) => 1,
+            (None, Some(list)) => list.len(),
+            (None, None) => 0,
+        };
+        if self.thread_ts.is_some() && channels != 1 {
+            return Err(InvalidRequest::new(
+                "`thread_ts` needs exactly one channel: the one the thread is in",
+            ));
+        }
+        Ok(())
+    }
+}
+
+crate::slack_object! {
+    /// What `files.completeUploadExternal` answers.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct FilesCompleteUploadExternalResponse {
+        /// The files created; one that does not fit [`File`] is kept as
+        /// [`Unparsed`](crate::types::Unparsed).
+        pub files: List<File>,
+    }
+}
+
+impl FilesCompleteUploadExternalResponse {
+    /// The first file created (the only one, for a single upload).
+    pub fn file(&self) -> Option<&File> {
+        self.files.first()
+    }
+}
+
+/// `files.info`: reads a file's details (name, size, type, where it is shared, its URLs).
+///
+/// ```
+/// use slack_methods::methods::FilesInfo;
+/// use slack_methods::FileId;
+/// let info = FilesInfo::of(FileId::new("F0123ABCD")?);
+/// assert_eq!(slack_methods::encode_params(&info)?, "file=F0123ABCD");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method("files.info", response = FilesInfoResponse)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct FilesInfo {
+    /// The file's id (`F...`).
+    pub file: FileId,
+    /// Where the page of the file's comments starts (comments are a legacy feature).
+    pub cursor: Option<String>,
+    /// The most comments on one page.
+    pub limit: Option<u32>,
+}
+
+impl FilesInfo {
+    /// Reads `file`.
+    pub fn of(file: FileId) -> Self {
+        FilesInfo {
+            file,
+            cursor: None,
+            limit: None,
+        }
+    }
+}
+
+crate::slack_object! {
+    /// What `files.info` answers.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct FilesInfoResponse {
+        required {
+            /// The file.
+            pub file: File,
+        }
+        /// The file's comments (a legacy feature), as Slack sent them.
+        pub comments: Vec<serde_json::Value>,
+        /// The older page/count paging of the comments.
+        pub paging: Option<Paging>,
+        /// The next page's cursor.
+        pub response_metadata: Option<ResponseMetadata>,
+    }
+}

@@ -1,0 +1,117 @@
+//! The `reactions.*` family: emoji reactions on messages.
+
+use super::Acknowledged;
+use crate::types::Timestamp;
+use crate::{slack_method, ChannelId, InvalidRequest};
+use serde::Deserialize;
+
+/// An emoji name as Slack wants it: without the colons around it (`thumbsup`,
+/// `wave::skin-tone-2`).
+fn emoji_name(name: impl Into<String>) -> String {
+    let name = name.into();
+    let trimmed = name.trim().trim_start_matches(':').trim_end_matches(':');
+    if trimmed.len() == name.len() {
+        name
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+fn check_name(name: &str) -> Result<(), InvalidRequest> {
+    if name.is_empty() {
+        return Err(InvalidRequest::new(
+            "the emoji `name` is empty: give one such as `thumbsup`",
+        ));
+    }
+    if name.starts_with(':') || name.ends_with(':') || name.chars().any(char::is_whitespace) {
+        return Err(InvalidRequest::new(format!(
+            "`{name}` is not an emoji name: write it without colons or spaces, e.g. `thumbsup` (Slack answers `invalid_name`)"
+        )));
+    }
+    Ok(())
+}
+
+/// `reactions.add`: adds an emoji reaction, from the token's user or bot, to a message.
+///
+/// ```
+/// use slack_methods::methods::ReactionsAdd;
+/// use slack_methods::types::Timestamp;
+/// use slack_methods::ChannelId;
+/// let react = ReactionsAdd::new(ChannelId::new("C0123ABCD")?, Timestamp::new("1712345678.000100"), ":tada:");
+/// assert_eq!(react.name, "tada");
+/// assert_eq!(
+///     slack_methods::encode_params(&react)?,
+///     "channel=C0123ABCD&name=tada&timestamp=1712345678.000100",
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method("reactions.add", response = Acknowledged, validate = ReactionsAdd::check)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ReactionsAdd {
+    /// The conversation the message is in.
+    pub channel: ChannelId,
+    /// The emoji's name, without colons (`thumbsup`, `wave::skin-tone-2`).
+    pub name: String,
+    /// The message's `ts`.
+    pub timestamp: Timestamp,
+}
+
+impl ReactionsAdd {
+    /// Reacts with the emoji `name` (colons around it are dropped) to the message `timestamp`
+    /// in `channel`.
+    pub fn new(channel: ChannelId, timestamp: Timestamp, name: impl Into<String>) -> Self {
+        ReactionsAdd {
+            channel,
+            name: emoji_name(name),
+            timestamp,
+        }
+    }
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        check_name(&self.name)
+    }
+}
+
+/// `reactions.remove`: takes back the token's user's or bot's emoji reaction on a message.
+///
+/// ```
+/// use slack_methods::methods::ReactionsRemove;
+/// use slack_methods::types::Timestamp;
+/// use slack_methods::ChannelId;
+/// let undo = ReactionsRemove::new(ChannelId::new("C0123ABCD")?, Timestamp::new("1712345678.000100"), "tada");
+/// assert_eq!(
+///     slack_methods::encode_params(&undo)?,
+///     "name=tada&channel=C0123ABCD&timestamp=1712345678.000100",
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method("reactions.remove", response = Acknowledged, validate = ReactionsRemove::check)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ReactionsRemove {
+    /// The emoji's name, without colons.
+    pub name: String,
+    /// The conversation the message is in.
+    pub channel: ChannelId,
+    /// The message's `ts`.
+    pub timestamp: Timestamp,
+}
+
+impl ReactionsRemove {
+    /// Removes the reaction `name` (colons around it are dropped) from the message `timestamp`
+    /// in `channel`.
+    pub fn new(channel: ChannelId, timestamp: Timestamp, name: impl Into<String>) -> Self {
+        ReactionsRemove {
+            name: emoji_name(name),
+            channel,
+            timestamp,
+        }
+    }
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        check_name(&self.name)
+    }
+}

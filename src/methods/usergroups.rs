@@ -1,0 +1,108 @@
+//! The `usergroups.*` family: `usergroups.list`, `usergroups.users.list`.
+
+use crate::types::{List, Usergroup};
+use crate::{slack_method, TeamId, UserId, UsergroupId};
+use serde::Deserialize;
+
+/// `usergroups.list`: lists the workspace's user groups (the `@handle` groups), with their
+/// members and member counts when asked.
+///
+/// ```
+/// use slack_methods::methods::UsergroupsList;
+/// let list = UsergroupsList::new().with_users().with_count();
+/// assert_eq!(slack_methods::encode_params(&list)?, "include_count=true&include_users=true");
+/// # Ok::<(), slack_methods::Error>(())
+/// ```
+#[slack_method("usergroups.list", response = UsergroupsListResponse)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct UsergroupsList {
+    /// Whether to include each group's number of members.
+    pub include_count: Option<bool>,
+    /// Whether to include disabled groups.
+    pub include_disabled: Option<bool>,
+    /// Whether to include each group's members.
+    pub include_users: Option<bool>,
+    /// With an org-level token: the workspace whose groups to list.
+    pub team_id: Option<TeamId>,
+}
+
+impl UsergroupsList {
+    /// The workspace's enabled groups.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Asks for each group's members.
+    pub fn with_users(mut self) -> Self {
+        self.include_users = Some(true);
+        self
+    }
+
+    /// Asks for each group's number of members.
+    pub fn with_count(mut self) -> Self {
+        self.include_count = Some(true);
+        self
+    }
+
+    /// Lists disabled groups too.
+    pub fn with_disabled(mut self) -> Self {
+        self.include_disabled = Some(true);
+        self
+    }
+}
+
+crate::slack_object! {
+    /// What `usergroups.list` answers.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct UsergroupsListResponse {
+        /// The groups; one that does not fit [`Usergroup`] is kept as
+        /// [`Unparsed`](crate::types::Unparsed).
+        pub usergroups: List<Usergroup>,
+    }
+}
+
+/// `usergroups.users.list`: lists the members of one user group.
+///
+/// ```
+/// use slack_methods::methods::UsergroupsUsersList;
+/// use slack_methods::UsergroupId;
+/// let members = UsergroupsUsersList::of(UsergroupId::new("S0123ABCD")?);
+/// assert_eq!(slack_methods::encode_params(&members)?, "usergroup=S0123ABCD");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method("usergroups.users.list", response = UsergroupsUsersListResponse)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct UsergroupsUsersList {
+    /// The group's id (`S...`).
+    pub usergroup: UsergroupId,
+    /// Whether to answer for a disabled group too.
+    pub include_disabled: Option<bool>,
+    /// With an org-level token: the workspace of the group.
+    pub team_id: Option<TeamId>,
+}
+
+impl UsergroupsUsersList {
+    /// The members of `usergroup`.
+    pub fn of(usergroup: UsergroupId) -> Self {
+        UsergroupsUsersList {
+            usergroup,
+            include_disabled: None,
+            team_id: None,
+        }
+    }
+}
+
+crate::slack_object! {
+    /// What `usergroups.users.list` answers.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct UsergroupsUsersListResponse {
+        /// The group's members.
+        pub users: Vec<UserId>,
+    }
+}

@@ -1,0 +1,958 @@
+//! The messaging bindings through the `Client`, over loopback HTTP, against the emulator's demo
+//! workspace: what one method writes, the others read back (threads, edits, reactions, pins,
+//! deletions), each Slack error an app meets, and requests refused before anything is sent.
+
+use futures_util::TryStreamExt;
+use serde_json::{json, Value};
+use slack_methods::methods::{
+    BookmarksAdd, ChatDelete, ChatGetPermalink, ChatPostEphemeral, ChatPostMessage,
+    ChatScheduleMessage, ChatUpdate, ConversationsHistory, ConversationsReplies, PinsAdd,
+    ReactionsAdd, ReactionsRemove,
+};
+use slack_methods::types::{
+    Attachment, Block, Blocks, Message, MessageMetadata, MessageSubtype, Text, Timestamp,
+};
+use slack_methods::{
+    slack_method, ChannelId, Client, Error, RateLimits, SlackMethod, Token, UserId,
+};
+use slack_methods_emulator::{demo, ChannelSpec, Emulator};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+const GRACE_TOKEN: &str = "xoxp-emulated-grace";
+/// A bot token that may post only where the bot is a member (no `chat:write.public`).
+const NARROW_BOT: &str = "xoxb-emulated-narrow";
+/// A user token without any `chat:write` scope.
+const READER: &str = "xoxp-emulated-reader";
+const ARCHIVED: &str = "C0ARCHIVE01";
+
+async fn emulator() -> Emulator {
+    let emu = Emulator::builder()
+        .serve(slack_methods::methods::ALL)
+        .demo_workspace()
+        .start()
+        .await
+        .unwrap();
+    emu.add_token(GRACE_TOKEN, demo::GRACE, demo::SCOPES);
+    emu.add_token(
+        NARROW_BOT,
+        demo::BOT,
+        &["chat:write", "channels:history", "groups:history"],
+    );
+    emu.add_token(READER, demo::LINUS, &["channels:history"]);
+    emu.add_channel(
+        ChannelSpec::new(ARCHIVED, "old-news")
+            .members(&[demo::ADA, demo::BOT])
+            .archived(),
+    );
+    emu
+}
+
+/// A client of `token`, not paced: these tests post more than one message a second in a
+/// channel (`tests/post_pacing.rs` is about pacing).
+fn client(emu: &Emulator, token: &str) -> Client {
+    Client::builder()
+        .base_url(&emu.base_url())
+        .token(Token::new(token).unwrap())
+        .rate_limits(RateLimits::off())
+        .build()
+        .unwrap()
+}
+
+fn channel(id: &str) -> ChannelId {
+    ChannelId::new(id).unwrap()
+}
+
+/// The Slack error code of a failed call.
+fn code<T: std::fmt::Debug>(result: Result<T, Error>) -> String {
+    match result {
+        Err(Error::Api(api)) => api.code.as_str().to_owned(),
+        other => panic!("expected a Slack error, got {other:?}"),
+    }
+}
+
+/// The request was refused before sending.
+fn refused<T: std::fmt::Debug>(result: Result<T, Error>) -> String {
+    match result {
+        Err(Error::InvalidRequest { reason, .. }) => reason,
+        other => panic!("expected an invalid request, got {other:?}"),
+    }
+}
+
+async fn history(client: &Client, id: &str) -> Vec<Message> {
+    client
+        .items(&ConversationsHistory::new(channel(id)))
+        .try_collect()
+        .await
+        .unwrap()
+}
+
+async fn thread(client: &Client, id: &str, ts: &Timestamp) -> Vec<Message> {
+    client
+        .items(&ConversationsReplies::new(channel(id), ts.clone()))
+        .try_collect()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_post_is_read_back_with_its_thread() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let ada = client(&emu, demo::USER_TOKEN);
+
+    let posted = bot
+        .call(&ChatPostMessage::new(
+            channel(demo::GENERAL),
+            "Deploy started",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(posted.channel, demo::GENERAL);
+    let message = posted.message.as_ref().unwrap();
+    assert_eq!(message.ts, posted.ts);
+    assert_eq!(message.text, "Deploy started");
+    assert_eq!(message.user.as_ref().unwrap(), demo::BOT);
+    assert_eq!(message.bot_id.as_ref().unwrap(), demo::BOT_ID);
+    assert!(message.bot_profile.is_some());
+
+    let first = ada
+        .call(
+            &ChatPostMessage::new(channel(demo::GENERAL), "Watching it")
+                .in_thread(posted.ts.clone()),
+        )
+        .await
+        .unwrap();
+    let second = bot
+        .call(
+            &ChatPostMessage::new(channel(demo::GENERAL), "Deploy finished")
+                .in_thread(posted.ts.clone())
+                .broadcast(),
+        )
+        .await
+        .unwrap();
+    let reply = first.message.clone().unwrap();
+    assert_eq!(reply.thread_ts.as_ref(), Some(&posted.ts));
+    assert_eq!(reply.parent_user_id.as_ref().unwrap(), demo::BOT);
+    assert!(reply.is_reply());
+
+    // The history: the broadcast reply (newest first) and the parent; the other reply is only in
+    // the thread.
+    let listed = history(&ada, demo::GENERAL).await;
+    let texts: Vec<&str> = listed.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, ["Deploy finished", "Deploy started"]);
+    let broadcast = &listed[0];
+    assert_eq!(broadcast.subtype, Some(MessageSubtype::ThreadBroadcast));
+    assert_eq!(broadcast.root.as_ref().unwrap().ts, posted.ts);
+    let parent = &listed[1];
+    assert!(parent.is_thread_parent());
+    assert_eq!(parent.reply_count, Some(2));
+    assert_eq!(parent.reply_users_count, Some(2));
+    assert_eq!(
+        parent.reply_users,
+        [
+            UserId::new(demo::ADA).unwrap(),
+            UserId::new(demo::BOT).unwrap()
+        ]
+    );
+    assert_eq!(parent.latest_reply.as_ref(), Some(&second.ts));
+
+    // The thread, oldest first, named by its parent or by any reply.
+    for named_by in [&posted.ts, &first.ts] {
+        let replies = thread(&ada, demo::GENERAL, named_by).await;
+        let ts: Vec<&Timestamp> = replies.iter().map(|m| &m.ts).collect();
+        assert_eq!(ts, [&posted.ts, &first.ts, &second.ts]);
+    }
+
+    // The emulator's own view agrees, thread replies included.
+    assert_eq!(emu.messages(demo::GENERAL).unwrap().len(), 3);
+    assert_eq!(emu.applied_writes("chat.postMessage"), 3);
+}
+
+#[tokio::test]
+async fn blocks_attachments_and_metadata_come_back() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let blocks = Blocks::from([
+        Block::header("Release 1.4.2"),
+        Block::section(Text::mrkdwn("*api* is live")).with_block_id("status"),
+    ]);
+    let post = ChatPostMessage::blocks(channel(demo::GENERAL), blocks)
+        .with_text("Release 1.4.2 is live")
+        .with_attachments([Attachment::new().with_color("good").with_text("all green")])
+        .with_metadata(MessageMetadata::new("release_published").with("version", "1.4.2"));
+    let posted = bot.call(&post).await.unwrap();
+    let message = posted.message.clone().unwrap();
+    assert_eq!(message.blocks.len(), 2);
+    // Slack gives blocks without a block_id one, and keeps the others'.
+    assert!(message.blocks[0]
+        .block_id()
+        .is_some_and(|id| !id.is_empty()));
+    assert_eq!(message.blocks[1].block_id(), Some("status"));
+    assert_eq!(message.blocks[1].text(), Some("*api* is live"));
+    assert_eq!(message.attachments[0].color(), Some("good"));
+    assert_eq!(message.attachments[0].id(), Some(1));
+
+    let plain = bot
+        .call(&ConversationsHistory::new(channel(demo::GENERAL)))
+        .await
+        .unwrap();
+    let read = plain.messages.first().unwrap();
+    assert!(read.metadata.is_none(), "metadata only when asked");
+    assert_eq!(read.blocks, message.blocks);
+    let with_metadata = bot
+        .call(&ConversationsHistory::new(channel(demo::GENERAL)).with_metadata())
+        .await
+        .unwrap();
+    let metadata = with_metadata
+        .messages
+        .first()
+        .unwrap()
+        .metadata
+        .clone()
+        .unwrap();
+    assert_eq!(metadata.event_type, "release_published");
+    assert_eq!(metadata.event_payload["version"], "1.4.2");
+}
+
+/// `chat.postMessage` with its `blocks` as raw text, to put malformed JSON on the wire.
+#[slack_method("chat.postMessage", scope = "chat:write")]
+struct RawPost {
+    channel: String,
+    text: Option<String>,
+    blocks: Option<String>,
+    attachments: Option<String>,
+    metadata: Option<String>,
+    thread_ts: Option<String>,
+    markdown_text: Option<String>,
+}
+
+fn raw_post(field: &str, value: &str) -> RawPost {
+    let mut post = RawPost {
+        channel: demo::GENERAL.to_owned(),
+        text: Some("fallback".to_owned()),
+        blocks: None,
+        attachments: None,
+        metadata: None,
+        thread_ts: None,
+        markdown_text: None,
+    };
+    let value = Some(value.to_owned());
+    match field {
+        "blocks" => post.blocks = value,
+        "attachments" => post.attachments = value,
+        "metadata" => post.metadata = value,
+        "thread_ts" => post.thread_ts = value,
+        "markdown_text" => post.markdown_text = value,
+        other => panic!("{other}"),
+    }
+    post
+}
+
+#[tokio::test]
+async fn malformed_content_is_refused_as_slack_refuses_it() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    for (field, value, expected) in [
+        ("blocks", "[{\"type\":", "invalid_blocks_format"),
+        ("blocks", "{\"type\":\"divider\"}", "invalid_blocks_format"),
+        ("attachments", "{}", "invalid_attachments"),
+        ("attachments", "[1]", "invalid_attachments"),
+        ("metadata", "{\"event_type\":1}", "invalid_metadata_format"),
+        ("thread_ts", "1.000001", "invalid_thread_ts"),
+        ("markdown_text", "**bold**", "markdown_text_conflict"),
+    ] {
+        let err = code(bot.call(&raw_post(field, value)).await);
+        assert_eq!(err, expected, "{field}={value}");
+    }
+    let many = format!("[{}]", vec!["{}"; 101].join(",")).replace("{}", "{\"text\":\"x\"}");
+    assert_eq!(
+        code(bot.call(&raw_post("attachments", &many)).await),
+        "too_many_attachments"
+    );
+
+    // Blocks that are JSON but break Block Kit's rules: `invalid_blocks`, each problem named
+    // with its JSON pointer, in `errors` and in `response_metadata.messages`.
+    let blocks = r#"[{"type":"section"},{"type":"image","image_url":"https://example.com/a.png"}]"#;
+    let Err(Error::Api(api)) = bot.call(&raw_post("blocks", blocks)).await else {
+        panic!("expected invalid_blocks");
+    };
+    assert_eq!(api.code.as_str(), "invalid_blocks");
+    assert_eq!(
+        api.messages,
+        [
+            "[ERROR] must provide either text or fields [json-pointer:/blocks/0]",
+            "[ERROR] missing required field: alt_text [json-pointer:/blocks/1]",
+        ]
+    );
+    let body: Value = serde_json::from_str(&api.raw).unwrap();
+    assert_eq!(
+        body["errors"],
+        json!([
+            "must provide either text or fields [json-pointer:/blocks/0]",
+            "missing required field: alt_text [json-pointer:/blocks/1]"
+        ])
+    );
+    assert!(emu.messages(demo::GENERAL).unwrap().is_empty());
+    assert_eq!(emu.applied_writes("chat.postMessage"), 0);
+}
+
+#[tokio::test]
+async fn where_a_token_may_post_and_read() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let narrow = client(&emu, NARROW_BOT);
+    let grace = client(&emu, GRACE_TOKEN);
+    let hello = |id: &str| ChatPostMessage::new(channel(id), "hello");
+
+    // The bot is not in #random: `chat:write.public` lets it post there, not read it.
+    bot.call(&hello(demo::RANDOM)).await.unwrap();
+    assert_eq!(
+        code(narrow.call(&hello(demo::RANDOM)).await),
+        "not_in_channel"
+    );
+    assert_eq!(
+        code(
+            bot.call(&ConversationsHistory::new(channel(demo::RANDOM)))
+                .await
+        ),
+        "not_in_channel"
+    );
+    // People read public channels they are not in; a private one they are not in does not
+    // exist for them.
+    assert_eq!(history(&grace, demo::RANDOM).await.len(), 1);
+    assert_eq!(
+        code(grace.call(&hello(demo::LEADS)).await),
+        "channel_not_found"
+    );
+    assert_eq!(
+        code(
+            grace
+                .call(&ConversationsHistory::new(channel(demo::LEADS)))
+                .await
+        ),
+        "channel_not_found"
+    );
+    assert_eq!(
+        code(bot.call(&hello("C0NOWHERE1")).await),
+        "channel_not_found"
+    );
+    assert_eq!(code(bot.call(&hello(ARCHIVED)).await), "is_archived");
+    // A token without `chat:write` is refused with the scopes it needs.
+    let Err(Error::Api(api)) = client(&emu, READER).call(&hello(demo::GENERAL)).await else {
+        panic!("expected missing_scope");
+    };
+    assert_eq!(api.code.as_str(), "missing_scope");
+    assert_eq!(
+        api.needed.as_deref(),
+        Some("chat:write,chat:write:bot,chat:write:user")
+    );
+}
+
+#[tokio::test]
+async fn an_update_changes_only_what_it_sends() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let general = channel(demo::GENERAL);
+    let posted = bot
+        .call(
+            &ChatPostMessage::new(general.clone(), "Build 812 running")
+                .with_blocks([Block::section(Text::mrkdwn("*812* running"))]),
+        )
+        .await
+        .unwrap();
+
+    let edited = bot
+        .call(&ChatUpdate::new(
+            general.clone(),
+            posted.ts.clone(),
+            "Build 812 passed",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(
+        (edited.channel.as_str(), &edited.ts),
+        (demo::GENERAL, &posted.ts)
+    );
+    assert_eq!(edited.text, "Build 812 passed");
+    // Slack leaves the message's ts out of this answer; the binding fills it in.
+    let message = edited.message.clone().unwrap();
+    assert_eq!(message.ts, posted.ts);
+    assert_eq!(message.blocks.len(), 1, "blocks left out are kept");
+    let edit = message.edited.unwrap();
+    assert_eq!(edit.user.unwrap(), demo::BOT);
+    assert!(edit.ts.unwrap() > posted.ts);
+
+    // Empty blocks remove them; the history shows the new version.
+    bot.call(
+        &ChatUpdate::new(general.clone(), posted.ts.clone(), "Build 812 passed")
+            .with_blocks(Blocks::new()),
+    )
+    .await
+    .unwrap();
+    let listed = history(&bot, demo::GENERAL).await;
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].text, "Build 812 passed");
+    assert!(listed[0].blocks.is_empty());
+    assert!(listed[0].edited.is_some());
+
+    // Only the author edits; a message that is not there cannot be.
+    let ada = client(&emu, demo::USER_TOKEN);
+    let theirs = ChatUpdate::new(general.clone(), posted.ts.clone(), "mine now");
+    assert_eq!(code(ada.call(&theirs).await), "cant_update_message");
+    let missing = ChatUpdate::new(general, Timestamp::new("1.000002"), "nothing");
+    assert_eq!(code(bot.call(&missing).await), "message_not_found");
+}
+
+#[tokio::test]
+async fn deleting_messages_and_threads() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let ada = client(&emu, demo::USER_TOKEN);
+    let grace = client(&emu, GRACE_TOKEN);
+    let general = channel(demo::GENERAL);
+    let post = |text: &str| ChatPostMessage::new(general.clone(), text);
+
+    let parent = bot.call(&post("Question")).await.unwrap();
+    let one = grace
+        .call(&post("One").in_thread(parent.ts.clone()))
+        .await
+        .unwrap();
+    let two = bot
+        .call(&post("Two").in_thread(parent.ts.clone()))
+        .await
+        .unwrap();
+
+    // Someone else's message: refused to a member, allowed to an admin.
+    let delete = |ts: &Timestamp| ChatDelete::new(general.clone(), ts.clone());
+    assert_eq!(
+        code(grace.call(&delete(&parent.ts)).await),
+        "cant_delete_message"
+    );
+    let gone = ada.call(&delete(&two.ts)).await.unwrap();
+    assert_eq!((gone.channel.as_str(), &gone.ts), (demo::GENERAL, &two.ts));
+    let listed = history(&bot, demo::GENERAL).await;
+    assert_eq!(listed[0].reply_count, Some(1));
+    assert_eq!(listed[0].latest_reply.as_ref(), Some(&one.ts));
+
+    // A parent with replies stays as a tombstone, until its last reply goes.
+    bot.call(&delete(&parent.ts)).await.unwrap();
+    let listed = history(&bot, demo::GENERAL).await;
+    assert_eq!(listed[0].subtype, Some(MessageSubtype::Tombstone));
+    assert_eq!(listed[0].reply_count, Some(1));
+    assert_eq!(thread(&bot, demo::GENERAL, &parent.ts).await.len(), 2);
+    grace.call(&delete(&one.ts)).await.unwrap();
+    assert!(history(&bot, demo::GENERAL).await.is_empty());
+    assert!(emu.messages(demo::GENERAL).unwrap().is_empty());
+    assert_eq!(
+        code(bot.call(&delete(&parent.ts)).await),
+        "message_not_found"
+    );
+}
+
+#[tokio::test]
+async fn ephemeral_messages_reach_one_member_and_no_history() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let ada = UserId::new(demo::ADA).unwrap();
+    let shown = bot
+        .call(&ChatPostEphemeral::new(
+            channel(demo::LEADS),
+            ada.clone(),
+            "Only you see this",
+        ))
+        .await
+        .unwrap();
+    assert!(shown.message_ts.seconds().is_some());
+    let seen = emu.ephemeral_messages(demo::LEADS);
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0]["to_user"], demo::ADA);
+    assert_eq!(seen[0]["text"], "Only you see this");
+    assert_eq!(seen[0]["ts"], shown.message_ts.as_str());
+    assert!(history(&bot, demo::LEADS).await.is_empty());
+
+    let grace = UserId::new(demo::GRACE).unwrap();
+    let outsider = ChatPostEphemeral::new(channel(demo::LEADS), grace, "psst");
+    assert_eq!(code(bot.call(&outsider).await), "user_not_in_channel");
+    let nobody = ChatPostEphemeral::new(
+        channel(demo::LEADS),
+        UserId::new("U0NOBODY01").unwrap(),
+        "psst",
+    );
+    assert_eq!(code(bot.call(&nobody).await), "user_not_found");
+}
+
+#[tokio::test]
+async fn permalinks_are_on_the_workspace_domain() {
+    let emu = Emulator::builder()
+        .serve(slack_methods::methods::ALL)
+        .team("T0ACME0001", "Acme", "acme")
+        .demo_workspace()
+        .start()
+        .await
+        .unwrap();
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let general = channel(demo::GENERAL);
+    let parent = bot
+        .call(&ChatPostMessage::new(general.clone(), "Incident"))
+        .await
+        .unwrap();
+    let reply = bot
+        .call(&ChatPostMessage::new(general.clone(), "Fixed").in_thread(parent.ts.clone()))
+        .await
+        .unwrap();
+
+    let link = bot
+        .call(&ChatGetPermalink::new(general.clone(), parent.ts.clone()))
+        .await
+        .unwrap();
+    let digits = parent.ts.as_str().replace('.', "");
+    assert_eq!(
+        link.permalink,
+        format!(
+            "https://acme.slack.com/archives/{}/p{digits}",
+            demo::GENERAL
+        )
+    );
+    assert_eq!(link.channel.as_ref().unwrap(), demo::GENERAL);
+    let reply_link = bot
+        .call(&ChatGetPermalink::new(general.clone(), reply.ts.clone()))
+        .await
+        .unwrap();
+    assert_eq!(
+        reply_link.permalink,
+        format!(
+            "https://acme.slack.com/archives/{ch}/p{}?thread_ts={}&cid={ch}",
+            reply.ts.as_str().replace('.', ""),
+            parent.ts,
+            ch = demo::GENERAL
+        )
+    );
+    let missing = ChatGetPermalink::new(general, Timestamp::new("1.000003"));
+    assert_eq!(code(bot.call(&missing).await), "message_not_found");
+    let elsewhere = ChatGetPermalink::new(channel("C0NOWHERE1"), parent.ts.clone());
+    assert_eq!(code(bot.call(&elsewhere).await), "channel_not_found");
+}
+
+fn now() -> i64 {
+    i64::try_from(
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs(),
+    )
+    .unwrap()
+}
+
+#[tokio::test]
+async fn scheduled_messages_wait_for_their_time() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let general = channel(demo::GENERAL);
+
+    assert_eq!(
+        code(
+            bot.call(&ChatScheduleMessage::new(
+                general.clone(),
+                now() - 10,
+                "late"
+            ))
+            .await
+        ),
+        "time_in_past"
+    );
+    let too_far = now() + 121 * 24 * 3600;
+    assert_eq!(
+        code(
+            bot.call(&ChatScheduleMessage::new(general.clone(), too_far, "far"))
+                .await
+        ),
+        "time_too_far"
+    );
+
+    let post_at = now() + 1;
+    let scheduled = bot
+        .call(&ChatScheduleMessage::new(
+            general.clone(),
+            post_at,
+            "Stand-up now",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(scheduled.channel, demo::GENERAL);
+    assert_eq!(scheduled.post_at, post_at);
+    assert!(scheduled.scheduled_message_id.starts_with('Q'));
+    let message = scheduled.message.clone().unwrap();
+    assert_eq!(message.kind, "delayed_message");
+    assert_eq!(message.text, "Stand-up now");
+    assert!(message.ts.is_empty(), "no ts until it is posted");
+    let pending = emu.scheduled_messages(demo::GENERAL);
+    assert_eq!(pending.len(), 1);
+    assert_eq!(
+        pending[0]["scheduled_message_id"],
+        scheduled.scheduled_message_id
+    );
+    assert!(history(&bot, demo::GENERAL).await.is_empty());
+
+    // Once its time has passed, it is in the history.
+    tokio::time::sleep(Duration::from_millis(2100)).await;
+    let listed = history(&bot, demo::GENERAL).await;
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].text, "Stand-up now");
+    assert_eq!(listed[0].kind, "message");
+    assert!(listed[0].ts.seconds().unwrap() >= u64::try_from(post_at).unwrap());
+    assert!(emu.scheduled_messages(demo::GENERAL).is_empty());
+}
+
+#[tokio::test]
+async fn reactions_are_counted_per_person() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let ada = client(&emu, demo::USER_TOKEN);
+    let general = channel(demo::GENERAL);
+    let posted = bot
+        .call(&ChatPostMessage::new(general.clone(), "Shipped"))
+        .await
+        .unwrap();
+    let react = ReactionsAdd::new(general.clone(), posted.ts.clone(), ":tada:");
+
+    bot.call(&react).await.unwrap();
+    ada.call(&react).await.unwrap();
+    ada.call(&ReactionsAdd::new(
+        general.clone(),
+        posted.ts.clone(),
+        "eyes",
+    ))
+    .await
+    .unwrap();
+    assert_eq!(code(ada.call(&react).await), "already_reacted");
+    let listed = history(&bot, demo::GENERAL).await;
+    let reactions: Vec<(&str, u64, usize)> = listed[0]
+        .reactions
+        .iter()
+        .map(|r| (r.name.as_str(), r.count, r.users.len()))
+        .collect();
+    assert_eq!(reactions, [("tada", 2, 2), ("eyes", 1, 1)]);
+
+    let undo = ReactionsRemove::new(general.clone(), posted.ts.clone(), "tada");
+    bot.call(&undo).await.unwrap();
+    assert_eq!(code(bot.call(&undo).await), "no_reaction");
+    ada.call(&ReactionsRemove::new(
+        general.clone(),
+        posted.ts.clone(),
+        "eyes",
+    ))
+    .await
+    .unwrap();
+    let listed = history(&bot, demo::GENERAL).await;
+    let left: Vec<&UserId> = listed[0].reactions.iter().flat_map(|r| &r.users).collect();
+    assert_eq!(left, [&UserId::new(demo::ADA).unwrap()]);
+
+    let missing = ReactionsAdd::new(general, Timestamp::new("1.000004"), "tada");
+    assert_eq!(code(bot.call(&missing).await), "message_not_found");
+}
+
+/// `reactions.add` with the name as given, to put an invalid name on the wire.
+#[slack_method("reactions.add")]
+struct RawReaction {
+    channel: String,
+    name: String,
+    timestamp: String,
+}
+
+#[tokio::test]
+async fn invalid_emoji_names_are_invalid_name() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let posted = bot
+        .call(&ChatPostMessage::new(channel(demo::GENERAL), "x"))
+        .await
+        .unwrap();
+    for name in [":tada:", "two words", ""] {
+        let raw = RawReaction {
+            channel: demo::GENERAL.into(),
+            name: name.into(),
+            timestamp: posted.ts.to_string(),
+        };
+        assert_eq!(code(bot.call(&raw).await), "invalid_name", "{name:?}");
+    }
+}
+
+#[tokio::test]
+async fn pins_show_in_the_history() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let general = channel(demo::GENERAL);
+    let posted = bot
+        .call(&ChatPostMessage::new(general.clone(), "Runbook"))
+        .await
+        .unwrap();
+    bot.call(&ChatPostMessage::new(general.clone(), "Chatter"))
+        .await
+        .unwrap();
+    let pin = PinsAdd::new(general.clone(), posted.ts.clone());
+    bot.call(&pin).await.unwrap();
+    assert_eq!(code(bot.call(&pin).await), "already_pinned");
+    let page = bot
+        .call(&ConversationsHistory::new(general.clone()))
+        .await
+        .unwrap();
+    assert_eq!(page.pin_count, 1);
+    let pinned: Vec<&str> = page
+        .messages
+        .iter()
+        .filter(|m| m.pinned_to.contains(&general))
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(pinned, ["Runbook"]);
+    let missing = PinsAdd::new(general, Timestamp::new("1.000005"));
+    assert_eq!(code(bot.call(&missing).await), "message_not_found");
+}
+
+/// `bookmarks.add` with the link as given, to put an invalid one on the wire.
+#[slack_method("bookmarks.add", scope = "bookmarks:write")]
+struct RawBookmark {
+    channel_id: String,
+    title: String,
+    r#type: String,
+    link: Option<String>,
+}
+
+#[tokio::test]
+async fn bookmarks_are_added_to_a_channel() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let added = bot
+        .call(
+            &BookmarksAdd::link(
+                channel(demo::LEADS),
+                "Runbook",
+                "https://example.com/runbook",
+            )
+            .with_emoji(":book:"),
+        )
+        .await
+        .unwrap();
+    let bookmark = &added.bookmark;
+    assert!(bookmark.id.starts_with("Bk"));
+    assert_eq!(bookmark.channel_id.as_ref().unwrap(), demo::LEADS);
+    assert_eq!(bookmark.title, "Runbook");
+    assert_eq!(bookmark.link, "https://example.com/runbook");
+    assert_eq!(bookmark.emoji.as_deref(), Some(":book:"));
+    assert_eq!(bookmark.kind, "link");
+    assert_eq!(
+        bookmark.last_updated_by_user_id.as_ref().unwrap(),
+        demo::BOT
+    );
+    let kept = emu.bookmarks(demo::LEADS);
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0]["id"], bookmark.id);
+
+    let raw = |kind: &str, link: &str| RawBookmark {
+        channel_id: demo::LEADS.into(),
+        title: "t".into(),
+        r#type: kind.into(),
+        link: Some(link.into()),
+    };
+    assert_eq!(
+        code(bot.call(&raw("link", "ftp://example.com")).await),
+        "invalid_link"
+    );
+    assert_eq!(
+        code(bot.call(&raw("folder", "https://x.io")).await),
+        "invalid_bookmark_type"
+    );
+    let hidden = BookmarksAdd::link(channel(demo::LEADS), "t", "https://x.io");
+    assert_eq!(
+        code(client(&emu, GRACE_TOKEN).call(&hidden).await),
+        "channel_not_found"
+    );
+}
+
+#[tokio::test]
+async fn history_pages_newest_first_within_a_range() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let project = channel("C0DEMOP001");
+    let mut posted = Vec::new();
+    for n in 0..25 {
+        let answer = bot
+            .call(&ChatPostMessage::new(
+                project.clone(),
+                format!("update {n}"),
+            ))
+            .await
+            .unwrap();
+        posted.push(answer.ts.clone());
+    }
+    // The emulator's pages hold 10: three pages, newest first, the last with no cursor.
+    let pages: Vec<_> = bot
+        .pages(&ConversationsHistory::new(project.clone()))
+        .try_collect()
+        .await
+        .unwrap();
+    let sizes: Vec<usize> = pages.iter().map(|p| p.messages.len()).collect();
+    assert_eq!(sizes, [10, 10, 5]);
+    assert!(pages[0].has_more && pages[1].has_more && !pages[2].has_more);
+    assert!(pages[2].next_cursor.is_none());
+    let all: Vec<Timestamp> = pages
+        .into_iter()
+        .flat_map(|p| p.data.messages.into_parsed())
+        .map(|m| m.ts)
+        .collect();
+    let mut newest_first = posted.clone();
+    newest_first.reverse();
+    assert_eq!(all, newest_first);
+
+    // oldest/latest are exclusive unless inclusive.
+    let range = ConversationsHistory::new(project.clone())
+        .oldest(posted[5].clone())
+        .latest(posted[9].clone());
+    let inside: Vec<Message> = bot.items(&range).try_collect().await.unwrap();
+    let ts: Vec<&Timestamp> = inside.iter().map(|m| &m.ts).collect();
+    assert_eq!(ts, [&posted[8], &posted[7], &posted[6]]);
+    let inside: Vec<Message> = bot.items(&range.inclusive()).try_collect().await.unwrap();
+    assert_eq!(inside.len(), 5);
+
+    let mut bogus = ConversationsHistory::new(project.clone());
+    bogus.cursor = Some("not-a-cursor".into());
+    assert_eq!(code(bot.call(&bogus).await), "invalid_cursor");
+    let mut bad_bound = ConversationsHistory::new(project);
+    bad_bound.oldest = Some(Timestamp::new("yesterday"));
+    assert_eq!(code(bot.call(&bad_bound).await), "invalid_ts_oldest");
+    let unknown = ConversationsReplies::new(channel("C0DEMOP001"), Timestamp::new("1.000006"));
+    assert_eq!(code(bot.call(&unknown).await), "thread_not_found");
+}
+
+#[tokio::test]
+async fn requests_breaking_slack_rules_are_never_sent() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let general = channel(demo::GENERAL);
+    let ts = Timestamp::new("1712345678.000100");
+
+    let mut empty = ChatPostMessage::new(general.clone(), "");
+    empty.text = None;
+    assert!(refused(bot.call(&empty).await).contains("no_text"));
+    let both = ChatPostMessage::markdown(general.clone(), "**hi**").with_text("hi");
+    assert!(refused(bot.call(&both).await).contains("markdown_text"));
+    let blocks: Blocks = (0..51).map(|_| Block::divider()).collect();
+    let crowded = ChatPostMessage::blocks(general.clone(), blocks);
+    assert!(refused(bot.call(&crowded).await).contains("51 blocks"));
+    let lonely = ChatPostMessage::new(general.clone(), "hi").broadcast();
+    assert!(refused(bot.call(&lonely).await).contains("thread_ts"));
+    let long = ChatPostMessage::markdown(general.clone(), "x".repeat(12_001));
+    assert!(refused(bot.call(&long).await).contains("12001"));
+    let attachments = (0..101).map(|_| Attachment::new().with_text("x"));
+    let heavy = ChatPostMessage::new(general.clone(), "hi").with_attachments(attachments);
+    assert!(refused(bot.call(&heavy).await).contains("too_many_attachments"));
+
+    let mut blank = ChatUpdate::new(general.clone(), ts.clone(), "");
+    blank.text = None;
+    assert!(refused(bot.call(&blank).await).contains("no_text"));
+    let past = ChatScheduleMessage::new(general.clone(), 0, "x");
+    assert!(refused(bot.call(&past).await).contains("post_at"));
+    let mut colons = ReactionsAdd::new(general.clone(), ts.clone(), "x");
+    colons.name = ":x:".into();
+    assert!(refused(bot.call(&colons).await).contains("colons"));
+    let ftp = BookmarksAdd::link(general.clone(), "Runbook", "ftp://example.com");
+    assert!(refused(bot.call(&ftp).await).contains("invalid_link"));
+
+    assert!(emu.requests().is_empty(), "{:?}", emu.requests());
+}
+
+#[test]
+fn bindings_build_from_json_arguments() {
+    let post: ChatPostMessage = serde_json::from_value(json!({
+        "channel": "C0123ABCD",
+        "text": "Deploy finished",
+        "thread_ts": "1712345678.000100",
+        "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": "*api* is live"}}],
+        "metadata": {"event_type": "deploy", "event_payload": {"id": 7}}
+    }))
+    .unwrap();
+    assert_eq!(
+        post.blocks.as_ref().unwrap()[0].text(),
+        Some("*api* is live")
+    );
+    assert_eq!(
+        slack_methods::encode_params(&post).unwrap(),
+        slack_methods::encode_params(
+            &ChatPostMessage::new(channel("C0123ABCD"), "Deploy finished")
+                .in_thread(Timestamp::new("1712345678.000100"))
+                .with_blocks([Block::section(Text::mrkdwn("*api* is live"))])
+                .with_metadata(MessageMetadata::new("deploy").with("id", 7))
+        )
+        .unwrap()
+    );
+    let unknown =
+        serde_json::from_value::<ChatPostMessage>(json!({"channel": "C1", "txt": "typo"}));
+    assert!(unknown.unwrap_err().to_string().contains("txt"));
+    let bookmark: BookmarksAdd = serde_json::from_value(json!({
+        "channel_id": "C0123ABCD", "title": "Runbook", "type": "link", "link": "https://example.com"
+    }))
+    .unwrap();
+    assert_eq!(bookmark.kind, "link");
+    let react: ReactionsAdd =
+        serde_json::from_value(json!({"channel": "C1", "name": "tada", "timestamp": "1.2"}))
+            .unwrap();
+    assert_eq!(react.timestamp, "1.2");
+}
+
+#[test]
+fn the_bindings_carry_slacks_facts() {
+    use slack_methods::methods::*;
+    use slack_methods::{HttpVerb, RateLimitTier};
+    let chat_write = ["chat:write", "chat:write:bot", "chat:write:user"];
+    assert_eq!(ChatPostMessage::SCOPES, chat_write);
+    assert_eq!(
+        ChatPostMessage::TIER,
+        RateLimitTier::Special("chat.postMessage")
+    );
+    assert_eq!(ChatPostMessage::TIER.limited_per(), Some("channel"));
+    assert_eq!(ChatUpdate::SCOPES, chat_write);
+    assert_eq!(
+        (
+            ChatPostMessage::WRITES,
+            ChatGetPermalink::WRITES,
+            ConversationsHistory::PAGINATED,
+            ConversationsReplies::PAGINATED,
+        ),
+        (true, false, true, true)
+    );
+    assert_eq!(ChatScheduleMessage::TIER, RateLimitTier::Tier3);
+    assert_eq!(ChatGetPermalink::VERB, HttpVerb::Get);
+    assert_eq!(ConversationsHistory::VERB, HttpVerb::Get);
+    assert_eq!(ReactionsAdd::SCOPES, ["reactions:write"]);
+    assert_eq!(PinsAdd::TIER, RateLimitTier::Tier2);
+    assert_eq!(BookmarksAdd::SCOPES, ["bookmarks:write"]);
+    assert!(ViewsOpen::SCOPES.is_empty());
+    assert_eq!(ViewsPublish::TIER, RateLimitTier::Tier4);
+    // Every messaging binding is served by the emulator.
+    for name in [
+        "chat.postMessage",
+        "chat.update",
+        "chat.delete",
+        "chat.postEphemeral",
+        "chat.getPermalink",
+        "chat.scheduleMessage",
+        "conversations.history",
+        "conversations.replies",
+        "reactions.add",
+        "reactions.remove",
+        "pins.add",
+        "bookmarks.add",
+        "views.open",
+        "views.publish",
+        "views.update",
+        "views.push",
+    ] {
+        assert!(
+            ALL.iter().any(|facts| facts.name == name),
+            "{name} not in ALL"
+        );
+        assert!(
+            Emulator::implemented().any(|m| m == name),
+            "{name} not emulated"
+        );
+    }
+}

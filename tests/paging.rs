@@ -1,0 +1,221 @@
+//! Cursor pagination through the emulator over HTTP: several pages, the end at an empty cursor,
+//! a repeated cursor refused, a 429 in the middle, a stream dropped mid-way, and resuming from
+//! a cursor. The demo workspace has 26 public channels and the emulator answers 10 a page.
+
+use futures_util::{StreamExt, TryStreamExt};
+use serde_json::json;
+use slack_methods::methods::{ConversationsList, ConversationsListResponse};
+use slack_methods::types::{Conversation, Item};
+use slack_methods::{CallOptions, Client, Error, RateLimits, SlackResponse, Token};
+use slack_methods_emulator::{demo, Emulator, Fault};
+use std::pin::pin;
+use std::time::Duration;
+
+const LIST: &str = "conversations.list";
+/// The demo's public channels: #general, #random and the projects.
+const PUBLIC: usize = 2 + demo::PROJECTS;
+
+async fn emulator() -> Emulator {
+    Emulator::builder()
+        .serve(slack_methods::methods::ALL)
+        .demo_workspace()
+        .start()
+        .await
+        .unwrap()
+}
+
+fn client(emu: &Emulator) -> Client {
+    Client::builder()
+        .base_url(&emu.base_url())
+        .token(Token::new(demo::BOT_TOKEN).unwrap())
+        .rate_limits(RateLimits::off())
+        .build()
+        .unwrap()
+}
+
+/// The `cursor` each `conversations.list` request sent.
+fn cursors_sent(emu: &Emulator) -> Vec<Option<String>> {
+    emu.requests_for(LIST)
+        .iter()
+        .map(|r| r.param("cursor").map(str::to_owned))
+        .collect()
+}
+
+fn ids(pages: &[SlackResponse<ConversationsListResponse>]) -> Vec<String> {
+    pages
+        .iter()
+        .flat_map(|page| page.channels.iter().map(|c| c.id.as_str().to_owned()))
+        .collect()
+}
+
+#[tokio::test]
+async fn several_pages_end_at_the_empty_cursor() {
+    let emu = emulator().await;
+    let client = client(&emu);
+    let list = ConversationsList::new();
+    let pages: Vec<_> = client.pages(&list).try_collect().await.unwrap();
+    let sizes: Vec<usize> = pages.iter().map(|p| p.channels.len()).collect();
+    assert_eq!(sizes, [10, 10, PUBLIC - 20]);
+    let next: Vec<Option<&str>> = pages.iter().map(|p| p.next_cursor.as_deref()).collect();
+    assert!(next[0].is_some() && next[1].is_some() && next[0] != next[1]);
+    assert_eq!(next[2], None);
+    // Each page asked for the cursor the one before gave, and nothing followed the last.
+    assert_eq!(
+        cursors_sent(&emu),
+        [None, next[0].map(str::to_owned), next[1].map(str::to_owned)]
+    );
+    // Every channel once, in order.
+    let all = ids(&pages);
+    let mut sorted = all.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(all, sorted);
+    assert_eq!(all.len(), PUBLIC);
+
+    // `items` crosses the same pages.
+    emu.clear_requests();
+    let items: Vec<Item<Conversation>> = client.items(&list).try_collect().await.unwrap();
+    assert_eq!(items.len(), PUBLIC);
+    assert_eq!(emu.requests_for(LIST).len(), 3);
+}
+
+#[tokio::test]
+async fn an_empty_or_missing_cursor_is_the_last_page() {
+    let emu = emulator().await;
+    let client = client(&emu);
+    let list = ConversationsList::new();
+    for answer in [
+        json!({"channels": [], "response_metadata": {"next_cursor": ""}}),
+        json!({"channels": [{"id": "C0ONLY0001", "name": "only"}]}),
+    ] {
+        emu.clear_requests();
+        emu.stub_method(LIST, answer);
+        let pages: Vec<_> = client.pages(&list).try_collect().await.unwrap();
+        assert_eq!(pages.len(), 1);
+        assert_eq!(pages[0].next_cursor, None);
+        assert_eq!(emu.requests_for(LIST).len(), 1);
+    }
+}
+
+#[tokio::test]
+async fn a_repeated_cursor_is_refused() {
+    let emu = emulator().await;
+    let client = client(&emu);
+    // A server that answers the same next cursor every time would be paged forever.
+    emu.stub_method(
+        LIST,
+        json!({"channels": [{"id": "C0LOOP0001", "name": "loop"}], "response_metadata": {"next_cursor": "c2FtZQ=="}}),
+    );
+    let list = ConversationsList::new();
+    let results: Vec<Result<_, Error>> = client.pages(&list).collect().await;
+    assert_eq!(results.len(), 3);
+    assert!(results[0].is_ok() && results[1].is_ok());
+    match &results[2] {
+        Err(err @ Error::RepeatedCursor { method, cursor }) => {
+            assert_eq!(*method, LIST);
+            assert_eq!(cursor, "c2FtZQ==");
+            assert_eq!(
+                err.to_string(),
+                "conversations.list: Slack gave the cursor `c2FtZQ==` a second time; paging stopped there"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // The first page and the one its cursor led to; the repeat was not followed.
+    assert_eq!(cursors_sent(&emu), [None, Some("c2FtZQ==".to_owned())]);
+}
+
+#[tokio::test]
+async fn a_429_in_the_middle_of_paging_is_waited_out() {
+    let emu = emulator().await;
+    let client = client(&emu);
+    let list = ConversationsList::new();
+    let mut pages = pin!(client.pages(&list));
+    let first = pages.try_next().await.unwrap().unwrap();
+    // The second page's first attempt is refused with `Retry-After: 1`.
+    emu.inject(LIST, Fault::rate_limited(1), 1);
+    let rest: Vec<_> = pages.try_collect().await.unwrap();
+    assert_eq!(rest.len(), 2);
+    let mut all = vec![first];
+    all.extend(rest);
+    assert_eq!(ids(&all).len(), PUBLIC);
+
+    let log = emu.requests_for(LIST);
+    assert_eq!(log.len(), 4);
+    assert_eq!(log[1].fault, Some(Fault::rate_limited(1)));
+    assert_eq!(log[2].fault, None);
+    // The retry asked for the same page, after the wait Slack ordered.
+    assert_eq!(log[1].param("cursor"), log[2].param("cursor"));
+    assert_eq!(log[1].param("cursor"), all[0].next_cursor.as_deref());
+    assert!(log[2].received - log[1].received >= Duration::from_secs(1));
+    assert_eq!(emu.rate_limited_responses(), 1);
+}
+
+#[tokio::test]
+async fn a_dropped_stream_sends_nothing_more() {
+    let emu = emulator().await;
+    let client = client(&emu);
+    let list = ConversationsList::new();
+    {
+        let mut pages = pin!(client.pages(&list));
+        let first = pages.try_next().await.unwrap().unwrap();
+        assert!(first.next_cursor.is_some());
+    }
+    assert_eq!(emu.requests_for(LIST).len(), 1);
+
+    // Items: twelve of them cross into the second page; then the stream is dropped.
+    emu.clear_requests();
+    let twelve: Vec<_> = client.items(&list).take(12).collect().await;
+    assert_eq!(twelve.len(), 12);
+    assert_eq!(emu.requests_for(LIST).len(), 2);
+
+    // Dropped while the second page is on its way: that request was sent, no other is.
+    emu.clear_requests();
+    {
+        let mut pages = pin!(client.pages(&list));
+        pages.try_next().await.unwrap().unwrap();
+        emu.inject(LIST, Fault::delay(Duration::from_secs(30)), 1);
+        let waited = tokio::time::timeout(Duration::from_millis(300), pages.try_next()).await;
+        assert!(waited.is_err(), "the second page was held back");
+    }
+    // Time for anything still running to have sent more; nothing does.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let log = emu.requests_for(LIST);
+    assert_eq!(log.len(), 2, "{log:?}");
+    assert!(matches!(log[1].fault, Some(Fault::Delay { .. })));
+}
+
+#[tokio::test]
+async fn paging_resumes_from_a_cursor() {
+    let emu = emulator().await;
+    let client = client(&emu);
+    let list = ConversationsList::new();
+    let first = client.call(&list).await.unwrap();
+    let cursor = first.next_cursor.clone().unwrap();
+
+    // From a cursor kept from an earlier run...
+    emu.clear_requests();
+    let options = CallOptions::new();
+    let rest: Vec<_> = client
+        .pages_with(&list, &options, Some(cursor.clone()))
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(rest.len(), 2);
+    assert_eq!(cursors_sent(&emu)[0].as_deref(), Some(cursor.as_str()));
+    let mut all = vec![first];
+    all.extend(rest);
+    assert_eq!(ids(&all).len(), PUBLIC);
+
+    // ... or from the cursor written in the request.
+    let resumed = ConversationsList::new().cursor(cursor);
+    let items: Vec<Item<Conversation>> = client.items(&resumed).try_collect().await.unwrap();
+    assert_eq!(items.len(), PUBLIC - 10);
+
+    // A cursor the server never gave is its error, which ends the stream.
+    let bogus = ConversationsList::new().cursor("bm90IG1pbmU=");
+    let results: Vec<_> = client.pages(&bogus).collect().await;
+    assert_eq!(results.len(), 1);
+    let err = results.into_iter().next().unwrap().unwrap_err();
+    assert_eq!(err.code().map(|c| c.as_str()), Some("invalid_cursor"));
+}
