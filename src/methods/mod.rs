@@ -5,12 +5,12 @@
 pub mod acknowledged;
 pub mod auth;
 pub mod bookmarks;
+pub mod channels;
 pub mod chat;
+pub mod files;
 pub mod history;
 pub mod pins;
 pub mod reactions;
-pub mod channels;
-pub mod files;
 pub mod team;
 pub mod usergroups;
 pub mod users;
@@ -21,10 +21,20 @@ use crate::MethodFacts;
 pub use acknowledged::Acknowledged;
 pub use auth::{AuthTest, AuthTestResponse};
 pub use bookmarks::{BookmarksAdd, BookmarksAddResponse};
+pub use channels::{
+    ConversationType, ConversationsCreate, ConversationsCreateResponse, ConversationsInfo,
+    ConversationsInfoResponse, ConversationsInvite, ConversationsInviteResponse, ConversationsJoin,
+    ConversationsJoinResponse, ConversationsList, ConversationsListResponse, ConversationsMembers,
+    ConversationsMembersResponse, ConversationsOpen, ConversationsOpenResponse,
+};
 pub use chat::{
     ChatDelete, ChatDeleteResponse, ChatGetPermalink, ChatGetPermalinkResponse, ChatPostEphemeral,
     ChatPostEphemeralResponse, ChatPostMessage, ChatPostMessageResponse, ChatScheduleMessage,
     ChatScheduleMessageResponse, ChatUpdate, ChatUpdateResponse,
+};
+pub use files::{
+    FileToComplete, FilesCompleteUploadExternal, FilesCompleteUploadExternalResponse,
+    FilesGetUploadUrlExternal, FilesGetUploadUrlExternalResponse, FilesInfo, FilesInfoResponse,
 };
 pub use history::{
     ConversationsHistory, ConversationsHistoryResponse, ConversationsReplies,
@@ -32,28 +42,18 @@ pub use history::{
 };
 pub use pins::PinsAdd;
 pub use reactions::{ReactionsAdd, ReactionsRemove};
-pub use users::profile::{
-    UsersProfileGet, UsersProfileGetResponse, UsersProfileSet, UsersProfileSetResponse,
-};
-pub use views::{ViewResponse, ViewsOpen, ViewsPublish, ViewsPush, ViewsUpdate};
-pub use channels::{
-    ConversationType, ConversationsCreate, ConversationsCreateResponse, ConversationsInfo,
-    ConversationsInfoResponse, ConversationsInvite, ConversationsInviteResponse, ConversationsJoin,
-    ConversationsJoinResponse, ConversationsList, ConversationsListResponse, ConversationsMembers,
-    ConversationsMembersResponse, ConversationsOpen, ConversationsOpenResponse,
-};
-pub use files::{
-    FileToComplete, FilesCompleteUploadExternal, FilesCompleteUploadExternalResponse,
-    FilesGetUploadUrlExternal, FilesGetUploadUrlExternalResponse, FilesInfo, FilesInfoResponse,
-};
 pub use team::{TeamInfo, TeamInfoResponse};
 pub use usergroups::{
     UsergroupsList, UsergroupsListResponse, UsergroupsUsersList, UsergroupsUsersListResponse,
+};
+pub use users::profile::{
+    UsersProfileGet, UsersProfileGetResponse, UsersProfileSet, UsersProfileSetResponse,
 };
 pub use users::{
     UsersConversations, UsersConversationsResponse, UsersInfo, UsersInfoResponse, UsersList,
     UsersListResponse, UsersLookupByEmail, UsersLookupByEmailResponse,
 };
+pub use views::{ViewResponse, ViewsOpen, ViewsPublish, ViewsPush, ViewsUpdate};
 
 /// The facts of every bundled binding (name, verb, scopes, tier, whether it writes), for code
 /// that handles methods by name: the emulator serves them, a registry lists them.

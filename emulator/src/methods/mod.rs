@@ -7,13 +7,13 @@
 
 mod auth;
 mod bookmarks;
+mod channels;
 mod chat;
+mod files;
 mod history;
 pub(crate) mod messages;
 mod pins;
 mod reactions;
-mod channels;
-mod files;
 mod team;
 mod usergroups;
 mod users;
