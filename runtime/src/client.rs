@@ -5,16 +5,19 @@
 //! client conventions where they apply; see [`Client::call_with`].
 
 use crate::error::{ConfigError, Error};
-use crate::limiter::{RateLimiter, RateLimits};
+use crate::ids::TeamId;
+use crate::limiter::{token_key, RateLimiter, RateLimits, Refused};
 use crate::method::SlackMethod;
 use crate::request::{build_request, BadBaseUrl, BaseUrl};
 use crate::response::{parse_response, SlackResponse};
 use crate::retry::{jitter, RetryPolicy};
+use crate::store::SharedLimits;
 use crate::token::Token;
+use std::collections::HashMap;
 use std::fmt;
 use std::future::Future;
 use std::pin::{pin, Pin};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::task::{Context, Poll};
 use std::time::Duration;
 use tokio::sync::Notify;
@@ -42,6 +45,11 @@ const MAX_FIRST_BUFFER: usize = 64 * 1024;
 const UNKNOWN_LENGTH_BUFFER: usize = 1024;
 /// How many times one attempt is sent again when an HTTP/2 server refused it unprocessed.
 const MAX_RESENDS: u32 = 2;
+/// How long a token whose workspace could not be learned is counted by itself before the
+/// client asks again.
+const LEARN_AGAIN_AFTER: Duration = Duration::from_secs(60);
+/// The most tokens whose learning the client keeps track of at once.
+const MAX_LEARNING: usize = 10_000;
 
 /// A Slack Web API client. Cheap to clone; clones share one connection pool.
 ///
@@ -69,6 +77,61 @@ struct Inner {
     max_response_bytes: usize,
     limiter: Arc<RateLimiter>,
     retry: RetryPolicy,
+    /// How the workspace of a token is learned, when the client does.
+    learner: Option<Learner>,
+    /// Learning in progress or done, by token hash: one `auth.test` (or whatever the learner
+    /// calls) per token, however many calls wait for it.
+    learning: Mutex<HashMap<u64, Learning>>,
+}
+
+/// One token's learning: its outcome (`None`: it failed) once known, and when it started.
+struct Learning {
+    cell: Arc<tokio::sync::OnceCell<Option<TeamId>>>,
+    started: Instant,
+}
+
+/// A method that tells a token's workspace, and how to read it from the answer.
+#[derive(Clone)]
+struct Learner(Arc<dyn Learn>);
+
+impl fmt::Debug for Learner {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Learner({})", self.0.method())
+    }
+}
+
+/// The future of one learning call.
+type LearnFuture<'a> = Pin<Box<dyn Future<Output = Result<Option<TeamId>, Error>> + Send + 'a>>;
+
+trait Learn: Send + Sync {
+    fn method(&self) -> &'static str;
+    fn learn<'a>(&'a self, client: &'a Client, token: &'a Token) -> LearnFuture<'a>;
+}
+
+struct MethodLearner<M, F> {
+    method: M,
+    team_of: F,
+}
+
+impl<M, F> Learn for MethodLearner<M, F>
+where
+    M: SlackMethod + Send + Sync + 'static,
+    M::Response: Send,
+    F: Fn(&M::Response) -> Option<TeamId> + Send + Sync + 'static,
+{
+    fn method(&self) -> &'static str {
+        M::NAME
+    }
+
+    fn learn<'a>(&'a self, client: &'a Client, token: &'a Token) -> LearnFuture<'a> {
+        Box::pin(async move {
+            let options = CallOptions::new()
+                .token(token.clone())
+                .retry_policy(RetryPolicy::never());
+            let answer = client.call_traced(&self.method, &options, false).await?;
+            Ok((self.team_of)(&answer.data))
+        })
+    }
 }
 
 impl fmt::Debug for Client {
@@ -96,6 +159,9 @@ pub struct ClientBuilder {
     max_response_bytes: usize,
     rate_limiter: Option<Arc<RateLimiter>>,
     rate_limits: RateLimits,
+    shared_limits: Option<SharedLimits>,
+    workspace: Option<TeamId>,
+    learner: Option<Learner>,
     retry: RetryPolicy,
 }
 
@@ -110,6 +176,9 @@ impl Default for ClientBuilder {
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             rate_limiter: None,
             rate_limits: RateLimits::slack_tiers(),
+            shared_limits: None,
+            workspace: None,
+            learner: None,
             retry: RetryPolicy::default(),
         }
     }
@@ -175,9 +244,57 @@ impl ClientBuilder {
     }
 
     /// Shares `limiter` with other clients, so that together they keep to one allowance
-    /// (replaces [`rate_limits`](Self::rate_limits)).
+    /// (replaces [`rate_limits`](Self::rate_limits) and [`shared_limits`](Self::shared_limits)).
     pub fn rate_limiter(mut self, limiter: Arc<RateLimiter>) -> Self {
         self.rate_limiter = Some(limiter);
+        self
+    }
+
+    /// Keeps the rate limits in a shared store, so that every process using it (replicas, a
+    /// worker pool) keeps to one allowance with this client; the limits themselves are still
+    /// the [`rate_limits`](Self::rate_limits). See [`SharedLimits`] for what happens while the
+    /// store cannot be reached.
+    pub fn shared_limits(mut self, shared: SharedLimits) -> Self {
+        self.shared_limits = Some(shared);
+        self.rate_limiter = None;
+        self
+    }
+
+    /// The workspace (its `team_id`) of the client's token: its calls are then counted against
+    /// that workspace's allowance, with those of other tokens of the workspace (see
+    /// [`RateLimiter::set_workspace`]). Without it, each token counts as a workspace of its own
+    /// (unless [learned](Self::learn_workspace)).
+    pub fn workspace(mut self, team: TeamId) -> Self {
+        self.workspace = Some(team);
+        self
+    }
+
+    /// Learns the workspace of each token the first time it is used, by calling `method` (with
+    /// no retry) and reading the workspace from its answer with `team_of`; with the bundled
+    /// bindings, `.learn_workspace(AuthTest, |me| Some(me.team_id.clone()))`. Calls with a token
+    /// wait for its one learning call; when it fails, the token counts as a workspace of its
+    /// own for a minute, then the client asks again. The learning call is an ordinary call: it
+    /// is paced, traced and counts toward the first call's budget.
+    ///
+    /// ```no_run
+    /// use slack_methods_runtime::{Client, TeamId};
+    /// # fn demo<M>(who_am_i: M) -> Result<(), slack_methods_runtime::Error>
+    /// # where M: slack_methods_runtime::SlackMethod<Response = serde_json::Value> + Send + Sync + 'static {
+    /// // `who_am_i`: a binding of `auth.test` whose answer carries `team_id`.
+    /// let client = Client::builder()
+    ///     .learn_workspace(who_am_i, |me: &serde_json::Value| {
+    ///         me["team_id"].as_str().and_then(|id| TeamId::new(id).ok())
+    ///     })
+    ///     .build()?;
+    /// # let _ = client; Ok(()) }
+    /// ```
+    pub fn learn_workspace<M, F>(mut self, method: M, team_of: F) -> Self
+    where
+        M: SlackMethod + Send + Sync + 'static,
+        M::Response: Send,
+        F: Fn(&M::Response) -> Option<TeamId> + Send + Sync + 'static,
+    {
+        self.learner = Some(Learner(Arc::new(MethodLearner { method, team_of })));
         self
     }
 
@@ -202,6 +319,14 @@ impl ClientBuilder {
             .build()
             .map_err(|err| ConfigError::Http(Box::new(err)))?;
         let parsed = base.parsed();
+        let limiter = match (self.rate_limiter, self.shared_limits) {
+            (Some(limiter), _) => limiter,
+            (None, Some(shared)) => Arc::new(RateLimiter::shared(self.rate_limits, shared)),
+            (None, None) => Arc::new(RateLimiter::new(self.rate_limits)),
+        };
+        if let (Some(token), Some(team)) = (&self.token, self.workspace) {
+            limiter.set_workspace(token, team);
+        }
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
@@ -212,10 +337,10 @@ impl ClientBuilder {
                 timeout: self.timeout,
                 connect_timeout: self.connect_timeout,
                 max_response_bytes: self.max_response_bytes,
-                limiter: self
-                    .rate_limiter
-                    .unwrap_or_else(|| Arc::new(RateLimiter::new(self.rate_limits))),
+                limiter,
                 retry: self.retry,
+                learner: self.learner,
+                learning: Mutex::new(HashMap::new()),
             }),
         })
     }
@@ -285,7 +410,7 @@ impl CallOptions {
 
     /// Whether this call waits for its slot from the rate limiter (it does unless the client's
     /// limits are off). An unpaced call still waits out a pause Slack ordered with
-    /// `Retry-After` for its (token, method), within its retry budget.
+    /// `Retry-After` for its (workspace, method), within its retry budget.
     pub fn paced(mut self, paced: bool) -> Self {
         self.paced = Some(paced);
         self
@@ -345,8 +470,9 @@ impl Client {
     ///
     /// # Waits
     ///
-    /// Before each attempt the call waits for any pause Slack ordered for its (token, method)
-    /// with `Retry-After`, and, when it is paced, for its slot from the rate limiter. Those
+    /// Before each attempt the call waits for any pause Slack ordered for its (workspace,
+    /// method) with `Retry-After`, and, when it is paced, for its slot from the rate limiter
+    /// (asked of the shared store, if the client has one: see [`SharedLimits`]). Those
     /// waits and the waits between retries all count toward the retry budget
     /// ([`RetryPolicy::budget`]): a wait that would end past the budget is not started. Then the
     /// call returns the last error, or, when it was not sent at all, [`Error::RateLimited`]
@@ -369,7 +495,7 @@ impl Client {
     /// | `slack.retry_after_ms` | the last `Retry-After` Slack sent |
     /// | `slack.waited_ms` | time spent waiting: rate limiter, pauses, backoff |
     /// | `slack.outcome` | `ok`; `not_retried` (a failure the policy does not retry); `retries_spent`; `budget_spent` (the next wait would pass the budget); `not_sent` (the first wait would pass the budget, or the request was refused before sending) |
-    /// | `error.type` | when the call fails: Slack's error code, the HTTP status, or `rate_limited`, `not_sent`, `timeout`, `connect`, `transport`, `decode`, `response_mismatch`, `invalid_request`, `encode`, `missing_token`, `config` |
+    /// | `error.type` | when the call fails: Slack's error code, the HTTP status, or `rate_limited`, `not_sent`, `rate_limit_store`, `timeout`, `connect`, `transport`, `decode`, `response_mismatch`, `invalid_request`, `encode`, `missing_token`, `config` |
     /// | `slack.elapsed_ms` | the whole call |
     ///
     /// The token appears in none of them.
@@ -377,6 +503,17 @@ impl Client {
         &self,
         method: &M,
         options: &CallOptions,
+    ) -> Result<SlackResponse<M::Response>, Error> {
+        self.call_traced(method, options, true).await
+    }
+
+    /// [`call_with`](Self::call_with); `learn`: whether the call may first learn its token's
+    /// workspace (not for the learning call itself).
+    async fn call_traced<M: SlackMethod>(
+        &self,
+        method: &M,
+        options: &CallOptions,
+        learn: bool,
     ) -> Result<SlackResponse<M::Response>, Error> {
         let inner = &*self.inner;
         let span = tracing::info_span!(
@@ -398,7 +535,7 @@ impl Client {
         let started = Instant::now();
         let mut record = Record::default();
         let result = self
-            .run(method, options, started, &mut record, &span)
+            .run(method, options, started, learn, &mut record, &span)
             .instrument(span.clone())
             .await;
         if !span.is_disabled() {
@@ -412,6 +549,7 @@ impl Client {
         method: &M,
         options: &CallOptions,
         started: Instant,
+        learn: bool,
         record: &mut Record,
         span: &Span,
     ) -> Result<SlackResponse<M::Response>, Error> {
@@ -431,6 +569,11 @@ impl Client {
         // For a method Slack limits per channel (`chat.postMessage`), the channel called.
         let partition = M::TIER.limited_per().and_then(|name| request.param(name));
         let partition = partition.as_deref();
+        if let (true, Some(learner)) = (learn, &inner.learner) {
+            if inner.limiter.workspace_of(token).is_none() {
+                self.learn_workspace(learner, token, deadline).await;
+            }
+        }
         let mut retry = 0;
         loop {
             match inner
@@ -439,7 +582,15 @@ impl Client {
                 .await
             {
                 Ok(waited) => record.waited += waited,
-                Err(wait) => {
+                Err(Refused::Store(source)) => {
+                    tracing::debug!("the shared rate-limit store cannot be reached: not sent");
+                    record.outcome = "not_sent";
+                    return Err(Error::RateLimitStore {
+                        method: M::NAME,
+                        source,
+                    });
+                }
+                Err(Refused::Wait(wait)) => {
                     tracing::debug!(
                         wait_ms = millis(wait),
                         "the rate limit's wait would pass the retry budget: not sent"
@@ -460,7 +611,7 @@ impl Client {
                 }
                 Err(error) => error,
             };
-            // Slack's order holds every call of this (token, method), paced or not.
+            // Slack's order holds every call of this (workspace, method), paced or not.
             let paused = match &error {
                 Error::RateLimited {
                     retry_after: Some(wait),
@@ -468,7 +619,10 @@ impl Client {
                     ..
                 } => {
                     record.retry_after = Some(*wait);
-                    inner.limiter.pause_in(token, M::NAME, partition, *wait);
+                    inner
+                        .limiter
+                        .pause_in(token, M::NAME, partition, *wait)
+                        .await;
                     tracing::debug!(retry_after_ms = millis(*wait), "Slack ordered a pause");
                     !wait.is_zero()
                 }
@@ -504,6 +658,71 @@ impl Client {
                 record.waited += wait;
             }
             retry += 1;
+        }
+    }
+
+    /// Learns `token`'s workspace with `learner`, once per token however many calls ask at
+    /// once, within `deadline`. A failure is logged (DEBUG) and remembered for a while: the
+    /// token then counts by itself.
+    async fn learn_workspace(&self, learner: &Learner, token: &Token, deadline: Option<Instant>) {
+        let inner = &*self.inner;
+        let cell = {
+            let mut learning = inner
+                .learning
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            let key = token_key(token);
+            let stale = learning.get(&key).is_none_or(|entry| {
+                matches!(entry.cell.get(), Some(None))
+                    && entry.started.elapsed() >= LEARN_AGAIN_AFTER
+            });
+            if stale {
+                if learning.len() >= MAX_LEARNING {
+                    learning.clear();
+                }
+                learning.insert(
+                    key,
+                    Learning {
+                        cell: Arc::new(tokio::sync::OnceCell::new()),
+                        started: Instant::now(),
+                    },
+                );
+            }
+            match learning.get(&key) {
+                Some(entry) => Arc::clone(&entry.cell),
+                None => return,
+            }
+        };
+        let learn = cell.get_or_init(|| async {
+            match learner.0.learn(self, token).await {
+                Ok(Some(team)) => {
+                    tracing::debug!(workspace = %team, "learned the workspace of a token");
+                    inner.limiter.set_workspace(token, team.clone());
+                    Some(team)
+                }
+                Ok(None) => {
+                    tracing::debug!(method = learner.0.method(), "the answer named no workspace");
+                    None
+                }
+                Err(error) => {
+                    tracing::debug!(
+                        method = learner.0.method(),
+                        error = %error,
+                        "could not learn the workspace of a token: its calls count by themselves"
+                    );
+                    None
+                }
+            }
+        });
+        let learned = match deadline {
+            Some(deadline) => tokio::time::timeout_at(deadline, learn).await.ok(),
+            None => Some(learn.await),
+        };
+        if let Some(Some(team)) = learned {
+            // Another client sharing the limiter may have started over its table.
+            if inner.limiter.workspace_of(token).is_none() {
+                inner.limiter.set_workspace(token, team.clone());
+            }
         }
     }
 
@@ -645,6 +864,7 @@ fn error_type(error: &Error) -> &'static str {
         Error::MissingToken { .. } => "missing_token",
         Error::RateLimited { status: None, .. } => "not_sent",
         Error::RateLimited { .. } => "rate_limited",
+        Error::RateLimitStore { .. } => "rate_limit_store",
         Error::Decode { .. } => "decode",
         Error::ResponseMismatch { .. } => "response_mismatch",
         Error::Timeout { .. } => "timeout",

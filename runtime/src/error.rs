@@ -55,6 +55,18 @@ pub enum Error {
         /// `None` when the client did not send the call.
         status: Option<u16>,
     },
+    /// The call was not sent: its rate limit is kept in a shared store
+    /// ([`SharedLimits`](crate::SharedLimits)) that cannot be reached, and the client is set to
+    /// fail calls meanwhile ([`StoreFailure::Fail`](crate::StoreFailure::Fail)) rather than pace
+    /// them in this process alone. What failed is the `source()`.
+    #[error("{method}: not sent: the shared rate-limit store cannot be reached")]
+    RateLimitStore {
+        /// The method that was called.
+        method: &'static str,
+        /// What failed.
+        #[source]
+        source: crate::store::StoreError,
+    },
     /// Slack answered with an HTTP status that is not a success and no Slack error in the body.
     #[error("{method}: HTTP {status}; body starts {excerpt:?}")]
     Http {
@@ -224,6 +236,7 @@ impl Error {
             | Error::Encode { method, .. }
             | Error::MissingToken { method }
             | Error::RateLimited { method, .. }
+            | Error::RateLimitStore { method, .. }
             | Error::Http { method, .. }
             | Error::Decode { method, .. }
             | Error::ResponseMismatch { method, .. }

@@ -1,7 +1,8 @@
 //! The runtime of [slack-methods](https://docs.rs/slack-methods): the [`SlackMethod`] trait, form
 //! encoding, sans-IO request building and response parsing, errors, tokens, typed ids, the shared
 //! Slack object types ([`types`]), the reqwest [`Client`] with its rate limiter, retry policy and
-//! pagination. The loopback Slack emulator the tests and examples use is its own crate,
+//! pagination, and rate limits shared by several processes through a store ([`SharedLimits`];
+//! with cargo feature `redis`, `RedisStore`). The loopback Slack emulator the tests and examples use is its own crate,
 //! `slack-methods-emulator`.
 //!
 //! Most users depend on `slack-methods`, which re-exports all of this and adds the
@@ -18,9 +19,12 @@ mod ids;
 mod limiter;
 mod method;
 mod paging;
+#[cfg(feature = "redis")]
+mod redis_store;
 mod request;
 mod response;
 mod retry;
+mod store;
 mod token;
 pub mod types;
 mod upload;
@@ -31,12 +35,18 @@ pub use form::{EncodeError, FormEncoder, FormValue};
 pub use ids::{
     AppId, BotId, ChannelId, EnterpriseId, FileId, IdError, TeamId, UserId, UsergroupId, ViewId,
 };
-pub use limiter::{RateLimiter, RateLimits};
+pub use limiter::{RateLimiter, RateLimits, Refused};
 pub use method::{HttpVerb, InvalidRequest, MethodFacts, RateLimitTier, SlackMethod};
 pub use paging::{CursorPaginated, PageItems};
+#[cfg(feature = "redis")]
+pub use redis_store::RedisStore;
 pub use request::{build_request, encode_params, BaseUrl, FORM_CONTENT_TYPE};
 pub use response::{parse_response, ScopeHeaders, SlackResponse};
 pub use retry::RetryPolicy;
+pub use store::{
+    Admission, RateLimitStore, SharedLimits, StoreError, StoreFailure, StoreFuture, StoreKey,
+    StoreRequest,
+};
 pub use token::{Token, TokenError, TokenKind};
 pub use upload::{SendError, UploadBody, DEFAULT_UPLOAD_IDLE_TIMEOUT, UPLOAD_CHUNK};
 

@@ -1,14 +1,16 @@
 //! Proactive rate limiting: the client spaces calls so that Slack's per-method limits are never
 //! exceeded, instead of waiting for HTTP 429; and when Slack does answer 429, its `Retry-After`
-//! pauses every call of that (token, method), paced or not.
+//! pauses every call of that (workspace, method), paced or not.
 //!
-//! Each (token, method) pair has its own limiter: a GCRA (generic cell rate algorithm) in which a
-//! caller *reserves* the next free slot and sleeps until it, so a thousand waiting calls cost a
-//! thousand wake-ups, not a thousand per permit. (Measured against `governor`'s `until_ready`
-//! with 1,000 waiters at 500 permits a second, `cargo bench --bench limiter`: about a tenth of
-//! the CPU per permit, and the exact rate where `governor` fell 6-12% short; see
+//! Each (workspace, method) pair has its own limiter: a GCRA (generic cell rate algorithm) in
+//! which a caller *reserves* the next free slot and sleeps until it, so a thousand waiting calls
+//! cost a thousand wake-ups, not a thousand per permit. (Measured against `governor`'s
+//! `until_ready` with 1,000 waiters at 500 permits a second, `cargo bench --bench limiter`: about
+//! a tenth of the CPU per permit, and the exact rate where `governor` fell 6-12% short; see
 //! BENCHMARKS.md.) The rate comes from the method's tier
-//! ([`SlackMethod::TIER`](crate::SlackMethod::TIER)) unless overridden.
+//! ([`SlackMethod::TIER`](crate::SlackMethod::TIER)) unless overridden. The workspace is the one
+//! given for the token ([`RateLimiter::set_workspace`]); where none is known, the token stands
+//! for it.
 //!
 //! Slack counts calls per minute. A burst of `B` calls followed by a steady rate must still fit
 //! within any one-minute window, so the steady interval is chosen to leave room for the burst:
@@ -16,17 +18,23 @@
 //! at least 1; headroom 5%), Tier 3 runs at 46.5 calls a minute after a burst of 2, about 93% of
 //! Slack's 50.
 //!
-//! State is kept per (token, method) pair only while it matters: once a pair's theoretical
-//! arrival time and pause are both in the past, its entry says nothing a fresh one would not,
-//! and it is dropped at the next sweep (sweeps run when the table has doubled since the last
-//! one, so their cost is spread over the calls that grew it).
+//! By default the state lives in the process, kept per pair only while it matters: once a pair's
+//! theoretical arrival time and pause are both in the past, its entry says nothing a fresh one
+//! would not, and it is dropped at the next sweep (sweeps run when the table has doubled since
+//! the last one, so their cost is spread over the calls that grew it). Processes that share an
+//! allowance keep it in a shared store instead ([`SharedLimits`], [`RateLimiter::shared`]), with
+//! the in-process state as the fallback while the store cannot be reached.
 
+use crate::ids::TeamId;
 use crate::method::RateLimitTier;
+use crate::store::{digest, plain, Admission, SharedLimits, StoreError, StoreFailure, StoreKey};
+use crate::store::{RateLimitStore, StoreRequest};
 use crate::token::Token;
 use std::collections::HashMap;
+use std::fmt;
 use std::hash::{Hash, Hasher};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 use tokio::time::Instant;
 
@@ -36,6 +44,8 @@ const MIN_SWEEP: usize = 1024;
 const MAX_SPREAD: Duration = Duration::from_secs(1);
 /// What "never" means for an instant that would not fit the clock: thirty years on.
 const FAR_FUTURE: Duration = Duration::from_secs(86_400 * 365 * 30);
+/// The most tokens whose workspace a limiter remembers; past it, the table starts again.
+const MAX_WORKSPACES: usize = 100_000;
 
 /// How the client paces its calls. Built from Slack's tiers by default.
 ///
@@ -44,7 +54,7 @@ const FAR_FUTURE: Duration = Duration::from_secs(86_400 * 365 * 30);
 /// // Slack's tiers, with chat.postMessage held to 30 calls a minute.
 /// let limits = RateLimits::slack_tiers().method("chat.postMessage", 30);
 /// assert_eq!(limits.calls_per_minute("chat.postMessage", slack_methods_runtime::RateLimitTier::Special("chat.postMessage")), Some(30));
-/// // No pacing at all: a 429's Retry-After still pauses the (token, method).
+/// // No pacing at all: a 429's Retry-After still pauses the (workspace, method).
 /// let off = RateLimits::off();
 /// # let _ = off;
 /// ```
@@ -53,6 +63,7 @@ pub struct RateLimits {
     enabled: bool,
     time_scale: f64,
     headroom: f64,
+    share: f64,
     burst: Option<u32>,
     per_method: HashMap<String, u32>,
     default_per_minute: Option<u32>,
@@ -74,6 +85,7 @@ impl RateLimits {
             enabled: true,
             time_scale: 1.0,
             headroom: 0.05,
+            share: 1.0,
             burst: None,
             per_method: HashMap::new(),
             default_per_minute: None,
@@ -120,6 +132,23 @@ impl RateLimits {
         self
     }
 
+    /// Paces at this share of each limit (default 1): for one of N processes that share an
+    /// allowance without a shared store, `1.0 / N`. Values that are not finite and positive are
+    /// ignored; values above 1 count as 1.
+    ///
+    /// ```
+    /// use slack_methods_runtime::RateLimits;
+    /// // One of three replicas, each pacing alone.
+    /// let limits = RateLimits::slack_tiers().share(1.0 / 3.0);
+    /// # let _ = limits;
+    /// ```
+    pub fn share(mut self, share: f64) -> Self {
+        if share.is_finite() && share > 0.0 {
+            self.share = share.min(1.0);
+        }
+        self
+    }
+
     /// Makes a minute last `1 / scale` of a minute, for testing against an emulator that
     /// scales its time the same way. Values that are not finite and positive are ignored.
     pub fn time_scale(mut self, scale: f64) -> Self {
@@ -129,7 +158,8 @@ impl RateLimits {
         self
     }
 
-    /// The limit applied to `method` of `tier`, in calls a minute; `None` when unpaced.
+    /// The limit applied to `method` of `tier`, in calls a minute; `None` when unpaced. (A
+    /// [`share`](Self::share) paces at that part of it.)
     pub fn calls_per_minute(&self, method: &str, tier: RateLimitTier) -> Option<u32> {
         if !self.enabled {
             return None;
@@ -146,14 +176,18 @@ impl RateLimits {
             return None;
         }
         let window = 60.0 / self.time_scale;
+        let limit = f64::from(per_minute) * self.share;
+        // Float to integer casts saturate; `limit` is at least a tiny positive number.
         let burst = self
             .burst
-            .unwrap_or((per_minute / 25).max(1))
-            .min(per_minute);
-        let usable = f64::from(per_minute) * (1.0 - self.headroom) - f64::from(burst) + 1.0;
-        // A time scale close to zero makes a minute longer than a Duration holds.
-        let interval =
-            Duration::try_from_secs_f64(window / usable.max(0.5)).unwrap_or(Duration::MAX);
+            .unwrap_or(((limit / 25.0) as u32).max(1))
+            .min((limit as u32).max(1));
+        let steady = limit * (1.0 - self.headroom);
+        let usable = steady - f64::from(burst) + 1.0;
+        // A burst that leaves no steady rate still gets one; a time scale close to zero makes a
+        // minute longer than a Duration holds.
+        let usable = usable.max(steady.min(0.5)).max(f64::MIN_POSITIVE);
+        let interval = Duration::try_from_secs_f64(window / usable).unwrap_or(Duration::MAX);
         Some((burst, interval))
     }
 
@@ -182,7 +216,16 @@ fn later(at: Instant, wait: Duration) -> Instant {
         .unwrap_or(at)
 }
 
-/// One (token, method) pair's state.
+/// When a call that is not paced goes after a pause ending at `until`: spread over a tenth of
+/// the wait (at most [`MAX_SPREAD`]), so that the calls it held do not all go at once; never
+/// past `deadline`.
+fn after_pause(now: Instant, until: Instant, deadline: Option<Instant>) -> Instant {
+    let spread = (until.saturating_duration_since(now) / 10).min(MAX_SPREAD);
+    let wake = later(until, spread.mul_f64(crate::retry::jitter()));
+    deadline.map_or(wake, |deadline| wake.min(deadline))
+}
+
+/// One pair's state.
 #[derive(Clone, Copy, Debug)]
 struct Cell {
     /// The theoretical arrival time of the next paced call (GCRA).
@@ -231,11 +274,12 @@ impl Cell {
     }
 }
 
-/// What one limit is counted for: a token (hashed), a method, and for methods Slack limits per
-/// channel (see [`RateLimitTier::limited_per`]) the channel (hashed; 0 for none).
+/// What one limit is counted for in the process: the workspace (or the token where it is not
+/// known), hashed; a method; and for methods Slack limits per channel (see
+/// [`RateLimitTier::limited_per`]) the channel (hashed; 0 for none).
 type Key = (u64, &'static str, u64);
 
-/// The table of (token, method[, channel]) entries.
+/// The table of pairs.
 #[derive(Debug)]
 struct Cells {
     map: HashMap<Key, Cell>,
@@ -257,12 +301,53 @@ impl Cells {
     }
 }
 
-/// Paces calls per (token, method) pair by [`RateLimits`], and holds them while Slack's
+/// Why a call may not go (yet): the answer of [`RateLimiter::acquire_within`].
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub enum Refused {
+    /// Its slot, or the end of a pause, is further away than the caller would wait: the wait
+    /// it would need. Nothing was reserved.
+    Wait(Duration),
+    /// The limits are kept in a shared store that cannot be reached, and the limiter is set to
+    /// fail calls meanwhile ([`StoreFailure::Fail`]).
+    Store(StoreError),
+}
+
+impl Refused {
+    /// The wait the call would need, for [`Refused::Wait`].
+    pub fn wait(&self) -> Option<Duration> {
+        match self {
+            Refused::Wait(wait) => Some(*wait),
+            Refused::Store(_) => None,
+        }
+    }
+}
+
+impl fmt::Display for Refused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refused::Wait(wait) => write!(f, "the call would have to wait {wait:?}"),
+            Refused::Store(_) => f.write_str("the shared rate-limit store cannot be reached"),
+        }
+    }
+}
+
+impl std::error::Error for Refused {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Refused::Wait(_) => None,
+            Refused::Store(error) => Some(error),
+        }
+    }
+}
+
+/// Paces calls per (workspace, method) pair by [`RateLimits`], and holds them while Slack's
 /// `Retry-After` runs. Every [`Client`](crate::Client) has one; give several clients the same one
 /// (with [`ClientBuilder::rate_limiter`](crate::ClientBuilder::rate_limiter)) when they share a
-/// workspace's allowance.
+/// workspace's allowance in one process, or a [shared store](RateLimiter::shared) when they run
+/// in several.
 ///
-/// A [pause](RateLimiter::pause) holds every later call of its (token, method): paced calls,
+/// A [pause](RateLimiter::pause) holds every later call of its (workspace, method): paced calls,
 /// calls that had already reserved a slot inside it (they take a new slot after it), and calls
 /// that are not paced at all (methods of unknown tier, [`RateLimits::off`],
 /// [`CallOptions::paced(false)`](crate::CallOptions::paced)). A pause lasts at most
@@ -272,47 +357,62 @@ impl Cells {
 /// use slack_methods_runtime::{RateLimitTier, RateLimiter, RateLimits, Token};
 /// use std::time::Duration;
 /// # #[tokio::main(flavor = "current_thread")]
-/// # async fn main() -> Result<(), slack_methods_runtime::TokenError> {
+/// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// let limiter = RateLimiter::new(RateLimits::slack_tiers());
 /// let token = Token::new("xoxb-1")?;
 /// // The first calls of a burst go at once; later ones wait for their slot.
-/// limiter.acquire(&token, "users.profile.set", RateLimitTier::Tier3).await;
+/// limiter.acquire(&token, "users.profile.set", RateLimitTier::Tier3).await?;
 /// // Slack answered 429 with `Retry-After: 30`: nothing goes for 30 s, and a caller that
 /// // cannot wait that long learns how long it would have to.
 /// limiter.pause(&token, "users.profile.set", Duration::from_secs(30));
 /// let waited = limiter
 ///     .acquire_within(&token, "users.profile.set", RateLimitTier::Tier3, Duration::from_secs(2))
 ///     .await;
-/// assert!(waited.is_err_and(|wait| wait > Duration::from_secs(29)));
+/// assert!(waited.is_err_and(|refused| refused.wait() > Some(Duration::from_secs(29))));
 /// # Ok(()) }
 /// ```
-#[derive(Debug)]
 pub struct RateLimiter {
     limits: RateLimits,
-    cells: Mutex<Cells>,
-    /// The instant `pauses_end` counts from.
-    epoch: Instant,
-    /// The end of the latest pause ordered, in nanoseconds after `epoch`: calls that are not
-    /// paced skip the table while no pause can be running.
-    pauses_end: AtomicU64,
+    local: Local,
+    shared: Option<Shared>,
+    /// The workspace of each token known to it, by the token's hash.
+    workspaces: Mutex<HashMap<u64, TeamId>>,
+    /// Whether `workspaces` may hold anything, so that calls skip its lock while it is empty.
+    any_workspace: AtomicBool,
 }
 
-/// A token's key: a hash, so the limiter holds no copy of the secret.
-fn token_key(token: &Token) -> u64 {
+impl fmt::Debug for RateLimiter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RateLimiter")
+            .field("limits", &self.limits)
+            .field("shared", &self.shared.as_ref().map(|s| &s.settings))
+            .field("tracked_pairs", &self.tracked_pairs())
+            .finish_non_exhaustive()
+    }
+}
+
+/// A token's in-process key: a hash, so the limiter holds no copy of the secret.
+pub(crate) fn token_key(token: &Token) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     token.expose_secret().hash(&mut hasher);
     hasher.finish()
 }
 
-/// The key of `method` with `token`, within `partition` (the channel of a per-channel limit).
-fn key(token: &Token, method: &'static str, partition: Option<&str>) -> Key {
-    let partition = partition.map_or(0, |value| {
+/// A workspace's in-process key, apart from any token's.
+fn workspace_key(workspace: &TeamId) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    "workspace".hash(&mut hasher);
+    workspace.as_str().hash(&mut hasher);
+    hasher.finish()
+}
+
+/// A partition's in-process key (0 is kept for "no partition").
+fn partition_key(partition: Option<&str>) -> u64 {
+    partition.map_or(0, |value| {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         value.hash(&mut hasher);
-        // 0 is kept for "no partition".
         hasher.finish().max(1)
-    });
-    (token_key(token), method, partition)
+    })
 }
 
 impl RateLimiter {
@@ -322,16 +422,37 @@ impl RateLimiter {
     /// pause.
     pub const MAX_PAUSE: Duration = Duration::from_secs(300);
 
-    /// A limiter applying `limits`.
+    /// A limiter applying `limits`, with its state in this process.
     pub fn new(limits: RateLimits) -> Self {
         RateLimiter {
             limits,
-            cells: Mutex::new(Cells {
-                map: HashMap::new(),
-                sweep_at: MIN_SWEEP,
-            }),
+            local: Local::new(),
+            shared: None,
+            workspaces: Mutex::new(HashMap::new()),
+            any_workspace: AtomicBool::new(false),
+        }
+    }
+
+    /// A limiter applying `limits` with its state in a shared store, so that every process
+    /// using the store keeps to one allowance with it (see [`SharedLimits`]). Give every process
+    /// the same limits.
+    pub fn shared(limits: RateLimits, shared: SharedLimits) -> Self {
+        let fallback = shared.fallback.clone().unwrap_or_else(|| limits.clone());
+        let health = Health {
+            store: shared.store.describe(),
             epoch: Instant::now(),
-            pauses_end: AtomicU64::new(0),
+            down_until: AtomicU64::new(0),
+            warned: AtomicBool::new(false),
+            failed_at: AtomicU64::new(0),
+            last_error: Mutex::new(None),
+        };
+        RateLimiter {
+            shared: Some(Shared {
+                settings: shared,
+                fallback,
+                health: Arc::new(health),
+            }),
+            ..Self::new(limits)
         }
     }
 
@@ -340,43 +461,108 @@ impl RateLimiter {
         &self.limits
     }
 
-    fn lock(&self) -> MutexGuard<'_, Cells> {
-        self.cells.lock().unwrap_or_else(PoisonError::into_inner)
+    /// The shared store it keeps its state in, if any.
+    pub fn shared_limits(&self) -> Option<&SharedLimits> {
+        self.shared.as_ref().map(|shared| &shared.settings)
     }
 
-    /// `at` in nanoseconds after the epoch (saturating).
-    fn ticks(&self, at: Instant) -> u64 {
-        u64::try_from(at.saturating_duration_since(self.epoch).as_nanos()).unwrap_or(u64::MAX)
+    /// Counts the calls made with `token` against `workspace`'s allowance (the workspace of a
+    /// token is its `team_id`, which `auth.test` tells). Tokens of one workspace then share its
+    /// limits, in the process and in a shared store. The token itself is not kept: only a hash.
+    pub fn set_workspace(&self, token: &Token, workspace: TeamId) {
+        let mut workspaces = self
+            .workspaces
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if workspaces.len() >= MAX_WORKSPACES {
+            workspaces.clear();
+        }
+        workspaces.insert(token_key(token), workspace);
+        self.any_workspace.store(true, Ordering::Release);
+    }
+
+    /// The workspace `token`'s calls are counted against, if one was given or learned.
+    pub fn workspace_of(&self, token: &Token) -> Option<TeamId> {
+        if !self.any_workspace.load(Ordering::Acquire) {
+            return None;
+        }
+        let workspaces = self
+            .workspaces
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        workspaces.get(&token_key(token)).cloned()
+    }
+
+    /// The in-process key of `method` with `token`, within `partition`.
+    fn key(&self, token: &Token, method: &'static str, partition: Option<&str>) -> Key {
+        let token = token_key(token);
+        let owner = if self.any_workspace.load(Ordering::Acquire) {
+            let workspaces = self
+                .workspaces
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            workspaces.get(&token).map_or(token, workspace_key)
+        } else {
+            token
+        };
+        (owner, method, partition_key(partition))
+    }
+
+    /// The store's key of `method` with `token`, within `partition`: the workspace's id (or a
+    /// digest of the token), the method, and a digest of the partition.
+    fn store_key(&self, token: &Token, method: &'static str, partition: Option<&str>) -> StoreKey {
+        let owner = match self.workspace_of(token) {
+            Some(workspace) if plain(workspace.as_str()) => workspace.into_string(),
+            Some(workspace) => format!("w.{}", digest("workspace", workspace.as_str().as_bytes())),
+            None => format!("t.{}", digest("token", token.expose_secret().as_bytes())),
+        };
+        let mut text = format!("{owner}:{method}");
+        if let Some(partition) = partition {
+            text.push_str(":c.");
+            text.push_str(&digest("partition", partition.as_bytes()));
+        }
+        StoreKey::new(text)
     }
 
     /// Waits for the slot of one call of `method` (of `tier`) with `token`, and for any pause
     /// of the pair. Returns at once for unpaced methods that are not paused. Dropping the
     /// future abandons the wait; the slot it reserved stays spent.
-    pub async fn acquire(&self, token: &Token, method: &'static str, tier: RateLimitTier) {
+    ///
+    /// Fails only when the limits are kept in a shared store that cannot be reached and the
+    /// limiter is set to fail calls meanwhile ([`StoreFailure::Fail`]).
+    pub async fn acquire(
+        &self,
+        token: &Token,
+        method: &'static str,
+        tier: RateLimitTier,
+    ) -> Result<(), StoreError> {
         // Without a deadline the wait always ends in a slot.
-        let _ = self.admit_in(token, method, None, tier, true, None).await;
+        match self.admit_in(token, method, None, tier, true, None).await {
+            Ok(_) | Err(Refused::Wait(_)) => Ok(()),
+            Err(Refused::Store(error)) => Err(error),
+        }
     }
 
     /// Like [`acquire`](Self::acquire), but only if the call can go within `limit`: when its
     /// slot (or the end of a pause) is further away, nothing is reserved and the wait it would
-    /// need is returned as the error.
+    /// need is returned ([`Refused::Wait`]).
     pub async fn acquire_within(
         &self,
         token: &Token,
         method: &'static str,
         tier: RateLimitTier,
         limit: Duration,
-    ) -> Result<(), Duration> {
+    ) -> Result<(), Refused> {
         let deadline = Instant::now().checked_add(limit);
         self.admit_in(token, method, None, tier, true, deadline)
             .await
             .map(|_| ())
     }
 
-    /// Waits until one call of `method` may go: its slot when `paced` (and the method has a
-    /// limit), after any pause of the pair in any case; a pause ordered while the call slept
-    /// holds it too. Gives up without reserving when the call could not go by `deadline`,
-    /// returning the wait it would need. `Ok` holds the time waited.
+    /// Waits until one call may go: for any pause of (workspace, method), and when `paced`, for
+    /// its slot. `deadline`: `None` waits as long as it takes; otherwise a wait that would end
+    /// after it is not started (nothing is reserved) and its length is the error. Returns how
+    /// long the call waited.
     #[cfg(test)]
     pub(crate) async fn admit(
         &self,
@@ -385,7 +571,7 @@ impl RateLimiter {
         tier: RateLimitTier,
         paced: bool,
         deadline: Option<Instant>,
-    ) -> Result<Duration, Duration> {
+    ) -> Result<Duration, Refused> {
         self.admit_in(token, method, None, tier, paced, deadline)
             .await
     }
@@ -400,17 +586,225 @@ impl RateLimiter {
         tier: RateLimitTier,
         paced: bool,
         deadline: Option<Instant>,
-    ) -> Result<Duration, Duration> {
+    ) -> Result<Duration, Refused> {
+        let Some(shared) = &self.shared else {
+            let pacing = if paced {
+                self.limits.pacing(method, tier)
+            } else {
+                None
+            };
+            // Skips the key (and the table) for unpaced calls while no pause can be running.
+            if pacing.is_none() && !self.local.may_be_paused(Instant::now()) {
+                return Ok(Duration::ZERO);
+            }
+            let key = self.key(token, method, partition);
+            return self
+                .local
+                .admit(key, pacing, deadline)
+                .await
+                .map_err(Refused::Wait);
+        };
+        let key = self.key(token, method, partition);
+        let start = Instant::now();
+        if shared.health.usable(start) {
+            let pacing = if paced {
+                self.limits.pacing(method, tier)
+            } else {
+                None
+            };
+            let store_key = self.store_key(token, method, partition);
+            match self
+                .admit_shared(shared, &store_key, key, pacing, deadline)
+                .await
+            {
+                Ok(admitted) => {
+                    shared.health.succeeded(start);
+                    return admitted;
+                }
+                Err(error) => shared.failed(error),
+            }
+        }
+        if shared.settings.on_failure == StoreFailure::Fail {
+            return Err(Refused::Store(shared.health.last_error()));
+        }
         let pacing = if paced {
-            self.limits.pacing(method, tier)
+            shared.fallback.pacing(method, tier)
         } else {
             None
         };
+        let waited = start.elapsed();
+        match self.local.admit(key, pacing, deadline).await {
+            Ok(more) => Ok(waited.saturating_add(more)),
+            Err(wait) => Err(Refused::Wait(wait)),
+        }
+    }
+
+    /// One admission through the shared store: the same steps as the in-process one, each
+    /// asked of the store. `Err` when the store failed (the caller falls back).
+    async fn admit_shared(
+        &self,
+        shared: &Shared,
+        store_key: &StoreKey,
+        key: Key,
+        pacing: Option<Pacing>,
+        deadline: Option<Instant>,
+    ) -> Result<Result<Duration, Refused>, StoreError> {
         let start = Instant::now();
-        if pacing.is_none() && self.ticks(start) >= self.pauses_end.load(Ordering::Acquire) {
+        loop {
+            let now = Instant::now();
+            let max_wait = deadline.map(|deadline| deadline.saturating_duration_since(now));
+            let request = match pacing {
+                Some(pacing) => StoreRequest::Reserve {
+                    interval: pacing.interval,
+                    tolerance: pacing.tolerance,
+                    max_wait,
+                },
+                None => StoreRequest::Check { max_wait },
+            };
+            let admission = shared.admit(store_key, request).await?;
+            // The store's waits count from its answer.
+            let now = Instant::now();
+            self.local.note_pause(key, now, admission.paused);
+            if !admission.granted {
+                return Ok(Err(Refused::Wait(admission.wait)));
+            }
+            if admission.wait.is_zero() {
+                return Ok(Ok(now.saturating_duration_since(start)));
+            }
+            let wake = match pacing {
+                Some(_) => later(now, admission.wait),
+                None => after_pause(now, later(now, admission.wait), deadline),
+            };
+            tracing::trace!(
+                wait_ms = u64::try_from(wake.saturating_duration_since(now).as_millis())
+                    .unwrap_or(u64::MAX),
+                "rate limiter wait (shared)"
+            );
+            tokio::time::sleep_until(wake).await;
+            if pacing.is_some() {
+                // A pause ordered while this call slept holds it too: it takes a new slot.
+                let check = shared
+                    .admit(store_key, StoreRequest::Check { max_wait: None })
+                    .await?;
+                let now = Instant::now();
+                if check.paused.is_zero() {
+                    return Ok(Ok(now.saturating_duration_since(start)));
+                }
+                self.local.note_pause(key, now, check.paused);
+                tracing::debug!("a pause began while waiting for the slot");
+            }
+        }
+    }
+
+    /// Holds every later call of (workspace, method) for `wait` (at most
+    /// [`MAX_PAUSE`](Self::MAX_PAUSE)), as after Slack answered 429 with `Retry-After`. Calls
+    /// already waiting for a slot inside the pause wait for its end too. A pause never
+    /// shortens one already running.
+    ///
+    /// With a shared store, the pause is written there too, in the background (when called
+    /// inside a tokio runtime); the [`Client`](crate::Client) writes it before its call goes on.
+    pub fn pause(&self, token: &Token, method: &'static str, wait: Duration) {
+        let wait = wait.min(Self::MAX_PAUSE);
+        self.local
+            .pause(self.key(token, method, None), Instant::now(), wait);
+        let Some(shared) = &self.shared else {
+            return;
+        };
+        if wait.is_zero() || !shared.health.usable(Instant::now()) {
+            return;
+        }
+        let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+            return;
+        };
+        let writer = shared.writer();
+        let key = self.store_key(token, method, None);
+        runtime.spawn(async move { writer.pause(&key, wait).await });
+    }
+
+    /// [`pause`](Self::pause) within `partition` (the channel of a per-channel limit), written to
+    /// the shared store (if any) before it returns.
+    pub(crate) async fn pause_in(
+        &self,
+        token: &Token,
+        method: &'static str,
+        partition: Option<&str>,
+        wait: Duration,
+    ) {
+        let wait = wait.min(Self::MAX_PAUSE);
+        self.local
+            .pause(self.key(token, method, partition), Instant::now(), wait);
+        if let Some(shared) = &self.shared {
+            if !wait.is_zero() && shared.health.usable(Instant::now()) {
+                let key = self.store_key(token, method, partition);
+                shared.writer().pause(&key, wait).await;
+            }
+        }
+    }
+
+    /// How much longer the pause of (workspace, method) lasts, if one is running, as this
+    /// process knows it: pauses it ordered, and, with a shared store, pauses its calls found
+    /// there.
+    pub fn paused_for(&self, token: &Token, method: &'static str) -> Option<Duration> {
+        self.local
+            .paused_for(self.key(token, method, None), Instant::now())
+    }
+
+    /// How many pairs the limiter keeps state for in the process. Pairs with nothing ahead (no
+    /// reserved slot, no pause) are dropped as new pairs arrive, so this stays near the number
+    /// of pairs in use, however many tokens come and go.
+    pub fn tracked_pairs(&self) -> usize {
+        self.local.lock().map.len()
+    }
+}
+
+/// The in-process state: the table, and a watermark that lets unpaced calls skip it.
+struct Local {
+    cells: Mutex<Cells>,
+    /// The instant `pauses_end` counts from.
+    epoch: Instant,
+    /// The end of the latest pause ordered, in nanoseconds after `epoch`: calls that are not
+    /// paced skip the table while no pause can be running.
+    pauses_end: AtomicU64,
+}
+
+impl Local {
+    fn new() -> Local {
+        Local {
+            cells: Mutex::new(Cells {
+                map: HashMap::new(),
+                sweep_at: MIN_SWEEP,
+            }),
+            epoch: Instant::now(),
+            pauses_end: AtomicU64::new(0),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Cells> {
+        self.cells.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// `at` in nanoseconds after the epoch (saturating).
+    fn ticks(&self, at: Instant) -> u64 {
+        u64::try_from(at.saturating_duration_since(self.epoch).as_nanos()).unwrap_or(u64::MAX)
+    }
+
+    /// Whether a pause ordered in this process may still be running at `now`.
+    fn may_be_paused(&self, now: Instant) -> bool {
+        self.ticks(now) < self.pauses_end.load(Ordering::Acquire)
+    }
+
+    /// Waits for `key`'s slot (`pacing`) or only its pause (`None`); see
+    /// [`RateLimiter::admit`].
+    async fn admit(
+        &self,
+        key: Key,
+        pacing: Option<Pacing>,
+        deadline: Option<Instant>,
+    ) -> Result<Duration, Duration> {
+        let start = Instant::now();
+        if pacing.is_none() && !self.may_be_paused(start) {
             return Ok(Duration::ZERO);
         }
-        let key = key(token, method, partition);
         loop {
             let now = Instant::now();
             let wake = {
@@ -435,15 +829,13 @@ impl RateLimiter {
                             return Err(until.saturating_duration_since(now));
                         }
                         // Unpaced calls held by one pause would all go at its end: spread them.
-                        let spread = (until.saturating_duration_since(now) / 10).min(MAX_SPREAD);
-                        let wake = later(until, spread.mul_f64(crate::retry::jitter()));
-                        deadline.map_or(wake, |deadline| wake.min(deadline))
+                        after_pause(now, until, deadline)
                     }
                 }
             };
             if wake > now {
                 tracing::trace!(
-                    method,
+                    method = key.1,
                     wait_ms = u64::try_from(wake.saturating_duration_since(now).as_millis())
                         .unwrap_or(u64::MAX),
                     "rate limiter wait"
@@ -459,65 +851,200 @@ impl RateLimiter {
                 if paused.is_none() {
                     return Ok(now.saturating_duration_since(start));
                 }
-                tracing::debug!(method, "a pause began while waiting for the slot");
+                tracing::debug!(method = key.1, "a pause began while waiting for the slot");
             }
         }
     }
 
-    /// Holds every later call of (token, method) for `wait` (at most
-    /// [`MAX_PAUSE`](Self::MAX_PAUSE)), as after Slack answered 429 with `Retry-After`. Calls
-    /// already waiting for a slot inside the pause wait for its end too. A pause never
-    /// shortens one already running.
-    pub fn pause(&self, token: &Token, method: &'static str, wait: Duration) {
-        self.pause_in(token, method, None, wait);
-    }
-
-    /// [`pause`](Self::pause) within `partition` (the channel of a per-channel limit).
-    pub(crate) fn pause_in(
-        &self,
-        token: &Token,
-        method: &'static str,
-        partition: Option<&str>,
-        wait: Duration,
-    ) {
-        let wait = wait.min(Self::MAX_PAUSE);
+    /// Holds `key` for `wait` from `now` (already capped).
+    fn pause(&self, key: Key, now: Instant, wait: Duration) {
         if wait.is_zero() {
             return;
         }
-        let now = Instant::now();
         let until = later(now, wait);
         {
             let mut cells = self.lock();
             cells.sweep(now);
-            let cell = cells
-                .map
-                .entry(key(token, method, partition))
-                .or_insert_with(|| Cell::new(now));
+            let cell = cells.map.entry(key).or_insert_with(|| Cell::new(now));
             cell.paused_until = Some(cell.pause_at(now).map_or(until, |p| p.max(until)));
         }
         self.pauses_end
             .fetch_max(self.ticks(until), Ordering::AcqRel);
     }
 
-    /// How much longer the pause of (token, method) lasts, if one is running.
-    pub fn paused_for(&self, token: &Token, method: &'static str) -> Option<Duration> {
-        let now = Instant::now();
-        let cells = self.lock();
-        let until = cells.map.get(&key(token, method, None))?.pause_at(now)?;
-        Some(until.saturating_duration_since(now))
+    /// Records a pause a shared store reported, so that the fallback keeps to it too.
+    fn note_pause(&self, key: Key, now: Instant, paused: Duration) {
+        self.pause(key, now, paused.min(RateLimiter::MAX_PAUSE));
     }
 
-    /// How many (token, method) pairs the limiter keeps state for. Pairs with nothing ahead
-    /// (no reserved slot, no pause) are dropped as new pairs arrive, so this stays near the
-    /// number of pairs in use, however many tokens come and go.
-    pub fn tracked_pairs(&self) -> usize {
-        self.lock().map.len()
+    fn paused_for(&self, key: Key, now: Instant) -> Option<Duration> {
+        let cells = self.lock();
+        let until = cells.map.get(&key)?.pause_at(now)?;
+        Some(until.saturating_duration_since(now))
     }
+}
+
+/// A shared store with its settings and health.
+struct Shared {
+    settings: SharedLimits,
+    /// The limits paced by in the process while the store cannot be reached.
+    fallback: RateLimits,
+    health: Arc<Health>,
+}
+
+impl Shared {
+    /// One admission request, within the timeout.
+    async fn admit(&self, key: &StoreKey, request: StoreRequest) -> Result<Admission, StoreError> {
+        let answer = tokio::time::timeout(
+            self.settings.timeout,
+            self.settings.store.admit(key, request),
+        );
+        answer
+            .await
+            .unwrap_or_else(|_| Err(StoreError::timed_out()))
+    }
+
+    fn failed(&self, error: StoreError) {
+        self.health
+            .failed(error, self.settings.retry_after, self.settings.on_failure);
+    }
+
+    /// What writes a pause, also from a task of its own.
+    fn writer(&self) -> PauseWriter {
+        PauseWriter {
+            store: Arc::clone(&self.settings.store),
+            timeout: self.settings.timeout,
+            retry_after: self.settings.retry_after,
+            on_failure: self.settings.on_failure,
+            health: Arc::clone(&self.health),
+        }
+    }
+}
+
+/// Writes a pause to a shared store, within the timeout.
+struct PauseWriter {
+    store: Arc<dyn RateLimitStore>,
+    timeout: Duration,
+    retry_after: Duration,
+    on_failure: StoreFailure,
+    health: Arc<Health>,
+}
+
+impl PauseWriter {
+    async fn pause(&self, key: &StoreKey, wait: Duration) {
+        let sent = Instant::now();
+        let written = tokio::time::timeout(self.timeout, self.store.pause(key, wait)).await;
+        match written.unwrap_or_else(|_| Err(StoreError::timed_out())) {
+            Ok(()) => self.health.succeeded(sent),
+            Err(error) => self.health.failed(error, self.retry_after, self.on_failure),
+        }
+    }
+}
+
+/// Whether the shared store is in use, and what the log was told.
+struct Health {
+    /// The store, as the logs name it.
+    store: String,
+    /// The instant `down_until` counts from.
+    epoch: Instant,
+    /// While the store is left alone after a failure: until this many nanoseconds after
+    /// `epoch` (0: in use).
+    down_until: AtomicU64,
+    /// Whether the log was told that the store cannot be reached (and not yet that it is back).
+    warned: AtomicBool,
+    /// When the store last failed, in nanoseconds after `epoch`: only an answer to a request
+    /// sent after it says the store is back.
+    failed_at: AtomicU64,
+    last_error: Mutex<Option<StoreError>>,
+}
+
+impl Health {
+    /// `at` in nanoseconds after the epoch (saturating, at least 1).
+    fn ticks(&self, at: Instant) -> u64 {
+        u64::try_from(at.saturating_duration_since(self.epoch).as_nanos())
+            .unwrap_or(u64::MAX)
+            .max(1)
+    }
+
+    /// Whether calls at `now` ask the store.
+    fn usable(&self, now: Instant) -> bool {
+        let down_until = self.down_until.load(Ordering::Acquire);
+        down_until == 0 || self.ticks(now) >= down_until
+    }
+
+    fn failed(&self, error: StoreError, retry_after: Duration, on_failure: StoreFailure) {
+        let now = Instant::now();
+        self.failed_at.fetch_max(self.ticks(now), Ordering::AcqRel);
+        let until = later(now, retry_after);
+        self.down_until.store(self.ticks(until), Ordering::Release);
+        let cause = chain(&error);
+        *self
+            .last_error
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Some(error);
+        if !self.warned.swap(true, Ordering::AcqRel) {
+            let meanwhile = match on_failure {
+                StoreFailure::Fallback => "pacing in this process alone until it is back",
+                StoreFailure::Fail => "calls fail until it is back",
+            };
+            tracing::warn!(
+                store = %self.store,
+                error = %cause,
+                "the shared rate-limit store cannot be reached: {meanwhile}"
+            );
+        } else {
+            tracing::debug!(store = %self.store, error = %cause, "the shared rate-limit store failed again");
+        }
+    }
+
+    /// A request sent at `sent` was answered.
+    fn succeeded(&self, sent: Instant) {
+        if !self.warned.load(Ordering::Acquire)
+            || self.ticks(sent) < self.failed_at.load(Ordering::Acquire)
+        {
+            return;
+        }
+        if self.warned.swap(false, Ordering::AcqRel) {
+            self.down_until.store(0, Ordering::Release);
+            tracing::info!(store = %self.store, "the shared rate-limit store is back: pacing is shared again");
+        }
+    }
+
+    fn last_error(&self) -> StoreError {
+        self.last_error
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+            .unwrap_or_else(|| StoreError::message("the shared rate-limit store cannot be reached"))
+    }
+}
+
+/// An error and its causes, as one line.
+fn chain(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The wait of a refusal (these limiters have no store).
+    trait Waits<T> {
+        fn waits(self) -> Result<T, Duration>;
+    }
+
+    impl<T> Waits<T> for Result<T, Refused> {
+        fn waits(self) -> Result<T, Duration> {
+            self.map_err(|refused| refused.wait().expect("a wait"))
+        }
+    }
 
     #[test]
     fn tier_rates() {
@@ -623,7 +1150,8 @@ mod tests {
             // Nothing paused: at once, and nothing is kept, even with no time to spare.
             let waited = limiter
                 .admit(&t, "a.b", RateLimitTier::Tier3, paced, Some(Instant::now()))
-                .await;
+                .await
+                .waits();
             assert_eq!(waited, Ok(Duration::ZERO));
             assert_eq!(limiter.tracked_pairs(), 0);
             limiter.pause(&t, "a.b", Duration::from_secs(10));
@@ -637,12 +1165,14 @@ mod tests {
                     paced,
                     Some(start + Duration::from_secs(5)),
                 )
-                .await;
+                .await
+                .waits();
             assert_eq!(refused, Err(Duration::from_secs(10)));
             assert_eq!(Instant::now(), start);
             limiter
                 .admit(&t, "a.b", RateLimitTier::Tier3, paced, None)
                 .await
+                .waits()
                 .unwrap();
             let waited = Instant::now() - start;
             // The pause, and at most a tenth of it (at most 1 s) of spread.
@@ -654,10 +1184,12 @@ mod tests {
             limiter
                 .admit(&t, "c.d", RateLimitTier::Tier3, paced, None)
                 .await
+                .waits()
                 .unwrap();
             limiter
                 .admit(&token(2), "a.b", RateLimitTier::Tier3, paced, None)
                 .await
+                .waits()
                 .unwrap();
             assert_eq!(Instant::now(), other);
         }
@@ -678,7 +1210,8 @@ mod tests {
             waiting.spawn(async move {
                 limiter
                     .acquire(&token(1), "a.b", RateLimitTier::Tier3)
-                    .await;
+                    .await
+                    .unwrap();
                 Instant::now()
             });
         }
@@ -687,7 +1220,8 @@ mod tests {
         assert_eq!(
             limiter
                 .acquire_within(&other, "a.b", RateLimitTier::Tier3, Duration::ZERO)
-                .await,
+                .await
+                .waits(),
             Ok(())
         );
         let refused = limiter
@@ -697,7 +1231,8 @@ mod tests {
                 RateLimitTier::Tier3,
                 Duration::from_millis(999),
             )
-            .await;
+            .await
+            .waits();
         assert_eq!(refused, Err(Duration::from_secs(1)));
         // Let the four reserve their slots (0, 1, 2 and 3 s), then pause for 5 s.
         tokio::task::yield_now().await;
@@ -726,7 +1261,8 @@ mod tests {
             let t = token(i);
             limiter
                 .acquire(&t, "users.profile.set", RateLimitTier::Tier3)
-                .await;
+                .await
+                .unwrap();
             if i % 500 == 0 {
                 limiter.pause(&t, "users.profile.get", Duration::from_secs(1));
             }
@@ -737,10 +1273,92 @@ mod tests {
             most = most.max(limiter.tracked_pairs());
         }
         assert!(most <= 4 * MIN_SWEEP, "the table grew to {most} pairs");
-        let capacity = limiter.lock().map.capacity();
+        let capacity = limiter.local.lock().map.capacity();
         assert!(
             capacity <= 8 * MIN_SWEEP,
             "the table holds room for {capacity}"
+        );
+    }
+
+    /// Store keys name the workspace, or a digest of the token where none is known, and for a
+    /// per-channel limit a digest of the channel; never the token.
+    #[test]
+    fn store_keys_name_the_workspace_or_a_digest() {
+        let limiter = RateLimiter::new(RateLimits::slack_tiers());
+        let (t, u) = (token(1), token(2));
+        let post = limiter.store_key(&t, "chat.postMessage", Some("C1"));
+        assert_eq!(
+            post.as_str(),
+            format!(
+                "t.{}:chat.postMessage:c.{}",
+                digest("token", b"xoxb-1"),
+                digest("partition", b"C1")
+            )
+        );
+        assert!(!post.as_str().contains("xoxb"));
+        assert_ne!(post, limiter.store_key(&t, "chat.postMessage", Some("C2")));
+        assert_ne!(post, limiter.store_key(&u, "chat.postMessage", Some("C1")));
+        let team = TeamId::new("T0123ABC").unwrap();
+        limiter.set_workspace(&t, team.clone());
+        limiter.set_workspace(&u, team);
+        assert_eq!(
+            limiter.store_key(&t, "users.profile.set", None).as_str(),
+            "T0123ABC:users.profile.set"
+        );
+        assert_eq!(
+            limiter.store_key(&u, "users.profile.set", None),
+            limiter.store_key(&t, "users.profile.set", None)
+        );
+        // An id that is not of Slack's shape is digested too.
+        limiter.set_workspace(&t, serde_json::from_str::<TeamId>(r#""T:1 x""#).unwrap());
+        let odd = limiter.store_key(&t, "a.b", None);
+        assert!(
+            odd.as_str().starts_with("w.") && !odd.as_str().contains(' '),
+            "{odd}"
+        );
+    }
+
+    /// Tokens of one workspace share its limits in the process too: a pause ordered for one
+    /// holds the other; a token of another workspace goes.
+    #[tokio::test(start_paused = true)]
+    async fn tokens_of_one_workspace_share_its_limits() {
+        let limiter = RateLimiter::new(RateLimits::slack_tiers());
+        let team = TeamId::new("T0123ABC").unwrap();
+        limiter.set_workspace(&token(1), team.clone());
+        limiter.set_workspace(&token(2), team.clone());
+        assert_eq!(limiter.workspace_of(&token(2)), Some(team));
+        assert_eq!(limiter.workspace_of(&token(3)), None);
+        limiter.pause(&token(1), "a.b", Duration::from_secs(10));
+        let now = Instant::now();
+        let held = limiter
+            .admit(&token(2), "a.b", RateLimitTier::Tier3, true, Some(now))
+            .await
+            .waits();
+        assert_eq!(held, Err(Duration::from_secs(10)));
+        let other = limiter
+            .admit(&token(3), "a.b", RateLimitTier::Tier3, true, Some(now))
+            .await
+            .waits();
+        assert_eq!(other, Ok(Duration::ZERO));
+    }
+
+    /// A share paces at that part of the limit: a third of Tier 3 in the same window.
+    #[test]
+    fn a_share_paces_at_its_part_of_the_limit() {
+        let whole = RateLimits::slack_tiers();
+        let third = RateLimits::slack_tiers().share(1.0 / 3.0);
+        let (_, interval) = whole.cell(50).unwrap();
+        let (burst, slower) = third.cell(50).unwrap();
+        assert_eq!(burst, 1);
+        // 60 s / (50 / 3 × 0.95 − 1 + 1)
+        assert!((slower.as_secs_f64() - 60.0 / (50.0 / 3.0 * 0.95)).abs() < 1e-9);
+        assert!(slower > interval * 3 - Duration::from_millis(100));
+        // Tier 1 at a third: one call every 189 s, not every 120.
+        let (_, tier1) = third.cell(1).unwrap();
+        assert!(tier1 > Duration::from_secs(180), "{tier1:?}");
+        assert_eq!(
+            RateLimits::slack_tiers().share(f64::NAN).cell(50),
+            whole.cell(50)
         );
     }
 
@@ -756,26 +1374,32 @@ mod tests {
         for channel in ["C1", "C2", "C3"] {
             let waited = limiter
                 .admit_in(&t, method, Some(channel), post, true, Some(now))
-                .await;
+                .await
+                .waits();
             assert_eq!(waited, Ok(Duration::ZERO), "{channel}");
         }
         // A second post to C1 needs its next slot, about a second away.
         let refused = limiter
             .admit_in(&t, method, Some("C1"), post, true, Some(now))
-            .await;
+            .await
+            .waits();
         assert!(
             refused.is_err_and(|wait| wait > Duration::from_millis(900)),
             "{refused:?}"
         );
-        limiter.pause_in(&t, method, Some("C2"), Duration::from_secs(30));
+        limiter
+            .pause_in(&t, method, Some("C2"), Duration::from_secs(30))
+            .await;
         assert!(limiter
             .admit_in(&t, method, Some("C2"), post, false, Some(now))
             .await
+            .waits()
             .is_err());
         assert_eq!(
             limiter
                 .admit_in(&t, method, Some("C4"), post, true, Some(now))
-                .await,
+                .await
+                .waits(),
             Ok(Duration::ZERO)
         );
     }

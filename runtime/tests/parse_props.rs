@@ -167,7 +167,10 @@ proptest! {
         prop_assert!(paused.is_none_or(|p| p <= RateLimiter::MAX_PAUSE));
         match admitted {
             Ok(()) => prop_assert!(paused.is_none_or(|p| p <= budget)),
-            Err(left) => prop_assert!(left > budget && left <= RateLimiter::MAX_PAUSE),
+            Err(refused) => {
+                let left = refused.wait();
+                prop_assert!(left.is_some_and(|left| left > budget && left <= RateLimiter::MAX_PAUSE), "{:?}", refused);
+            }
         }
     }
 
