@@ -280,15 +280,13 @@ async fn slack_errors_keep_their_code_and_scopes() {
     );
 }
 
-/// `chat.scheduleMessage`, a method the crate does not bundle.
-#[slack_method("chat.scheduleMessage")]
+/// `chat.meMessage`, a method the crate does not bundle.
+#[slack_method("chat.meMessage")]
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ChatScheduleMessage {
+struct ChatMeMessage {
     /// Where.
     channel: ChannelId,
-    /// When, in Unix seconds.
-    post_at: i64,
     /// What.
     text: String,
 }
@@ -297,41 +295,45 @@ struct ChatScheduleMessage {
 async fn a_binding_of_ones_own_is_one_line_away() {
     let (emu, client) = demo(demo::BOT_TOKEN).await;
     emu.stub_method_with_scopes(
-        "chat.scheduleMessage",
+        "chat.meMessage",
         &["chat:write"],
-        json!({"ok": true, "channel": demo::GENERAL, "scheduled_message_id": "Q1", "post_at": 1_900_000_000}),
+        json!({"ok": true, "channel": demo::GENERAL, "ts": "1900000000.000100"}),
     );
     let mut tools = Registry::bundled();
-    tools.register::<ChatScheduleMessage>();
+    assert!(tools.get("chatMeMessage").is_none());
+    tools.register::<ChatMeMessage>();
     assert_eq!(tools.len(), slack_methods::methods::ALL.len() + 1);
     let answer = tools
         .call(
             &client,
-            "chatScheduleMessage",
-            json!({"channel": demo::GENERAL, "post_at": 1_900_000_000, "text": "tea"}),
+            "chatMeMessage",
+            json!({"channel": demo::GENERAL, "text": "tea"}),
         )
         .await
         .unwrap();
-    assert_eq!(answer["scheduled_message_id"], "Q1");
-    let sent = emu.requests_for("chat.scheduleMessage");
+    assert_eq!(answer["ts"], "1900000000.000100");
+    let sent = emu.requests_for("chat.meMessage");
     assert_eq!(sent.len(), 1);
     assert_eq!(sent[0].param("text"), Some("tea"));
-    assert_eq!(sent[0].param("post_at"), Some("1900000000"));
+    assert_eq!(sent[0].param("channel"), Some(demo::GENERAL));
 
-    let late = tools
+    let ill_typed = tools
         .call(
             &client,
-            "chatScheduleMessage",
-            json!({"channel": demo::GENERAL, "post_at": 1.5, "text": "tea"}),
+            "chatMeMessage",
+            json!({"channel": demo::GENERAL, "text": 5}),
         )
         .await
         .unwrap_err();
-    assert!(late.to_string().contains("argument `post_at`"), "{late}");
-    assert_eq!(emu.requests_for("chat.scheduleMessage").len(), 1);
+    assert!(
+        ill_typed.to_string().contains("argument `text`"),
+        "{ill_typed}"
+    );
+    assert_eq!(emu.requests_for("chat.meMessage").len(), 1);
 
     // Keeping only the tools that read.
     tools.retain(slack_methods::ToolFacts::read_only);
-    assert!(tools.get("chatScheduleMessage").is_none());
+    assert!(tools.get("chatMeMessage").is_none());
     assert!(tools.get("usersProfileGet").is_some());
     assert_eq!(Post::NAME, "chat.postMessage");
 }
