@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 /// # Ok(()) }
 /// ```
 #[slack_method("auth.test", response = AuthTestResponse)]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize)]
 pub struct AuthTest;
 
 impl AuthTest {
