@@ -126,7 +126,7 @@ async fn conversations_list_refuses_what_slack_refuses() {
         bot.call(&ConversationsList::new().cursor("not-a-cursor"))
             .await,
     );
-    assert_eq!(code, ErrorCode::from("invalid_cursor"));
+    assert_eq!(code, ErrorCode::InvalidCursor);
     // More than 1000 a page is refused before sending.
     match bot.call(&ConversationsList::new().limit(1001)).await {
         Err(Error::InvalidRequest {
@@ -182,11 +182,11 @@ async fn conversations_info_reads_one_and_hides_private_ones() {
     let hidden = grace
         .call(&ConversationsInfo::of(channel(demo::LEADS)))
         .await;
-    assert_eq!(api_code(hidden), ErrorCode::from("channel_not_found"));
+    assert_eq!(api_code(hidden), ErrorCode::ChannelNotFound);
     let unknown = bot
         .call(&ConversationsInfo::of(channel("C0NOWHERE1")))
         .await;
-    assert_eq!(api_code(unknown), ErrorCode::from("channel_not_found"));
+    assert_eq!(api_code(unknown), ErrorCode::ChannelNotFound);
 }
 
 #[tokio::test]
@@ -216,7 +216,7 @@ async fn conversations_members_pages_through_the_members() {
     let err = client(&emu, GRACE_TOKEN)
         .call(&ConversationsMembers::of(channel(demo::LEADS)))
         .await;
-    assert_eq!(api_code(err), ErrorCode::from("channel_not_found"));
+    assert_eq!(api_code(err), ErrorCode::ChannelNotFound);
 }
 
 #[tokio::test]
@@ -277,7 +277,7 @@ async fn conversations_open_finds_or_creates_direct_messages() {
         .await;
     assert_eq!(
         api_code(public),
-        ErrorCode::from("method_not_supported_for_channel_type")
+        ErrorCode::MethodNotSupportedForChannelType
     );
     let too_many = ConversationsOpen::with((0..9).map(|n| user(&format!("U0MANY{n:04}"))));
     assert!(matches!(
@@ -314,13 +314,13 @@ async fn conversations_join_adds_the_caller_once() {
         .await;
     assert_eq!(
         api_code(private),
-        ErrorCode::from("method_not_supported_for_channel_type")
+        ErrorCode::MethodNotSupportedForChannelType
     );
     emu.add_channel(ChannelSpec::new("C0OLDPROJ1", "old-project").archived());
     let archived = bot
         .call(&ConversationsJoin::channel(channel("C0OLDPROJ1")))
         .await;
-    assert_eq!(api_code(archived), ErrorCode::from("is_archived"));
+    assert_eq!(api_code(archived), ErrorCode::IsArchived);
 }
 
 /// `conversations.create` with the name as typed, to put names the binding refuses on the wire.
@@ -356,10 +356,10 @@ async fn conversations_create_makes_channels_with_valid_free_names() {
     let hidden = client(&emu, GRACE_TOKEN)
         .call(&ConversationsInfo::of(secret.channel.id.clone()))
         .await;
-    assert_eq!(api_code(hidden), ErrorCode::from("channel_not_found"));
+    assert_eq!(api_code(hidden), ErrorCode::ChannelNotFound);
 
     let taken = ada.call(&ConversationsCreate::public("general")).await;
-    assert_eq!(api_code(taken), ErrorCode::from("name_taken"));
+    assert_eq!(api_code(taken), ErrorCode::NameTaken);
     // The binding refuses a bad name before sending; the emulator refuses it as Slack does.
     assert!(matches!(
         ada.call(&ConversationsCreate::public("War Room")).await,
@@ -413,11 +413,11 @@ async fn conversations_invite_adds_members_or_says_why_not() {
     let again = ada
         .call(&ConversationsInvite::to(id.clone(), [user(demo::GRACE)]))
         .await;
-    assert_eq!(api_code(again), ErrorCode::from("already_in_channel"));
+    assert_eq!(api_code(again), ErrorCode::AlreadyInChannel);
     let me = ada
         .call(&ConversationsInvite::to(id.clone(), [user(demo::ADA)]))
         .await;
-    assert_eq!(api_code(me), ErrorCode::from("cant_invite_self"));
+    assert_eq!(api_code(me), ErrorCode::CantInviteSelf);
     let nobody = ada
         .call(&ConversationsInvite::to(id.clone(), [user("U0NOBODY01")]))
         .await;
@@ -442,7 +442,7 @@ async fn conversations_invite_adds_members_or_says_why_not() {
             [user(demo::GRACE)],
         ))
         .await;
-    assert_eq!(api_code(outsider), ErrorCode::from("not_in_channel"));
+    assert_eq!(api_code(outsider), ErrorCode::NotInChannel);
     assert!(matches!(
         ada.call(&ConversationsInvite::to(id, [])).await,
         Err(Error::InvalidRequest { .. })
@@ -501,7 +501,7 @@ async fn users_are_read_listed_and_found_by_email() {
     let none = bot
         .call(&UsersLookupByEmail::email("nobody@emulated.invalid"))
         .await;
-    assert_eq!(api_code(none), ErrorCode::from("users_not_found"));
+    assert_eq!(api_code(none), ErrorCode::UsersNotFound);
 }
 
 #[tokio::test]

@@ -419,7 +419,7 @@ async fn step_three_failing_leaves_the_bytes_uploaded() {
     let UploadError::Complete { file_id, source } = &err else {
         panic!("{err:?}");
     };
-    assert_eq!(source.code(), Some(&ErrorCode::from("not_in_channel")));
+    assert_eq!(source.code(), Some(&ErrorCode::NotInChannel));
     assert_eq!(err.file_id(), Some(file_id));
     assert_eq!(emu.uploaded_bytes(file_id.as_str()).unwrap(), b"abc");
     assert!(emu.file(file_id.as_str()).is_none());
@@ -430,7 +430,7 @@ async fn step_three_failing_leaves_the_bytes_uploaded() {
         .await
         .unwrap_err();
     assert!(
-        matches!(&unknown, UploadError::Complete { source, .. } if source.code() == Some(&ErrorCode::from("channel_not_found"))),
+        matches!(&unknown, UploadError::Complete { source, .. } if source.code() == Some(&ErrorCode::ChannelNotFound)),
         "{unknown:?}"
     );
 }
@@ -472,7 +472,7 @@ async fn a_file_shared_in_a_thread_is_a_reply() {
         .await
         .unwrap_err();
     assert!(
-        matches!(&missing, UploadError::Complete { source, .. } if source.code() == Some(&ErrorCode::from("message_not_found"))),
+        matches!(&missing, UploadError::Complete { source, .. } if source.code() == Some(&ErrorCode::MessageNotFound)),
         "{missing:?}"
     );
 }
@@ -490,12 +490,12 @@ async fn a_private_file_is_seen_only_by_its_uploader() {
     bot.call(&FilesInfo::of(id.clone())).await.unwrap();
     let ada = client(&emu, demo::USER_TOKEN);
     let hidden = ada.call(&FilesInfo::of(id)).await.unwrap_err();
-    assert_eq!(hidden.code(), Some(&ErrorCode::from("file_not_found")));
+    assert_eq!(hidden.code(), Some(&ErrorCode::FileNotFound));
     let unknown = ada
         .call(&FilesInfo::of(FileId::new("F0NOTHING1").unwrap()))
         .await
         .unwrap_err();
-    assert_eq!(unknown.code(), Some(&ErrorCode::from("file_not_found")));
+    assert_eq!(unknown.code(), Some(&ErrorCode::FileNotFound));
 }
 
 #[tokio::test]

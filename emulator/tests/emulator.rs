@@ -840,10 +840,7 @@ async fn faults_seen_through_the_client() {
         1,
     );
     let err = writer.call(&set()).await.unwrap_err();
-    assert_eq!(
-        err.as_api().unwrap().code,
-        ErrorCode::from("request_timeout")
-    );
+    assert_eq!(err.as_api().unwrap().code, ErrorCode::RequestTimeout);
     assert_eq!(
         emu.applied_writes("users.profile.set"),
         0,

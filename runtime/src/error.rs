@@ -391,6 +391,10 @@ macro_rules! error_codes {
             }
         }
 
+        /// Every code with a variant, in declaration order.
+        #[cfg(test)]
+        const KNOWN_CODES: &[&str] = &[$($code),*];
+
         impl From<&str> for ErrorCode {
             fn from(code: &str) -> Self {
                 match code {
@@ -443,6 +447,42 @@ error_codes! {
     InternalError => "internal_error", "Slack hit an internal error.";
     ServiceUnavailable => "service_unavailable", "Slack is unavailable.";
     TwoFactorSetupRequired => "two_factor_setup_required", "Two-factor setup is required.";
+    ChannelNotFound => "channel_not_found", "No such conversation, or the token cannot see it.";
+    NotInChannel => "not_in_channel", "The token's user or bot is not a member of the conversation.";
+    IsArchived => "is_archived", "The conversation is archived.";
+    MethodNotSupportedForChannelType => "method_not_supported_for_channel_type", "The method does not apply to this kind of conversation.";
+    UserIsRestricted => "user_is_restricted", "Guest accounts cannot do this.";
+    RestrictedAction => "restricted_action", "A workspace preference forbids this.";
+    MessageNotFound => "message_not_found", "No such message.";
+    ThreadNotFound => "thread_not_found", "No such thread.";
+    NoText => "no_text", "The message has nothing to show: no text, blocks or attachments.";
+    MsgTooLong => "msg_too_long", "The message text is too long.";
+    TooManyAttachments => "too_many_attachments", "The message has too many attachments.";
+    CantUpdateMessage => "cant_update_message", "The message cannot be edited by this token.";
+    CantDeleteMessage => "cant_delete_message", "The message cannot be deleted by this token.";
+    EditWindowClosed => "edit_window_closed", "The message is too old to be edited.";
+    InvalidTime => "invalid_time", "The time is not valid.";
+    TimeInPast => "time_in_past", "The time is in the past.";
+    TimeTooFar => "time_too_far", "The time is too far in the future.";
+    UserNotInChannel => "user_not_in_channel", "The user is not a member of the conversation.";
+    InvalidName => "invalid_name", "The name is not valid.";
+    NameTaken => "name_taken", "A conversation already has that name.";
+    AlreadyInChannel => "already_in_channel", "The user is already a member of the conversation.";
+    CantInvite => "cant_invite", "The user cannot be invited.";
+    CantInviteSelf => "cant_invite_self", "The token's own user cannot be invited.";
+    TooManyUsers => "too_many_users", "Too many users were given.";
+    UserNotVisible => "user_not_visible", "The token cannot see the user.";
+    UsersNotFound => "users_not_found", "No user has that email address.";
+    InvalidCursor => "invalid_cursor", "The cursor is not valid (it may have expired).";
+    InvalidLimit => "invalid_limit", "The page limit is not valid.";
+    NoItemSpecified => "no_item_specified", "No message, file or file comment was given.";
+    BadTimestamp => "bad_timestamp", "The message timestamp is not valid.";
+    AlreadyReacted => "already_reacted", "The reaction is already there.";
+    NoReaction => "no_reaction", "There is no such reaction to remove.";
+    AlreadyPinned => "already_pinned", "The item is already pinned.";
+    NotPinnable => "not_pinnable", "The item cannot be pinned.";
+    FileNotFound => "file_not_found", "No such file.";
+    FileDeleted => "file_deleted", "The file was deleted.";
 }
 
 impl fmt::Display for ErrorCode {
@@ -457,15 +497,16 @@ mod tests {
 
     #[test]
     fn codes_round_trip() {
-        for code in [
-            "not_authed",
-            "missing_scope",
-            "invalid_profile",
-            "fatal_error",
-        ] {
+        let mut seen = std::collections::HashSet::new();
+        for &code in KNOWN_CODES {
+            assert!(seen.insert(code), "{code} has two variants");
             assert_eq!(ErrorCode::from(code).as_str(), code);
             assert!(!matches!(ErrorCode::from(code), ErrorCode::Other(_)));
         }
+        assert_eq!(
+            ErrorCode::from("channel_not_found"),
+            ErrorCode::ChannelNotFound
+        );
         assert_eq!(
             ErrorCode::from("new_code"),
             ErrorCode::Other("new_code".into())
