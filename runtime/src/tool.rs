@@ -2,40 +2,6 @@
 //! Schema of the parameters, which `#[slack_method]` generates for every binding),
 //! [`ParamSchema`] (the schema of one field type) and the argument check that makes a call from
 //! JSON accept exactly what the schema describes.
-//!
-//! # What a schema says, and what a call from JSON accepts
-//!
-//! A binding's [input schema](SlackTool::input_schema) is a JSON Schema (draft 2020-12) object
-//! schema: one property per sent field, under its wire name, with the field's doc comment as its
-//! description; `required` lists the fields that are not `Option`s; no other property is allowed.
-//! Each property's schema comes from the field type's [`ParamSchema`]:
-//!
-//! | field type | schema |
-//! |---|---|
-//! | `String`, `&str`, `Cow<str>` | a string |
-//! | `bool` | a boolean |
-//! | integers | an integer within the type's bounds (`u128`/`i128`: within `u64`/`i64`, as far as JSON numbers reach here) |
-//! | `f32`, `f64` | a number |
-//! | typed ids (`UserId`, `ChannelId`, ...) | a string with the id's pattern, e.g. `^[UW][A-Z0-9]+$` |
-//! | [`Timestamp`](crate::types::Timestamp) | a string |
-//! | `Option<T>` | `T`'s schema or `null` (and the property is not required) |
-//! | `Vec<T>`, `[T]`, `[T; N]` | an array of `T` (of exactly `N` items) |
-//! | `serde_json::Value` | anything; `Map<String, Value>`: an object |
-//! | request values ([`ProfileUpdate`](crate::types::ProfileUpdate), [`Blocks`](crate::types::Blocks), [`Block`](crate::types::Block), [`Attachment`](crate::types::Attachment), [`Text`](crate::types::Text), [`MessageMetadata`](crate::types::MessageMetadata), [`ViewPayload`](crate::types::ViewPayload)) | their JSON shape |
-//!
-//! A field whose type has no `ParamSchema` (a type of the user's own) gets the permissive
-//! schema `{}`: the code `#[slack_method]` generates picks the trait's schema when the type
-//! implements it and falls back to `{}` otherwise, so every binding compiles whatever its field
-//! types. (The choice is made where the type is known: a field of a generic type parameter `T`
-//! gets `{}`.) Implement [`ParamSchema`] for such a type to describe it.
-//!
-//! A call from JSON (the registry of the `slack-methods` crate) first checks the arguments with
-//! [`check_arguments`]: no argument the schema does not name, every required one present, each
-//! value of its property's schema (types, bounds, object and array shapes, and each id's
-//! pattern, which the id types check themselves). Only then are the arguments read into the
-//! binding's struct with serde. The struct's own `Deserialize` is more lenient in places (an id
-//! of any shape, a timestamp written as a number): the check makes a call from JSON accept
-//! exactly what the schema accepts.
 
 use crate::method::SlackMethod;
 use crate::types::{
@@ -190,8 +156,8 @@ impl fmt::Debug for ParamKind {
 
 /// The JSON Schema of a parameter type: the JSON a call from JSON accepts for it.
 ///
-/// Implemented for the types a binding's fields are made of (see the [module](self) docs). For
-/// a type of your own, return the shape its `Deserialize` reads; the default
+/// Implemented for the types a binding's fields are made of (the table below). For a type of
+/// your own, return the shape its `Deserialize` reads; the default
 /// [`check_json`](Self::check_json) then makes a call from JSON hold to that shape.
 ///
 /// ```
@@ -207,6 +173,40 @@ impl fmt::Debug for ParamKind {
 /// assert!(Color::check_json(&json!("mauve")).is_err());
 /// # let _ = Color(String::new()).0;
 /// ```
+///
+/// # What a schema says, and what a call from JSON accepts
+///
+/// A binding's [input schema](SlackTool::input_schema) is a JSON Schema (draft 2020-12) object
+/// schema: one property per sent field, under its wire name, with the field's doc comment as its
+/// description; `required` lists the fields that are not `Option`s; no other property is allowed.
+/// Each property's schema comes from the field type's [`ParamSchema`]:
+///
+/// | field type | schema |
+/// |---|---|
+/// | `String`, `&str`, `Cow<str>` | a string |
+/// | `bool` | a boolean |
+/// | integers | an integer within the type's bounds (`u128`/`i128`: within `u64`/`i64`, as far as JSON numbers reach here) |
+/// | `f32`, `f64` | a number |
+/// | typed ids (`UserId`, `ChannelId`, ...) | a string with the id's pattern, e.g. `^[UW][A-Z0-9]+$` |
+/// | [`Timestamp`](crate::types::Timestamp) | a string |
+/// | `Option<T>` | `T`'s schema or `null` (and the property is not required) |
+/// | `Vec<T>`, `[T]`, `[T; N]` | an array of `T` (of exactly `N` items) |
+/// | `serde_json::Value` | anything; `Map<String, Value>`: an object |
+/// | request values ([`ProfileUpdate`](crate::types::ProfileUpdate), [`Blocks`](crate::types::Blocks), [`Block`](crate::types::Block), [`Attachment`](crate::types::Attachment), [`Text`](crate::types::Text), [`MessageMetadata`](crate::types::MessageMetadata), [`ViewPayload`](crate::types::ViewPayload)) | their JSON shape |
+///
+/// A field whose type has no `ParamSchema` (a type of the user's own) gets the permissive
+/// schema `{}`: the code `#[slack_method]` generates picks the trait's schema when the type
+/// implements it and falls back to `{}` otherwise, so every binding compiles whatever its field
+/// types. (The choice is made where the type is known: a field of a generic type parameter `T`
+/// gets `{}`.) Implement [`ParamSchema`] for such a type to describe it.
+///
+/// A call from JSON (the registry of the `slack-methods` crate) first checks the arguments with
+/// [`check_arguments`]: no argument the schema does not name, every required one present, each
+/// value of its property's schema (types, bounds, object and array shapes, and each id's
+/// pattern, which the id types check themselves). Only then are the arguments read into the
+/// binding's struct with serde. The struct's own `Deserialize` is more lenient in places (an id
+/// of any shape, a timestamp written as a number): the check makes a call from JSON accept
+/// exactly what the schema accepts.
 pub trait ParamSchema {
     /// The type's JSON Schema.
     fn json_schema() -> Value;
