@@ -10,7 +10,7 @@ use slack_methods::methods::{
     ReactionsAdd, ReactionsRemove,
 };
 use slack_methods::types::{
-    Attachment, Block, Blocks, Message, MessageMetadata, MessageSubtype, Text, Timestamp,
+    Attachment, Block, Blocks, Item, Message, MessageMetadata, MessageSubtype, Text, Timestamp,
 };
 use slack_methods::{
     slack_method, ChannelId, Client, Error, RateLimits, SlackMethod, Token, UserId,
@@ -81,6 +81,10 @@ fn refused<T: std::fmt::Debug>(result: Result<T, Error>) -> String {
 async fn history(client: &Client, id: &str) -> Vec<Message> {
     client
         .items(&ConversationsHistory::new(channel(id)))
+        .map_ok(|item| {
+            item.into_parsed()
+                .expect("every message the emulator keeps parses")
+        })
         .try_collect()
         .await
         .unwrap()
@@ -89,6 +93,10 @@ async fn history(client: &Client, id: &str) -> Vec<Message> {
 async fn thread(client: &Client, id: &str, ts: &Timestamp) -> Vec<Message> {
     client
         .items(&ConversationsReplies::new(channel(id), ts.clone()))
+        .map_ok(|item| {
+            item.into_parsed()
+                .expect("every message the emulator keeps parses")
+        })
         .try_collect()
         .await
         .unwrap()
@@ -807,10 +815,11 @@ async fn history_pages_newest_first_within_a_range() {
     let range = ConversationsHistory::new(project.clone())
         .oldest(posted[5].clone())
         .latest(posted[9].clone());
-    let inside: Vec<Message> = bot.items(&range).try_collect().await.unwrap();
+    let inside: Vec<Item<Message>> = bot.items(&range).try_collect().await.unwrap();
+    let inside: Vec<Message> = inside.into_iter().filter_map(Item::into_parsed).collect();
     let ts: Vec<&Timestamp> = inside.iter().map(|m| &m.ts).collect();
     assert_eq!(ts, [&posted[8], &posted[7], &posted[6]]);
-    let inside: Vec<Message> = bot.items(&range.inclusive()).try_collect().await.unwrap();
+    let inside: Vec<Item<Message>> = bot.items(&range.inclusive()).try_collect().await.unwrap();
     assert_eq!(inside.len(), 5);
 
     let mut bogus = ConversationsHistory::new(project.clone());

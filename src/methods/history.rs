@@ -2,7 +2,7 @@
 //! and `conversations.replies` (one thread, oldest first). Both page with a cursor: stream them
 //! with [`Client::pages`](crate::Client::pages) or [`Client::items`](crate::Client::items).
 
-use crate::types::{List, Message, ResponseMetadata, Timestamp};
+use crate::types::{Item, List, Message, ResponseMetadata, Timestamp};
 use crate::{slack_method, ChannelId, PageItems};
 use serde::Deserialize;
 
@@ -26,10 +26,14 @@ use serde::Deserialize;
 /// # async fn demo(client: slack_methods::Client, channel: slack_methods::ChannelId) -> Result<(), slack_methods::Error> {
 /// use futures_util::TryStreamExt;
 /// use slack_methods::methods::ConversationsHistory;
+/// use slack_methods::types::Item;
 /// let history = ConversationsHistory::new(channel);
 /// let mut messages = std::pin::pin!(client.items(&history));
-/// while let Some(message) = messages.try_next().await? {
-///     println!("{} {}", message.ts, message.text);
+/// while let Some(item) = messages.try_next().await? {
+///     match item {
+///         Item::Parsed(message) => println!("{} {}", message.ts, message.text),
+///         Item::Unparsed(odd) => println!("a message this crate cannot read: {}", odd.json()),
+///     }
 /// }
 /// # Ok(()) }
 /// ```
@@ -121,12 +125,12 @@ crate::slack_object! {
 }
 
 impl PageItems for ConversationsHistoryResponse {
-    type Item = Message;
+    type Item = Item<Message>;
 
-    /// The page's messages that fit [`Message`] (an odd one stays in the page's `messages`,
-    /// which [`Client::pages`](crate::Client::pages) gives).
-    fn into_items(self) -> Vec<Message> {
-        self.messages.into_parsed()
+    /// The page's messages: each a [`Message`], or kept as Slack sent it when it does not fit
+    /// one (nothing is dropped).
+    fn into_items(self) -> Vec<Item<Message>> {
+        self.messages.into_items()
     }
 }
 
@@ -211,10 +215,11 @@ crate::slack_object! {
 }
 
 impl PageItems for ConversationsRepliesResponse {
-    type Item = Message;
+    type Item = Item<Message>;
 
-    /// The page's messages that fit [`Message`].
-    fn into_items(self) -> Vec<Message> {
-        self.messages.into_parsed()
+    /// The thread's messages: each a [`Message`], or kept as Slack sent it when it does not fit
+    /// one.
+    fn into_items(self) -> Vec<Item<Message>> {
+        self.messages.into_items()
     }
 }

@@ -151,6 +151,14 @@ impl<T> Item<T> {
         }
     }
 
+    /// The parsed element, by value, if it parsed.
+    pub fn into_parsed(self) -> Option<T> {
+        match self {
+            Item::Parsed(value) => Some(value),
+            Item::Unparsed(_) => None,
+        }
+    }
+
     /// The element that did not fit, if it did not.
     pub fn unparsed(&self) -> Option<&Unparsed> {
         match self {
