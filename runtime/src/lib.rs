@@ -1,6 +1,6 @@
 //! The runtime of [slack-methods](https://docs.rs/slack-methods): the [`SlackMethod`] trait, form
 //! encoding, sans-IO request building and response parsing, errors, tokens, typed ids, the shared
-//! Slack object types ([`types`]), the reqwest [`Client`] with its rate limiter, retry policy and
+//! Slack object types ([`types`]), the HTTP [`Client`] (hyper and rustls) with its rate limiter, retry policy and
 //! pagination, and rate limits shared by several processes through a store ([`SharedLimits`];
 //! with cargo feature `redis`, `RedisStore`). The loopback Slack emulator the tests and examples use is its own crate,
 //! `slack-methods-emulator`.
@@ -26,6 +26,7 @@ mod response;
 mod retry;
 mod store;
 mod token;
+mod transport;
 pub mod types;
 mod upload;
 
