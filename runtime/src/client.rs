@@ -814,10 +814,19 @@ impl Client {
                 Ok::<_, Failure>((status, headers, body))
             };
             let clock = async {
-                // Until the request goes out, the connect timeout is in charge (reqwest ends a
-                // connect that takes longer with a connect error).
-                let _ = tokio::time::timeout(inner.connect_timeout, sent.notified()).await;
-                tokio::time::sleep(timeout).await;
+                // Until the request goes out, the connect timeout is in charge (the connector
+                // ends a connect that takes longer with a connect error). One timer serves both
+                // phases: it is moved, not replaced, when the request goes out.
+                let mut timer = pin!(tokio::time::sleep(inner.connect_timeout));
+                let _ = first(sent.notified(), timer.as_mut()).await;
+                match Instant::now().checked_add(timeout) {
+                    Some(deadline) => {
+                        timer.as_mut().reset(deadline);
+                        timer.await;
+                    }
+                    // Too far for the clock: no limit.
+                    None => std::future::pending().await,
+                }
             };
             match first(exchange, clock).await {
                 Some(Ok(answer)) => break answer,
