@@ -357,21 +357,42 @@ impl ClientBuilder {
 }
 
 /// rustls with the ring provider (or the process default, if the application installed one) and
-/// the platform's certificate verifier.
+/// the platform's certificate verifier (feature `platform-verifier`), or Mozilla's roots (feature
+/// `webpki-roots`).
 fn tls_config() -> Result<rustls::ClientConfig, ConfigError> {
     let provider = rustls::crypto::CryptoProvider::get_default()
         .cloned()
         .unwrap_or_else(|| Arc::new(rustls::crypto::ring::default_provider()));
-    let verifier = rustls_platform_verifier::Verifier::new(provider.clone())
-        .map_err(|err| ConfigError::Tls(Box::new(err)))?;
-    let mut config = rustls::ClientConfig::builder_with_provider(provider)
+    let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
         .with_safe_default_protocol_versions()
-        .map_err(|err| ConfigError::Tls(Box::new(err)))?
-        .dangerous()
-        .with_custom_certificate_verifier(Arc::new(verifier))
-        .with_no_client_auth();
+        .map_err(|err| ConfigError::Tls(Box::new(err)))?;
+    #[cfg(feature = "webpki-roots")]
+    let config = {
+        let _ = provider;
+        let roots = rustls::RootCertStore {
+            roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+        };
+        builder.with_root_certificates(roots).with_no_client_auth()
+    };
+    #[cfg(all(feature = "platform-verifier", not(feature = "webpki-roots")))]
+    let config = {
+        let verifier = rustls_platform_verifier::Verifier::new(provider)
+            .map_err(|err| ConfigError::Tls(Box::new(err)))?;
+        builder
+            .dangerous()
+            .with_custom_certificate_verifier(Arc::new(verifier))
+            .with_no_client_auth()
+    };
+    // Neither feature (a build that only talks to a plain-http emulator): no root is trusted,
+    // so every `https` server fails its certificate check.
+    #[cfg(not(any(feature = "platform-verifier", feature = "webpki-roots")))]
+    let config = {
+        let _ = provider;
+        builder
+            .with_root_certificates(rustls::RootCertStore::empty())
+            .with_no_client_auth()
+    };
     // The connector sets the ALPN protocols (`h2` only with the `http2` feature).
-    config.alpn_protocols = Vec::new();
     Ok(config)
 }
 
