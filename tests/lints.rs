@@ -13,7 +13,9 @@
 )]
 #![forbid(unsafe_code)]
 
-use slack_methods::{encode_params, slack_method, FormValue, InvalidRequest, UserId};
+use slack_methods::{
+    encode_params, slack_method, FormValue, InvalidRequest, SlackTool, ToolFacts, UserId,
+};
 
 /// A profile field update, sent as JSON text.
 #[derive(serde::Serialize)]
@@ -178,6 +180,33 @@ fn bindings_without_the_prelude_encode() {
         user: "U1".to_owned(),
     };
     assert_eq!(encode_params(&info).unwrap(), "user=U1");
+}
+
+#[test]
+fn bindings_without_the_prelude_are_tools() {
+    let names: Vec<&str> = no_prelude::Post::PARAMS.iter().map(|p| p.name).collect();
+    assert_eq!(
+        names,
+        ["channel", "text", "blocks", "metadata", "thread_ts"]
+    );
+    assert_eq!(no_prelude::Post::OPERATION_ID, "chatPostMessage");
+    assert_eq!(
+        no_prelude::Post::DESCRIPTION,
+        "Plain, renamed, JSON (plain and optional), skipped, unchecked and `cfg` fields."
+    );
+    let schema = ToolFacts::of::<no_prelude::UsersInfo>().input_schema();
+    assert_eq!(schema["required"], serde_json::json!(["user"]));
+    // A generic field type is described as anything; the others by their types.
+    let everything = serde_json::Value::Object(Everything::<'_, u8>::input_schema());
+    assert_eq!(
+        everything["properties"]["ids"]["description"],
+        "A generic list, not a parameter of the spec."
+    );
+    assert_eq!(
+        everything["properties"]["user"]["type"],
+        serde_json::json!(["string", "null"])
+    );
+    assert!(no_prelude::AuthTest::PARAMS.is_empty());
 }
 
 #[test]

@@ -21,6 +21,8 @@ pub struct Field<'a> {
     pub ident: &'a Ident,
     pub ty: &'a Type,
     pub attrs: FieldAttrs,
+    /// The field's doc comment, one line per `#[doc]` (see [`doc_lines`]).
+    pub doc: Vec<String>,
 }
 
 impl<'a> Input<'a> {
@@ -62,6 +64,7 @@ impl<'a> Input<'a> {
                         ident: field.ident.as_ref()?,
                         ty: &field.ty,
                         attrs,
+                        doc: doc_lines(&field.attrs),
                     })
                 })
                 .collect(),
@@ -144,6 +147,34 @@ pub fn ungroup(mut ty: &Type) -> &Type {
             _ => return ty,
         }
     }
+}
+
+/// The lines of a doc comment: the text of each `#[doc = ".."]` (a `///` line), without the one
+/// space after `///`. Other `doc` attributes (`#[doc(hidden)]`, `include_str!`) are not text.
+pub fn doc_lines(attrs: &[syn::Attribute]) -> Vec<String> {
+    attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("doc"))
+        .filter_map(|attr| match &attr.meta {
+            syn::Meta::NameValue(syn::MetaNameValue {
+                value:
+                    syn::Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(text),
+                        ..
+                    }),
+                ..
+            }) => Some(text.value()),
+            _ => None,
+        })
+        .flat_map(|text| {
+            text.split('\n')
+                .map(|line| {
+                    let line = line.strip_suffix('\r').unwrap_or(line);
+                    line.strip_prefix(' ').unwrap_or(line).to_owned()
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// Whether `attr` is `#[slack_method(..)]` (however its path is written).

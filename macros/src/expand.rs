@@ -116,6 +116,7 @@ fn impl_slack_method(method: &Method) -> TokenStream {
             impl #impl_generics #private::CursorPaginated for #ident #ty_generics #where_clause {}
         }
     });
+    let tool = impl_slack_tool(method, &private, allow_deprecated.as_ref());
     quote! {
         #[automatically_derived]
         #allow_deprecated
@@ -134,8 +135,145 @@ fn impl_slack_method(method: &Method) -> TokenStream {
                 #private::Result::Ok(())
             }
         }
+        #tool
         #paging
     }
+}
+
+/// The `SlackTool` impl: the tool name, the description, and one `ToolParam` per sent field,
+/// whose type's schema is picked where the type is known: `ParamSchema`'s when the type has
+/// one, else the permissive `{}` (by method lookup on `&ParamOf<T>`, see the runtime's
+/// `ParamOf`), so a field type without a schema never fails the build.
+fn impl_slack_tool(
+    method: &Method,
+    private: &TokenStream,
+    allow_deprecated: Option<&TokenStream>,
+) -> TokenStream {
+    let ident = method.input.ident;
+    let (impl_generics, ty_generics, where_clause) = method.input.generics.split_for_impl();
+    let name = method.name.value();
+    let operation_id = operation_id(&name);
+    let description = match tool_text(&ast::doc_lines(&method.input.original.attrs)) {
+        text if text.is_empty() => format!("Calls the Slack Web API method `{name}`."),
+        text => text,
+    };
+    let params = method
+        .input
+        .fields
+        .iter()
+        .filter(|field| field.is_sent())
+        .map(|field| {
+            let wire = field.wire_name();
+            let doc = tool_text(&field.doc);
+            let required = field.option_inner().is_none();
+            let ty = field.ty;
+            quote! {
+                #private::ToolParam::new(#wire, #doc, #required, || {
+                    use #private::KindOf as _;
+                    (&#private::ParamOf::<#ty>::NEW).kind()
+                })
+            }
+        });
+    quote! {
+        #[automatically_derived]
+        #allow_deprecated
+        impl #impl_generics #private::SlackTool for #ident #ty_generics #where_clause {
+            const OPERATION_ID: &'static str = #operation_id;
+            const DESCRIPTION: &'static str = #description;
+            const PARAMS: &'static [#private::ToolParam] = &[#(#params),*];
+        }
+    }
+}
+
+/// The tool name of a method: its name in camelCase, dots dropped (`users.profile.set` is
+/// `usersProfileSet`); the runtime's `operation_id` says the same.
+pub fn operation_id(method: &str) -> String {
+    let mut id = String::with_capacity(method.len());
+    for (i, segment) in method.split('.').enumerate() {
+        let mut chars = segment.chars();
+        if let Some(first) = chars.next() {
+            if i == 0 {
+                id.push(first);
+            } else {
+                id.extend(first.to_uppercase());
+            }
+            id.extend(chars);
+        }
+    }
+    id
+}
+
+/// What a tool shows of a doc comment: its text up to the first code block or heading (the
+/// examples and sections after it are for Rust readers), each paragraph on one line (a list
+/// item on a line of its own), with the brackets of intra-doc links removed.
+pub fn tool_text(lines: &[String]) -> String {
+    let mut text = String::new();
+    let mut blank = false;
+    for line in lines {
+        let line = line.trim();
+        if line.starts_with("```") || line.starts_with('#') {
+            break;
+        }
+        if line.is_empty() {
+            blank = !text.is_empty();
+            continue;
+        }
+        let item = line.starts_with("- ") || line.starts_with("* ");
+        if blank {
+            text.push_str("\n\n");
+        } else if item && !text.is_empty() {
+            text.push('\n');
+        } else if !text.is_empty() {
+            text.push(' ');
+        }
+        blank = false;
+        text.push_str(line);
+    }
+    unlink(&text)
+}
+
+/// `text` with the brackets of intra-doc links (`` [`Type::method`] ``) removed; a Markdown
+/// link with a target (`[text](url)`, `[text][ref]`) is kept as written.
+fn unlink(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after
+            .find(']')
+            .filter(|close| !after[..*close].contains('['))
+        else {
+            out.push('[');
+            rest = after;
+            continue;
+        };
+        let target = &after[close + 1..];
+        let end = match target.chars().next() {
+            Some('(') => target.find(')'),
+            Some('[') => target.find(']'),
+            _ => None,
+        };
+        match (end, target.starts_with(':')) {
+            // A link with its target: as written.
+            (Some(end), _) => {
+                out.push('[');
+                out.push_str(&after[..=close + 1 + end]);
+                rest = &target[end + 1..];
+            }
+            // A link definition (`[name]: url`): as written.
+            (None, true) => {
+                out.push('[');
+                rest = after;
+            }
+            (None, false) => {
+                out.push_str(&after[..close]);
+                rest = target;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A use of a `#[deprecated]` item, spanned at the method name: the compiler's own deprecation
@@ -236,4 +374,37 @@ fn respan(tokens: TokenStream, span: Span) -> TokenStream {
             tree
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<String> {
+        text.split('\n').map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn tool_names_are_camel_case() {
+        assert_eq!(operation_id("users.profile.set"), "usersProfileSet");
+        assert_eq!(operation_id("oauth.v2.access"), "oauthV2Access");
+        assert_eq!(operation_id("users.lookupByEmail"), "usersLookupByEmail");
+    }
+
+    #[test]
+    fn tool_text_is_the_prose_before_examples() {
+        let doc = lines(
+            "`users.info`: reads a user,\nwith [`UserId`] as the key.\n\nSee [the docs](https://x).\n- one\n- two\n\n# Examples\nmore",
+        );
+        assert_eq!(
+            tool_text(&doc),
+            "`users.info`: reads a user, with `UserId` as the key.\n\nSee [the docs](https://x).\n- one\n- two"
+        );
+        assert_eq!(tool_text(&lines("text\n```\ncode\n```")), "text");
+        assert_eq!(tool_text(&[]), "");
+        assert_eq!(
+            unlink("[a] [b][c] [d](e) [f]: g [h"),
+            "a [b][c] [d](e) [f]: g [h"
+        );
+    }
 }

@@ -1,4 +1,4 @@
-//! What the macro emits when the binding has mistakes: the errors and a stub impl, so the user
+//! What the macro emits when the binding has mistakes: the errors and stub impls, so the user
 //! sees their mistakes and not a cascade of "trait `SlackMethod` is not implemented" wherever
 //! the struct is used; from the attribute, also the user's item (helper attributes removed).
 
@@ -39,6 +39,13 @@ fn stub_impl(input: &DeriveInput, krate: &TokenStream) -> TokenStream {
             fn encode_form(&self, _: &mut #private::FormEncoder) -> #private::Result<(), #private::EncodeError> {
                 #private::Result::Ok(())
             }
+        }
+        #[automatically_derived]
+        #[allow(deprecated)]
+        impl #impl_generics #private::SlackTool for #ident #ty_generics #where_clause {
+            const OPERATION_ID: &'static str = "";
+            const DESCRIPTION: &'static str = "";
+            const PARAMS: &'static [#private::ToolParam] = &[];
         }
     }
 }

@@ -220,6 +220,7 @@ fn check_cfg_on_required(cx: &Ctxt, args: &Args, input: &DeriveInput) {
             ident,
             ty: &field.ty,
             attrs: FieldAttrs::from_attrs(&quiet, &field.attrs),
+            doc: Vec::new(),
         };
         if parsed.is_sent() && !parsed.attrs.broken {
             fields.entry(parsed.wire_name()).or_default().push(field);

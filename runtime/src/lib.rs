@@ -1,8 +1,10 @@
 //! The runtime of [slack-methods](https://docs.rs/slack-methods): the [`SlackMethod`] trait, form
 //! encoding, sans-IO request building and response parsing, errors, tokens, typed ids, the shared
-//! Slack object types ([`types`]), the HTTP [`Client`] (hyper and rustls) with its rate limiter, retry policy and
-//! pagination, and rate limits shared by several processes through a store ([`SharedLimits`];
-//! with cargo feature `redis`, `RedisStore`). The loopback Slack emulator the tests and examples use is its own crate,
+//! Slack object types ([`types`]), the HTTP [`Client`] (hyper and rustls) with its rate
+//! limiter, retry policy and pagination, rate limits shared by several processes through a store
+//! ([`SharedLimits`]; with cargo feature `redis`, `RedisStore`), and the tool view of a binding
+//! ([`SlackTool`]: a name, a description and a JSON Schema of the parameters, for agents that call
+//! methods by name). The loopback Slack emulator the tests and examples use is its own crate,
 //! `slack-methods-emulator`.
 //!
 //! Most users depend on `slack-methods`, which re-exports all of this and adds the
@@ -26,6 +28,7 @@ mod response;
 mod retry;
 mod store;
 mod token;
+mod tool;
 mod transport;
 pub mod types;
 mod upload;
@@ -49,6 +52,11 @@ pub use store::{
     StoreRequest,
 };
 pub use token::{Token, TokenError, TokenKind};
+pub use tool::{
+    check_arguments, check_value, is_destructive, normalize_numbers, nullable, object_schema,
+    operation_id, ArgumentError, ParamKind, ParamSchema, SlackTool, ToolFacts, ToolParam,
+    ValueError, DESTRUCTIVE_WORDS, SCHEMA_DIALECT,
+};
 pub use upload::{SendError, UploadBody, DEFAULT_UPLOAD_IDLE_TIMEOUT, UPLOAD_CHUNK};
 
 /// Items used by code that `#[slack_method]` generates. Not a public API: names here change
@@ -58,6 +66,7 @@ pub mod __private {
     pub use crate::form::{EncodeError, FormEncoder, FormValue};
     pub use crate::method::{HttpVerb, InvalidRequest, RateLimitTier, SlackMethod};
     pub use crate::paging::CursorPaginated;
+    pub use crate::tool::{KindOf, ParamKind, ParamOf, SlackTool, ToolParam};
     pub use core::option::Option;
     pub use core::result::Result;
     pub use serde::Serialize;

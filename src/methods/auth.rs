@@ -1,6 +1,7 @@
 //! The `auth.*` family.
 
 use crate::{slack_method, BotId, EnterpriseId, TeamId, UserId};
+use serde::Deserialize;
 
 /// `auth.test`: checks the token and tells whose it is.
 ///
@@ -12,7 +13,7 @@ use crate::{slack_method, BotId, EnterpriseId, TeamId, UserId};
 /// # Ok(()) }
 /// ```
 #[slack_method("auth.test", response = AuthTestResponse)]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize)]
 pub struct AuthTest;
 
 impl AuthTest {

@@ -52,6 +52,15 @@ impl ConversationType {
     }
 }
 
+impl crate::ParamSchema for ConversationType {
+    fn json_schema() -> serde_json::Value {
+        serde_json::json!({
+            "enum": ["public_channel", "private_channel", "mpim", "im"],
+            "description": "A kind of conversation: public_channel, private_channel, mpim (group direct messages) or im (direct messages).",
+        })
+    }
+}
+
 impl FormValue for ConversationType {
     fn form_value(&self) -> Option<Cow<'_, str>> {
         Some(Cow::Borrowed(self.as_str()))

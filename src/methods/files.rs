@@ -84,6 +84,31 @@ pub struct FileToComplete {
     pub title: Option<String>,
 }
 
+impl crate::ParamSchema for FileToComplete {
+    fn json_schema() -> serde_json::Value {
+        serde_json::json!({
+            "type": "object",
+            "properties": {
+                "id": <FileId as crate::ParamSchema>::json_schema(),
+                "title": { "type": ["string", "null"], "description": "The title Slack shows (the file name when absent)." },
+            },
+            "required": ["id"],
+            "additionalProperties": false,
+            "description": "A file to complete: the id files.getUploadURLExternal answered and an optional title.",
+        })
+    }
+
+    /// The shape, then the id's own check (a shape check leaves `pattern` to the id).
+    fn check_json(value: &serde_json::Value) -> Result<(), crate::ValueError> {
+        crate::check_value(&Self::json_schema(), value)?;
+        match value.get("id") {
+            Some(id) => <FileId as crate::ParamSchema>::check_json(id)
+                .map_err(|error| crate::ValueError::new(format!("id: {}", error.message()))),
+            None => Ok(()),
+        }
+    }
+}
+
 impl FileToComplete {
     /// The file `id`, titled `title` when it is `Some`.
     pub fn new(id: FileId, title: Option<String>) -> Self {

@@ -1,6 +1,9 @@
 //! The bindings this crate ships, one module per Slack method family.
 //!
-//! Each is an ordinary `#[slack_method]` struct, the same as one a user would write.
+//! Each is an ordinary `#[slack_method]` struct, the same as one a user would write, and each is
+//! a tool an agent can call by name ([`crate::tools`]): its doc comments are the tool's and its
+//! parameters' descriptions, and it derives `serde::Deserialize` (field names being the wire
+//! names, unknown fields refused) so that JSON arguments read into it.
 
 pub mod acknowledged;
 pub mod auth;
@@ -55,49 +58,64 @@ pub use users::{
 };
 pub use views::{ViewResponse, ViewsOpen, ViewsPublish, ViewsPush, ViewsUpdate};
 
-/// The facts of every bundled binding (name, verb, scopes, tier, whether it writes), for code
-/// that handles methods by name: the emulator serves them, a registry lists them.
-///
-/// ```
-/// use slack_methods::methods::{UsersProfileSet, ALL};
-/// use slack_methods::SlackMethod;
-/// assert!(ALL.iter().any(|facts| facts.name == UsersProfileSet::NAME));
-/// ```
-pub const ALL: &[MethodFacts] = &[
-    MethodFacts::of::<AuthTest>(),
-    MethodFacts::of::<UsersProfileGet>(),
-    MethodFacts::of::<UsersProfileSet>(),
-    MethodFacts::of::<ChatPostMessage>(),
-    MethodFacts::of::<ChatUpdate>(),
-    MethodFacts::of::<ChatDelete>(),
-    MethodFacts::of::<ChatPostEphemeral>(),
-    MethodFacts::of::<ChatGetPermalink>(),
-    MethodFacts::of::<ChatScheduleMessage>(),
-    MethodFacts::of::<ConversationsHistory>(),
-    MethodFacts::of::<ConversationsReplies>(),
-    MethodFacts::of::<ReactionsAdd>(),
-    MethodFacts::of::<ReactionsRemove>(),
-    MethodFacts::of::<PinsAdd>(),
-    MethodFacts::of::<BookmarksAdd>(),
-    MethodFacts::of::<ViewsOpen>(),
-    MethodFacts::of::<ViewsPublish>(),
-    MethodFacts::of::<ViewsUpdate>(),
-    MethodFacts::of::<ViewsPush>(),
-    MethodFacts::of::<ConversationsList>(),
-    MethodFacts::of::<ConversationsInfo>(),
-    MethodFacts::of::<ConversationsMembers>(),
-    MethodFacts::of::<ConversationsOpen>(),
-    MethodFacts::of::<ConversationsJoin>(),
-    MethodFacts::of::<ConversationsCreate>(),
-    MethodFacts::of::<ConversationsInvite>(),
-    MethodFacts::of::<UsersInfo>(),
-    MethodFacts::of::<UsersList>(),
-    MethodFacts::of::<UsersLookupByEmail>(),
-    MethodFacts::of::<UsersConversations>(),
-    MethodFacts::of::<TeamInfo>(),
-    MethodFacts::of::<UsergroupsList>(),
-    MethodFacts::of::<UsergroupsUsersList>(),
-    MethodFacts::of::<FilesGetUploadUrlExternal>(),
-    MethodFacts::of::<FilesCompleteUploadExternal>(),
-    MethodFacts::of::<FilesInfo>(),
+/// Lists the bundled bindings, once: [`ALL`] (their facts) and the tool registry
+/// ([`Registry::bundled`](crate::tools::Registry::bundled)) both come from this one list, so a
+/// new binding is one line in the call below. (Each binding derives `serde::Deserialize`, which
+/// the registry reads its arguments with.)
+macro_rules! bundled {
+    ($($binding:ident),* $(,)?) => {
+        /// The facts of every bundled binding (name, verb, scopes, tier, whether it writes), for
+        /// code that handles methods by name: the emulator serves them, a registry lists them.
+        ///
+        /// ```
+        /// use slack_methods::methods::{UsersProfileSet, ALL};
+        /// use slack_methods::SlackMethod;
+        /// assert!(ALL.iter().any(|facts| facts.name == UsersProfileSet::NAME));
+        /// ```
+        pub const ALL: &[MethodFacts] = &[$(MethodFacts::of::<$binding>()),*];
+
+        /// Registers every bundled binding as a tool.
+        pub(crate) fn register_all(registry: &mut crate::tools::Registry) {
+            $(registry.register::<$binding>();)*
+        }
+    };
+}
+
+bundled![
+    AuthTest,
+    UsersProfileGet,
+    UsersProfileSet,
+    ChatPostMessage,
+    ChatUpdate,
+    ChatDelete,
+    ChatPostEphemeral,
+    ChatGetPermalink,
+    ChatScheduleMessage,
+    ConversationsHistory,
+    ConversationsReplies,
+    ReactionsAdd,
+    ReactionsRemove,
+    PinsAdd,
+    BookmarksAdd,
+    ViewsOpen,
+    ViewsPublish,
+    ViewsUpdate,
+    ViewsPush,
+    ConversationsList,
+    ConversationsInfo,
+    ConversationsMembers,
+    ConversationsOpen,
+    ConversationsJoin,
+    ConversationsCreate,
+    ConversationsInvite,
+    UsersInfo,
+    UsersList,
+    UsersLookupByEmail,
+    UsersConversations,
+    TeamInfo,
+    UsergroupsList,
+    UsergroupsUsersList,
+    FilesGetUploadUrlExternal,
+    FilesCompleteUploadExternal,
+    FilesInfo,
 ];

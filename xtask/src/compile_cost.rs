@@ -1,6 +1,6 @@
 //! Writes the two crates `scripts/compile_cost.sh` times: the same bindings of catalog methods
-//! written with `#[slack_method]` (`cc-macro/src/lib.rs`) and with the `SlackMethod` impls
-//! written out by hand, token for token what `macros/src/expand.rs` emits for them
+//! written with `#[slack_method]` (`cc-macro/src/lib.rs`) and with the `SlackMethod` and
+//! `SlackTool` impls written out by hand, token for token what `macros/src/expand.rs` emits for them
 //! (`cc-hand/src/lib.rs`). The script checks that claim by comparing the two crates after macro
 //! expansion.
 //!
@@ -292,6 +292,7 @@ impl<'a> Binding<'a> {
             }
         }
         let _ = write!(out, "        {PRIVATE}::Result::Ok(())\n    }}\n}}\n");
+        self.tool_impl(out);
         if method.paginated {
             let _ = write!(
                 out,
@@ -301,12 +302,62 @@ impl<'a> Binding<'a> {
         out.push('\n');
     }
 
+    /// The `SlackTool` impl: the tool name, the description the macro builds for a struct
+    /// without a doc comment, and one parameter per field (the skipped one is none).
+    fn tool_impl(&self, out: &mut String) {
+        let name = self.struct_name();
+        let method = &self.method.name;
+        let _ = write!(
+            out,
+            "#[automatically_derived]\n\
+             impl {PRIVATE}::SlackTool for {name} {{\n    \
+             const OPERATION_ID: &'static str = {};\n    \
+             const DESCRIPTION: &'static str = {};\n    \
+             const PARAMS: &'static [{PRIVATE}::ToolParam] = &[",
+            literal(&operation_id(method)),
+            literal(&format!("Calls the Slack Web API method `{method}`.")),
+        );
+        let params: Vec<String> = self
+            .fields
+            .iter()
+            .map(|field| {
+                format!(
+                    "{PRIVATE}::ToolParam::new({}, \"\", {}, || {{\n        \
+                     use {PRIVATE}::KindOf as _;\n        \
+                     (&{PRIVATE}::ParamOf::<{}>::NEW).kind()\n    }})",
+                    literal(&field.param.name),
+                    !field.ty.starts_with("Option<"),
+                    field.ty,
+                )
+            })
+            .collect();
+        out.push_str(&params.join(", "));
+        out.push_str("];\n}\n");
+    }
+
     fn verb_text(&self) -> &'static str {
         match self.method.verb {
             Some(Verb::Get) => "GET",
             Some(Verb::Post) | None => "POST",
         }
     }
+}
+
+/// The tool name of a method, as `#[slack_method]` writes it: camelCase, dots dropped.
+fn operation_id(method: &str) -> String {
+    let mut id = String::with_capacity(method.len());
+    for (i, segment) in method.split('.').enumerate() {
+        let mut chars = segment.chars();
+        if let Some(first) = chars.next() {
+            if i == 0 {
+                id.push(first);
+            } else {
+                id.extend(first.to_uppercase());
+            }
+            id.extend(chars);
+        }
+    }
+    id
 }
 
 /// Whether `name` must be renamed to be a field (a Rust keyword).
@@ -397,5 +448,14 @@ mod tests {
             "#[slack_method(\"chat.x\", scope = \"chat:write\", tier = 2, verb = \"POST\")]"
         ));
         assert!(by_hand.contains("fn encode_form(&self, _: &mut"));
+        // Each binding is a tool too.
+        assert!(by_hand.contains(
+            "impl ::slack_methods::__private::SlackTool for Bench0 {\n    const OPERATION_ID: &'static str = \"bookmarksAdd\";"
+        ));
+        assert!(by_hand
+            .contains("::slack_methods::__private::ToolParam::new(\"type\", \"\", true, || {"));
+        assert!(by_hand.contains(
+            "(&::slack_methods::__private::ParamOf::<Option<serde_json::Value>>::NEW).kind()"
+        ));
     }
 }

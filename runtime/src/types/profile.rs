@@ -2,7 +2,7 @@
 
 use super::de::map_or_empty;
 use crate::{BotId, TeamId, UserId};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -130,7 +130,10 @@ crate::slack_object! {
 }
 
 /// The new value of one custom profile field, in a [`ProfileUpdate`].
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+///
+/// It reads from the JSON it writes (`{"value": "..", "alt": ".."}`), refusing other keys.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CustomFieldUpdate {
     /// The value.
     pub value: String,
@@ -148,6 +151,9 @@ pub const MAX_FIELD_NAME_CHARS: usize = 255;
 
 /// The profile fields `users.profile.set` changes: only the fields that are set are sent.
 ///
+/// It reads from the JSON it writes: the named fields by their Slack names (`null` or absent is
+/// not set), `fields` by custom field id, and any other key into [`other`](Self::other).
+///
 /// ```
 /// use slack_methods_runtime::types::ProfileUpdate;
 /// let update = ProfileUpdate::new().status("riding a train", ":mountain_railway:", 0);
@@ -157,7 +163,7 @@ pub const MAX_FIELD_NAME_CHARS: usize = 255;
 /// );
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ProfileUpdate {
     /// The status text.
@@ -194,7 +200,7 @@ pub struct ProfileUpdate {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Custom fields, keyed by field id.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub fields: BTreeMap<String, CustomFieldUpdate>,
     /// Any other profile field, by its Slack name.
     #[serde(flatten)]

@@ -2,15 +2,20 @@
 
 use crate::types::{Profile, ProfileUpdate};
 use crate::{slack_method, InvalidRequest, UserId};
+use serde::Deserialize;
 
 pub use crate::types::{MAX_FIELD_NAME_CHARS, MAX_UPDATE_FIELDS as MAX_PROFILE_FIELDS};
 
 /// `users.profile.set`: changes a user's profile, either several fields at once (`profile`) or
-/// one field (`name` + `value`).
+/// one field (`name` with `value`), of the token's own user or, for an admin, of `user`.
 ///
-/// Build it with [`UsersProfileSet::profile`] or [`UsersProfileSet::field`], which cannot mix the
-/// two forms. A value built by hand that mixes them, sets more than 50 fields, or names a field
-/// longer than 255 characters is rejected before anything is sent.
+/// Sending `profile` together with `name` or `value`, `name` without `value` (or the other way
+/// round), setting more than 50 fields, or naming a field longer than 255 characters is refused
+/// before anything is sent.
+///
+/// # Building it
+///
+/// [`UsersProfileSet::profile`] and [`UsersProfileSet::field`] cannot mix the two forms.
 ///
 /// ```
 /// use slack_methods::methods::UsersProfileSet;
@@ -27,16 +32,21 @@ pub use crate::types::{MAX_FIELD_NAME_CHARS, MAX_UPDATE_FIELDS as MAX_PROFILE_FI
     response = UsersProfileSetResponse,
     validate = UsersProfileSet::check
 )]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct UsersProfileSet {
-    /// The name of the single field to set (with `value`; not with `profile`).
+    /// The name of the one field to set, such as `title` or a custom field id (`Xf...`); with
+    /// `value`, not with `profile`.
     pub name: Option<String>,
-    /// The value of the single field `name`.
+    /// The value of the one field `name`.
     pub value: Option<String>,
-    /// The user whose profile changes; only admins of paid workspaces may name another user.
+    /// The user whose profile changes (the token's own user when left out); only admins of paid
+    /// workspaces may name another user.
     pub user: Option<UserId>,
-    /// The fields to set, sent as JSON text.
+    /// The fields to set at once, by their Slack names (`status_text`, `status_emoji`,
+    /// `status_expiration`, `display_name`, `title`, ...; custom fields under `fields`); not
+    /// with `name` or `value`.
     #[slack(json)]
     pub profile: Option<ProfileUpdate>,
 }
@@ -130,7 +140,8 @@ crate::slack_object! {
     }
 }
 
-/// `users.profile.get`: reads a user's profile.
+/// `users.profile.get`: reads a user's profile: names, title, status, contact details and
+/// custom fields.
 ///
 /// ```
 /// use slack_methods::methods::UsersProfileGet;
@@ -140,10 +151,11 @@ crate::slack_object! {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[slack_method("users.profile.get", response = UsersProfileGetResponse)]
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct UsersProfileGet {
-    /// Whose profile; the token's own user when `None`.
+    /// Whose profile; the token's own user when left out.
     pub user: Option<UserId>,
     /// Whether custom fields carry their labels.
     pub include_labels: Option<bool>,

@@ -1,0 +1,106 @@
+//! `slack-methods-mcp`: an MCP server, over stdio, whose tools are Slack Web API methods: every
+//! binding `slack-methods` bundles, each under its tool name (`usersProfileSet` for
+//! `users.profile.set`) with its JSON Schema and annotations.
+//!
+//! ```text
+//! SLACK_TOKEN=xoxp-... slack-methods-mcp [--read-only] [--tools a,b,c]
+//! slack-methods-mcp --emulator[=user|bot] [--read-only] [--tools a,b,c]
+//! ```
+//!
+//! The token comes from the `SLACK_TOKEN` environment variable and from nowhere else: it is no
+//! tool argument, and no result or message shows it. With `--emulator` the server starts a
+//! loopback Slack emulator of its own (the demo workspace) and calls it with the demo user's
+//! token (`--emulator=bot`: the demo bot's, which lacks `users.profile:write`); `SLACK_TOKEN`
+//! is then not read. The server writes one line about itself to stderr; stdout is the
+//! protocol's.
+
+mod options;
+mod server;
+
+use options::{EmulatorToken, Options, Parsed};
+use rmcp::ServiceExt;
+use slack_methods::tools::Registry;
+use slack_methods::{Client, Token};
+use slack_methods_emulator::{demo, Emulator};
+use std::process::ExitCode;
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> ExitCode {
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("slack-methods-mcp: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+async fn run() -> Result<(), String> {
+    let options = match options::parse(std::env::args().skip(1))? {
+        Parsed::Run(options) => options,
+        Parsed::Help => {
+            println!("{}", options::USAGE);
+            return Ok(());
+        }
+        Parsed::Version => {
+            println!("slack-methods-mcp {}", env!("CARGO_PKG_VERSION"));
+            return Ok(());
+        }
+    };
+    let mut registry = Registry::bundled();
+    options.select(&mut registry)?;
+    // The emulator, when there is one, lives as long as the server.
+    let (client, _emulator, target) = connect(&options).await?;
+    let server = server::Server::new(registry, client);
+    eprintln!(
+        "slack-methods-mcp: {} tools over stdio, calling {target}",
+        server.len()
+    );
+    let running = server
+        .serve(rmcp::transport::stdio())
+        .await
+        .map_err(|error| format!("the MCP session did not start: {error}"))?;
+    running
+        .waiting()
+        .await
+        .map_err(|error| format!("the MCP session failed: {error}"))?;
+    Ok(())
+}
+
+/// The client to call Slack with (and the emulator it calls, if any), and where it calls, to
+/// say so.
+async fn connect(options: &Options) -> Result<(Client, Option<Emulator>, String), String> {
+    let builder = Client::builder()
+        .user_agent_prefix(concat!("slack-methods-mcp/", env!("CARGO_PKG_VERSION")));
+    let Some(which) = options.emulator else {
+        let text = std::env::var("SLACK_TOKEN").map_err(|_| {
+            "no token: set SLACK_TOKEN (a bot `xoxb-` or user `xoxp-` token), or try the server with --emulator".to_owned()
+        })?;
+        let token = Token::new(text).map_err(|error| format!("SLACK_TOKEN: {error}"))?;
+        let client = builder
+            .token(token)
+            .build()
+            .map_err(|error| error.to_string())?;
+        return Ok((client, None, "Slack".to_owned()));
+    };
+    let emulator = Emulator::builder()
+        .serve(slack_methods::methods::ALL)
+        .demo_workspace()
+        .start()
+        .await
+        .map_err(|error| format!("the emulator did not start: {error}"))?;
+    let (token, whose) = match which {
+        EmulatorToken::User => (demo::USER_TOKEN, "the demo user's token"),
+        EmulatorToken::Bot => (demo::BOT_TOKEN, "the demo bot's token"),
+    };
+    let client = builder
+        .base_url(&emulator.base_url())
+        .token(Token::new(token).map_err(|error| error.to_string())?)
+        .build()
+        .map_err(|error| error.to_string())?;
+    let target = format!(
+        "the built-in emulator at {} (demo workspace, {whose})",
+        emulator.base_url()
+    );
+    Ok((client, Some(emulator), target))
+}

@@ -1,0 +1,202 @@
+//! The command line.
+
+use slack_methods::tools::Registry;
+
+/// `--help`.
+pub const USAGE: &str = "\
+slack-methods-mcp: Slack Web API methods as MCP tools, over stdio
+
+USAGE:
+    SLACK_TOKEN=xoxb-... slack-methods-mcp [OPTIONS]
+    slack-methods-mcp --emulator [OPTIONS]
+
+OPTIONS:
+    --read-only          offer only the tools that do not write
+    --tools a,b,c        offer only these tools (by tool name, e.g. usersProfileGet)
+    --emulator[=user|bot]
+                         call a built-in Slack emulator (the demo workspace) instead of Slack,
+                         with the demo user's token (default) or the demo bot's
+    -h, --help           print this
+    -V, --version        print the version
+
+The token comes from SLACK_TOKEN only; it is never a tool argument and never shown.";
+
+/// Which demo token the emulator is called with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EmulatorToken {
+    User,
+    Bot,
+}
+
+/// What the command line asks for.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// `--read-only`.
+    pub read_only: bool,
+    /// `--tools`: the allow-list.
+    pub tools: Option<Vec<String>>,
+    /// `--emulator`.
+    pub emulator: Option<EmulatorToken>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Parsed {
+    Run(Options),
+    Help,
+    Version,
+}
+
+/// Reads the arguments (without the program name).
+pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Parsed, String> {
+    let mut options = Options::default();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => {
+                (flag.to_owned(), Some(value.to_owned()))
+            }
+            _ => (arg.clone(), None),
+        };
+        match flag.as_str() {
+            "-h" | "--help" => return Ok(Parsed::Help),
+            "-V" | "--version" => return Ok(Parsed::Version),
+            "--read-only" if inline.is_none() => options.read_only = true,
+            "--tools" => {
+                let list = match inline {
+                    Some(list) => list,
+                    None => args
+                        .next()
+                        .ok_or("`--tools` takes a list of tool names, e.g. `--tools usersProfileGet,authTest`")?,
+                };
+                let names: Vec<String> = list
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|name| !name.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+                if names.is_empty() {
+                    return Err("`--tools` names no tool".to_owned());
+                }
+                options.tools.get_or_insert_with(Vec::new).extend(names);
+            }
+            "--emulator" => {
+                options.emulator = Some(match inline.as_deref() {
+                    None | Some("user") => EmulatorToken::User,
+                    Some("bot") => EmulatorToken::Bot,
+                    Some(other) => {
+                        return Err(format!(
+                            "`--emulator={other}`: the emulator's tokens are `user` and `bot`"
+                        ))
+                    }
+                });
+            }
+            _ => return Err(format!("unknown option `{arg}`; see --help")),
+        }
+    }
+    Ok(Parsed::Run(options))
+}
+
+impl Options {
+    /// Leaves in `registry` the tools the options allow. A name in `--tools` that is no tool is
+    /// an error, as is a selection that leaves none.
+    pub fn select(&self, registry: &mut Registry) -> Result<(), String> {
+        if let Some(names) = &self.tools {
+            let unknown: Vec<&str> = names
+                .iter()
+                .map(String::as_str)
+                .filter(|name| registry.get(name).is_none())
+                .collect();
+            if !unknown.is_empty() {
+                let known: Vec<&str> = registry.tools().map(|tool| tool.operation_id).collect();
+                return Err(format!(
+                    "`--tools`: no tool is called {}; the tools are {}",
+                    quoted(&unknown),
+                    known.join(", ")
+                ));
+            }
+            registry.retain(|tool| names.iter().any(|name| name == tool.operation_id));
+        }
+        if self.read_only {
+            registry.retain(|tool| tool.read_only());
+        }
+        if registry.is_empty() {
+            return Err("the options leave no tool to offer".to_owned());
+        }
+        Ok(())
+    }
+}
+
+fn quoted(names: &[&str]) -> String {
+    let names: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+    names.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(args: &[&str]) -> Result<Options, String> {
+        match parse(args.iter().map(|arg| (*arg).to_owned()))? {
+            Parsed::Run(options) => Ok(options),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn options_are_read() {
+        assert_eq!(run(&[]).unwrap(), Options::default());
+        let options = run(&[
+            "--read-only",
+            "--tools",
+            "authTest, usersProfileGet",
+            "--emulator=bot",
+        ])
+        .unwrap();
+        assert!(options.read_only);
+        assert_eq!(
+            options.tools,
+            Some(vec!["authTest".to_owned(), "usersProfileGet".to_owned()])
+        );
+        assert_eq!(options.emulator, Some(EmulatorToken::Bot));
+        assert_eq!(
+            run(&["--tools=authTest"]).unwrap().tools,
+            Some(vec!["authTest".to_owned()])
+        );
+        assert!(run(&["--tools"]).is_err());
+        assert!(run(&["--emulator=admin"]).is_err());
+        assert!(run(&["--token", "xoxb-1"])
+            .unwrap_err()
+            .contains("unknown option `--token`"));
+        assert_eq!(parse(["--help".to_owned()]).unwrap(), Parsed::Help);
+    }
+
+    #[test]
+    fn the_selection_narrows_the_tools() {
+        let mut registry = Registry::bundled();
+        run(&["--read-only"])
+            .unwrap()
+            .select(&mut registry)
+            .unwrap();
+        assert!(registry.tools().all(|tool| tool.read_only()));
+        assert!(registry.get("usersProfileSet").is_none());
+
+        let mut registry = Registry::bundled();
+        let both = run(&["--tools", "usersProfileSet,authTest", "--read-only"]).unwrap();
+        both.select(&mut registry).unwrap();
+        let names: Vec<&str> = registry.tools().map(|tool| tool.operation_id).collect();
+        assert_eq!(names, ["authTest"]);
+
+        let mut registry = Registry::bundled();
+        let error = run(&["--tools", "usersProfileSet,chat.postMessage"])
+            .unwrap()
+            .select(&mut registry)
+            .unwrap_err();
+        assert!(
+            error.starts_with("`--tools`: no tool is called `chat.postMessage`; the tools are"),
+            "{error}"
+        );
+        let mut registry = Registry::bundled();
+        let none = run(&["--tools", "usersProfileSet", "--read-only"]).unwrap();
+        assert!(none.select(&mut registry).is_err());
+    }
+}

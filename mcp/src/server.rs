@@ -1,0 +1,232 @@
+//! The MCP side: a `ServerHandler` over a tool registry, written by hand (the registry already
+//! holds every tool's name, description and schema), and how a call's outcome becomes a tool
+//! result.
+
+use rmcp::model::{
+    CallToolRequestParams, CallToolResponse, CallToolResult, ContentBlock, Implementation,
+    ListToolsResult, PaginatedRequestParams, ServerCapabilities, ServerConfig, Tool,
+    ToolAnnotations,
+};
+use rmcp::service::RequestContext;
+use rmcp::{ErrorData as McpError, RoleServer, ServerHandler};
+use serde_json::{json, Map, Value};
+use slack_methods::tools::{Registry, ToolError};
+use slack_methods::{Client, Error, ErrorCode, ToolFacts};
+use std::sync::Arc;
+
+/// What the server tells a host about itself.
+const INSTRUCTIONS: &str = "Slack Web API methods as tools: each tool is one method, named \
+after it in camelCase (usersProfileSet is users.profile.set), its arguments the method's \
+parameters. The server holds the Slack token: never pass one. A Slack error comes back as a \
+tool error with Slack's code (and, for missing_scope, the scopes the call needs).";
+
+/// The server: the tools it offers and the client it calls Slack with.
+pub struct Server {
+    registry: Registry,
+    client: Client,
+    /// The tools as MCP describes them, made once.
+    tools: Vec<Tool>,
+}
+
+impl Server {
+    /// Offers every tool of `registry`, calling Slack through `client`.
+    pub fn new(registry: Registry, client: Client) -> Server {
+        let tools = registry.tools().map(tool).collect();
+        Server {
+            registry,
+            client,
+            tools,
+        }
+    }
+
+    /// How many tools it offers.
+    pub fn len(&self) -> usize {
+        self.tools.len()
+    }
+}
+
+/// One tool as MCP lists it: its name, a title (the method's name), the binding's description
+/// with the method and its scopes, the input schema, and the annotations: `readOnlyHint` for a
+/// method that does not write, `destructiveHint` for writes that delete, archive, kick, remove
+/// or revoke (see `slack_methods::is_destructive`), `openWorldHint` always (Slack is outside).
+pub fn tool(facts: &ToolFacts) -> Tool {
+    let method = facts.method;
+    let scopes = match method.scopes {
+        [] => "it needs no scope".to_owned(),
+        [one] => format!("it needs the scope `{one}`"),
+        many => {
+            let names: Vec<String> = many.iter().map(|scope| format!("`{scope}`")).collect();
+            format!("it needs one of the scopes {}", names.join(", "))
+        }
+    };
+    let description = format!(
+        "{}\n\nSlack Web API method `{}`; {scopes}.",
+        facts.description, method.name
+    );
+    let annotations = ToolAnnotations::with_title(method.name)
+        .read_only(facts.read_only())
+        .destructive(facts.destructive)
+        .open_world(true);
+    Tool::new(
+        facts.operation_id,
+        description,
+        Arc::new(facts.input_schema()),
+    )
+    .with_title(method.name)
+    .with_annotations(annotations)
+}
+
+/// The result of a call: the response data on success (as JSON text and as structured
+/// content), else a tool error.
+pub fn result(outcome: Result<Value, ToolError>) -> CallToolResult {
+    match outcome {
+        Ok(data) => CallToolResult::structured(data),
+        Err(error) => failure(&error),
+    }
+}
+
+/// A failed call as a tool error (`isError`): the error's message, and as structured content
+/// the error code (Slack's, or one of `invalid_arguments`, `invalid_request`, `ratelimited`,
+/// `timeout`, `transport`, ...) with what helps to fix it: the argument at fault, or for
+/// `missing_scope` the scopes the call needs and the token's. The token is in none of it.
+pub fn failure(error: &ToolError) -> CallToolResult {
+    let mut details = Map::new();
+    let code = match error {
+        ToolError::UnknownTool { .. } => "unknown_tool".to_owned(),
+        ToolError::Arguments { error, .. } => {
+            details.insert("argument".into(), error.argument().into());
+            "invalid_arguments".to_owned()
+        }
+        ToolError::Call(Error::Api(api)) => {
+            if api.code == ErrorCode::MissingScope {
+                let list = |text: &Option<String>| match text {
+                    Some(text) => text.split(',').map(|s| Value::from(s.trim())).collect(),
+                    None => Vec::new(),
+                };
+                let needed = if api.needed.is_some() {
+                    list(&api.needed)
+                } else {
+                    api.declared_scopes
+                        .iter()
+                        .map(|s| Value::from(*s))
+                        .collect()
+                };
+                details.insert("needed".into(), Value::Array(needed));
+                details.insert("provided".into(), Value::Array(list(&api.provided)));
+            }
+            if !api.messages.is_empty() {
+                details.insert("messages".into(), json!(api.messages));
+            }
+            api.code.as_str().to_owned()
+        }
+        ToolError::Call(Error::RateLimited { retry_after, .. }) => {
+            if let Some(wait) = retry_after {
+                details.insert("retry_after_seconds".into(), wait.as_secs().into());
+            }
+            "ratelimited".to_owned()
+        }
+        ToolError::Call(Error::InvalidRequest { .. }) => "invalid_request".to_owned(),
+        ToolError::Call(Error::Timeout { .. }) => "timeout".to_owned(),
+        ToolError::Call(Error::Transport { .. }) => "transport".to_owned(),
+        ToolError::Call(Error::Http { status, .. }) => {
+            details.insert("status".into(), (*status).into());
+            "http".to_owned()
+        }
+        ToolError::Call(_) => "failed".to_owned(),
+        // A kind of error newer than this server.
+        _ => "failed".to_owned(),
+    };
+    let message = error.to_string();
+    details.insert("error".into(), code.into());
+    details.insert("message".into(), message.clone().into());
+    let mut result = CallToolResult::error(vec![ContentBlock::text(message)]);
+    result.structured_content = Some(Value::Object(details));
+    result
+}
+
+impl ServerHandler for Server {
+    fn get_info(&self) -> ServerConfig {
+        ServerConfig::new(ServerCapabilities::builder().enable_tools().build())
+            .with_server_info(
+                Implementation::new(env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION"))
+                    .with_title("Slack Web API methods"),
+            )
+            .with_instructions(INSTRUCTIONS)
+    }
+
+    async fn list_tools(
+        &self,
+        _request: Option<PaginatedRequestParams>,
+        _context: RequestContext<RoleServer>,
+    ) -> Result<ListToolsResult, McpError> {
+        Ok(ListToolsResult::with_all_items(self.tools.clone()))
+    }
+
+    fn get_tool(&self, name: &str) -> Option<Tool> {
+        self.tools.iter().find(|tool| tool.name == name).cloned()
+    }
+
+    async fn call_tool(
+        &self,
+        request: CallToolRequestParams,
+        _context: RequestContext<RoleServer>,
+    ) -> Result<CallToolResponse, McpError> {
+        let name = request.name.as_ref();
+        if self.registry.get(name).is_none() {
+            // Not a tool of this server (maybe left out by `--read-only` or `--tools`): a
+            // protocol error, as MCP asks for an unknown tool.
+            return Err(McpError::invalid_params(
+                format!("no tool is called `{name}` here"),
+                None,
+            ));
+        }
+        let args = request.arguments.map_or(Value::Null, Value::Object);
+        let outcome = self.registry.call(&self.client, name, args).await;
+        Ok(result(outcome).into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use slack_methods::ArgumentError;
+
+    #[test]
+    fn tools_carry_their_method_and_annotations() {
+        let registry = Registry::bundled();
+        let set = tool(registry.get("usersProfileSet").unwrap());
+        assert_eq!(set.name, "usersProfileSet");
+        assert_eq!(set.title.as_deref(), Some("users.profile.set"));
+        let description = set.description.as_deref().unwrap();
+        assert!(description.starts_with("`users.profile.set`: changes a user's profile"));
+        assert!(description.ends_with(
+            "Slack Web API method `users.profile.set`; it needs the scope `users.profile:write`."
+        ));
+        let annotations = set.annotations.unwrap();
+        assert_eq!(annotations.read_only_hint, Some(false));
+        assert_eq!(annotations.destructive_hint, Some(false));
+        let get = tool(registry.get("usersProfileGet").unwrap());
+        assert_eq!(get.annotations.unwrap().read_only_hint, Some(true));
+        assert_eq!(get.input_schema["additionalProperties"], false);
+    }
+
+    #[test]
+    fn argument_errors_name_the_argument() {
+        let error = ToolError::Arguments {
+            tool: "usersProfileSet",
+            error: ArgumentError::new(
+                "profile.title",
+                "expected a string or null, found an integer",
+            ),
+        };
+        let result = failure(&error);
+        assert_eq!(result.is_error, Some(true));
+        let details = result.structured_content.unwrap();
+        assert_eq!(details["error"], "invalid_arguments");
+        assert_eq!(details["argument"], "profile.title");
+        assert_eq!(
+            details["message"],
+            "usersProfileSet: argument `profile.title`: expected a string or null, found an integer; nothing was sent"
+        );
+    }
+}

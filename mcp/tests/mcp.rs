@@ -1,0 +1,246 @@
+//! The built server, as an MCP host uses it: rmcp's client spawns the binary and talks to it over
+//! its stdio. With `--emulator` the server calls its own loopback emulator (the demo workspace),
+//! so these tests need no network.
+
+use rmcp::model::{CallToolRequestParams, CallToolResult, Tool};
+use rmcp::service::RunningService;
+use rmcp::transport::TokioChildProcess;
+use rmcp::{RoleClient, ServiceExt};
+use serde_json::{json, Value};
+use slack_methods::tools::Registry;
+use std::process::Stdio;
+use std::time::Duration;
+use tokio::io::AsyncReadExt;
+use tokio::process::{ChildStderr, Command};
+
+type Client = RunningService<RoleClient, ()>;
+
+/// A generous bound on each step, so that a broken server fails the test instead of hanging it.
+const STEP: Duration = Duration::from_secs(60);
+
+/// The server's command, with `args`, without `SLACK_TOKEN` unless `token` is given.
+fn server(args: &[&str], token: Option<&str>) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_slack-methods-mcp"));
+    command.args(args).env_remove("SLACK_TOKEN");
+    if let Some(token) = token {
+        command.env("SLACK_TOKEN", token);
+    }
+    command
+}
+
+/// A client session with the server started with `args` (and its stderr, to read at the end).
+async fn connect(args: &[&str], token: Option<&str>) -> (Client, ChildStderr) {
+    let (transport, stderr) = TokioChildProcess::builder(server(args, token))
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let client = tokio::time::timeout(STEP, ().serve(transport))
+        .await
+        .expect("the server answers `initialize`")
+        .unwrap();
+    (client, stderr.unwrap())
+}
+
+async fn tools(client: &Client) -> Vec<Tool> {
+    tokio::time::timeout(STEP, client.list_all_tools())
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+async fn call(client: &Client, name: &str, args: Value) -> CallToolResult {
+    let params = CallToolRequestParams::new(name.to_owned())
+        .with_arguments(args.as_object().cloned().unwrap());
+    tokio::time::timeout(STEP, client.call_tool(params))
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+/// Closes the session and gives what the server wrote to stderr.
+async fn close(client: Client, mut stderr: ChildStderr) -> String {
+    client.cancel().await.unwrap();
+    let mut text = String::new();
+    tokio::time::timeout(STEP, stderr.read_to_string(&mut text))
+        .await
+        .unwrap()
+        .unwrap();
+    text
+}
+
+/// The status text the emulator's demo user has, read through the server.
+async fn status(client: &Client) -> Value {
+    let got = call(client, "usersProfileGet", json!({})).await;
+    assert_eq!(got.is_error, Some(false), "{got:?}");
+    got.structured_content.unwrap()["profile"]["status_text"].clone()
+}
+
+#[tokio::test]
+async fn every_binding_is_a_tool_and_a_profile_round_trips() {
+    let (client, stderr) = connect(&["--emulator"], None).await;
+
+    // Every bundled binding, by its tool name.
+    let listed = tools(&client).await;
+    let mut names: Vec<&str> = listed.iter().map(|tool| tool.name.as_ref()).collect();
+    names.sort_unstable();
+    let bundled = Registry::bundled();
+    let expected: Vec<&str> = bundled.tools().map(|tool| tool.operation_id).collect();
+    assert_eq!(names, expected);
+    assert_eq!(listed.len(), slack_methods::methods::ALL.len());
+    assert!(listed.len() >= 30, "{} tools", listed.len());
+
+    let set = listed
+        .iter()
+        .find(|tool| tool.name == "usersProfileSet")
+        .unwrap();
+    let properties = set.input_schema["properties"].as_object().unwrap();
+    for name in ["name", "value", "user", "profile"] {
+        assert!(properties.contains_key(name), "{name}");
+    }
+    assert!(!properties.contains_key("token"));
+    let annotations = set.annotations.as_ref().unwrap();
+    assert_eq!(annotations.read_only_hint, Some(false), "it writes");
+    assert_eq!(annotations.destructive_hint, Some(false));
+    let get = listed
+        .iter()
+        .find(|tool| tool.name == "usersProfileGet")
+        .unwrap();
+    assert_eq!(get.annotations.as_ref().unwrap().read_only_hint, Some(true));
+
+    // A status set by one tool reads back through another.
+    let answer = call(
+        &client,
+        "usersProfileSet",
+        json!({"profile": {"status_text": "in a meeting", "status_emoji": ":calendar:", "status_expiration": 0}}),
+    )
+    .await;
+    assert_eq!(answer.is_error, Some(false), "{answer:?}");
+    assert_eq!(
+        answer.structured_content.as_ref().unwrap()["profile"]["status_emoji"],
+        ":calendar:"
+    );
+    assert_eq!(status(&client).await, "in a meeting");
+
+    // Mixing the two forms is refused by the binding, and nothing changes.
+    let mixed = call(
+        &client,
+        "usersProfileSet",
+        json!({"name": "status_text", "value": "out", "profile": {"status_text": "out"}}),
+    )
+    .await;
+    assert_eq!(mixed.is_error, Some(true));
+    let details = mixed.structured_content.unwrap();
+    assert_eq!(details["error"], "invalid_request");
+    assert!(details["message"]
+        .as_str()
+        .unwrap()
+        .contains("cannot be sent together"));
+    assert_eq!(status(&client).await, "in a meeting");
+
+    // Ill-typed arguments are refused, naming the argument, and nothing changes.
+    for (args, argument) in [
+        (json!({"name": "status_text", "value": 7}), "value"),
+        (
+            json!({"profile": {"status_text": ["out"]}}),
+            "profile.status_text",
+        ),
+        (
+            json!({"name": "status_text", "value": "out", "user": "jane"}),
+            "user",
+        ),
+        (
+            json!({"name": "status_text", "value": "out", "token": "xoxp-1"}),
+            "token",
+        ),
+    ] {
+        let refused = call(&client, "usersProfileSet", args.clone()).await;
+        assert_eq!(refused.is_error, Some(true), "{args}");
+        let details = refused.structured_content.unwrap();
+        assert_eq!(details["error"], "invalid_arguments", "{args}");
+        assert_eq!(details["argument"], argument, "{args}");
+    }
+    assert_eq!(status(&client).await, "in a meeting");
+
+    // A name that is no tool is a protocol error.
+    let params = CallToolRequestParams::new("users.profile.set");
+    assert!(client.call_tool(params).await.is_err());
+
+    let log = close(client, stderr).await;
+    assert!(log.contains("tools over stdio"), "{log}");
+}
+
+#[tokio::test]
+async fn slack_errors_are_tool_errors_with_the_scopes_needed() {
+    // The demo bot's token lacks `users.profile:write`.
+    let (client, stderr) = connect(&["--emulator=bot"], None).await;
+    let refused = call(
+        &client,
+        "usersProfileSet",
+        json!({"name": "title", "value": "Bot"}),
+    )
+    .await;
+    assert_eq!(refused.is_error, Some(true));
+    let details = refused.structured_content.clone().unwrap();
+    assert_eq!(details["error"], "missing_scope");
+    assert_eq!(details["needed"], json!(["users.profile:write"]));
+    assert!(details["provided"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("users.profile:read")));
+    let text = format!("{refused:?}");
+    assert!(!text.contains("xoxb-"), "no token in a result: {text}");
+    let log = close(client, stderr).await;
+    assert!(!log.contains("xoxb-"), "no token in the log: {log}");
+}
+
+#[tokio::test]
+async fn the_options_narrow_the_tools() {
+    let (client, stderr) = connect(
+        &[
+            "--emulator",
+            "--read-only",
+            "--tools",
+            "usersProfileGet,usersProfileSet",
+        ],
+        None,
+    )
+    .await;
+    let names: Vec<String> = tools(&client)
+        .await
+        .iter()
+        .map(|tool| tool.name.to_string())
+        .collect();
+    assert_eq!(names, ["usersProfileGet"]);
+    let params = CallToolRequestParams::new("usersProfileSet").with_arguments(
+        json!({"name": "title", "value": "x"})
+            .as_object()
+            .cloned()
+            .unwrap(),
+    );
+    assert!(
+        client.call_tool(params).await.is_err(),
+        "not offered, not called"
+    );
+    close(client, stderr).await;
+}
+
+#[tokio::test]
+async fn the_token_comes_from_the_environment_and_is_never_shown() {
+    let secret = "xoxb-1111-2222-secretsecret";
+    let (client, stderr) = connect(&["--read-only"], Some(secret)).await;
+    let listed = tools(&client).await;
+    assert!(listed
+        .iter()
+        .all(|tool| tool.annotations.as_ref().and_then(|a| a.read_only_hint) == Some(true)));
+    let text = format!("{listed:?}");
+    assert!(!text.contains(secret));
+    let log = close(client, stderr).await;
+    assert!(log.contains("calling Slack"), "{log}");
+    assert!(!log.contains("secret"), "{log}");
+
+    // Without a token (and without the emulator) the server does not start.
+    let output = server(&[], None).output().await.unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8(output.stderr).unwrap();
+    assert!(message.contains("set SLACK_TOKEN"), "{message}");
+}

@@ -1,0 +1,339 @@
+//! Bindings as tools: what `#[slack_method]` generates for them (names, descriptions, schemas),
+//! and calls by name through the registry, against the emulator over loopback HTTP.
+
+use serde_json::{json, Value};
+use slack_methods::tools::{Registry, ToolError};
+use slack_methods::types::{Blocks, Timestamp};
+use slack_methods::{
+    slack_method, ChannelId, Client, Error, ErrorCode, FormValue, SlackMethod, SlackTool, Token,
+};
+use slack_methods_emulator::{demo, Emulator};
+use std::borrow::Cow;
+
+/// A value of the user's own, which can be sent but has no schema.
+#[derive(serde::Deserialize)]
+struct Shade(String);
+
+impl FormValue for Shade {
+    fn form_value(&self) -> Option<Cow<'_, str>> {
+        Some(Cow::Borrowed(&self.0))
+    }
+}
+
+/// Posts a message to a channel.
+///
+/// # Examples
+///
+/// Not part of the tool's description.
+#[slack_method("chat.postMessage", scope = "chat:write")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Post {
+    /// The channel, by [`ChannelId`].
+    channel: ChannelId,
+    /// The text.
+    text: Option<String>,
+    /// The parent message, to reply in its thread.
+    #[slack(rename = "thread_ts")]
+    #[serde(rename = "thread_ts")]
+    thread: Option<Timestamp>,
+    #[slack(json)]
+    blocks: Option<Blocks>,
+    #[slack(skip)]
+    #[serde(skip)]
+    note: bool,
+    /// A value of a type without a schema.
+    #[slack(unchecked)]
+    shade: Option<Shade>,
+}
+
+#[slack_method("pins.list")]
+struct PinsList {
+    channel: ChannelId,
+}
+
+#[slack_method("chat.delete")]
+struct ChatDelete {
+    channel: ChannelId,
+    ts: Timestamp,
+}
+
+#[slack_method("api.test")]
+struct Generic<T: FormValue> {
+    #[slack(unchecked)]
+    ids: Vec<T>,
+}
+
+#[test]
+fn the_attribute_describes_each_binding_as_a_tool() {
+    assert_eq!(Post::OPERATION_ID, "chatPostMessage");
+    assert_eq!(Post::DESCRIPTION, "Posts a message to a channel.");
+    let names: Vec<&str> = Post::PARAMS.iter().map(|param| param.name).collect();
+    assert_eq!(names, ["channel", "text", "thread_ts", "blocks", "shade"]);
+    let schema = Value::Object(Post::input_schema());
+    assert_eq!(schema["required"], json!(["channel"]));
+    assert_eq!(
+        schema["properties"]["channel"],
+        json!({"type": "string", "pattern": "^[CGD][A-Z0-9]+$", "description": "The channel, by `ChannelId`."})
+    );
+    assert_eq!(
+        schema["properties"]["thread_ts"]["description"],
+        "The parent message, to reply in its thread."
+    );
+    // Without a doc comment, the type's own description stays.
+    assert_eq!(
+        schema["properties"]["blocks"]["type"],
+        json!(["array", "null"])
+    );
+    assert!(schema["properties"]["blocks"]["description"]
+        .as_str()
+        .unwrap()
+        .starts_with("Block Kit blocks"));
+    // A type without a schema is described as anything.
+    assert_eq!(
+        schema["properties"]["shade"],
+        json!({"description": "A value of a type without a schema."})
+    );
+    assert!(!slack_methods::ToolFacts::of::<Post>().destructive);
+
+    // No doc comment: a description built from the method name.
+    assert_eq!(PinsList::OPERATION_ID, "pinsList");
+    assert_eq!(
+        PinsList::DESCRIPTION,
+        "Calls the Slack Web API method `pins.list`."
+    );
+    assert!(slack_methods::ToolFacts::of::<ChatDelete>().destructive);
+    // A field of a generic type is described as anything.
+    let generic = Value::Object(Generic::<u8>::input_schema());
+    assert_eq!(generic["properties"]["ids"], json!({}));
+    assert_eq!(
+        <slack_methods::methods::AuthTest as SlackTool>::PARAMS.len(),
+        0
+    );
+}
+
+#[test]
+fn the_bundled_tools() {
+    let tools = Registry::bundled();
+    // One tool per bundled binding, named after its method.
+    let names: Vec<&str> = tools.tools().map(|tool| tool.operation_id).collect();
+    let mut expected: Vec<String> = slack_methods::methods::ALL
+        .iter()
+        .map(|facts| slack_methods::operation_id(facts.name))
+        .collect();
+    expected.sort();
+    assert_eq!(names, expected);
+    for name in ["authTest", "usersProfileGet", "usersProfileSet"] {
+        assert!(names.contains(&name), "{name}");
+    }
+    let set = tools.get("usersProfileSet").unwrap();
+    assert!(!set.read_only());
+    assert!(!set.destructive);
+    let schema = Value::Object(set.input_schema());
+    for name in ["name", "value", "user", "profile"] {
+        assert!(schema["properties"][name].is_object(), "{name}");
+    }
+    assert!(tools.get("usersProfileGet").unwrap().read_only());
+    assert!(tools.get("authTest").unwrap().read_only());
+}
+
+/// An emulator with the demo workspace, and a client with one of its tokens.
+async fn demo(token: &str) -> (Emulator, Client) {
+    let emu = Emulator::builder()
+        .serve(slack_methods::methods::ALL)
+        .demo_workspace()
+        .start()
+        .await
+        .unwrap();
+    let client = Client::builder()
+        .base_url(&emu.base_url())
+        .token(Token::new(token).unwrap())
+        .build()
+        .unwrap();
+    (emu, client)
+}
+
+#[tokio::test]
+async fn a_profile_set_by_name_reads_back() {
+    let (emu, client) = demo(demo::USER_TOKEN).await;
+    let tools = Registry::bundled();
+    let set = tools
+        .call(
+            &client,
+            "usersProfileSet",
+            json!({"profile": {"status_text": "riding a train", "status_emoji": ":train:", "status_expiration": 0.0}}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(set["profile"]["status_text"], "riding a train");
+    assert!(set.get("ok").is_none(), "the envelope's `ok` is not data");
+    let got = tools
+        .call(&client, "usersProfileGet", json!({"user": demo::ADA}))
+        .await
+        .unwrap();
+    assert_eq!(got["profile"]["status_emoji"], ":train:");
+    assert_eq!(
+        emu.profile(demo::ADA).unwrap()["status_text"],
+        "riding a train"
+    );
+    // No arguments at all, for a method without parameters.
+    let me = tools.call(&client, "authTest", Value::Null).await.unwrap();
+    assert_eq!(me["user_id"], demo::ADA);
+    let me = tools.call(&client, "authTest", json!({})).await.unwrap();
+    assert_eq!(me["user_id"], demo::ADA);
+}
+
+#[tokio::test]
+async fn refused_arguments_send_nothing() {
+    let (emu, client) = demo(demo::USER_TOKEN).await;
+    let tools = Registry::bundled();
+    let refused = |args: Value| {
+        let tools = &tools;
+        let client = &client;
+        async move {
+            tools
+                .call(client, "usersProfileSet", args)
+                .await
+                .unwrap_err()
+        }
+    };
+    let argument = |error: &ToolError| match error {
+        ToolError::Arguments { tool, error } => {
+            assert_eq!(*tool, "usersProfileSet");
+            error.argument().to_owned()
+        }
+        other => panic!("not an argument error: {other}"),
+    };
+
+    let ill_typed = refused(json!({"name": "title", "value": 42})).await;
+    assert_eq!(argument(&ill_typed), "value");
+    assert_eq!(
+        ill_typed.to_string(),
+        "usersProfileSet: argument `value`: expected a string or null, found an integer; nothing was sent"
+    );
+    let unknown = refused(json!({"name": "title", "value": "x", "token": "xoxp-1"})).await;
+    assert_eq!(argument(&unknown), "token");
+    let not_an_id = refused(json!({"name": "title", "value": "x", "user": "jane"})).await;
+    assert_eq!(argument(&not_an_id), "user");
+    assert!(not_an_id.to_string().contains("is not a user id"));
+    let nested = refused(json!({"profile": {"status_expiration": "soon"}})).await;
+    assert_eq!(argument(&nested), "profile.status_expiration");
+    let deep =
+        refused(json!({"profile": {"fields": {"Xf01": {"value": "v", "label": "l"}}}})).await;
+    assert_eq!(argument(&deep), "profile.fields.Xf01.label");
+    let list = refused(json!(["title", "x"])).await;
+    assert_eq!(argument(&list), "");
+
+    // Mixing the two forms passes the schema and is refused by the binding's validation.
+    let mixed = refused(json!({"name": "title", "value": "x", "profile": {"title": "y"}})).await;
+    assert!(
+        matches!(
+            mixed,
+            ToolError::Call(Error::InvalidRequest {
+                method: "users.profile.set",
+                ..
+            })
+        ),
+        "{mixed}"
+    );
+    let no_args = tools
+        .call(&client, "authTest", json!({"verbose": true}))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        no_args.to_string(),
+        "authTest: argument `verbose`: unknown: the tool takes no arguments; nothing was sent"
+    );
+    assert!(emu.requests().is_empty(), "nothing reached the server");
+    assert_eq!(emu.applied_writes("users.profile.set"), 0);
+}
+
+#[tokio::test]
+async fn slack_errors_keep_their_code_and_scopes() {
+    // The bot token has no `users.profile:write`.
+    let (emu, client) = demo(demo::BOT_TOKEN).await;
+    let error = Registry::bundled()
+        .call(
+            &client,
+            "usersProfileSet",
+            json!({"name": "title", "value": "Bot"}),
+        )
+        .await
+        .unwrap_err();
+    let api = error.as_call().and_then(Error::as_api).unwrap();
+    assert_eq!(api.code, ErrorCode::MissingScope);
+    assert_eq!(api.needed.as_deref(), Some("users.profile:write"));
+    assert!(
+        error.to_string().contains("needed: users.profile:write"),
+        "{error}"
+    );
+    assert_eq!(emu.applied_writes("users.profile.set"), 0);
+
+    let unknown = Registry::bundled()
+        .call(&client, "users.profile.get", Value::Null)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        unknown.to_string(),
+        "no tool is called `users.profile.get`; the tool of that method is `usersProfileGet`"
+    );
+}
+
+/// `chat.meMessage`, a method the crate does not bundle.
+#[slack_method("chat.meMessage")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChatMeMessage {
+    /// Where.
+    channel: ChannelId,
+    /// What.
+    text: String,
+}
+
+#[tokio::test]
+async fn a_binding_of_ones_own_is_one_line_away() {
+    let (emu, client) = demo(demo::BOT_TOKEN).await;
+    emu.stub_method_with_scopes(
+        "chat.meMessage",
+        &["chat:write"],
+        json!({"ok": true, "channel": demo::GENERAL, "ts": "1900000000.000100"}),
+    );
+    let mut tools = Registry::bundled();
+    assert!(tools.get("chatMeMessage").is_none());
+    tools.register::<ChatMeMessage>();
+    assert_eq!(tools.len(), slack_methods::methods::ALL.len() + 1);
+    let answer = tools
+        .call(
+            &client,
+            "chatMeMessage",
+            json!({"channel": demo::GENERAL, "text": "tea"}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(answer["ts"], "1900000000.000100");
+    let sent = emu.requests_for("chat.meMessage");
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].param("text"), Some("tea"));
+    assert_eq!(sent[0].param("channel"), Some(demo::GENERAL));
+
+    let ill_typed = tools
+        .call(
+            &client,
+            "chatMeMessage",
+            json!({"channel": demo::GENERAL, "text": 5}),
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        ill_typed.to_string().contains("argument `text`"),
+        "{ill_typed}"
+    );
+    assert_eq!(emu.requests_for("chat.meMessage").len(), 1);
+
+    // Keeping only the tools that read.
+    tools.retain(slack_methods::ToolFacts::read_only);
+    assert!(tools.get("chatMeMessage").is_none());
+    assert!(tools.get("usersProfileGet").is_some());
+    assert_eq!(Post::NAME, "chat.postMessage");
+}
