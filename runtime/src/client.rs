@@ -477,13 +477,9 @@ impl Client {
         &self.inner.http
     }
 
-    /// The `User-Agent` and, when a proxy wants it, `Proxy-Authorization` headers every
-    /// request carries.
-    pub(crate) fn common_headers(&self, headers: &mut http::HeaderMap) {
-        headers.insert(http::header::USER_AGENT, self.inner.user_agent.clone());
-        if let Some(auth) = &self.inner.proxy_authorization {
-            headers.insert(http::header::PROXY_AUTHORIZATION, auth.clone());
-        }
+    /// The `User-Agent` every request carries.
+    pub(crate) fn user_agent(&self) -> http::HeaderValue {
+        self.inner.user_agent.clone()
     }
 
     /// Calls `method` with the client's token and settings.
@@ -784,7 +780,10 @@ impl Client {
         };
         let uri = self.inner.base.method_uri(M::NAME, query)?;
         let mut headers = http::HeaderMap::with_capacity(8);
-        self.common_headers(&mut headers);
+        headers.insert(http::header::USER_AGENT, self.user_agent());
+        if let Some(auth) = &self.inner.proxy_authorization {
+            headers.insert(http::header::PROXY_AUTHORIZATION, auth.clone());
+        }
         headers.insert(AUTHORIZATION, authorization);
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
         let (verb, body) = match M::VERB {

@@ -208,9 +208,15 @@ impl Client {
             Arc::clone(&progress),
         )));
         *request.method_mut() = http::Method::POST;
+        // Credentials for a proxy go only to a proxy that takes the plain-http request itself;
+        // through a tunnel they are in its `CONNECT`, never inside the TLS stream.
+        let proxy_authorization = crate::transport::proxy_authorization(&url);
         *request.uri_mut() = url;
         let headers = request.headers_mut();
-        self.common_headers(headers);
+        headers.insert(http::header::USER_AGENT, self.user_agent());
+        if let Some(auth) = proxy_authorization {
+            headers.insert(http::header::PROXY_AUTHORIZATION, auth);
+        }
         headers.insert(
             http::header::CONTENT_TYPE,
             http::HeaderValue::from_static("application/octet-stream"),
