@@ -190,7 +190,10 @@ impl fmt::Debug for ParamKind {
 
 /// The JSON Schema of a parameter type: the JSON a call from JSON accepts for it.
 ///
-/// Implemented for the types a binding's fields are made of (see the [module](self) docs). For
+/// Implemented for the types a binding's fields are made of: strings, `bool`, the integer and
+/// float types, the typed ids, [`Timestamp`](crate::types::Timestamp), `Option`, lists,
+/// `serde_json::Value` and `Map`, and the request values such as
+/// [`ProfileUpdate`](crate::types::ProfileUpdate) and [`Blocks`](crate::types::Blocks). For
 /// a type of your own, return the shape its `Deserialize` reads; the default
 /// [`check_json`](Self::check_json) then makes a call from JSON hold to that shape.
 ///
