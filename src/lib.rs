@@ -41,8 +41,8 @@
 //!
 //! - [`methods`]: the bindings this crate ships.
 //! - [`types`]: response and request types shared by several methods.
-//! - [`tools`]: every binding as a tool an agent calls by name with JSON arguments
-//!   ([`SlackTool`]: a name such as `usersProfileSet`, a description, a JSON Schema).
+//! - `tools` (cargo feature `tools`): every binding as a tool an agent calls by name with JSON
+//!   arguments ([`SlackTool`]: a name such as `usersProfileSet`, a description, a JSON Schema).
 //! - [`upload`]: a file upload in one call, `client.upload_file(..)` ([`UploadFile`]).
 //! - A Slack server on 127.0.0.1 for offline tests is the `slack-methods-emulator` crate, a
 //!   dev-dependency; it serves the bundled bindings given [`methods::ALL`].
@@ -61,6 +61,7 @@ pub use slack_methods_runtime::*;
 pub use slack_methods_runtime as runtime;
 
 pub mod methods;
+#[cfg(feature = "tools")]
 pub mod tools;
 pub mod upload;
 

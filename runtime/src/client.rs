@@ -1,5 +1,6 @@
-//! The HTTP client: sends what [`build_request`](crate::build_request) builds, over reqwest and
-//! rustls (ring provider), and parses the answer with [`parse_response`](crate::parse_response).
+//! The HTTP client: sends what [`build_request`](crate::build_request) builds, over hyper's
+//! pooled client and rustls (ring provider), and parses the answer with
+//! [`parse_response`](crate::parse_response).
 //!
 //! Each call is one `tracing` span, `slack.call`, whose fields follow OpenTelemetry's HTTP
 //! client conventions where they apply; see [`Client::call_with`].
@@ -7,12 +8,13 @@
 use crate::error::{ConfigError, Error};
 use crate::ids::TeamId;
 use crate::limiter::{token_key, RateLimiter, RateLimits, Refused};
-use crate::method::SlackMethod;
-use crate::request::{build_request, BadBaseUrl, BaseUrl};
+use crate::method::{HttpVerb, SlackMethod};
+use crate::request::{authorization, encode_params, BadBaseUrl, BaseUrl, FORM_CONTENT_TYPE};
 use crate::response::{parse_response, SlackResponse};
 use crate::retry::{jitter, RetryPolicy};
 use crate::store::SharedLimits;
 use crate::token::Token;
+use crate::transport::{Body, HttpClient};
 use std::collections::HashMap;
 use std::fmt;
 use std::future::Future;
@@ -66,12 +68,19 @@ pub struct Client {
 }
 
 struct Inner {
-    http: reqwest::Client,
+    http: HttpClient,
+    /// The `User-Agent` every request carries.
+    user_agent: http::HeaderValue,
+    /// The `Proxy-Authorization` every call carries, when the environment sends plain-`http`
+    /// calls through a proxy that wants it.
+    proxy_authorization: Option<http::HeaderValue>,
     base: BaseUrl,
     /// The host and port of `base`, for the call spans.
     server_address: String,
     server_port: u16,
     token: Option<Token>,
+    /// The `Authorization` value of `token`, built once (marked sensitive).
+    authorization: Option<http::HeaderValue>,
     timeout: Duration,
     connect_timeout: Duration,
     max_response_bytes: usize,
@@ -312,13 +321,10 @@ impl ClientBuilder {
             Some(prefix) => format!("{prefix} {USER_AGENT}"),
             None => USER_AGENT.to_owned(),
         };
-        let http = reqwest::Client::builder()
-            .user_agent(user_agent)
-            .connect_timeout(self.connect_timeout)
-            .tls_backend_preconfigured(tls_config()?)
-            .build()
+        let user_agent = http::HeaderValue::try_from(user_agent)
             .map_err(|err| ConfigError::Http(Box::new(err)))?;
-        let parsed = base.parsed();
+        let http = crate::transport::client(tls_config()?, self.connect_timeout);
+        let proxy_authorization = crate::transport::proxy_authorization(base.parsed());
         let limiter = match (self.rate_limiter, self.shared_limits) {
             (Some(limiter), _) => limiter,
             (None, Some(shared)) => Arc::new(RateLimiter::shared(self.rate_limits, shared)),
@@ -327,13 +333,17 @@ impl ClientBuilder {
         if let (Some(token), Some(team)) = (&self.token, self.workspace) {
             limiter.set_workspace(token, team);
         }
+        let authorization = self.token.as_ref().map(authorization).transpose()?;
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
-                server_address: parsed.host_str().unwrap_or_default().to_owned(),
-                server_port: parsed.port_or_known_default().unwrap_or_default(),
+                user_agent,
+                proxy_authorization,
+                server_address: base.host().to_owned(),
+                server_port: base.port(),
                 base,
                 token: self.token,
+                authorization,
                 timeout: self.timeout,
                 connect_timeout: self.connect_timeout,
                 max_response_bytes: self.max_response_bytes,
@@ -347,20 +357,42 @@ impl ClientBuilder {
 }
 
 /// rustls with the ring provider (or the process default, if the application installed one) and
-/// the platform's certificate verifier.
+/// the platform's certificate verifier (feature `platform-verifier`), or Mozilla's roots (feature
+/// `webpki-roots`).
 fn tls_config() -> Result<rustls::ClientConfig, ConfigError> {
     let provider = rustls::crypto::CryptoProvider::get_default()
         .cloned()
         .unwrap_or_else(|| Arc::new(rustls::crypto::ring::default_provider()));
-    let verifier = rustls_platform_verifier::Verifier::new(provider.clone())
-        .map_err(|err| ConfigError::Tls(Box::new(err)))?;
-    let mut config = rustls::ClientConfig::builder_with_provider(provider)
+    let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
         .with_safe_default_protocol_versions()
-        .map_err(|err| ConfigError::Tls(Box::new(err)))?
-        .dangerous()
-        .with_custom_certificate_verifier(Arc::new(verifier))
-        .with_no_client_auth();
-    config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+        .map_err(|err| ConfigError::Tls(Box::new(err)))?;
+    #[cfg(feature = "webpki-roots")]
+    let config = {
+        let _ = provider;
+        let roots = rustls::RootCertStore {
+            roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+        };
+        builder.with_root_certificates(roots).with_no_client_auth()
+    };
+    #[cfg(all(feature = "platform-verifier", not(feature = "webpki-roots")))]
+    let config = {
+        let verifier = rustls_platform_verifier::Verifier::new(provider)
+            .map_err(|err| ConfigError::Tls(Box::new(err)))?;
+        builder
+            .dangerous()
+            .with_custom_certificate_verifier(Arc::new(verifier))
+            .with_no_client_auth()
+    };
+    // Neither feature (a build that only talks to a plain-http emulator): no root is trusted,
+    // so every `https` server fails its certificate check.
+    #[cfg(not(any(feature = "platform-verifier", feature = "webpki-roots")))]
+    let config = {
+        let _ = provider;
+        builder
+            .with_root_certificates(rustls::RootCertStore::empty())
+            .with_no_client_auth()
+    };
+    // The connector sets the ALPN protocols (`h2` only with the `http2` feature).
     Ok(config)
 }
 
@@ -441,8 +473,13 @@ impl Client {
 
     /// The HTTP client, for requests that are not method calls (a file's bytes to its upload
     /// URL): the same connection pool, TLS and User-Agent, and no token.
-    pub(crate) fn http(&self) -> &reqwest::Client {
+    pub(crate) fn http(&self) -> &HttpClient {
         &self.inner.http
+    }
+
+    /// The `User-Agent` every request carries.
+    pub(crate) fn user_agent(&self) -> http::HeaderValue {
+        self.inner.user_agent.clone()
     }
 
     /// Calls `method` with the client's token and settings.
@@ -554,13 +591,13 @@ impl Client {
         span: &Span,
     ) -> Result<SlackResponse<M::Response>, Error> {
         let inner = &*self.inner;
-        let token = options
-            .token
-            .as_ref()
-            .or(inner.token.as_ref())
-            .ok_or(Error::MissingToken { method: M::NAME })?;
+        let (token, authorization) = match (&options.token, &inner.token, &inner.authorization) {
+            (Some(token), _, _) => (token, authorization(token)?),
+            (None, Some(token), Some(authorization)) => (token, authorization.clone()),
+            _ => return Err(Error::MissingToken { method: M::NAME }),
+        };
         // Validation and encoding happen once, before any wait or I/O.
-        let request = self.prepare::<M>(build_request(method, &inner.base, token)?);
+        let request = self.prepare(method, authorization)?;
         let policy = options.retry.as_ref().unwrap_or(&inner.retry);
         let timeout = options.timeout.unwrap_or(inner.timeout);
         let paced = options.paced.unwrap_or(true);
@@ -726,22 +763,47 @@ impl Client {
         }
     }
 
-    /// The built request in the form every attempt sends. The URL is the pre-parsed base with
-    /// the method name pushed on (`reqwest::Request::try_from` would parse the whole URL again
-    /// on every call); the body is shared, not copied, between attempts.
-    fn prepare<M: SlackMethod>(&self, request: http::Request<Vec<u8>>) -> Prepared {
-        let (parts, body) = request.into_parts();
-        let mut url = self.inner.base.parsed().clone();
-        if let Ok(mut segments) = url.path_segments_mut() {
-            segments.pop_if_empty().push(M::NAME);
+    /// Validates and encodes `method` into the request every attempt sends: the same request
+    /// as [`build_request`](crate::build_request) builds, plus the `User-Agent`. The
+    /// `Authorization` value is the client's, built once, unless the call brings its own token;
+    /// the body is shared, not copied, between attempts.
+    fn prepare<M: SlackMethod>(
+        &self,
+        method: &M,
+        authorization: http::HeaderValue,
+    ) -> Result<Prepared, Error> {
+        use http::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE};
+        let params = encode_params(method)?;
+        let query = match M::VERB {
+            HttpVerb::Post => "",
+            HttpVerb::Get => params.as_str(),
+        };
+        let uri = self.inner.base.method_uri(M::NAME, query)?;
+        let mut headers = http::HeaderMap::with_capacity(8);
+        headers.insert(http::header::USER_AGENT, self.user_agent());
+        if let Some(auth) = &self.inner.proxy_authorization {
+            headers.insert(http::header::PROXY_AUTHORIZATION, auth.clone());
         }
-        url.set_query(parts.uri.query());
-        Prepared {
-            method: parts.method,
-            url,
-            headers: parts.headers,
-            body: bytes::Bytes::from(body),
-        }
+        headers.insert(AUTHORIZATION, authorization);
+        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        let (verb, body) = match M::VERB {
+            HttpVerb::Post => {
+                headers.insert(CONTENT_TYPE, HeaderValue::from_static(FORM_CONTENT_TYPE));
+                // hyper writes the length of a body that has one; an empty body's `0` is
+                // written here, for proxies that refuse a POST without a length.
+                if params.is_empty() {
+                    headers.insert(CONTENT_LENGTH, HeaderValue::from_static("0"));
+                }
+                (http::Method::POST, bytes::Bytes::from(params))
+            }
+            HttpVerb::Get => (http::Method::GET, bytes::Bytes::new()),
+        };
+        Ok(Prepared {
+            method: verb,
+            uri,
+            headers,
+            body,
+        })
     }
 
     /// One attempt: sends the request and reads the answer within `timeout`, counted from the
@@ -758,23 +820,33 @@ impl Client {
         let (status, headers, body) = loop {
             let sent = Arc::new(Notify::new());
             let exchange = async {
-                let mut response = inner
+                let response = inner
                     .http
-                    .execute(request.to_reqwest(&sent))
+                    .request(request.to_http(&sent))
                     .await
                     .map_err(Failure::Send)?;
-                let status = response.status();
-                let headers = std::mem::take(response.headers_mut());
-                let body = read_body::<M>(response, inner.max_response_bytes)
-                    .await
-                    .map_err(Failure::Read)?;
+                let (parts, body) = response.into_parts();
+                let body =
+                    read_body::<M>(parts.status, &parts.headers, body, inner.max_response_bytes)
+                        .await
+                        .map_err(Failure::Read)?;
+                let (status, headers) = (parts.status, parts.headers);
                 Ok::<_, Failure>((status, headers, body))
             };
             let clock = async {
-                // Until the request goes out, the connect timeout is in charge (reqwest ends a
-                // connect that takes longer with a connect error).
-                let _ = tokio::time::timeout(inner.connect_timeout, sent.notified()).await;
-                tokio::time::sleep(timeout).await;
+                // Until the request goes out, the connect timeout is in charge (the connector
+                // ends a connect that takes longer with a connect error). One timer serves both
+                // phases: it is moved, not replaced, when the request goes out.
+                let mut timer = pin!(tokio::time::sleep(inner.connect_timeout));
+                let _ = first(sent.notified(), timer.as_mut()).await;
+                match Instant::now().checked_add(timeout) {
+                    Some(deadline) => {
+                        timer.as_mut().reset(deadline);
+                        timer.await;
+                    }
+                    // Too far for the clock: no limit.
+                    None => std::future::pending().await,
+                }
             };
             match first(exchange, clock).await {
                 Some(Ok(answer)) => break answer,
@@ -880,9 +952,9 @@ fn millis(wait: Duration) -> u64 {
     u64::try_from(wait.as_millis()).unwrap_or(u64::MAX)
 }
 
-/// How an exchange failed: sending (reqwest's error, still to classify) or reading the answer.
+/// How an exchange failed: sending (the pool's error, still to classify) or reading the answer.
 enum Failure {
-    Send(reqwest::Error),
+    Send(hyper_util::client::legacy::Error),
     Read(Error),
 }
 
@@ -902,7 +974,8 @@ async fn first<T>(work: impl Future<Output = T>, clock: impl Future<Output = ()>
 /// Whether an HTTP/2 server refused the request before processing it: a graceful `GOAWAY` that
 /// excluded its stream, or `REFUSED_STREAM`. Such a request is safe to send again, for writes
 /// too (RFC 9113, section 8.7).
-fn refused_unprocessed(err: &reqwest::Error) -> bool {
+#[cfg(feature = "http2")]
+fn refused_unprocessed(err: &hyper_util::client::legacy::Error) -> bool {
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(err);
     while let Some(current) = source {
         if let Some(h2) = current.downcast_ref::<h2::Error>() {
@@ -915,10 +988,16 @@ fn refused_unprocessed(err: &reqwest::Error) -> bool {
     false
 }
 
+/// Without HTTP/2 no server refuses a request that way.
+#[cfg(not(feature = "http2"))]
+fn refused_unprocessed(_: &hyper_util::client::legacy::Error) -> bool {
+    false
+}
+
 /// One call's request, as sent by each attempt.
 struct Prepared {
     method: http::Method,
-    url: reqwest::Url,
+    uri: http::Uri,
     headers: http::HeaderMap,
     body: bytes::Bytes,
 }
@@ -927,20 +1006,21 @@ impl Prepared {
     /// The value of parameter `name`, from the form body or the query string.
     fn param(&self, name: &str) -> Option<String> {
         let body = form_urlencoded::parse(&self.body);
-        let query = form_urlencoded::parse(self.url.query().unwrap_or_default().as_bytes());
+        let query = form_urlencoded::parse(self.uri.query().unwrap_or_default().as_bytes());
         body.chain(query)
             .find(|(key, _)| key == name)
             .map(|(_, value)| value.into_owned())
     }
 
     /// The request of one attempt; `sent` is notified when it starts to go out.
-    fn to_reqwest(&self, sent: &Arc<Notify>) -> reqwest::Request {
-        let mut request = reqwest::Request::new(self.method.clone(), self.url.clone());
-        *request.headers_mut() = self.headers.clone();
-        *request.body_mut() = Some(reqwest::Body::wrap(SentBody {
+    fn to_http(&self, sent: &Arc<Notify>) -> http::Request<Body> {
+        let mut request = http::Request::new(Body::Call(SentBody {
             data: self.body.clone(),
             sent: Some(Arc::clone(sent)),
         }));
+        *request.method_mut() = self.method.clone();
+        *request.uri_mut() = self.uri.clone();
+        *request.headers_mut() = self.headers.clone();
         request
     }
 }
@@ -948,7 +1028,7 @@ impl Prepared {
 /// A request body that tells when the HTTP connection takes it: hyper reads the body (or, for
 /// an empty one, drops it) once the request head is being written on an open connection. That
 /// moment starts the attempt's clock.
-struct SentBody {
+pub(crate) struct SentBody {
     data: bytes::Bytes,
     sent: Option<Arc<Notify>>,
 }
@@ -989,11 +1069,20 @@ impl http_body::Body for SentBody {
     }
 }
 
-fn transport<M: SlackMethod>(err: reqwest::Error) -> Error {
+fn transport<M: SlackMethod>(err: hyper_util::client::legacy::Error) -> Error {
     Error::Transport {
         method: M::NAME,
         connect: err.is_connect(),
-        source: Box::new(err.without_url()),
+        source: Box::new(err),
+    }
+}
+
+/// A failure while the answer's body was read.
+fn broken_body<M: SlackMethod>(err: hyper::Error) -> Error {
+    Error::Transport {
+        method: M::NAME,
+        connect: false,
+        source: Box::new(err),
     }
 }
 
@@ -1001,10 +1090,13 @@ fn transport<M: SlackMethod>(err: reqwest::Error) -> Error {
 /// so, otherwise as soon as the bytes read pass it. The first buffer is sized from the
 /// `Content-Length`, but never above [`MAX_FIRST_BUFFER`].
 async fn read_body<M: SlackMethod>(
-    mut response: reqwest::Response,
+    status: http::StatusCode,
+    headers: &http::HeaderMap,
+    mut response: hyper::body::Incoming,
     limit: usize,
 ) -> Result<Vec<u8>, Error> {
-    let status = response.status().as_u16();
+    use http_body::Body as _;
+    let status = status.as_u16();
     let too_large = |body: &[u8]| Error::Decode {
         method: M::NAME,
         status,
@@ -1012,7 +1104,9 @@ async fn read_body<M: SlackMethod>(
         excerpt: crate::response::excerpt(body),
         source: None,
     };
-    let announced = response.content_length();
+    let announced = headers
+        .get(http::header::CONTENT_LENGTH)
+        .and_then(|length| length.to_str().ok()?.parse::<u64>().ok());
     if announced.is_some_and(|length| length > u64::try_from(limit).unwrap_or(u64::MAX)) {
         return Err(too_large(&[]));
     }
@@ -1020,7 +1114,14 @@ async fn read_body<M: SlackMethod>(
         usize::try_from(length).map_or(MAX_FIRST_BUFFER, |n| n.min(MAX_FIRST_BUFFER))
     });
     let mut body = Vec::with_capacity(first);
-    while let Some(chunk) = response.chunk().await.map_err(transport::<M>)? {
+    loop {
+        let frame = std::future::poll_fn(|cx| Pin::new(&mut response).poll_frame(cx)).await;
+        let Some(frame) = frame.transpose().map_err(broken_body::<M>)? else {
+            break;
+        };
+        let Ok(chunk) = frame.into_data() else {
+            continue;
+        };
         if body.len().saturating_add(chunk.len()) > limit {
             return Err(too_large(&body));
         }

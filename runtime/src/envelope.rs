@@ -51,7 +51,10 @@ fn cursor<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, 
 /// Reads `body` into `T` and the envelope's fields in one pass.
 pub(crate) fn read<T: DeserializeOwned>(body: &[u8]) -> Result<(T, Side), serde_json::Error> {
     let mut side = Side::default();
-    let mut json = serde_json::Deserializer::from_slice(body);
+    // Checked as UTF-8 once, whole, rather than string by string as `from_slice` would.
+    let text = std::str::from_utf8(body)
+        .map_err(|_| serde_json::Error::custom("the body is not UTF-8 text"))?;
+    let mut json = serde_json::Deserializer::from_str(text);
     let data = T::deserialize(Data {
         json: &mut json,
         side: &mut side,
@@ -63,7 +66,7 @@ pub(crate) fn read<T: DeserializeOwned>(body: &[u8]) -> Result<(T, Side), serde_
 /// The deserializer the response type sees: the body's top-level object, envelope fields
 /// intercepted.
 struct Data<'a, 'de> {
-    json: &'a mut serde_json::Deserializer<serde_json::de::SliceRead<'de>>,
+    json: &'a mut serde_json::Deserializer<serde_json::de::StrRead<'de>>,
     side: &'a mut Side,
 }
 

@@ -1,10 +1,11 @@
 //! The runtime of [slack-methods](https://docs.rs/slack-methods): the [`SlackMethod`] trait, form
 //! encoding, sans-IO request building and response parsing, errors, tokens, typed ids, the shared
-//! Slack object types ([`types`]), the reqwest [`Client`] with its rate limiter, retry policy and
-//! pagination, rate limits shared by several processes through a store ([`SharedLimits`]; with
-//! cargo feature `redis`, `RedisStore`), and the tool view of a binding ([`SlackTool`]: a name, a
-//! description and a JSON Schema of the parameters, for agents that call methods by name). The
-//! loopback Slack emulator the tests and examples use is its own crate, `slack-methods-emulator`.
+//! Slack object types ([`types`]), the HTTP [`Client`] (hyper and rustls) with its rate
+//! limiter, retry policy and pagination, rate limits shared by several processes through a store
+//! ([`SharedLimits`]; with cargo feature `redis`, `RedisStore`), and the tool view of a binding
+//! ([`SlackTool`]: a name, a description and a JSON Schema of the parameters, for agents that call
+//! methods by name). The loopback Slack emulator the tests and examples use is its own crate,
+//! `slack-methods-emulator`.
 //!
 //! Most users depend on `slack-methods`, which re-exports all of this and adds the
 //! `#[slack_method]` attribute.
@@ -28,6 +29,7 @@ mod retry;
 mod store;
 mod token;
 mod tool;
+mod transport;
 pub mod types;
 mod upload;
 

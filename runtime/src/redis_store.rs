@@ -106,12 +106,12 @@ impl RedisStore {
         let client = redis::Client::open(url)
             .map_err(|err| StoreError::new("the Redis URL cannot be used", err))?;
         Ok(RedisStore {
+            address: address(&client),
             client,
             config: connection_config(Self::DEFAULT_CONNECTION_TIMEOUT),
             manager: Mutex::new(None),
             script: redis::Script::new(SCRIPT),
             prefix: "slack-methods:rate:".to_owned(),
-            address: address(url),
         })
     }
 
@@ -200,15 +200,11 @@ fn connection_config(timeout: Duration) -> ConnectionManagerConfig {
         .set_max_delay(timeout)
 }
 
-/// `host:port` of a Redis URL, for the logs.
-fn address(url: &str) -> String {
-    match url::Url::parse(url) {
-        Ok(parsed) => match (parsed.host_str(), parsed.port()) {
-            (Some(host), Some(port)) => format!("redis {host}:{port}"),
-            (Some(host), None) => format!("redis {host}"),
-            (None, _) => "redis (local socket)".to_owned(),
-        },
-        Err(_) => "redis".to_owned(),
+/// `host:port` of the client's server, for the logs.
+fn address(client: &redis::Client) -> String {
+    match client.get_connection_info().addr() {
+        redis::ConnectionAddr::Tcp(host, port) => format!("redis {host}:{port}"),
+        _ => "redis (local socket)".to_owned(),
     }
 }
 
@@ -264,11 +260,13 @@ mod tests {
 
     #[test]
     fn the_address_leaves_the_password_out() {
+        let address_of = |url| address(&redis::Client::open(url).unwrap());
         assert_eq!(
-            address("redis://:hunter2@10.0.0.5:6380/0"),
+            address_of("redis://:hunter2@10.0.0.5:6380/0"),
             "redis 10.0.0.5:6380"
         );
-        assert_eq!(address("redis://user:hunter2@cache"), "redis cache");
+        // Redis's own port when the URL names none.
+        assert_eq!(address_of("redis://user:hunter2@cache"), "redis cache:6379");
         let store = RedisStore::new("redis://:hunter2@127.0.0.1:6379/").unwrap();
         assert!(!format!("{store:?}").contains("hunter2"));
         assert!(!store.describe().contains("hunter2"));

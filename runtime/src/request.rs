@@ -22,7 +22,12 @@ pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
 /// # Ok::<(), slack_methods_runtime::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Eq)]
-pub struct BaseUrl(url::Url);
+pub struct BaseUrl {
+    /// The URL as text, ending in `/`.
+    text: String,
+    /// The same URL, parsed.
+    uri: http::Uri,
+}
 
 impl BaseUrl {
     /// Slack's own base URL.
@@ -30,8 +35,10 @@ impl BaseUrl {
 
     /// Slack's own base URL.
     pub fn slack() -> BaseUrl {
-        // A constant, valid URL (the `base_urls` test parses it): this cannot fail.
-        BaseUrl(url::Url::parse(Self::SLACK).expect("`BaseUrl::SLACK` is a valid URL"))
+        BaseUrl {
+            text: Self::SLACK.to_owned(),
+            uri: http::Uri::from_static(Self::SLACK),
+        }
     }
 
     /// Checks that `url` is an absolute `http`/`https` URL with no query, fragment or
@@ -76,13 +83,13 @@ impl BaseUrl {
         if !text.ends_with('/') {
             text.push('/');
         }
-        let parsed = url::Url::parse(&text).map_err(|_| bad("is not a valid URL"))?;
-        Ok(BaseUrl(parsed))
+        let uri = text.parse().map_err(|_| bad("is not a valid URL"))?;
+        Ok(BaseUrl { text, uri })
     }
 
     /// The URL of one method: the base followed by the method name.
     pub fn method_url(&self, method: &str) -> String {
-        let base = self.0.as_str();
+        let base = self.text.as_str();
         let mut url = String::with_capacity(base.len() + method.len());
         url.push_str(base);
         url.push_str(method);
@@ -91,12 +98,45 @@ impl BaseUrl {
 
     /// The base URL as text, ending in `/`.
     pub fn as_str(&self) -> &str {
-        self.0.as_str()
+        &self.text
     }
 
-    /// The parsed base URL, which the client builds each call's URL from.
-    pub(crate) fn parsed(&self) -> &url::Url {
-        &self.0
+    /// The URL of one method's call: [`method_url`](Self::method_url), with `query` when
+    /// there is one, parsed.
+    pub(crate) fn method_uri(&self, method: &'static str, query: &str) -> Result<http::Uri, Error> {
+        let mut url = self.method_url(method);
+        if !query.is_empty() {
+            url.push('?');
+            url.push_str(query);
+        }
+        http::Uri::try_from(url).map_err(|source| {
+            Error::Config(ConfigError::Request {
+                method,
+                source: source.into(),
+            })
+        })
+    }
+
+    /// The parsed base URL.
+    pub(crate) fn parsed(&self) -> &http::Uri {
+        &self.uri
+    }
+
+    /// Whether calls go over `https`.
+    pub(crate) fn is_https(&self) -> bool {
+        self.uri.scheme() == Some(&http::uri::Scheme::HTTPS)
+    }
+
+    /// The host calls go to.
+    pub(crate) fn host(&self) -> &str {
+        self.uri.host().unwrap_or_default()
+    }
+
+    /// The port calls go to (the scheme's own when the URL names none).
+    pub(crate) fn port(&self) -> u16 {
+        self.uri
+            .port_u16()
+            .unwrap_or(if self.is_https() { 443 } else { 80 })
     }
 }
 
@@ -145,13 +185,13 @@ impl Default for BaseUrl {
 
 impl fmt::Debug for BaseUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "BaseUrl({:?})", self.0.as_str())
+        write!(f, "BaseUrl({:?})", self.text)
     }
 }
 
 impl fmt::Display for BaseUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0.as_str())
+        f.write_str(&self.text)
     }
 }
 
@@ -190,6 +230,23 @@ pub fn encode_params<M: SlackMethod>(method: &M) -> Result<String, Error> {
     Ok(form.finish())
 }
 
+/// The `Authorization: Bearer` value of `token`, marked sensitive (it never shows in `Debug`).
+pub(crate) fn authorization(token: &Token) -> Result<HeaderValue, Error> {
+    // A `Token` holds visible ASCII only, which a header value always takes.
+    let mut authorization = HeaderValue::try_from(format!("Bearer {}", token.expose_secret()))
+        .map_err(|_| {
+            let secret = token.expose_secret();
+            let position = secret.bytes().position(|b| !b.is_ascii_graphic());
+            Error::Config(ConfigError::Token(
+                crate::token::TokenError::InvalidCharacter {
+                    position: position.unwrap_or(secret.len()),
+                },
+            ))
+        })?;
+    authorization.set_sensitive(true);
+    Ok(authorization)
+}
+
 /// Builds the complete HTTP request for one call, with no I/O.
 ///
 /// `POST {base}{NAME}` with the form body and its `Content-Length` (also `0` for a method
@@ -213,18 +270,7 @@ pub fn build_request<M: SlackMethod>(
             Vec::new()
         }
     };
-    // A `Token` holds visible ASCII only, which a header value always takes.
-    let mut authorization = HeaderValue::try_from(format!("Bearer {}", token.expose_secret()))
-        .map_err(|_| {
-            let secret = token.expose_secret();
-            let position = secret.bytes().position(|b| !b.is_ascii_graphic());
-            Error::Config(ConfigError::Token(
-                crate::token::TokenError::InvalidCharacter {
-                    position: position.unwrap_or(secret.len()),
-                },
-            ))
-        })?;
-    authorization.set_sensitive(true);
+    let authorization = authorization(token)?;
     let verb = match M::VERB {
         HttpVerb::Post => http::Method::POST,
         HttpVerb::Get => http::Method::GET,

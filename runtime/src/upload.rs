@@ -203,8 +203,20 @@ impl Client {
             failure: Mutex::new(None),
         });
         let length = body.length;
-        let mut request = reqwest::Request::new(http::Method::POST, url);
+        let mut request = http::Request::new(crate::transport::Body::Upload(StreamedBody::new(
+            body,
+            Arc::clone(&progress),
+        )));
+        *request.method_mut() = http::Method::POST;
+        // Credentials for a proxy go only to a proxy that takes the plain-http request itself;
+        // through a tunnel they are in its `CONNECT`, never inside the TLS stream.
+        let proxy_authorization = crate::transport::proxy_authorization(&url);
+        *request.uri_mut() = url;
         let headers = request.headers_mut();
+        headers.insert(http::header::USER_AGENT, self.user_agent());
+        if let Some(auth) = proxy_authorization {
+            headers.insert(http::header::PROXY_AUTHORIZATION, auth);
+        }
         headers.insert(
             http::header::CONTENT_TYPE,
             http::HeaderValue::from_static("application/octet-stream"),
@@ -213,24 +225,29 @@ impl Client {
             http::header::CONTENT_LENGTH,
             http::HeaderValue::from(length),
         );
-        *request.body_mut() = Some(reqwest::Body::wrap(StreamedBody::new(
-            body,
-            Arc::clone(&progress),
-        )));
         let http = self.http().clone();
         let moved = Arc::clone(&progress);
         let exchange = async move {
             let progress = moved;
-            let mut response = http.execute(request).await?;
+            let response = http.request(request).await.map_err(Broken::Send)?;
             progress.touch();
             let status = response.status();
+            let mut body = response.into_body();
             let mut answer = Vec::new();
-            while let Some(chunk) = response.chunk().await? {
+            loop {
+                let frame =
+                    std::future::poll_fn(|cx| http_body::Body::poll_frame(Pin::new(&mut body), cx))
+                        .await;
+                let Some(frame) = frame.transpose().map_err(Broken::Read)? else {
+                    break;
+                };
                 progress.touch();
-                let room = MAX_ANSWER_BYTES.saturating_sub(answer.len());
-                answer.extend_from_slice(&chunk[..chunk.len().min(room)]);
+                if let Ok(chunk) = frame.into_data() {
+                    let room = MAX_ANSWER_BYTES.saturating_sub(answer.len());
+                    answer.extend_from_slice(&chunk[..chunk.len().min(room)]);
+                }
             }
-            Ok::<_, reqwest::Error>((status, answer))
+            Ok::<_, Broken>((status, answer))
         };
         let outcome = until_idle(exchange, &progress, idle_timeout).await;
         // A failure the body itself recorded (the reader's) says more than the connection's.
@@ -239,9 +256,13 @@ impl Client {
         }
         match outcome {
             None => Err(SendError::Timeout { idle: idle_timeout }),
-            Some(Err(err)) => Err(SendError::Transport {
+            Some(Err(Broken::Send(err))) => Err(SendError::Transport {
                 connect: err.is_connect(),
-                source: Box::new(err.without_url()),
+                source: Box::new(err),
+            }),
+            Some(Err(Broken::Read(err))) => Err(SendError::Transport {
+                connect: false,
+                source: Box::new(err),
             }),
             Some(Ok((status, _))) if status.is_success() => Ok(()),
             Some(Ok((status, answer))) => Err(SendError::Status {
@@ -253,18 +274,19 @@ impl Client {
     }
 
     /// The upload URL, parsed, if it may be used.
-    fn check_upload_url(&self, text: &str) -> Result<reqwest::Url, SendError> {
+    fn check_upload_url(&self, text: &str) -> Result<http::Uri, SendError> {
         let bad = |url: String, problem| SendError::BadUrl { url, problem };
-        let url = reqwest::Url::parse(text)
+        let url: http::Uri = text
+            .parse()
             .map_err(|_| bad(String::from("<not a URL>"), "is not a valid URL"))?;
         let shown = origin(&url);
-        if !matches!(url.scheme(), "http" | "https") || !url.has_host() {
+        if !matches!(url.scheme_str(), Some("http" | "https")) || url.host().is_none() {
             return Err(bad(shown, "is not an http or https URL"));
         }
-        if !url.username().is_empty() || url.password().is_some() {
+        if url.authority().is_some_and(|a| a.as_str().contains('@')) {
             return Err(bad(shown, "must not hold credentials"));
         }
-        if url.scheme() == "http" && self.base_url().parsed().scheme() == "https" {
+        if url.scheme_str() == Some("http") && self.base_url().is_https() {
             return Err(bad(
                 shown,
                 "is plain http while the API is reached over https; the file is not sent in clear text",
@@ -275,12 +297,19 @@ impl Client {
 }
 
 /// `scheme://host[:port]`: enough of an upload URL to say where it points, nothing of its secret.
-fn origin(url: &reqwest::Url) -> String {
-    let host = url.host_str().unwrap_or("");
-    match url.port() {
-        Some(port) => format!("{}://{host}:{port}", url.scheme()),
-        None => format!("{}://{host}", url.scheme()),
+fn origin(url: &http::Uri) -> String {
+    let scheme = url.scheme_str().unwrap_or("");
+    let host = url.host().unwrap_or("");
+    match url.port_u16() {
+        Some(port) => format!("{scheme}://{host}:{port}"),
+        None => format!("{scheme}://{host}"),
     }
+}
+
+/// How an upload's exchange failed: sending the request, or reading the answer.
+enum Broken {
+    Send(hyper_util::client::legacy::Error),
+    Read(hyper::Error),
 }
 
 /// What the body and the exchange share: when the upload last moved, and why the body failed.
@@ -340,12 +369,12 @@ async fn until_idle<F: Future>(work: F, progress: &Progress, idle: Duration) -> 
 /// The error a body ends with; the reason is in [`Progress::failure`].
 #[derive(Debug, thiserror::Error)]
 #[error("the upload's body failed")]
-struct BodyFailed;
+pub(crate) struct BodyFailed;
 
 /// The request body: the bytes, or the reader read one chunk at a time, at the pace the
 /// connection takes them.
-struct StreamedBody {
-    /// Behind a mutex only so that the body is `Sync`, as reqwest asks; it is never locked
+pub(crate) struct StreamedBody {
+    /// Behind a mutex only so that the body is `Sync` (a boxed reader need not be); it is never locked
     /// (the body is polled through `&mut`).
     source: Mutex<Source>,
     length: u64,
@@ -561,9 +590,11 @@ mod tests {
 
     #[test]
     fn upload_urls_are_shown_without_their_secret() {
-        let url = reqwest::Url::parse("https://files.slack.com/upload/v1/SECRET?x=1").unwrap();
+        let url: http::Uri = "https://files.slack.com/upload/v1/SECRET?x=1"
+            .parse()
+            .unwrap();
         assert_eq!(origin(&url), "https://files.slack.com");
-        let url = reqwest::Url::parse("http://127.0.0.1:9/upload/v1/SECRET").unwrap();
+        let url: http::Uri = "http://127.0.0.1:9/upload/v1/SECRET".parse().unwrap();
         assert_eq!(origin(&url), "http://127.0.0.1:9");
     }
 }

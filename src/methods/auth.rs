@@ -2,7 +2,6 @@
 
 use crate::{slack_method, BotId, EnterpriseId, TeamId, UserId};
 use serde::Deserialize;
-use serde_json::{Map, Value};
 
 /// `auth.test`: checks the token and tells whose it is.
 ///
@@ -24,30 +23,28 @@ impl AuthTest {
     }
 }
 
-/// What `auth.test` answers.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[non_exhaustive]
-pub struct AuthTestResponse {
-    /// The workspace's URL.
-    pub url: String,
-    /// The workspace's name.
-    pub team: String,
-    /// The token's user name.
-    pub user: String,
-    /// The workspace id.
-    pub team_id: TeamId,
-    /// The token's user id.
-    pub user_id: UserId,
-    /// For bot tokens: the bot id.
-    #[serde(default)]
-    pub bot_id: Option<BotId>,
-    /// For Enterprise Grid: the org id.
-    #[serde(default)]
-    pub enterprise_id: Option<EnterpriseId>,
-    /// Whether the app is installed org-wide.
-    #[serde(default)]
-    pub is_enterprise_install: Option<bool>,
-    /// Every other field Slack sent.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
+crate::slack_object! {
+    /// What `auth.test` answers. Fields this crate does not name are kept in `extra`.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct AuthTestResponse {
+        required {
+            /// The workspace's URL.
+            pub url: String,
+            /// The workspace's name.
+            pub team: String,
+            /// The token's user name.
+            pub user: String,
+            /// The workspace id.
+            pub team_id: TeamId,
+            /// The token's user id.
+            pub user_id: UserId,
+        }
+        /// For bot tokens: the bot id.
+        pub bot_id: Option<BotId>,
+        /// For Enterprise Grid: the org id.
+        pub enterprise_id: Option<EnterpriseId>,
+        /// Whether the app is installed org-wide.
+        pub is_enterprise_install: Option<bool>,
+    }
 }

@@ -75,6 +75,7 @@ macro_rules! bundled {
         pub const ALL: &[MethodFacts] = &[$(MethodFacts::of::<$binding>()),*];
 
         /// Registers every bundled binding as a tool.
+        #[cfg(feature = "tools")]
         pub(crate) fn register_all(registry: &mut crate::tools::Registry) {
             $(registry.register::<$binding>();)*
         }

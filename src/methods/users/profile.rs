@@ -3,7 +3,6 @@
 use crate::types::{Profile, ProfileUpdate};
 use crate::{slack_method, InvalidRequest, UserId};
 use serde::Deserialize;
-use serde_json::{Map, Value};
 
 pub use crate::types::{MAX_FIELD_NAME_CHARS, MAX_UPDATE_FIELDS as MAX_PROFILE_FIELDS};
 
@@ -125,20 +124,20 @@ fn check_field_name(name: &str) -> Result<(), InvalidRequest> {
     Ok(())
 }
 
-/// What `users.profile.set` answers.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[non_exhaustive]
-pub struct UsersProfileSetResponse {
-    /// The user's username.
-    pub username: String,
-    /// The whole profile after the change.
-    pub profile: Profile,
-    /// A new email address waiting for confirmation.
-    #[serde(default)]
-    pub email_pending: Option<String>,
-    /// Every other field Slack sent.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
+crate::slack_object! {
+    /// What `users.profile.set` answers. Fields this crate does not name are kept in `extra`.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct UsersProfileSetResponse {
+        required {
+            /// The user's username.
+            pub username: String,
+            /// The whole profile after the change.
+            pub profile: Profile,
+        }
+        /// A new email address waiting for confirmation.
+        pub email_pending: Option<String>,
+    }
 }
 
 /// `users.profile.get`: reads a user's profile: names, title, status, contact details and
@@ -183,13 +182,14 @@ impl UsersProfileGet {
     }
 }
 
-/// What `users.profile.get` answers.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[non_exhaustive]
-pub struct UsersProfileGetResponse {
-    /// The profile.
-    pub profile: Profile,
-    /// Every other field Slack sent.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
+crate::slack_object! {
+    /// What `users.profile.get` answers. Fields this crate does not name are kept in `extra`.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct UsersProfileGetResponse {
+        required {
+            /// The profile.
+            pub profile: Profile,
+        }
+    }
 }
