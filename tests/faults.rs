@@ -133,6 +133,29 @@ async fn server_errors_are_not_retried_for_writes() {
 }
 
 #[tokio::test]
+async fn redirects_are_not_followed_and_the_token_goes_nowhere_else() {
+    // Where the redirects point: another server, which must see nothing.
+    let (elsewhere, _) = setup().await;
+    for status in [301, 302, 307, 308] {
+        let (emu, client) = setup().await;
+        let location = format!("{}{GET}", elsewhere.base_url());
+        emu.inject(GET, Fault::redirect(status, location.clone()), 1);
+        let err = client.call(&read()).await.unwrap_err();
+        match &err {
+            Error::Http { status: got, .. } => assert_eq!(*got, status),
+            other => panic!("{status}: {other:?}"),
+        }
+        assert_eq!(emu.requests_for(GET).len(), 1, "{status}: {err}");
+        emu.inject(SET, Fault::redirect(status, location), 1);
+        let err = client.call(&write()).await.unwrap_err();
+        assert!(matches!(err, Error::Http { .. }), "{status}: {err:?}");
+        assert_eq!(emu.applied_writes(SET), 0);
+    }
+    assert!(elsewhere.requests_for(GET).is_empty());
+    assert!(elsewhere.requests_for(SET).is_empty());
+}
+
+#[tokio::test]
 async fn server_errors_are_retried_for_reads() {
     for status in [500, 502, 503] {
         read_recovers(Fault::server_error(status)).await;

@@ -98,6 +98,14 @@ pub enum Fault {
         /// The text of the `Retry-After` header.
         value: String,
     },
+    /// An HTTP redirect (`status` 301, 302, 307 or 308) to `location`, with an HTML body. The call
+    /// is not applied.
+    Redirect {
+        /// The HTTP status code.
+        status: u16,
+        /// The `Location` header's value.
+        location: String,
+    },
     /// The call is applied and its answer sent with a `Content-Length` header of `bytes`,
     /// whatever the body's real length; the connection is closed after the real body, so a
     /// client that believes the header waits for bytes that never come.
@@ -108,6 +116,14 @@ pub enum Fault {
 }
 
 impl Fault {
+    /// An HTTP redirect with `status` to `location`; the call is not applied.
+    pub fn redirect(status: u16, location: impl Into<String>) -> Fault {
+        Fault::Redirect {
+            status,
+            location: location.into(),
+        }
+    }
+
     /// HTTP 429 with `Retry-After: <seconds>`.
     pub fn rate_limited(seconds: u64) -> Fault {
         Fault::RateLimited {

@@ -419,6 +419,11 @@ pub(crate) async fn with_fault(fault: Option<Fault>, answer: impl FnOnce() -> Re
             Fault::EmptyBody => Action::Send(Reply::json(200, Vec::new())),
             Fault::NonJsonBody => Action::Send(Reply::html(200)),
             Fault::ServerError { status, .. } => Action::Send(Reply::html(status)),
+            Fault::Redirect { status, location } => {
+                let mut reply = Reply::html(status);
+                reply.headers.push(("Location", location));
+                Action::Send(reply)
+            }
             Fault::ConnectionReset { .. } => Action::Reset,
             Fault::TruncatedBody { .. } => Action::Truncate(Reply::slack_error("fatal_error", &[])),
             Fault::Delay { duration, .. } => {
@@ -452,6 +457,7 @@ pub(crate) async fn with_fault(fault: Option<Fault>, answer: impl FnOnce() -> Re
         Fault::RateLimited { .. }
         | Fault::RetryAfter { .. }
         | Fault::SlackError { .. }
+        | Fault::Redirect { .. }
         | Fault::EmptyBody
         | Fault::NonJsonBody => Action::Send(reply),
     }
@@ -481,6 +487,10 @@ pub(crate) fn reason(status: u16) -> &'static str {
     match status {
         100 => "Continue",
         200 => "OK",
+        301 => "Moved Permanently",
+        302 => "Found",
+        307 => "Temporary Redirect",
+        308 => "Permanent Redirect",
         400 => "Bad Request",
         404 => "Not Found",
         405 => "Method Not Allowed",
