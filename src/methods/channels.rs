@@ -41,6 +41,14 @@ pub enum ConversationType {
 }
 
 impl ConversationType {
+    /// Every kind, in the order Slack's documentation lists them.
+    pub const ALL: [ConversationType; 4] = [
+        ConversationType::PublicChannel,
+        ConversationType::PrivateChannel,
+        ConversationType::Mpim,
+        ConversationType::Im,
+    ];
+
     /// The kind as Slack writes it.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -55,7 +63,7 @@ impl ConversationType {
 impl crate::ParamSchema for ConversationType {
     fn json_schema() -> serde_json::Value {
         serde_json::json!({
-            "enum": ["public_channel", "private_channel", "mpim", "im"],
+            "enum": ConversationType::ALL.map(ConversationType::as_str),
             "description": "A kind of conversation: public_channel, private_channel, mpim (group direct messages) or im (direct messages).",
         })
     }
