@@ -14,8 +14,8 @@
 //! - slack-methods: `Client` with `RateLimits::off()` and `RetryPolicy::never()`, calling
 //!   `client.call(&UsersProfileSet::profile(..))`: validation, encoding, request building,
 //!   sending, reading the body, envelope and data parsing, all per call.
-//! - floor: one `reqwest::Client` (same version and features), a form body and a bearer header
-//!   built once, and per call: send, read the body, `serde_json::from_slice` into
+//! - floor: one `reqwest::Client` (reqwest 0.13, rustls with ring, HTTP/1.1 here), a form body and
+//!   a bearer header built once, and per call: send, read the body, `serde_json::from_slice` into
 //!   `UsersProfileSetResponse`.
 
 mod support;
