@@ -1,4 +1,5 @@
 //! Calling bindings by name with JSON arguments, as an agent does: a [`Registry`] of tools.
+//! (Cargo feature `tools`, off by default; the MCP server turns it on.)
 //!
 //! Every `#[slack_method]` binding is a tool ([`SlackTool`]): a name (`usersProfileSet`, the
 //! method name in camelCase), a description and a JSON Schema of its parameters. A registry
