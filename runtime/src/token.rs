@@ -64,6 +64,9 @@ pub enum TokenError {
         /// Byte offset of the first bad character (the character itself is not shown).
         position: usize,
     },
+    /// The text is a whole `Authorization` value (`Bearer xoxb-...`), not the token alone.
+    #[error("the token starts with `Bearer `: give the token alone, the client adds the `Bearer` scheme")]
+    BearerPrefix,
 }
 
 /// A Slack access token.
@@ -94,6 +97,10 @@ impl Token {
             return Err(TokenError::Empty);
         }
         if let Some(position) = secret.bytes().position(|b| !b.is_ascii_graphic()) {
+            let scheme = secret.get(..position).unwrap_or_default();
+            if scheme.eq_ignore_ascii_case("bearer") && secret[position..].starts_with(' ') {
+                return Err(TokenError::BearerPrefix);
+            }
             return Err(TokenError::InvalidCharacter { position });
         }
         Ok(Token {
@@ -187,6 +194,24 @@ mod tests {
         assert!(!err.to_string().contains("secret"));
         assert!(Token::new("xoxb-é").is_err());
         assert_eq!(Token::new("xoxb-abc\n").unwrap().len(), 8);
+    }
+
+    #[test]
+    fn a_whole_authorization_value_is_named_as_such() {
+        for text in [
+            "Bearer xoxb-secret",
+            "bearer xoxb-secret",
+            "BEARER  xoxb-secret",
+        ] {
+            let err = Token::new(text).unwrap_err();
+            assert_eq!(err, TokenError::BearerPrefix, "{text}");
+            assert!(!err.to_string().contains("secret"));
+        }
+        // Other text with a space is still a bad character, where it is.
+        assert_eq!(
+            Token::new("Bearerxoxb 1"),
+            Err(TokenError::InvalidCharacter { position: 10 })
+        );
     }
 
     #[test]
