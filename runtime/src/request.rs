@@ -79,6 +79,15 @@ impl BaseUrl {
         if uri.authority().is_some_and(|a| a.as_str().contains('@')) {
             return Err(bad("must not hold credentials"));
         }
+        // `http::Uri` takes any digits after the host (and then reports no port at all); a
+        // connection could not use more than 65535.
+        let port = uri.authority().and_then(|a| a.as_str().rsplit_once(':'));
+        if let Some((_, digits)) = port {
+            let all_digits = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+            if all_digits && digits.parse::<u16>().is_err() {
+                return Err(bad("has a port above 65535"));
+            }
+        }
         let mut text = url.to_owned();
         if !text.ends_with('/') {
             text.push('/');
@@ -309,6 +318,13 @@ mod tests {
         assert!(BaseUrl::parse("https://x/api?token=1").is_err());
         assert!(BaseUrl::parse("https://u:p@x/api").is_err());
         assert!(BaseUrl::parse("https://x/api#frag").is_err());
+        assert_eq!(
+            BaseUrl::parse("http://127.0.0.1:99999/api/")
+                .unwrap_err()
+                .to_string(),
+            "base URL `http://127.0.0.1:99999/api/` has a port above 65535"
+        );
+        assert!(BaseUrl::parse("http://127.0.0.1:65535/api/").is_ok());
         assert_eq!(
             BaseUrl::parse("http://127.0.0.1:1/api/").unwrap().as_str(),
             "http://127.0.0.1:1/api/"
