@@ -192,8 +192,24 @@ impl Args {
                 self.tier.set(cx, &key, tier);
             }
             "response" => {
-                let ty: Type = meta.value()?.parse()?;
-                self.response.set(cx, &key, Some(ty));
+                let value = meta.value()?;
+                let ty = if at_end(value) {
+                    no_value(cx, meta, "response", "UsersInfoResponse");
+                    None
+                } else if value.peek(LitStr) {
+                    let lit: LitStr = value.parse()?;
+                    cx.error_spanned_by(
+                        &lit,
+                        format!(
+                            "`response` takes a type, not a string; write `response = {}`",
+                            lit.value()
+                        ),
+                    );
+                    None
+                } else {
+                    Some(value.parse::<Type>()?)
+                };
+                self.response.set(cx, &key, ty);
             }
             "verb" => {
                 let verb = match string_value(cx, meta, "verb", "\"GET\"")? {
@@ -206,6 +222,9 @@ impl Args {
                 let value = meta.value()?;
                 let writes = if value.peek(LitBool) {
                     Some(value.parse::<LitBool>()?)
+                } else if at_end(value) {
+                    no_value(cx, meta, "writes", "true");
+                    None
                 } else {
                     let wrong = skip_value(value);
                     cx.error_spanned_by(wrong, "`writes` takes `true` or `false`");
@@ -215,7 +234,10 @@ impl Args {
             }
             "validate" => {
                 let value = meta.value()?;
-                let path = if value.peek(LitStr) {
+                let path = if at_end(value) {
+                    no_value(cx, meta, "validate", "Self::check");
+                    None
+                } else if value.peek(LitStr) {
                     let lit: LitStr = value.parse()?;
                     cx.error_spanned_by(
                         &lit,
@@ -353,13 +375,27 @@ fn string_value(
     }
     let wrong = skip_value(value);
     if wrong.is_empty() {
-        return Err(value.error(format!("expected a value: `{key} = {example}`")));
+        no_value(cx, meta, key, example);
+        return Ok(None);
     }
     cx.error_spanned_by(
         wrong,
         format!("`{key}` takes a string literal, e.g. `{key} = {example}`"),
     );
     Ok(None)
+}
+
+/// Whether nothing follows the `=` of the argument being parsed.
+fn at_end(value: ParseStream) -> bool {
+    value.is_empty() || value.peek(Token![,])
+}
+
+/// Reports `key =` with nothing after it, at the key (the only token of the mistake there is).
+fn no_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &str, example: &str) {
+    cx.error_spanned_by(
+        &meta.path,
+        format!("`{key} =` has no value; write `{key} = {example}`"),
+    );
 }
 
 fn tier_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<(Tier, Span)>> {
@@ -389,7 +425,8 @@ fn tier_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<(Tier, Sp
     }
     let wrong = skip_value(value);
     if wrong.is_empty() {
-        return Err(value.error(format!("expected a tier: {RULE}")));
+        no_value(cx, meta, "tier", "2");
+        return Ok(None);
     }
     cx.error_spanned_by(wrong, RULE);
     Ok(None)
