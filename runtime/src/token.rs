@@ -98,7 +98,8 @@ impl Token {
         }
         if let Some(position) = secret.bytes().position(|b| !b.is_ascii_graphic()) {
             let scheme = secret.get(..position).unwrap_or_default();
-            if scheme.eq_ignore_ascii_case("bearer") && secret[position..].starts_with(' ') {
+            let space = secret.as_bytes().get(position) == Some(&b' ');
+            if space && scheme.eq_ignore_ascii_case("bearer") {
                 return Err(TokenError::BearerPrefix);
             }
             return Err(TokenError::InvalidCharacter { position });
