@@ -108,8 +108,16 @@ impl Options {
                 .collect();
             if !unknown.is_empty() {
                 let known: Vec<&str> = registry.tools().map(|tool| tool.operation_id).collect();
+                let meant: Vec<&str> = unknown
+                    .iter()
+                    .filter_map(|name| meant(&known, name))
+                    .collect();
+                let hint = match meant.as_slice() {
+                    [] => String::new(),
+                    _ => format!(" (did you mean {}?)", quoted(&meant)),
+                };
                 return Err(format!(
-                    "`--tools`: no tool is called {}; the tools are {}",
+                    "`--tools`: no tool is called {}{hint}; the tools are {}",
                     quoted(&unknown),
                     known.join(", ")
                 ));
@@ -124,6 +132,16 @@ impl Options {
         }
         Ok(())
     }
+}
+
+/// The tool a name not found probably meant: the same letters in another case, or a Slack
+/// method name (`chat.postMessage`) written for its tool name (`chatPostMessage`).
+fn meant<'a>(known: &[&'a str], name: &str) -> Option<&'a str> {
+    let camel = slack_methods::operation_id(name);
+    known
+        .iter()
+        .copied()
+        .find(|tool| tool.eq_ignore_ascii_case(name) || tool.eq_ignore_ascii_case(&camel))
 }
 
 fn quoted(names: &[&str]) -> String {
@@ -192,7 +210,20 @@ mod tests {
             .select(&mut registry)
             .unwrap_err();
         assert!(
-            error.starts_with("`--tools`: no tool is called `chat.postMessage`; the tools are"),
+            error.starts_with(
+                "`--tools`: no tool is called `chat.postMessage` (did you mean `chatPostMessage`?); the tools are"
+            ),
+            "{error}"
+        );
+        let mut registry = Registry::bundled();
+        let error = run(&["--tools", "usersprofileget,noSuchTool"])
+            .unwrap()
+            .select(&mut registry)
+            .unwrap_err();
+        assert!(
+            error.starts_with(
+                "`--tools`: no tool is called `usersprofileget`, `noSuchTool` (did you mean `usersProfileGet`?); the tools are"
+            ),
             "{error}"
         );
         let mut registry = Registry::bundled();
