@@ -136,7 +136,7 @@ impl Options {
 
 /// The tool a name not found probably meant: the same letters in another case, or a Slack
 /// method name (`chat.postMessage`) written for its tool name (`chatPostMessage`).
-fn meant<'a>(known: &[&'a str], name: &str) -> Option<&'a str> {
+pub(crate) fn meant<'a>(known: &[&'a str], name: &str) -> Option<&'a str> {
     let camel = slack_methods::operation_id(name);
     known
         .iter()

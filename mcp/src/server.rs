@@ -175,8 +175,12 @@ impl ServerHandler for Server {
         if self.registry.get(name).is_none() {
             // Not a tool of this server (maybe left out by `--read-only` or `--tools`): a
             // protocol error, as MCP asks for an unknown tool.
+            let known: Vec<&str> = self.registry.tools().map(|t| t.operation_id).collect();
+            let hint = crate::options::meant(&known, name)
+                .map(|meant| format!("; did you mean `{meant}`?"))
+                .unwrap_or_default();
             return Err(McpError::invalid_params(
-                format!("no tool is called `{name}` here"),
+                format!("no tool is called `{name}` here{hint}"),
                 None,
             ));
         }

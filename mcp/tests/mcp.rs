@@ -161,9 +161,15 @@ async fn every_binding_is_a_tool_and_a_profile_round_trips() {
     }
     assert_eq!(status(&client).await, "in a meeting");
 
-    // A name that is no tool is a protocol error.
+    // A name that is no tool is a protocol error; a Slack method name points to its tool.
     let params = CallToolRequestParams::new("users.profile.set");
-    assert!(client.call_tool(params).await.is_err());
+    let error = client.call_tool(params).await.unwrap_err().to_string();
+    assert!(
+        error.contains(
+            "no tool is called `users.profile.set` here; did you mean `usersProfileSet`?"
+        ),
+        "{error}"
+    );
 
     let log = close(client, stderr).await;
     assert!(log.contains("tools over stdio"), "{log}");
