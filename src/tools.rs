@@ -99,6 +99,18 @@ impl fmt::Debug for Registry {
     }
 }
 
+/// Registers each binding [`crate::methods::visit_all`] visits.
+struct Registering<'a>(&'a mut Registry);
+
+impl crate::methods::Visit for Registering<'_> {
+    fn visit<M>(&mut self)
+    where
+        M: SlackTool + DeserializeOwned + Send + Sync + 'static,
+    {
+        self.0.register::<M>();
+    }
+}
+
 impl Registry {
     /// An empty registry.
     pub fn new() -> Self {
@@ -108,7 +120,7 @@ impl Registry {
     /// A registry of every binding this crate bundles ([`crate::methods`]).
     pub fn bundled() -> Self {
         let mut registry = Self::new();
-        crate::methods::register_all(&mut registry);
+        crate::methods::visit_all(&mut Registering(&mut registry));
         registry
     }
 

@@ -348,14 +348,21 @@ fn the_check_sees_a_wrong_parameter_set() {
     assert!(result.is_err());
 }
 
-/// Every bundled binding, once: the list is compared with [`ALL`], so a new binding that is not
-/// added here fails the test below.
-macro_rules! every_binding {
-    ($facts:expr, $($binding:ident),* $(,)?) => {{
-        let names: Vec<&str> = vec![$(<$binding as SlackMethod>::NAME),*];
-        let found: Vec<String> = [$($facts.differences::<$binding>()),*].concat();
-        (names, found)
-    }};
+/// Checks every binding [`visit_all`] visits.
+struct Check<'a> {
+    facts: &'a Facts,
+    names: Vec<&'static str>,
+    found: Vec<String>,
+}
+
+impl Visit for Check<'_> {
+    fn visit<M>(&mut self)
+    where
+        M: SlackTool + serde::de::DeserializeOwned + Send + Sync + 'static,
+    {
+        self.names.push(M::NAME);
+        self.found.extend(self.facts.differences::<M>());
+    }
 }
 
 #[test]
@@ -364,48 +371,16 @@ fn every_bundled_binding_agrees_with_slack_s_newest_table() {
         return;
     };
     let facts = Facts::load(&shared);
-    let (names, found) = every_binding!(
-        facts,
-        AuthTest,
-        UsersProfileGet,
-        UsersProfileSet,
-        ChatPostMessage,
-        ChatUpdate,
-        ChatDelete,
-        ChatPostEphemeral,
-        ChatGetPermalink,
-        ChatScheduleMessage,
-        ConversationsHistory,
-        ConversationsReplies,
-        ReactionsAdd,
-        ReactionsRemove,
-        PinsAdd,
-        BookmarksAdd,
-        ViewsOpen,
-        ViewsPublish,
-        ViewsUpdate,
-        ViewsPush,
-        ConversationsList,
-        ConversationsInfo,
-        ConversationsMembers,
-        ConversationsOpen,
-        ConversationsJoin,
-        ConversationsCreate,
-        ConversationsInvite,
-        UsersInfo,
-        UsersList,
-        UsersLookupByEmail,
-        UsersConversations,
-        TeamInfo,
-        UsergroupsList,
-        UsergroupsUsersList,
-        FilesGetUploadUrlExternal,
-        FilesCompleteUploadExternal,
-        FilesInfo,
-    );
+    let mut check = Check {
+        facts: &facts,
+        names: Vec::new(),
+        found: Vec::new(),
+    };
+    visit_all(&mut check);
+    let Check { names, found, .. } = check;
     let listed: BTreeSet<&str> = names.iter().copied().collect();
     let bundled: BTreeSet<&str> = ALL.iter().map(|facts| facts.name).collect();
-    assert_eq!(listed, bundled, "the list above and methods::ALL differ");
+    assert_eq!(listed, bundled, "visit_all and methods::ALL differ");
     assert_eq!(names.len(), ALL.len());
     assert!(found.is_empty(), "{}", found.join("\n"));
 

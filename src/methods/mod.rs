@@ -1,9 +1,9 @@
 //! The bindings this crate ships, one module per Slack method family.
 //!
 //! Each is an ordinary `#[slack_method]` struct, the same as one a user would write, and each is
-//! a tool an agent can call by name ([`crate::tools`]): its doc comments are the tool's and its
-//! parameters' descriptions, and it derives `serde::Deserialize` (field names being the wire
-//! names, unknown fields refused) so that JSON arguments read into it.
+//! a tool an agent can call by name (the `tools` module, cargo feature `tools`): its doc comments
+//! are the tool's and its parameters' descriptions, and it derives `serde::Deserialize` (field
+//! names being the wire names, unknown fields refused) so that JSON arguments read into it.
 
 pub mod acknowledged;
 pub mod auth;
@@ -19,7 +19,8 @@ pub mod usergroups;
 pub mod users;
 pub mod views;
 
-use crate::MethodFacts;
+use crate::{MethodFacts, SlackTool};
+use serde::de::DeserializeOwned;
 
 pub use acknowledged::Acknowledged;
 pub use auth::{AuthTest, AuthTestResponse};
@@ -58,10 +59,39 @@ pub use users::{
 };
 pub use views::{ViewResponse, ViewsOpen, ViewsPublish, ViewsPush, ViewsUpdate};
 
-/// Lists the bundled bindings, once: [`ALL`] (their facts) and the tool registry
-/// ([`Registry::bundled`](crate::tools::Registry::bundled)) both come from this one list, so a
-/// new binding is one line in the call below. (Each binding derives `serde::Deserialize`, which
-/// the registry reads its arguments with.)
+/// A visitor of the bundled bindings' types, for code that needs more of each than [`ALL`]'s
+/// facts (its tool description, its response type): [`visit_all`] calls [`Visit::visit`] once
+/// per binding.
+///
+/// ```
+/// use slack_methods::methods::{visit_all, Visit};
+/// use slack_methods::SlackTool;
+///
+/// /// Counts the parameters of every bundled binding.
+/// struct Params(usize);
+/// impl Visit for Params {
+///     fn visit<M>(&mut self)
+///     where
+///         M: SlackTool + serde::de::DeserializeOwned + Send + Sync + 'static,
+///     {
+///         self.0 += M::PARAMS.len();
+///     }
+/// }
+/// let mut params = Params(0);
+/// visit_all(&mut params);
+/// assert!(params.0 > 100);
+/// ```
+pub trait Visit {
+    /// Called with one bundled binding.
+    fn visit<M>(&mut self)
+    where
+        M: SlackTool + DeserializeOwned + Send + Sync + 'static;
+}
+
+/// Lists the bundled bindings, once: [`ALL`] (their facts), [`visit_all`] and through it the
+/// tool registry (`tools::Registry::bundled`) all come from this one list, so a new binding is
+/// one line in the call below. (Each binding derives `serde::Deserialize`, which the registry
+/// reads its arguments with.)
 macro_rules! bundled {
     ($($binding:ident),* $(,)?) => {
         /// The facts of every bundled binding (name, verb, scopes, tier, whether it writes), for
@@ -74,10 +104,9 @@ macro_rules! bundled {
         /// ```
         pub const ALL: &[MethodFacts] = &[$(MethodFacts::of::<$binding>()),*];
 
-        /// Registers every bundled binding as a tool.
-        #[cfg(feature = "tools")]
-        pub(crate) fn register_all(registry: &mut crate::tools::Registry) {
-            $(registry.register::<$binding>();)*
+        /// Calls `visitor` with every bundled binding, in the order of [`ALL`].
+        pub fn visit_all<V: Visit>(visitor: &mut V) {
+            $(visitor.visit::<$binding>();)*
         }
     };
 }
