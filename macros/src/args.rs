@@ -192,23 +192,8 @@ impl Args {
                 self.tier.set(cx, &key, tier);
             }
             "response" => {
-                let value = meta.value()?;
-                let ty = if at_end(value) {
-                    no_value(cx, meta, "response", "UsersInfoResponse");
-                    None
-                } else if value.peek(LitStr) {
-                    let lit: LitStr = value.parse()?;
-                    cx.error_spanned_by(
-                        &lit,
-                        format!(
-                            "`response` takes a type, not a string; write `response = {}`",
-                            lit.value()
-                        ),
-                    );
-                    None
-                } else {
-                    Some(value.parse::<Type>()?)
-                };
+                let ty =
+                    unquoted_value::<Type>(cx, meta, "response", "a type", "UsersInfoResponse")?;
                 self.response.set(cx, &key, ty);
             }
             "verb" => {
@@ -233,23 +218,13 @@ impl Args {
                 self.writes.set(cx, &key, writes);
             }
             "validate" => {
-                let value = meta.value()?;
-                let path = if at_end(value) {
-                    no_value(cx, meta, "validate", "Self::check");
-                    None
-                } else if value.peek(LitStr) {
-                    let lit: LitStr = value.parse()?;
-                    cx.error_spanned_by(
-                        &lit,
-                        format!(
-                            "`validate` takes a path to a function, not a string; write `validate = {}`",
-                            lit.value()
-                        ),
-                    );
-                    None
-                } else {
-                    Some(value.parse::<Path>()?)
-                };
+                let path = unquoted_value::<Path>(
+                    cx,
+                    meta,
+                    "validate",
+                    "a path to a function",
+                    "Self::check",
+                )?;
                 self.validate.set(cx, &key, path);
             }
             "crate" => {
@@ -383,6 +358,35 @@ fn string_value(
         format!("`{key}` takes a string literal, e.g. `{key} = {example}`"),
     );
     Ok(None)
+}
+
+/// Parses `= value` for an argument that takes Rust syntax (a type, a path), `what` in the
+/// messages. No value, or a string literal where the syntax belongs, is reported and skipped:
+/// `Ok(None)`.
+fn unquoted_value<T: Parse>(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    key: &str,
+    what: &str,
+    example: &str,
+) -> syn::Result<Option<T>> {
+    let value = meta.value()?;
+    if at_end(value) {
+        no_value(cx, meta, key, example);
+        return Ok(None);
+    }
+    if value.peek(LitStr) {
+        let lit: LitStr = value.parse()?;
+        cx.error_spanned_by(
+            &lit,
+            format!(
+                "`{key}` takes {what}, not a string; write `{key} = {}`",
+                lit.value()
+            ),
+        );
+        return Ok(None);
+    }
+    value.parse().map(Some)
 }
 
 /// Whether nothing follows the `=` of the argument being parsed.
