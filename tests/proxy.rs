@@ -85,9 +85,22 @@ async fn tunnel_witness(listener: TcpListener, seen: Tunnelled) {
             let _ = client
                 .write_all(b"HTTP/1.1 200 Connection established\r\n\r\n")
                 .await;
-            let mut inside = vec![0u8; 4096];
-            let n = client.read(&mut inside).await.unwrap_or(0);
-            inside.truncate(n);
+            // The first TLS record whole: its 5-byte header says how long it is.
+            let mut inside = Vec::new();
+            let mut chunk = [0u8; 4096];
+            loop {
+                let record = match inside.get(3..5) {
+                    Some(&[high, low]) => 5 + usize::from(u16::from_be_bytes([high, low])),
+                    _ => usize::MAX,
+                };
+                if inside.len() >= record {
+                    break;
+                }
+                match client.read(&mut chunk).await {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => inside.extend_from_slice(&chunk[..n]),
+                }
+            }
             seen.lock().unwrap().push((head, inside));
         });
     }
