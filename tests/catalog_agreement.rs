@@ -108,15 +108,11 @@ const NOT_BOUND: &[(&str, &str, &str)] = &[
         "as_user",
         "legacy: only classic apps may post as the user",
     ),
-    (
-        "chat.postMessage",
-        "container_id",
-        "not bound yet: a message's container for work objects",
-    ),
+    ("chat.postMessage", "container_id", "not bound yet"),
     (
         "chat.update",
         "file_ids",
-        "not bound yet: files shared again with the edited message",
+        "not bound yet: new files to send with the edited message",
     ),
     (
         "reactions.remove",
@@ -156,7 +152,7 @@ const REQUIRED_HERE: &[(&str, &str, &str)] = &[
     (
         "pins.add",
         "timestamp",
-        "the binding pins messages (Slack no longer pins files)",
+        "the binding pins a message, which its timestamp names",
     ),
 ];
 
