@@ -8,8 +8,8 @@
 use crate::error::{ConfigError, Error};
 use crate::ids::TeamId;
 use crate::limiter::{token_key, RateLimiter, RateLimits, Refused};
-use crate::method::{HttpVerb, SlackMethod};
-use crate::request::{authorization, encode_params, BadBaseUrl, BaseUrl, FORM_CONTENT_TYPE};
+use crate::method::SlackMethod;
+use crate::request::{authorization, call_request, BadBaseUrl, BaseUrl};
 use crate::response::{parse_response, SlackResponse};
 use crate::retry::{jitter, RetryPolicy};
 use crate::store::SharedLimits;
@@ -763,46 +763,26 @@ impl Client {
         }
     }
 
-    /// Validates and encodes `method` into the request every attempt sends: the same request
-    /// as [`build_request`](crate::build_request) builds, plus the `User-Agent`. The
-    /// `Authorization` value is the client's, built once, unless the call brings its own token;
-    /// the body is shared, not copied, between attempts.
+    /// Validates and encodes `method` into the request every attempt sends: what
+    /// [`build_request`](crate::build_request) builds, plus the `User-Agent` (and a proxy's
+    /// credentials). The `Authorization` value is the client's, built once, unless the call
+    /// brings its own token; the body is shared, not copied, between attempts.
     fn prepare<M: SlackMethod>(
         &self,
         method: &M,
         authorization: http::HeaderValue,
     ) -> Result<Prepared, Error> {
-        use http::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE};
-        let params = encode_params(method)?;
-        let query = match M::VERB {
-            HttpVerb::Post => "",
-            HttpVerb::Get => params.as_str(),
-        };
-        let uri = self.inner.base.method_uri(M::NAME, query)?;
-        let mut headers = http::HeaderMap::with_capacity(8);
+        let (parts, body) = call_request(method, &self.inner.base, authorization)?.into_parts();
+        let mut headers = parts.headers;
         headers.insert(http::header::USER_AGENT, self.user_agent());
         if let Some(auth) = &self.inner.proxy_authorization {
             headers.insert(http::header::PROXY_AUTHORIZATION, auth.clone());
         }
-        headers.insert(AUTHORIZATION, authorization);
-        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
-        let (verb, body) = match M::VERB {
-            HttpVerb::Post => {
-                headers.insert(CONTENT_TYPE, HeaderValue::from_static(FORM_CONTENT_TYPE));
-                // hyper writes the length of a body that has one; an empty body's `0` is
-                // written here, for proxies that refuse a POST without a length.
-                if params.is_empty() {
-                    headers.insert(CONTENT_LENGTH, HeaderValue::from_static("0"));
-                }
-                (http::Method::POST, bytes::Bytes::from(params))
-            }
-            HttpVerb::Get => (http::Method::GET, bytes::Bytes::new()),
-        };
         Ok(Prepared {
-            method: verb,
-            uri,
+            method: parts.method,
+            uri: parts.uri,
             headers,
-            body,
+            body: bytes::Bytes::from(body),
         })
     }
 
@@ -1095,7 +1075,7 @@ async fn read_body<M: SlackMethod>(
     mut response: hyper::body::Incoming,
     limit: usize,
 ) -> Result<Vec<u8>, Error> {
-    use http_body::Body as _;
+    use http_body_util::BodyExt as _;
     let status = status.as_u16();
     let too_large = |body: &[u8]| Error::Decode {
         method: M::NAME,
@@ -1115,8 +1095,12 @@ async fn read_body<M: SlackMethod>(
     });
     let mut body = Vec::with_capacity(first);
     loop {
-        let frame = std::future::poll_fn(|cx| Pin::new(&mut response).poll_frame(cx)).await;
-        let Some(frame) = frame.transpose().map_err(broken_body::<M>)? else {
+        let Some(frame) = response
+            .frame()
+            .await
+            .transpose()
+            .map_err(broken_body::<M>)?
+        else {
             break;
         };
         let Ok(chunk) = frame.into_data() else {

@@ -267,39 +267,42 @@ pub fn build_request<M: SlackMethod>(
     base: &BaseUrl,
     token: &Token,
 ) -> Result<http::Request<Vec<u8>>, Error> {
+    call_request(method, base, authorization(token)?)
+}
+
+/// [`build_request`] with the `Authorization` value already built: the client builds its own
+/// once, then adds its `User-Agent` (and a proxy's credentials) to what this returns.
+pub(crate) fn call_request<M: SlackMethod>(
+    method: &M,
+    base: &BaseUrl,
+    authorization: HeaderValue,
+) -> Result<http::Request<Vec<u8>>, Error> {
     let params = encode_params(method)?;
-    let mut url = base.method_url(M::NAME);
-    let body = match M::VERB {
-        HttpVerb::Post => params.into_bytes(),
-        HttpVerb::Get => {
-            if !params.is_empty() {
-                url.push('?');
-                url.push_str(&params);
-            }
-            Vec::new()
-        }
+    let (verb, uri, body) = match M::VERB {
+        HttpVerb::Post => (
+            http::Method::POST,
+            base.method_uri(M::NAME, "")?,
+            params.into_bytes(),
+        ),
+        HttpVerb::Get => (
+            http::Method::GET,
+            base.method_uri(M::NAME, &params)?,
+            Vec::new(),
+        ),
     };
-    let authorization = authorization(token)?;
-    let verb = match M::VERB {
-        HttpVerb::Post => http::Method::POST,
-        HttpVerb::Get => http::Method::GET,
-    };
-    let mut builder = http::Request::builder()
-        .method(verb)
-        .uri(&url)
-        .header(AUTHORIZATION, authorization)
-        .header(ACCEPT, HeaderValue::from_static("application/json"));
+    // Room for these and the client's own two.
+    let mut headers = http::HeaderMap::with_capacity(8);
+    headers.insert(AUTHORIZATION, authorization);
+    headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
     if M::VERB == HttpVerb::Post {
-        builder = builder
-            .header(CONTENT_TYPE, HeaderValue::from_static(FORM_CONTENT_TYPE))
-            .header(CONTENT_LENGTH, HeaderValue::from(body.len()));
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static(FORM_CONTENT_TYPE));
+        headers.insert(CONTENT_LENGTH, HeaderValue::from(body.len()));
     }
-    builder.body(body).map_err(|source| {
-        Error::Config(ConfigError::Request {
-            method: M::NAME,
-            source,
-        })
-    })
+    let mut request = http::Request::new(body);
+    *request.method_mut() = verb;
+    *request.uri_mut() = uri;
+    *request.headers_mut() = headers;
+    Ok(request)
 }
 
 #[cfg(test)]

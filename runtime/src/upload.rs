@@ -235,10 +235,11 @@ impl Client {
             let mut body = response.into_body();
             let mut answer = Vec::new();
             loop {
-                let frame =
-                    std::future::poll_fn(|cx| http_body::Body::poll_frame(Pin::new(&mut body), cx))
-                        .await;
-                let Some(frame) = frame.transpose().map_err(Broken::Read)? else {
+                let Some(frame) = http_body_util::BodyExt::frame(&mut body)
+                    .await
+                    .transpose()
+                    .map_err(Broken::Read)?
+                else {
                     break;
                 };
                 progress.touch();
