@@ -198,6 +198,8 @@
 //! # }
 //! ```
 
+#![warn(missing_docs)]
+
 mod blackhole;
 mod directory;
 mod faults;

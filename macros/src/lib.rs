@@ -15,6 +15,8 @@
 //! Python SDK and its tier table say about each method; `valid` checks the binding against it
 //! and takes from it the metadata an attribute leaves out.
 
+#![warn(missing_docs)]
+
 mod args;
 mod ast;
 mod attr;
