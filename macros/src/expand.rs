@@ -4,11 +4,12 @@
 use crate::ast::{self, Field};
 use crate::attr;
 use crate::catalog::{Tier, Verb};
+use crate::code::Code;
 use crate::valid::Method;
-use proc_macro2::{Group, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
-use syn::{Attribute, Data, DeriveInput};
+use syn::{Attribute, Data, DeriveInput, Type};
 
 /// What the derive adds next to the struct: the impl, and the deprecation warning when one is
 /// due.
@@ -51,92 +52,122 @@ pub fn user_item(input: &DeriveInput) -> TokenStream {
 }
 
 fn impl_slack_method(method: &Method) -> TokenStream {
-    let krate = &method.krate;
-    let private = quote!(#krate::__private);
-    let ident = method.input.ident;
-    let (impl_generics, ty_generics, where_clause) = method.input.generics.split_for_impl();
-    let name = &method.name;
-    let verb = match method.verb {
-        Verb::Get => quote!(#private::HttpVerb::Get),
-        Verb::Post => quote!(#private::HttpVerb::Post),
+    let private = format!("{}::__private", method.krate);
+    let p = private.as_str();
+    // A struct or field the user deprecated must not make the impl warn. (Only then: an `allow`
+    // under a crate's `forbid(deprecated)` would be an error of its own.)
+    let allow_deprecated = if user_deprecated(method.input.original) {
+        "#[allow(deprecated)]"
+    } else {
+        ""
     };
-    let scopes = &method.scopes;
-    let tier = match method.tier {
-        Some((Tier::Special, span)) => {
-            quote_spanned!(span=> #private::RateLimitTier::Special(#name))
-        }
-        Some((numbered, span)) => {
-            let variant = syn::Ident::new(&format!("Tier{}", numbered.as_argument()), span);
-            quote!(#private::RateLimitTier::#variant)
-        }
-        None => quote!(#private::RateLimitTier::Unknown),
-    };
-    let writes = method.writes;
-    let paginated = method.paginated;
-    let deprecated = method.deprecated;
-    let response = match &method.response {
-        Some(ty) => ty.to_token_stream(),
-        None => quote!(#private::UntypedResponse),
-    };
-    // Spanned at the path as a whole, so a function with the wrong signature is reported there.
-    let validate = method.validate.as_ref().map(|path| {
-        respan(
-            quote! {
-                fn validate(&self) -> #private::Result<(), #private::InvalidRequest> {
-                    #path(self)
-                }
-            },
-            path.span(),
-        )
-    });
-    // Generated locals have names no one writes, so no item of the user's (a unit struct
-    // `form`, say) can capture them.
-    let form = syn::Ident::new("__slack_form", Span::call_site());
-    let sent: Vec<TokenStream> = method
+    let sent: Vec<&Field> = method
         .input
         .fields
         .iter()
         .filter(|field| field.is_sent())
-        .map(|field| encode_field(&private, &form, field))
         .collect();
-    let form_param = if sent.is_empty() {
-        quote!(_: &mut #private::FormEncoder)
-    } else {
-        quote!(#form: &mut #private::FormEncoder)
-    };
-    // A struct or field the user deprecated must not make the impl warn. (Only then: an `allow`
-    // under a crate's `forbid(deprecated)` would be an error of its own.)
-    let allow_deprecated =
-        user_deprecated(method.input.original).then(|| quote!(#[allow(deprecated)]));
-    // What paging needs: the mark `Client::pages` and `Client::items` take.
-    let paging = paginated.then(|| {
-        quote! {
-            #[automatically_derived]
-            #allow_deprecated
-            impl #impl_generics #private::CursorPaginated for #ident #ty_generics #where_clause {}
+    let mut code = Code::new();
+    impl_header(
+        &mut code,
+        method,
+        allow_deprecated,
+        &format!("{p}::SlackMethod"),
+    );
+    code.group(Delimiter::Brace, |body| {
+        let name = method.name.value();
+        let verb = match method.verb {
+            Verb::Get => "Get",
+            Verb::Post => "Post",
+        };
+        let scopes = method
+            .scopes
+            .iter()
+            .map(|scope| format!("{:?}", scope.value()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let tier = match method.tier {
+            Some((Tier::Special, _)) => format!("Special({name:?})"),
+            Some((numbered, _)) => format!("Tier{}", numbered.as_argument()),
+            None => "Unknown".to_owned(),
+        };
+        let (writes, paginated, deprecated) = (method.writes, method.paginated, method.deprecated);
+        write!(
+            body,
+            "const NAME: &'static str = {name:?}; \
+             const VERB: {p}::HttpVerb = {p}::HttpVerb::{verb}; \
+             const SCOPES: &'static [&'static str] = &[{scopes}]; \
+             const TIER: {p}::RateLimitTier = {p}::RateLimitTier::{tier}; \
+             const WRITES: bool = {writes}; \
+             const PAGINATED: bool = {paginated}; \
+             const DEPRECATED: bool = {deprecated}; \
+             type Response = "
+        );
+        match &method.response {
+            Some(ty) => body.tokens(ty),
+            None => body.text(p).text("::UntypedResponse"),
+        };
+        body.text(";");
+        // Spanned at the path as a whole, so a function with the wrong signature is reported
+        // there.
+        if let Some(path) = &method.validate {
+            let private = Code::lexed(p);
+            body.tokens(&respan(
+                quote! {
+                    fn validate(&self) -> #private::Result<(), #private::InvalidRequest> {
+                        #path(self)
+                    }
+                },
+                path.span(),
+            ));
         }
-    });
-    let tool = impl_slack_tool(method, &private, allow_deprecated.as_ref());
-    quote! {
-        #[automatically_derived]
-        #allow_deprecated
-        impl #impl_generics #private::SlackMethod for #ident #ty_generics #where_clause {
-            const NAME: &'static str = #name;
-            const VERB: #private::HttpVerb = #verb;
-            const SCOPES: &'static [&'static str] = &[#(#scopes),*];
-            const TIER: #private::RateLimitTier = #tier;
-            const WRITES: bool = #writes;
-            const PAGINATED: bool = #paginated;
-            const DEPRECATED: bool = #deprecated;
-            type Response = #response;
-            #validate
-            fn encode_form(&self, #form_param) -> #private::Result<(), #private::EncodeError> {
-                #(#sent)*
-                #private::Result::Ok(())
+        // Generated locals have names no one writes, so no item of the user's (a unit struct
+        // `form`, say) can capture them.
+        let form = if sent.is_empty() { "_" } else { FORM };
+        write!(
+            body,
+            "fn encode_form(&self, {form}: &mut {p}::FormEncoder) \
+             -> {p}::Result<(), {p}::EncodeError>"
+        );
+        body.group(Delimiter::Brace, |statements| {
+            for field in &sent {
+                statements.tokens(&encode_field(p, field));
             }
-        }
-        #tool
-        #paging
+            statements.text(p).text("::Result::Ok(())");
+        });
+    });
+    impl_slack_tool(&mut code, method, p, allow_deprecated, &sent);
+    // What paging needs: the mark `Client::pages` and `Client::items` take.
+    if method.paginated {
+        impl_header(
+            &mut code,
+            method,
+            allow_deprecated,
+            &format!("{p}::CursorPaginated"),
+        );
+        code.text("{}");
+    }
+    code.finish()
+}
+
+/// The name of the encoder in `encode_form`.
+const FORM: &str = "__slack_form";
+
+/// `#[automatically_derived] impl<..> Trait for Struct<..> where ..`, with the struct's own
+/// generics (as tokens, for their spans and hygiene) when it has any.
+fn impl_header(code: &mut Code, method: &Method, allow_deprecated: &str, trait_path: &str) {
+    let generics = method.input.generics;
+    let ident = method.input.ident;
+    write!(code, "#[automatically_derived] {allow_deprecated} impl");
+    if generics.params.is_empty() && generics.where_clause.is_none() {
+        write!(code, " {trait_path} for {ident}");
+    } else {
+        let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+        code.tokens(&impl_generics);
+        write!(code, " {trait_path} for ");
+        code.tokens(ident)
+            .tokens(&ty_generics)
+            .tokens(&where_clause);
     }
 }
 
@@ -145,44 +176,90 @@ fn impl_slack_method(method: &Method) -> TokenStream {
 /// one, else the permissive `{}` (by method lookup on `&ParamOf<T>`, see the runtime's
 /// `ParamOf`), so a field type without a schema never fails the build.
 fn impl_slack_tool(
+    code: &mut Code,
     method: &Method,
-    private: &TokenStream,
-    allow_deprecated: Option<&TokenStream>,
-) -> TokenStream {
-    let ident = method.input.ident;
-    let (impl_generics, ty_generics, where_clause) = method.input.generics.split_for_impl();
+    p: &str,
+    allow_deprecated: &str,
+    sent: &[&Field],
+) {
     let name = method.name.value();
     let operation_id = operation_id(&name);
     let description = match tool_text(&ast::doc_lines(&method.input.original.attrs)) {
         text if text.is_empty() => format!("Calls the Slack Web API method `{name}`."),
         text => text,
     };
-    let params = method
-        .input
-        .fields
+    // Each field's type goes in as text where that is the same as its tokens: in a struct
+    // without generics, and for a type that did not come from a `macro_rules!` fragment.
+    let plain = method.input.generics.params.is_empty();
+    let types: Option<Vec<String>> = sent
         .iter()
-        .filter(|field| field.is_sent())
-        .map(|field| {
-            let wire = field.wire_name();
-            let doc = tool_text(&field.doc);
-            let required = field.option_inner().is_none();
-            let ty = field.ty;
-            quote! {
-                #private::ToolParam::new(#wire, #doc, #required, || {
-                    use #private::KindOf as _;
-                    (&#private::ParamOf::<#ty>::NEW).kind()
-                })
+        .map(|field| plain.then(|| plain_text(field.ty)).flatten())
+        .collect();
+    impl_header(code, method, allow_deprecated, &format!("{p}::SlackTool"));
+    let consts = format!(
+        "const OPERATION_ID: &'static str = {operation_id:?}; \
+         const DESCRIPTION: &'static str = {description:?}; \
+         const PARAMS: &'static [{p}::ToolParam] = &"
+    );
+    match &types {
+        // No tokens to splice: the whole body is text.
+        Some(types) => {
+            write!(code, "{{ {consts}[");
+            for (field, ty) in sent.iter().zip(types) {
+                let (wire, doc, required) = param_facts(field);
+                write!(
+                    code,
+                    "{p}::ToolParam::new({wire:?}, {doc:?}, {required}, || {{ \
+                     use {p}::KindOf as _; (&{p}::ParamOf::<{ty}>::NEW).kind() }}),"
+                );
             }
-        });
-    quote! {
-        #[automatically_derived]
-        #allow_deprecated
-        impl #impl_generics #private::SlackTool for #ident #ty_generics #where_clause {
-            const OPERATION_ID: &'static str = #operation_id;
-            const DESCRIPTION: &'static str = #description;
-            const PARAMS: &'static [#private::ToolParam] = &[#(#params),*];
+            code.text("]; }");
+        }
+        None => {
+            code.group(Delimiter::Brace, |body| {
+                body.text(&consts);
+                let private = Code::lexed(p);
+                body.group(Delimiter::Bracket, |params| {
+                    for field in sent {
+                        let (wire, doc, required) = param_facts(field);
+                        let ty = field.ty;
+                        params.tokens(&quote! {
+                            #private::ToolParam::new(#wire, #doc, #required, || {
+                                use #private::KindOf as _;
+                                (&#private::ParamOf::<#ty>::NEW).kind()
+                            }),
+                        });
+                    }
+                });
+                body.text(";");
+            });
         }
     }
+}
+
+/// A tool parameter's name, description and whether it is required.
+fn param_facts(field: &Field) -> (String, String, bool) {
+    (
+        field.wire_name(),
+        tool_text(&field.doc),
+        field.option_inner().is_none(),
+    )
+}
+
+/// A type as text, when lexing that text gives back the same type: not when it holds a
+/// `macro_rules!` fragment (an invisible group, whose hygiene text would lose) or `$crate`.
+fn plain_text(ty: &Type) -> Option<String> {
+    fn visible(tokens: TokenStream) -> bool {
+        tokens.into_iter().all(|tree| match tree {
+            TokenTree::Group(group) => {
+                group.delimiter() != Delimiter::None && visible(group.stream())
+            }
+            _ => true,
+        })
+    }
+    let tokens = ty.to_token_stream();
+    let text = tokens.to_string();
+    (!text.contains('$') && visible(tokens)).then_some(text)
 }
 
 /// The tool name of a method: its name in camelCase, dots dropped (`users.profile.set` is
@@ -322,7 +399,7 @@ fn is_lint_level(attr: &Attribute) -> bool {
 /// The statements that write one field. Every token carries the span of the field's type, so a
 /// type that cannot be encoded (no `FormValue`, or no `Serialize` for `json`) is reported there,
 /// once, with the runtime's explanation.
-fn encode_field(private: &TokenStream, form: &syn::Ident, field: &Field) -> TokenStream {
+fn encode_field(private: &str, field: &Field) -> TokenStream {
     // For `Option<T>` sent as JSON, `T` is what must be `Serialize`: point there.
     let span = match field.option_inner() {
         Some(inner) if field.attrs.json.written() => inner.span(),
@@ -338,7 +415,7 @@ fn encode_field(private: &TokenStream, form: &syn::Ident, field: &Field) -> Toke
         _ => span,
     };
     let this = syn::Ident::new("self", local);
-    let form = syn::Ident::new(&form.to_string(), local);
+    let form = syn::Ident::new(FORM, local);
     let wire = syn::LitStr::new(&field.wire_name(), span);
     if !field.attrs.json.written() {
         return quote_spanned! {span=>
@@ -346,6 +423,7 @@ fn encode_field(private: &TokenStream, form: &syn::Ident, field: &Field) -> Toke
         };
     }
     if field.option_inner().is_some() {
+        let private = Code::lexed(private);
         let value = syn::Ident::new("__slack_value", span);
         quote_spanned! {span=>
             if let #private::Option::Some(#value) = &#this.#member {

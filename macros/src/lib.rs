@@ -9,8 +9,8 @@
 //! runs as a derive, which sees the fields after `#[cfg]` and `#[cfg_attr]` are evaluated and
 //! has `#[slack(..)]` as its helper attribute. The derive's steps, one module each: `args` (the
 //! attribute's arguments), `attr` (`#[slack(..)]` on fields), `ast` (the struct), `valid` (rules
-//! across fields, metadata defaults), `expand` (the generated impl); `grammar` and `similar` hold
-//! the spelling rules and "did you mean" suggestions, `ctxt` collects errors, and `fallback` is
+//! across fields, metadata defaults), `expand` (the generated impl, its fixed parts written as
+//! text through `code`); `grammar` and `similar` hold the spelling rules and "did you mean" suggestions, `ctxt` collects errors, and `fallback` is
 //! what is emitted when there are some. `catalog` (generated) holds what Slack's spec, its
 //! Python SDK and its tier table say about each method; `valid` checks the binding against it
 //! and takes from it the metadata an attribute leaves out.
@@ -22,6 +22,7 @@ mod ast;
 mod attr;
 mod catalog;
 mod check;
+mod code;
 mod ctxt;
 mod expand;
 mod fallback;

@@ -1,9 +1,29 @@
 // Field types that arrive through `macro_rules!` fragments (`$ty:ty`, wrapped in an invisible
 // group) are seen through: an `Option` JSON field is left out when `None`, exactly as when the
-// struct is written out.
+// struct is written out, and the tool schema is the same. So is a type the macro names through
+// `$crate`.
 #![deny(warnings)]
 
-use slack_methods::{encode_params, slack_method, UserId};
+use slack_methods::{encode_params, slack_method, ToolFacts, UserId};
+
+/// Text, named by the macro below through `$crate`.
+pub type Text = String;
+
+macro_rules! crate_path_binding {
+    ($name:ident) => {
+        #[slack_method("users.profile.set")]
+        pub struct $name {
+            pub user: Option<$crate::UserIdHere>,
+            #[slack(json)]
+            pub profile: Option<serde_json::Value>,
+            pub name: Option<$crate::Text>,
+            pub value: Option<$crate::Text>,
+        }
+    };
+}
+
+use slack_methods::UserId as UserIdHere;
+crate_path_binding!(ThroughCratePath);
 
 macro_rules! profile_binding {
     ($name:ident, $method:literal, $user:ty, $profile:ty, $text:ty) => {
@@ -53,4 +73,8 @@ fn main() {
         encode_params(&through).unwrap(),
         encode_params(&written).unwrap()
     );
+    let schema = ToolFacts::of::<WrittenOut>().input_schema();
+    assert_eq!(ToolFacts::of::<ThroughMacro>().input_schema(), schema);
+    assert_eq!(ToolFacts::of::<ThroughCratePath>().input_schema(), schema);
+    assert_eq!(schema["properties"]["user"]["type"], serde_json::json!(["string", "null"]));
 }
