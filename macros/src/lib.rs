@@ -5,15 +5,15 @@
 //! Use it through the `slack-methods` crate, which documents the attribute in full.
 //!
 //! The attribute does little itself (`handoff`): it gives the struct back with a hidden
-//! `#[derive(SlackMethod)]` and its own arguments in a helper attribute, so that the real work
-//! runs as a derive, which sees the fields after `#[cfg]` and `#[cfg_attr]` are evaluated and
-//! has `#[slack(..)]` as its helper attribute. The derive's steps, one module each: `args` (the
+//! `#[derive(SlackMethod)]` and its own arguments in a helper attribute, so that the real work runs
+//! as a derive, which sees the fields after `#[cfg]` and `#[cfg_attr]` are evaluated and has
+//! `#[slack(..)]` as its helper attribute. The derive's steps, one module each: `args` (the
 //! attribute's arguments), `attr` (`#[slack(..)]` on fields), `ast` (the struct), `valid` (rules
-//! across fields, metadata defaults), `expand` (the generated impl, its fixed parts written as
-//! text through `code`); `grammar` and `similar` hold the spelling rules and "did you mean" suggestions, `ctxt` collects errors, and `fallback` is
-//! what is emitted when there are some. `catalog` (generated) holds what Slack's spec, its
-//! Python SDK and its tier table say about each method; `valid` checks the binding against it
-//! and takes from it the metadata an attribute leaves out.
+//! across fields, metadata defaults), `expand` (the generated impl, its fixed parts written as text
+//! through `code`); `grammar` and `similar` hold the spelling rules and "did you mean" suggestions,
+//! `ctxt` collects errors, and `fallback` is what is emitted when there are some. `catalog`
+//! (generated) holds what Slack's spec, its Python SDK and its tier table say about each method;
+//! `valid` checks the binding against it and takes from it the metadata an attribute leaves out.
 
 #![warn(missing_docs)]
 
