@@ -83,9 +83,10 @@ impl Code {
 }
 
 /// Text lexed by the compiler (by proc-macro2's own lexer outside a proc macro, as in unit
-/// tests). The text is this crate's, never the user's (a user's strings go in as
-/// literals, see [`Code::write_fmt`]), so it lexes; if it did not, that is a bug here, reported as a compile
-/// error rather than a panic.
+/// tests). The text is written here: fixed code, the user's strings as literals written with
+/// `{:?}`, and the user's identifiers, paths and types as their tokens print, which lexed once
+/// already. So it lexes; if it did not, that is a bug here, reported as a compile error rather
+/// than a panic.
 fn lex(text: &str) -> TokenStream {
     let lexed = if proc_macro::is_available() {
         // proc-macro2's `from_str` first checks the text with its own lexer, built without
