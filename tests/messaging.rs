@@ -13,7 +13,7 @@ use slack_methods::types::{
     Attachment, Block, Blocks, Item, Message, MessageMetadata, MessageSubtype, Text, Timestamp,
 };
 use slack_methods::{
-    slack_method, ChannelId, Client, Error, RateLimits, SlackMethod, Token, UserId,
+    slack_method, ChannelId, ChannelRef, Client, Error, RateLimits, SlackMethod, Token, UserId,
 };
 use slack_methods_emulator::{demo, ChannelSpec, Emulator};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -354,6 +354,53 @@ async fn where_a_token_may_post_and_read() {
         api.needed.as_deref(),
         Some("chat:write,chat:write:bot,chat:write:user")
     );
+}
+
+/// The posting methods take a channel's name as well as its id, as Slack's spec says ("an
+/// encoded ID, or a name"); Slack answers with the id.
+#[tokio::test]
+async fn posting_methods_take_a_channel_name() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let general = ChannelRef::name("#general").unwrap();
+    let by_name = ChatPostMessage::new(general.clone(), "by name");
+    assert_eq!(
+        slack_methods::encode_params(&by_name).unwrap(),
+        "channel=%23general&text=by+name"
+    );
+    let posted = bot.call(&by_name).await.unwrap();
+    assert_eq!(posted.channel, demo::GENERAL);
+    let posted = bot
+        .call(&ChatPostMessage::new(
+            ChannelRef::name("general").unwrap(),
+            "without the hash",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(posted.channel, demo::GENERAL);
+    let texts: Vec<String> = history(&bot, demo::GENERAL)
+        .await
+        .into_iter()
+        .map(|message| message.text)
+        .collect();
+    assert_eq!(texts, ["without the hash", "by name"]);
+
+    let ada = UserId::new(demo::ADA).unwrap();
+    bot.call(&ChatPostEphemeral::new(general.clone(), ada, "only you"))
+        .await
+        .unwrap();
+    assert_eq!(emu.ephemeral_messages(demo::GENERAL).len(), 1);
+    let scheduled = bot
+        .call(&ChatScheduleMessage::new(general, now() + 3600, "later"))
+        .await
+        .unwrap();
+    assert_eq!(scheduled.channel, demo::GENERAL);
+
+    // A name no channel has is Slack's `channel_not_found`; a name that cannot be one is refused
+    // before anything is built.
+    let nowhere = ChatPostMessage::new(ChannelRef::name("#nowhere").unwrap(), "hello");
+    assert_eq!(code(bot.call(&nowhere).await), "channel_not_found");
+    assert!(ChannelRef::name("#two words").is_err());
 }
 
 #[tokio::test]

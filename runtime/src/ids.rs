@@ -145,6 +145,136 @@ slack_id!(
     ViewId, "view id", b"V", "`V` then uppercase letters and digits", "V0123ABCD"
 );
 
+/// A channel as the posting methods take it (`chat.postMessage`, `chat.postEphemeral`,
+/// `chat.scheduleMessage`): its id, or its name, which Slack resolves ("an encoded ID, or a
+/// name", as Slack's spec says of them). The other methods take only a [`ChannelId`].
+///
+/// A name is written with or without its `#`; it has no whitespace or control characters.
+/// Whether a channel of that name exists is Slack's to say (`channel_not_found`).
+///
+/// ```
+/// use slack_methods_runtime::{ChannelId, ChannelRef};
+/// let by_id = ChannelRef::from(ChannelId::new("C0123ABCD")?);
+/// assert_eq!(by_id.as_str(), "C0123ABCD");
+/// let by_name = ChannelRef::name("#general")?;
+/// assert_eq!(by_name.as_str(), "#general");
+/// assert!(ChannelRef::name("release notes").is_err());
+/// // Parsed: an id when it has an id's shape, else a name.
+/// let parsed: ChannelRef = "deploys".parse()?;
+/// assert_eq!(parsed.id(), None);
+/// # Ok::<(), slack_methods_runtime::IdError>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct ChannelRef(String);
+
+impl ChannelRef {
+    /// A channel by its name, with or without the leading `#`.
+    pub fn name(name: impl Into<String>) -> Result<ChannelRef, IdError> {
+        let name = name.into();
+        if channel_name(&name) {
+            Ok(ChannelRef(name))
+        } else {
+            Err(IdError {
+                text: name,
+                what: "channel name",
+                expected:
+                    "a name with or without its `#`, without whitespace or control characters",
+            })
+        }
+    }
+
+    /// The channel's id, when this names the channel by its id.
+    pub fn id(&self) -> Option<ChannelId> {
+        ChannelId::new(self.0.as_str()).ok()
+    }
+
+    /// The text sent: the id or the name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Whether `text` is a channel name as [`ChannelRef::name`] takes it: an optional `#`, then at
+/// least one character that is neither whitespace nor a control character (nor U+FEFF, which
+/// JSON Schema patterns count as whitespace).
+pub(crate) fn channel_name(text: &str) -> bool {
+    let name = text.strip_prefix('#').unwrap_or(text);
+    !name.is_empty()
+        && !name
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '\u{feff}')
+}
+
+impl From<ChannelId> for ChannelRef {
+    fn from(id: ChannelId) -> Self {
+        ChannelRef(id.into_string())
+    }
+}
+
+impl From<&ChannelId> for ChannelRef {
+    fn from(id: &ChannelId) -> Self {
+        ChannelRef(id.as_str().to_owned())
+    }
+}
+
+impl std::str::FromStr for ChannelRef {
+    type Err = IdError;
+    fn from_str(s: &str) -> Result<Self, IdError> {
+        match ChannelId::new(s) {
+            Ok(id) => Ok(id.into()),
+            Err(_) => ChannelRef::name(s).map_err(|_| IdError {
+                text: s.to_owned(),
+                what: "channel id or name",
+                expected: "a channel id (`C`, `G` or `D` then uppercase letters and digits) or a \
+                           name with or without its `#`, without whitespace",
+            }),
+        }
+    }
+}
+
+impl fmt::Debug for ChannelRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ChannelRef({:?})", self.0)
+    }
+}
+
+impl fmt::Display for ChannelRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl AsRef<str> for ChannelRef {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for ChannelRef {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for ChannelRef {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<ChannelId> for ChannelRef {
+    fn eq(&self, other: &ChannelId) -> bool {
+        self.0 == other.as_str()
+    }
+}
+
+impl FormValue for ChannelRef {
+    fn form_value(&self) -> Option<Cow<'_, str>> {
+        Some(Cow::Borrowed(&self.0))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,6 +289,37 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "`X1` is not a team id: expected `T` or `E` then uppercase letters and digits"
+        );
+    }
+
+    #[test]
+    fn channel_refs() {
+        assert_eq!(ChannelRef::name("general").unwrap(), "general");
+        assert_eq!(ChannelRef::name("#général").unwrap(), "#général");
+        for bad in [
+            "",
+            "#",
+            "two words",
+            "tab\there",
+            "line\n",
+            "\u{feff}x",
+            "#\u{7}",
+        ] {
+            assert!(ChannelRef::name(bad).is_err(), "{bad:?}");
+        }
+        let id: ChannelRef = "C0123ABCD".parse().unwrap();
+        assert_eq!(id.id(), Some(ChannelId::new("C0123ABCD").unwrap()));
+        let name: ChannelRef = "#deploys".parse().unwrap();
+        assert_eq!(name.id(), None);
+        let err = "my channel".parse::<ChannelRef>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "`my channel` is not a channel id or name: expected a channel id (`C`, `G` or `D` then \
+             uppercase letters and digits) or a name with or without its `#`, without whitespace"
+        );
+        assert_eq!(
+            ChannelRef::from(ChannelId::new("D01").unwrap()),
+            ChannelId::new("D01").unwrap()
         );
     }
 

@@ -37,7 +37,8 @@ pub use client::{CallOptions, Client, ClientBuilder, USER_AGENT};
 pub use error::{ApiError, ConfigError, Error, ErrorCode};
 pub use form::{EncodeError, FormEncoder, FormValue};
 pub use ids::{
-    AppId, BotId, ChannelId, EnterpriseId, FileId, IdError, TeamId, UserId, UsergroupId, ViewId,
+    AppId, BotId, ChannelId, ChannelRef, EnterpriseId, FileId, IdError, TeamId, UserId,
+    UsergroupId, ViewId,
 };
 pub use limiter::{RateLimiter, RateLimits, Refused};
 pub use method::{HttpVerb, InvalidRequest, MethodFacts, RateLimitTier, SlackMethod};

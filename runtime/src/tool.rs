@@ -9,7 +9,8 @@ use crate::types::{
     ViewPayload,
 };
 use crate::{
-    AppId, BotId, ChannelId, EnterpriseId, FileId, MethodFacts, TeamId, UserId, UsergroupId, ViewId,
+    AppId, BotId, ChannelId, ChannelRef, EnterpriseId, FileId, MethodFacts, TeamId, UserId,
+    UsergroupId, ViewId,
 };
 use serde_json::{json, Map, Number, Value};
 use std::borrow::Cow;
@@ -188,6 +189,7 @@ impl fmt::Debug for ParamKind {
 /// | integers | an integer within the type's bounds (`u128`/`i128`: within `u64`/`i64`, as far as JSON numbers reach here) |
 /// | `f32`, `f64` | a number |
 /// | typed ids (`UserId`, `ChannelId`, ...) | a string with the id's pattern, e.g. `^[UW][A-Z0-9]+$` |
+/// | [`ChannelRef`] | a string: a channel id or name, without whitespace |
 /// | [`Timestamp`](crate::types::Timestamp) | a string |
 /// | `Option<T>` | `T`'s schema or `null` (and the property is not required) |
 /// | `Vec<T>`, `[T]`, `[T; N]` | an array of `T` (of exactly `N` items) |
@@ -988,6 +990,32 @@ id_schema! {
     FileId => "^F[A-Z0-9]+$", "A file id, such as F0123ABCD.";
     UsergroupId => "^S[A-Z0-9]+$", "A user group id, such as S0123ABCD.";
     ViewId => "^V[A-Z0-9]+$", "A view id, such as V0123ABCD.";
+}
+
+impl ParamSchema for ChannelRef {
+    fn json_schema() -> Value {
+        // `crate::ids::channel_name`: an optional `#`, then one or more characters that are not
+        // whitespace, control characters or U+FEFF (a channel id has that shape too).
+        const CHAR: &str = r"[^\s\x00-\x1f\x7f-\x9f\uFEFF]";
+        json!({
+            "type": "string",
+            "pattern": format!("^([^#{rest}|#{CHAR}){CHAR}*$", rest = &CHAR[2..]),
+            "description": "A channel id (C..., G..., D...) or a channel name (#general).",
+        })
+    }
+
+    fn check_json(value: &Value) -> Result<(), ValueError> {
+        match value {
+            Value::String(text) => text
+                .parse::<ChannelRef>()
+                .map(drop)
+                .map_err(|error| ValueError::new(error.to_string())),
+            other => Err(ValueError::new(format!(
+                "expected a string, found {}",
+                kind_of(other)
+            ))),
+        }
+    }
 }
 
 impl ParamSchema for Timestamp {

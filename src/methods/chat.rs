@@ -13,7 +13,7 @@ use crate::types::{
     Attachment, Blocks, Message, MessageMetadata, Timestamp, MAX_ATTACHMENTS,
     MAX_MARKDOWN_TEXT_CHARS, MAX_MESSAGE_BLOCKS,
 };
-use crate::{slack_method, ChannelId, InvalidRequest, UserId};
+use crate::{slack_method, ChannelId, ChannelRef, InvalidRequest, UserId};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
@@ -136,8 +136,8 @@ fn check_broadcast(
 #[non_exhaustive]
 pub struct ChatPostMessage {
     /// The conversation to post in: a channel (`C...`), private channel or direct message
-    /// (`D...`) id.
-    pub channel: ChannelId,
+    /// (`D...`) id, or a channel's name (`#general`), which Slack resolves.
+    pub channel: ChannelRef,
     /// The message text in Slack's markdown (`*bold*`, `<@U0123ABCD>`); with `blocks`, the
     /// fallback text shown in notifications.
     pub text: Option<String>,
@@ -178,28 +178,28 @@ pub struct ChatPostMessage {
 
 impl ChatPostMessage {
     /// A message of `text` (Slack's markdown) in `channel`.
-    pub fn new(channel: ChannelId, text: impl Into<String>) -> Self {
-        let mut post = Self::empty(channel);
+    pub fn new(channel: impl Into<ChannelRef>, text: impl Into<String>) -> Self {
+        let mut post = Self::empty(channel.into());
         post.text = Some(text.into());
         post
     }
 
     /// A message of `blocks` in `channel`. Add a fallback text for notifications with
     /// [`with_text`](Self::with_text).
-    pub fn blocks(channel: ChannelId, blocks: impl Into<Blocks>) -> Self {
-        let mut post = Self::empty(channel);
+    pub fn blocks(channel: impl Into<ChannelRef>, blocks: impl Into<Blocks>) -> Self {
+        let mut post = Self::empty(channel.into());
         post.blocks = Some(blocks.into());
         post
     }
 
     /// A message of standard markdown in `channel`.
-    pub fn markdown(channel: ChannelId, markdown: impl Into<String>) -> Self {
-        let mut post = Self::empty(channel);
+    pub fn markdown(channel: impl Into<ChannelRef>, markdown: impl Into<String>) -> Self {
+        let mut post = Self::empty(channel.into());
         post.markdown_text = Some(markdown.into());
         post
     }
 
-    fn empty(channel: ChannelId) -> Self {
+    fn empty(channel: ChannelRef) -> Self {
         ChatPostMessage {
             channel,
             text: None,
@@ -598,8 +598,8 @@ crate::slack_object! {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ChatPostEphemeral {
-    /// The conversation to show the message in.
-    pub channel: ChannelId,
+    /// The conversation to show the message in: its id, or a channel's name (`#general`).
+    pub channel: ChannelRef,
     /// The member who sees it (they must be in the conversation).
     pub user: UserId,
     /// The message text in Slack's markdown; with `blocks`, the fallback text.
@@ -628,9 +628,9 @@ pub struct ChatPostEphemeral {
 
 impl ChatPostEphemeral {
     /// Shows `text` to `user` in `channel`.
-    pub fn new(channel: ChannelId, user: UserId, text: impl Into<String>) -> Self {
+    pub fn new(channel: impl Into<ChannelRef>, user: UserId, text: impl Into<String>) -> Self {
         ChatPostEphemeral {
-            channel,
+            channel: channel.into(),
             user,
             text: Some(text.into()),
             blocks: None,
@@ -752,8 +752,8 @@ crate::slack_object! {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ChatScheduleMessage {
-    /// The conversation to post in.
-    pub channel: ChannelId,
+    /// The conversation to post in: its id, or a channel's name (`#general`).
+    pub channel: ChannelRef,
     /// When to post it, in Unix seconds: in the future, at most 120 days ahead.
     pub post_at: i64,
     /// The message text in Slack's markdown; with `blocks`, the fallback text.
@@ -785,9 +785,9 @@ pub struct ChatScheduleMessage {
 
 impl ChatScheduleMessage {
     /// Posts `text` in `channel` at `post_at` (Unix seconds).
-    pub fn new(channel: ChannelId, post_at: i64, text: impl Into<String>) -> Self {
+    pub fn new(channel: impl Into<ChannelRef>, post_at: i64, text: impl Into<String>) -> Self {
         ChatScheduleMessage {
-            channel,
+            channel: channel.into(),
             post_at,
             text: Some(text.into()),
             blocks: None,
