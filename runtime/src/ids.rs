@@ -4,10 +4,6 @@
 //! letters and digits, starting with the id's letter); deserializing accepts any string, so an id
 //! of a shape Slack introduces later is kept rather than rejected.
 
-use crate::form::FormValue;
-use std::borrow::Cow;
-use std::fmt;
-
 /// A text did not have the shape of the id it was meant to be.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("`{text}` is not a {what}: expected {expected}")]
@@ -16,6 +12,50 @@ pub struct IdError {
     what: &'static str,
     expected: &'static str,
 }
+
+/// The impls every text newtype of the crate shares (the ids, [`ChannelRef`],
+/// [`Timestamp`](crate::types::Timestamp)): `Debug` as `Name("text")`, `Display` as the text,
+/// `AsRef<str>`, comparison with `str`, and the text as its form value.
+macro_rules! text_impls {
+    ($name:ident) => {
+        impl ::std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                write!(f, concat!(stringify!($name), "({:?})"), self.0)
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
+            }
+        }
+
+        impl $crate::form::FormValue for $name {
+            fn form_value(&self) -> Option<::std::borrow::Cow<'_, str>> {
+                Some(::std::borrow::Cow::Borrowed(&self.0))
+            }
+        }
+    };
+}
+pub(crate) use text_impls;
 
 macro_rules! slack_id {
     ($(#[$doc:meta])* $name:ident, $what:literal, $prefixes:expr, $expected:literal, $example:literal) => {
@@ -54,18 +94,6 @@ macro_rules! slack_id {
             }
         }
 
-        impl fmt::Debug for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, concat!(stringify!($name), "({:?})"), self.0)
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
         impl std::str::FromStr for $name {
             type Err = IdError;
             fn from_str(s: &str) -> Result<Self, IdError> {
@@ -73,29 +101,7 @@ macro_rules! slack_id {
             }
         }
 
-        impl AsRef<str> for $name {
-            fn as_ref(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl PartialEq<str> for $name {
-            fn eq(&self, other: &str) -> bool {
-                self.0 == other
-            }
-        }
-
-        impl PartialEq<&str> for $name {
-            fn eq(&self, other: &&str) -> bool {
-                self.0 == *other
-            }
-        }
-
-        impl FormValue for $name {
-            fn form_value(&self) -> Option<Cow<'_, str>> {
-                Some(Cow::Borrowed(&self.0))
-            }
-        }
+        text_impls!($name);
     };
 }
 
@@ -233,45 +239,11 @@ impl std::str::FromStr for ChannelRef {
     }
 }
 
-impl fmt::Debug for ChannelRef {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "ChannelRef({:?})", self.0)
-    }
-}
-
-impl fmt::Display for ChannelRef {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl AsRef<str> for ChannelRef {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl PartialEq<str> for ChannelRef {
-    fn eq(&self, other: &str) -> bool {
-        self.0 == other
-    }
-}
-
-impl PartialEq<&str> for ChannelRef {
-    fn eq(&self, other: &&str) -> bool {
-        self.0 == *other
-    }
-}
+text_impls!(ChannelRef);
 
 impl PartialEq<ChannelId> for ChannelRef {
     fn eq(&self, other: &ChannelId) -> bool {
         self.0 == other.as_str()
-    }
-}
-
-impl FormValue for ChannelRef {
-    fn form_value(&self) -> Option<Cow<'_, str>> {
-        Some(Cow::Borrowed(&self.0))
     }
 }
 
