@@ -707,6 +707,54 @@ async fn a_pacing_wait_longer_than_the_budget_fails_fast() {
     assert_eq!(emu.requests_for(SET).len(), 1, "the call was sent");
 }
 
+/// A retry the limiter cannot fit in the budget leaves the call with its attempt's error: the
+/// 503 or the 429 Slack sent, not a "not sent" refusal of the retry.
+#[tokio::test]
+async fn a_retry_past_the_budget_reports_the_attempts_error() {
+    let (emu, _) = setup().await;
+    // One call a minute: every retry's slot is about a minute away.
+    let client = Client::builder()
+        .base_url(&emu.base_url())
+        .token(Token::new(TOKEN).unwrap())
+        .rate_limits(RateLimits::slack_tiers().method(GET, 1))
+        .retry_policy(fast_retries())
+        .build()
+        .unwrap();
+    emu.inject(GET, Fault::server_error(503), 1);
+    let err = client
+        .call_with(&read(), &within(Duration::from_secs(5)))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Http { status: 503, .. }), "{err:?}");
+    assert_eq!(emu.requests_for(GET).len(), 1);
+
+    emu.clear_requests();
+    let client = Client::builder()
+        .base_url(&emu.base_url())
+        .token(Token::new(TOKEN).unwrap())
+        .rate_limits(RateLimits::slack_tiers().method(GET, 1))
+        .retry_policy(fast_retries())
+        .build()
+        .unwrap();
+    emu.inject(GET, Fault::rate_limited(1), 1);
+    let err = client
+        .call_with(&read(), &within(Duration::from_secs(5)))
+        .await
+        .unwrap_err();
+    match err {
+        Error::RateLimited {
+            retry_after,
+            status,
+            ..
+        } => {
+            assert_eq!(status, Some(429));
+            assert_eq!(retry_after, Some(Duration::from_secs(1)));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(emu.requests_for(GET).len(), 1);
+}
+
 /// A handshake that never completes is a connect failure, retried for writes too (nothing was
 /// sent), not an attempt timeout.
 #[tokio::test]

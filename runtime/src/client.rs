@@ -612,33 +612,50 @@ impl Client {
             }
         }
         let mut retry = 0;
+        // The error of the attempt before this one: what a retry the limiter refuses reports.
+        let mut previous: Option<Error> = None;
         loop {
-            match inner
+            let refused = match inner
                 .limiter
                 .admit_in(token, M::NAME, partition, M::TIER, paced, deadline)
                 .await
             {
-                Ok(waited) => record.waited += waited,
+                Ok(waited) => {
+                    record.waited += waited;
+                    None
+                }
                 Err(Refused::Store(source)) => {
                     tracing::debug!("the shared rate-limit store cannot be reached: not sent");
-                    record.outcome = "not_sent";
-                    return Err(Error::RateLimitStore {
+                    Some(Error::RateLimitStore {
                         method: M::NAME,
                         source,
-                    });
+                    })
                 }
                 Err(Refused::Wait(wait)) => {
                     tracing::debug!(
                         wait_ms = millis(wait),
                         "the rate limit's wait would pass the retry budget: not sent"
                     );
-                    record.outcome = "not_sent";
-                    return Err(Error::RateLimited {
+                    Some(Error::RateLimited {
                         method: M::NAME,
                         retry_after: Some(wait),
                         status: None,
-                    });
+                    })
                 }
+            };
+            if let Some(refusal) = refused {
+                // A retry that cannot go reports why the call failed: the attempt's error, not
+                // the limiter's refusal of the retry.
+                return Err(match previous {
+                    Some(error) => {
+                        record.outcome = "budget_spent";
+                        error
+                    }
+                    None => {
+                        record.outcome = "not_sent";
+                        refusal
+                    }
+                });
             }
             record.attempts += 1;
             let error = match self.attempt::<M>(&request, timeout, span).await {
@@ -694,6 +711,7 @@ impl Client {
                 tokio::time::sleep(wait).await;
                 record.waited += wait;
             }
+            previous = Some(error);
             retry += 1;
         }
     }
