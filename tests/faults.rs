@@ -373,6 +373,48 @@ async fn a_call_waiting_on_the_limiter_can_be_cancelled() {
     client.call(&read()).await.unwrap();
 }
 
+/// Calls dropped while they wait for their slot give it back: the next call goes in the first
+/// freed slot, not after every slot the dropped calls had reserved.
+#[tokio::test]
+async fn calls_dropped_while_waiting_give_their_slots_back() {
+    let (emu, _) = setup().await;
+    let client = Client::builder()
+        .base_url(&emu.base_url())
+        .token(Token::new(TOKEN).unwrap())
+        .rate_limits(
+            RateLimits::slack_tiers()
+                .method(SET, 60)
+                .burst(1)
+                .headroom(0.0),
+        )
+        .retry_policy(fast_retries())
+        .build()
+        .unwrap();
+    client.call(&write()).await.unwrap();
+    let mut waiting = Vec::new();
+    for _ in 0..20 {
+        waiting.push(tokio::spawn({
+            let client = client.clone();
+            async move { client.call(&write()).await }
+        }));
+    }
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    for call in &waiting {
+        call.abort();
+    }
+    for call in waiting {
+        assert!(call.await.unwrap_err().is_cancelled());
+    }
+    client.call(&write()).await.unwrap();
+    let after = arrivals_after_first(&emu, SET);
+    assert_eq!(after.len(), 1, "a dropped call was sent");
+    assert!(
+        after[0] < Duration::from_secs(3),
+        "the next call waited {:?}, behind the dropped calls' slots",
+        after[0]
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Rate-limit pauses, budgets, timeouts and untrusted sizes.
 

@@ -226,12 +226,15 @@ fn after_pause(now: Instant, until: Instant, deadline: Option<Instant>) -> Insta
 }
 
 /// One pair's state.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 struct Cell {
     /// The theoretical arrival time of the next paced call (GCRA).
     tat: Instant,
     /// No call before this instant (set from Slack's `Retry-After`).
     paused_until: Option<Instant>,
+    /// Slots reserved by calls that were cancelled while they waited: the next calls take them
+    /// before new ones, so the schedule of calls sent stays one the pacing allows.
+    freed: Vec<Instant>,
 }
 
 impl Cell {
@@ -239,6 +242,7 @@ impl Cell {
         Cell {
             tat: now,
             paused_until: None,
+            freed: Vec::new(),
         }
     }
 
@@ -265,12 +269,41 @@ impl Cell {
         (slot, later(tat, pacing.interval))
     }
 
+    /// Takes the earliest slot for a call asking at `now`: a freed one still ahead (and not
+    /// inside a pause), or the next new one. When that slot would come after `deadline`,
+    /// nothing is taken and the wait it needs is the error.
+    fn take(
+        &mut self,
+        now: Instant,
+        pacing: Pacing,
+        deadline: Option<Instant>,
+    ) -> Result<Instant, Duration> {
+        let earliest = self.pause_at(now).unwrap_or(now);
+        // A freed slot in the past is lost (no call went then), as is one inside a pause.
+        self.freed.retain(|slot| *slot >= earliest);
+        let (new, tat) = self.slot(now, pacing);
+        let freed = (self.freed.iter().enumerate())
+            .min_by_key(|(_, slot)| **slot)
+            .filter(|(_, slot)| **slot < new)
+            .map(|(at, slot)| (at, *slot));
+        let slot = freed.map_or(new, |(_, slot)| slot);
+        // A slot that needs no wait is always taken, whatever the deadline.
+        if slot > now && deadline.is_some_and(|deadline| slot > deadline) {
+            return Err(slot.saturating_duration_since(now));
+        }
+        match freed {
+            Some((at, _)) => {
+                self.freed.swap_remove(at);
+            }
+            None => self.tat = tat,
+        }
+        Ok(slot)
+    }
+
     /// Takes the next slot, whatever its time.
     #[cfg(test)]
     fn reserve(&mut self, now: Instant, pacing: Pacing) -> Instant {
-        let (slot, tat) = self.slot(now, pacing);
-        self.tat = tat;
-        slot
+        self.take(now, pacing, None).unwrap_or(now)
     }
 }
 
@@ -526,7 +559,8 @@ impl RateLimiter {
 
     /// Waits for the slot of one call of `method` (of `tier`) with `token`, and for any pause
     /// of the pair. Returns at once for unpaced methods that are not paused. Dropping the
-    /// future abandons the wait; the slot it reserved stays spent.
+    /// future abandons the wait and gives its slot back to the next call of the pair (kept in
+    /// the process; a slot reserved in a shared store stays spent).
     ///
     /// Fails only when the limits are kept in a shared store that cannot be reached and the
     /// limiter is set to fail calls meanwhile ([`StoreFailure::Fail`]).
@@ -813,13 +847,7 @@ impl Local {
                 match pacing {
                     Some(pacing) => {
                         let cell = cells.map.entry(key).or_insert_with(|| Cell::new(now));
-                        let (slot, tat) = cell.slot(now, pacing);
-                        // A slot that needs no wait is always taken, whatever the deadline.
-                        if slot > now && deadline.is_some_and(|deadline| slot > deadline) {
-                            return Err(slot.saturating_duration_since(now));
-                        }
-                        cell.tat = tat;
-                        slot
+                        cell.take(now, pacing, deadline)?
                     }
                     None => {
                         let Some(until) = cells.map.get(&key).and_then(|c| c.pause_at(now)) else {
@@ -840,7 +868,16 @@ impl Local {
                         .unwrap_or(u64::MAX),
                     "rate limiter wait"
                 );
+                // A call dropped while it waits frees its slot for the next one.
+                let held = pacing.map(|_| Held {
+                    local: self,
+                    key,
+                    slot: wake,
+                });
                 tokio::time::sleep_until(wake).await;
+                if let Some(held) = held {
+                    std::mem::forget(held);
+                }
             } else if pacing.is_some() {
                 return Ok(now.saturating_duration_since(start));
             }
@@ -853,6 +890,17 @@ impl Local {
                 }
                 tracing::debug!(method = key.1, "a pause began while waiting for the slot");
             }
+        }
+    }
+
+    /// Gives back `slot` of `key`, reserved by a call that no longer waits for it.
+    fn free(&self, key: Key, slot: Instant) {
+        let now = Instant::now();
+        if slot <= now {
+            return;
+        }
+        if let Some(cell) = self.lock().map.get_mut(&key) {
+            cell.freed.push(slot);
         }
     }
 
@@ -881,6 +929,20 @@ impl Local {
         let cells = self.lock();
         let until = cells.map.get(&key)?.pause_at(now)?;
         Some(until.saturating_duration_since(now))
+    }
+}
+
+/// A slot reserved by a call still waiting for it; dropped with the call's future, it frees the
+/// slot ([`Local::free`]). A call that reaches its slot forgets it.
+struct Held<'a> {
+    local: &'a Local,
+    key: Key,
+    slot: Instant,
+}
+
+impl Drop for Held<'_> {
+    fn drop(&mut self) {
+        self.local.free(self.key, self.slot);
     }
 }
 
@@ -1101,6 +1163,7 @@ mod tests {
         let mut cell = Cell {
             tat: start,
             paused_until: Some(start + Duration::from_secs(2)),
+            freed: Vec::new(),
         };
         let pacing = Pacing {
             interval: Duration::from_millis(10),
@@ -1249,6 +1312,53 @@ mod tests {
             assert!(pair[1] - pair[0] >= Duration::from_secs(1), "{went:?}");
         }
         assert!(went[1] >= Duration::from_millis(5001), "{went:?}");
+    }
+
+    /// Calls cancelled while they wait give their slots back: later calls take them in order,
+    /// and the calls that do go keep the pacing.
+    #[tokio::test(start_paused = true)]
+    async fn cancelled_waiters_give_their_slots_back() {
+        use std::sync::Arc;
+        async fn take(limiter: Arc<RateLimiter>) -> Result<(), StoreError> {
+            limiter
+                .acquire(&token(1), "a.b", RateLimitTier::Tier3)
+                .await
+        }
+        let limits = RateLimits::slack_tiers()
+            .method("a.b", 60)
+            .burst(1)
+            .headroom(0.0);
+        let limiter = Arc::new(RateLimiter::new(limits));
+        let start = Instant::now();
+        take(Arc::clone(&limiter)).await.unwrap();
+        // One after the other, each dropped before its slot: none keeps one.
+        for _ in 0..10 {
+            let dropped =
+                tokio::time::timeout(Duration::from_millis(1), take(Arc::clone(&limiter))).await;
+            assert!(dropped.is_err());
+        }
+        let next = start + Duration::from_secs(1);
+        let refused = limiter
+            .acquire_within(&token(1), "a.b", RateLimitTier::Tier3, Duration::ZERO)
+            .await
+            .waits();
+        assert_eq!(refused, Err(next - Instant::now()));
+        // Ten waiting at once (slots 1 to 10 s), all dropped together.
+        let mut waiting = tokio::task::JoinSet::new();
+        for _ in 0..10 {
+            waiting.spawn(take(Arc::clone(&limiter)));
+        }
+        tokio::time::sleep(Duration::from_millis(1)).await;
+        waiting.abort_all();
+        while waiting.join_next().await.is_some() {}
+        // The next calls take the freed slots in time order, then new ones: a second apart
+        // from the first slot on, not after the ten.
+        let mut went = Vec::new();
+        for _ in 0..11 {
+            take(Arc::clone(&limiter)).await.unwrap();
+            went.push(Instant::now() - start);
+        }
+        assert_eq!(went, (1..12).map(Duration::from_secs).collect::<Vec<_>>());
     }
 
     /// A hundred thousand tokens, each calling once: the table keeps the pairs still in use,
