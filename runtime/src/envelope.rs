@@ -9,8 +9,9 @@
 //! typed error.
 
 use crate::types::de::Key;
-use serde::de::value::BorrowedStrDeserializer;
-use serde::de::{DeserializeOwned, DeserializeSeed, Deserializer, Error as _, MapAccess, Visitor};
+use serde::de::value::{BorrowedStrDeserializer, MapAccessDeserializer};
+use serde::de::{DeserializeOwned, DeserializeSeed, Deserializer, Error as _, IgnoredAny};
+use serde::de::{MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::fmt;
@@ -23,30 +24,219 @@ pub(crate) struct Side {
     pub(crate) metadata: Option<Metadata>,
 }
 
-/// `response_metadata`, as far as the runtime reads it.
+/// `response_metadata`, as far as the runtime reads it. Each field is read leniently on its own
+/// (see [`Text`]): a field of an unexpected shape is empty, and never costs the others, so a
+/// `"messages": null` cannot hide the next cursor.
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct Metadata {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text_list")]
     pub(crate) warnings: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text_list")]
     pub(crate) messages: Vec<String>,
     #[serde(default, deserialize_with = "cursor")]
     pub(crate) next_cursor: Option<String>,
 }
 
-/// Slack writes cursors as strings, and some servers as numbers; both are kept as text.
-fn cursor<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Raw {
-        Text(String),
-        Number(serde_json::Number),
+/// `response_metadata` read leniently: an object as [`Metadata`], anything else as none.
+pub(crate) fn metadata<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Metadata>, D::Error> {
+    struct MetadataVisitor;
+
+    impl<'de> Visitor<'de> for MetadataVisitor {
+        type Value = Option<Metadata>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("any JSON value")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            Metadata::deserialize(MapAccessDeserializer::new(map)).map(Some)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, inner: D) -> Result<Self::Value, D::Error> {
+            inner.deserialize_any(self)
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+            TextVisitor.visit_seq(seq).map(|_| None)
+        }
+
+        fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
     }
-    Ok(match Option::<Raw>::deserialize(deserializer)? {
-        Some(Raw::Text(text)) if !text.is_empty() => Some(text),
-        Some(Raw::Number(number)) => Some(number.to_string()),
-        _ => None,
-    })
+
+    deserializer.deserialize_any(MetadataVisitor)
+}
+
+/// Slack writes cursors as strings, and some servers as numbers; both are kept as text. An
+/// empty cursor is none.
+fn cursor<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    let Text(text) = Text::deserialize(deserializer)?;
+    Ok(text.filter(|text| !text.is_empty()))
+}
+
+/// A field Slack sends as text, read leniently: a string as it is, a number as its digits, a
+/// list's text items joined by commas (how Slack writes lists in text); anything else (`null`,
+/// `true`, an object) is no text. It never fails on a well-formed JSON value.
+#[derive(Debug, Default, PartialEq)]
+pub(crate) struct Text(pub(crate) Option<String>);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
+        deserializer.deserialize_any(TextVisitor).map(Text)
+    }
+}
+
+struct TextVisitor;
+
+impl<'de> Visitor<'de> for TextVisitor {
+    type Value = Option<String>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        Ok(Some(text.to_owned()))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, text: String) -> Result<Self::Value, E> {
+        Ok(Some(text))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Self::Value, E> {
+        Ok(Some(n.to_string()))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Self::Value, E> {
+        Ok(Some(n.to_string()))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<Self::Value, E> {
+        Ok(Some(n.to_string()))
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, inner: D) -> Result<Self::Value, D::Error> {
+        inner.deserialize_any(self)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut joined: Option<String> = None;
+        while let Some(Text(item)) = seq.next_element()? {
+            let Some(item) = item else { continue };
+            match &mut joined {
+                Some(joined) => {
+                    joined.push(',');
+                    joined.push_str(&item);
+                }
+                None => joined = Some(item),
+            }
+        }
+        Ok(joined)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+}
+
+/// A list of texts (`warnings`, `messages`), read leniently: a list keeps its text items (see
+/// [`Text`]), a lone string is a list of one, anything else is empty.
+fn text_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    struct ListVisitor;
+
+    impl<'de> Visitor<'de> for ListVisitor {
+        type Value = Vec<String>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("any JSON value")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut items = Vec::new();
+            while let Some(Text(item)) = seq.next_element()? {
+                items.extend(item);
+            }
+            Ok(items)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, inner: D) -> Result<Self::Value, D::Error> {
+            inner.deserialize_any(self)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            TextVisitor.visit_map(map).map(|_| Vec::new())
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+            Ok(vec![text.to_owned()])
+        }
+
+        fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+
+        fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+    }
+
+    deserializer.deserialize_any(ListVisitor)
 }
 
 /// Reads `body` into `T` and the envelope's fields in one pass.
@@ -148,8 +338,12 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Fields<'_, 'de, A> {
                 }
                 "warning" | "response_metadata" => {
                     let raw: &'de RawValue = self.map.next_value()?;
+                    // Read leniently: a field of an odd shape is no warning or no metadata,
+                    // never a failed read.
                     if key == "warning" {
-                        self.side.warning = serde_json::from_str(raw.get()).ok();
+                        self.side.warning = serde_json::from_str::<Text>(raw.get())
+                            .ok()
+                            .and_then(|Text(text)| text);
                     } else {
                         self.side.metadata = serde_json::from_str(raw.get()).ok();
                     }

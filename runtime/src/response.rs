@@ -1,7 +1,7 @@
 //! Sans-IO response parsing: status, headers and body bytes become the method's typed response
 //! or a typed [`Error`]. Success is decided by the `ok` field of Slack's envelope.
 
-use crate::envelope::{self, Metadata};
+use crate::envelope::{self, Metadata, Text};
 use crate::error::{ApiError, Error, ErrorCode};
 use crate::method::SlackMethod;
 use serde::Deserialize;
@@ -62,18 +62,20 @@ impl<T> Deref for SlackResponse<T> {
 }
 
 /// The envelope's fields, read on the slow path that explains a body that is not a success.
+/// Only `ok` must have its type; the others are read leniently ([`Text`]), so that an
+/// `"ok": false` answer always keeps its error code, whatever shape its other fields have.
 #[derive(Deserialize)]
 struct Envelope {
     ok: Option<bool>,
     #[serde(default)]
-    error: Option<String>,
+    error: Text,
     #[serde(default)]
-    needed: Option<String>,
+    needed: Text,
     #[serde(default)]
-    provided: Option<String>,
+    provided: Text,
     #[serde(default)]
-    warning: Option<String>,
-    #[serde(default)]
+    warning: Text,
+    #[serde(default, deserialize_with = "envelope::metadata")]
     response_metadata: Option<Metadata>,
 }
 
@@ -206,7 +208,10 @@ pub fn parse_response<M: SlackMethod>(
             ))
         }
     };
-    let warnings = warnings_of(envelope.warning.take(), envelope.response_metadata.as_mut());
+    let warnings = warnings_of(
+        envelope.warning.0.take(),
+        envelope.response_metadata.as_mut(),
+    );
     log_warnings(method, &warnings);
     match envelope.ok {
         Some(true) if success => {}
@@ -221,7 +226,7 @@ pub fn parse_response<M: SlackMethod>(
         Some(true) => {}
         Some(false) => {
             let meta = envelope.response_metadata.unwrap_or_default();
-            let code = envelope.error.as_deref().unwrap_or("unknown_error");
+            let code = envelope.error.0.as_deref().unwrap_or("unknown_error");
             if matches!(code, "ratelimited" | "rate_limited") {
                 if let Some(wait) = retry_after(headers) {
                     return Err(Error::RateLimited {
@@ -234,8 +239,8 @@ pub fn parse_response<M: SlackMethod>(
             return Err(Error::Api(Box::new(ApiError {
                 method,
                 code: ErrorCode::from(code),
-                needed: envelope.needed,
-                provided: envelope.provided,
+                needed: envelope.needed.0,
+                provided: envelope.provided.0,
                 declared_scopes: M::SCOPES,
                 warnings,
                 messages: meta.messages,
@@ -306,6 +311,51 @@ mod tests {
         assert_eq!(r.user, "jane");
         assert_eq!(r.warnings, ["superfluous_charset"]);
         assert_eq!(r.next_cursor.as_deref(), Some("dXNlcjpVMEc5V0ZYTlo="));
+    }
+
+    /// Envelope fields of an unexpected shape cost nothing else: the data, the cursor and the
+    /// other warnings are kept on a success, and a refusal keeps its error code.
+    #[test]
+    fn odd_envelope_fields_lose_nothing_else() {
+        for metadata in [
+            r#"{"next_cursor":"c2","messages":null}"#,
+            r#"{"next_cursor":"c2","warnings":null}"#,
+            r#"{"next_cursor":"c2","warnings":"w1"}"#,
+            r#"{"next_cursor":"c2","warnings":["w1",null,{"a":[1]}],"messages":{"x":1}}"#,
+        ] {
+            let body = format!(r#"{{"ok":true,"user":"jane","response_metadata":{metadata}}}"#);
+            let r = parse(200, &body).unwrap();
+            assert_eq!(r.next_cursor.as_deref(), Some("c2"), "{metadata}");
+            assert!(r.warnings.iter().all(|w| w == "w1"), "{metadata}");
+        }
+        let r = parse(
+            200,
+            r#"{"ok":true,"user":"jane","warning":["a","b"],"response_metadata":{"next_cursor":{}}}"#,
+        )
+        .unwrap();
+        assert_eq!(r.warnings, ["a", "b"]);
+        assert_eq!(r.next_cursor, None);
+        for extra in [
+            r#""response_metadata":{"messages":["[ERROR] bad"],"warnings":null}"#,
+            r#""needed":["a:read","b:read"]"#,
+            r#""warning":7"#,
+            r#""response_metadata":{"next_cursor":{}}"#,
+            r#""response_metadata":"none""#,
+            r#""response_metadata":[1,[2]]"#,
+        ] {
+            let body = format!(r#"{{"ok":false,"error":"invalid_arguments",{extra}}}"#);
+            let err = parse(200, &body).unwrap_err();
+            let api = err.as_api().unwrap_or_else(|| panic!("{extra}: {err:?}"));
+            assert_eq!(api.code.as_str(), "invalid_arguments", "{extra}");
+        }
+        let err = parse(
+            200,
+            r#"{"ok":false,"error":"invalid_arguments","needed":["a:read","b:read"],"response_metadata":{"messages":["[ERROR] bad",null],"warnings":null}}"#,
+        )
+        .unwrap_err();
+        let api = err.as_api().unwrap();
+        assert_eq!(api.messages, ["[ERROR] bad"]);
+        assert_eq!(api.needed.as_deref(), Some("a:read,b:read"));
     }
 
     #[test]
