@@ -76,16 +76,23 @@ impl BaseUrl {
         if uri.query().is_some() || url.contains('#') {
             return Err(bad("must not have a query or fragment"));
         }
-        if uri.authority().is_some_and(|a| a.as_str().contains('@')) {
+        // Anywhere, not only in what `http::Uri` takes for the authority: in
+        // `https://bot:xoxb-1/2@slack.com` it sees the host `bot`.
+        if url.contains('@') {
             return Err(bad("must not hold credentials"));
         }
-        // `http::Uri` takes any digits after the host (and then reports no port at all); a
-        // connection could not use more than 65535.
-        let port = uri.authority().and_then(|a| a.as_str().rsplit_once(':'));
-        if let Some((_, digits)) = port {
-            let all_digits = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
-            if all_digits && digits.parse::<u16>().is_err() {
-                return Err(bad("has a port above 65535"));
+        // `http::Uri` takes anything after the host's `:` (and then reports no port at all, so
+        // calls would go to the scheme's own port): only a number a connection can use passes.
+        let authority = uri.authority().map_or("", http::uri::Authority::as_str);
+        let after_host = match authority.rfind(']') {
+            Some(end) => &authority[end + 1..],
+            None => authority,
+        };
+        if let Some((_, port)) = after_host.split_once(':') {
+            if !port.is_empty()
+                && (!port.bytes().all(|b| b.is_ascii_digit()) || port.parse::<u16>().is_err())
+            {
+                return Err(bad("has a port that is not a number up to 65535"));
             }
         }
         let mut text = url.to_owned();
@@ -167,22 +174,23 @@ impl From<BadBaseUrl> for ConfigError {
 }
 
 /// A URL as error messages show it: without query, fragment and credentials (`user:pass@`),
-/// which is where a pasted token would be.
+/// which is where a pasted token would be. Everything up to the last `@` counts as credentials,
+/// whatever it holds (a password may contain `/`, `?` or `#`).
 struct Redacted<'a>(&'a str);
 
 impl fmt::Display for Redacted<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let url = self.0;
-        let url = &url[..url.find(['?', '#']).unwrap_or(url.len())];
         let (scheme, rest) = match url.find("://") {
             Some(at) => url.split_at(at + 3),
             None => ("", url),
         };
-        let authority = &rest[..rest.find('/').unwrap_or(rest.len())];
-        match authority.rfind('@') {
-            Some(at) => write!(f, "{scheme}***@{}", &rest[at + 1..]),
-            None => write!(f, "{scheme}{rest}"),
-        }
+        let (credentials, rest) = match rest.rfind('@') {
+            Some(at) => ("***@", &rest[at + 1..]),
+            None => ("", rest),
+        };
+        let rest = &rest[..rest.find(['?', '#']).unwrap_or(rest.len())];
+        write!(f, "{scheme}{credentials}{rest}")
     }
 }
 
@@ -325,8 +333,25 @@ mod tests {
             BaseUrl::parse("http://127.0.0.1:99999/api/")
                 .unwrap_err()
                 .to_string(),
-            "base URL `http://127.0.0.1:99999/api/` has a port above 65535"
+            "base URL `http://127.0.0.1:99999/api/` has a port that is not a number up to 65535"
         );
+        // Anything else after the host's `:` would send calls to the scheme's own port.
+        for url in [
+            "http://127.0.0.1:abc/api/",
+            "https://slack.com:443x/api",
+            "http://[::1]:x/api",
+        ] {
+            let err = BaseUrl::parse(url).unwrap_err().to_string();
+            assert!(
+                err.ends_with("has a port that is not a number up to 65535"),
+                "{err}"
+            );
+        }
+        assert_eq!(
+            BaseUrl::parse("http://[::1]:8080/api").unwrap().port(),
+            8080
+        );
+        assert_eq!(BaseUrl::parse("http://[::1]/api").unwrap().port(), 80);
         assert!(BaseUrl::parse("http://127.0.0.1:65535/api/").is_ok());
         assert_eq!(
             BaseUrl::parse("http://127.0.0.1:1/api/").unwrap().as_str(),
@@ -342,7 +367,20 @@ mod tests {
             ("https://bot:xoxb-1@x/api", "https://***@x/api"),
             ("https://bot:xoxb-1@x?t=xoxb-1", "https://***@x"),
             ("x/api?token=xoxb-1", "x/api"),
-            ("ftp://x/a@b", "ftp://x/a@b"),
+            ("ftp://x/a@b", "ftp://***@b"),
+            // A password holding `/`, `?` or `#`: `http::Uri` would see the host `bot`.
+            (
+                "https://bot:xoxb-se/cret@slack.com/api",
+                "https://***@slack.com/api",
+            ),
+            (
+                "https://bot:xo?xb@slack.com/api?t=1",
+                "https://***@slack.com/api",
+            ),
+            (
+                "https://bot:xo#xb@slack.com/api",
+                "https://***@slack.com/api",
+            ),
         ] {
             assert_eq!(Redacted(url).to_string(), shown, "{url}");
             let err = BaseUrl::parse(url).unwrap_err().to_string();
