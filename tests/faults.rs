@@ -215,6 +215,15 @@ async fn per_call_timeout_overrides_the_client() {
     assert!(matches!(err, Error::Timeout { after, .. } if after == Duration::from_millis(100)));
 }
 
+/// A body that never ends is cut by the attempt's timeout, whose clock runs through the body.
+#[tokio::test]
+async fn a_body_that_never_ends_times_out() {
+    let (emu, err) = write_fails_once(Fault::endless(Duration::from_millis(20))).await;
+    assert!(matches!(err, Error::Timeout { method: SET, .. }), "{err:?}");
+    assert_eq!(emu.applied_writes(SET), 1);
+    read_recovers(Fault::endless(Duration::from_millis(20))).await;
+}
+
 #[tokio::test]
 async fn truncated_body() {
     let (emu, err) = write_fails_once(Fault::truncated().after_apply()).await;

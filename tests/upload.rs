@@ -405,6 +405,29 @@ async fn an_upload_that_makes_no_progress_times_out() {
     );
 }
 
+/// An upload server that takes the bytes, answers 200 and then never ends its body cannot hold
+/// the upload open: the status decides, and the answer is read for at most the idle timeout.
+#[tokio::test]
+async fn an_answer_that_never_ends_does_not_hold_the_upload() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    emu.inject_upload(Fault::endless(Duration::from_millis(20)), 1);
+    let upload = bot.upload_file(
+        FileUpload::bytes("endless.txt", "abc")
+            .share_in(general())
+            .idle_timeout(Duration::from_millis(300)),
+    );
+    let done = tokio::time::timeout(Duration::from_secs(20), upload)
+        .await
+        .expect("the upload was held open by its answer")
+        .unwrap();
+    let file = done.file().unwrap();
+    assert_eq!(
+        emu.uploaded_bytes(file.id.as_str()).as_deref(),
+        Some(&b"abc"[..])
+    );
+}
+
 #[tokio::test]
 async fn step_three_failing_leaves_the_bytes_uploaded() {
     let emu = emulator().await;

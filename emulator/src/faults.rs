@@ -113,6 +113,12 @@ pub enum Fault {
         /// The length the header claims.
         bytes: u64,
     },
+    /// The call is applied and its answer sent as a chunked body that never ends: the real
+    /// body, then 32 spaces (which JSON allows) every `every`, until the client hangs up.
+    EndlessBody {
+        /// The pause between two chunks.
+        every: Duration,
+    },
 }
 
 impl Fault {
@@ -194,6 +200,11 @@ impl Fault {
         Fault::ClaimedLength { bytes }
     }
 
+    /// An answer whose body never ends, a chunk every `every`.
+    pub fn endless(every: Duration) -> Fault {
+        Fault::EndlessBody { every }
+    }
+
     /// The same fault, striking after the call is applied. Faults without a [`Timing`] are
     /// returned unchanged.
     pub fn after_apply(self) -> Fault {
@@ -226,9 +237,10 @@ impl Fault {
     /// Whether the call is handled (and a write applied) before the fault shapes the answer.
     pub(crate) fn strikes_after_apply(&self) -> bool {
         match self {
-            Fault::WrongContentType | Fault::OversizedBody { .. } | Fault::ClaimedLength { .. } => {
-                true
-            }
+            Fault::WrongContentType
+            | Fault::OversizedBody { .. }
+            | Fault::ClaimedLength { .. }
+            | Fault::EndlessBody { .. } => true,
             other => other.timing() == Some(Timing::AfterApply),
         }
     }

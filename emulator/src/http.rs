@@ -194,6 +194,8 @@ pub(crate) enum Action {
     Claim(Reply, u64),
     /// Close at once with a TCP reset.
     Reset,
+    /// Send the answer as a chunked body, then a chunk of spaces every so often, forever.
+    Endless(Reply, Duration),
 }
 
 /// Serves one connection until the client closes it or an answer ends it.
@@ -277,6 +279,10 @@ async fn connection(mut stream: TcpStream, shared: &Shared, site: Site) {
             }
             Action::Reset => {
                 reset(stream);
+                return;
+            }
+            Action::Endless(reply, every) => {
+                endless(&mut stream, &reply, every).await;
                 return;
             }
         }
@@ -431,9 +437,10 @@ pub(crate) async fn with_fault(fault: Option<Fault>, answer: impl FnOnce() -> Re
                 Action::Send(answer())
             }
             // Faults that strike after the call is applied are handled below.
-            Fault::WrongContentType | Fault::OversizedBody { .. } | Fault::ClaimedLength { .. } => {
-                Action::Send(answer())
-            }
+            Fault::WrongContentType
+            | Fault::OversizedBody { .. }
+            | Fault::ClaimedLength { .. }
+            | Fault::EndlessBody { .. } => Action::Send(answer()),
         };
     }
     let mut reply = answer();
@@ -454,6 +461,7 @@ pub(crate) async fn with_fault(fault: Option<Fault>, answer: impl FnOnce() -> Re
             Action::Send(reply)
         }
         Fault::ClaimedLength { bytes } => Action::Claim(reply, bytes),
+        Fault::EndlessBody { every } => Action::Endless(reply, every),
         Fault::RateLimited { .. }
         | Fault::RetryAfter { .. }
         | Fault::SlackError { .. }
@@ -532,6 +540,30 @@ fn head_bytes(reply: &Reply, content_length: u64, close: bool) -> Vec<u8> {
     }
     head.push_str("\r\n");
     head.into_bytes()
+}
+
+/// Sends `reply` as a chunked body that never ends: its own bytes, then 32 spaces every
+/// `every`, until the client hangs up.
+async fn endless(stream: &mut TcpStream, reply: &Reply, every: Duration) {
+    let mut head = String::from_utf8_lossy(&head_bytes(reply, 0, true)).into_owned();
+    head = head.replace("Content-Length: 0\r\n", "Transfer-Encoding: chunked\r\n");
+    let mut first = head.into_bytes();
+    // A chunk of size 0 would end the body.
+    if !reply.body.is_empty() {
+        first.extend_from_slice(format!("{:x}\r\n", reply.body.len()).as_bytes());
+        first.extend_from_slice(&reply.body);
+        first.extend_from_slice(b"\r\n");
+    }
+    if stream.write_all(&first).await.is_err() {
+        return;
+    }
+    let chunk = [b"20\r\n".as_slice(), &[b' '; 32], b"\r\n"].concat();
+    loop {
+        tokio::time::sleep(every).await;
+        if stream.write_all(&chunk).await.is_err() || stream.flush().await.is_err() {
+            return;
+        }
+    }
 }
 
 async fn send(stream: &mut TcpStream, reply: &Reply, close: bool) -> std::io::Result<()> {

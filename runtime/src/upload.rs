@@ -234,19 +234,27 @@ impl Client {
             let status = response.status();
             let mut body = response.into_body();
             let mut answer = Vec::new();
-            loop {
-                let Some(frame) = http_body_util::BodyExt::frame(&mut body)
-                    .await
-                    .transpose()
-                    .map_err(Broken::Read)?
-                else {
-                    break;
-                };
-                progress.touch();
-                if let Ok(chunk) = frame.into_data() {
-                    let room = MAX_ANSWER_BYTES.saturating_sub(answer.len());
-                    answer.extend_from_slice(&chunk[..chunk.len().min(room)]);
+            // The status decides; the answer is read for its first bytes only, for at most the
+            // idle timeout in all: a server that keeps sending cannot hold the upload open.
+            let read = async {
+                while answer.len() < MAX_ANSWER_BYTES {
+                    let Some(frame) = http_body_util::BodyExt::frame(&mut body)
+                        .await
+                        .transpose()
+                        .map_err(Broken::Read)?
+                    else {
+                        break;
+                    };
+                    progress.touch();
+                    if let Ok(chunk) = frame.into_data() {
+                        let room = MAX_ANSWER_BYTES.saturating_sub(answer.len());
+                        answer.extend_from_slice(&chunk[..chunk.len().min(room)]);
+                    }
                 }
+                Ok::<_, Broken>(())
+            };
+            if let Ok(Err(broken)) = tokio::time::timeout(idle_timeout, read).await {
+                return Err(broken);
             }
             Ok::<_, Broken>((status, answer))
         };
