@@ -288,7 +288,7 @@ pub fn tool_text(lines: &[String]) -> String {
     let mut blank = false;
     for line in lines {
         let line = line.trim();
-        if line.starts_with("```") || line.starts_with('#') {
+        if line.starts_with("```") || is_heading(line) {
             break;
         }
         if line.is_empty() {
@@ -309,17 +309,31 @@ pub fn tool_text(lines: &[String]) -> String {
     unlink(&text)
 }
 
-/// `text` with the brackets of intra-doc links (`` [`Type::method`] ``) removed; a Markdown
-/// link with a target (`[text](url)`, `[text][ref]`) is kept as written.
+/// Whether a doc line is a Markdown heading: one to six `#`, then a space or nothing.
+fn is_heading(line: &str) -> bool {
+    let level = line.bytes().take_while(|b| *b == b'#').count();
+    (1..=6).contains(&level) && line[level..].chars().next().is_none_or(|c| c == ' ')
+}
+
+/// `text` with the brackets of intra-doc links (`` [`Type::method`] ``, `[Type]`) removed. Kept as
+/// written: code spans, a Markdown link with a target (`[text](url)`, `[text][ref]`), a link
+/// definition (`[name]: url`), and brackets around anything that is not a path (`[a, b]`).
 fn unlink(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(open) = rest.find('[') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
+    while let Some(at) = rest.find(['[', '`']) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if rest.starts_with('`') {
+            let span = code_span(rest);
+            out.push_str(&rest[..span]);
+            rest = &rest[span..];
+            continue;
+        }
+        let after = &rest[1..];
         let Some(close) = after
             .find(']')
-            .filter(|close| !after[..*close].contains('['))
+            .filter(|close| is_link_path(&after[..*close]))
         else {
             out.push('[');
             rest = after;
@@ -351,6 +365,28 @@ fn unlink(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The length of the code span that `text` starts with: its backticks, up to the same number of
+/// backticks closing it; without a closing run, the opening backticks alone.
+fn code_span(text: &str) -> usize {
+    let ticks = text.bytes().take_while(|b| *b == b'`').count();
+    let fence = &text[..ticks];
+    text[ticks..]
+        .find(fence)
+        .map_or(ticks, |close| ticks + close + ticks)
+}
+
+/// Whether the text between a link's brackets names an item: a path, in backticks or not, with
+/// no space, comma or semicolon (`` `UserId` ``, `Client::call`, `crate::Error`).
+fn is_link_path(inner: &str) -> bool {
+    let path = inner
+        .strip_prefix('`')
+        .and_then(|p| p.strip_suffix('`'))
+        .unwrap_or(inner);
+    !path.is_empty()
+        && !path.contains(['`', '[', ' ', ',', ';'])
+        && !path.chars().any(char::is_whitespace)
 }
 
 /// A use of a `#[deprecated]` item, spanned at the method name: the compiler's own deprecation
@@ -483,6 +519,24 @@ mod tests {
         assert_eq!(
             unlink("[a] [b][c] [d](e) [f]: g [h"),
             "a [b][c] [d](e) [f]: g [h"
+        );
+        // Code spans are kept whole, and brackets around what is not a path stay.
+        assert_eq!(
+            unlink("at most `[u8; 4000]` bytes, one of [a, b], see [`crate::X`] or ``[`x`]``"),
+            "at most `[u8; 4000]` bytes, one of [a, b], see `crate::X` or ``[`x`]``"
+        );
+        assert_eq!(unlink("an `unclosed [Link] span"), "an `unclosed Link span");
+        // A line that starts with `#` but is not a heading is prose.
+        assert_eq!(
+            tool_text(&lines(
+                "Posts to a channel, by default\n#general, the main one.\n## More\nrest"
+            )),
+            "Posts to a channel, by default #general, the main one."
+        );
+        assert_eq!(tool_text(&lines("Text.\n#\nrest")), "Text.");
+        assert_eq!(
+            tool_text(&lines("Text.\n####### seven\nrest")),
+            "Text. ####### seven rest"
         );
     }
 }
