@@ -151,21 +151,32 @@ fn attribute_is(attr: &TokenStream, name: &str) -> bool {
     last.is_some_and(|ident| ident == name)
 }
 
-/// Whether some field in `fields` (the top level of a struct's braces) has a `#[cfg(..)]`.
+/// Whether some field in `fields` (the top level of a struct's braces) has a `#[cfg(..)]`, or a
+/// `#[cfg_attr(..)]` that may add one.
 fn has_cfg_attribute(fields: TokenStream) -> bool {
     let mut after_pound = false;
     for token in fields {
         if let TokenTree::Group(attr) = &token {
-            if after_pound
-                && attr.delimiter() == Delimiter::Bracket
-                && attribute_is(&attr.stream(), "cfg")
-            {
+            if after_pound && attr.delimiter() == Delimiter::Bracket && may_be_cfg(&attr.stream()) {
                 return true;
             }
         }
         after_pound = matches!(&token, TokenTree::Punct(punct) if punct.as_char() == '#');
     }
     false
+}
+
+/// Whether an attribute's tokens (inside its brackets) are a `cfg`, or a `cfg_attr` that may
+/// add one (`#[cfg_attr(unix, cfg(feature = "x"))]`).
+fn may_be_cfg(attr: &TokenStream) -> bool {
+    fn names_cfg(tokens: TokenStream) -> bool {
+        tokens.into_iter().any(|token| match token {
+            TokenTree::Ident(ident) => ident == "cfg",
+            TokenTree::Group(group) => names_cfg(group.stream()),
+            _ => false,
+        })
+    }
+    attribute_is(attr, "cfg") || (attribute_is(attr, "cfg_attr") && names_cfg(attr.clone()))
 }
 
 /// The arguments the attribute handed over, and the span to report a missing method name at
@@ -230,7 +241,11 @@ fn check_cfg_on_required(cx: &Ctxt, args: &Args, input: &DeriveInput) {
         let Some([only]) = fields.get(param.name).map(Vec::as_slice) else {
             continue;
         };
-        if let Some(cfg) = only.attrs.iter().find(|attr| attr.path().is_ident("cfg")) {
+        let cfg = only.attrs.iter().find(|attr| {
+            attr.path().is_ident("cfg")
+                || (attr.path().is_ident("cfg_attr") && may_be_cfg(&attr.meta.to_token_stream()))
+        });
+        if let Some(cfg) = cfg {
             cx.error_spanned_by(
                 cfg,
                 format!(
