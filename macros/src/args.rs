@@ -101,21 +101,15 @@ impl Parse for Positional {
         let name = if input.is_empty() {
             NameArg::Missing
         } else if input.peek(LitStr) {
-            NameArg::Lit(input.parse()?)
+            let lit: LitStr = input.parse()?;
+            match suffix_error(&lit.token(), "the method name") {
+                Some(error) => NameArg::Bad(error),
+                None => NameArg::Lit(lit),
+            }
         } else if input.peek(Ident) && (input.peek2(Token![=]) || starts_flag(input)) {
             NameArg::Missing
         } else {
-            let wrong = skip_value(input);
-            let text = wrong.to_string().replace(' ', "");
-            let hint = if text.contains('.') {
-                format!("; write it in quotes: `\"{text}\"`")
-            } else {
-                String::from(", e.g. `\"users.profile.set\"`")
-            };
-            NameArg::Bad(syn::Error::new_spanned(
-                wrong,
-                format!("the method name must be a string literal{hint}"),
-            ))
+            NameArg::Bad(not_a_name(input))
         };
         if !matches!(name, NameArg::Missing) && !input.is_empty() {
             input.parse::<Token![,]>()?;
@@ -125,6 +119,89 @@ impl Parse for Positional {
             rest: input.parse()?,
         })
     }
+}
+
+/// The error for a method name that is not a string literal, at what was written instead.
+fn not_a_name(input: ParseStream) -> syn::Error {
+    let fork = input.fork();
+    let literal = fork.parse::<syn::Lit>().ok().filter(|_| at_end(&fork));
+    let wrong = skip_value(input);
+    let text = wrong.to_string().replace(' ', "");
+    let message = match literal {
+        Some(syn::Lit::ByteStr(lit)) => format!(
+            "the method name must be a string literal, not a byte string; write `\"{}\"`",
+            String::from_utf8_lossy(&lit.value())
+        ),
+        Some(syn::Lit::CStr(lit)) => format!(
+            "the method name must be a string literal, not a C string; write `\"{}\"`",
+            lit.value().to_string_lossy()
+        ),
+        _ if text.contains('!') => String::from(
+            "a macro is not expanded in the method name; write the name itself as a string literal, e.g. `\"users.profile.set\"`",
+        ),
+        _ if text.contains('.') => {
+            format!("the method name must be a string literal; write it in quotes: `\"{text}\"`")
+        }
+        _ => String::from(
+            "the method name must be a string literal, e.g. `\"users.profile.set\"`",
+        ),
+    };
+    syn::Error::new_spanned(wrong, message)
+}
+
+/// The error for a literal with a suffix (`"users.info"x`, `4u8`), whose suffix would be
+/// ignored: at the literal, naming `what` it is.
+fn suffix_error(lit: &proc_macro2::Literal, what: &str) -> Option<syn::Error> {
+    let parsed = syn::Lit::new(lit.clone());
+    let suffix = parsed.suffix();
+    (!suffix.is_empty()).then(|| {
+        syn::Error::new(
+            lit.span(),
+            format!("{what} has the suffix `{suffix}`, which means nothing here; remove it"),
+        )
+    })
+}
+
+/// Removes the arguments that are a literal alone (`"users.info", "users.list"`), which the
+/// `key = value` parser cannot start on, and reports each at its literal.
+fn literals_alone(cx: &Ctxt, rest: TokenStream, named: bool) -> TokenStream {
+    use proc_macro2::TokenTree;
+    let mut kept = TokenStream::new();
+    let mut segment: Vec<TokenTree> = Vec::new();
+    let mut first = true;
+    let mut flush = |segment: &mut Vec<TokenTree>, comma: Option<TokenTree>, first: &mut bool| {
+        match segment.first() {
+            Some(TokenTree::Literal(lit)) => {
+                let message = if *first && named && segment.len() == 1 {
+                    "the method name comes once; remove this second one (a struct binds one method)"
+                        .to_owned()
+                } else {
+                    format!(
+                        "`{lit}` alone is not an argument; arguments are `key = value` or a flag, e.g. `scope = \"users:read\"`"
+                    )
+                };
+                cx.error_spanned_by(lit, message);
+            }
+            _ => {
+                kept.extend(segment.drain(..));
+                kept.extend(comma);
+            }
+        }
+        segment.clear();
+        *first = false;
+    };
+    for token in rest {
+        match &token {
+            TokenTree::Punct(punct) if punct.as_char() == ',' => {
+                flush(&mut segment, Some(token), &mut first);
+            }
+            _ => segment.push(token),
+        }
+    }
+    if !segment.is_empty() {
+        flush(&mut segment, None, &mut first);
+    }
+    kept
 }
 
 /// Whether the input starts with a bare flag (`paginated`, `no_scope`, ...) followed by a comma
@@ -151,6 +228,7 @@ impl Args {
                 return args;
             }
         };
+        let named = !matches!(positional.name, NameArg::Missing);
         match positional.name {
             NameArg::Lit(lit) => match grammar::check_method_name(&lit.value()) {
                 Ok(()) => args.name = Some(lit),
@@ -165,8 +243,9 @@ impl Args {
                 format!("missing method name; write it first, as a string literal: `{EXAMPLE}`"),
             )),
         }
+        let rest = literals_alone(cx, positional.rest, named);
         let parser = syn::meta::parser(|meta| args.parse_one(cx, &meta));
-        if let Err(error) = parser.parse2(positional.rest) {
+        if let Err(error) = parser.parse2(rest) {
             cx.syn_error(error);
         }
         args
@@ -346,7 +425,12 @@ fn string_value(
     }
     let value = meta.value()?;
     if value.peek(LitStr) {
-        return Ok(Some(value.parse()?));
+        let lit: LitStr = value.parse()?;
+        if let Some(error) = suffix_error(&lit.token(), &format!("the value of `{key}`")) {
+            cx.syn_error(error);
+            return Ok(None);
+        }
+        return Ok(Some(lit));
     }
     let wrong = skip_value(value);
     if wrong.is_empty() {
@@ -386,7 +470,24 @@ fn unquoted_value<T: Parse>(
         );
         return Ok(None);
     }
-    value.parse().map(Some)
+    if value.peek(Token![|]) || value.peek(Token![||]) || value.peek(Token![move]) {
+        let wrong = skip_value(value);
+        cx.error_spanned_by(
+            wrong,
+            format!("`{key}` takes {what}, not a closure; write the closure as a `fn` and name it: `{key} = {example}`"),
+        );
+        return Ok(None);
+    }
+    let fork = value.fork();
+    if fork.parse::<T>().is_ok() && at_end(&fork) {
+        return value.parse().map(Some);
+    }
+    let wrong = skip_value(value);
+    cx.error_spanned_by(
+        wrong,
+        format!("`{key}` takes {what}, e.g. `{key} = {example}`"),
+    );
+    Ok(None)
 }
 
 /// Whether nothing follows the `=` of the argument being parsed.
@@ -407,6 +508,10 @@ fn tier_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<(Tier, Sp
     let value = meta.value()?;
     if value.peek(LitInt) {
         let lit: LitInt = value.parse()?;
+        if let Some(error) = suffix_error(&lit.token(), "the tier") {
+            cx.syn_error(error);
+            return Ok(None);
+        }
         let tier = lit.base10_parse::<u8>().ok().and_then(Tier::numbered);
         if tier.is_none() {
             cx.error_spanned_by(&lit, format!("no tier {}: {RULE}", lit.base10_digits()));
