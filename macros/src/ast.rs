@@ -1,8 +1,10 @@
 //! The model of the annotated struct: borrowed from syn, keeping the original tokens so that any
 //! later error can point at what the user wrote.
 
+use crate::args::Args;
 use crate::attr::{self, FieldAttrs};
 use crate::ctxt::Ctxt;
+use crate::valid;
 use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
@@ -28,7 +30,7 @@ pub struct Field<'a> {
 impl<'a> Input<'a> {
     /// Reads the struct. Anything but a struct with named fields is reported (at the keyword or
     /// the fields) and gives `None`.
-    pub fn from_syn(cx: &Ctxt, input: &'a DeriveInput) -> Option<Input<'a>> {
+    pub fn from_syn(cx: &Ctxt, args: &Args, input: &'a DeriveInput) -> Option<Input<'a>> {
         for attr in input.attrs.iter().filter(|a| a.path().is_ident(attr::ATTR)) {
             cx.error_spanned_by(
                 attr,
@@ -71,7 +73,10 @@ impl<'a> Input<'a> {
             Fields::Unnamed(unnamed) => {
                 cx.error_spanned_by(
                     unnamed,
-                    format!("{SHAPE}; a tuple struct has no parameter names: write `struct {} {{ channel: ChannelId }}`", input.ident),
+                    format!(
+                        "{SHAPE}; a tuple struct has no parameter names: write `{}`",
+                        valid::example_struct(args, &input.ident)
+                    ),
                 );
                 return None;
             }

@@ -64,6 +64,23 @@ fn wire_names(cx: &Ctxt, fields: &[Field]) {
     }
 }
 
+/// A field sent under its own name has a name Slack could have: lowercase ASCII letters, digits
+/// and `_` (as a `rename` must). `catalog_checks`: the catalog knows the method's parameters,
+/// and reports any name it does not know at the field itself, except `unchecked` fields.
+pub fn field_names(cx: &Ctxt, fields: &[Field], catalog_checks: bool) {
+    for field in fields.iter().filter(|field| field.is_sent()) {
+        let renamed = field.attrs.rename.written();
+        if renamed || field.attrs.broken || (catalog_checks && !field.attrs.unchecked.written()) {
+            continue;
+        }
+        let wire = field.wire_name();
+        if let Err(broken) = crate::grammar::check_wire_name(&wire) {
+            let what = format!("the field is sent as `{wire}`, which is not a parameter name");
+            cx.error_spanned_by(field.ident, broken.message(&what));
+        }
+    }
+}
+
 /// Flags that contradict or need another argument: `no_scope` next to `scope = ..`, and an
 /// `unchecked_*` flag without the argument it vouches for.
 pub fn arguments(cx: &Ctxt, args: &Args) {

@@ -197,7 +197,8 @@ pub fn args_of(input: &DeriveInput) -> (TokenStream, Span) {
 fn check_here(args: TokenStream, input: &DeriveInput) -> TokenStream {
     let cx = Ctxt::new();
     let args = Args::parse(&cx, args, Span::call_site());
-    let method = ast::Input::from_syn(&cx, input).and_then(|ast| valid::check(&cx, args, ast));
+    let method =
+        ast::Input::from_syn(&cx, &args, input).and_then(|ast| valid::check(&cx, args, ast));
     drop(method);
     match cx.check() {
         Err(errors) => fallback::emit(input, None, errors),

@@ -149,7 +149,8 @@ pub fn derive_slack_method(item: TokenStream) -> TokenStream {
     let (tokens, span) = handoff::args_of(&input);
     let args = args::Args::parse(&cx, tokens, span);
     let krate = (!args.krate_broken()).then(|| valid::crate_path(&args));
-    let method = ast::Input::from_syn(&cx, &input).and_then(|ast| valid::check(&cx, args, ast));
+    let method =
+        ast::Input::from_syn(&cx, &args, &input).and_then(|ast| valid::check(&cx, args, ast));
     match (cx.check(), method) {
         (Ok(()), Some(method)) => expand::expand(&method),
         (Err(errors), _) => fallback::stub(&input, krate, errors),

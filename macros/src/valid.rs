@@ -56,6 +56,7 @@ pub fn check<'a>(cx: &Ctxt, args: Args, input: Input<'a>) -> Option<Method<'a>> 
     check::arguments(cx, &args);
     let name = args.name.as_ref()?;
     let entry = catalog::lookup(&name.value());
+    check::field_names(cx, &input.fields, entry.is_some_and(|m| m.params_known));
     match entry {
         None => check_unknown_method(cx, &args, name),
         Some(method) => {
@@ -411,6 +412,26 @@ fn unknown_param_message(method: &catalog::Method, wire: &str, suggestions: &[&s
         "`{name}` has no parameter `{wire}`; its parameters are {}, or {NEWER}",
         join(&quoted(&names), "and")
     )
+}
+
+/// The struct a binding of the method in `args` could be, for an error that shows the shape:
+/// the required parameters of a method the catalog describes (a unit struct when it takes
+/// none), else one field as an example.
+pub fn example_struct(args: &Args, ident: &Ident) -> String {
+    let method = args
+        .name
+        .as_ref()
+        .and_then(|name| catalog::lookup(&name.value()))
+        .filter(|method| method.params_known);
+    let Some(method) = method else {
+        return format!("struct {ident} {{ pub channel: ChannelId }}");
+    };
+    let required: Vec<String> = method.required_params().map(field).collect();
+    match (required.is_empty(), method.params.first()) {
+        (false, _) => format!("struct {ident} {{ {} }}", required.join(", ")),
+        (true, Some(param)) => format!("struct {ident} {{ {} }}", field(param)),
+        (true, None) => format!("struct {ident};"),
+    }
 }
 
 /// A field for a parameter, as a missing-parameter error suggests it: `pub name: Type`, with
