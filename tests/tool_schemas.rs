@@ -101,6 +101,7 @@ fn small_pool() -> Vec<Value> {
         json!(u64::MAX),
         json!("x"),
         json!("U0123ABCD"),
+        json!("F0123ABCD"),
         json!([]),
         json!(["x"]),
         json!({}),

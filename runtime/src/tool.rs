@@ -192,7 +192,7 @@ impl fmt::Debug for ParamKind {
 /// | [`ChannelRef`] | a string: a channel id or name, without whitespace |
 /// | [`Timestamp`](crate::types::Timestamp) | a string |
 /// | `Option<T>` | `T`'s schema or `null` (and the property is not required) |
-/// | `Vec<T>`, `[T]`, `[T; N]` | an array of `T` (of exactly `N` items) |
+/// | `Vec<T>`, `[T]`, `[T; N]` | an array of `T` (of exactly `N` items); of at least one item when the parameter is required, as an empty list is not sent |
 /// | `serde_json::Value` | anything; `Map<String, Value>`: an object |
 /// | request values ([`ProfileUpdate`](crate::types::ProfileUpdate), [`Blocks`](crate::types::Blocks), [`Block`](crate::types::Block), [`Attachment`](crate::types::Attachment), [`Text`](crate::types::Text), [`MessageMetadata`](crate::types::MessageMetadata), [`ViewPayload`](crate::types::ViewPayload)) | their JSON shape |
 ///
@@ -355,10 +355,17 @@ pub fn object_schema(params: &[ToolParam]) -> Map<String, Value> {
     let mut properties = Map::new();
     let mut required = Vec::new();
     for param in params {
-        properties.insert(param.name.to_owned(), param.schema());
+        let mut schema = param.schema();
         if param.required {
             required.push(Value::from(param.name));
+            // An empty list is not sent at all, so a required one needs an item.
+            if let Some(schema) = schema.as_object_mut() {
+                if schema.get("type").and_then(Value::as_str) == Some("array") {
+                    schema.entry("minItems").or_insert(Value::from(1));
+                }
+            }
         }
+        properties.insert(param.name.to_owned(), schema);
     }
     let mut schema = Map::new();
     schema.insert("$schema".into(), SCHEMA_DIALECT.into());
@@ -406,6 +413,12 @@ pub fn check_arguments(
                 return Err(ArgumentError::new(param.name, "missing: it is required"));
             }
             None => {}
+            Some(Value::Array(items)) if param.required && items.is_empty() => {
+                return Err(ArgumentError::new(
+                    param.name,
+                    "empty: it is required, and an empty list is not sent; give at least one item",
+                ));
+            }
             Some(value) => {
                 ((param.kind)().check)(value).map_err(|error| {
                     ArgumentError::new(format!("{}{}", param.name, error.at), error.message)
