@@ -9,7 +9,7 @@ use crate::valid::Method;
 use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
-use syn::{Attribute, Data, DeriveInput, Type};
+use syn::{Attribute, Data, DeriveInput, Meta, Type};
 
 /// What the derive adds next to the struct: the impl, and the deprecation warning when one is
 /// due.
@@ -54,8 +54,9 @@ pub fn user_item(input: &DeriveInput) -> TokenStream {
 fn impl_slack_method(method: &Method) -> TokenStream {
     let private = format!("{}::__private", method.krate);
     let p = private.as_str();
-    // A struct or field the user deprecated must not make the impl warn. (Only then: an `allow`
-    // under a crate's `forbid(deprecated)` would be an error of its own.)
+    // A struct or field the user deprecated, or where the user allows deprecated items, must
+    // not make the impl warn. (Only then: an `allow` under a crate's `forbid(deprecated)` would
+    // be an error of its own.)
     let allow_deprecated = if user_deprecated(method.input.original) {
         "#[allow(deprecated)]"
     } else {
@@ -413,15 +414,33 @@ fn deprecation_warning(method: &Method, note: &str) -> TokenStream {
     }
 }
 
-/// Whether the user marked the struct or one of its fields `#[deprecated]`.
+/// Whether the user marked the struct or one of its fields `#[deprecated]`, or allows (or
+/// expects) deprecated items there: a field's type may then be a deprecated item, which the
+/// impl names again.
 fn user_deprecated(input: &DeriveInput) -> bool {
-    let deprecated =
-        |attrs: &[Attribute]| attrs.iter().any(|attr| attr.path().is_ident("deprecated"));
+    let deprecated = |attrs: &[Attribute]| {
+        attrs.iter().any(|attr| {
+            attr.path().is_ident("deprecated")
+                || (["allow", "expect"].iter().any(|l| attr.path().is_ident(l))
+                    && names_deprecated(attr))
+        })
+    };
     deprecated(&input.attrs)
         || match &input.data {
             Data::Struct(data) => data.fields.iter().any(|field| deprecated(&field.attrs)),
             _ => false,
         }
+}
+
+/// Whether a lint attribute's list names `deprecated`.
+fn names_deprecated(attr: &Attribute) -> bool {
+    let Meta::List(list) = &attr.meta else {
+        return false;
+    };
+    list.tokens
+        .clone()
+        .into_iter()
+        .any(|token| matches!(token, proc_macro2::TokenTree::Ident(ident) if ident == "deprecated"))
 }
 
 /// `#[allow(..)]`, `#[warn(..)]`, `#[deny(..)]` or `#[forbid(..)]`. (Not `#[expect(..)]`: an

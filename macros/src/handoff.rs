@@ -49,6 +49,12 @@ pub fn attribute(args: TokenStream, item: TokenStream) -> TokenStream {
     if let Err(errors) = cx.check() {
         return fallback::emit(&input, Some(krate), errors);
     }
+    let mut input = input;
+    let item = if expect_deprecation(&read, &mut input) {
+        input.to_token_stream()
+    } else {
+        item
+    };
     // A second `#[slack_method]` would add a second impl: report it and leave it out.
     let (item, errors) = if input.attrs.iter().any(ast::is_slack_method) {
         let cx = Ctxt::new();
@@ -69,6 +75,54 @@ pub fn attribute(args: TokenStream, item: TokenStream) -> TokenStream {
         (item, None)
     };
     hand_over(&krate, &args, item, errors)
+}
+
+/// `#[expect(deprecated)]` on the binding of a method Slack has deprecated: the expectation is
+/// met by the binding itself, whose warning the derive emits outside the struct, where the
+/// struct's expectation cannot see it. So `deprecated` moves from the struct's `expect` to an
+/// `allow`, which the derive copies onto its warning (other lints stay expected). Whether the
+/// struct changed.
+fn expect_deprecation(args: &Args, input: &mut DeriveInput) -> bool {
+    let slack_deprecated = args
+        .name
+        .as_ref()
+        .and_then(|name| catalog::lookup(&name.value()))
+        .is_some_and(|method| method.deprecated);
+    if !slack_deprecated || args.deprecated.written() {
+        return false;
+    }
+    let mut changed = false;
+    let mut attrs = Vec::with_capacity(input.attrs.len() + 1);
+    for attr in std::mem::take(&mut input.attrs) {
+        let lints = match &attr.meta {
+            Meta::List(list) if list.path.is_ident("expect") => list
+                .parse_args_with(
+                    syn::punctuated::Punctuated::<Meta, syn::Token![,]>::parse_terminated,
+                )
+                .ok(),
+            _ => None,
+        };
+        let Some(lints) =
+            lints.filter(|lints| lints.iter().any(|m| m.path().is_ident("deprecated")))
+        else {
+            attrs.push(attr);
+            continue;
+        };
+        changed = true;
+        let span = attr.span();
+        let deprecated = lints.iter().find(|m| m.path().is_ident("deprecated"));
+        attrs.push(syn::parse_quote_spanned!(span=> #[allow(#deprecated)]));
+        let rest: Vec<&Meta> = lints
+            .iter()
+            .filter(|m| !m.path().is_ident("deprecated"))
+            .collect();
+        // Lints left to expect, besides a `reason = ".."`.
+        if rest.iter().any(|m| !m.path().is_ident("reason")) {
+            attrs.push(syn::parse_quote_spanned!(span=> #[expect(#(#rest),*)]));
+        }
+    }
+    input.attrs = attrs;
+    changed
 }
 
 /// The item with the hidden derive and its arguments added (and `errors`, if any).
@@ -110,7 +164,9 @@ fn nothing_to_check(args: &TokenStream, item: &TokenStream) -> bool {
         tokens.next();
         match tokens.next() {
             Some(TokenTree::Group(attr)) if attr.delimiter() == Delimiter::Bracket => {
-                if attribute_is(&attr.stream(), "slack_method") {
+                if attribute_is(&attr.stream(), "slack_method")
+                    || attribute_is(&attr.stream(), "expect")
+                {
                     return false;
                 }
             }
