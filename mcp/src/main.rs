@@ -11,9 +11,11 @@
 //! tool argument, and no result or message shows it. With `--emulator` the server starts a
 //! loopback Slack emulator of its own (the demo workspace) and calls it with the demo user's
 //! token (`--emulator=bot`: the demo bot's, which lacks `users.profile:write`); `SLACK_TOKEN`
-//! is then not read. The server writes one line about itself to stderr; stdout is the
-//! protocol's.
+//! is then not read. The server writes one line about itself to stderr, then its log: warnings
+//! and errors (`RUST_LOG` changes what is logged, e.g. `RUST_LOG=debug`), among them a line it
+//! could not read; stdout is the protocol's.
 
+mod log;
 mod options;
 mod server;
 
@@ -47,6 +49,7 @@ async fn run() -> Result<(), String> {
             return Ok(());
         }
     };
+    log::init()?;
     let mut registry = Registry::bundled();
     options.select(&mut registry)?;
     // The emulator, when there is one, lives as long as the server.

@@ -19,7 +19,8 @@ OPTIONS:
     -h, --help           print this
     -V, --version        print the version
 
-The token comes from SLACK_TOKEN only; it is never a tool argument and never shown.";
+The token comes from SLACK_TOKEN only; it is never a tool argument and never shown.
+Warnings and errors go to stderr; RUST_LOG changes what is logged (e.g. RUST_LOG=debug).";
 
 /// Which demo token the emulator is called with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -10,18 +10,22 @@ use serde_json::{json, Value};
 use slack_methods::tools::Registry;
 use std::process::Stdio;
 use std::time::Duration;
-use tokio::io::AsyncReadExt;
-use tokio::process::{ChildStderr, Command};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, Lines};
+use tokio::process::{Child, ChildStderr, ChildStdin, ChildStdout, Command};
 
 type Client = RunningService<RoleClient, ()>;
 
 /// A generous bound on each step, so that a broken server fails the test instead of hanging it.
 const STEP: Duration = Duration::from_secs(60);
 
-/// The server's command, with `args`, without `SLACK_TOKEN` unless `token` is given.
+/// The server's command, with `args`, without `SLACK_TOKEN` unless `token` is given, and with
+/// the default log (no `RUST_LOG`).
 fn server(args: &[&str], token: Option<&str>) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_slack-methods-mcp"));
-    command.args(args).env_remove("SLACK_TOKEN");
+    command
+        .args(args)
+        .env_remove("SLACK_TOKEN")
+        .env_remove("RUST_LOG");
     if let Some(token) = token {
         command.env("SLACK_TOKEN", token);
     }
@@ -249,4 +253,122 @@ async fn the_token_comes_from_the_environment_and_is_never_shown() {
     assert_eq!(output.status.code(), Some(2));
     let message = String::from_utf8(output.stderr).unwrap();
     assert!(message.contains("set SLACK_TOKEN"), "{message}");
+}
+
+/// The server driven over raw lines, for what rmcp's client never sends.
+struct Raw {
+    child: Child,
+    stdin: ChildStdin,
+    stdout: Lines<BufReader<ChildStdout>>,
+}
+
+impl Raw {
+    /// The server started with `--emulator`, initialized.
+    async fn start() -> Raw {
+        let mut child = server(&["--emulator"], None)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stdin = child.stdin.take().unwrap();
+        let stdout = BufReader::new(child.stdout.take().unwrap()).lines();
+        let mut raw = Raw {
+            child,
+            stdin,
+            stdout,
+        };
+        raw.send(
+            br#"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"0"}}}"#,
+        )
+        .await;
+        assert_eq!(raw.answer().await["id"], 0);
+        raw.send(br#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#)
+            .await;
+        raw
+    }
+
+    /// Sends `line` and its newline.
+    async fn send(&mut self, line: &[u8]) {
+        self.stdin.write_all(line).await.unwrap();
+        self.stdin.write_all(b"\n").await.unwrap();
+        self.stdin.flush().await.unwrap();
+    }
+
+    /// The next line the server writes, as JSON.
+    async fn answer(&mut self) -> Value {
+        let line = tokio::time::timeout(STEP, self.stdout.next_line())
+            .await
+            .expect("the server answers")
+            .unwrap()
+            .expect("the server's stdout is open");
+        serde_json::from_str(&line).unwrap()
+    }
+
+    /// Closes stdin, waits for the server to end, and gives what it wrote to stderr.
+    async fn finish(mut self) -> String {
+        drop(self.stdin);
+        let mut text = String::new();
+        let mut stderr = self.child.stderr.take().unwrap();
+        tokio::time::timeout(STEP, stderr.read_to_string(&mut text))
+            .await
+            .unwrap()
+            .unwrap();
+        let status = tokio::time::timeout(STEP, self.child.wait())
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(status.success(), "{status}: {text}");
+        text
+    }
+}
+
+#[tokio::test]
+async fn a_line_that_cannot_be_read_is_logged_and_the_server_goes_on() {
+    let mut raw = Raw::start().await;
+    // Not JSON; a number out of range; a lone surrogate: rmcp drops each without an answer.
+    raw.send(b"{not json").await;
+    raw.send(br#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"authTest","arguments":{"n":1e400}}}"#).await;
+    raw.send(br#"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"authTest","arguments":{"s":"\ud800"}}}"#).await;
+    // A line over rmcp's limit (16 MiB) is dropped too.
+    let mut long = br#"{"jsonrpc":"2.0","id":3,"method":"ping","params":{"_meta":{"x":""#.to_vec();
+    long.resize(17 << 20, b'a');
+    long.extend_from_slice(br#""}}}"#);
+    raw.send(&long).await;
+    // The server still answers, and the next answer is this one's.
+    raw.send(br#"{"jsonrpc":"2.0","id":4,"method":"ping"}"#)
+        .await;
+    let pong = raw.answer().await;
+    assert_eq!(pong["id"], 4, "{pong}");
+    assert!(pong.get("result").is_some(), "{pong}");
+
+    let log = raw.finish().await;
+    let dropped: Vec<&str> = log
+        .lines()
+        .filter(|line| line.contains("a line that is not JSON was dropped unanswered"))
+        .collect();
+    assert_eq!(dropped.len(), 3, "{log}");
+    assert!(dropped[0].contains("key must be a string"), "{log}");
+    assert!(dropped[1].contains("number out of range"), "{log}");
+    assert!(dropped[2].contains("hex escape"), "{log}");
+    assert!(log.contains("exceeded the maximum line length"), "{log}");
+    // The log names the fault, not the line.
+    assert!(
+        !log.contains("{not json") && !log.contains("1e400"),
+        "{log}"
+    );
+
+    // `RUST_LOG` sets what is logged; a wrong one is refused, saying so.
+    let output = server(&["--emulator"], None)
+        .env("RUST_LOG", "rmcp=loud")
+        .stdin(Stdio::null())
+        .output()
+        .await
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        message.starts_with("slack-methods-mcp: RUST_LOG: "),
+        "{message}"
+    );
 }
