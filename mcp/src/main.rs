@@ -54,7 +54,11 @@ async fn run() -> Result<(), String> {
     options.select(&mut registry)?;
     // The emulator, when there is one, lives as long as the server.
     let (client, _emulator, target) = connect(&options).await?;
-    let server = server::Server::new(registry, client);
+    let hidden = Registry::bundled()
+        .tools()
+        .filter_map(|tool| Some((tool.operation_id, options.hides(tool)?)))
+        .collect();
+    let server = server::Server::new(registry, client).hiding(hidden);
     eprintln!(
         "slack-methods-mcp: {} tools over stdio, calling {target}",
         server.len()

@@ -1,6 +1,7 @@
 //! The command line.
 
 use slack_methods::tools::Registry;
+use slack_methods::ToolFacts;
 
 /// `--help`.
 pub const USAGE: &str = "\
@@ -123,15 +124,27 @@ impl Options {
                     known.join(", ")
                 ));
             }
-            registry.retain(|tool| names.iter().any(|name| name == tool.operation_id));
         }
-        if self.read_only {
-            registry.retain(|tool| tool.read_only());
-        }
+        registry.retain(|tool| self.hides(tool).is_none());
         if registry.is_empty() {
             return Err("the options leave no tool to offer".to_owned());
         }
         Ok(())
+    }
+}
+
+impl Options {
+    /// The option that leaves `tool` out, if one does: `--tools` when its list does not name
+    /// the tool, else `--read-only` when the tool writes.
+    pub fn hides(&self, tool: &ToolFacts) -> Option<&'static str> {
+        let listed = |names: &Vec<String>| names.iter().any(|name| name == tool.operation_id);
+        if self.tools.as_ref().is_some_and(|names| !listed(names)) {
+            Some("--tools")
+        } else if self.read_only && !tool.read_only() {
+            Some("--read-only")
+        } else {
+            None
+        }
     }
 }
 
@@ -227,6 +240,13 @@ mod tests {
             ),
             "{error}"
         );
+        let bundled = Registry::bundled();
+        let set = bundled.get("usersProfileSet").unwrap();
+        let get = bundled.get("usersProfileGet").unwrap();
+        assert_eq!(both.hides(set), Some("--read-only"));
+        assert_eq!(both.hides(get), Some("--tools"));
+        assert_eq!(run(&[]).unwrap().hides(set), None);
+
         let mut registry = Registry::bundled();
         let none = run(&["--tools", "usersProfileSet", "--read-only"]).unwrap();
         assert!(none.select(&mut registry).is_err());

@@ -26,6 +26,8 @@ pub struct Server {
     client: Client,
     /// The tools as MCP describes them, made once.
     tools: Vec<Tool>,
+    /// The bundled tools it does not offer, each with the option that leaves it out.
+    hidden: Vec<(&'static str, &'static str)>,
 }
 
 impl Server {
@@ -36,12 +38,48 @@ impl Server {
             registry,
             client,
             tools,
+            hidden: Vec::new(),
         }
+    }
+
+    /// Names the bundled tools left out by an option (tool name, option, as `--read-only`), to
+    /// say so when one is called.
+    pub fn hiding(mut self, hidden: Vec<(&'static str, &'static str)>) -> Server {
+        self.hidden = hidden;
+        self
     }
 
     /// How many tools it offers.
     pub fn len(&self) -> usize {
         self.tools.len()
+    }
+
+    /// Why no tool called `name` is served: an option left it out, naming the option, or no
+    /// tool has the name (and the tool it probably meant, if one is near).
+    fn not_served(&self, name: &str) -> String {
+        let hidden_by = |tool: &str| {
+            self.hidden
+                .iter()
+                .find(|(hidden, _)| *hidden == tool)
+                .map(|(_, option)| *option)
+        };
+        if let Some(option) = hidden_by(name) {
+            return format!("`{name}` is not served: this server was started with `{option}`");
+        }
+        let known: Vec<&str> = self.registry.tools().map(|t| t.operation_id).collect();
+        if let Some(meant) = crate::options::meant(&known, name) {
+            return format!("no tool is called `{name}` here; did you mean `{meant}`?");
+        }
+        let hidden: Vec<&str> = self.hidden.iter().map(|(tool, _)| *tool).collect();
+        if let Some(meant) = crate::options::meant(&hidden, name) {
+            if let Some(option) = hidden_by(meant) {
+                return format!(
+                    "no tool is called `{name}` here; `{meant}` is not served: this server was \
+                     started with `{option}`"
+                );
+            }
+        }
+        format!("no tool is called `{name}` here")
     }
 }
 
@@ -173,16 +211,8 @@ impl ServerHandler for Server {
     ) -> Result<CallToolResponse, McpError> {
         let name = request.name.as_ref();
         if self.registry.get(name).is_none() {
-            // Not a tool of this server (maybe left out by `--read-only` or `--tools`): a
-            // protocol error, as MCP asks for an unknown tool.
-            let known: Vec<&str> = self.registry.tools().map(|t| t.operation_id).collect();
-            let hint = crate::options::meant(&known, name)
-                .map(|meant| format!("; did you mean `{meant}`?"))
-                .unwrap_or_default();
-            return Err(McpError::invalid_params(
-                format!("no tool is called `{name}` here{hint}"),
-                None,
-            ));
+            // Not a tool of this server: a protocol error, as MCP asks for an unknown tool.
+            return Err(McpError::invalid_params(self.not_served(name), None));
         }
         let args = request.arguments.map_or(Value::Null, Value::Object);
         let outcome = self.registry.call(&self.client, name, args).await;

@@ -227,10 +227,32 @@ async fn the_options_narrow_the_tools() {
             .cloned()
             .unwrap(),
     );
+    let error = client.call_tool(params).await.unwrap_err().to_string();
     assert!(
-        client.call_tool(params).await.is_err(),
-        "not offered, not called"
+        error.contains(
+            "`usersProfileSet` is not served: this server was started with `--read-only`"
+        ),
+        "not offered, not called: {error}"
     );
+    // Left out by `--tools`, or meant by a method's name: the option is named.
+    for (name, expected) in [
+        (
+            "authTest",
+            "`authTest` is not served: this server was started with `--tools`",
+        ),
+        (
+            "users.profile.set",
+            "no tool is called `users.profile.set` here; `usersProfileSet` is not served: this server was started with `--read-only`",
+        ),
+        ("noSuchTool", "no tool is called `noSuchTool` here"),
+    ] {
+        let error = client
+            .call_tool(CallToolRequestParams::new(name))
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains(expected), "{error}");
+    }
     close(client, stderr).await;
 }
 
