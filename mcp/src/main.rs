@@ -80,10 +80,14 @@ async fn connect(options: &Options) -> Result<(Client, Option<Emulator>, String)
     let builder = Client::builder()
         .user_agent_prefix(concat!("slack-methods-mcp/", env!("CARGO_PKG_VERSION")));
     let Some(which) = options.emulator else {
-        let text = std::env::var("SLACK_TOKEN").map_err(|_| {
-            "no token: set SLACK_TOKEN (a bot `xoxb-` or user `xoxp-` token), or try the server with --emulator".to_owned()
-        })?;
-        let token = Token::new(text).map_err(|error| format!("SLACK_TOKEN: {error}"))?;
+        // The runtime's rule: the whitespace around the value (a pasted space, a file's
+        // newline) is not part of the token.
+        let token = Token::from_env("SLACK_TOKEN")
+            .map_err(|error| format!("SLACK_TOKEN: {error}"))?
+            .ok_or_else(|| match std::env::var_os("SLACK_TOKEN") {
+                None => "no token: set SLACK_TOKEN (a bot `xoxb-` or user `xoxp-` token), or try the server with --emulator",
+                Some(_) => "SLACK_TOKEN is empty (or not UTF-8): set it to a bot `xoxb-` or user `xoxp-` token, or try the server with --emulator",
+            })?;
         let client = builder
             .token(token)
             .build()

@@ -275,6 +275,30 @@ async fn the_token_comes_from_the_environment_and_is_never_shown() {
     assert_eq!(output.status.code(), Some(2));
     let message = String::from_utf8(output.stderr).unwrap();
     assert!(message.contains("set SLACK_TOKEN"), "{message}");
+
+    // The whitespace around the value is not the token's: a trailing space is accepted as a
+    // trailing newline is; a blank value is empty; a space inside is refused.
+    for padded in [
+        format!("{secret} "),
+        format!("{secret}\n"),
+        format!(" {secret}\t"),
+    ] {
+        let (client, stderr) = connect(&["--read-only"], Some(&padded)).await;
+        let log = close(client, stderr).await;
+        assert!(log.contains("calling Slack"), "{padded:?}: {log}");
+    }
+    for (value, expected) in [
+        (" \n", "slack-methods-mcp: SLACK_TOKEN is empty"),
+        (
+            "xoxb-1 2",
+            "slack-methods-mcp: SLACK_TOKEN: the token holds a character that cannot be sent",
+        ),
+    ] {
+        let output = server(&[], Some(value)).output().await.unwrap();
+        assert_eq!(output.status.code(), Some(2), "{value:?}");
+        let message = String::from_utf8(output.stderr).unwrap();
+        assert!(message.starts_with(expected), "{value:?}: {message}");
+    }
 }
 
 /// The server driven over raw lines, for what rmcp's client never sends.
