@@ -3,9 +3,9 @@
 //! result.
 
 use rmcp::model::{
-    CallToolRequestParams, CallToolResponse, CallToolResult, ContentBlock, Implementation,
-    ListToolsResult, PaginatedRequestParams, ServerCapabilities, ServerConfig, Tool,
-    ToolAnnotations,
+    CallToolRequestParams, CallToolResponse, CallToolResult, ContentBlock, CustomRequest,
+    CustomResult, Implementation, ListToolsResult, PaginatedRequestParams, ServerCapabilities,
+    ServerConfig, Tool, ToolAnnotations,
 };
 use rmcp::service::RequestContext;
 use rmcp::{ErrorData as McpError, RoleServer, ServerHandler};
@@ -81,6 +81,40 @@ impl Server {
         }
         format!("no tool is called `{name}` here")
     }
+}
+
+/// The error for a custom request. rmcp reads a `tools/call` whose params do not fit
+/// (`arguments` not an object, no `name`, no params) as a custom request, which its dispatch
+/// would answer `-32601` (method not found); it is `-32602` (invalid params), saying what is
+/// wrong (an `_meta` or `task` that does not fit: only that the params do not). Any other custom request is a method this server does not have, as before.
+fn malformed(request: &CustomRequest) -> McpError {
+    if request.method != "tools/call" {
+        return McpError::new(
+            rmcp::model::ErrorCode::METHOD_NOT_FOUND,
+            request.method.clone(),
+            None,
+        );
+    }
+    // Said without the values sent (rmcp logs an error's message), so no argument is logged.
+    let fault = match &request.params {
+        None | Some(Value::Null) => "no params",
+        Some(Value::Object(params)) => match (params.get("name"), params.get("arguments")) {
+            (None, _) => "no `name`",
+            (Some(name), _) if !name.is_string() => "`name` is not a string",
+            (_, Some(arguments)) if !(arguments.is_object() || arguments.is_null()) => {
+                "`arguments` is not an object"
+            }
+            _ => "the params do not fit it",
+        },
+        Some(_) => "the params are not an object",
+    };
+    McpError::invalid_params(
+        format!(
+            "`tools/call`: {fault}; its params are an object with the tool's `name` and its \
+             `arguments` (an object)"
+        ),
+        None,
+    )
 }
 
 /// One tool as MCP lists it: its name, a title (the method's name), the binding's description
@@ -217,6 +251,14 @@ impl ServerHandler for Server {
         let args = request.arguments.map_or(Value::Null, Value::Object);
         let outcome = self.registry.call(&self.client, name, args).await;
         Ok(result(outcome).into())
+    }
+
+    async fn on_custom_request(
+        &self,
+        request: CustomRequest,
+        _context: RequestContext<RoleServer>,
+    ) -> Result<CustomResult, McpError> {
+        Err(malformed(&request))
     }
 }
 

@@ -418,3 +418,48 @@ async fn a_line_that_cannot_be_read_is_logged_and_the_server_goes_on() {
         "{message}"
     );
 }
+
+#[tokio::test]
+async fn malformed_params_are_invalid_params() {
+    let mut raw = Raw::start().await;
+    for (line, fault) in [
+        (
+            r#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"authTest","arguments":[]}}"#,
+            "`tools/call`: `arguments` is not an object",
+        ),
+        (
+            r#"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"authTest","arguments":"x"}}"#,
+            "`tools/call`: `arguments` is not an object",
+        ),
+        (
+            r#"{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"arguments":{}}}"#,
+            "`tools/call`: no `name`;",
+        ),
+        (
+            r#"{"jsonrpc":"2.0","id":4,"method":"tools/call"}"#,
+            "`tools/call`: no params; its params are an object with the tool's `name` and its `arguments` (an object)",
+        ),
+        (
+            r#"{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":5}}"#,
+            "`tools/call`: `name` is not a string;",
+        ),
+    ] {
+        raw.send(line.as_bytes()).await;
+        let answer = raw.answer().await;
+        assert_eq!(answer["error"]["code"], -32602, "{line}: {answer}");
+        let message = answer["error"]["message"].as_str().unwrap();
+        assert!(message.starts_with(fault), "{line}: {message}");
+        assert!(!message.contains("\"x\""), "no value sent is repeated: {message}");
+    }
+    // A method the server does not have is still not found.
+    raw.send(br#"{"jsonrpc":"2.0","id":6,"method":"no/such","params":{}}"#)
+        .await;
+    let answer = raw.answer().await;
+    assert_eq!(answer["error"]["code"], -32601, "{answer}");
+    // A well-formed call still works.
+    raw.send(br#"{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"authTest","arguments":{}}}"#)
+        .await;
+    let answer = raw.answer().await;
+    assert_eq!(answer["result"]["isError"], false, "{answer}");
+    raw.finish().await;
+}
