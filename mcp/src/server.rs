@@ -86,7 +86,8 @@ impl Server {
 /// The error for a custom request. rmcp reads a `tools/call` whose params do not fit
 /// (`arguments` not an object, no `name`, no params) as a custom request, which its dispatch
 /// would answer `-32601` (method not found); it is `-32602` (invalid params), saying what is
-/// wrong (an `_meta` or `task` that does not fit: only that the params do not). Any other custom request is a method this server does not have, as before.
+/// wrong (an `_meta` or `task` that does not fit: only that the params do not). Any other
+/// custom request is a method this server does not have, as before.
 fn malformed(request: &CustomRequest) -> McpError {
     if request.method != "tools/call" {
         return McpError::new(
