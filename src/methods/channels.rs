@@ -367,14 +367,14 @@ impl ConversationsOpen {
     fn check(&self) -> Result<(), InvalidRequest> {
         match (&self.channel, &self.users) {
             (Some(_), Some(_)) => Err(InvalidRequest::new(
-                "give `channel` or `users`, not both: `ConversationsOpen::resume(channel)` or `ConversationsOpen::with(users)`",
+                "give `channel` (to reopen it) or `users` (to talk with them), not both",
             )),
             (None, None) => Err(InvalidRequest::new(
                 "give the `users` to talk with, or the `channel` to reopen",
             )),
-            (None, Some(users)) if users.is_empty() => {
-                Err(InvalidRequest::new("`users` is empty: name at least one user"))
-            }
+            (None, Some(users)) if users.is_empty() => Err(InvalidRequest::new(
+                "`users` is empty: name at least one user",
+            )),
             (None, Some(users)) if users.len() > MAX_DM_USERS => Err(InvalidRequest::new(format!(
                 "{} users: a group direct message has at most {MAX_DM_USERS} besides you",
                 users.len()

@@ -78,15 +78,16 @@ impl UsersProfileSet {
     /// The rules Slack states for the parameters, checked before any I/O.
     fn check(&self) -> Result<(), InvalidRequest> {
         match (&self.profile, &self.name, &self.value) {
+            // Said in parameters, not Rust calls: an agent calling the tool reads it too.
             (Some(_), Some(_), _) | (Some(_), _, Some(_)) => Err(InvalidRequest::new(
-                "`name`/`value` and `profile` cannot be sent together: set one field with \
-                 `UsersProfileSet::field` or several with `UsersProfileSet::profile`",
+                "`name`/`value` and `profile` cannot be sent together: send one field as `name` \
+                 and `value`, or several in `profile`",
             )),
             (None, Some(_), None) => Err(InvalidRequest::new(
-                "`name` needs a `value`: use `UsersProfileSet::field(name, value)`",
+                "`name` needs a `value`: send both, or the fields in `profile`",
             )),
             (None, None, Some(_)) => Err(InvalidRequest::new(
-                "`value` needs a `name`: use `UsersProfileSet::field(name, value)`",
+                "`value` needs a `name`: send both, or the fields in `profile`",
             )),
             (None, None, None) => Err(InvalidRequest::new(
                 "nothing to set: give a `profile` or a `name` and `value`",
