@@ -185,6 +185,50 @@ async fn a_dropped_stream_sends_nothing_more() {
     assert!(matches!(log[1].fault, Some(Fault::Delay { .. })));
 }
 
+/// A run resumed from the cursor written in the method counts that cursor as given: a page that
+/// gives it again is refused, not asked for (and its items yielded) a second time.
+#[tokio::test]
+async fn a_resumed_run_refuses_its_own_cursor_again() {
+    let emu = emulator().await;
+    let client = client(&emu);
+    emu.stub_method(
+        LIST,
+        json!({"channels": [{"id": "C0LOOP0001", "name": "loop"}], "response_metadata": {"next_cursor": "YWJj"}}),
+    );
+    let resumed = ConversationsList::new().cursor("YWJj");
+    let results: Vec<Result<_, Error>> = client.pages(&resumed).collect().await;
+    assert_eq!(results.len(), 2, "{results:?}");
+    assert!(results[0].is_ok());
+    assert!(matches!(&results[1], Err(Error::RepeatedCursor { cursor, .. }) if cursor == "YWJj"));
+    assert_eq!(cursors_sent(&emu), [Some("YWJj".to_owned())]);
+}
+
+/// A page whose `response_metadata` has an odd shape keeps its items.
+#[tokio::test]
+async fn an_odd_response_metadata_costs_no_page() {
+    let emu = emulator().await;
+    let client = client(&emu);
+    for metadata in [
+        json!([]),
+        json!("none"),
+        json!({"next_cursor": {}}),
+        json!({"warnings": "w1"}),
+        json!({"messages": {"x": 1}}),
+        json!({"warnings": ["w1", null]}),
+    ] {
+        emu.stub_method(
+            LIST,
+            json!({"channels": [{"id": "C0ODD00001", "name": "odd"}], "response_metadata": metadata}),
+        );
+        let pages: Vec<_> = client
+            .pages(&ConversationsList::new())
+            .try_collect()
+            .await
+            .unwrap_or_else(|err| panic!("{metadata}: {err}"));
+        assert_eq!(ids(&pages), ["C0ODD00001"], "{metadata}");
+    }
+}
+
 #[tokio::test]
 async fn paging_resumes_from_a_cursor() {
     let emu = emulator().await;

@@ -179,6 +179,16 @@ impl<'de> Visitor<'de> for TextVisitor {
     }
 }
 
+/// A list of texts read leniently, as [`text_list`] reads it.
+#[derive(Debug, Default, PartialEq)]
+pub(crate) struct TextList(pub(crate) Vec<String>);
+
+impl<'de> Deserialize<'de> for TextList {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<TextList, D::Error> {
+        text_list(deserializer).map(TextList)
+    }
+}
+
 /// A list of texts (`warnings`, `messages`), read leniently: a list keeps its text items (see
 /// [`Text`]), a lone string is a list of one, anything else is empty.
 fn text_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {

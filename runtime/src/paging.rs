@@ -80,6 +80,16 @@ impl<M: SlackMethod> SlackMethod for AtCursor<'_, M> {
     }
 }
 
+/// The cursor `method` carries itself (a resumed run's), if any.
+fn own_cursor<M: SlackMethod>(method: &M) -> Option<String> {
+    let mut form = FormEncoder::new();
+    method.encode_form(&mut form).ok()?;
+    let form = form.finish();
+    form_urlencoded::parse(form.as_bytes())
+        .find(|(name, value)| name == "cursor" && !value.is_empty())
+        .map(|(_, value)| value.into_owned())
+}
+
 /// What a paging run does when it is polled next.
 enum Next {
     /// Ask for the page at this cursor (`None`: the first page).
@@ -135,11 +145,14 @@ impl Client {
         options: &'a CallOptions,
         cursor: Option<String>,
     ) -> impl Stream<Item = Result<SlackResponse<M::Response>, Error>> + 'a {
+        // The cursor the run starts at counts as given, whether passed here or carried by
+        // the method: a page that gives it again would be the first page again.
+        let first = cursor.clone().or_else(|| own_cursor(method));
         let start = Paging {
             client: self,
             method,
             options,
-            seen: cursor.iter().cloned().collect(),
+            seen: first.into_iter().collect(),
             next: Next::Page(cursor),
         };
         futures_util::stream::unfold(start, |mut paging| async move {
