@@ -428,6 +428,25 @@ async fn an_answer_that_never_ends_does_not_hold_the_upload() {
     );
 }
 
+/// An answer of `files.getUploadURLExternal` that does not fit its type is an error whose text
+/// hides the upload URL it holds.
+#[tokio::test]
+async fn a_broken_upload_url_answer_keeps_the_url_secret() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    emu.stub_method(
+        "files.getUploadURLExternal",
+        serde_json::json!({"upload_url": "https://files.slack.com/upload/v1/SECRETKEY", "file_id": null}),
+    );
+    let err = bot
+        .upload_file(FileUpload::bytes("a.txt", "abc"))
+        .await
+        .unwrap_err();
+    let shown = format!("{err} {err:?}");
+    assert!(matches!(err, UploadError::UploadUrl(_)), "{shown}");
+    assert!(!shown.contains("SECRETKEY"), "{shown}");
+}
+
 #[tokio::test]
 async fn step_three_failing_leaves_the_bytes_uploaded() {
     let emu = emulator().await;
@@ -590,6 +609,13 @@ async fn the_steps_can_be_called_one_by_one() {
     assert!(url
         .upload_url
         .starts_with(&format!("http://{}/upload/v1/", emu.upload_addr())));
+    // The URL is a secret: `Debug` shows its origin only.
+    let shown = format!("{url:?}");
+    assert!(!shown.contains("/upload/v1/"), "{shown}");
+    assert!(
+        shown.contains(&format!("http://{}/…", emu.upload_addr())),
+        "{shown}"
+    );
     bot.send_upload(
         &url.upload_url,
         UploadBody::bytes("a,b\n"),

@@ -79,14 +79,83 @@ struct Envelope {
     response_metadata: Option<Metadata>,
 }
 
-/// The first bytes of a body as text, for error messages.
+/// The first bytes of a body as text, for error messages, with its secrets hidden (see
+/// [`redact`]).
 pub(crate) fn excerpt(body: &[u8]) -> String {
     let cut = body.len().min(EXCERPT_LEN);
-    let mut text = String::from_utf8_lossy(&body[..cut]).into_owned();
+    let mut text = redact(&String::from_utf8_lossy(&body[..cut]));
     if body.len() > cut {
         text.push('…');
     }
     text
+}
+
+/// The keys whose string values are secrets in Slack's answers: an upload URL lets anyone upload
+/// the file, the others are credentials (`oauth.v2.access` answers tokens).
+const SECRET_KEYS: &[&str] = &[
+    "upload_url",
+    "access_token",
+    "refresh_token",
+    "bot_access_token",
+    "token",
+    "client_secret",
+    "signing_secret",
+    "verification_token",
+];
+
+/// The beginnings of string values that are secrets under any key: tokens and webhook URLs.
+const SECRET_PREFIXES: &[&str] = &[
+    "xoxb-",
+    "xoxp-",
+    "xoxa-",
+    "xoxe",
+    "xoxr-",
+    "xoxs-",
+    "xapp-",
+    "https://hooks.slack.com/",
+    "https:\\/\\/hooks.slack.com\\/",
+];
+
+/// `text` (JSON, perhaps cut short) with the string values that are secrets written as `***`:
+/// those under one of [`SECRET_KEYS`], and those that begin like a token or a webhook URL.
+pub(crate) fn redact(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    // The key whose value comes next, if the last string was one.
+    let mut key: Option<&str> = None;
+    while let Some(open) = rest.find('"') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        // The string runs to the first quote no backslash escapes (or to the end of a cut text).
+        let mut end = after.len();
+        let mut escaped = false;
+        for (at, c) in after.char_indices() {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => {
+                    end = at;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let content = &after[..end];
+        let closed = end < after.len();
+        rest = if closed { &after[end + 1..] } else { "" };
+        let is_key = rest.trim_start().starts_with(':');
+        let secret = !is_key
+            && (key.is_some_and(|key| SECRET_KEYS.contains(&key))
+                || SECRET_PREFIXES.iter().any(|p| content.starts_with(p)));
+        out.push('"');
+        out.push_str(if secret { "***" } else { content });
+        if closed {
+            out.push('"');
+        }
+        key = is_key.then_some(content);
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `Retry-After` in whole seconds (decimal digits, surrounding spaces allowed). A number too
@@ -311,6 +380,40 @@ mod tests {
         assert_eq!(r.user, "jane");
         assert_eq!(r.warnings, ["superfluous_charset"]);
         assert_eq!(r.next_cursor.as_deref(), Some("dXNlcjpVMEc5V0ZYTlo="));
+    }
+
+    /// Excerpts in errors hide secrets: an upload URL, tokens (under their keys or by their
+    /// look, also in a body cut short) and webhook URLs; the rest stays as Slack wrote it.
+    #[test]
+    fn excerpts_hide_secrets() {
+        assert_eq!(
+            redact(
+                r#"{"ok":true,"upload_url":"https://files.slack.com/upload/v1/SECRET","file_id":"F1"}"#
+            ),
+            r#"{"ok":true,"upload_url":"***","file_id":"F1"}"#
+        );
+        assert_eq!(
+            redact(
+                r#"{"access_token" : "xoxb-1-SECRET", "team":{"id":"T1"},"x":["xoxp-SECRET"],"u":"https:\/\/hooks.slack.com\/services\/SECRET"}"#
+            ),
+            r#"{"access_token" : "***", "team":{"id":"T1"},"x":["***"],"u":"***"}"#
+        );
+        // Cut inside the secret, or with escaped quotes before it.
+        assert_eq!(
+            redact(r#"{"q":"a\"b","upload_url":"https://files.slack.com/upl"#),
+            r#"{"q":"a\"b","upload_url":"***"#
+        );
+        assert_eq!(
+            redact(r#"{"text":"token","token":"#),
+            r#"{"text":"token","token":"#
+        );
+        assert_eq!(redact("not json \"at\" all"), "not json \"at\" all");
+        let body = format!(
+            r#"{{"ok":true,"upload_url":"https://files.slack.com/upload/v1/{}","file_id":7}}"#,
+            "S".repeat(300)
+        );
+        let err = parse(200, &body).unwrap_err();
+        assert!(!format!("{err} {err:?}").contains("SSSS"), "{err}");
     }
 
     /// Envelope fields of an unexpected shape cost nothing else: the data, the cursor and the

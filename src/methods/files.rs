@@ -8,6 +8,7 @@
 use crate::types::{File, List, Paging, ResponseMetadata, Timestamp};
 use crate::{slack_method, ChannelId, FileId, InvalidRequest};
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// `files.getUploadURLExternal`: the first step of an upload. Announces a file's name and
 /// length, and answers the URL to send its bytes to and the file's id.
@@ -58,8 +59,9 @@ impl FilesGetUploadUrlExternal {
 }
 
 crate::slack_object! {
-    /// What `files.getUploadURLExternal` answers.
-    #[derive(Clone, Debug, PartialEq, Eq)]
+    /// What `files.getUploadURLExternal` answers. Its `Debug` shows the upload URL's origin
+    /// only.
+    #[derive(Clone, PartialEq, Eq)]
     #[non_exhaustive]
     pub struct FilesGetUploadUrlExternalResponse {
         required {
@@ -69,6 +71,23 @@ crate::slack_object! {
             /// The file's id, for `files.completeUploadExternal`.
             pub file_id: FileId,
         }
+    }
+}
+
+impl fmt::Debug for FilesGetUploadUrlExternalResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // `scheme://host[:port]`, then an ellipsis for the secret rest.
+        let url = &self.upload_url;
+        let origin = url.find("://").map_or("", |at| {
+            let host = &url[at + 3..];
+            let end = host.find(['/', '?', '#', '@']).unwrap_or(host.len());
+            &url[..at + 3 + end]
+        });
+        f.debug_struct("FilesGetUploadUrlExternalResponse")
+            .field("upload_url", &format_args!("\"{origin}/…\""))
+            .field("file_id", &self.file_id)
+            .field("extra", &self.extra)
+            .finish()
     }
 }
 
