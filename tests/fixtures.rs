@@ -167,6 +167,27 @@ fn recorded_auth_test_decodes_typed_with_scopes_header() {
     assert_eq!(err.code(), Some(&ErrorCode::NotAuthed));
 }
 
+/// The success example Slack's spec gives for `users.profile.set` (no `username`) reads
+/// through the binding: a write Slack applied is not reported as a failure.
+#[test]
+fn the_spec_example_of_users_profile_set_reads() {
+    let Some(shared) = shared_dir() else { return };
+    let spec = read_shared(&shared, "slack-api/slack_web_openapi_v2.json");
+    let spec: Value = serde_json::from_slice(&spec).unwrap();
+    let example = &spec["paths"]["/users.profile.set"]["post"]["responses"]["200"]["examples"]
+        ["application/json"];
+    assert!(example.get("username").is_none(), "the example has changed");
+    let body = serde_json::to_vec(example).unwrap();
+    let read =
+        parse_response::<UsersProfileSet>(http::StatusCode::OK, &http::HeaderMap::new(), &body)
+            .unwrap();
+    assert_eq!(
+        read.profile.display_name,
+        example["profile"]["display_name"].as_str().unwrap()
+    );
+    assert_eq!(read.username, "");
+}
+
 /// The Java SDK's samples merge every field Slack was seen to send, with `ok: false`: the typed
 /// responses must read all of them (keeping the unknown ones), and the envelope must read as an
 /// API error carrying `needed`/`provided`.

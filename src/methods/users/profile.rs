@@ -131,11 +131,11 @@ crate::slack_object! {
     #[non_exhaustive]
     pub struct UsersProfileSetResponse {
         required {
-            /// The user's username.
-            pub username: String,
             /// The whole profile after the change.
             pub profile: Profile,
         }
+        /// The user's username (empty when Slack leaves it out, as its own example does).
+        pub username: String,
         /// A new email address waiting for confirmation.
         pub email_pending: Option<String>,
     }
