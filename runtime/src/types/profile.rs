@@ -256,9 +256,56 @@ impl ProfileUpdate {
         self
     }
 
-    /// Sets any other profile field by its Slack name.
+    /// Sets any profile field by its Slack name. A field this type names (`status_text`,
+    /// `fields`, ...) is set in its place, so the update never holds a key twice; a value that
+    /// does not fit that field's type replaces it as it is.
+    ///
+    /// ```
+    /// use slack_methods_runtime::types::ProfileUpdate;
+    /// let update = ProfileUpdate::new().status("riding a train", ":train:", 0).set("status_text", "home");
+    /// assert_eq!(update.status_text.as_deref(), Some("home"));
+    /// assert_eq!(update.field_names(), ["status_text", "status_emoji", "status_expiration"]);
+    /// ```
     pub fn set(mut self, name: impl Into<String>, value: impl Into<Value>) -> Self {
-        self.other.insert(name.into(), value.into());
+        let name = name.into();
+        let value = value.into();
+        let text = |value: &Value| value.as_str().map(str::to_owned);
+        let slot = match name.as_str() {
+            "status_text" => Some(&mut self.status_text),
+            "status_emoji" => Some(&mut self.status_emoji),
+            "display_name" => Some(&mut self.display_name),
+            "real_name" => Some(&mut self.real_name),
+            "first_name" => Some(&mut self.first_name),
+            "last_name" => Some(&mut self.last_name),
+            "title" => Some(&mut self.title),
+            "phone" => Some(&mut self.phone),
+            "pronouns" => Some(&mut self.pronouns),
+            "email" => Some(&mut self.email),
+            _ => None,
+        };
+        if let Some(slot) = slot {
+            *slot = text(&value);
+            if slot.is_some() {
+                self.other.remove(&name);
+                return self;
+            }
+        } else if name == "status_expiration" {
+            self.status_expiration = value.as_i64();
+            if self.status_expiration.is_some() {
+                self.other.remove(&name);
+                return self;
+            }
+        } else if name == "fields" {
+            match serde_json::from_value(value.clone()) {
+                Ok(fields) => {
+                    self.fields = fields;
+                    self.other.remove(&name);
+                    return self;
+                }
+                Err(_) => self.fields.clear(),
+            }
+        }
+        self.other.insert(name, value);
         self
     }
 
@@ -289,5 +336,37 @@ impl ProfileUpdate {
             .map(|(name, _)| name)
             .chain(self.fields.keys().map(String::as_str))
             .chain(self.other.keys().map(String::as_str))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `set` on a field the type names sets that field: every key is written once, and the
+    /// update reads back from its own JSON.
+    #[test]
+    fn set_never_writes_a_key_twice() {
+        let update = ProfileUpdate::new()
+            .status("riding a train", ":train:", 0)
+            .custom_field("Xf1", "a")
+            .set("status_text", "other")
+            .set("status_expiration", 60)
+            .set("fields", serde_json::json!({"Xf2": {"value": "b"}}))
+            .set("start_date", "2020-01-01");
+        let json = serde_json::to_string(&update).unwrap();
+        assert_eq!(json.matches("\"status_text\"").count(), 1, "{json}");
+        assert_eq!(json.matches("\"fields\"").count(), 1, "{json}");
+        assert_eq!(update.status_text.as_deref(), Some("other"));
+        assert_eq!(update.status_expiration, Some(60));
+        assert_eq!(update.fields.keys().collect::<Vec<_>>(), ["Xf2"]);
+        let names = update.field_names();
+        assert_eq!(names.iter().filter(|n| **n == "status_text").count(), 1);
+        let back: ProfileUpdate = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, update);
+        // A value that does not fit the named field replaces it, still once.
+        let odd = ProfileUpdate::new().title("Boss").set("title", 7);
+        assert_eq!(odd.title, None);
+        assert_eq!(serde_json::to_string(&odd).unwrap(), r#"{"title":7}"#);
     }
 }
