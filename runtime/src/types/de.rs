@@ -15,6 +15,8 @@
 //!   [`Unparsed`](super::Unparsed));
 //! - integers accept a number or a string of digits (Slack writes `"user_count": "2"` in places),
 //!   and integral floats;
+//! - an object field that Slack sends as `false`, `[]` or `""` (how its PHP side writes "none")
+//!   is absent, and a list sent as `{}`, `false` or `""` is empty;
 //! - everything else reads as its own `Deserialize` says.
 
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, Visitor};
@@ -36,6 +38,10 @@ pub trait Field: Sized {
     fn omit(&self) -> bool {
         false
     }
+
+    /// Whether the type is a Slack object, which Slack may send as `false`, `[]` or `""` when
+    /// there is none (its PHP heritage): such a value then reads as an absent field.
+    const OBJECT: bool = false;
 }
 
 /// Reads one field's value: `null` gives `None`, anything else goes through [`Field::read`].
@@ -73,7 +79,47 @@ impl<'de, T: Field> Visitor<'de> for NullOr<T> {
     }
 
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
-        T::read(deserializer).map(Some)
+        if T::OBJECT {
+            deserializer.deserialize_any(ObjectOrNone(PhantomData))
+        } else {
+            T::read(deserializer).map(Some)
+        }
+    }
+}
+
+/// A Slack object, or one of the values Slack sends for none (`false`, `[]`, `""`).
+struct ObjectOrNone<T>(PhantomData<T>);
+
+impl<'de, T: Field> Visitor<'de> for ObjectOrNone<T> {
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object (or false, [] or \"\" for none)")
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Option<T>, A::Error> {
+        T::read(de::value::MapAccessDeserializer::new(map)).map(Some)
+    }
+
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Option<T>, E> {
+        if value {
+            return Err(E::invalid_type(de::Unexpected::Bool(true), &self));
+        }
+        Ok(None)
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Option<T>, A::Error> {
+        match seq.next_element::<de::IgnoredAny>()? {
+            None => Ok(None),
+            Some(_) => Err(de::Error::invalid_type(de::Unexpected::Seq, &self)),
+        }
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Option<T>, E> {
+        if !value.is_empty() {
+            return Err(E::invalid_type(de::Unexpected::Str(value), &self));
+        }
+        Ok(None)
     }
 }
 
@@ -181,11 +227,49 @@ impl<T: Field> Field for Box<T> {
     fn omit(&self) -> bool {
         (**self).omit()
     }
+
+    const OBJECT: bool = T::OBJECT;
+}
+
+/// A list, or one of the values Slack sends for an empty one (`{}`, `false`, `""`).
+struct ListOrEmpty<T>(PhantomData<T>);
+
+impl<'de, T: DeserializeOwned> Visitor<'de> for ListOrEmpty<T> {
+    type Value = Vec<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list (or {}, false or \"\" for an empty one)")
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Vec<T>, A::Error> {
+        Vec::<T>::deserialize(de::value::SeqAccessDeserializer::new(seq))
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Vec<T>, A::Error> {
+        match map.next_key::<de::IgnoredAny>()? {
+            None => Ok(Vec::new()),
+            Some(_) => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
+        }
+    }
+
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Vec<T>, E> {
+        if value {
+            return Err(E::invalid_type(de::Unexpected::Bool(true), &self));
+        }
+        Ok(Vec::new())
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Vec<T>, E> {
+        if !value.is_empty() {
+            return Err(E::invalid_type(de::Unexpected::Str(value), &self));
+        }
+        Ok(Vec::new())
+    }
 }
 
 impl<T: DeserializeOwned> Field for Vec<T> {
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Vec::<T>::deserialize(deserializer)
+        deserializer.deserialize_any(ListOrEmpty(PhantomData))
     }
 
     fn omit(&self) -> bool {
@@ -472,6 +556,8 @@ macro_rules! slack_object {
             {
                 <$name as $crate::types::__private::serde::Deserialize>::deserialize(deserializer)
             }
+
+            const OBJECT: bool = true;
         }
     };
 
@@ -609,3 +695,47 @@ macro_rules! slack_enum {
 }
 
 pub(crate) use slack_enum;
+
+#[cfg(test)]
+mod php_tests {
+    use crate::types::{Conversation, Team, User};
+    use serde_json::json;
+
+    /// Slack writes "none" the PHP way in places: `false`, `[]` or `""` for an absent object, and
+    /// `{}` for an empty list. Each reads as absent or empty, and costs nothing else.
+    #[test]
+    fn php_shaped_nones_read_as_absent() {
+        for none in [json!(false), json!([]), json!("")] {
+            let user: User = serde_json::from_value(json!({
+                "id": "U0123ABCD", "name": "jane", "profile": none.clone(),
+                "enterprise_user": none.clone(), "teams": {}
+            }))
+            .unwrap_or_else(|err| panic!("{none}: {err}"));
+            assert_eq!(user.name, "jane");
+            assert!(user.enterprise_user.is_none());
+            assert!(user.teams.is_empty());
+            let channel: Conversation = serde_json::from_value(json!({
+                "id": "C0123ABCD", "name": "general", "topic": none.clone(), "members": {}
+            }))
+            .unwrap_or_else(|err| panic!("{none}: {err}"));
+            assert_eq!(channel.name, "general");
+            assert!(channel.topic.is_none() && channel.members.is_empty());
+            let team: Team = serde_json::from_value(json!({"id": "T0123ABCD", "icon": none}))
+                .unwrap_or_else(|err| panic!("{err}"));
+            assert_eq!(team.id.as_str(), "T0123ABCD");
+        }
+        // What is not a "none" still fails: a `true`, a list with items, a map with keys where a
+        // list belongs.
+        for odd in [
+            json!({"id": "C0123ABCD", "topic": true}),
+            json!({"id": "C0123ABCD", "topic": [1]}),
+            json!({"id": "C0123ABCD", "members": {"a": 1}}),
+            json!({"id": "C0123ABCD", "topic": "x"}),
+        ] {
+            assert!(
+                serde_json::from_value::<Conversation>(odd.clone()).is_err(),
+                "{odd}"
+            );
+        }
+    }
+}
