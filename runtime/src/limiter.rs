@@ -101,13 +101,21 @@ impl RateLimits {
         }
     }
 
-    /// Holds `method` to `per_minute` calls a minute, whatever its tier.
+    /// Holds `method` to `per_minute` calls a minute, whatever its tier; 0 leaves it unpaced
+    /// (a `Retry-After` still pauses it).
+    ///
+    /// ```
+    /// use slack_methods_runtime::{RateLimitTier, RateLimits};
+    /// let limits = RateLimits::slack_tiers().method("users.list", 0);
+    /// assert_eq!(limits.calls_per_minute("users.list", RateLimitTier::Tier2), None);
+    /// ```
     pub fn method(mut self, method: impl Into<String>, per_minute: u32) -> Self {
         self.per_method.insert(method.into(), per_minute);
         self
     }
 
-    /// Paces methods of unknown tier at `per_minute` too (they are not paced by default).
+    /// Paces methods of unknown tier at `per_minute` too (they are not paced by default; 0
+    /// keeps them so).
     pub fn unknown_tier(mut self, per_minute: u32) -> Self {
         self.default_per_minute = Some(per_minute);
         self
@@ -164,10 +172,12 @@ impl RateLimits {
         if !self.enabled {
             return None;
         }
-        if let Some(limit) = self.per_method.get(method) {
-            return Some(*limit);
-        }
-        tier.calls_per_minute().or(self.default_per_minute)
+        let limit = match self.per_method.get(method) {
+            Some(limit) => Some(*limit),
+            None => tier.calls_per_minute().or(self.default_per_minute),
+        };
+        // No call a minute would be no call at all: 0 means unpaced.
+        limit.filter(|limit| *limit > 0)
     }
 
     /// The (burst, interval) pair for a limit of `per_minute`.
