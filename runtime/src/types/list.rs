@@ -176,9 +176,11 @@ impl Unparsed {
         self.raw.get()
     }
 
-    /// The element as a JSON value.
+    /// The element as a JSON value. The text was read as JSON once already, so it reads again,
+    /// with one exception: a string holding a lone surrogate escape (`"\ud83d"`), which the
+    /// first, raw reading lets through and a value cannot hold. That element is `Value::Null`
+    /// here; [`json`](Self::json) still has its text.
     pub fn to_value(&self) -> Value {
-        // The text was read as JSON once already, so it reads again.
         serde_json::from_str(self.raw.get()).unwrap_or(Value::Null)
     }
 
