@@ -35,6 +35,17 @@ async fn setup() -> (Emulator, Client) {
     (emu, client)
 }
 
+/// A client of the suite's token with `limits` and the fast retries.
+fn paced_client(emu: &Emulator, limits: RateLimits) -> Client {
+    Client::builder()
+        .base_url(&emu.base_url())
+        .token(Token::new(TOKEN).unwrap())
+        .rate_limits(limits)
+        .retry_policy(fast_retries())
+        .build()
+        .unwrap()
+}
+
 /// The default decisions with short waits, so the suite runs in seconds.
 fn fast_retries() -> RetryPolicy {
     RetryPolicy::default().backoff(Duration::from_millis(5), Duration::from_millis(50))
@@ -387,18 +398,11 @@ async fn a_call_waiting_on_the_limiter_can_be_cancelled() {
 #[tokio::test]
 async fn calls_dropped_while_waiting_give_their_slots_back() {
     let (emu, _) = setup().await;
-    let client = Client::builder()
-        .base_url(&emu.base_url())
-        .token(Token::new(TOKEN).unwrap())
-        .rate_limits(
-            RateLimits::slack_tiers()
-                .method(SET, 60)
-                .burst(1)
-                .headroom(0.0),
-        )
-        .retry_policy(fast_retries())
-        .build()
-        .unwrap();
+    let limits = RateLimits::slack_tiers()
+        .method(SET, 60)
+        .burst(1)
+        .headroom(0.0);
+    let client = paced_client(&emu, limits);
     client.call(&write()).await.unwrap();
     let mut waiting = Vec::new();
     for _ in 0..20 {
@@ -735,13 +739,7 @@ async fn a_pause_longer_than_the_budget_fails_fast() {
 #[tokio::test]
 async fn a_pacing_wait_longer_than_the_budget_fails_fast() {
     let (emu, _) = setup().await;
-    let client = Client::builder()
-        .base_url(&emu.base_url())
-        .token(Token::new(TOKEN).unwrap())
-        .rate_limits(RateLimits::slack_tiers().method(SET, 1))
-        .retry_policy(fast_retries())
-        .build()
-        .unwrap();
+    let client = paced_client(&emu, RateLimits::slack_tiers().method(SET, 1));
     client.call(&write()).await.unwrap();
     let err = tokio::time::timeout(
         Duration::from_secs(5),
@@ -763,47 +761,27 @@ async fn a_pacing_wait_longer_than_the_budget_fails_fast() {
 #[tokio::test]
 async fn a_retry_past_the_budget_reports_the_attempts_error() {
     let (emu, _) = setup().await;
-    // One call a minute: every retry's slot is about a minute away.
-    let client = Client::builder()
-        .base_url(&emu.base_url())
-        .token(Token::new(TOKEN).unwrap())
-        .rate_limits(RateLimits::slack_tiers().method(GET, 1))
-        .retry_policy(fast_retries())
-        .build()
-        .unwrap();
-    emu.inject(GET, Fault::server_error(503), 1);
-    let err = client
-        .call_with(&read(), &within(Duration::from_secs(5)))
-        .await
-        .unwrap_err();
-    assert!(matches!(err, Error::Http { status: 503, .. }), "{err:?}");
-    assert_eq!(emu.requests_for(GET).len(), 1);
-
-    emu.clear_requests();
-    let client = Client::builder()
-        .base_url(&emu.base_url())
-        .token(Token::new(TOKEN).unwrap())
-        .rate_limits(RateLimits::slack_tiers().method(GET, 1))
-        .retry_policy(fast_retries())
-        .build()
-        .unwrap();
-    emu.inject(GET, Fault::rate_limited(1), 1);
-    let err = client
-        .call_with(&read(), &within(Duration::from_secs(5)))
-        .await
-        .unwrap_err();
-    match err {
-        Error::RateLimited {
-            retry_after,
-            status,
-            ..
-        } => {
-            assert_eq!(status, Some(429));
-            assert_eq!(retry_after, Some(Duration::from_secs(1)));
-        }
-        other => panic!("{other:?}"),
+    for fault in [Fault::server_error(503), Fault::rate_limited(1)] {
+        emu.clear_requests();
+        // One call a minute: every retry's slot is about a minute away.
+        let client = paced_client(&emu, RateLimits::slack_tiers().method(GET, 1));
+        emu.inject(GET, fault.clone(), 1);
+        let err = client
+            .call_with(&read(), &within(Duration::from_secs(5)))
+            .await
+            .unwrap_err();
+        let slacks_answer = match &err {
+            Error::Http { status, .. } => *status == 503,
+            Error::RateLimited {
+                retry_after,
+                status,
+                ..
+            } => *status == Some(429) && *retry_after == Some(Duration::from_secs(1)),
+            _ => false,
+        };
+        assert!(slacks_answer, "{fault:?}: {err:?}");
+        assert_eq!(emu.requests_for(GET).len(), 1, "{fault:?}");
     }
-    assert_eq!(emu.requests_for(GET).len(), 1);
 }
 
 /// A handshake that never completes is a connect failure, retried for writes too (nothing was

@@ -91,33 +91,7 @@ impl<'de> Visitor<'de> for MetadataVisitor {
         inner.deserialize_any(self)
     }
 
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(ResponseMetadata::default())
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(ResponseMetadata::default())
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(ResponseMetadata::default())
-    }
-
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(ResponseMetadata::default())
-    }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(ResponseMetadata::default())
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(ResponseMetadata::default())
-    }
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(ResponseMetadata::default())
-    }
+    crate::types::de::ignore_scalars!(ResponseMetadata::default(), str);
 }
 
 impl Serialize for ResponseMetadata {

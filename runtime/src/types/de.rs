@@ -26,6 +26,45 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 
+/// The `visit_*` methods of a lenient visitor for the scalars it ignores: a bool, a number and
+/// `null` (and with `str`, a string too) each give `$value`.
+macro_rules! ignore_scalars {
+    ($value:expr) => {
+        fn visit_bool<E: ::serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+
+        fn visit_i64<E: ::serde::de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+
+        fn visit_u64<E: ::serde::de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+
+        fn visit_f64<E: ::serde::de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+
+        fn visit_unit<E: ::serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+
+        fn visit_none<E: ::serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+    };
+    ($value:expr, str) => {
+        crate::types::de::ignore_scalars!($value);
+
+        fn visit_str<E: ::serde::de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+    };
+}
+
+pub(crate) use ignore_scalars;
+
 /// A type that can be a field of a [`slack_object!`](crate::slack_object) struct.
 ///
 /// Not a public API: implemented for the field types the shared types use.
@@ -387,27 +426,7 @@ where
             while seq.next_element::<de::IgnoredAny>()?.is_some() {}
             Ok(BTreeMap::new())
         }
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(BTreeMap::new())
-        }
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(BTreeMap::new())
-        }
-        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-            Ok(BTreeMap::new())
-        }
-        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-            Ok(BTreeMap::new())
-        }
-        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
-            Ok(BTreeMap::new())
-        }
-        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-            Ok(BTreeMap::new())
-        }
-        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
-            Ok(BTreeMap::new())
-        }
+        crate::types::de::ignore_scalars!(BTreeMap::new(), str);
     }
     deserializer.deserialize_any(MapOrEmpty(PhantomData))
 }
