@@ -85,7 +85,11 @@ impl Args {
 /// The leading, positional part of the arguments: the method name, and whatever follows it.
 struct Positional {
     name: NameArg,
+    /// The `key = value` arguments and flags.
     rest: TokenStream,
+    /// The arguments that are a literal alone, which the `key = value` parser cannot start on
+    /// (left out of `rest`), each with whether it came first after the name.
+    alone: Vec<(TokenStream, bool)>,
 }
 
 enum NameArg {
@@ -102,7 +106,7 @@ impl Parse for Positional {
             NameArg::Missing
         } else if input.peek(LitStr) {
             let lit: LitStr = input.parse()?;
-            match suffix_error(&lit.token(), "the method name") {
+            match suffix_error(lit.suffix(), lit.span(), "the method name") {
                 Some(error) => NameArg::Bad(error),
                 None => NameArg::Lit(lit),
             }
@@ -114,10 +118,29 @@ impl Parse for Positional {
         if !matches!(name, NameArg::Missing) && !input.is_empty() {
             input.parse::<Token![,]>()?;
         }
-        Ok(Positional {
-            name,
-            rest: input.parse()?,
-        })
+        // The rest, argument by argument, with the literals alone set apart.
+        let mut rest = TokenStream::new();
+        let mut alone = Vec::new();
+        let mut first = true;
+        while !input.is_empty() {
+            let literal = input.peek(syn::Lit);
+            let argument = skip_value(input);
+            if input.peek(Token![,]) {
+                let comma: Token![,] = input.parse()?;
+                if !literal {
+                    rest.extend(argument);
+                    quote::ToTokens::to_tokens(&comma, &mut rest);
+                } else {
+                    alone.push((argument, first));
+                }
+            } else if literal {
+                alone.push((argument, first));
+            } else {
+                rest.extend(argument);
+            }
+            first = false;
+        }
+        Ok(Positional { name, rest, alone })
     }
 }
 
@@ -150,58 +173,33 @@ fn not_a_name(input: ParseStream) -> syn::Error {
 }
 
 /// The error for a literal with a suffix (`"users.info"x`, `4u8`), whose suffix would be
-/// ignored: at the literal, naming `what` it is.
-fn suffix_error(lit: &proc_macro2::Literal, what: &str) -> Option<syn::Error> {
-    let parsed = syn::Lit::new(lit.clone());
-    let suffix = parsed.suffix();
+/// ignored: at the literal (`span`), naming `what` it is. (syn keeps the suffix it parsed, so
+/// asking costs nothing.)
+fn suffix_error(suffix: &str, span: Span, what: &str) -> Option<syn::Error> {
     (!suffix.is_empty()).then(|| {
         syn::Error::new(
-            lit.span(),
+            span,
             format!("{what} has the suffix `{suffix}`, which means nothing here; remove it"),
         )
     })
 }
 
-/// Removes the arguments that are a literal alone (`"users.info", "users.list"`), which the
-/// `key = value` parser cannot start on, and reports each at its literal.
-fn literals_alone(cx: &Ctxt, rest: TokenStream, named: bool) -> TokenStream {
-    use proc_macro2::TokenTree;
-    let mut kept = TokenStream::new();
-    let mut segment: Vec<TokenTree> = Vec::new();
-    let mut first = true;
-    let mut flush = |segment: &mut Vec<TokenTree>, comma: Option<TokenTree>, first: &mut bool| {
-        match segment.first() {
-            Some(TokenTree::Literal(lit)) => {
-                let message = if *first && named && segment.len() == 1 {
-                    "the method name comes once; remove this second one (a struct binds one method)"
-                        .to_owned()
-                } else {
-                    format!(
-                        "`{lit}` alone is not an argument; arguments are `key = value` or a flag, e.g. `scope = \"users:read\"`"
-                    )
-                };
-                cx.error_spanned_by(lit, message);
-            }
-            _ => {
-                kept.extend(segment.drain(..));
-                kept.extend(comma);
-            }
-        }
-        segment.clear();
-        *first = false;
-    };
-    for token in rest {
-        match &token {
-            TokenTree::Punct(punct) if punct.as_char() == ',' => {
-                flush(&mut segment, Some(token), &mut first);
-            }
-            _ => segment.push(token),
-        }
+/// Reports the arguments that are a literal alone, at the literal: a second method name when it
+/// is the one literal right after the name (`named`), any other as not an argument.
+fn literals_alone(cx: &Ctxt, alone: Vec<(TokenStream, bool)>, named: bool) {
+    for (argument, first) in alone {
+        let mut tokens = argument.into_iter();
+        let Some(lit) = tokens.next() else { continue };
+        let message = if first && named && tokens.next().is_none() {
+            "the method name comes once; remove this second one (a struct binds one method)"
+                .to_owned()
+        } else {
+            format!(
+                "`{lit}` alone is not an argument; arguments are `key = value` or a flag, e.g. `scope = \"users:read\"`"
+            )
+        };
+        cx.error_spanned_by(lit, message);
     }
-    if !segment.is_empty() {
-        flush(&mut segment, None, &mut first);
-    }
-    kept
 }
 
 /// Whether the input starts with a bare flag (`paginated`, `no_scope`, ...) followed by a comma
@@ -243,9 +241,9 @@ impl Args {
                 format!("missing method name; write it first, as a string literal: `{EXAMPLE}`"),
             )),
         }
-        let rest = literals_alone(cx, positional.rest, named);
+        literals_alone(cx, positional.alone, named);
         let parser = syn::meta::parser(|meta| args.parse_one(cx, &meta));
-        if let Err(error) = parser.parse2(rest) {
+        if let Err(error) = parser.parse2(positional.rest) {
             cx.syn_error(error);
         }
         args
@@ -426,8 +424,11 @@ fn string_value(
     let value = meta.value()?;
     if value.peek(LitStr) {
         let lit: LitStr = value.parse()?;
-        if let Some(error) = suffix_error(&lit.token(), &format!("the value of `{key}`")) {
-            cx.syn_error(error);
+        if !lit.suffix().is_empty() {
+            let what = format!("the value of `{key}`");
+            if let Some(error) = suffix_error(lit.suffix(), lit.span(), &what) {
+                cx.syn_error(error);
+            }
             return Ok(None);
         }
         return Ok(Some(lit));
@@ -508,7 +509,7 @@ fn tier_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<(Tier, Sp
     let value = meta.value()?;
     if value.peek(LitInt) {
         let lit: LitInt = value.parse()?;
-        if let Some(error) = suffix_error(&lit.token(), "the tier") {
+        if let Some(error) = suffix_error(lit.suffix(), lit.span(), "the tier") {
             cx.syn_error(error);
             return Ok(None);
         }
