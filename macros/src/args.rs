@@ -85,11 +85,7 @@ impl Args {
 /// The leading, positional part of the arguments: the method name, and whatever follows it.
 struct Positional {
     name: NameArg,
-    /// The `key = value` arguments and flags.
     rest: TokenStream,
-    /// The arguments that are a literal alone, which the `key = value` parser cannot start on
-    /// (left out of `rest`), each with whether it came first after the name.
-    alone: Vec<(TokenStream, bool)>,
 }
 
 enum NameArg {
@@ -118,29 +114,10 @@ impl Parse for Positional {
         if !matches!(name, NameArg::Missing) && !input.is_empty() {
             input.parse::<Token![,]>()?;
         }
-        // The rest, argument by argument, with the literals alone set apart.
-        let mut rest = TokenStream::new();
-        let mut alone = Vec::new();
-        let mut first = true;
-        while !input.is_empty() {
-            let literal = input.peek(syn::Lit);
-            let argument = skip_value(input);
-            if input.peek(Token![,]) {
-                let comma: Token![,] = input.parse()?;
-                if !literal {
-                    rest.extend(argument);
-                    quote::ToTokens::to_tokens(&comma, &mut rest);
-                } else {
-                    alone.push((argument, first));
-                }
-            } else if literal {
-                alone.push((argument, first));
-            } else {
-                rest.extend(argument);
-            }
-            first = false;
-        }
-        Ok(Positional { name, rest, alone })
+        Ok(Positional {
+            name,
+            rest: input.parse()?,
+        })
     }
 }
 
@@ -184,22 +161,50 @@ fn suffix_error(suffix: &str, span: Span, what: &str) -> Option<syn::Error> {
     })
 }
 
-/// Reports the arguments that are a literal alone, at the literal: a second method name when it
-/// is the one literal right after the name (`named`), any other as not an argument.
-fn literals_alone(cx: &Ctxt, alone: Vec<(TokenStream, bool)>, named: bool) {
-    for (argument, first) in alone {
-        let mut tokens = argument.into_iter();
-        let Some(lit) = tokens.next() else { continue };
-        let message = if first && named && tokens.next().is_none() {
-            "the method name comes once; remove this second one (a struct binds one method)"
-                .to_owned()
-        } else {
-            format!(
-                "`{lit}` alone is not an argument; arguments are `key = value` or a flag, e.g. `scope = \"users:read\"`"
-            )
-        };
-        cx.error_spanned_by(lit, message);
+/// Sets apart the arguments that are a literal alone (`"users.info", "users.list"`), which the
+/// `key = value` parser cannot start on, and reports each at its literal: a second method name
+/// when it is the one literal right after the name (`named`), any other as not an argument.
+/// The other arguments are returned, and whether any literal was found.
+fn literals_alone(cx: &Ctxt, rest: TokenStream, named: bool) -> (TokenStream, bool) {
+    use proc_macro2::TokenTree;
+    let mut kept = TokenStream::new();
+    let mut found = false;
+    let mut segment: Vec<TokenTree> = Vec::new();
+    let mut first = true;
+    let mut flush = |segment: &mut Vec<TokenTree>, comma: Option<TokenTree>, first: &mut bool| {
+        match segment.first() {
+            Some(TokenTree::Literal(lit)) => {
+                let message = if *first && named && segment.len() == 1 {
+                    "the method name comes once; remove this second one (a struct binds one method)"
+                        .to_owned()
+                } else {
+                    format!(
+                        "`{lit}` alone is not an argument; arguments are `key = value` or a flag, e.g. `scope = \"users:read\"`"
+                    )
+                };
+                cx.error_spanned_by(lit, message);
+                found = true;
+            }
+            _ => {
+                kept.extend(segment.drain(..));
+                kept.extend(comma);
+            }
+        }
+        segment.clear();
+        *first = false;
+    };
+    for token in rest {
+        match &token {
+            TokenTree::Punct(punct) if punct.as_char() == ',' => {
+                flush(&mut segment, Some(token), &mut first);
+            }
+            _ => segment.push(token),
+        }
     }
+    if !segment.is_empty() {
+        flush(&mut segment, None, &mut first);
+    }
+    (kept, found)
 }
 
 /// Whether the input starts with a bare flag (`paginated`, `no_scope`, ...) followed by a comma
@@ -241,9 +246,27 @@ impl Args {
                 format!("missing method name; write it first, as a string literal: `{EXAMPLE}`"),
             )),
         }
-        literals_alone(cx, positional.alone, named);
+        // Parsed once as it is; only when that fails is it looked at for literals alone (set
+        // apart, reported) and parsed again, from the start, without them.
+        let name = args.name.clone();
+        let attempt = Ctxt::new();
+        let parser = syn::meta::parser(|meta| args.parse_one(&attempt, &meta));
+        let Err(error) = parser.parse2(positional.rest.clone()) else {
+            attempt.move_into(cx);
+            return args;
+        };
+        let (kept, found) = literals_alone(cx, positional.rest, named);
+        if !found {
+            attempt.move_into(cx);
+            cx.syn_error(error);
+            return args;
+        }
+        let mut args = Args {
+            name,
+            ..Args::default()
+        };
         let parser = syn::meta::parser(|meta| args.parse_one(cx, &meta));
-        if let Err(error) = parser.parse2(positional.rest) {
+        if let Err(error) = parser.parse2(kept) {
             cx.syn_error(error);
         }
         args

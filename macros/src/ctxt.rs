@@ -38,6 +38,11 @@ impl Ctxt {
         self.errors.borrow_mut().push(error);
     }
 
+    /// Moves the errors recorded here into `cx`, after its own.
+    pub fn move_into(self, cx: &Ctxt) {
+        cx.errors.borrow_mut().extend(self.errors.into_inner());
+    }
+
     /// Consumes the collector: `Ok` when no error was recorded, else all errors as one.
     pub fn check(self) -> Result<(), syn::Error> {
         let mut errors = self.errors.into_inner().into_iter();

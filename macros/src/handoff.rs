@@ -164,9 +164,8 @@ fn nothing_to_check(args: &TokenStream, item: &TokenStream) -> bool {
         tokens.next();
         match tokens.next() {
             Some(TokenTree::Group(attr)) if attr.delimiter() == Delimiter::Bracket => {
-                if attribute_is(&attr.stream(), "slack_method")
-                    || attribute_is(&attr.stream(), "expect")
-                {
+                let attr = attr.stream();
+                if attribute_is(&attr, "slack_method") || attribute_is(&attr, "expect") {
                     return false;
                 }
             }
