@@ -164,8 +164,8 @@ fn nothing_to_check(args: &TokenStream, item: &TokenStream) -> bool {
         tokens.next();
         match tokens.next() {
             Some(TokenTree::Group(attr)) if attr.delimiter() == Delimiter::Bracket => {
-                let attr = attr.stream();
-                if attribute_is(&attr, "slack_method") || attribute_is(&attr, "expect") {
+                let name = attribute_name(&attr.stream());
+                if name.is_some_and(|name| name == "slack_method" || name == "expect") {
                     return false;
                 }
             }
@@ -195,6 +195,12 @@ fn nothing_to_check(args: &TokenStream, item: &TokenStream) -> bool {
 
 /// Whether the inside of `#[..]` is an attribute whose path ends in `name`.
 fn attribute_is(attr: &TokenStream, name: &str) -> bool {
+    attribute_name(attr).is_some_and(|ident| ident == name)
+}
+
+/// The last segment of an attribute's path (`cfg` in `#[cfg(..)]`, `Debug` in
+/// `#[core::fmt::Debug]`), from the tokens inside its brackets.
+fn attribute_name(attr: &TokenStream) -> Option<Ident> {
     let mut last = None;
     for token in attr.clone() {
         match token {
@@ -203,7 +209,7 @@ fn attribute_is(attr: &TokenStream, name: &str) -> bool {
             _ => break,
         }
     }
-    last.is_some_and(|ident| ident == name)
+    last
 }
 
 /// Whether some field in `fields` (the top level of a struct's braces) has a `#[cfg(..)]`, or a
@@ -231,7 +237,11 @@ fn may_be_cfg(attr: &TokenStream) -> bool {
             _ => false,
         })
     }
-    attribute_is(attr, "cfg") || (attribute_is(attr, "cfg_attr") && names_cfg(attr.clone()))
+    match attribute_name(attr) {
+        Some(name) if name == "cfg" => true,
+        Some(name) if name == "cfg_attr" => names_cfg(attr.clone()),
+        _ => false,
+    }
 }
 
 /// The arguments the attribute handed over, and the span to report a missing method name at
