@@ -242,8 +242,9 @@ struct Cell {
     tat: Instant,
     /// No call before this instant (set from Slack's `Retry-After`).
     paused_until: Option<Instant>,
-    /// Slots reserved by calls that were cancelled while they waited: the next calls take them
-    /// before new ones, so the schedule of calls sent stays one the pacing allows.
+    /// Slots reserved by calls that were cancelled while they waited, latest first: the next
+    /// calls take them (earliest first, from the end) before new ones, so the schedule of calls
+    /// sent stays one the pacing allows.
     freed: Vec<Instant>,
 }
 
@@ -290,24 +291,29 @@ impl Cell {
     ) -> Result<Instant, Duration> {
         let earliest = self.pause_at(now).unwrap_or(now);
         // A freed slot in the past is lost (no call went then), as is one inside a pause.
-        self.freed.retain(|slot| *slot >= earliest);
+        while self.freed.last().is_some_and(|slot| *slot < earliest) {
+            self.freed.pop();
+        }
         let (new, tat) = self.slot(now, pacing);
-        let freed = (self.freed.iter().enumerate())
-            .min_by_key(|(_, slot)| **slot)
-            .filter(|(_, slot)| **slot < new)
-            .map(|(at, slot)| (at, *slot));
-        let slot = freed.map_or(new, |(_, slot)| slot);
+        let freed = self.freed.last().copied().filter(|slot| *slot < new);
+        let slot = freed.unwrap_or(new);
         // A slot that needs no wait is always taken, whatever the deadline.
         if slot > now && deadline.is_some_and(|deadline| slot > deadline) {
             return Err(slot.saturating_duration_since(now));
         }
         match freed {
-            Some((at, _)) => {
-                self.freed.swap_remove(at);
+            Some(_) => {
+                self.freed.pop();
             }
             None => self.tat = tat,
         }
         Ok(slot)
+    }
+
+    /// Keeps `slot`, given back by a call that no longer waits for it, in `freed`'s order.
+    fn free(&mut self, slot: Instant) {
+        let at = self.freed.partition_point(|kept| *kept > slot);
+        self.freed.insert(at, slot);
     }
 
     /// Takes the next slot, whatever its time.
@@ -910,7 +916,7 @@ impl Local {
             return;
         }
         if let Some(cell) = self.lock().map.get_mut(&key) {
-            cell.freed.push(slot);
+            cell.free(slot);
         }
     }
 
