@@ -176,7 +176,8 @@ pub enum SendError {
 impl Client {
     /// Sends a file's bytes to `upload_url` (from `files.getUploadURLExternal`): one `POST` of
     /// the content as `application/octet-stream` with its `Content-Length`, and no token.
-    /// Any 2xx answer is a success.
+    /// Any 2xx answer is a success: the status decides, and the answer's body is read for its
+    /// first 16 KiB only (an error's excerpt), for at most `idle_timeout` in all.
     ///
     /// The URL must be `http` or `https`, and `https` whenever the client's own base URL is.
     /// The upload fails with [`SendError::Timeout`] when it makes no progress (no byte taken by
