@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 use slack_methods::methods::{ViewsOpen, ViewsPublish, ViewsPush, ViewsUpdate};
-use slack_methods::types::{Block, Text, ViewPayload, ViewType};
+use slack_methods::types::{Block, Blocks, Text, ViewPayload, ViewType};
 use slack_methods::{slack_method, Client, Error, Token, UserId, ViewId};
 use slack_methods_emulator::{demo, Emulator};
 use std::time::Duration;
@@ -267,7 +267,7 @@ struct RawOpen {
 #[tokio::test]
 async fn malformed_views_are_invalid_arguments_with_slacks_messages() {
     let (emu, bot) = emulator().await;
-    let cases: [(&str, &[&str]); 5] = [
+    let cases: [(&str, &[&str]); 7] = [
         (
             "{}",
             &[
@@ -288,8 +288,19 @@ async fn malformed_views_are_invalid_arguments_with_slacks_messages() {
             &["[ERROR] must be less than 25 characters [json-pointer:/view/title/text]"],
         ),
         (
-            r#"{"type":"modal","title":{"type":"plain_text","text":"Form"},"blocks":[{"type":"input","label":{"type":"plain_text","text":"Name"}}]}"#,
+            r#"{"type":"modal","title":{"type":"plain_text","text":"Form"},"submit":{"type":"plain_text","text":"Send"},"blocks":[{"type":"input","label":{"type":"plain_text","text":"Name"}}]}"#,
             &["[ERROR] missing required field: element [json-pointer:/view/blocks/0]"],
+        ),
+        (
+            r#"{"type":"modal","title":{"type":"plain_text","text":"Form"},"submit":"Send","close":{"type":"mrkdwn","text":"x"}}"#,
+            &[
+                "[ERROR] must be one of: plain_text [json-pointer:/view/close/type]",
+                "[ERROR] expected an object [json-pointer:/view/submit]",
+            ],
+        ),
+        (
+            r#"{"type":"modal","title":{"type":"plain_text","text":"Form"},"blocks":[{"type":"input","label":{"type":"plain_text","text":"Name"},"element":{"type":"plain_text_input"}}]}"#,
+            &["[ERROR] missing required field: submit [json-pointer:/view]"],
         ),
     ];
     let trigger = emu.trigger_id(demo::ADA);
@@ -338,5 +349,40 @@ async fn views_breaking_slacks_rules_are_never_sent() {
     let mut nameless = ViewsUpdate::by_id(ViewId::new("V0123ABCD").unwrap(), modal("x"));
     nameless.view_id = None;
     assert!(refused(bot.call(&nameless).await).contains("view_id"));
+    // The labels, the lengths Slack allows, and a submit button for inputs.
+    type Breaks = fn(&mut ViewPayload);
+    let broken: [(&str, Breaks); 6] = [
+        ("`title` is plain text", |v| {
+            v.title = Some(Text::mrkdwn("*x*"))
+        }),
+        ("`close` has 1 to 24", |v| {
+            v.close = Some(Text::plain("c".repeat(25)))
+        }),
+        ("`submit` has 1 to 24", |v| v.submit = Some(Text::plain(""))),
+        ("`private_metadata` has at most 3000", |v| {
+            v.private_metadata = Some("m".repeat(3_001))
+        }),
+        ("`callback_id` has at most 255", |v| {
+            v.callback_id = Some("c".repeat(256))
+        }),
+        ("needs a `submit`", |v| {
+            v.submit = None;
+            v.blocks = Blocks::from_json(serde_json::json!([{
+                "type": "input", "label": {"type": "plain_text", "text": "Name"},
+                "element": {"type": "plain_text_input"}
+            }]))
+            .unwrap()
+        }),
+    ];
+    for (expected, breaks) in broken {
+        let mut view = modal("x");
+        breaks(&mut view);
+        match bot.call(&ViewsOpen::new("t", view)).await {
+            Err(Error::InvalidRequest { reason, .. }) => {
+                assert!(reason.contains(expected), "{expected}: {reason}");
+            }
+            other => panic!("{expected}: sent, {other:?}"),
+        }
+    }
     assert!(emu.requests().is_empty());
 }

@@ -6,7 +6,10 @@
 //! must use within 3 seconds, once. Views are [`ViewPayload`]s, sent as JSON text; Slack
 //! answers with the [`View`] as shown, with its id and `hash`.
 
-use crate::types::{View, ViewPayload, ViewType, MAX_VIEW_BLOCKS, MAX_VIEW_TITLE_CHARS};
+use crate::types::{
+    Text, TextType, View, ViewPayload, ViewType, MAX_CALLBACK_ID_CHARS, MAX_PRIVATE_METADATA_CHARS,
+    MAX_VIEW_BLOCKS, MAX_VIEW_TITLE_CHARS,
+};
 use crate::{slack_method, InvalidRequest, UserId, ViewId};
 use serde::Deserialize;
 
@@ -24,11 +27,37 @@ fn check_view(view: &ViewPayload, method: &str, kind: ViewType) -> Result<(), In
                 "a modal needs a `title` (Slack answers `invalid_arguments`)",
             ));
         };
-        let chars = title.text.chars().count();
-        if chars == 0 || chars > MAX_VIEW_TITLE_CHARS {
+        check_label("title", title)?;
+        if let Some(close) = &view.close {
+            check_label("close", close)?;
+        }
+        match &view.submit {
+            Some(submit) => check_label("submit", submit)?,
+            None if view
+                .blocks
+                .iter()
+                .any(|block| block.block_type() == "input") =>
+            {
+                return Err(InvalidRequest::new(
+                    "a modal with an `input` block needs a `submit` label (Slack answers `invalid_arguments`)",
+                ));
+            }
+            None => {}
+        }
+    }
+    let limits = [
+        (
+            "private_metadata",
+            &view.private_metadata,
+            MAX_PRIVATE_METADATA_CHARS,
+        ),
+        ("callback_id", &view.callback_id, MAX_CALLBACK_ID_CHARS),
+    ];
+    for (name, text, most) in limits {
+        let chars = text.as_deref().map_or(0, |text| text.chars().count());
+        if chars > most {
             return Err(InvalidRequest::new(format!(
-                "a modal's title has 1 to {MAX_VIEW_TITLE_CHARS} characters; `{}` has {chars}",
-                title.text
+                "a view's `{name}` has at most {most} characters; this one has {chars}"
             )));
         }
     }
@@ -36,6 +65,25 @@ fn check_view(view: &ViewPayload, method: &str, kind: ViewType) -> Result<(), In
         return Err(InvalidRequest::new(format!(
             "the view has {} blocks; Slack shows at most {MAX_VIEW_BLOCKS}",
             view.blocks.len()
+        )));
+    }
+    Ok(())
+}
+
+/// A modal's `title`, `close` or `submit` label: plain text of 1 to
+/// [`MAX_VIEW_TITLE_CHARS`] characters.
+fn check_label(name: &str, label: &Text) -> Result<(), InvalidRequest> {
+    if label.kind != TextType::PlainText {
+        return Err(InvalidRequest::new(format!(
+            "a modal's `{name}` is plain text (`Text::plain`), not `{}`",
+            label.kind
+        )));
+    }
+    let chars = label.text.chars().count();
+    if chars == 0 || chars > MAX_VIEW_TITLE_CHARS {
+        return Err(InvalidRequest::new(format!(
+            "a modal's `{name}` has 1 to {MAX_VIEW_TITLE_CHARS} characters; `{}` has {chars}",
+            label.text
         )));
     }
     Ok(())

@@ -13,7 +13,10 @@ use super::{fail, param, Outcome, Reply};
 use crate::messaging::{ShownView, APP_ID};
 use crate::state::{State, User};
 use serde_json::{json, Map, Value};
-use slack_methods_runtime::types::{MAX_VIEW_BLOCKS, MAX_VIEW_STACK, MAX_VIEW_TITLE_CHARS};
+use slack_methods_runtime::types::{
+    MAX_CALLBACK_ID_CHARS, MAX_PRIVATE_METADATA_CHARS, MAX_VIEW_BLOCKS, MAX_VIEW_STACK,
+    MAX_VIEW_TITLE_CHARS,
+};
 
 /// `invalid_arguments` with `problems`, as Slack refuses a malformed view.
 fn invalid(problems: &[String]) -> Reply {
@@ -70,6 +73,36 @@ fn read_view(
             }
             _ => problems.push("missing required field: title [json-pointer:/view]".to_owned()),
         }
+        for label in ["close", "submit"] {
+            problems.extend(label_problem(&view, label));
+        }
+        let has_input = view
+            .get("blocks")
+            .and_then(Value::as_array)
+            .is_some_and(|blocks| {
+                blocks
+                    .iter()
+                    .any(|b| b.get("type") == Some(&json!("input")))
+            });
+        if has_input && view.get("submit").is_none_or(Value::is_null) {
+            problems.push("missing required field: submit [json-pointer:/view]".to_owned());
+        }
+    }
+    let limits = [
+        ("private_metadata", MAX_PRIVATE_METADATA_CHARS),
+        ("callback_id", MAX_CALLBACK_ID_CHARS),
+    ];
+    for (field, most) in limits {
+        let chars = view
+            .get(field)
+            .and_then(Value::as_str)
+            .map(|t| t.chars().count());
+        if chars.is_some_and(|chars| chars > most) {
+            problems.push(format!(
+                "must be less than {} characters [json-pointer:/view/{field}]",
+                most + 1
+            ));
+        }
     }
     let mut blocks = match view.remove("blocks") {
         None | Some(Value::Null) => Vec::new(),
@@ -86,6 +119,34 @@ fn read_view(
     fill_block_ids(state, &mut blocks);
     view.insert("blocks".into(), Value::Array(blocks));
     Ok(view)
+}
+
+/// What is wrong with a modal's `close` or `submit` label, if it is there: plain text of 1 to
+/// [`MAX_VIEW_TITLE_CHARS`] characters.
+fn label_problem(view: &Map<String, Value>, label: &str) -> Option<String> {
+    let value = view.get(label).filter(|value| !value.is_null())?;
+    let Some(object) = value.as_object() else {
+        return Some(format!("expected an object [json-pointer:/view/{label}]"));
+    };
+    if object.get("type").and_then(Value::as_str) != Some("plain_text") {
+        return Some(format!(
+            "must be one of: plain_text [json-pointer:/view/{label}/type]"
+        ));
+    }
+    let chars = object
+        .get("text")
+        .and_then(Value::as_str)
+        .map(|t| t.chars().count());
+    match chars {
+        None => Some(format!(
+            "missing required field: text [json-pointer:/view/{label}]"
+        )),
+        Some(n) if n > MAX_VIEW_TITLE_CHARS => Some(format!(
+            "must be less than {} characters [json-pointer:/view/{label}/text]",
+            MAX_VIEW_TITLE_CHARS + 1
+        )),
+        Some(_) => None,
+    }
 }
 
 /// The user whose interaction gave trigger id `given`, or Slack's refusal of it; `take` uses

@@ -17,8 +17,15 @@ pub const MAX_MARKDOWN_TEXT_CHARS: usize = 12_000;
 /// The characters of a message's `text` Slack keeps: it truncates longer text.
 pub const MAX_TEXT_CHARS: usize = 40_000;
 
-/// The most characters of a modal's title.
+/// The most characters of a modal's title, and of its `close` and `submit` button labels (all
+/// three plain text).
 pub const MAX_VIEW_TITLE_CHARS: usize = 24;
+
+/// The most characters of a view's `private_metadata`.
+pub const MAX_PRIVATE_METADATA_CHARS: usize = 3_000;
+
+/// The most characters of a view's `callback_id`.
+pub const MAX_CALLBACK_ID_CHARS: usize = 255;
 
 /// The most characters of a `header` block's text.
 pub const MAX_HEADER_CHARS: usize = 150;
