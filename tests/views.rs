@@ -294,7 +294,7 @@ async fn malformed_views_are_invalid_arguments_with_slacks_messages() {
         (
             r#"{"type":"modal","title":{"type":"plain_text","text":"Form"},"submit":"Send","close":{"type":"mrkdwn","text":"x"}}"#,
             &[
-                "[ERROR] must be one of: plain_text [json-pointer:/view/close/type]",
+                "[ERROR] must be plain_text [json-pointer:/view/close/type]",
                 "[ERROR] expected an object [json-pointer:/view/submit]",
             ],
         ),

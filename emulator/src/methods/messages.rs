@@ -213,6 +213,28 @@ pub(crate) fn fill_block_ids(state: &mut State, blocks: &mut [Value]) {
     }
 }
 
+/// What is wrong with a plain-text object at JSON pointer `at` that may hold at most `most`
+/// characters (a header's text, a modal's title or button labels), as Slack words it.
+pub(super) fn plain_text_problems(text: &Map<String, Value>, at: &str, most: usize) -> Vec<String> {
+    let mut problems = Vec::new();
+    if text.get("type").and_then(Value::as_str) != Some("plain_text") {
+        problems.push(format!("must be plain_text [json-pointer:{at}/type]"));
+    }
+    let chars = text
+        .get("text")
+        .and_then(Value::as_str)
+        .map(|t| t.chars().count());
+    match chars {
+        None => problems.push(format!("missing required field: text [json-pointer:{at}]")),
+        Some(n) if n > most => problems.push(format!(
+            "must be less than {} characters [json-pointer:{at}/text]",
+            most + 1
+        )),
+        Some(_) => {}
+    }
+    problems
+}
+
 /// What breaks Block Kit's rules in `blocks` (at most `max` of them), each problem with the
 /// JSON pointer of where it is, under `at`. The block types Slack adds are accepted; the
 /// common ones are checked for what they cannot be without.
@@ -278,25 +300,8 @@ pub(crate) fn block_problems(blocks: &[Value], max: usize, at: &str) -> Vec<Stri
             }
             "header" => match block.get("text") {
                 Some(Value::Object(text)) => {
-                    if text.get("type").and_then(Value::as_str) != Some("plain_text") {
-                        problems.push(format!(
-                            "must be plain_text [json-pointer:{here}/text/type]"
-                        ));
-                    }
-                    let chars = text
-                        .get("text")
-                        .and_then(Value::as_str)
-                        .map(|t| t.chars().count());
-                    match chars {
-                        None => problems.push(format!(
-                            "missing required field: text [json-pointer:{here}/text]"
-                        )),
-                        Some(n) if n > MAX_HEADER_CHARS => problems.push(format!(
-                            "must be less than {} characters [json-pointer:{here}/text/text]",
-                            MAX_HEADER_CHARS + 1
-                        )),
-                        Some(_) => {}
-                    }
+                    let at = format!("{here}/text");
+                    problems.extend(plain_text_problems(text, &at, MAX_HEADER_CHARS));
                 }
                 _ => problems.push(format!(
                     "missing required field: text [json-pointer:{here}]"

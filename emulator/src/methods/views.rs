@@ -8,7 +8,7 @@
 //! Views must have Slack's shape (`invalid_arguments` with the problems in
 //! `response_metadata.messages`, as Slack words them).
 
-use super::messages::{block_problems, fill_block_ids, refusal};
+use super::messages::{block_problems, fill_block_ids, plain_text_problems, refusal};
 use super::{fail, param, Outcome, Reply};
 use crate::messaging::{ShownView, APP_ID};
 use crate::state::{State, User};
@@ -55,26 +55,11 @@ fn read_view(
     }
     let mut problems = Vec::new();
     if kind == "modal" {
-        match view.get("title") {
-            Some(Value::Object(title)) => {
-                let chars = title
-                    .get("text")
-                    .and_then(Value::as_str)
-                    .map(|t| t.chars().count());
-                match chars {
-                    Some(n) if n > MAX_VIEW_TITLE_CHARS => problems.push(format!(
-                        "must be less than {} characters [json-pointer:/view/title/text]",
-                        MAX_VIEW_TITLE_CHARS + 1
-                    )),
-                    Some(_) => {}
-                    None => problems
-                        .push("missing required field: text [json-pointer:/view/title]".to_owned()),
-                }
-            }
-            _ => problems.push("missing required field: title [json-pointer:/view]".to_owned()),
+        if !view.get("title").is_some_and(Value::is_object) {
+            problems.push("missing required field: title [json-pointer:/view]".to_owned());
         }
-        for label in ["close", "submit"] {
-            problems.extend(label_problem(&view, label));
+        for label in ["title", "close", "submit"] {
+            problems.extend(label_problems(&view, label));
         }
         let has_input = view
             .get("blocks")
@@ -121,31 +106,14 @@ fn read_view(
     Ok(view)
 }
 
-/// What is wrong with a modal's `close` or `submit` label, if it is there: plain text of 1 to
-/// [`MAX_VIEW_TITLE_CHARS`] characters.
-fn label_problem(view: &Map<String, Value>, label: &str) -> Option<String> {
-    let value = view.get(label).filter(|value| !value.is_null())?;
-    let Some(object) = value.as_object() else {
-        return Some(format!("expected an object [json-pointer:/view/{label}]"));
-    };
-    if object.get("type").and_then(Value::as_str) != Some("plain_text") {
-        return Some(format!(
-            "must be one of: plain_text [json-pointer:/view/{label}/type]"
-        ));
-    }
-    let chars = object
-        .get("text")
-        .and_then(Value::as_str)
-        .map(|t| t.chars().count());
-    match chars {
-        None => Some(format!(
-            "missing required field: text [json-pointer:/view/{label}]"
-        )),
-        Some(n) if n > MAX_VIEW_TITLE_CHARS => Some(format!(
-            "must be less than {} characters [json-pointer:/view/{label}/text]",
-            MAX_VIEW_TITLE_CHARS + 1
-        )),
-        Some(_) => None,
+/// What is wrong with a modal's `title`, `close` or `submit` label, if it is there: plain text
+/// of 1 to [`MAX_VIEW_TITLE_CHARS`] characters.
+fn label_problems(view: &Map<String, Value>, label: &str) -> Vec<String> {
+    let at = format!("/view/{label}");
+    match view.get(label) {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Object(text)) => plain_text_problems(text, &at, MAX_VIEW_TITLE_CHARS),
+        Some(_) => vec![format!("expected an object [json-pointer:{at}]")],
     }
 }
 
