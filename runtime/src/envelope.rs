@@ -8,11 +8,10 @@
 //! the pass at once; the caller then reads the body again on the slower path that builds the
 //! typed error.
 
-use crate::types::de::Key;
-use serde::de::value::{BorrowedStrDeserializer, MapAccessDeserializer};
-use serde::de::{DeserializeOwned, DeserializeSeed, Deserializer, Error as _, IgnoredAny};
-use serde::de::{MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
+use crate::types::de::{Key, Text};
+use crate::types::ResponseMetadata;
+use serde::de::value::BorrowedStrDeserializer;
+use serde::de::{DeserializeOwned, DeserializeSeed, Deserializer, Error as _, MapAccess, Visitor};
 use serde_json::value::RawValue;
 use std::fmt;
 
@@ -21,184 +20,7 @@ use std::fmt;
 pub(crate) struct Side {
     pub(crate) ok: Option<bool>,
     pub(crate) warning: Option<String>,
-    pub(crate) metadata: Option<Metadata>,
-}
-
-/// `response_metadata`, as far as the runtime reads it. Each field is read leniently on its own
-/// (see [`Text`]): a field of an unexpected shape is empty, and never costs the others, so a
-/// `"messages": null` cannot hide the next cursor.
-#[derive(Debug, Default, Deserialize)]
-pub(crate) struct Metadata {
-    #[serde(default, deserialize_with = "text_list")]
-    pub(crate) warnings: Vec<String>,
-    #[serde(default, deserialize_with = "text_list")]
-    pub(crate) messages: Vec<String>,
-    #[serde(default, deserialize_with = "cursor")]
-    pub(crate) next_cursor: Option<String>,
-}
-
-/// `response_metadata` read leniently: an object as [`Metadata`], anything else as none.
-pub(crate) fn metadata<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<Metadata>, D::Error> {
-    struct MetadataVisitor;
-
-    impl<'de> Visitor<'de> for MetadataVisitor {
-        type Value = Option<Metadata>;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("any JSON value")
-        }
-
-        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-            Metadata::deserialize(MapAccessDeserializer::new(map)).map(Some)
-        }
-
-        fn visit_some<D: Deserializer<'de>>(self, inner: D) -> Result<Self::Value, D::Error> {
-            inner.deserialize_any(self)
-        }
-
-        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-            TextVisitor.visit_seq(seq).map(|_| None)
-        }
-
-        crate::types::de::ignore_scalars!(None, str);
-    }
-
-    deserializer.deserialize_any(MetadataVisitor)
-}
-
-/// Slack writes cursors as strings, and some servers as numbers; both are kept as text. An
-/// empty cursor is none.
-fn cursor<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
-    let Text(text) = Text::deserialize(deserializer)?;
-    Ok(text.filter(|text| !text.is_empty()))
-}
-
-/// A field Slack sends as text, read leniently: a string as it is, a number as its digits, a
-/// list's text items joined by commas (how Slack writes lists in text); anything else (`null`,
-/// `true`, an object) is no text. It never fails on a well-formed JSON value.
-#[derive(Debug, Default, PartialEq)]
-pub(crate) struct Text(pub(crate) Option<String>);
-
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
-        deserializer.deserialize_any(TextVisitor).map(Text)
-    }
-}
-
-struct TextVisitor;
-
-impl<'de> Visitor<'de> for TextVisitor {
-    type Value = Option<String>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
-        Ok(Some(text.to_owned()))
-    }
-
-    fn visit_string<E: serde::de::Error>(self, text: String) -> Result<Self::Value, E> {
-        Ok(Some(text))
-    }
-
-    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Self::Value, E> {
-        Ok(Some(n.to_string()))
-    }
-
-    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Self::Value, E> {
-        Ok(Some(n.to_string()))
-    }
-
-    fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<Self::Value, E> {
-        Ok(Some(n.to_string()))
-    }
-
-    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, inner: D) -> Result<Self::Value, D::Error> {
-        inner.deserialize_any(self)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut joined: Option<String> = None;
-        while let Some(Text(item)) = seq.next_element()? {
-            let Some(item) = item else { continue };
-            match &mut joined {
-                Some(joined) => {
-                    joined.push(',');
-                    joined.push_str(&item);
-                }
-                None => joined = Some(item),
-            }
-        }
-        Ok(joined)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(None)
-    }
-}
-
-/// A list of texts read leniently, as [`text_list`] reads it.
-#[derive(Debug, Default, PartialEq)]
-pub(crate) struct TextList(pub(crate) Vec<String>);
-
-impl<'de> Deserialize<'de> for TextList {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<TextList, D::Error> {
-        text_list(deserializer).map(TextList)
-    }
-}
-
-/// A list of texts (`warnings`, `messages`), read leniently: a list keeps its text items (see
-/// [`Text`]), a lone string is a list of one, anything else is empty.
-fn text_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
-    struct ListVisitor;
-
-    impl<'de> Visitor<'de> for ListVisitor {
-        type Value = Vec<String>;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("any JSON value")
-        }
-
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-            let mut items = Vec::new();
-            while let Some(Text(item)) = seq.next_element()? {
-                items.extend(item);
-            }
-            Ok(items)
-        }
-
-        fn visit_some<D: Deserializer<'de>>(self, inner: D) -> Result<Self::Value, D::Error> {
-            inner.deserialize_any(self)
-        }
-
-        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-            TextVisitor.visit_map(map).map(|_| Vec::new())
-        }
-
-        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
-            Ok(vec![text.to_owned()])
-        }
-
-        crate::types::de::ignore_scalars!(Vec::new());
-    }
-
-    deserializer.deserialize_any(ListVisitor)
+    pub(crate) metadata: Option<ResponseMetadata>,
 }
 
 /// Reads `body` into `T` and the envelope's fields in one pass.
@@ -337,6 +159,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Fields<'_, 'de, A> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde::Deserialize;
     use serde_json::{Map, Value};
 
     #[derive(Deserialize, Debug)]
@@ -356,7 +179,7 @@ mod tests {
         assert_eq!(side.ok, Some(true));
         assert_eq!(side.warning.as_deref(), Some("a,b"));
         let meta = side.metadata.unwrap();
-        assert_eq!(meta.next_cursor.as_deref(), Some("c1"));
+        assert_eq!(meta.next_cursor(), Some("c1"));
         assert_eq!(meta.warnings, ["w"]);
         // The response type still sees the teed entries, and never `ok`.
         assert_eq!(data.response_metadata.unwrap()["scopes"][0], "x");

@@ -1,9 +1,11 @@
 //! Sans-IO response parsing: status, headers and body bytes become the method's typed response
 //! or a typed [`Error`]. Success is decided by the `ok` field of Slack's envelope.
 
-use crate::envelope::{self, Metadata, Text};
+use crate::envelope;
 use crate::error::{ApiError, Error, ErrorCode};
 use crate::method::SlackMethod;
+use crate::types::de::Text;
+use crate::types::ResponseMetadata;
 use serde::Deserialize;
 use std::ops::Deref;
 use std::time::Duration;
@@ -75,8 +77,8 @@ struct Envelope {
     provided: Text,
     #[serde(default)]
     warning: Text,
-    #[serde(default, deserialize_with = "envelope::metadata")]
-    response_metadata: Option<Metadata>,
+    #[serde(default)]
+    response_metadata: Option<ResponseMetadata>,
 }
 
 /// The first bytes of a body as text, for error messages, with its secrets hidden (see
@@ -188,7 +190,7 @@ fn scope_list(headers: &http::HeaderMap, name: &str) -> Option<Vec<String>> {
 }
 
 /// Slack's warnings: the comma-separated `warning` and `response_metadata.warnings`, once each.
-fn warnings_of(warning: Option<String>, metadata: Option<&mut Metadata>) -> Vec<String> {
+fn warnings_of(warning: Option<String>, metadata: Option<&mut ResponseMetadata>) -> Vec<String> {
     let mut warnings: Vec<String> = warning
         .map(|w| w.split(',').map(|s| s.trim().to_owned()).collect())
         .unwrap_or_default();
@@ -201,6 +203,11 @@ fn warnings_of(warning: Option<String>, metadata: Option<&mut Metadata>) -> Vec<
     }
     warnings.retain(|w| !w.is_empty());
     warnings
+}
+
+/// The cursor of the next page, taken out of the metadata (`None` on the last page).
+fn next_cursor(metadata: ResponseMetadata) -> Option<String> {
+    Some(metadata.next_cursor).filter(|cursor| !cursor.is_empty())
 }
 
 fn log_warnings(method: &'static str, warnings: &[String]) {
@@ -247,7 +254,7 @@ pub fn parse_response<M: SlackMethod>(
                 return Ok(SlackResponse {
                     data,
                     warnings,
-                    next_cursor: metadata.and_then(|m| m.next_cursor),
+                    next_cursor: metadata.and_then(next_cursor),
                     scopes: ScopeHeaders::from_headers(headers),
                 });
             }
@@ -331,7 +338,7 @@ pub fn parse_response<M: SlackMethod>(
     Ok(SlackResponse {
         data,
         warnings,
-        next_cursor: envelope.response_metadata.and_then(|m| m.next_cursor),
+        next_cursor: envelope.response_metadata.and_then(next_cursor),
         scopes: ScopeHeaders::from_headers(headers),
     })
 }

@@ -1,7 +1,6 @@
 //! Pieces of Slack's responses shared by many methods: [`ResponseMetadata`] and [`Paging`].
 
-use super::de::{Field, Key};
-use crate::envelope::{Text, TextList};
+use super::de::{Field, Key, Text, TextList};
 use serde::de::{self, Deserializer, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
