@@ -224,6 +224,11 @@ async fn per_call_timeout_overrides_the_client() {
         .retry_policy(RetryPolicy::never());
     let err = client.call_with(&read(), &options).await.unwrap_err();
     assert!(matches!(err, Error::Timeout { after, .. } if after == Duration::from_millis(100)));
+    // The message names the attempt's timeout, not the call's duration.
+    assert_eq!(
+        err.to_string(),
+        format!("{GET}: no answer within the attempt timeout (100ms)")
+    );
 }
 
 /// A body that never ends is cut by the attempt's timeout, whose clock runs through the body.

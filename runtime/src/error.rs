@@ -113,8 +113,10 @@ pub enum Error {
     /// An attempt's request or response took longer than the attempt timeout, counted from
     /// the moment the request started to go out on an open connection (see
     /// [`ClientBuilder::timeout`](crate::ClientBuilder::timeout)). A connection that cannot be
-    /// opened in time is [`Error::Transport`] with `connect: true` instead.
-    #[error("{method}: timed out after {after:?}")]
+    /// opened in time is [`Error::Transport`] with `connect: true` instead. When a read was
+    /// retried after a timeout, the whole call took longer than `after`: the message names the
+    /// attempt timeout, not the call's duration.
+    #[error("{method}: no answer within the attempt timeout ({after:?})")]
     Timeout {
         /// The method that was called.
         method: &'static str,
