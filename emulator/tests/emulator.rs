@@ -439,6 +439,76 @@ async fn set_then_get_round_trips_through_the_client() {
     assert_eq!(missing.text(), r#"{"ok":false,"error":"user_not_found"}"#);
 }
 
+/// A POST whose body has `content_type` (none when `None`).
+async fn post_typed(emu: &Emulator, method: &str, content_type: Option<&str>, body: &str) -> Raw {
+    let mut text = format!("POST /api/{method} HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    text.push_str(&format!("Authorization: Bearer {WRITE}\r\n"));
+    if let Some(content_type) = content_type {
+        text.push_str(&format!("Content-Type: {content_type}\r\n"));
+    }
+    text.push_str(&format!(
+        "Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    ));
+    raw(emu.addr(), text.as_bytes()).await
+}
+
+#[tokio::test]
+async fn json_and_multipart_bodies_are_read_as_slack_reads_them() {
+    let emu = emulator().await;
+    let status = |raw: Raw| {
+        let answer = raw.json();
+        assert_eq!(answer["ok"], true, "{answer}");
+        answer["profile"]["status_text"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    // What Slack's SDKs send: a JSON object, `profile` as an object in it.
+    let json = r#"{"profile":{"status_text":"on a train","status_emoji":":train:"},"user":null}"#;
+    let answer = post_typed(
+        &emu,
+        "users.profile.set",
+        Some("application/json; charset=utf-8"),
+        json,
+    );
+    assert_eq!(status(answer.await), "on a train");
+    let multipart = concat!(
+        "--XyZ\r\n",
+        "Content-Disposition: form-data; name=\"profile\"\r\n\r\n",
+        r#"{"status_text":"in a meeting"}"#,
+        "\r\n--XyZ--\r\n"
+    );
+    let answer = post_typed(
+        &emu,
+        "users.profile.set",
+        Some("multipart/form-data; boundary=XyZ"),
+        multipart,
+    );
+    assert_eq!(status(answer.await), "in a meeting");
+
+    // Bodies Slack cannot read get Slack's codes for them, not an answer about missing arguments.
+    for (content_type, body, code) in [
+        (Some("application/json"), r#"{"profile":"#, "invalid_json"),
+        (Some("application/json"), "[1]", "json_not_object"),
+        (
+            Some("multipart/form-data; boundary=XyZ"),
+            "no parts here",
+            "invalid_form_data",
+        ),
+        (Some("multipart/form-data"), multipart, "invalid_form_data"),
+        (Some("text/plain"), "profile=x", "invalid_post_type"),
+        (None, "profile=x", "missing_post_type"),
+    ] {
+        let answer = post_typed(&emu, "users.profile.set", content_type, body)
+            .await
+            .json();
+        assert_eq!(answer["error"], code, "{content_type:?} {body}");
+    }
+    // Nothing of those was applied.
+    assert_eq!(emu.applied_writes("users.profile.set"), 2);
+}
+
 #[tokio::test]
 async fn profile_set_rejects_what_slack_rejects() {
     let emu = emulator().await;
