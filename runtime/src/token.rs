@@ -110,11 +110,23 @@ impl Token {
         })
     }
 
-    /// Reads the token from an environment variable; `Ok(None)` when it is unset or empty.
+    /// Reads the token from an environment variable, without the whitespace around it;
+    /// `Ok(None)` when it is unset or blank. A value that is not UTF-8 is an error, not a missing
+    /// token.
     pub fn from_env(var: &str) -> Result<Option<Token>, TokenError> {
-        match std::env::var(var) {
-            Ok(text) if !text.trim().is_empty() => Token::new(text.trim()).map(Some),
-            _ => Ok(None),
+        let Some(value) = std::env::var_os(var) else {
+            return Ok(None);
+        };
+        match value.into_string() {
+            Ok(text) if text.trim().is_empty() => Ok(None),
+            Ok(text) => Token::new(text.trim()).map(Some),
+            Err(raw) => {
+                let bytes = raw.as_encoded_bytes();
+                let position = bytes.iter().position(|b| !b.is_ascii_graphic());
+                Err(TokenError::InvalidCharacter {
+                    position: position.unwrap_or(bytes.len()),
+                })
+            }
         }
     }
 
@@ -169,6 +181,30 @@ impl std::str::FromStr for Token {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn from_env_reads_trims_and_refuses() {
+        // Variables no other test reads; each case sets its own.
+        let var = "SLACK_METHODS_TOKEN_FROM_ENV_TEST";
+        std::env::remove_var(var);
+        assert_eq!(Token::from_env(var), Ok(None));
+        std::env::set_var(var, "  \t");
+        assert_eq!(Token::from_env(var), Ok(None));
+        std::env::set_var(var, " xoxb-1-2\r\n");
+        let token = Token::from_env(var).unwrap().unwrap();
+        assert_eq!(token.expose_secret(), "xoxb-1-2");
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            // Not UTF-8: refused, not taken for an unset variable.
+            std::env::set_var(var, std::ffi::OsStr::from_bytes(b"xoxb-\xff1"));
+            assert_eq!(
+                Token::from_env(var),
+                Err(TokenError::InvalidCharacter { position: 5 })
+            );
+        }
+        std::env::remove_var(var);
+    }
 
     #[test]
     fn kinds() {
