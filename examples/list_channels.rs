@@ -40,8 +40,10 @@ async fn run() -> Result<(), Box<dyn Error>> {
     let (client, _emulator) = match Token::from_env("SLACK_TOKEN")? {
         Some(token) => {
             let mut builder = Client::builder().token(token.clone());
-            if let Ok(url) = std::env::var("SLACK_API_URL") {
-                builder = builder.base_url(&url);
+            if let Some(url) = std::env::var_os("SLACK_API_URL") {
+                // Not ignored when unreadable: the token would go to Slack instead.
+                let url = url.to_str().ok_or("SLACK_API_URL is not UTF-8")?;
+                builder = builder.base_url(url);
             }
             let client = builder.build()?;
             println!("calling {} with a {token}", client.base_url());

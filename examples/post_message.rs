@@ -42,8 +42,10 @@ async fn run() -> Result<(), Box<dyn Error>> {
                 "SLACK_TOKEN is set: set SLACK_CHANNEL to the id of a channel the bot is in"
             })?;
             let mut builder = Client::builder().token(token.clone());
-            if let Ok(url) = std::env::var("SLACK_API_URL") {
-                builder = builder.base_url(&url);
+            if let Some(url) = std::env::var_os("SLACK_API_URL") {
+                // Not ignored when unreadable: the token would go to Slack instead.
+                let url = url.to_str().ok_or("SLACK_API_URL is not UTF-8")?;
+                builder = builder.base_url(url);
             }
             let client = builder.build()?;
             println!("calling {} with a {token}", client.base_url());

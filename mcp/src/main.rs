@@ -86,7 +86,7 @@ async fn connect(options: &Options) -> Result<(Client, Option<Emulator>, String)
             .map_err(|error| format!("SLACK_TOKEN: {error}"))?
             .ok_or_else(|| match std::env::var_os("SLACK_TOKEN") {
                 None => "no token: set SLACK_TOKEN (a bot `xoxb-` or user `xoxp-` token), or try the server with --emulator",
-                Some(_) => "SLACK_TOKEN is empty (or not UTF-8): set it to a bot `xoxb-` or user `xoxp-` token, or try the server with --emulator",
+                Some(_) => "SLACK_TOKEN is empty: set it to a bot `xoxb-` or user `xoxp-` token, or try the server with --emulator",
             })?;
         let client = builder
             .token(token)
