@@ -123,14 +123,8 @@ impl Head {
         }
     }
 
-    /// The body length, or the status to refuse the request with.
-    fn content_length(&self) -> Result<usize, Reply> {
-        if self.has_header("transfer-encoding") {
-            return Err(Reply::text(
-                400,
-                "chunked request bodies are not supported; send Content-Length\n",
-            ));
-        }
+    /// How the body is framed, or the answer to refuse the request with.
+    fn framing(&self) -> Result<Framing, Reply> {
         let mut length = None;
         for (key, value) in &self.headers {
             if !key.eq_ignore_ascii_case("content-length") {
@@ -145,7 +139,105 @@ impl Head {
                 _ => return Err(Reply::text(400, "invalid Content-Length\n")),
             }
         }
-        Ok(length.unwrap_or(0))
+        if !self.has_header("transfer-encoding") {
+            return Ok(Framing::Length(length.unwrap_or(0)));
+        }
+        let chunked = self
+            .header("transfer-encoding")
+            .is_some_and(|coding| coding.trim().eq_ignore_ascii_case("chunked"));
+        match (chunked, length) {
+            (true, None) => Ok(Framing::Chunked),
+            // Both framings at once is how requests are smuggled past proxies (RFC 9112 §6.1).
+            (true, Some(_)) => Err(Reply::text(
+                400,
+                "both Transfer-Encoding and Content-Length\n",
+            )),
+            (false, _) => Err(Reply::text(
+                501,
+                "the only transfer coding accepted is chunked\n",
+            )),
+        }
+    }
+}
+
+/// How a request's body is framed.
+enum Framing {
+    /// `Content-Length` bytes (none without the header).
+    Length(usize),
+    /// `Transfer-Encoding: chunked`.
+    Chunked,
+}
+
+/// Where a chunked body starting at `buf[start..]` stands (RFC 9112 §7.1): its data, as ranges
+/// of `buf`, and where it ends, once it is all there. Chunk extensions and trailers are read and
+/// ignored. Only chunk headers are read, so checking again after each read costs little.
+enum Chunks {
+    Complete {
+        data: Vec<(usize, usize)>,
+        end: usize,
+    },
+    Partial,
+    TooLarge,
+    Invalid,
+}
+
+fn chunks(buf: &[u8], start: usize, limit: usize) -> Chunks {
+    /// The longest chunk-size line or trailer line read.
+    const MAX_LINE: usize = 4096;
+    let line_at = |at: usize| -> Result<Option<usize>, ()> {
+        let rest = buf.get(at..).unwrap_or_default();
+        match find(rest, b"\r\n") {
+            Some(end) if end <= MAX_LINE => Ok(Some(end)),
+            Some(_) => Err(()),
+            None if rest.len() > MAX_LINE => Err(()),
+            None => Ok(None),
+        }
+    };
+    let mut at = start;
+    let mut data = Vec::new();
+    let mut total = 0usize;
+    loop {
+        let end = match line_at(at) {
+            Ok(Some(end)) => end,
+            Ok(None) => return Chunks::Partial,
+            Err(()) => return Chunks::Invalid,
+        };
+        let line = &buf[at..at + end];
+        let digits = line.split(|&b| b == b';').next().unwrap_or_default();
+        let size = std::str::from_utf8(digits)
+            .ok()
+            .map(str::trim)
+            .filter(|text| !text.is_empty() && text.bytes().all(|b| b.is_ascii_hexdigit()))
+            .and_then(|text| usize::from_str_radix(text, 16).ok());
+        let Some(size) = size else {
+            return Chunks::Invalid;
+        };
+        at += end + 2;
+        if size == 0 {
+            // Trailer lines, up to the empty line that ends the body.
+            loop {
+                match line_at(at) {
+                    Ok(Some(0)) => return Chunks::Complete { data, end: at + 2 },
+                    Ok(Some(end)) => at += end + 2,
+                    Ok(None) => return Chunks::Partial,
+                    Err(()) => return Chunks::Invalid,
+                }
+            }
+        }
+        total = total.saturating_add(size);
+        if total > limit {
+            return Chunks::TooLarge;
+        }
+        let Some(after) = at.checked_add(size) else {
+            return Chunks::TooLarge;
+        };
+        match buf.get(after..after + 2) {
+            None => return Chunks::Partial,
+            Some(b"\r\n") => {}
+            Some(_) => return Chunks::Invalid,
+        }
+        data.push((at, after));
+        at = after + 2;
     }
 }
 
@@ -221,34 +313,63 @@ async fn connection(mut stream: TcpStream, shared: &Shared, site: Site) {
                 },
             }
         };
-        let length = match head.content_length() {
-            Ok(length) if length > limit => {
+        let framing = match head.framing() {
+            Ok(Framing::Length(length)) if length > limit => {
                 let reply = Reply::text(413, "request body too large\n");
                 return refuse(stream, &reply).await;
             }
-            Ok(length) => length,
+            Ok(framing) => framing,
             Err(reply) => return refuse(stream, &reply).await,
         };
-        let end = head.len.saturating_add(length);
-        if buf.len() < end
-            && head
+        let mut continued = false;
+        let body = loop {
+            match framing {
+                Framing::Length(length) => {
+                    let end = head.len.saturating_add(length);
+                    if buf.len() >= end {
+                        let body = buf[head.len..end].to_vec();
+                        buf.drain(..end);
+                        break body;
+                    }
+                }
+                Framing::Chunked => match chunks(&buf, head.len, limit) {
+                    Chunks::Complete { data, end } => {
+                        let body = data.iter().flat_map(|&(from, to)| &buf[from..to]);
+                        let body = body.copied().collect();
+                        buf.drain(..end);
+                        break body;
+                    }
+                    Chunks::Partial => {}
+                    Chunks::TooLarge => {
+                        let reply = Reply::text(413, "request body too large\n");
+                        return refuse(stream, &reply).await;
+                    }
+                    Chunks::Invalid => {
+                        let reply = Reply::text(400, "malformed chunked body\n");
+                        return refuse(stream, &reply).await;
+                    }
+                },
+            }
+            // The body is not all here yet: a client waiting for leave to send it (`Expect:
+            // 100-continue`) is given it, once.
+            let expects = head
                 .header("expect")
-                .is_some_and(|e| e.eq_ignore_ascii_case("100-continue"))
-            && stream
-                .write_all(b"HTTP/1.1 100 Continue\r\n\r\n")
-                .await
-                .is_err()
-        {
-            return;
-        }
-        while buf.len() < end {
+                .is_some_and(|e| e.eq_ignore_ascii_case("100-continue"));
+            if expects && !continued {
+                continued = true;
+                if stream
+                    .write_all(b"HTTP/1.1 100 Continue\r\n\r\n")
+                    .await
+                    .is_err()
+                {
+                    return;
+                }
+            }
             match stream.read_buf(&mut buf).await {
                 Ok(0) | Err(_) => return,
                 Ok(_) => {}
             }
-        }
-        let body = buf[head.len..end].to_vec();
-        buf.drain(..end);
+        };
         let keep_alive = head.keep_alive();
         let action = match site {
             Site::Api => respond(shared, head, body).await,
@@ -695,7 +816,7 @@ mod tests {
         ) else {
             panic!("expected a complete head");
         };
-        assert_eq!(head.content_length().ok(), Some(3));
+        assert!(matches!(head.framing(), Ok(Framing::Length(3))));
         assert!(!head.keep_alive());
         assert!(matches!(
             parse_head(b"POST /api/a.b HTTP/1.1\r\n"),
@@ -710,7 +831,21 @@ mod tests {
         else {
             panic!("expected a complete head");
         };
-        assert!(head.content_length().is_err());
+        assert!(matches!(head.framing(), Ok(Framing::Chunked)));
+        for (both, refused) in [
+            ("Transfer-Encoding: chunked\r\nContent-Length: 3", 400),
+            ("Transfer-Encoding: gzip, chunked", 501),
+            ("Content-Length: 3\r\nContent-Length: 4", 400),
+        ] {
+            let text = format!("POST / HTTP/1.1\r\n{both}\r\n\r\n");
+            let Parsed::Complete(head) = parse_head(text.as_bytes()) else {
+                panic!("expected a complete head");
+            };
+            assert!(
+                matches!(head.framing(), Err(reply) if reply.status == refused),
+                "{both}"
+            );
+        }
         assert_eq!(
             method_of("/api/users.profile.set"),
             Some("users.profile.set")
@@ -718,5 +853,43 @@ mod tests {
         assert_eq!(method_of("/api/"), None);
         assert_eq!(method_of("/api/a/b"), None);
         assert_eq!(method_of("/other"), None);
+    }
+
+    #[test]
+    fn chunked_bodies() {
+        let data = |buf: &[u8], limit| match chunks(buf, 0, limit) {
+            Chunks::Complete { data, end } => {
+                let body: Vec<u8> = data
+                    .iter()
+                    .flat_map(|&(a, b)| &buf[a..b])
+                    .copied()
+                    .collect();
+                Ok((String::from_utf8(body).unwrap(), end))
+            }
+            Chunks::Partial => Err("partial"),
+            Chunks::TooLarge => Err("too large"),
+            Chunks::Invalid => Err("invalid"),
+        };
+        let whole = b"4;ext=1\r\nuser\r\nA\r\n=U0JANE&a=\r\n0\r\nTrailer: x\r\n\r\nNEXT";
+        assert_eq!(
+            data(whole, 100),
+            Ok(("user=U0JANE&a=".to_owned(), whole.len() - 4))
+        );
+        // Every prefix of it is still coming.
+        for cut in 0..whole.len() - 4 {
+            assert_eq!(data(&whole[..cut], 100), Err("partial"), "{cut}");
+        }
+        assert_eq!(data(b"0\r\n\r\n", 100), Ok((String::new(), 5)));
+        assert_eq!(data(whole, 13), Err("too large"));
+        for bad in [
+            &b"x\r\n"[..],
+            b"\r\n",
+            b"-1\r\n",
+            b"4\r\nuserXX",
+            b"ffffffffffffffffffffffff\r\n",
+        ] {
+            assert!(data(bad, 100).is_err_and(|e| e != "partial"), "{bad:?}");
+        }
+        assert_eq!(data(&[b'1'; 5000], 100), Err("invalid"));
     }
 }

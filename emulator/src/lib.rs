@@ -34,8 +34,11 @@
 //! # Requests and answers
 //!
 //! Calls go to `/api/<method>` by `GET` or `POST` (any other path is a 404). The token is read
-//! only from `Authorization: Bearer <token>`. Parameters come from the query string and from an
-//! `application/x-www-form-urlencoded` body. Answers are HTTP 200 with
+//! only from `Authorization: Bearer <token>`. Parameters come from the query string and from the
+//! body: `application/x-www-form-urlencoded`, `application/json` (an object; objects and lists in
+//! it are read as their JSON text) or `multipart/form-data`. A body Slack could not read is
+//! answered `invalid_json`, `json_not_object`, `invalid_form_data`, `invalid_post_type` or
+//! `missing_post_type`. Answers are HTTP 200 with
 //! `Content-Type: application/json; charset=utf-8` and Slack's envelope, `{"ok":true,...}` or
 //! `{"ok":false,"error":"<code>"}`, checked in this order:
 //!
@@ -52,8 +55,9 @@
 //!
 //! Once the token is known, answers carry `X-OAuth-Scopes` (the token's scopes) and
 //! `X-Accepted-OAuth-Scopes` (the method's). A request body larger than the limit (1 MiB by
-//! default) is refused with 413, a chunked one with 400, a malformed one with 400; none of them
-//! stops the server.
+//! default) is refused with 413, a malformed one with 400; a body may come with its
+//! `Content-Length` or chunked (`Transfer-Encoding: chunked`, not both). None of them stops the
+//! server.
 //!
 //! # `users.profile.set`
 //!

@@ -716,12 +716,24 @@ async fn keep_alive_pipelining_and_malformed_requests() {
 
     let garbage = raw(emu.addr(), b"\x00\x01\x02 what\r\n\r\n").await;
     assert_eq!(garbage.status, 400);
-    let chunked = raw(
+    let smuggled = raw(
         emu.addr(),
-        b"POST /api/auth.test HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n",
+        b"POST /api/auth.test HTTP/1.1\r\nTransfer-Encoding: chunked\r\nContent-Length: 12\r\n\r\n3\r\nabc\r\n0\r\n\r\n",
     )
     .await;
-    assert_eq!(chunked.status, 400);
+    assert_eq!(smuggled.status, 400);
+    let gzip = raw(
+        emu.addr(),
+        b"POST /api/auth.test HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\nxyz",
+    )
+    .await;
+    assert_eq!(gzip.status, 501);
+    let bad_chunk = raw(
+        emu.addr(),
+        b"POST /api/auth.test HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n",
+    )
+    .await;
+    assert_eq!(bad_chunk.status, 400);
     let huge = raw(
         emu.addr(),
         b"POST /api/auth.test HTTP/1.1\r\nContent-Length: 99999999999\r\n\r\n",
@@ -754,6 +766,40 @@ async fn keep_alive_pipelining_and_malformed_requests() {
     conn.send(&request("POST", "/api/auth.test", Some(WRITE), "", false))
         .await;
     assert_eq!(conn.receive().await.json()["ok"], true);
+}
+
+/// A chunked body (what a client sends when it streams a body of unknown length), its chunks
+/// arriving one write at a time after `100 Continue`, gives the method its arguments, and the
+/// connection serves the next request.
+#[tokio::test]
+async fn chunked_request_bodies_are_read() {
+    let emu = emulator().await;
+    let mut conn = Conn::open(emu.addr()).await;
+    let head = format!(
+        "POST /api/users.profile.set HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {WRITE}\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\nExpect: 100-continue\r\n\r\n"
+    );
+    conn.send(head.as_bytes()).await;
+    while !conn.buf.ends_with(b"\r\n\r\n") {
+        assert!(conn.stream.read_buf(&mut conn.buf).await.unwrap() > 0);
+    }
+    assert_eq!(conn.buf, b"HTTP/1.1 100 Continue\r\n\r\n");
+    conn.buf.clear();
+    let body = form(&[("profile", r#"{"title":"chunked"}"#)]);
+    let (first, second) = body.split_at(10);
+    for part in [
+        format!("{:x};note=first\r\n{first}\r\n", first.len()),
+        format!("{:X}\r\n{second}\r\n", second.len()),
+        "0\r\n".to_owned(),
+        "Trailer-Field: x\r\n\r\n".to_owned(),
+    ] {
+        conn.send(part.as_bytes()).await;
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    let answer = conn.receive().await.json();
+    assert_eq!(answer["profile"]["title"], "chunked", "{answer}");
+    conn.send(&request("POST", "/api/auth.test", Some(WRITE), "", false))
+        .await;
+    assert_eq!(conn.receive().await.json()["user"], "jane");
 }
 
 // ---- faults ----------------------------------------------------------------------------------------
