@@ -85,6 +85,13 @@ async fn a_trigger_opens_one_modal_once() {
         ),
         "invalid_trigger_id"
     );
+    // A trigger of a user the workspace does not have is no trigger either.
+    let stranger = emu.trigger_id("U0NOBODY1");
+    assert_eq!(
+        code(bot.call(&ViewsOpen::new(&stranger, modal("Nobody"))).await),
+        "invalid_trigger_id"
+    );
+    assert!(emu.modal_stack("U0NOBODY1").is_empty());
     emu.set_trigger_lifetime(Duration::ZERO);
     let late = emu.trigger_id(demo::ADA);
     tokio::time::sleep(Duration::from_millis(5)).await;

@@ -116,7 +116,8 @@
 //! Views: [`Emulator::trigger_id`] stands in for the interaction Slack sends an app; `views.open`
 //! and `views.push` take such a trigger id once (`exchanged_trigger_id`), within its lifetime
 //! (`expired_trigger_id`; 3 s as on Slack, see [`Emulator::set_trigger_lifetime`]), and refuse any
-//! other (`invalid_trigger_id`, also for a push by a user with no modal open). Views are checked
+//! other (`invalid_trigger_id`, also for a trigger of a user never added and for a push by a user
+//! with no modal open). Views are checked
 //! for Slack's shape (`invalid_arguments`, the problems in `response_metadata.messages` as Slack
 //! words them), stack up to three (`push_limit_reached`), keep their id through `views.update`
 //! (by `view_id` or `external_id`: `not_found`; a stale `hash`: `hash_conflict`), and a user's

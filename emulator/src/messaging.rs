@@ -150,7 +150,8 @@ impl Emulator {
     /// slash command, a button): `views.open` and `views.push` accept it once, within the
     /// trigger lifetime (3 seconds, as on Slack; see
     /// [`set_trigger_lifetime`](Self::set_trigger_lifetime)). `views.push` puts its modal on
-    /// `user`'s open one.
+    /// `user`'s open one. A trigger of a user never [added](Self::add_user) is answered
+    /// `invalid_trigger_id`, as a token of one is answered `invalid_auth`.
     ///
     /// ```
     /// # #[tokio::main(flavor = "current_thread")]

@@ -124,10 +124,14 @@ fn trigger_user(state: &mut State, given: Option<&str>, take: bool) -> Result<St
         .filter(|t| !t.is_empty())
         .ok_or_else(|| invalid(&["missing required field: trigger_id".to_owned()]))?;
     let lifetime = state.messaging.trigger_lifetime;
+    let users = &state.users;
     let trigger = state
         .messaging
         .triggers
         .get_mut(given)
+        // Slack gives triggers only for its members' interactions: one issued for a user never
+        // added is a mistake in the test's set-up, not a trigger.
+        .filter(|trigger| users.contains_key(&trigger.user))
         .ok_or_else(|| fail("invalid_trigger_id"))?;
     if trigger.used {
         return Err(fail("exchanged_trigger_id"));
