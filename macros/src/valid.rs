@@ -487,14 +487,20 @@ fn shape(ty: &Type) -> Shape {
 }
 
 /// What is certainly wrong with a field of `shape` for a parameter of type `expected`, as the
-/// fix to write; `None` when it may be right. (Slack's strings also carry numbers, e.g.
-/// timestamps; a list may be comma-separated text; an object may be JSON text; and a `bool`
+/// fix to write; `None` when it may be right. (Slack's strings also carry integers, and
+/// timestamps, which a string or an integer keeps but a float does not; a list may be
+/// comma-separated text; an object may be JSON text; and a `bool`
 /// for a string parameter is accepted when a method types the same name as a boolean, as the
 /// sources do `as_user`.)
 fn mismatch(shape: Shape, expected: ParamType, wire: &str) -> Option<&'static str> {
     let fix = match (shape, expected) {
         (Shape::Bool, ParamType::String) if catalog::boolean_somewhere(wire) => return None,
         (Shape::Bool, ParamType::String) => "a string; write `String` or `&str`",
+        // Slack's string parameters that carry numbers are timestamps, whose text a float does
+        // not keep: `1512085950.000100` is written `1512085950.0001`.
+        (Shape::Float, ParamType::String) => {
+            "a string, which a float would not keep digit for digit; write `String`, `&str` or `Timestamp`"
+        }
         (Shape::Bool | Shape::Float, ParamType::Integer) => {
             "an integer; write an integer type such as `u32`"
         }
@@ -588,6 +594,12 @@ mod tests {
         team.spec_ty = Some(ParamType::String);
         assert!(!reported(syn::parse_quote!(String), &team));
         assert!(!reported(syn::parse_quote!(bool), &team));
+        // Both say string: a float is not one, but the spec's number for `latest` lets it be.
+        let mut thread = param("thread_ts", ParamFrom::Both);
+        assert!(reported(syn::parse_quote!(f64), &thread));
+        assert!(!reported(syn::parse_quote!(u64), &thread));
+        thread.spec_ty = Some(ParamType::Number);
+        assert!(!reported(syn::parse_quote!(f64), &thread));
         // The SDK says integer, the spec string: a `bool` fits neither.
         let mut count = param("count", ParamFrom::Both);
         count.ty = ParamType::Integer;
