@@ -1,18 +1,41 @@
 //! Rules of the binding's own shape, which need no catalog: no field is sent as `token`, no two
-//! fields share a wire name, and the attribute's flags agree with what else it says.
+//! fields share a wire name, no text is sent as JSON, and the attribute's flags agree with what
+//! else it says.
 
 use crate::args::Args;
 use crate::ast::Field;
 use crate::ctxt::Ctxt;
+use crate::valid;
 use std::collections::HashMap;
 use syn::Ident;
 
 const TOKEN_RULE: &str = "the token travels in the `Authorization` header; remove this field and give the token to the `Client`";
 
-/// The fields: none is sent as `token`; no two share a wire name.
+/// The fields: none is sent as `token`; no two share a wire name; no text is sent as JSON.
 pub fn fields(cx: &Ctxt, fields: &[Field]) {
     token_fields(cx, fields);
     wire_names(cx, fields);
+    json_text(cx, fields);
+}
+
+/// `#[slack(json)]` writes a value as JSON text; a `String` written so goes in quotes, which no
+/// Slack parameter takes (JSON text in a `String` is sent as it is, without `json`).
+fn json_text(cx: &Ctxt, fields: &[Field]) {
+    // A field whose attributes are already reported is not reported again.
+    for field in fields
+        .iter()
+        .filter(|field| field.is_sent() && !field.attrs.broken)
+    {
+        let Some(key) = field.attrs.json.key() else {
+            continue;
+        };
+        if valid::is_text(field.option_inner().unwrap_or(field.ty)) {
+            cx.error_spanned_by(
+                key,
+                "`json` would send this text in quotes, as a JSON string; remove it to send the text as it is (JSON text included)",
+            );
+        }
+    }
 }
 
 /// No parameter is sent as `token`.

@@ -486,6 +486,11 @@ fn shape(ty: &Type) -> Shape {
     }
 }
 
+/// Whether `ty` is spelled as text (`String`, `str`, or a reference to one).
+pub fn is_text(ty: &Type) -> bool {
+    shape(ty) == Shape::Text
+}
+
 /// What is certainly wrong with a field of `shape` for a parameter of type `expected`, as the
 /// fix to write; `None` when it may be right. (Slack's strings also carry integers, and
 /// timestamps, which a string or an integer keeps but a float does not; a list may be
