@@ -66,7 +66,8 @@ impl Limits {
             return Ok(());
         };
         let scale = self.tiers.unwrap_or(1.0);
-        let window = Duration::from_secs_f64(60.0 / scale);
+        // A minute slowed down past what a `Duration` holds is as good as forever.
+        let window = Duration::try_from_secs_f64(60.0 / scale).unwrap_or(Duration::MAX);
         let calls = self
             .windows
             .entry((
@@ -108,7 +109,7 @@ fn sanitize_scale(scale: f64) -> f64 {
 fn whole_seconds(wait: Duration) -> u64 {
     let mut secs = wait.as_secs();
     if wait.subsec_nanos() > 0 {
-        secs += 1;
+        secs = secs.saturating_add(1);
     }
     secs.max(1)
 }
@@ -177,5 +178,20 @@ mod tests {
         assert_eq!(whole_seconds(Duration::from_millis(1)), 1);
         assert_eq!(whole_seconds(Duration::from_millis(1500)), 2);
         assert_eq!(sanitize_scale(f64::NAN), 1.0);
+        assert_eq!(whole_seconds(Duration::MAX), u64::MAX);
+    }
+
+    /// Time slowed down beyond what a `Duration` holds: the window is endless, not a panic.
+    #[test]
+    fn a_tiny_scale_makes_an_endless_window() {
+        let mut limits = Limits::default();
+        limits.set_tiers(Some(1e-300));
+        let now = Instant::now();
+        assert_eq!(limits.check("t", "a.b", None, Some(1), now), Ok(()));
+        let later = limits.check("t", "a.b", None, Some(1), now + Duration::from_secs(3600));
+        assert!(
+            later.is_err_and(|refused| refused.retry_after > u64::MAX / 2),
+            "{later:?}"
+        );
     }
 }
