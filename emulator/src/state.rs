@@ -112,10 +112,11 @@ pub struct RecordedRequest {
     pub method: Option<String>,
     /// The request headers, in the order sent (names lowercase).
     pub headers: Vec<(String, Vec<u8>)>,
-    /// The body bytes, exactly as received.
+    /// The body bytes, exactly as received (a chunked body's data, without its framing).
     pub body: Vec<u8>,
-    /// The parameters: the query string's pairs, then the form body's (only when the
-    /// `Content-Type` is `application/x-www-form-urlencoded`), percent-decoded.
+    /// The parameters: the query string's pairs, percent-decoded, then the body's, read as its
+    /// `Content-Type` says (a form, a JSON object whose objects and lists are kept as JSON
+    /// text, or multipart form data); none from a body the emulator could not read.
     pub params: Vec<(String, String)>,
     /// The fault injected into the answer, if one was.
     pub fault: Option<Fault>,
