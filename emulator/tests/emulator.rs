@@ -456,36 +456,28 @@ async fn post_typed(emu: &Emulator, method: &str, content_type: Option<&str>, bo
 #[tokio::test]
 async fn json_and_multipart_bodies_are_read_as_slack_reads_them() {
     let emu = emulator().await;
-    let status = |raw: Raw| {
-        let answer = raw.json();
-        assert_eq!(answer["ok"], true, "{answer}");
-        answer["profile"]["status_text"]
-            .as_str()
-            .unwrap()
-            .to_owned()
-    };
-    // What Slack's SDKs send: a JSON object, `profile` as an object in it.
+    // What Slack's SDKs send: a JSON object, `profile` as an object in it; and a multipart form.
     let json = r#"{"profile":{"status_text":"on a train","status_emoji":":train:"},"user":null}"#;
-    let answer = post_typed(
-        &emu,
-        "users.profile.set",
-        Some("application/json; charset=utf-8"),
-        json,
-    );
-    assert_eq!(status(answer.await), "on a train");
     let multipart = concat!(
         "--XyZ\r\n",
         "Content-Disposition: form-data; name=\"profile\"\r\n\r\n",
         r#"{"status_text":"in a meeting"}"#,
         "\r\n--XyZ--\r\n"
     );
-    let answer = post_typed(
-        &emu,
-        "users.profile.set",
-        Some("multipart/form-data; boundary=XyZ"),
-        multipart,
-    );
-    assert_eq!(status(answer.await), "in a meeting");
+    for (content_type, body, status) in [
+        ("application/json; charset=utf-8", json, "on a train"),
+        (
+            "multipart/form-data; boundary=XyZ",
+            multipart,
+            "in a meeting",
+        ),
+    ] {
+        let answer = post_typed(&emu, "users.profile.set", Some(content_type), body)
+            .await
+            .json();
+        assert_eq!(answer["ok"], true, "{answer}");
+        assert_eq!(answer["profile"]["status_text"], status);
+    }
 
     // Bodies Slack cannot read get Slack's codes for them, not an answer about missing arguments.
     for (content_type, body, code) in [
@@ -714,38 +706,34 @@ async fn keep_alive_pipelining_and_malformed_requests() {
         (405, Some("GET, POST"))
     );
 
-    let garbage = raw(emu.addr(), b"\x00\x01\x02 what\r\n\r\n").await;
-    assert_eq!(garbage.status, 400);
-    let smuggled = raw(
-        emu.addr(),
-        b"POST /api/auth.test HTTP/1.1\r\nTransfer-Encoding: chunked\r\nContent-Length: 12\r\n\r\n3\r\nabc\r\n0\r\n\r\n",
-    )
-    .await;
-    assert_eq!(smuggled.status, 400);
-    let gzip = raw(
-        emu.addr(),
-        b"POST /api/auth.test HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\nxyz",
-    )
-    .await;
-    assert_eq!(gzip.status, 501);
-    let bad_chunk = raw(
-        emu.addr(),
-        b"POST /api/auth.test HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n",
-    )
-    .await;
-    assert_eq!(bad_chunk.status, 400);
-    let huge = raw(
-        emu.addr(),
-        b"POST /api/auth.test HTTP/1.1\r\nContent-Length: 99999999999\r\n\r\n",
-    )
-    .await;
-    assert_eq!(huge.status, 413);
-    let bad_length = raw(
-        emu.addr(),
-        b"POST /api/auth.test HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab",
-    )
-    .await;
-    assert_eq!(bad_length.status, 400);
+    // Requests refused whole, each on a connection of its own, with the status that says why.
+    for (request, status) in [
+        (&b"\x00\x01\x02 what\r\n\r\n"[..], 400),
+        // Both framings at once, another coding, a chunk size that is not hex.
+        (
+            b"POST /api/auth.test HTTP/1.1\r\nTransfer-Encoding: chunked\r\nContent-Length: 12\r\n\r\n3\r\nabc\r\n0\r\n\r\n",
+            400,
+        ),
+        (
+            b"POST /api/auth.test HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\nxyz",
+            501,
+        ),
+        (
+            b"POST /api/auth.test HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n",
+            400,
+        ),
+        (
+            b"POST /api/auth.test HTTP/1.1\r\nContent-Length: 99999999999\r\n\r\n",
+            413,
+        ),
+        (
+            b"POST /api/auth.test HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab",
+            400,
+        ),
+    ] {
+        let answer = raw(emu.addr(), request).await;
+        assert_eq!(answer.status, status, "{}", String::from_utf8_lossy(request));
+    }
     // A client that goes away mid-body does not disturb the server.
     let mut short = TcpStream::connect(emu.addr()).await.unwrap();
     short
