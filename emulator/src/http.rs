@@ -1,10 +1,10 @@
 //! A small HTTP/1.1 server on tokio: keep-alive, `Content-Length` bodies, and byte-level control
 //! of every answer, so faults can break the protocol on purpose.
 
+use crate::bodies::{body_arguments, find};
 use crate::faults::Fault;
 use crate::methods::{self, Reply};
 use crate::state::{bearer, RecordedRequest, State};
-use serde_json::Value;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -448,106 +448,6 @@ fn method_of(path: &str) -> Option<&str> {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_' || b == b'-');
     valid.then_some(name)
-}
-
-/// The arguments a request's body carries, read as Slack reads them: a form
-/// (`application/x-www-form-urlencoded`), a JSON object (`application/json`, each string value
-/// as it is, numbers and booleans as their text, lists and objects as compact JSON text, `null`
-/// left out) or multipart form data. A body Slack could not read is the error code Slack answers
-/// it with.
-fn body_arguments(
-    verb: &str,
-    content_type: Option<&str>,
-    body: &[u8],
-) -> Result<Vec<(String, String)>, &'static str> {
-    if body.is_empty() {
-        return Ok(Vec::new());
-    }
-    let Some(content_type) = content_type else {
-        // A GET's body is no part of the call.
-        return if verb == "POST" {
-            Err("missing_post_type")
-        } else {
-            Ok(Vec::new())
-        };
-    };
-    let mut parts = content_type.split(';');
-    let mime = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
-    match mime.as_str() {
-        "application/x-www-form-urlencoded" => {
-            Ok(form_urlencoded::parse(body).into_owned().collect())
-        }
-        "application/json" => json_arguments(body),
-        "multipart/form-data" => {
-            let boundary = parts.find_map(|part| {
-                let (key, value) = part.split_once('=')?;
-                key.trim()
-                    .eq_ignore_ascii_case("boundary")
-                    .then(|| value.trim().trim_matches('"'))
-            });
-            boundary
-                .filter(|boundary| !boundary.is_empty())
-                .and_then(|boundary| multipart_arguments(boundary, body))
-                .ok_or("invalid_form_data")
-        }
-        _ => Err("invalid_post_type"),
-    }
-}
-
-fn json_arguments(body: &[u8]) -> Result<Vec<(String, String)>, &'static str> {
-    let value: Value = serde_json::from_slice(body).map_err(|_| "invalid_json")?;
-    let Value::Object(object) = value else {
-        return Err("json_not_object");
-    };
-    Ok(object
-        .into_iter()
-        .filter_map(|(name, value)| match value {
-            Value::Null => None,
-            Value::String(text) => Some((name, text)),
-            other => Some((name, other.to_string())),
-        })
-        .collect())
-}
-
-/// The named parts of a multipart body (RFC 7578), each part's content as text; `None` when the
-/// body is not made of parts between `--boundary` lines.
-fn multipart_arguments(boundary: &str, body: &[u8]) -> Option<Vec<(String, String)>> {
-    let delimiter = format!("--{boundary}").into_bytes();
-    let mut rest = body.get(find(body, &delimiter)? + delimiter.len()..)?;
-    let mut arguments = Vec::new();
-    loop {
-        if rest.starts_with(b"--") {
-            return Some(arguments); // the closing delimiter
-        }
-        rest = rest.strip_prefix(b"\r\n")?;
-        let end = find(rest, &[b"\r\n".as_slice(), &delimiter].concat())?;
-        let (part, after) = rest.split_at(end);
-        rest = after.get(2 + delimiter.len()..)?;
-        let head_end = find(part, b"\r\n\r\n")?;
-        let head = std::str::from_utf8(&part[..head_end]).ok()?;
-        let content = part.get(head_end + 4..)?;
-        let name = head.split("\r\n").find_map(|line| {
-            let (key, value) = line.split_once(':')?;
-            if !key.trim().eq_ignore_ascii_case("content-disposition") {
-                return None;
-            }
-            value.split(';').find_map(|param| {
-                let (key, value) = param.split_once('=')?;
-                (key.trim() == "name").then(|| value.trim().trim_matches('"').to_owned())
-            })
-        })?;
-        arguments.push((name, String::from_utf8_lossy(content).into_owned()));
-    }
-}
-
-/// Where `needle` first occurs in `haystack`.
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() {
-        return Some(0);
-    }
-    haystack
-        .windows(needle.len())
-        .position(|window| window == needle)
 }
 
 /// Records the request and works out its answer, faults included.

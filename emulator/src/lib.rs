@@ -206,6 +206,7 @@
 #![warn(missing_docs)]
 
 mod blackhole;
+mod bodies;
 mod directory;
 mod faults;
 mod http;

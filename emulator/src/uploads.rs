@@ -3,10 +3,12 @@
 //! arrive there, and the files `files.completeUploadExternal` makes of them.
 //!
 //! An upload URL is `http://127.0.0.1:<upload port>/upload/v1/<key>`, where the key is not the
-//! file id. It takes one `POST` (or `PUT`) whose body is the file's bytes, with a
-//! `Content-Length` of at most the upload limit (64 MiB by default,
+//! file id. It takes one `POST` (or `PUT`) whose body is the file's bytes, or multipart form
+//! data whose file part (the part with a `filename`, or the only part) they are, as Slack's
+//! upload URLs take either; a form without a file part is 400. The body is at most the upload
+//! limit (64 MiB by default,
 //! [`EmulatorBuilder::max_upload_bytes`](crate::EmulatorBuilder::max_upload_bytes); larger is
-//! 413), and answers `200 OK - <bytes>` as Slack's upload server does. Sending again before the
+//! 413). It answers `200 OK - <bytes>` (the file's length) as Slack's upload server does. Sending again before the
 //! upload is completed replaces the bytes; once it is completed the URL is gone (404). No token
 //! is needed, and none is looked at. Every upload request is in the request log
 //! ([`Emulator::requests`](crate::Emulator::requests)) with `method: None`; faults for the
@@ -122,7 +124,7 @@ pub(crate) async fn respond(shared: &Shared, head: Head, body: Vec<u8>) -> Actio
     let key = path.strip_prefix(UPLOAD_PATH).map(str::to_owned);
     let verb_ok = matches!(head.verb.as_str(), "POST" | "PUT");
     let received = Instant::now();
-    let length = body.len();
+    let content_type = head.header("content-type").map(str::to_owned);
     let fault = {
         let mut state = shared.lock();
         let fault = verb_ok.then(|| state.take_fault(UPLOAD_FAULTS)).flatten();
@@ -147,12 +149,16 @@ pub(crate) async fn respond(shared: &Shared, head: Head, body: Vec<u8>) -> Actio
     let apply = move || {
         let mut state = shared.lock();
         let pending = key.and_then(|key| state.files.pending.get_mut(&key));
-        match pending {
-            Some(pending) => {
-                pending.bytes = Some(body);
+        let Some(pending) = pending else {
+            return Reply::text(404, "no such upload URL (never handed out, or completed)\n");
+        };
+        match crate::bodies::uploaded_file(content_type.as_deref(), body) {
+            Some(file) => {
+                let length = file.len();
+                pending.bytes = Some(file);
                 Reply::text(200, &format!("OK - {length}"))
             }
-            None => Reply::text(404, "no such upload URL (never handed out, or completed)\n"),
+            None => Reply::text(400, "multipart upload without a file part\n"),
         }
     };
     with_fault(fault, apply).await

@@ -83,6 +83,32 @@ async fn the_upload_site_takes_bytes_larger_than_an_api_request() {
     assert_eq!(status, 413);
 }
 
+/// Slack's upload URLs take a file as raw bytes or as multipart form data (`curl -F
+/// filename=@report.csv`): the file is the file part's content, not the form around it.
+#[tokio::test]
+async fn a_multipart_upload_keeps_the_file_part() {
+    let emu = emulator().await;
+    let file = b"name,count\r\nada,3\r\n";
+    let (path, file_id) = upload_url(&emu, "report.csv", file.len()).await;
+    let mut body = b"--XyZ\r\nContent-Disposition: form-data; name=\"filename\"; filename=\"report.csv\"\r\nContent-Type: text/csv\r\n\r\n".to_vec();
+    body.extend_from_slice(file);
+    body.extend_from_slice(b"\r\n--XyZ--\r\n");
+    let head = format!("POST {path} HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=XyZ");
+    let (status, answer) = exchange(emu.upload_addr(), &head, &body).await;
+    assert_eq!(
+        (status, answer),
+        (200, format!("OK - {}", file.len()).into_bytes())
+    );
+    assert_eq!(emu.uploaded_bytes(&file_id).unwrap(), file);
+
+    // A form without a file part is refused, and nothing is kept.
+    let (path, file_id) = upload_url(&emu, "none.csv", 1).await;
+    let head = format!("POST {path} HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=XyZ");
+    let (status, _) = exchange(emu.upload_addr(), &head, b"--XyZ--\r\n").await;
+    assert_eq!(status, 400);
+    assert_eq!(emu.uploaded_bytes(&file_id), None);
+}
+
 #[tokio::test]
 async fn the_upload_site_refuses_what_it_does_not_know() {
     let emu = emulator().await;

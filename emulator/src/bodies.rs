@@ -1,0 +1,172 @@
+//! Request bodies, read as Slack reads them: a method's arguments from a form, a JSON object or
+//! multipart form data, and a file's bytes from what arrives at an upload URL.
+
+use serde_json::Value;
+
+/// The arguments a request's body carries: a form (`application/x-www-form-urlencoded`), a JSON
+/// object (`application/json`, each string value as it is, numbers and booleans as their text,
+/// lists and objects as compact JSON text, `null` left out) or multipart form data. A body Slack
+/// could not read is the error code Slack answers it with.
+pub(crate) fn body_arguments(
+    verb: &str,
+    content_type: Option<&str>,
+    body: &[u8],
+) -> Result<Vec<(String, String)>, &'static str> {
+    if body.is_empty() {
+        return Ok(Vec::new());
+    }
+    let Some(content_type) = content_type else {
+        // A GET's body is no part of the call.
+        return if verb == "POST" {
+            Err("missing_post_type")
+        } else {
+            Ok(Vec::new())
+        };
+    };
+    match mime(content_type).as_str() {
+        "application/x-www-form-urlencoded" => {
+            Ok(form_urlencoded::parse(body).into_owned().collect())
+        }
+        "application/json" => json_arguments(body),
+        "multipart/form-data" => multipart(content_type, body)
+            .map(|parts| {
+                let text = |part: Part<'_>| {
+                    (
+                        part.name,
+                        String::from_utf8_lossy(part.content).into_owned(),
+                    )
+                };
+                parts.into_iter().map(text).collect()
+            })
+            .ok_or("invalid_form_data"),
+        _ => Err("invalid_post_type"),
+    }
+}
+
+/// The bytes of the file a POST to an upload URL carries: the body as it is, or, for multipart
+/// form data (which Slack's upload URLs also take), the content of its file part (the part with a
+/// `filename`, else the only part). `None` for multipart data without a file part.
+pub(crate) fn uploaded_file(content_type: Option<&str>, body: Vec<u8>) -> Option<Vec<u8>> {
+    let Some(content_type) = content_type.filter(|ct| mime(ct) == "multipart/form-data") else {
+        return Some(body);
+    };
+    let parts = multipart(content_type, &body)?;
+    let file = match parts.iter().position(|part| part.filename) {
+        Some(at) => &parts[at],
+        None if parts.len() == 1 => &parts[0],
+        None => return None,
+    };
+    Some(file.content.to_vec())
+}
+
+/// The media type of a `Content-Type` value, lowercase, without its parameters.
+fn mime(content_type: &str) -> String {
+    let mime = content_type.split(';').next().unwrap_or_default();
+    mime.trim().to_ascii_lowercase()
+}
+
+fn json_arguments(body: &[u8]) -> Result<Vec<(String, String)>, &'static str> {
+    let value: Value = serde_json::from_slice(body).map_err(|_| "invalid_json")?;
+    let Value::Object(object) = value else {
+        return Err("json_not_object");
+    };
+    Ok(object
+        .into_iter()
+        .filter_map(|(name, value)| match value {
+            Value::Null => None,
+            Value::String(text) => Some((name, text)),
+            other => Some((name, other.to_string())),
+        })
+        .collect())
+}
+
+/// One part of a multipart body.
+struct Part<'a> {
+    name: String,
+    /// Whether its `Content-Disposition` gives a `filename`: a file's content.
+    filename: bool,
+    content: &'a [u8],
+}
+
+/// The named parts of a multipart body (RFC 7578) whose `Content-Type` is `content_type`; `None`
+/// without a boundary, or when the body is not made of parts between `--boundary` lines.
+fn multipart<'a>(content_type: &str, body: &'a [u8]) -> Option<Vec<Part<'a>>> {
+    let boundary = content_type.split(';').skip(1).find_map(|param| {
+        let (key, value) = param.split_once('=')?;
+        key.trim()
+            .eq_ignore_ascii_case("boundary")
+            .then(|| value.trim().trim_matches('"'))
+    })?;
+    if boundary.is_empty() {
+        return None;
+    }
+    let delimiter = format!("--{boundary}").into_bytes();
+    let mut rest = body.get(find(body, &delimiter)? + delimiter.len()..)?;
+    let mut parts = Vec::new();
+    loop {
+        if rest.starts_with(b"--") {
+            return Some(parts); // the closing delimiter
+        }
+        rest = rest.strip_prefix(b"\r\n")?;
+        let end = find(rest, &[b"\r\n".as_slice(), &delimiter].concat())?;
+        let (part, after) = rest.split_at(end);
+        rest = after.get(2 + delimiter.len()..)?;
+        let head_end = find(part, b"\r\n\r\n")?;
+        let head = std::str::from_utf8(&part[..head_end]).ok()?;
+        let disposition = head.split("\r\n").find_map(|line| {
+            let (key, value) = line.split_once(':')?;
+            key.trim()
+                .eq_ignore_ascii_case("content-disposition")
+                .then_some(value)
+        })?;
+        let param = |wanted: &str| {
+            disposition.split(';').find_map(|param| {
+                let (key, value) = param.split_once('=')?;
+                (key.trim() == wanted).then(|| value.trim().trim_matches('"'))
+            })
+        };
+        parts.push(Part {
+            name: param("name")?.to_owned(),
+            filename: param("filename").is_some(),
+            content: part.get(head_end + 4..)?,
+        });
+    }
+}
+
+/// Where `needle` first occurs in `haystack`.
+pub(crate) fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    haystack
+        .windows(needle.len())
+        .position(|window| window == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FORM: &str = "multipart/form-data; boundary=\"b-1\"";
+
+    #[test]
+    fn an_upload_is_its_file_part() {
+        let body = b"preamble\r\n--b-1\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhi\r\n--b-1\r\nContent-Disposition: form-data; name=\"filename\"; filename=\"a.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n\x00\xff\r\n--\r\n--b-1--\r\n";
+        assert_eq!(
+            uploaded_file(Some(FORM), body.to_vec()),
+            Some(b"\x00\xff\r\n--".to_vec())
+        );
+        // Raw bytes are the file as they are, whatever they look like.
+        assert_eq!(uploaded_file(None, body.to_vec()), Some(body.to_vec()));
+        let raw = Some("application/octet-stream");
+        assert_eq!(uploaded_file(raw, b"x".to_vec()), Some(b"x".to_vec()));
+        // Two parts and no file among them, or no parts at all: no file.
+        let two = b"--b-1\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--b-1\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\n2\r\n--b-1--";
+        assert_eq!(uploaded_file(Some(FORM), two.to_vec()), None);
+        assert_eq!(uploaded_file(Some(FORM), b"not multipart".to_vec()), None);
+        assert_eq!(
+            uploaded_file(Some("multipart/form-data"), two.to_vec()),
+            None
+        );
+    }
+}
