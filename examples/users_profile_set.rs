@@ -44,7 +44,7 @@ async fn run() -> Result<(), Box<dyn Error>> {
                 builder = builder.base_url(url);
             }
             let client = builder.build()?;
-            println!("calling {} with a {token}", client.base_url());
+            println!("calling {} with the {token}", client.base_url());
             (client, token, None)
         }
         None => {
