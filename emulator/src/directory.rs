@@ -73,20 +73,19 @@ pub(crate) struct Usergroup {
     pub(crate) created: i64,
 }
 
-/// User groups by id, and the counter behind new conversation ids.
+/// User groups by id.
 #[derive(Debug, Default)]
 pub(crate) struct Directory {
     pub(crate) usergroups: BTreeMap<String, Usergroup>,
-    next_id: u64,
 }
 
 impl Directory {
     /// A fresh id starting with `prefix` (`C`, `D`, `G`), e.g. `C0EMU00001`, that `taken` does
-    /// not hold.
+    /// not hold, and that no other emulator in the process gives (Slack's conversation ids are
+    /// unique across workspaces).
     pub(crate) fn new_id(&mut self, prefix: char, taken: impl Fn(&str) -> bool) -> String {
         loop {
-            self.next_id += 1;
-            let id = format!("{prefix}0EMU{:05}", self.next_id);
+            let id = format!("{prefix}0EMU{:05}", crate::state::fresh_number());
             if !taken(&id) {
                 return id;
             }

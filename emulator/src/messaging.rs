@@ -62,8 +62,6 @@ pub(crate) struct Messaging {
     pub(crate) homes: HashMap<String, String>,
     pub(crate) triggers: HashMap<String, Trigger>,
     pub(crate) trigger_lifetime: Duration,
-    /// The counter the emulator's ids are made from.
-    next: u64,
 }
 
 impl Default for Messaging {
@@ -77,7 +75,6 @@ impl Default for Messaging {
             homes: HashMap::new(),
             triggers: HashMap::new(),
             trigger_lifetime: TRIGGER_LIFETIME,
-            next: 0,
         }
     }
 }
@@ -85,9 +82,9 @@ impl Default for Messaging {
 const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 impl Messaging {
+    /// A number no id of this or another emulator in the process was made from.
     fn bump(&mut self) -> u64 {
-        self.next += 1;
-        self.next
+        crate::state::fresh_number()
     }
 
     /// A new id of `prefix` then `len` uppercase letters and digits (`V0000000A1`).

@@ -11,6 +11,7 @@ use serde_json::{json, Map, Value};
 use slack_methods_runtime::MethodFacts;
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// A user of the emulated workspace, given to [`Emulator::add_user`](crate::Emulator::add_user).
 ///
@@ -175,6 +176,15 @@ impl fmt::Debug for RecordedRequest {
             .field("received", &self.received)
             .finish()
     }
+}
+
+/// A number no other call of this function in the process gives, the emulators' ids are made
+/// from (triggers, files, conversations, views, ...). One counter for every emulator: Slack's
+/// ids are unique across workspaces, so an id one emulator handed out is unknown to another
+/// in the same test, and a test that sends it to the wrong one sees Slack's refusal.
+pub(crate) fn fresh_number() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed).wrapping_add(1)
 }
 
 /// The token of an `Authorization` header value: `Bearer <token>` (scheme in any case).

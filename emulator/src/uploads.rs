@@ -64,7 +64,6 @@ pub(crate) struct Files {
     pub(crate) pending: HashMap<String, Pending>,
     /// Completed files by id, in id order.
     pub(crate) stored: BTreeMap<String, Stored>,
-    next: u64,
 }
 
 impl Files {
@@ -77,9 +76,10 @@ impl Files {
         alt_txt: Option<&str>,
         snippet_type: Option<&str>,
     ) -> (String, String) {
-        self.next += 1;
-        let file_id = format!("F0EMU{:05}", self.next);
-        let key = upload_key(&file_id, self.next);
+        // Unique across the emulators of the process, as Slack's file ids are across workspaces.
+        let n = crate::state::fresh_number();
+        let file_id = format!("F0EMU{n:05}");
+        let key = upload_key(&file_id, n);
         self.pending.insert(
             key.clone(),
             Pending {
@@ -260,11 +260,8 @@ mod tests {
             ..Files::default()
         };
         let (url, id) = files.announce("U1", "a.txt", 3, None, None);
-        assert_eq!(id, "F0EMU00001");
-        assert!(
-            url.starts_with("http://127.0.0.1:1/upload/v1/EMU1x"),
-            "{url}"
-        );
+        assert!(id.starts_with("F0EMU"), "{id}");
+        assert!(url.starts_with("http://127.0.0.1:1/upload/v1/EMU"), "{url}");
         assert!(!url.contains(&id));
         let (second, _) = files.announce("U1", "a.txt", 3, None, None);
         assert_ne!(url, second);
