@@ -98,8 +98,9 @@ impl UserSpec {
 
 /// One HTTP request the emulator received, as it arrived.
 ///
-/// `Debug` shows the `Authorization` header as `Bearer <redacted>`; read the token with
-/// [`RecordedRequest::bearer_token`].
+/// `Debug` shows the `Authorization` header as `<redacted>`, and the text of a `token` argument
+/// (in the query or the body) as `<redacted>` wherever it appears; read the token with
+/// [`RecordedRequest::bearer_token`] or [`RecordedRequest::param`].
 #[derive(Clone)]
 #[non_exhaustive]
 pub struct RecordedRequest {
@@ -165,13 +166,33 @@ impl fmt::Debug for RecordedRequest {
                 list.finish()
             }
         }
+        // A token sent where Slack also reads one (a `token` argument in the query or the body)
+        // is hidden wherever its text appears, as the header's is.
+        let secrets: Vec<&str> = self
+            .params
+            .iter()
+            .filter(|(name, _)| name == "token")
+            .map(|(_, value)| value.as_str())
+            .chain(self.bearer_token())
+            .filter(|secret| !secret.is_empty())
+            .collect();
+        let hide = |text: &str| {
+            secrets.iter().fold(text.to_owned(), |text, secret| {
+                text.replace(secret, "<redacted>")
+            })
+        };
+        let params: Vec<(&str, String)> = self
+            .params
+            .iter()
+            .map(|(name, value)| (name.as_str(), hide(value)))
+            .collect();
         f.debug_struct("RecordedRequest")
             .field("verb", &self.verb)
-            .field("target", &self.target)
+            .field("target", &hide(&self.target))
             .field("method", &self.method)
             .field("headers", &Headers(&self.headers))
-            .field("body", &String::from_utf8_lossy(&self.body))
-            .field("params", &self.params)
+            .field("body", &hide(&String::from_utf8_lossy(&self.body)))
+            .field("params", &params)
             .field("fault", &self.fault)
             .field("received", &self.received)
             .finish()

@@ -676,6 +676,22 @@ async fn the_request_log_keeps_exact_bytes_and_hides_the_token() {
     assert!(get.body.is_empty());
     assert_eq!(log[2].method, None);
     assert_eq!(emu.requests_for("users.profile.get").len(), 1);
+
+    // A token sent as an argument, in the query or the body, is hidden in `Debug` too.
+    let secret = "xoxp-sent-as-an-argument";
+    let target = format!("/api/auth.test?token={secret}");
+    raw(
+        emu.addr(),
+        &request("POST", &target, None, &form(&[("token", secret)]), true),
+    )
+    .await;
+    let json = format!(r#"{{"token":"{secret}"}}"#);
+    post_typed(&emu, "auth.test", Some("application/json"), &json).await;
+    for request in &emu.requests_for("auth.test") {
+        let debug = format!("{request:?}");
+        assert!(!debug.contains(secret), "{debug}");
+        assert!(!debug.contains(WRITE), "{debug}");
+    }
 }
 
 // ---- the HTTP layer ------------------------------------------------------------------------------
