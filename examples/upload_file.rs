@@ -72,8 +72,13 @@ async fn run() -> Result<(), Box<dyn Error>> {
 
     let upload = match std::env::args().nth(1) {
         Some(path) => {
-            let file = tokio::fs::File::open(&path).await?;
-            let length = file.metadata().await?.len();
+            let unreadable = |err: std::io::Error| format!("cannot read {path}: {err}");
+            let file = tokio::fs::File::open(&path).await.map_err(unreadable)?;
+            let metadata = file.metadata().await.map_err(unreadable)?;
+            if !metadata.is_file() {
+                return Err(format!("{path} is not a file").into());
+            }
+            let length = metadata.len();
             let name = std::path::Path::new(&path)
                 .file_name()
                 .map_or_else(|| path.clone(), |name| name.to_string_lossy().into_owned());
