@@ -291,7 +291,21 @@ fn check_conversation(raw: &Value, channel: &Conversation, label: &str) {
             raw[part]["value"].as_str(),
             "{label} {part}"
         );
+        // Slack writes `"creator": ""` when nobody set it: no creator.
+        assert_eq!(
+            typed
+                .as_ref()
+                .and_then(|t| t.creator.as_ref())
+                .map(UserId::as_str),
+            raw[part]["creator"].as_str().filter(|c| !c.is_empty()),
+            "{label} {part} creator"
+        );
     }
+    assert_eq!(
+        channel.creator.as_ref().map(UserId::as_str),
+        raw["creator"].as_str().filter(|c| !c.is_empty()),
+        "{label} creator"
+    );
     let members: Vec<&str> = channel.members.iter().map(UserId::as_str).collect();
     let raw_members: Vec<&str> = raw["members"]
         .as_array()

@@ -13,6 +13,8 @@
 //!   an empty list), except for the fields declared in the object's `required { ... }` group,
 //!   whose absence fails the object (a list of objects then keeps it as
 //!   [`Unparsed`](super::Unparsed));
+//! - an optional id or timestamp sent as `""` is `None` (Slack writes `"creator": ""` for a topic
+//!   nobody set);
 //! - integers accept a number or a string of digits (Slack writes `"user_count": "2"` in places),
 //!   and integral floats;
 //! - an object field that Slack sends as `false`, `[]` or `""` (how its PHP side writes "none")
@@ -210,6 +212,10 @@ pub trait Field: Sized {
     /// Whether the type is a Slack object, which Slack may send as `false`, `[]` or `""` when
     /// there is none (its PHP heritage): such a value then reads as an absent field.
     const OBJECT: bool = false;
+
+    /// Whether an empty string is Slack's "none" for the type (ids and timestamps: a topic
+    /// nobody set has `"creator": ""`): an `Option` of it then reads `""` as `None`.
+    const EMPTY_IS_NONE: bool = false;
 }
 
 /// Reads one field's value: `null` gives `None`, anything else goes through [`Field::read`].
@@ -352,10 +358,24 @@ macro_rules! plain_field {
     };
 }
 
-plain_field!(
-    String,
-    bool,
-    Map<String, Value>,
+plain_field!(String, bool, Map<String, Value>);
+
+/// The id types: read as their text, and `""` is no id.
+macro_rules! id_field {
+    ($($ty:ty),* $(,)?) => {
+        $(
+            impl Field for $ty {
+                fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    <$ty as Deserialize>::deserialize(deserializer)
+                }
+
+                const EMPTY_IS_NONE: bool = true;
+            }
+        )*
+    };
+}
+
+id_field!(
     crate::UserId,
     crate::TeamId,
     crate::EnterpriseId,
@@ -379,7 +399,11 @@ impl Field for Value {
 
 impl<T: Field> Field for Option<T> {
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_option(NullOr(PhantomData))
+        if T::EMPTY_IS_NONE {
+            deserializer.deserialize_any(EmptyIsNone(PhantomData))
+        } else {
+            deserializer.deserialize_option(NullOr(PhantomData))
+        }
     }
 
     fn omit(&self) -> bool {
@@ -397,6 +421,77 @@ impl<T: Field> Field for Box<T> {
     }
 
     const OBJECT: bool = T::OBJECT;
+
+    const EMPTY_IS_NONE: bool = T::EMPTY_IS_NONE;
+}
+
+/// A value of a type whose `""` is none ([`Field::EMPTY_IS_NONE`]): `""` and `null` are `None`,
+/// anything else reads as the type reads it.
+struct EmptyIsNone<T>(PhantomData<T>);
+
+impl<'de, T: Field> Visitor<'de> for EmptyIsNone<T> {
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value, \"\" or null")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<T>, E> {
+        if v.is_empty() {
+            return Ok(None);
+        }
+        T::read(de::value::StrDeserializer::<E>::new(v)).map(Some)
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Option<T>, E> {
+        if v.is_empty() {
+            return Ok(None);
+        }
+        T::read(de::value::BorrowedStrDeserializer::<E>::new(v)).map(Some)
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Option<T>, E> {
+        if v.is_empty() {
+            return Ok(None);
+        }
+        T::read(de::value::StringDeserializer::<E>::new(v)).map(Some)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<T>, E> {
+        T::read(de::value::U64Deserializer::<E>::new(v)).map(Some)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<T>, E> {
+        T::read(de::value::I64Deserializer::<E>::new(v)).map(Some)
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<T>, E> {
+        T::read(de::value::F64Deserializer::<E>::new(v)).map(Some)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Option<T>, E> {
+        T::read(de::value::BoolDeserializer::<E>::new(v)).map(Some)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Option<T>, A::Error> {
+        T::read(de::value::SeqAccessDeserializer::new(seq)).map(Some)
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Option<T>, A::Error> {
+        T::read(de::value::MapAccessDeserializer::new(map)).map(Some)
+    }
 }
 
 /// A list, or one of the values Slack sends for an empty one (`{}`, `false`, `""`).
@@ -846,8 +941,46 @@ pub(crate) use slack_enum;
 
 #[cfg(test)]
 mod php_tests {
-    use crate::types::{Conversation, Team, User};
+    use crate::types::{Conversation, Message, Team, User};
     use serde_json::json;
+
+    /// Slack writes `""` for an id or timestamp that is not there (a topic nobody set, a bot's
+    /// message in search results): an optional one reads as `None`, and one that is there still
+    /// reads, from a string or (a timestamp) a number.
+    #[test]
+    fn empty_ids_and_timestamps_are_none() {
+        let channel: Conversation = serde_json::from_value(json!({
+            "id": "C0123ABCD",
+            "topic": {"value": "", "creator": "", "last_set": 0},
+            "purpose": {"value": "Ops", "creator": "U0123ABCD", "last_set": 1},
+            "creator": "", "last_read": "", "context_team_id": null
+        }))
+        .unwrap();
+        assert_eq!(channel.topic.as_ref().unwrap().creator, None);
+        assert_eq!(
+            channel.purpose.as_ref().unwrap().creator.as_ref().unwrap(),
+            "U0123ABCD"
+        );
+        assert_eq!(channel.creator, None);
+        assert_eq!(channel.last_read, None);
+        assert_eq!(channel.context_team_id, None);
+        let message: Message = serde_json::from_value(json!({
+            "ts": "1512085950.000216", "user": "", "bot_id": "", "thread_ts": "",
+            "latest_reply": 1512085951, "team": "T0123ABCD"
+        }))
+        .unwrap();
+        assert_eq!(message.user, None);
+        assert_eq!(message.bot_id, None);
+        assert_eq!(message.thread_ts, None);
+        assert!(!message.is_reply() && !message.is_thread_parent());
+        assert_eq!(message.latest_reply.as_ref().unwrap(), "1512085951");
+        assert_eq!(message.team.as_ref().unwrap(), "T0123ABCD");
+        // What is not text fails as it did.
+        assert!(serde_json::from_value::<Message>(json!({"ts": "1.000001", "user": 7})).is_err());
+        // An id an object cannot be without is still required to be there.
+        let odd = serde_json::from_value::<User>(json!({"name": "jane"}));
+        assert!(odd.is_err());
+    }
 
     /// Slack writes "none" the PHP way in places: `false`, `[]` or `""` for an absent object, and
     /// `{}` for an empty list. Each reads as absent or empty, and costs nothing else.

@@ -14,7 +14,8 @@
 //!   not fit its type is kept as [`Unparsed`] (its JSON and the reason), and the others parse.
 //! - A missing or `null` field reads as empty (`""`, `false`, `0`, `None`, an empty list), except
 //!   the ids an object cannot be without (a user's `id`, a message's `ts`), whose absence makes
-//!   the object odd.
+//!   the object odd. An optional id or timestamp sent as `""` is `None` too (a topic nobody set
+//!   has `"creator": ""`).
 //!
 //! ```
 //! use slack_methods_runtime::types::{List, Message, MessageSubtype};

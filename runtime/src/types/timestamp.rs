@@ -174,6 +174,8 @@ impl Field for Timestamp {
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         Timestamp::deserialize(deserializer)
     }
+
+    const EMPTY_IS_NONE: bool = true;
 }
 
 #[cfg(test)]
