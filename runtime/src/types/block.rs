@@ -396,8 +396,9 @@ impl<'a> IntoIterator for &'a Blocks {
 }
 
 impl Field for Blocks {
+    /// As every list field: `{}`, `false` or `""` is no blocks.
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Blocks::deserialize(deserializer)
+        Vec::<Block>::read(deserializer).map(Blocks)
     }
 
     fn omit(&self) -> bool {

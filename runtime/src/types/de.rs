@@ -494,45 +494,66 @@ impl<'de, T: Field> Visitor<'de> for EmptyIsNone<T> {
     }
 }
 
-/// A list, or one of the values Slack sends for an empty one (`{}`, `false`, `""`).
-struct ListOrEmpty<T>(PhantomData<T>);
+/// A list, or one of the values Slack sends for an empty one (`{}`, `false`, `""`): a list is
+/// read by `V`, the others are `V`'s empty value. Every list field reads through it (`Vec`,
+/// [`List`](super::List), [`Blocks`](super::Blocks)).
+pub(crate) struct ListOrEmpty<V>(pub(crate) V);
 
-impl<'de, T: DeserializeOwned> Visitor<'de> for ListOrEmpty<T> {
-    type Value = Vec<T>;
+impl<'de, V> Visitor<'de> for ListOrEmpty<V>
+where
+    V: Visitor<'de>,
+    V::Value: Default,
+{
+    type Value = V::Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a list (or {}, false or \"\" for an empty one)")
     }
 
-    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Vec<T>, A::Error> {
-        Vec::<T>::deserialize(de::value::SeqAccessDeserializer::new(seq))
+    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
+        self.0.visit_seq(seq)
     }
 
-    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Vec<T>, A::Error> {
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<V::Value, A::Error> {
         match map.next_key::<de::IgnoredAny>()? {
-            None => Ok(Vec::new()),
+            None => Ok(V::Value::default()),
             Some(_) => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
         }
     }
 
-    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Vec<T>, E> {
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<V::Value, E> {
         if value {
             return Err(E::invalid_type(de::Unexpected::Bool(true), &self));
         }
-        Ok(Vec::new())
+        Ok(V::Value::default())
     }
 
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<Vec<T>, E> {
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<V::Value, E> {
         if !value.is_empty() {
             return Err(E::invalid_type(de::Unexpected::Str(value), &self));
         }
-        Ok(Vec::new())
+        Ok(V::Value::default())
+    }
+}
+
+/// Reads a `Vec` from a list.
+struct VecOf<T>(PhantomData<T>);
+
+impl<'de, T: DeserializeOwned> Visitor<'de> for VecOf<T> {
+    type Value = Vec<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list")
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Vec<T>, A::Error> {
+        Vec::<T>::deserialize(de::value::SeqAccessDeserializer::new(seq))
     }
 }
 
 impl<T: DeserializeOwned> Field for Vec<T> {
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ListOrEmpty(PhantomData))
+        deserializer.deserialize_any(ListOrEmpty(VecOf(PhantomData)))
     }
 
     fn omit(&self) -> bool {
@@ -941,8 +962,47 @@ pub(crate) use slack_enum;
 
 #[cfg(test)]
 mod php_tests {
-    use crate::types::{Conversation, Message, Team, User};
+    use crate::types::{Conversation, Message, Team, User, View};
     use serde_json::json;
+
+    /// Every list field reads `{}`, `false` and `""` as empty, the lists that keep odd elements
+    /// ([`List`](crate::types::List)) and blocks included; a list with items still reads, and
+    /// what is not a "none" still fails.
+    #[test]
+    fn php_shaped_empty_lists_read_as_empty() {
+        for none in [json!({}), json!(false), json!("")] {
+            let message: Message = serde_json::from_value(json!({
+                "ts": "1512085950.000216", "text": "hi", "files": none.clone(),
+                "reactions": none.clone(), "blocks": none.clone(), "attachments": none.clone()
+            }))
+            .unwrap_or_else(|err| panic!("{none}: {err}"));
+            assert_eq!(message.text, "hi");
+            assert!(message.files.is_empty() && message.reactions.is_empty());
+            assert!(message.blocks.is_empty() && message.attachments.is_empty());
+            let view: View = serde_json::from_value(json!({"id": "V0123ABCD", "blocks": none}))
+                .unwrap_or_else(|err| panic!("{err}"));
+            assert!(view.blocks.is_empty());
+        }
+        let message: Message = serde_json::from_value(json!({
+            "ts": "1512085950.000216",
+            "reactions": [{"name": "wave", "count": 1, "users": ["U0123ABCD"]}, 7],
+            "blocks": [{"type": "divider"}]
+        }))
+        .unwrap();
+        assert_eq!(message.reactions.first().unwrap().name, "wave");
+        assert_eq!(message.reactions.unparsed().count(), 1);
+        assert_eq!(message.blocks[0].block_type(), "divider");
+        for odd in [
+            json!({"ts": "1.000001", "reactions": {"wave": 1}}),
+            json!({"ts": "1.000001", "files": true}),
+            json!({"ts": "1.000001", "blocks": "divider"}),
+        ] {
+            assert!(
+                serde_json::from_value::<Message>(odd.clone()).is_err(),
+                "{odd}"
+            );
+        }
+    }
 
     /// Slack writes `""` for an id or timestamp that is not there (a topic nobody set, a bot's
     /// message in search results): an optional one reads as `None`, and one that is there still

@@ -1,6 +1,6 @@
 //! [`List`]: a list of Slack objects in which one odd element never fails the whole list.
 
-use super::de::{Field, Key};
+use super::de::{Field, Key, ListOrEmpty};
 use serde::de::value::SeqAccessDeserializer;
 use serde::de::{
     self, DeserializeOwned, DeserializeSeed, Deserializer, Error as _, MapAccess, SeqAccess,
@@ -272,50 +272,46 @@ impl<'a, T> IntoIterator for &'a List<T> {
 
 impl<'de, T: DeserializeOwned> Deserialize<'de> for List<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ListVisitor<T>(PhantomData<T>);
-
-        impl<'de, T: DeserializeOwned> Visitor<'de> for ListVisitor<T> {
-            type Value = List<T>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an array")
-            }
-
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<List<T>, A::Error> {
-                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-                // Each element is taken whole first, so an element that does not fit `T` stops
-                // only its own parse.
-                while let Some(element) = seq.next_element_seed(ElementSeed)? {
-                    items.push(match element {
-                        Element::Text(text) => match serde_json::from_str::<T>(&text) {
-                            Ok(value) => Item::Parsed(value),
-                            Err(err) => Item::Unparsed(Unparsed {
-                                error: err.to_string(),
-                                raw: RawValue::from_string(text.into_owned())
-                                    .map_err(A::Error::custom)?,
-                            }),
-                        },
-                        Element::Value(json) => match T::deserialize(&json) {
-                            Ok(value) => Item::Parsed(value),
-                            Err(err) => Item::Unparsed(Unparsed {
-                                error: err.to_string(),
-                                raw: serde_json::value::to_raw_value(&json)
-                                    .map_err(A::Error::custom)?,
-                            }),
-                        },
-                    });
-                }
-                Ok(List { items })
-            }
-        }
-
         deserializer.deserialize_seq(ListVisitor(PhantomData))
     }
 }
 
-/// The name under which serde_json hands out an element's raw text (the protocol of its
-/// `RawValue`). Should serde_json ever change it, elements are read as [`Value`]s instead: slower,
-/// with the same results (a test checks that the fast path is the one taken).
+/// Reads a [`List`] from a JSON array.
+struct ListVisitor<T>(PhantomData<T>);
+
+impl<'de, T: DeserializeOwned> Visitor<'de> for ListVisitor<T> {
+    type Value = List<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<List<T>, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        // Each element is taken whole first, so an element that does not fit `T` stops
+        // only its own parse.
+        while let Some(element) = seq.next_element_seed(ElementSeed)? {
+            items.push(match element {
+                Element::Text(text) => match serde_json::from_str::<T>(&text) {
+                    Ok(value) => Item::Parsed(value),
+                    Err(err) => Item::Unparsed(Unparsed {
+                        error: err.to_string(),
+                        raw: RawValue::from_string(text.into_owned()).map_err(A::Error::custom)?,
+                    }),
+                },
+                Element::Value(json) => match T::deserialize(&json) {
+                    Ok(value) => Item::Parsed(value),
+                    Err(err) => Item::Unparsed(Unparsed {
+                        error: err.to_string(),
+                        raw: serde_json::value::to_raw_value(&json).map_err(A::Error::custom)?,
+                    }),
+                },
+            });
+        }
+        Ok(List { items })
+    }
+}
+
 const RAW_TEXT: &str = "$serde_json::private::RawValue";
 
 /// One element of a list, taken whole: its JSON text when the deserializer is serde_json's
@@ -449,8 +445,9 @@ impl<T: Serialize> Serialize for List<T> {
 }
 
 impl<T: DeserializeOwned> Field for List<T> {
+    /// As every list field: `{}`, `false` or `""` is an empty list.
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        List::deserialize(deserializer)
+        deserializer.deserialize_any(ListOrEmpty(ListVisitor(PhantomData)))
     }
 
     fn omit(&self) -> bool {
