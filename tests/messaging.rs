@@ -1012,3 +1012,47 @@ fn the_bindings_carry_slacks_facts() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_timestamp_written_with_fewer_digits_names_the_same_message() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    // A parent whose `ts` ends in a zero, so that it can be written with fewer digits, as a
+    // float prints it (`1700000000.000120` as `1700000000.00012`).
+    let mut parent = None;
+    for _ in 0..300 {
+        let posted = bot
+            .call(&ChatPostMessage::new(
+                channel(demo::GENERAL),
+                "Deploy started",
+            ))
+            .await
+            .unwrap();
+        if posted.ts.as_str().ends_with('0') {
+            parent = Some(posted.ts.clone());
+            break;
+        }
+    }
+    let parent = parent.expect("one of 300 timestamps ends in a zero");
+    let shorter = Timestamp::new(parent.as_str().trim_end_matches('0'));
+    assert_eq!(shorter.micros(), parent.micros());
+
+    let reply = bot
+        .call(
+            &ChatPostMessage::new(channel(demo::GENERAL), "Deploy finished")
+                .in_thread(shorter.clone()),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        reply.message.as_ref().unwrap().thread_ts.as_ref(),
+        Some(&parent)
+    );
+    let replies = thread(&bot, demo::GENERAL, &shorter).await;
+    let ts: Vec<&Timestamp> = replies.iter().map(|m| &m.ts).collect();
+    assert_eq!(ts, [&parent, &reply.ts]);
+    // What went out is Slack's writing of the value, not the text as written.
+    let sent = emu.requests_for("chat.postMessage");
+    let last = sent.last().unwrap();
+    assert_eq!(last.param("thread_ts"), Some(parent.as_str()));
+}

@@ -15,9 +15,19 @@ pub struct IdError {
 
 /// The impls every text newtype of the crate shares (the ids, [`ChannelRef`],
 /// [`Timestamp`](crate::types::Timestamp)): `Debug` as `Name("text")`, `Display` as the text,
-/// `AsRef<str>`, comparison with `str`, and the text as its form value.
+/// `AsRef<str>`, comparison with `str`, and the text as its form value (but for
+/// `without_form_value`: a `Timestamp` writes its own).
 macro_rules! text_impls {
     ($name:ident) => {
+        $crate::ids::text_impls!($name, without_form_value);
+
+        impl $crate::form::FormValue for $name {
+            fn form_value(&self) -> Option<::std::borrow::Cow<'_, str>> {
+                Some(::std::borrow::Cow::Borrowed(&self.0))
+            }
+        }
+    };
+    ($name:ident, without_form_value) => {
         impl ::std::fmt::Debug for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 write!(f, concat!(stringify!($name), "({:?})"), self.0)
@@ -45,12 +55,6 @@ macro_rules! text_impls {
         impl PartialEq<&str> for $name {
             fn eq(&self, other: &&str) -> bool {
                 self.0 == *other
-            }
-        }
-
-        impl $crate::form::FormValue for $name {
-            fn form_value(&self) -> Option<::std::borrow::Cow<'_, str>> {
-                Some(::std::borrow::Cow::Borrowed(&self.0))
             }
         }
     };

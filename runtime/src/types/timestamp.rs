@@ -3,13 +3,16 @@
 use super::de::Field;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::fmt;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// A Slack timestamp such as `1512085950.000216`: seconds since the Unix epoch, a dot, and a
 /// 6-digit sequence. It names a message within its conversation (`ts`, `thread_ts`), so it is kept
-/// as the exact text Slack sent, and compared by its numeric value.
+/// as the exact text Slack sent, and compared by its numeric value. As a parameter it is sent
+/// the way Slack writes it, with six digits after the dot, however it was written here
+/// (`1512085950.0002` goes out as `1512085950.000200`): Slack names a message by that text.
 ///
 /// ```
 /// use slack_methods_runtime::types::Timestamp;
@@ -70,6 +73,17 @@ impl Timestamp {
     pub fn to_system_time(&self) -> Option<SystemTime> {
         let (seconds, micros) = self.parts()?;
         UNIX_EPOCH.checked_add(Duration::from_secs(seconds) + Duration::from_micros(micros.into()))
+    }
+
+    /// Whether the text is written as Slack writes it: seconds without a leading zero (but `0`
+    /// itself), a dot and exactly six digits. (Its digits are checked by [`parts`](Self::parts).)
+    fn is_slack_form(&self) -> bool {
+        match self.0.split_once('.') {
+            Some((seconds, fraction)) => {
+                fraction.len() == 6 && (seconds.len() == 1 || !seconds.starts_with('0'))
+            }
+            None => false,
+        }
     }
 
     /// Seconds and microseconds: digits, optionally a dot and up to 6 more digits.
@@ -133,7 +147,22 @@ impl From<String> for Timestamp {
     }
 }
 
-crate::ids::text_impls!(Timestamp);
+crate::ids::text_impls!(Timestamp, without_form_value);
+
+impl crate::form::FormValue for Timestamp {
+    /// Slack's own writing of the value: seconds, a dot and six digits. Slack finds a message by
+    /// that text, so another writing of the same value (`1512085950.0002`, which is how a float
+    /// prints `1512085950.000200`) is sent as `1512085950.000200`: as written, it would name no
+    /// message. A text without Slack's shape is sent as it is.
+    fn form_value(&self) -> Option<Cow<'_, str>> {
+        Some(match self.parts() {
+            Some((seconds, micros)) if !self.is_slack_form() => {
+                Cow::Owned(format!("{seconds}.{micros:06}"))
+            }
+            _ => Cow::Borrowed(&self.0),
+        })
+    }
+}
 
 impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -213,6 +242,29 @@ mod tests {
         let (a, b) = (Timestamp::new("1.5"), Timestamp::new("1.500000"));
         assert_ne!(a, b);
         assert_eq!(a.cmp(&b), Ordering::Less);
+    }
+
+    #[test]
+    fn sent_as_slack_writes_it() {
+        use crate::form::FormValue;
+        for (text, sent) in [
+            ("1512085950.000216", "1512085950.000216"),
+            ("1512085950.0002", "1512085950.000200"),
+            ("1512085950.", "1512085950.000000"),
+            ("1512085950", "1512085950.000000"),
+            ("01512085950.000216", "1512085950.000216"),
+            ("0.000001", "0.000001"),
+            ("0", "0.000000"),
+            ("1.1234567", "1.1234567"),
+            ("x", "x"),
+            ("", ""),
+        ] {
+            let ts = Timestamp::new(text);
+            let form = ts.form_value().unwrap();
+            assert_eq!(form, sent, "{text}");
+            // Slack's own writing goes out as it is, without a copy.
+            assert_eq!(matches!(form, Cow::Borrowed(_)), text == sent, "{text}");
+        }
     }
 
     #[test]
