@@ -7,13 +7,14 @@ use std::sync::Arc;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TokenKind {
-    /// `xoxb-`: a bot token.
+    /// `xoxb-`: a bot token (`xoxe.xoxb-` when it expires, with token rotation).
     Bot,
-    /// `xoxp-`: a user token.
+    /// `xoxp-`: a user token (`xoxe.xoxp-` when it expires, with token rotation; an app
+    /// configuration token too).
     User,
     /// `xapp-`: an app-level token.
     App,
-    /// `xoxe-` / `xoxe.`: a refresh or configuration token.
+    /// `xoxe-`: a refresh token, which gets new access tokens and cannot call other methods.
     Refresh,
     /// `xoxa-`: a workspace-app token.
     Workspace,
@@ -25,12 +26,15 @@ pub enum TokenKind {
 
 impl TokenKind {
     fn of(secret: &str) -> TokenKind {
-        let prefix = secret.get(..5).unwrap_or("");
+        // An expiring access token of token rotation is its kind's token behind `xoxe.`.
+        let rotated = secret.strip_prefix("xoxe.");
+        let prefix = rotated.unwrap_or(secret).get(..5).unwrap_or("");
         match prefix {
             "xoxb-" => TokenKind::Bot,
             "xoxp-" => TokenKind::User,
+            _ if rotated.is_some() => TokenKind::Unknown,
             "xapp-" => TokenKind::App,
-            "xoxe-" | "xoxe." => TokenKind::Refresh,
+            "xoxe-" => TokenKind::Refresh,
             "xoxa-" => TokenKind::Workspace,
             "xoxc-" | "xoxs-" | "xoxd-" | "xoxo-" | "xoxr-" => TokenKind::Legacy,
             _ => TokenKind::Unknown,
@@ -212,7 +216,11 @@ mod tests {
             ("xoxb-1", TokenKind::Bot),
             ("xoxp-1", TokenKind::User),
             ("xapp-1", TokenKind::App),
-            ("xoxe.xoxp-1", TokenKind::Refresh),
+            ("xoxe.xoxp-1-abc", TokenKind::User),
+            ("xoxe.xoxb-1-abc", TokenKind::Bot),
+            ("xoxe-1-abc", TokenKind::Refresh),
+            ("xoxe.xoxe-1", TokenKind::Unknown),
+            ("xoxe.", TokenKind::Unknown),
             ("xoxa-2", TokenKind::Workspace),
             ("xoxc-1", TokenKind::Legacy),
             ("abc", TokenKind::Unknown),
@@ -221,6 +229,9 @@ mod tests {
             let kind_of = TokenKind::of(text);
             assert_eq!(kind_of, kind, "{text}");
         }
+        // What a log shows of an expiring bot token.
+        let rotated = Token::new("xoxe.xoxb-1-abc").unwrap();
+        assert_eq!(rotated.to_string(), "bot token (15 chars)");
     }
 
     #[test]
