@@ -193,3 +193,64 @@ async fn a_method_newer_than_the_spec_round_trips() {
         )
     );
 }
+
+/// `oauth.v2.access`, a `GET` method in Slack's spec, whose arguments are credentials.
+#[slack_method("oauth.v2.access")]
+struct OauthV2Access {
+    client_id: String,
+    client_secret: String,
+    code: Option<String>,
+    grant_type: Option<String>,
+    refresh_token: Option<String>,
+}
+
+#[tokio::test]
+async fn credentials_sent_as_arguments_stay_out_of_the_url() {
+    let emu = Emulator::start().await.unwrap();
+    emu.add_user(UserSpec::new("U0JANE0001", "jane"));
+    emu.add_token("xoxb-installer", "U0JANE0001", &[]);
+    emu.stub_method(
+        "oauth.v2.access",
+        serde_json::json!({"ok": true, "access_token": "xoxe.xoxb-1-new", "expires_in": 43200}),
+    );
+    let client = Client::builder()
+        .base_url(&emu.base_url())
+        .token(Token::new("xoxb-installer").unwrap())
+        .build()
+        .unwrap();
+    let refresh = OauthV2Access {
+        client_id: "4123121235.9872358710".into(),
+        client_secret: "e1b9e11dfcd19c19".into(),
+        code: None,
+        grant_type: Some("refresh_token".into()),
+        refresh_token: Some("xoxe-1-REFRESH".into()),
+    };
+    let exchange = OauthV2Access {
+        client_id: "4123121235.9872358710".into(),
+        client_secret: "e1b9e11dfcd19c19".into(),
+        code: Some("4724469134.4644010092847.232b46".into()),
+        grant_type: None,
+        refresh_token: None,
+    };
+    client.call(&refresh).await.unwrap();
+    client.call(&exchange).await.unwrap();
+
+    let seen = emu.requests();
+    assert_eq!(seen.len(), 2);
+    for request in &seen {
+        // Sent as a form, as Slack's SDKs send every call: nothing in the URL.
+        assert_eq!(request.verb, "POST");
+        assert_eq!(request.target, "/api/oauth.v2.access");
+        assert_eq!(
+            request.header("content-type"),
+            Some("application/x-www-form-urlencoded")
+        );
+        assert_eq!(request.param("client_secret"), Some("e1b9e11dfcd19c19"));
+    }
+    assert_eq!(seen[0].param("refresh_token"), Some("xoxe-1-REFRESH"));
+    assert_eq!(
+        seen[1].param("code"),
+        Some("4724469134.4644010092847.232b46")
+    );
+    assert_eq!(OauthV2Access::VERB, slack_methods::HttpVerb::Get);
+}

@@ -4,7 +4,7 @@
 use crate::error::{ConfigError, Error};
 use crate::form::FormEncoder;
 use crate::method::{HttpVerb, SlackMethod};
-use crate::token::Token;
+use crate::token::{Token, TokenKind};
 use http::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE};
 use std::fmt;
 
@@ -264,12 +264,33 @@ pub(crate) fn authorization(token: &Token) -> Result<HeaderValue, Error> {
     Ok(authorization)
 }
 
+/// The parameters that are credentials: OAuth's client secret and code, and tokens.
+const CREDENTIAL_PARAMS: &[&str] = &[
+    "client_secret",
+    "code",
+    "refresh_token",
+    "access_token",
+    "token",
+];
+
+/// Whether the form `params` carries a credential: a parameter named as one, or a value that
+/// begins like a Slack token. Such a call is never sent with its parameters in the URL, where
+/// servers and proxies log them.
+fn carries_credentials(params: &str) -> bool {
+    form_urlencoded::parse(params.as_bytes()).any(|(name, value)| {
+        CREDENTIAL_PARAMS.contains(&name.as_ref()) || TokenKind::of(&value) != TokenKind::Unknown
+    })
+}
+
 /// Builds the complete HTTP request for one call, with no I/O.
 ///
 /// `POST {base}{NAME}` with the form body and its `Content-Length` (also `0` for a method
 /// without parameters, as proxies that refuse a bodiless POST with 411 want), or
-/// `GET {base}{NAME}?{form}` for `GET` methods; the token goes in `Authorization: Bearer`,
-/// marked sensitive, and nowhere else.
+/// `GET {base}{NAME}?{form}` for `GET` methods. A `GET` method's call that carries a credential
+/// as an argument (`client_secret`, `code`, `refresh_token`, or a value that begins like a
+/// token, as `oauth.v2.access` takes them) is sent as a `POST` form instead, which Slack takes
+/// for every method: the credential stays out of the URL. The token goes in
+/// `Authorization: Bearer`, marked sensitive, and nowhere else.
 pub fn build_request<M: SlackMethod>(
     method: &M,
     base: &BaseUrl,
@@ -286,7 +307,11 @@ pub(crate) fn call_request<M: SlackMethod>(
     authorization: HeaderValue,
 ) -> Result<http::Request<Vec<u8>>, Error> {
     let params = encode_params(method)?;
-    let (verb, uri, body) = match M::VERB {
+    let verb = match M::VERB {
+        HttpVerb::Get if carries_credentials(&params) => HttpVerb::Post,
+        verb => verb,
+    };
+    let (verb, uri, body) = match verb {
         HttpVerb::Post => (
             http::Method::POST,
             base.method_uri(M::NAME, "")?,
@@ -302,7 +327,7 @@ pub(crate) fn call_request<M: SlackMethod>(
     let mut headers = http::HeaderMap::with_capacity(8);
     headers.insert(AUTHORIZATION, authorization);
     headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
-    if M::VERB == HttpVerb::Post {
+    if verb == http::Method::POST {
         headers.insert(CONTENT_TYPE, HeaderValue::from_static(FORM_CONTENT_TYPE));
         headers.insert(CONTENT_LENGTH, HeaderValue::from(body.len()));
     }
@@ -385,6 +410,24 @@ mod tests {
             assert_eq!(Redacted(url).to_string(), shown, "{url}");
             let err = BaseUrl::parse(url).unwrap_err().to_string();
             assert!(!err.contains("xoxb"), "{err}");
+        }
+    }
+
+    #[test]
+    fn credentials_never_go_in_the_query() {
+        for (params, credential) in [
+            ("channel=C1&limit=10", false),
+            ("q=a+code+review&tokens=3", false),
+            ("client_id=1.2&client_secret=s", true),
+            ("code=4724469134.46", true),
+            ("grant_type=refresh_token&refresh_token=xoxe-1-abc", true),
+            // A token under any name, written as it is or encoded.
+            ("key=xoxp-1-2", true),
+            ("key=xoxe.xoxb-1-2", true),
+            ("key=%78oxb-1", true),
+            ("client%5Fsecret=s", true),
+        ] {
+            assert_eq!(carries_credentials(params), credential, "{params}");
         }
     }
 

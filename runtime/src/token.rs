@@ -25,7 +25,7 @@ pub enum TokenKind {
 }
 
 impl TokenKind {
-    fn of(secret: &str) -> TokenKind {
+    pub(crate) fn of(secret: &str) -> TokenKind {
         // An expiring access token of token rotation is its kind's token behind `xoxe.`.
         let rotated = secret.strip_prefix("xoxe.");
         let prefix = rotated.unwrap_or(secret).get(..5).unwrap_or("");
