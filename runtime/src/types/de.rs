@@ -17,8 +17,9 @@
 //!   nobody set);
 //! - integers accept a number or a string of digits (Slack writes `"user_count": "2"` in places),
 //!   and integral floats;
-//! - an object field that Slack sends as `false`, `[]` or `""` (how its PHP side writes "none")
-//!   is absent, and a list sent as `{}`, `false` or `""` is empty;
+//! - an object field (a Slack object, or a JSON object kept as a map) that Slack sends as
+//!   `false`, `[]` or `""` (how its PHP side writes "none") is absent or empty, and a list sent
+//!   as `{}`, `false` or `""` is empty;
 //! - everything else reads as its own `Deserialize` says.
 
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, Visitor};
@@ -358,7 +359,7 @@ macro_rules! plain_field {
     };
 }
 
-plain_field!(String, bool, Map<String, Value>);
+plain_field!(String, bool);
 
 /// The id types: read as their text, and `""` is no id.
 macro_rules! id_field {
@@ -561,10 +562,23 @@ impl<T: DeserializeOwned> Field for Vec<T> {
     }
 }
 
+/// A JSON object kept as it is (an event's payload): Slack writes an empty one as `[]` (or
+/// `false`, `""`), which reads as an empty map.
+impl Field for Map<String, Value> {
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Map::<String, Value>::deserialize(deserializer)
+    }
+
+    const OBJECT: bool = true;
+}
+
+/// A map keyed by id; like [`Map`], empty when Slack writes `[]`, `false` or `""`.
 impl<T: DeserializeOwned> Field for BTreeMap<String, T> {
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         BTreeMap::<String, T>::deserialize(deserializer)
     }
+
+    const OBJECT: bool = true;
 }
 
 /// Integers read from a number, a string of digits, or an integral float.
@@ -1064,6 +1078,26 @@ mod php_tests {
             let team: Team = serde_json::from_value(json!({"id": "T0123ABCD", "icon": none}))
                 .unwrap_or_else(|err| panic!("{err}"));
             assert_eq!(team.id.as_str(), "T0123ABCD");
+        }
+        // An object kept as JSON (an event's payload) written the PHP way is empty.
+        for none in [json!([]), json!(false), json!("")] {
+            let message: Message = serde_json::from_value(json!({
+                "ts": "1512085950.000216", "text": "hi",
+                "metadata": {"event_type": "task_created", "event_payload": none}
+            }))
+            .unwrap_or_else(|err| panic!("{err}"));
+            let metadata = message.metadata.unwrap();
+            assert_eq!(metadata.event_type, "task_created");
+            assert!(metadata.event_payload.is_empty());
+        }
+        for odd in [
+            json!({"ts": "1.2", "metadata": {"event_payload": [1]}}),
+            json!({"ts": "1.2", "metadata": {"event_payload": true}}),
+        ] {
+            assert!(
+                serde_json::from_value::<Message>(odd.clone()).is_err(),
+                "{odd}"
+            );
         }
         // What is not a "none" still fails: a `true`, a list with items, a map with keys where a
         // list belongs.
