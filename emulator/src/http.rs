@@ -168,76 +168,110 @@ enum Framing {
     Chunked,
 }
 
-/// Where a chunked body starting at `buf[start..]` stands (RFC 9112 §7.1): its data, as ranges
-/// of `buf`, and where it ends, once it is all there. Chunk extensions and trailers are read and
-/// ignored. Only chunk headers are read, so checking again after each read costs little.
+/// Where a chunked body stands after a read: all there (it ends at `end` in the buffer), still
+/// coming, or refused.
 enum Chunks {
-    Complete {
-        data: Vec<(usize, usize)>,
-        end: usize,
-    },
+    Complete { end: usize },
     Partial,
     TooLarge,
     Invalid,
 }
 
-fn chunks(buf: &[u8], start: usize, limit: usize) -> Chunks {
+/// A chunked body (RFC 9112 §7.1) being read from the connection's buffer: where its next
+/// chunk-size or trailer line starts, and its data so far, as ranges of the buffer. Each
+/// [`read`](ChunkedBody::read) goes on from where the last one stopped, so a body that arrives
+/// in many reads is walked once. Chunk extensions and trailers are read and ignored.
+struct ChunkedBody {
+    at: usize,
+    data: Vec<(usize, usize)>,
+    total: usize,
+    in_trailers: bool,
+}
+
+impl ChunkedBody {
     /// The longest chunk-size line or trailer line read.
     const MAX_LINE: usize = 4096;
-    let line_at = |at: usize| -> Result<Option<usize>, ()> {
+
+    /// A body whose first chunk starts at `buf[start..]`.
+    fn new(start: usize) -> ChunkedBody {
+        ChunkedBody {
+            at: start,
+            data: Vec::new(),
+            total: 0,
+            in_trailers: false,
+        }
+    }
+
+    /// The length of the line at `buf[at..]` (up to its CRLF): `Ok(None)` while it is still
+    /// coming, `Err(())` when it is longer than a line may be.
+    fn line_at(buf: &[u8], at: usize) -> Result<Option<usize>, ()> {
         let rest = buf.get(at..).unwrap_or_default();
-        match find(rest, b"\r\n") {
-            Some(end) if end <= MAX_LINE => Ok(Some(end)),
-            Some(_) => Err(()),
-            None if rest.len() > MAX_LINE => Err(()),
+        let window = &rest[..rest.len().min(Self::MAX_LINE + 2)];
+        match find(window, b"\r\n") {
+            Some(end) => Ok(Some(end)),
+            None if window.len() > Self::MAX_LINE + 1 => Err(()),
             None => Ok(None),
         }
-    };
-    let mut at = start;
-    let mut data = Vec::new();
-    let mut total = 0usize;
-    loop {
-        let end = match line_at(at) {
-            Ok(Some(end)) => end,
-            Ok(None) => return Chunks::Partial,
-            Err(()) => return Chunks::Invalid,
-        };
-        let line = &buf[at..at + end];
-        let digits = line.split(|&b| b == b';').next().unwrap_or_default();
-        let size = std::str::from_utf8(digits)
-            .ok()
-            .map(str::trim)
-            .filter(|text| !text.is_empty() && text.bytes().all(|b| b.is_ascii_hexdigit()))
-            .and_then(|text| usize::from_str_radix(text, 16).ok());
-        let Some(size) = size else {
-            return Chunks::Invalid;
-        };
-        at += end + 2;
-        if size == 0 {
-            // Trailer lines, up to the empty line that ends the body.
-            loop {
-                match line_at(at) {
-                    Ok(Some(0)) => return Chunks::Complete { data, end: at + 2 },
-                    Ok(Some(end)) => at += end + 2,
-                    Ok(None) => return Chunks::Partial,
-                    Err(()) => return Chunks::Invalid,
+    }
+
+    /// Reads on through `buf`, the connection's buffer (which only grows until the body is
+    /// complete), taking at most `limit` bytes of data.
+    fn read(&mut self, buf: &[u8], limit: usize) -> Chunks {
+        loop {
+            let end = match Self::line_at(buf, self.at) {
+                Ok(Some(end)) => end,
+                Ok(None) => return Chunks::Partial,
+                Err(()) => return Chunks::Invalid,
+            };
+            let line_end = self.at + end + 2;
+            if self.in_trailers {
+                // Trailer lines, up to the empty line that ends the body.
+                self.at = line_end;
+                if end == 0 {
+                    return Chunks::Complete { end: line_end };
                 }
+                continue;
             }
+            let line = &buf[self.at..self.at + end];
+            let digits = line.split(|&b| b == b';').next().unwrap_or_default();
+            let size = std::str::from_utf8(digits)
+                .ok()
+                .map(str::trim)
+                .filter(|text| !text.is_empty() && text.bytes().all(|b| b.is_ascii_hexdigit()))
+                .and_then(|text| usize::from_str_radix(text, 16).ok());
+            let Some(size) = size else {
+                return Chunks::Invalid;
+            };
+            if size == 0 {
+                self.at = line_end;
+                self.in_trailers = true;
+                continue;
+            }
+            if self.total.saturating_add(size) > limit {
+                return Chunks::TooLarge;
+            }
+            let Some(after) = line_end.checked_add(size) else {
+                return Chunks::TooLarge;
+            };
+            match buf.get(after..after + 2) {
+                // The chunk is not all here: read its size line again next time.
+                None => return Chunks::Partial,
+                Some(b"\r\n") => {}
+                Some(_) => return Chunks::Invalid,
+            }
+            self.total += size;
+            self.data.push((line_end, after));
+            self.at = after + 2;
         }
-        total = total.saturating_add(size);
-        if total > limit {
-            return Chunks::TooLarge;
+    }
+
+    /// The data, once the body is complete.
+    fn into_data(self, buf: &[u8]) -> Vec<u8> {
+        let mut data = Vec::with_capacity(self.total);
+        for &(from, to) in &self.data {
+            data.extend_from_slice(&buf[from..to]);
         }
-        let Some(after) = at.checked_add(size) else {
-            return Chunks::TooLarge;
-        };
-        match buf.get(after..after + 2) {
-            None => return Chunks::Partial,
-            Some(b"\r\n") => {}
-            Some(_) => return Chunks::Invalid,
-        }
-        data.push((at, after));
-        at = after + 2;
+        data
     }
 }
 
@@ -322,6 +356,7 @@ async fn connection(mut stream: TcpStream, shared: &Shared, site: Site) {
             Err(reply) => return refuse(stream, &reply).await,
         };
         let mut continued = false;
+        let mut chunked = ChunkedBody::new(head.len);
         let body = loop {
             match framing {
                 Framing::Length(length) => {
@@ -332,10 +367,10 @@ async fn connection(mut stream: TcpStream, shared: &Shared, site: Site) {
                         break body;
                     }
                 }
-                Framing::Chunked => match chunks(&buf, head.len, limit) {
-                    Chunks::Complete { data, end } => {
-                        let body = data.iter().flat_map(|&(from, to)| &buf[from..to]);
-                        let body = body.copied().collect();
+                Framing::Chunked => match chunked.read(&buf, limit) {
+                    Chunks::Complete { end } => {
+                        let body = std::mem::replace(&mut chunked, ChunkedBody::new(0));
+                        let body = body.into_data(&buf);
                         buf.drain(..end);
                         break body;
                     }
@@ -757,28 +792,35 @@ mod tests {
 
     #[test]
     fn chunked_bodies() {
-        let data = |buf: &[u8], limit| match chunks(buf, 0, limit) {
-            Chunks::Complete { data, end } => {
-                let body: Vec<u8> = data
-                    .iter()
-                    .flat_map(|&(a, b)| &buf[a..b])
-                    .copied()
-                    .collect();
-                Ok((String::from_utf8(body).unwrap(), end))
+        let data = |buf: &[u8], limit| {
+            let mut body = ChunkedBody::new(0);
+            match body.read(buf, limit) {
+                Chunks::Complete { end } => {
+                    Ok((String::from_utf8(body.into_data(buf)).unwrap(), end))
+                }
+                Chunks::Partial => Err("partial"),
+                Chunks::TooLarge => Err("too large"),
+                Chunks::Invalid => Err("invalid"),
             }
-            Chunks::Partial => Err("partial"),
-            Chunks::TooLarge => Err("too large"),
-            Chunks::Invalid => Err("invalid"),
         };
         let whole = b"4;ext=1\r\nuser\r\nA\r\n=U0JANE&a=\r\n0\r\nTrailer: x\r\n\r\nNEXT";
         assert_eq!(
             data(whole, 100),
             Ok(("user=U0JANE&a=".to_owned(), whole.len() - 4))
         );
-        // Every prefix of it is still coming.
+        // Every prefix of it is still coming, and one reader fed it byte by byte, going on from
+        // where it stopped, ends with the same data.
+        let mut body = ChunkedBody::new(0);
         for cut in 0..whole.len() - 4 {
             assert_eq!(data(&whole[..cut], 100), Err("partial"), "{cut}");
+            assert!(
+                matches!(body.read(&whole[..cut], 100), Chunks::Partial),
+                "{cut}"
+            );
         }
+        let end = whole.len() - 4;
+        assert!(matches!(body.read(&whole[..end], 100), Chunks::Complete { end: e } if e == end));
+        assert_eq!(body.into_data(whole), b"user=U0JANE&a=");
         assert_eq!(data(b"0\r\n\r\n", 100), Ok((String::new(), 5)));
         assert_eq!(data(whole, 13), Err("too large"));
         for bad in [

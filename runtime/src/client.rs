@@ -556,7 +556,7 @@ impl Client {
         let span = tracing::info_span!(
             "slack.call",
             "slack.method" = M::NAME,
-            "http.request.method" = Empty,
+            "http.request.method" = M::VERB.as_str(),
             "server.address" = inner.server_address.as_str(),
             "server.port" = inner.server_port,
             "slack.attempts" = Empty,
@@ -591,23 +591,15 @@ impl Client {
         span: &Span,
     ) -> Result<SlackResponse<M::Response>, Error> {
         let inner = &*self.inner;
+        let (token, authorization) = match (&options.token, &inner.token, &inner.authorization) {
+            (Some(token), _, _) => (token, authorization(token)?),
+            (None, Some(token), Some(authorization)) => (token, authorization.clone()),
+            _ => return Err(Error::MissingToken { method: M::NAME }),
+        };
         // Validation and encoding happen once, before any wait or I/O.
-        let prepared = match (&options.token, &inner.token, &inner.authorization) {
-            (Some(token), _, _) => authorization(token)
-                .and_then(|authorization| self.prepare(method, authorization))
-                .map(|request| (token, request)),
-            (None, Some(token), Some(authorization)) => self
-                .prepare(method, authorization.clone())
-                .map(|request| (token, request)),
-            _ => Err(Error::MissingToken { method: M::NAME }),
-        };
+        let request = self.prepare(method, authorization)?;
         // The verb sent: a `GET` method's call that carries a credential goes as a `POST`.
-        let verb = match &prepared {
-            Ok((_, request)) => request.method.as_str(),
-            Err(_) => M::VERB.as_str(),
-        };
-        span.record("http.request.method", verb);
-        let (token, request) = prepared?;
+        span.record("http.request.method", request.method.as_str());
         let policy = options.retry.as_ref().unwrap_or(&inner.retry);
         let timeout = options.timeout.unwrap_or(inner.timeout);
         let paced = options.paced.unwrap_or(true);

@@ -4,7 +4,7 @@
 use crate::error::{ConfigError, Error};
 use crate::form::FormEncoder;
 use crate::method::{HttpVerb, SlackMethod};
-use crate::token::{Token, TokenKind};
+use crate::token::{looks_like_token, Token, SECRET_NAMES};
 use http::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE};
 use std::fmt;
 
@@ -264,22 +264,12 @@ pub(crate) fn authorization(token: &Token) -> Result<HeaderValue, Error> {
     Ok(authorization)
 }
 
-/// The parameters that are credentials: OAuth's client secret and code, and tokens.
-const CREDENTIAL_PARAMS: &[&str] = &[
-    "client_secret",
-    "code",
-    "refresh_token",
-    "access_token",
-    "token",
-];
-
-/// Whether the form `params` carries a credential: a parameter named as one, or a value that
-/// begins like a Slack token. Such a call is never sent with its parameters in the URL, where
-/// servers and proxies log them.
+/// Whether the form `params` carries a credential: a parameter named as one
+/// ([`SECRET_NAMES`]), or a value that begins like a Slack token. Such a call is never sent with
+/// its parameters in the URL, where servers and proxies log them.
 fn carries_credentials(params: &str) -> bool {
-    form_urlencoded::parse(params.as_bytes()).any(|(name, value)| {
-        CREDENTIAL_PARAMS.contains(&name.as_ref()) || TokenKind::of(&value) != TokenKind::Unknown
-    })
+    form_urlencoded::parse(params.as_bytes())
+        .any(|(name, value)| SECRET_NAMES.contains(&name.as_ref()) || looks_like_token(&value))
 }
 
 /// Builds the complete HTTP request for one call, with no I/O.

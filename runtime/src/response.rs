@@ -4,6 +4,7 @@
 use crate::envelope;
 use crate::error::{ApiError, Error, ErrorCode};
 use crate::method::SlackMethod;
+use crate::token::{looks_like_token, SECRET_NAMES};
 use crate::types::de::Text;
 use crate::types::ResponseMetadata;
 use serde::Deserialize;
@@ -92,34 +93,13 @@ pub(crate) fn excerpt(body: &[u8]) -> String {
     text
 }
 
-/// The keys whose string values are secrets in Slack's answers: an upload URL lets anyone upload
-/// the file, the others are credentials (`oauth.v2.access` answers tokens).
-const SECRET_KEYS: &[&str] = &[
-    "upload_url",
-    "access_token",
-    "refresh_token",
-    "bot_access_token",
-    "token",
-    "client_secret",
-    "signing_secret",
-    "verification_token",
-];
-
-/// The beginnings of string values that are secrets under any key: tokens and webhook URLs.
-const SECRET_PREFIXES: &[&str] = &[
-    "xoxb-",
-    "xoxp-",
-    "xoxa-",
-    "xoxe",
-    "xoxr-",
-    "xoxs-",
-    "xapp-",
-    "https://hooks.slack.com/",
-    "https:\\/\\/hooks.slack.com\\/",
-];
+/// The beginnings of string values that are secrets under any key besides tokens: webhook URLs
+/// (as written, and with JSON's escaped slashes).
+const WEBHOOK_PREFIXES: &[&str] = &["https://hooks.slack.com/", "https:\\/\\/hooks.slack.com\\/"];
 
 /// `text` (JSON, perhaps cut short) with the string values that are secrets written as `***`:
-/// those under one of [`SECRET_KEYS`], and those that begin like a token or a webhook URL.
+/// those under one of the names of secrets ([`SECRET_NAMES`]), and those that begin like a token
+/// or a webhook URL.
 pub(crate) fn redact(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -147,8 +127,9 @@ pub(crate) fn redact(text: &str) -> String {
         rest = if closed { &after[end + 1..] } else { "" };
         let is_key = rest.trim_start().starts_with(':');
         let secret = !is_key
-            && (key.is_some_and(|key| SECRET_KEYS.contains(&key))
-                || SECRET_PREFIXES.iter().any(|p| content.starts_with(p)));
+            && (key.is_some_and(|key| SECRET_NAMES.contains(&key))
+                || looks_like_token(content)
+                || WEBHOOK_PREFIXES.iter().any(|p| content.starts_with(p)));
         out.push('"');
         out.push_str(if secret { "***" } else { content });
         if closed {

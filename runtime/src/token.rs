@@ -55,6 +55,27 @@ impl TokenKind {
     }
 }
 
+/// The names under which Slack's requests and answers carry secrets: tokens, OAuth's client
+/// secret and code, an app's signing secret, and an upload URL (which lets anyone upload the
+/// file). A request never puts them in a URL; an error's excerpt of an answer hides them.
+pub(crate) const SECRET_NAMES: &[&str] = &[
+    "token",
+    "access_token",
+    "refresh_token",
+    "bot_access_token",
+    "client_secret",
+    "code",
+    "signing_secret",
+    "verification_token",
+    "upload_url",
+];
+
+/// Whether `text` begins like a Slack token: a kind [`TokenKind`] knows, or any token of token
+/// rotation (`xoxe.`).
+pub(crate) fn looks_like_token(text: &str) -> bool {
+    text.starts_with("xoxe.") || TokenKind::of(text) != TokenKind::Unknown
+}
+
 /// A text could not be used as a token.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]

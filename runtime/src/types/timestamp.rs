@@ -157,7 +157,7 @@ impl crate::form::FormValue for Timestamp {
     fn form_value(&self) -> Option<Cow<'_, str>> {
         Some(match self.parts() {
             Some((seconds, micros)) if !self.is_slack_form() => {
-                Cow::Owned(format!("{seconds}.{micros:06}"))
+                Cow::Owned(Timestamp::from_parts(seconds, micros).0)
             }
             _ => Cow::Borrowed(&self.0),
         })
