@@ -43,6 +43,24 @@ pub(crate) fn body_arguments(
     }
 }
 
+/// The token a request's body carries as its `token` argument, which Slack takes in place of the
+/// `Authorization` header from a form (`application/x-www-form-urlencoded`) or multipart form
+/// data, but not from a JSON body (whose calls must send the header).
+pub(crate) fn form_token<'a>(
+    content_type: Option<&str>,
+    arguments: &'a [(String, String)],
+) -> Option<&'a str> {
+    let kind = mime(content_type?);
+    if kind != "application/x-www-form-urlencoded" && kind != "multipart/form-data" {
+        return None;
+    }
+    arguments
+        .iter()
+        .find(|(name, _)| name == "token")
+        .map(|(_, value)| value.as_str())
+        .filter(|token| !token.is_empty())
+}
+
 /// The bytes of the file a POST to an upload URL carries: the body as it is, or, for multipart
 /// form data (which Slack's upload URLs also take), the content of its file part (the part with a
 /// `filename`, else the only part). `None` for multipart data without a file part.

@@ -1,7 +1,7 @@
 //! A small HTTP/1.1 server on tokio: keep-alive, `Content-Length` bodies, and byte-level control
 //! of every answer, so faults can break the protocol on purpose.
 
-use crate::bodies::{body_arguments, find};
+use crate::bodies::{body_arguments, find, form_token};
 use crate::faults::Fault;
 use crate::methods::{self, Reply};
 use crate::state::{bearer, RecordedRequest, State};
@@ -496,17 +496,21 @@ async fn respond(shared: &Shared, head: Head, body: Vec<u8>) -> Action {
     if let Some(query) = &query {
         params.extend(form_urlencoded::parse(query.as_bytes()).into_owned());
     }
+    let mut body_token = None;
     let unreadable = match body_arguments(&head.verb, head.header("content-type"), &body) {
         Ok(arguments) => {
+            body_token = form_token(head.header("content-type"), &arguments).map(str::to_owned);
             params.extend(arguments);
             None
         }
         Err(code) => Some(code),
     };
+    // The header's token first; a form's `token` argument in its place, as Slack takes one.
     let token = head
         .header("authorization")
         .and_then(bearer)
-        .map(str::to_owned);
+        .map(str::to_owned)
+        .or(body_token);
     let verb_ok = matches!(head.verb.as_str(), "GET" | "POST");
     let received = Instant::now();
     let fault = {

@@ -34,7 +34,9 @@
 //! # Requests and answers
 //!
 //! Calls go to `/api/<method>` by `GET` or `POST` (any other path is a 404). The token is read
-//! only from `Authorization: Bearer <token>`. Parameters come from the query string and from the
+//! from `Authorization: Bearer <token>` or, without that header, from a `token` argument in a
+//! form or multipart body, as Slack takes it (not from the query string or a JSON body, whose
+//! calls must send the header). Parameters come from the query string and from the
 //! body: `application/x-www-form-urlencoded`, `application/json` (an object; objects and lists in
 //! it are read as their JSON text) or `multipart/form-data`. A body Slack could not read is
 //! answered `invalid_json`, `json_not_object`, `invalid_form_data`, `invalid_post_type` or
@@ -46,7 +48,7 @@
 //!    token (one that strikes after the call is applied lets the steps below run first);
 //! 1. a method that is neither served (implemented, with its binding's facts) nor stubbed:
 //!    `unknown_method`;
-//! 2. no bearer token: `not_authed`; a token never added (or whose user is missing):
+//! 2. no token: `not_authed`; a token never added (or whose user is missing):
 //!    `invalid_auth`; a revoked token: `token_revoked`;
 //! 3. a token with none of the method's scopes: `missing_scope`, with `needed` (the method's
 //!    scopes) and `provided` (the token's), comma-separated;

@@ -279,10 +279,6 @@ async fn auth_errors_have_slacks_exact_envelopes() {
     let unknown = post(&emu, "users.profile.get", Some("xoxp-nope"), "").await;
     assert_eq!(unknown.text(), r#"{"ok":false,"error":"invalid_auth"}"#);
 
-    // A token in the form body is not a token: only the header counts.
-    let in_body = post(&emu, "auth.test", None, &form(&[("token", READ)])).await;
-    assert_eq!(in_body.json()["error"], "not_authed");
-
     let scope = post(&emu, "users.profile.set", Some(READ), "name=title&value=x").await;
     assert_eq!(
         scope.text(),
@@ -296,6 +292,68 @@ async fn auth_errors_have_slacks_exact_envelopes() {
     emu.revoke_token(READ);
     let revoked = post(&emu, "auth.test", Some(READ), "").await;
     assert_eq!(revoked.json()["error"], "token_revoked");
+}
+
+/// A POST with no `Authorization` header, whose body has `content_type`.
+async fn post_without_header(emu: &Emulator, target: &str, content_type: &str, body: &str) -> Raw {
+    let text = format!(
+        "POST {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: {content_type}\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    raw(emu.addr(), text.as_bytes()).await
+}
+
+#[tokio::test]
+async fn a_token_argument_counts_where_slack_takes_one() {
+    let emu = emulator().await;
+    const FORM: &str = "application/x-www-form-urlencoded";
+    // A form or multipart body may carry the token in place of the header, as Slack takes it.
+    let in_form =
+        post_without_header(&emu, "/api/auth.test", FORM, &form(&[("token", READ)])).await;
+    assert_eq!(in_form.json()["ok"], true, "{}", in_form.text());
+    assert_eq!(
+        in_form.header("x-oauth-scopes"),
+        Some("users.profile:read,identify")
+    );
+    let multipart = format!(
+        "--XyZ\r\nContent-Disposition: form-data; name=\"token\"\r\n\r\n{READ}\r\n--XyZ--\r\n"
+    );
+    let in_parts = post_without_header(
+        &emu,
+        "/api/auth.test",
+        "multipart/form-data; boundary=XyZ",
+        &multipart,
+    )
+    .await;
+    assert_eq!(in_parts.json()["ok"], true, "{}", in_parts.text());
+    // The argument is checked as the header's token is.
+    let unknown = post_without_header(&emu, "/api/auth.test", FORM, "token=xoxp-nope").await;
+    assert_eq!(unknown.json()["error"], "invalid_auth");
+    let empty = post_without_header(&emu, "/api/auth.test", FORM, "token=").await;
+    assert_eq!(empty.json()["error"], "not_authed");
+    // The header wins over the argument.
+    let both = post(
+        &emu,
+        "users.profile.set",
+        Some(READ),
+        &form(&[("token", WRITE)]),
+    )
+    .await;
+    assert_eq!(both.json()["error"], "missing_scope");
+
+    // Not from a JSON body, nor from the query string.
+    let in_json = post_without_header(
+        &emu,
+        "/api/auth.test",
+        "application/json",
+        &format!(r#"{{"token":"{READ}"}}"#),
+    )
+    .await;
+    assert_eq!(in_json.json()["error"], "not_authed");
+    let in_query =
+        post_without_header(&emu, &format!("/api/auth.test?token={READ}"), FORM, "").await;
+    assert_eq!(in_query.json()["error"], "not_authed");
 }
 
 #[tokio::test]
