@@ -106,6 +106,30 @@ impl Head {
             .and_then(|(_, value)| std::str::from_utf8(value).ok())
     }
 
+    /// The target's path and query: the target as sent, or, for an absolute-form target
+    /// (`http://host/api/auth.test`, as a client talking to a proxy sends it), its part after
+    /// the authority. Every HTTP/1.1 server accepts both forms.
+    pub(crate) fn path_and_query(&self) -> &str {
+        let target = self.target.as_str();
+        let scheme_len = ["http://", "https://"]
+            .iter()
+            .find(|scheme| {
+                target
+                    .get(..scheme.len())
+                    .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
+            })
+            .map(|scheme| scheme.len());
+        let Some(scheme_len) = scheme_len else {
+            return target;
+        };
+        let rest = &target[scheme_len..];
+        match rest.find(['/', '?']) {
+            Some(at) if rest.as_bytes()[at] == b'/' => &rest[at..],
+            // `http://host` (or `http://host?q`) names the root, which is no method.
+            _ => "/",
+        }
+    }
+
     fn has_header(&self, name: &str) -> bool {
         self.headers
             .iter()
@@ -487,9 +511,9 @@ fn method_of(path: &str) -> Option<&str> {
 
 /// Records the request and works out its answer, faults included.
 async fn respond(shared: &Shared, head: Head, body: Vec<u8>) -> Action {
-    let (path, query) = match head.target.split_once('?') {
+    let (path, query) = match head.path_and_query().split_once('?') {
         Some((path, query)) => (path.to_owned(), Some(query.to_owned())),
-        None => (head.target.clone(), None),
+        None => (head.path_and_query().to_owned(), None),
     };
     let method = method_of(&path).map(str::to_owned);
     let mut params: Vec<(String, String)> = Vec::new();

@@ -108,7 +108,7 @@ pub struct RecordedRequest {
     pub verb: String,
     /// The request target as sent: path and query string.
     pub target: String,
-    /// The path part of the target.
+    /// The path part of the target (of an absolute-form target, the part after its authority).
     pub path: String,
     /// The Slack method the path names (`/api/<method>`), if it names one.
     pub method: Option<String>,

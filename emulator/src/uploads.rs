@@ -116,10 +116,10 @@ fn upload_key(file_id: &str, n: u64) -> String {
 
 /// Answers one request to the upload site.
 pub(crate) async fn respond(shared: &Shared, head: Head, body: Vec<u8>) -> Action {
-    let path = head
-        .target
+    let target = head.path_and_query();
+    let path = target
         .split_once('?')
-        .map_or(head.target.as_str(), |(path, _)| path)
+        .map_or(target, |(path, _)| path)
         .to_owned();
     let key = path.strip_prefix(UPLOAD_PATH).map(str::to_owned);
     let verb_ok = matches!(head.verb.as_str(), "POST" | "PUT");

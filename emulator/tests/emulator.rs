@@ -770,6 +770,43 @@ async fn keep_alive_pipelining_and_malformed_requests() {
 
     let not_found = raw(emu.addr(), &request("GET", "/api", None, "", true)).await;
     assert_eq!(not_found.status, 404);
+    // An absolute-form target, as a client sends it to a proxy, names the same method.
+    let absolute = format!("http://{}/api/auth.test?x=1", emu.addr());
+    let through_proxy = raw(
+        emu.addr(),
+        &request("POST", &absolute, Some(WRITE), "", true),
+    )
+    .await;
+    assert_eq!(
+        through_proxy.json()["user"],
+        "jane",
+        "{}",
+        through_proxy.text()
+    );
+    let upper = raw(
+        emu.addr(),
+        &request(
+            "GET",
+            "HTTP://example.test/api/auth.test",
+            Some(WRITE),
+            "",
+            true,
+        ),
+    )
+    .await;
+    assert_eq!(upper.json()["ok"], true, "{}", upper.text());
+    let root = raw(
+        emu.addr(),
+        &request("GET", "http://example.test", None, "", true),
+    )
+    .await;
+    assert_eq!(root.status, 404);
+    let logged = emu.requests_for("auth.test");
+    let logged = logged.iter().find(|r| r.target == absolute);
+    assert_eq!(
+        logged.map(|r| (r.path.as_str(), r.param("x"))),
+        Some(("/api/auth.test", Some("1")))
+    );
     let verb = raw(
         emu.addr(),
         &request("DELETE", "/api/auth.test", Some(WRITE), "", true),
