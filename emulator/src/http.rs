@@ -359,6 +359,11 @@ async fn connection(mut stream: TcpStream, shared: &Shared, site: Site) {
     loop {
         let head = loop {
             match parse_head(&buf) {
+                // However it arrived, in one read or many, a head over the limit is refused.
+                Parsed::Complete(head) if head.len > MAX_HEAD_BYTES => {
+                    let reply = Reply::text(431, "request head too large\n");
+                    return refuse(stream, &reply).await;
+                }
                 Parsed::Complete(head) => break head,
                 Parsed::Invalid(reply) => return refuse(stream, &reply).await,
                 Parsed::Partial if buf.len() > MAX_HEAD_BYTES => {

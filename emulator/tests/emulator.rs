@@ -845,6 +845,16 @@ async fn keep_alive_pipelining_and_malformed_requests() {
         let answer = raw(emu.addr(), request).await;
         assert_eq!(answer.status, status, "{}", String::from_utf8_lossy(request));
     }
+    // A head over 32 KiB is refused, also when its last read completes it.
+    for size in [32 * 1024 - 100, 32 * 1024 + 100, 40 * 1024] {
+        let head = format!(
+            "GET /api/auth.test HTTP/1.1\r\nX-Big: {}\r\nConnection: close\r\n\r\n",
+            "a".repeat(size)
+        );
+        let answer = raw(emu.addr(), head.as_bytes()).await;
+        let expected = if head.len() > 32 * 1024 { 431 } else { 200 };
+        assert_eq!(answer.status, expected, "a head of {} bytes", head.len());
+    }
     // A client that goes away mid-body does not disturb the server.
     let mut short = TcpStream::connect(emu.addr()).await.unwrap();
     short
