@@ -16,6 +16,7 @@ use slack_methods::types::Item;
 use slack_methods::{Client, RateLimits, Token};
 use slack_methods_emulator::{demo, Emulator};
 use std::error::Error;
+use std::io::{self, Write};
 use std::pin::pin;
 use std::process::ExitCode;
 
@@ -23,6 +24,14 @@ use std::process::ExitCode;
 async fn main() -> ExitCode {
     match run().await {
         Ok(()) => ExitCode::SUCCESS,
+        // Piped into `head`, which has read enough: stop quietly, as other listing tools do.
+        Err(err)
+            if err
+                .downcast_ref::<io::Error>()
+                .is_some_and(|err| err.kind() == io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(err) => {
             eprintln!("error: {err}");
             let mut source = err.source();
@@ -77,30 +86,39 @@ async fn run() -> Result<(), Box<dyn Error>> {
         ])
         .exclude_archived()
         .limit(200);
-    println!("\nevery channel, page after page:");
+    // The list goes out through `writeln!`, whose error (a closed pipe) ends the run, where
+    // `println!` would panic.
+    let mut out = io::stdout();
+    writeln!(out, "\nevery channel, page after page:")?;
     let mut channels = pin!(client.items(&list));
     let (mut count, mut odd) = (0, 0);
     while let Some(item) = channels.try_next().await? {
         match item {
             Item::Parsed(channel) => {
                 count += 1;
-                let lock = if channel.is_private { "🔒" } else { "#" };
+                // The lock takes two columns, `#` one.
+                let (lock, width) = if channel.is_private {
+                    ("🔒", 23)
+                } else {
+                    ("#", 24)
+                };
                 let members = channel
                     .num_members
                     .map_or(String::new(), |n| format!(", {n} members"));
                 let me = if channel.is_member { ", joined" } else { "" };
-                println!("  {lock}{:<24} {}{members}{me}", channel.name, channel.id);
+                let (name, id) = (&channel.name, &channel.id);
+                writeln!(out, "  {lock}{name:<width$} {id}{members}{me}")?;
             }
             // A channel object this crate cannot read is kept, not fatal.
             Item::Unparsed(raw) => {
                 odd += 1;
-                println!("  (unreadable channel: {})", raw.error());
+                writeln!(out, "  (unreadable channel: {})", raw.error())?;
             }
         }
     }
-    println!("\n{count} channels");
+    writeln!(out, "\n{count} channels")?;
     if odd > 0 {
-        println!("{odd} channel objects could not be read");
+        writeln!(out, "{odd} channel objects could not be read")?;
     }
     Ok(())
 }
