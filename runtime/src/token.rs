@@ -92,6 +92,9 @@ pub enum TokenError {
     /// The text is a whole `Authorization` value (`Bearer xoxb-...`), not the token alone.
     #[error("the token starts with `Bearer `: give the token alone, the client adds the `Bearer` scheme")]
     BearerPrefix,
+    /// The text is the token in quotes (`"xoxb-..."`), as some env files and shells keep it.
+    #[error("the token is in quotes: give the token without the quotes around it")]
+    Quoted,
 }
 
 /// A Slack access token.
@@ -128,6 +131,12 @@ impl Token {
                 return Err(TokenError::BearerPrefix);
             }
             return Err(TokenError::InvalidCharacter { position });
+        }
+        // No Slack token holds a quote; one at each end is the quoting of a config file.
+        let quoted =
+            |quote: char| secret.len() > 1 && secret.starts_with(quote) && secret.ends_with(quote);
+        if quoted('"') || quoted('\'') {
+            return Err(TokenError::Quoted);
         }
         Ok(Token {
             kind: TokenKind::of(secret),
@@ -258,6 +267,12 @@ mod tests {
     #[test]
     fn rejects_bad_text_without_echoing_it() {
         assert_eq!(Token::new(""), Err(TokenError::Empty));
+        for quoted in ["\"xoxb-1-2-abc\"", "'xoxp-1-2-abc'"] {
+            assert_eq!(Token::new(quoted), Err(TokenError::Quoted), "{quoted}");
+        }
+        // A quote that is not around the whole text is no quoting: a character like another.
+        assert!(Token::new("\"").is_ok());
+        assert!(Token::new("xoxb-\"1").is_ok());
         let err = Token::new("xoxb-secret value").unwrap_err();
         assert_eq!(err, TokenError::InvalidCharacter { position: 11 });
         assert!(!err.to_string().contains("secret"));
