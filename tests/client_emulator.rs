@@ -300,6 +300,64 @@ async fn a_client_without_a_token_sends_nothing() {
     assert!(emu.requests().is_empty());
 }
 
+/// Settings no call could work with are refused by name when the client is built, or when the
+/// call is made, before anything is sent; an empty user-agent prefix is no prefix.
+#[tokio::test]
+async fn unusable_settings_are_refused_by_name() {
+    use slack_methods::{CallOptions, ConfigError};
+    use std::time::Duration;
+    let emu = emulator().await;
+    let setting = |built: Result<Client, Error>| match built {
+        Err(Error::Config(ConfigError::Setting { setting, .. })) => setting,
+        other => panic!("expected a refused setting, got {other:?}"),
+    };
+    let builder = || Client::builder().base_url(&emu.base_url());
+    assert_eq!(
+        setting(builder().timeout(Duration::ZERO).build()),
+        "timeout"
+    );
+    assert_eq!(
+        setting(builder().connect_timeout(Duration::ZERO).build()),
+        "connect_timeout"
+    );
+    let newline = builder()
+        .user_agent_prefix("my-app/1.0\r\nX-Injected: 1")
+        .build();
+    let message = newline.as_ref().map(|_| ()).unwrap_err().to_string();
+    assert!(
+        message.starts_with("`user_agent_prefix` holds a character"),
+        "{message}"
+    );
+    assert_eq!(setting(newline), "user_agent_prefix");
+
+    let client = client(&emu, JANE_TOKEN);
+    let zero = CallOptions::new().timeout(Duration::ZERO);
+    let err = client.call_with(&AuthTest, &zero).await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Config(ConfigError::Setting {
+                setting: "timeout",
+                ..
+            })
+        ),
+        "{err:?}"
+    );
+    assert!(emu.requests().is_empty(), "nothing was sent");
+
+    // No limit is `Duration::MAX`, which works.
+    let endless = builder()
+        .token(Token::new(JANE_TOKEN).unwrap())
+        .timeout(Duration::MAX)
+        .connect_timeout(Duration::MAX)
+        .user_agent_prefix("  ")
+        .build()
+        .unwrap();
+    endless.call(&AuthTest).await.unwrap();
+    let agent = emu.requests()[0].header("user-agent").map(str::to_owned);
+    assert!(agent.is_some_and(|agent| agent.starts_with("slack-methods/")));
+}
+
 /// A request with no bearer token at all gets `not_authed`, which the parser types.
 #[tokio::test]
 async fn no_bearer_token_is_not_authed() {

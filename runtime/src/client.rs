@@ -215,7 +215,8 @@ impl ClientBuilder {
     /// when the connect timeout has passed, for instance while it waits for a connection
     /// another call is opening, the attempt's clock starts then.) Running out is
     /// [`Error::Timeout`]. Waits between attempts are bounded by the retry budget instead
-    /// ([`RetryPolicy::budget`]).
+    /// ([`RetryPolicy::budget`]). `Duration::MAX` sets no limit; zero makes
+    /// [`build`](Self::build) fail with [`ConfigError::Setting`].
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
@@ -224,13 +225,15 @@ impl ClientBuilder {
     /// The limit on opening a connection: TCP and TLS handshakes (10 s by default). A
     /// connection not open in time is [`Error::Transport`] with `connect: true`: nothing was
     /// sent, so it is retried for every method. Connections are pooled and kept between calls,
-    /// so most attempts need none.
+    /// so most attempts need none. Zero makes [`build`](Self::build) fail.
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
         self
     }
 
-    /// Text put before this crate's own User-Agent, e.g. `my-app/1.2`.
+    /// Text put before this crate's own User-Agent, e.g. `my-app/1.2` (blank text is none).
+    /// Text that cannot be sent in a header, such as a line break, makes
+    /// [`build`](Self::build) fail with [`ConfigError::Setting`].
     pub fn user_agent_prefix(mut self, prefix: impl Into<String>) -> Self {
         self.user_agent = Some(prefix.into());
         self
@@ -317,12 +320,18 @@ impl ClientBuilder {
     /// Builds the client.
     pub fn build(self) -> Result<Client, Error> {
         let base = self.base.map_err(ConfigError::from)?;
-        let user_agent = match self.user_agent {
-            Some(prefix) => format!("{prefix} {USER_AGENT}"),
-            None => USER_AGENT.to_owned(),
+        check_timeout("timeout", self.timeout)?;
+        check_timeout("connect_timeout", self.connect_timeout)?;
+        let user_agent = match self.user_agent.as_deref().map(str::trim) {
+            Some(prefix) if !prefix.is_empty() => format!("{prefix} {USER_AGENT}"),
+            _ => USER_AGENT.to_owned(),
         };
-        let user_agent = http::HeaderValue::try_from(user_agent)
-            .map_err(|err| ConfigError::Http(Box::new(err)))?;
+        let user_agent =
+            http::HeaderValue::try_from(user_agent).map_err(|_| ConfigError::Setting {
+                setting: "user_agent_prefix",
+                problem: "holds a character that cannot be sent in a header (a line break or \
+                          another control character): give one line of text",
+            })?;
         let http = crate::transport::client(tls_config()?, self.connect_timeout);
         let proxy_authorization = crate::transport::proxy_authorization(base.parsed());
         let limiter = match (self.rate_limiter, self.shared_limits) {
@@ -429,6 +438,7 @@ impl CallOptions {
     /// The limit on each attempt of this call, as [`ClientBuilder::timeout`] counts it: from
     /// the moment the request starts to go out on an open connection to the last body byte.
     /// (The connect timeout is the client's: connections are pooled and shared between calls.)
+    /// Zero fails the call with [`ConfigError::Setting`] before anything is sent.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self
@@ -602,6 +612,7 @@ impl Client {
         span.record("http.request.method", request.method.as_str());
         let policy = options.retry.as_ref().unwrap_or(&inner.retry);
         let timeout = options.timeout.unwrap_or(inner.timeout);
+        check_timeout("timeout", timeout)?;
         let paced = options.paced.unwrap_or(true);
         // `None`: a budget too long for the clock, so no limit.
         let deadline = started.checked_add(policy.get_budget());
@@ -874,6 +885,19 @@ impl Client {
         );
         parse_response::<M>(status, &headers, &body)
     }
+}
+
+/// A zero timeout would end every attempt before its answer could arrive (or not, by a race):
+/// refused with the setting's name.
+fn check_timeout(setting: &'static str, timeout: Duration) -> Result<(), ConfigError> {
+    if timeout.is_zero() {
+        return Err(ConfigError::Setting {
+            setting,
+            problem: "is zero, so no answer could arrive in time: give the longest wait, more \
+                      than zero (`Duration::MAX` for no limit)",
+        });
+    }
+    Ok(())
 }
 
 /// What a call's span records when it ends.

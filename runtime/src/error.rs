@@ -181,9 +181,16 @@ pub enum ConfigError {
     /// TLS could not be set up.
     #[error("cannot set up TLS")]
     Tls(#[source] Box<dyn std::error::Error + Send + Sync>),
-    /// The HTTP client could not be set up.
-    #[error("cannot set up the HTTP client")]
-    Http(#[source] Box<dyn std::error::Error + Send + Sync>),
+    /// A setting of the client or of a call cannot be used, such as a zero
+    /// [`timeout`](crate::ClientBuilder::timeout) or a
+    /// [`user_agent_prefix`](crate::ClientBuilder::user_agent_prefix) with a line break.
+    #[error("`{setting}` {problem}")]
+    Setting {
+        /// The setting, by the name of the method that sets it.
+        setting: &'static str,
+        /// What is wrong with it, and what to give instead.
+        problem: &'static str,
+    },
     /// The request for a method could not be built (its name or parameters make no valid URL).
     #[error("cannot build the request for `{method}`")]
     Request {
