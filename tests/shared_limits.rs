@@ -651,3 +651,78 @@ async fn the_workspace_is_learned_once_per_token() {
         }
     }
 }
+
+/// A limit's key holding what the store did not write (a string someone else set there, a
+/// number no clock reaches): only that limit's calls go without the store, with a warning that
+/// names the key and says what to do; every other limit stays shared, and the store is not
+/// said to be unreachable.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_foreign_value_at_one_key_leaves_the_others_shared() {
+    let Some(redis) = RedisServer::start() else {
+        return;
+    };
+    log();
+    let emu = emulator().await;
+    let address = format!("127.0.0.1:{}", redis.port);
+    let foreign = "slack-methods:rate:T0FOREIGN:users.profile.get";
+    let endless = "slack-methods:rate:T0ENDLESS:users.profile.get";
+    assert_eq!(
+        redis.command(&["SET", foreign, "someone else's"]),
+        Some(vec!["OK".to_owned()])
+    );
+    assert!(redis.command(&["HSET", endless, "tat", "inf"]).is_some());
+    let in_workspace = |team: &str, failure: StoreFailure| {
+        Client::builder()
+            .base_url(&emu.base_url())
+            .token(Token::new(TOKEN).unwrap())
+            .rate_limits(limits())
+            .shared_limits(store(&redis).on_failure(failure))
+            .workspace(TeamId::new(team).unwrap())
+            .build()
+            .unwrap()
+    };
+
+    for (team, key) in [("T0FOREIGN", foreign), ("T0ENDLESS", endless)] {
+        // Set to fail: that limit's calls fail, unsent, saying which key and what to do...
+        let failing = in_workspace(team, StoreFailure::Fail);
+        let err = failing.call(&read()).await.unwrap_err();
+        assert!(matches!(err, Error::RateLimitStore { .. }), "{err:?}");
+        let mut causes = String::new();
+        let mut source = std::error::Error::source(&err);
+        while let Some(cause) = source {
+            causes.push_str(&format!("{cause}; "));
+            source = cause.source();
+        }
+        assert!(
+            causes.contains(key) && causes.contains("delete"),
+            "{causes}"
+        );
+        // ... and the others go on, shared.
+        failing.call(&AuthTest).await.unwrap();
+        let auth = format!("slack-methods:rate:{team}:auth.test");
+        assert!(redis.keys().contains(&auth), "{:?}", redis.keys());
+
+        // Falling back: that limit's calls are paced in the process.
+        let falling_back = in_workspace(team, StoreFailure::Fallback);
+        for _ in 0..3 {
+            falling_back.call(&read()).await.unwrap();
+            falling_back.call(&AuthTest).await.unwrap();
+        }
+        assert_eq!(
+            logged(&[key, "WARN", &address]).len(),
+            2,
+            "one warning per limiter: {:?}",
+            logged(&[&address])
+        );
+    }
+    assert!(
+        logged(&[UNREACHABLE, &address]).is_empty(),
+        "the store was said to be unreachable: {:?}",
+        logged(&[&address])
+    );
+    // The keys are left as they were: they are not this store's to remove.
+    assert_eq!(
+        redis.command(&["GET", foreign]),
+        Some(vec!["someone else's".to_owned()])
+    );
+}

@@ -30,7 +30,7 @@ use crate::method::RateLimitTier;
 use crate::store::{digest, plain, Admission, SharedLimits, StoreError, StoreFailure, StoreKey};
 use crate::store::{RateLimitStore, StoreRequest};
 use crate::token::Token;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -46,6 +46,8 @@ const MAX_SPREAD: Duration = Duration::from_secs(1);
 const FAR_FUTURE: Duration = Duration::from_secs(86_400 * 365 * 30);
 /// The most tokens whose workspace a limiter remembers; past it, the table starts again.
 const MAX_WORKSPACES: usize = 100_000;
+/// The most keys a shared store cannot use that the log is told of (WARN) one by one.
+const MAX_KEYS_TOLD: usize = 100;
 
 /// How the client paces its calls. Built from Slack's tiers by default.
 ///
@@ -494,6 +496,7 @@ impl RateLimiter {
             warned: AtomicBool::new(false),
             failed_at: AtomicU64::new(0),
             last_error: Mutex::new(None),
+            keys_told: Mutex::new(HashSet::new()),
         };
         RateLimiter {
             shared: Some(Shared {
@@ -656,6 +659,8 @@ impl RateLimiter {
         };
         let key = self.key(token, method, partition);
         let start = Instant::now();
+        // The store is up, but cannot use this limit's key: this call goes without it.
+        let mut key_error = None;
         if shared.health.usable(start) {
             let pacing = if paced {
                 self.limits.pacing(method, tier)
@@ -671,11 +676,17 @@ impl RateLimiter {
                     shared.health.succeeded(start);
                     return admitted;
                 }
+                Err(error) if error.is_for_key() => {
+                    shared.health.succeeded(start);
+                    shared.health.key_failed(&error, shared.settings.on_failure);
+                    key_error = Some(error);
+                }
                 Err(error) => shared.failed(error),
             }
         }
         if shared.settings.on_failure == StoreFailure::Fail {
-            return Err(Refused::Store(shared.health.last_error()));
+            let error = key_error.unwrap_or_else(|| shared.health.last_error());
+            return Err(Refused::Store(error));
         }
         let pacing = if paced {
             shared.fallback.pacing(method, tier)
@@ -1014,6 +1025,10 @@ impl PauseWriter {
         let written = tokio::time::timeout(self.timeout, self.store.pause(key, wait)).await;
         match written.unwrap_or_else(|_| Err(StoreError::timed_out())) {
             Ok(()) => self.health.succeeded(sent),
+            Err(error) if error.is_for_key() => {
+                self.health.succeeded(sent);
+                self.health.key_failed(&error, self.on_failure);
+            }
             Err(error) => self.health.failed(error, self.retry_after, self.on_failure),
         }
     }
@@ -1034,6 +1049,8 @@ struct Health {
     /// sent after it says the store is back.
     failed_at: AtomicU64,
     last_error: Mutex<Option<StoreError>>,
+    /// The keys the log was told the store cannot use (at most [`MAX_KEYS_TOLD`]).
+    keys_told: Mutex<HashSet<String>>,
 }
 
 impl Health {
@@ -1085,6 +1102,32 @@ impl Health {
         if self.warned.swap(false, Ordering::AcqRel) {
             self.down_until.store(0, Ordering::Release);
             tracing::info!(store = %self.store, "the shared rate-limit store is back: pacing is shared again");
+        }
+    }
+
+    /// The store answered, but cannot use one key ([`StoreError::for_key`]): said once per key
+    /// (WARN), the store staying in use for the others.
+    fn key_failed(&self, error: &StoreError, on_failure: StoreFailure) {
+        let cause = chain(error);
+        let new = {
+            let mut told = self
+                .keys_told
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            told.len() < MAX_KEYS_TOLD && told.insert(cause.clone())
+        };
+        if new {
+            let meanwhile = match on_failure {
+                StoreFailure::Fallback => "its calls are paced in this process alone",
+                StoreFailure::Fail => "its calls fail",
+            };
+            tracing::warn!(
+                store = %self.store,
+                error = %cause,
+                "the shared rate-limit store cannot use one limit's key: {meanwhile}"
+            );
+        } else {
+            tracing::debug!(store = %self.store, error = %cause, "the shared rate-limit store cannot use one limit's key");
         }
     }
 

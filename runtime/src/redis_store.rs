@@ -22,9 +22,28 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 -- Thirty years: the furthest instant kept, so that times stay exact in Lua's numbers.
 local far = 946080000000000
+-- A key of another kind, or an instant no clock reaches, was not written here: {-1}, and the
+-- key is left as it is.
+local kind = redis.call('TYPE', KEYS[1])['ok']
+if kind ~= 'none' and kind ~= 'hash' then
+  return {-1, 0, 0}
+end
 local state = redis.call('HMGET', KEYS[1], 'tat', 'pause')
-local tat = tonumber(state[1]) or 0
-local pause = tonumber(state[2]) or 0
+local function instant(value)
+  if not value then
+    return 0
+  end
+  local n = tonumber(value)
+  if n == nil or n ~= n or math.abs(n) > now + 2 * far then
+    return nil
+  end
+  return n
+end
+local tat = instant(state[1])
+local pause = instant(state[2])
+if tat == nil or pause == nil then
+  return {-1, 0, 0}
+end
 local paused = math.max(pause - now, 0)
 -- The hash lives while it says something: until its last instant, and a second more.
 local function keep(last)
@@ -144,7 +163,8 @@ impl RedisStore {
     }
 
     async fn run(&self, key: &StoreKey, args: &[Arg]) -> Result<Admission, StoreError> {
-        let mut invocation = self.script.key(format!("{}{}", self.prefix, key.as_str()));
+        let name = format!("{}{}", self.prefix, key.as_str());
+        let mut invocation = self.script.key(&name);
         for arg in args {
             match arg {
                 Arg::Mode(mode) => invocation.arg(*mode),
@@ -161,6 +181,15 @@ impl RedisStore {
                 "the Redis rate-limit store answered something unexpected",
             ));
         };
+        if granted == -1 {
+            return Err(StoreError::for_key(
+                "a Redis key of the rate-limit store holds what the store did not write",
+                format!(
+                    "the key {name} holds another kind of value, or instants no clock reaches: \
+                     delete it, or give this app a prefix of its own (RedisStore::prefix)"
+                ),
+            ));
+        }
         let micros = |value: i64| Duration::from_micros(u64::try_from(value).unwrap_or(0));
         Ok(Admission {
             granted: granted == 1,

@@ -122,12 +122,15 @@ pub struct Admission {
     pub paused: Duration,
 }
 
-/// A store could not be used: unreachable, too slow, or it answered something unexpected. Its
-/// message never holds a password or a token.
+/// A store could not be used: unreachable, too slow, or it answered something unexpected; or
+/// it answered, but the state of one key cannot be used ([`StoreError::for_key`]). Its message
+/// never holds a password or a token.
 #[derive(Clone)]
 pub struct StoreError {
     message: &'static str,
     source: Option<Arc<dyn std::error::Error + Send + Sync>>,
+    /// Only the key asked about is affected: the store is up.
+    key: bool,
 }
 
 impl StoreError {
@@ -139,7 +142,27 @@ impl StoreError {
         StoreError {
             message,
             source: Some(Arc::from(source.into())),
+            key: false,
         }
+    }
+
+    /// The store answered, but what it holds at the key asked about is not state it wrote (a
+    /// value of another kind someone else set there, say): only that key's calls go without
+    /// the store, while every other key stays in use. `source` should say which key and what
+    /// to do about it.
+    pub fn for_key(
+        message: &'static str,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> StoreError {
+        StoreError {
+            key: true,
+            ..StoreError::new(message, source)
+        }
+    }
+
+    /// Whether only the key asked about is affected ([`StoreError::for_key`]), not the store.
+    pub fn is_for_key(&self) -> bool {
+        self.key
     }
 
     /// The store did not answer within the limiter's timeout.
@@ -147,6 +170,7 @@ impl StoreError {
         StoreError {
             message: "the rate-limit store did not answer in time",
             source: None,
+            key: false,
         }
     }
 
@@ -155,6 +179,7 @@ impl StoreError {
         StoreError {
             message,
             source: None,
+            key: false,
         }
     }
 }
@@ -164,6 +189,7 @@ impl fmt::Debug for StoreError {
         f.debug_struct("StoreError")
             .field("message", &self.message)
             .field("source", &self.source.as_ref().map(|s| s.to_string()))
+            .field("for_key", &self.key)
             .finish()
     }
 }
