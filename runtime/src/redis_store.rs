@@ -121,7 +121,19 @@ impl RedisStore {
 
     /// A store on the Redis server at `url` (`redis://[[user]:password@]host[:port][/db]`).
     /// Nothing is connected yet: a server that is down now is tried again on each use.
+    ///
+    /// TLS (`rediss://`) is not supported: reach Redis on a private network, or through a TLS
+    /// tunnel (stunnel, a sidecar) that the store reaches with `redis://`.
     pub fn new(url: &str) -> Result<RedisStore, StoreError> {
+        let scheme = url.trim_start().split_once("://").map(|(scheme, _)| scheme);
+        if scheme
+            .is_some_and(|s| s.eq_ignore_ascii_case("rediss") || s.eq_ignore_ascii_case("valkeys"))
+        {
+            return Err(StoreError::message(
+                "TLS to Redis (rediss://) is not supported: reach Redis on a private network, \
+                 or through a TLS tunnel (stunnel, a sidecar) with a redis:// URL",
+            ));
+        }
         let client = redis::Client::open(url)
             .map_err(|err| StoreError::new("the Redis URL cannot be used", err))?;
         Ok(RedisStore {
@@ -300,5 +312,35 @@ mod tests {
         assert!(!format!("{store:?}").contains("hunter2"));
         assert!(!store.describe().contains("hunter2"));
         assert!(RedisStore::new("http://nope").is_err());
+    }
+
+    /// A `rediss://` URL is refused with what to do instead, not with a cargo feature this
+    /// crate does not have.
+    #[test]
+    fn tls_urls_say_what_to_do() {
+        for url in [
+            "rediss://:hunter2@cache:6380/0",
+            "REDISS://cache",
+            "valkeys://cache",
+        ] {
+            let Err(err) = RedisStore::new(url) else {
+                panic!("{url} was taken");
+            };
+            let mut text = err.to_string();
+            let mut source = std::error::Error::source(&err);
+            while let Some(cause) = source {
+                text.push_str(&cause.to_string());
+                source = cause.source();
+            }
+            assert!(
+                text.contains("not supported") && text.contains("tunnel"),
+                "{text}"
+            );
+            assert!(
+                !text.contains("feature") && !text.contains("hunter2"),
+                "{text}"
+            );
+            assert!(!format!("{err:?}").contains("hunter2"));
+        }
     }
 }
