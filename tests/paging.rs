@@ -97,6 +97,28 @@ async fn an_empty_or_missing_cursor_is_the_last_page() {
     }
 }
 
+/// A `next_cursor` of whitespace alone names no page: paging ends there, as at an empty one,
+/// instead of sending it back (Slack would answer `invalid_cursor`, or the first page again).
+#[tokio::test]
+async fn a_blank_cursor_is_the_last_page() {
+    let emu = emulator().await;
+    let client = client(&emu);
+    let list = ConversationsList::new();
+    for blank in [" ", "\n", " \t "] {
+        emu.clear_requests();
+        emu.stub_method(
+            LIST,
+            json!({"channels": [{"id": "C0ONLY0001", "name": "only"}], "response_metadata": {"next_cursor": blank}}),
+        );
+        let results: Vec<Result<_, Error>> = client.pages(&list).collect().await;
+        assert_eq!(results.len(), 1, "{blank:?}: {results:?}");
+        let page = results[0].as_ref().unwrap();
+        assert_eq!(page.next_cursor, None, "{blank:?}");
+        assert_eq!(ids(std::slice::from_ref(page)), ["C0ONLY0001"]);
+        assert_eq!(cursors_sent(&emu), [None], "{blank:?}");
+    }
+}
+
 #[tokio::test]
 async fn a_repeated_cursor_is_refused() {
     let emu = emulator().await;

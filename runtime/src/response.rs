@@ -186,9 +186,13 @@ fn warnings_of(warning: Option<String>, metadata: Option<&mut ResponseMetadata>)
     warnings
 }
 
-/// The cursor of the next page, taken out of the metadata (`None` on the last page).
+/// The cursor of the next page, taken out of the metadata (`None` on the last page, as
+/// [`ResponseMetadata::next_cursor`] reads it).
 fn next_cursor(metadata: ResponseMetadata) -> Option<String> {
-    Some(metadata.next_cursor).filter(|cursor| !cursor.is_empty())
+    metadata
+        .next_cursor()
+        .is_some()
+        .then_some(metadata.next_cursor)
 }
 
 fn log_warnings(method: &'static str, warnings: &[String]) {

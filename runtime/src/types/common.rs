@@ -22,6 +22,8 @@ use std::fmt;
 /// assert_eq!(meta.next_cursor(), Some("dXNlcjpVMEc5V0ZYTlo="));
 /// let last: ResponseMetadata = serde_json::from_str(r#"{"next_cursor":""}"#)?;
 /// assert_eq!(last.next_cursor(), None);
+/// let blank: ResponseMetadata = serde_json::from_str(r#"{"next_cursor":" "}"#)?;
+/// assert_eq!(blank.next_cursor(), None);
 /// let odd: ResponseMetadata = serde_json::from_str(r#"{"next_cursor":"c2","messages":null}"#)?;
 /// assert_eq!(odd.next_cursor(), Some("c2"));
 /// # Ok::<(), serde_json::Error>(())
@@ -29,8 +31,8 @@ use std::fmt;
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ResponseMetadata {
-    /// The cursor of the next page as Slack wrote it (a number is kept as its text); empty on
-    /// the last page. [`ResponseMetadata::next_cursor`] reads it as an `Option`.
+    /// The cursor of the next page as Slack wrote it (a number is kept as its text); empty (or
+    /// blank) on the last page. [`ResponseMetadata::next_cursor`] reads it as an `Option`.
     pub next_cursor: String,
     /// Warnings, such as `method_deprecated`.
     pub warnings: Vec<String>,
@@ -41,9 +43,11 @@ pub struct ResponseMetadata {
 }
 
 impl ResponseMetadata {
-    /// The cursor of the next page; `None` on the last page.
+    /// The cursor of the next page; `None` on the last page, whose cursor is empty. A cursor of
+    /// whitespace alone is no cursor either: sent back, it would name no page (or the first one
+    /// again).
     pub fn next_cursor(&self) -> Option<&str> {
-        Some(self.next_cursor.as_str()).filter(|cursor| !cursor.is_empty())
+        Some(self.next_cursor.as_str()).filter(|cursor| !cursor.trim().is_empty())
     }
 }
 
