@@ -119,6 +119,60 @@ async fn a_blank_cursor_is_the_last_page() {
     }
 }
 
+/// `admin.conversations.search`, bound in user code: Slack answers its cursor as a top-level
+/// `next_cursor`, not inside `response_metadata`.
+#[slack_methods::slack_method("admin.conversations.search", response = serde_json::Value)]
+struct AdminConversationsSearch {
+    query: Option<String>,
+    cursor: Option<String>,
+    limit: Option<u32>,
+}
+
+/// A cursor Slack puts beside `response_metadata` is followed too, so paging does not stop
+/// silently after the first page of `admin.conversations.search`.
+#[tokio::test]
+async fn a_top_level_next_cursor_is_followed() {
+    const SEARCH: &str = "admin.conversations.search";
+    let emu = emulator().await;
+    let client = client(&emu);
+    let search = AdminConversationsSearch {
+        query: Some("project".into()),
+        cursor: None,
+        limit: Some(1),
+    };
+    let mut pages = pin!(client.pages(&search));
+    emu.stub_method(
+        SEARCH,
+        json!({"conversations": [{"id": "C0FIRST001"}], "next_cursor": "dGVhbTpDMEZJUlNUMDAx"}),
+    );
+    let first = pages.try_next().await.unwrap().unwrap();
+    assert_eq!(first.next_cursor.as_deref(), Some("dGVhbTpDMEZJUlNUMDAx"));
+    // The last page: an empty cursor at the top level, and an empty one in the metadata.
+    emu.stub_method(
+        SEARCH,
+        json!({"conversations": [{"id": "C0SECOND01"}], "next_cursor": "", "response_metadata": {"next_cursor": ""}}),
+    );
+    let second = pages.try_next().await.unwrap().unwrap();
+    assert_eq!(second.data["conversations"][0]["id"], "C0SECOND01");
+    assert_eq!(second.next_cursor, None);
+    assert!(pages.try_next().await.unwrap().is_none());
+    let sent: Vec<Option<String>> = emu
+        .requests_for(SEARCH)
+        .iter()
+        .map(|r| r.param("cursor").map(str::to_owned))
+        .collect();
+    assert_eq!(sent, [None, Some("dGVhbTpDMEZJUlNUMDAx".to_owned())]);
+
+    // Where both say, `response_metadata` is the one followed.
+    emu.clear_requests();
+    emu.stub_method(
+        LIST,
+        json!({"channels": [], "next_cursor": "dG9w", "response_metadata": {"next_cursor": "bWV0YQ=="}}),
+    );
+    let page = client.call(&ConversationsList::new()).await.unwrap();
+    assert_eq!(page.next_cursor.as_deref(), Some("bWV0YQ=="));
+}
+
 #[tokio::test]
 async fn a_repeated_cursor_is_refused() {
     let emu = emulator().await;

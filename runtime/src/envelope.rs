@@ -1,9 +1,9 @@
 //! One pass over a response body that reads the data into the method's response type and, along
-//! the way, the envelope's own fields: `ok`, `warning` and `response_metadata` (warnings, next
-//! cursor).
+//! the way, the envelope's own fields: `ok`, `warning`, `response_metadata` (warnings, next
+//! cursor) and a top-level `next_cursor` (where `admin.conversations.search` puts its cursor).
 //!
-//! The response type's deserializer is handed a map that hides `ok` and tees `warning` and
-//! `response_metadata`: their raw JSON is read once, decoded for the envelope, and decoded again
+//! The response type's deserializer is handed a map that hides `ok` and tees `warning`,
+//! `response_metadata` and `next_cursor`: their raw JSON is read once, decoded for the envelope, and decoded again
 //! for the response type, so a type that declares them still gets them. An `"ok": false` stops
 //! the pass at once; the caller then reads the body again on the slower path that builds the
 //! typed error.
@@ -21,6 +21,8 @@ pub(crate) struct Side {
     pub(crate) ok: Option<bool>,
     pub(crate) warning: Option<String>,
     pub(crate) metadata: Option<ResponseMetadata>,
+    /// A `next_cursor` beside `response_metadata` rather than in it.
+    pub(crate) next_cursor: Option<String>,
 }
 
 /// Reads `body` into `T` and the envelope's fields in one pass.
@@ -120,16 +122,19 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Fields<'_, 'de, A> {
                         return Err(A::Error::custom("the body says `\"ok\": false`"));
                     }
                 }
-                "warning" | "response_metadata" => {
+                "warning" | "response_metadata" | "next_cursor" => {
                     let raw: &'de RawValue = self.map.next_value()?;
-                    // Read leniently: a field of an odd shape is no warning or no metadata,
-                    // never a failed read.
-                    if key == "warning" {
-                        self.side.warning = serde_json::from_str::<Text>(raw.get())
+                    // Read leniently: a field of an odd shape is no warning, no metadata or no
+                    // cursor, never a failed read.
+                    let text = || {
+                        serde_json::from_str::<Text>(raw.get())
                             .ok()
-                            .and_then(|Text(text)| text);
-                    } else {
-                        self.side.metadata = serde_json::from_str(raw.get()).ok();
+                            .and_then(|Text(text)| text)
+                    };
+                    match key {
+                        "warning" => self.side.warning = text(),
+                        "next_cursor" => self.side.next_cursor = text(),
+                        _ => self.side.metadata = serde_json::from_str(raw.get()).ok(),
                     }
                     self.teed = Some(raw);
                     return seed
@@ -173,8 +178,10 @@ mod tests {
 
     #[test]
     fn reads_data_and_envelope_in_one_pass() {
-        let body = br#"{"ok":true,"user":"jane","warning":"a,b","response_metadata":{"next_cursor":"c1","warnings":["w"],"scopes":["x"]},"new":1}"#;
+        let body = br#"{"ok":true,"user":"jane","warning":"a,b","response_metadata":{"next_cursor":"c1","warnings":["w"],"scopes":["x"]},"new":1,"next_cursor":"top"}"#;
         let (data, side): (Typed, Side) = read(body).unwrap();
+        assert_eq!(side.next_cursor.as_deref(), Some("top"));
+        assert_eq!(data.extra["next_cursor"], "top");
         assert_eq!(data.user, "jane");
         assert_eq!(side.ok, Some(true));
         assert_eq!(side.warning.as_deref(), Some("a,b"));

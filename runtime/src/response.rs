@@ -5,6 +5,7 @@ use crate::envelope;
 use crate::error::{ApiError, Error, ErrorCode};
 use crate::method::SlackMethod;
 use crate::token::{looks_like_token, SECRET_NAMES};
+use crate::types::common::names_a_page;
 use crate::types::de::Text;
 use crate::types::ResponseMetadata;
 use serde::Deserialize;
@@ -24,7 +25,8 @@ pub struct SlackResponse<T> {
     pub data: T,
     /// Warnings Slack sent along (`warning` and `response_metadata.warnings`).
     pub warnings: Vec<String>,
-    /// The cursor of the next page, when there is one.
+    /// The cursor of the next page, when there is one: `response_metadata.next_cursor`, else a
+    /// top-level `next_cursor` (`admin.conversations.search`); an empty or blank one is none.
     pub next_cursor: Option<String>,
     /// The scopes Slack named in the response's headers.
     pub scopes: ScopeHeaders,
@@ -80,6 +82,8 @@ struct Envelope {
     warning: Text,
     #[serde(default)]
     response_metadata: Option<ResponseMetadata>,
+    #[serde(default)]
+    next_cursor: Text,
 }
 
 /// The first bytes of a body as text, for error messages, with its secrets hidden (see
@@ -186,13 +190,15 @@ fn warnings_of(warning: Option<String>, metadata: Option<&mut ResponseMetadata>)
     warnings
 }
 
-/// The cursor of the next page, taken out of the metadata (`None` on the last page, as
-/// [`ResponseMetadata::next_cursor`] reads it).
-fn next_cursor(metadata: ResponseMetadata) -> Option<String> {
-    metadata
-        .next_cursor()
-        .is_some()
-        .then_some(metadata.next_cursor)
+/// The cursor of the next page (`None` on the last page, as [`ResponseMetadata::next_cursor`]
+/// reads it): `response_metadata.next_cursor`, else a `next_cursor` beside it, where
+/// `admin.conversations.search` puts it.
+fn next_cursor(metadata: Option<ResponseMetadata>, top_level: Option<String>) -> Option<String> {
+    let in_metadata = metadata.map(|metadata| metadata.next_cursor);
+    [in_metadata, top_level]
+        .into_iter()
+        .flatten()
+        .find(|cursor| names_a_page(cursor))
 }
 
 fn log_warnings(method: &'static str, warnings: &[String]) {
@@ -239,7 +245,7 @@ pub fn parse_response<M: SlackMethod>(
                 return Ok(SlackResponse {
                     data,
                     warnings,
-                    next_cursor: metadata.and_then(next_cursor),
+                    next_cursor: next_cursor(metadata, side.next_cursor),
                     scopes: ScopeHeaders::from_headers(headers),
                 });
             }
@@ -323,7 +329,7 @@ pub fn parse_response<M: SlackMethod>(
     Ok(SlackResponse {
         data,
         warnings,
-        next_cursor: envelope.response_metadata.and_then(next_cursor),
+        next_cursor: next_cursor(envelope.response_metadata, envelope.next_cursor.0),
         scopes: ScopeHeaders::from_headers(headers),
     })
 }

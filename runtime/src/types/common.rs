@@ -47,8 +47,13 @@ impl ResponseMetadata {
     /// whitespace alone is no cursor either: sent back, it would name no page (or the first one
     /// again).
     pub fn next_cursor(&self) -> Option<&str> {
-        Some(self.next_cursor.as_str()).filter(|cursor| !cursor.trim().is_empty())
+        Some(self.next_cursor.as_str()).filter(|cursor| names_a_page(cursor))
     }
+}
+
+/// Whether a `next_cursor` names a page: an empty one, or one of whitespace alone, ends paging.
+pub(crate) fn names_a_page(cursor: &str) -> bool {
+    !cursor.trim().is_empty()
 }
 
 impl<'de> Deserialize<'de> for ResponseMetadata {

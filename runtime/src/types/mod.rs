@@ -46,7 +46,7 @@ pub(crate) mod de;
 
 mod block;
 mod bookmark;
-mod common;
+pub(crate) mod common;
 mod conversation;
 mod file;
 mod list;
