@@ -6,6 +6,10 @@
 //! cursors, each page an ordinary call (limiter, retries, typed errors); it stops after the page
 //! whose cursor is empty, and refuses a cursor Slack has given before, which would loop forever.
 //! Nothing is sent unless the stream is polled: dropping it stops the paging.
+//!
+//! Methods that page by number (`page`/`count`, answering a `paging` or `pagination` object:
+//! `files.list`, `search.messages`, ...) give no cursor, so their stream ends after the first
+//! page: ask for each `page` with [`Client::call`] instead.
 
 use crate::client::{CallOptions, Client};
 use crate::error::Error;
