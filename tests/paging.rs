@@ -4,9 +4,14 @@
 
 use futures_util::{StreamExt, TryStreamExt};
 use serde_json::json;
-use slack_methods::methods::{ConversationsList, ConversationsListResponse};
-use slack_methods::types::{Conversation, Item};
-use slack_methods::{CallOptions, Client, Error, RateLimits, SlackResponse, Token};
+use slack_methods::methods::{
+    ChatDelete, ChatPostMessage, ConversationsHistory, ConversationsList,
+    ConversationsListResponse, ConversationsReplies,
+};
+use slack_methods::types::{Conversation, Item, Message};
+use slack_methods::{
+    CallOptions, ChannelId, Client, Error, PageItems, RateLimits, SlackResponse, Token,
+};
 use slack_methods_emulator::{demo, Emulator, Fault};
 use std::pin::pin;
 use std::time::Duration;
@@ -338,4 +343,64 @@ async fn paging_resumes_from_a_cursor() {
     assert_eq!(results.len(), 1);
     let err = results.into_iter().next().unwrap().unwrap_err();
     assert_eq!(err.code().map(|c| c.as_str()), Some("invalid_cursor"));
+}
+
+/// The texts of messages, in the order given.
+fn texts(items: &[Item<Message>]) -> Vec<String> {
+    items
+        .iter()
+        .map(|item| item.parsed().map_or_else(String::new, |m| m.text.clone()))
+        .collect()
+}
+
+/// As Slack's, the emulator's message cursors name where the next page starts, not an offset: a
+/// message posted or deleted between two pages neither repeats a message nor skips one.
+#[tokio::test]
+async fn messages_changed_between_pages_are_neither_repeated_nor_skipped() {
+    let emu = emulator().await;
+    let client = client(&emu);
+    let general = ChannelId::new(demo::GENERAL).unwrap();
+    let mut posted = Vec::new();
+    for i in 0..12 {
+        let sent = ChatPostMessage::new(general.clone(), format!("m{i}"));
+        posted.push(client.call(&sent).await.unwrap().ts.clone());
+    }
+    let history = ConversationsHistory::new(general.clone()).limit(5);
+    let mut items = pin!(client.items(&history));
+    let mut seen = Vec::new();
+    for _ in 0..5 {
+        seen.push(items.try_next().await.unwrap().unwrap());
+    }
+    // Newest first: a message posted now belongs before the first page, not in the next one.
+    client
+        .call(&ChatPostMessage::new(general.clone(), "late"))
+        .await
+        .unwrap();
+    seen.extend(items.try_collect::<Vec<_>>().await.unwrap());
+    let expected: Vec<String> = (0..12).rev().map(|i| format!("m{i}")).collect();
+    assert_eq!(texts(&seen), expected);
+
+    // A thread read oldest first, with a message of the first page deleted before the second.
+    let parent = posted[0].clone();
+    for i in 0..8 {
+        let reply =
+            ChatPostMessage::new(general.clone(), format!("r{i}")).in_thread(parent.clone());
+        client.call(&reply).await.unwrap();
+    }
+    let thread = ConversationsReplies::new(general.clone(), parent).limit(4);
+    let mut pages = pin!(client.pages(&thread));
+    let first = pages.try_next().await.unwrap().unwrap();
+    let first_items = first.data.into_items();
+    assert_eq!(texts(&first_items), ["m0", "r0", "r1", "r2"]);
+    let reply_ts = first_items[1].parsed().unwrap().ts.clone();
+    client
+        .call(&ChatDelete::new(general.clone(), reply_ts))
+        .await
+        .unwrap();
+    let rest: Vec<Item<Message>> = pages
+        .map_ok(|page| page.data.into_items())
+        .try_concat()
+        .await
+        .unwrap();
+    assert_eq!(texts(&rest), ["r3", "r4", "r5", "r6", "r7"]);
 }

@@ -18,7 +18,9 @@
 //! origin) that takes the bytes and records them ([`Emulator::uploads`]), and
 //! `files.completeUploadExternal` makes a file of them (`files.info` reads it; sharing it in a
 //! channel posts a message with the file there). Paginated lists answer small pages
-//! ([`EmulatorBuilder::max_page_size`]) and `invalid_cursor` for a cursor they never gave.
+//! ([`EmulatorBuilder::max_page_size`]) and `invalid_cursor` for a cursor they never gave; as
+//! Slack's, the cursors of `conversations.history` and `conversations.replies` name the `ts` the
+//! next page starts at, so a message posted or deleted between pages repeats or skips none.
 //!
 //! # What it knows about a method, and from where
 //!

@@ -300,11 +300,7 @@ pub(crate) fn page(
             .filter(|offset| *offset <= len)
             .ok_or(())?,
     };
-    let asked = limit
-        .and_then(|limit| limit.trim().parse::<usize>().ok())
-        .filter(|limit| *limit > 0)
-        .unwrap_or(max_page);
-    let end = start.saturating_add(asked.min(max_page.max(1))).min(len);
+    let end = start.saturating_add(page_size(limit, max_page)).min(len);
     let next = if end < len {
         format!("{CURSOR_PREFIX}{end}")
     } else {
@@ -313,8 +309,19 @@ pub(crate) fn page(
     Ok((start..end, next))
 }
 
-/// What the emulator's cursors start with (then the offset of the page's first item).
-const CURSOR_PREFIX: &str = "ZW11bGF0ZWQ6";
+/// How many items a page holds: what `limit` asks, at most `max_page`; a `limit` of 0 or none
+/// means `max_page`.
+pub(crate) fn page_size(limit: Option<&str>, max_page: usize) -> usize {
+    limit
+        .and_then(|limit| limit.trim().parse::<usize>().ok())
+        .filter(|limit| *limit > 0)
+        .unwrap_or(max_page)
+        .min(max_page.max(1))
+}
+
+/// What the emulator's cursors start with (then the offset of the page's first item, or for
+/// messages `ts` and the `ts` of the page's first message).
+pub(crate) const CURSOR_PREFIX: &str = "ZW11bGF0ZWQ6";
 
 #[cfg(test)]
 mod tests {

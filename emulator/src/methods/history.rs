@@ -4,7 +4,7 @@
 use super::messages::{conversation, deliver_scheduled, parse_ts, present, ts_of, Access};
 use super::{fail, param, truthy, Outcome, Reply};
 use crate::state::{State, User};
-use crate::workspace::{page, Channel};
+use crate::workspace::{page_size, Channel, CURSOR_PREFIX};
 use serde_json::{json, Map, Value};
 
 /// The `oldest`/`latest` range of a call (`invalid_ts_oldest`, `invalid_ts_latest` when one is
@@ -42,21 +42,47 @@ impl Range {
     }
 }
 
-/// One page of `messages` as the call's `cursor` and `limit` ask (`invalid_cursor` for a cursor
-/// the emulator did not give), with `has_more` and the next cursor.
+/// Which way a list of messages runs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Order {
+    NewestFirst,
+    OldestFirst,
+}
+
+/// One page of `messages` (sorted by `ts` as `order` says) as the call's `cursor` and `limit`
+/// ask (`invalid_cursor` for a cursor the emulator did not give), with `has_more` and the next
+/// cursor. As Slack's, a cursor names the `ts` the next page starts at, not an offset: a message
+/// posted or deleted between two pages neither repeats nor skips one.
 fn paged(
     state: &State,
     channel: &Channel,
     messages: &[&Map<String, Value>],
+    order: Order,
     params: &[(String, String)],
 ) -> Outcome {
-    let (range, next) = page(
-        messages.len(),
-        param(params, "cursor"),
-        param(params, "limit"),
-        state.workspace.max_page,
-    )
-    .map_err(|()| fail("invalid_cursor"))?;
+    let start = match param(params, "cursor").filter(|cursor| !cursor.is_empty()) {
+        None => 0,
+        Some(cursor) => {
+            let from = cursor
+                .strip_prefix(CURSOR_PREFIX)
+                .and_then(|rest| rest.strip_prefix("ts"))
+                .and_then(parse_ts)
+                .ok_or_else(|| fail("invalid_cursor"))?;
+            messages.partition_point(|message| {
+                parse_ts(ts_of(message)).is_some_and(|ts| match order {
+                    Order::NewestFirst => ts > from,
+                    Order::OldestFirst => ts < from,
+                })
+            })
+        }
+    };
+    let size = page_size(param(params, "limit"), state.workspace.max_page);
+    let end = start.saturating_add(size).min(messages.len());
+    let range = start..end;
+    let next = match messages.get(end) {
+        Some(message) => format!("{CURSOR_PREFIX}ts{}", ts_of(message)),
+        None => String::new(),
+    };
     let metadata = truthy(param(params, "include_all_metadata"));
     let shown: Vec<Value> = messages[range]
         .iter()
@@ -102,7 +128,7 @@ pub(crate) fn history(state: &mut State, caller: &User, params: &[(String, Strin
                 .is_some_and(|to| to.contains(&json!(channel_id)))
         })
         .count();
-    let mut data = paged(state, channel, &listed, params)?;
+    let mut data = paged(state, channel, &listed, Order::NewestFirst, params)?;
     data.insert("pin_count".into(), json!(pins));
     data.insert("channel_actions_ts".into(), Value::Null);
     data.insert("channel_actions_count".into(), json!(0));
@@ -132,5 +158,5 @@ pub(crate) fn replies(state: &mut State, caller: &User, params: &[(String, Strin
             in_thread && range.contains(message)
         })
         .collect();
-    paged(state, channel, &thread, params)
+    paged(state, channel, &thread, Order::OldestFirst, params)
 }
