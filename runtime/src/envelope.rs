@@ -3,10 +3,10 @@
 //! cursor) and a top-level `next_cursor` (where `admin.conversations.search` puts its cursor).
 //!
 //! The response type's deserializer is handed a map that hides `ok` and tees `warning`,
-//! `response_metadata` and `next_cursor`: their raw JSON is read once, decoded for the envelope, and decoded again
-//! for the response type, so a type that declares them still gets them. An `"ok": false` stops
-//! the pass at once; the caller then reads the body again on the slower path that builds the
-//! typed error.
+//! `response_metadata` and `next_cursor`: their raw JSON is read once, decoded for the envelope,
+//! and decoded again for the response type, so a type that declares them still gets them. An
+//! `"ok": false` stops the pass at once; the caller then reads the body again on the slower path
+//! that builds the typed error.
 
 use crate::types::de::{Key, Text};
 use crate::types::ResponseMetadata;

@@ -1,10 +1,11 @@
 //! Cursor pagination: the pages of a method's results as a stream, and the items across them.
 //!
 //! Slack pages with a cursor: a call sends `cursor` (none for the first page), and a page that
-//! has a next one says so in `response_metadata.next_cursor` (or, for `admin.conversations.search`,
-//! in a `next_cursor` beside it). [`Client::pages`] follows the
+//! has a next one says so in `response_metadata.next_cursor` (or, for
+//! `admin.conversations.search`, in a `next_cursor` beside it). [`Client::pages`] follows the
 //! cursors, each page an ordinary call (limiter, retries, typed errors); it stops after the page
-//! whose cursor is empty, and refuses a cursor Slack has given before, which would loop forever.
+//! whose cursor is empty or blank, and refuses a cursor Slack has given before, which would loop
+//! forever.
 //! Nothing is sent unless the stream is polled: dropping it stops the paging.
 //!
 //! Methods that page by number (`page`/`count`, answering a `paging` or `pagination` object:
