@@ -194,7 +194,12 @@ pub fn failure(error: &ToolError) -> CallToolResult {
         }
         ToolError::Call(Error::RateLimited { retry_after, .. }) => {
             if let Some(wait) = retry_after {
-                details.insert("retry_after_seconds".into(), wait.as_secs().into());
+                // Whole seconds, rounded up as the message rounds them: a wait of 63.2 s is 64,
+                // since an agent that waits 63 s is refused again.
+                let seconds = wait
+                    .as_secs()
+                    .saturating_add(u64::from(wait.subsec_nanos() > 0));
+                details.insert("retry_after_seconds".into(), seconds.into());
             }
             "ratelimited".to_owned()
         }
@@ -267,6 +272,7 @@ impl ServerHandler for Server {
 mod tests {
     use super::*;
     use slack_methods::ArgumentError;
+    use std::time::Duration;
 
     #[test]
     fn tools_carry_their_method_and_annotations() {
@@ -285,6 +291,37 @@ mod tests {
         let get = tool(registry.get("usersProfileGet").unwrap());
         assert_eq!(get.annotations.unwrap().read_only_hint, Some(true));
         assert_eq!(get.input_schema["additionalProperties"], false);
+    }
+
+    #[test]
+    fn a_wait_in_part_seconds_is_rounded_up_as_the_message_says() {
+        let refused = |retry_after| {
+            failure(&ToolError::Call(Error::RateLimited {
+                method: "users.list",
+                retry_after,
+                status: None,
+            }))
+            .structured_content
+            .unwrap()
+        };
+        let details = refused(Some(Duration::from_millis(63_200)));
+        assert_eq!(details["retry_after_seconds"], 64);
+        assert!(
+            details["message"]
+                .as_str()
+                .unwrap()
+                .ends_with("retry after 64s"),
+            "{details}"
+        );
+        assert_eq!(
+            refused(Some(Duration::from_secs(30)))["retry_after_seconds"],
+            30
+        );
+        assert_eq!(
+            refused(Some(Duration::new(u64::MAX, 1)))["retry_after_seconds"],
+            u64::MAX
+        );
+        assert!(refused(None).get("retry_after_seconds").is_none());
     }
 
     #[test]

@@ -204,6 +204,43 @@ async fn slack_errors_are_tool_errors_with_the_scopes_needed() {
 }
 
 #[tokio::test]
+async fn a_call_the_rate_limit_refuses_says_how_long_to_wait_in_whole_seconds() {
+    // `users.list` is Tier 2: more calls at once than the limiter lets through within the
+    // retry budget, so that the last ones are refused unsent, with a wait in part seconds.
+    let (client, stderr) = connect(&["--emulator"], None).await;
+    let mut calls = tokio::task::JoinSet::new();
+    for _ in 0..30 {
+        let peer = client.peer().clone();
+        calls.spawn(async move {
+            let params = CallToolRequestParams::new("usersList")
+                .with_arguments(json!({"limit": 1}).as_object().cloned().unwrap());
+            peer.call_tool(params).await
+        });
+    }
+    let refused = loop {
+        let done = tokio::time::timeout(STEP, calls.join_next())
+            .await
+            .expect("a call is refused at once")
+            .expect("a call is left")
+            .unwrap()
+            .unwrap();
+        if done.is_error == Some(true) {
+            break done.structured_content.unwrap();
+        }
+    };
+    calls.abort_all();
+    assert_eq!(refused["error"], "ratelimited", "{refused}");
+    let message = refused["message"].as_str().unwrap();
+    let said = message
+        .rsplit_once("retry after ")
+        .and_then(|(_, wait)| wait.strip_suffix('s'))
+        .and_then(|wait| wait.parse::<u64>().ok())
+        .unwrap_or_else(|| panic!("a wait in the message: {message}"));
+    assert_eq!(refused["retry_after_seconds"], said, "{refused}");
+    close(client, stderr).await;
+}
+
+#[tokio::test]
 async fn the_options_narrow_the_tools() {
     let (client, stderr) = connect(
         &[
