@@ -138,6 +138,48 @@ fn the_bundled_tools() {
     assert!(tools.get("authTest").unwrap().read_only());
 }
 
+/// The Rust items a text names in code spans: a path (`View::hash`) or a type's name
+/// (`ConversationsReplies`), which mean nothing to an agent that sees tools, methods and
+/// parameters.
+fn rust_items(text: &str) -> Vec<&str> {
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|span| {
+            let pascal = span.starts_with(|c: char| c.is_ascii_uppercase())
+                && span.chars().all(|c| c.is_ascii_alphanumeric())
+                && span.chars().skip(1).any(|c| c.is_ascii_uppercase())
+                && span.chars().any(|c| c.is_ascii_lowercase());
+            let ident = |part: &str| {
+                part.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                    && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            };
+            let path = span.contains("::") && span.split("::").all(ident);
+            pascal || path
+        })
+        .collect()
+}
+
+#[test]
+fn bundled_descriptions_name_tools_methods_and_parameters_not_rust_items() {
+    assert_eq!(
+        rust_items("`ConversationsReplies`, `View::hash`, `ts`, `chat.update`, `authTest`, `ID`, `wave::skin-tone-2`"),
+        ["ConversationsReplies", "View::hash"]
+    );
+    for tool in Registry::bundled().tools() {
+        let mut texts = vec![tool.description];
+        texts.extend(tool.params.iter().map(|param| param.description));
+        for text in texts {
+            assert_eq!(
+                rust_items(text),
+                Vec::<&str>::new(),
+                "{}: {text}",
+                tool.operation_id
+            );
+        }
+    }
+}
+
 /// An emulator with the demo workspace, and a client with one of its tokens.
 async fn demo(token: &str) -> (Emulator, Client) {
     let emu = Emulator::builder()

@@ -9,7 +9,7 @@ use serde::Deserialize;
 /// `conversations.history`: a conversation's messages, newest first, a page at a time.
 ///
 /// Thread replies are not listed (except those also sent to the channel); a thread's parent
-/// says how many it has (`reply_count`) and [`ConversationsReplies`] reads them. `oldest` and
+/// says how many it has (`reply_count`) and `conversations.replies` reads them. `oldest` and
 /// `latest` bound the time range (exclusive unless `inclusive`).
 ///
 /// ```

@@ -197,8 +197,8 @@ impl ViewsPush {
 }
 
 /// `views.update`: replaces an open modal's content, found by its id or by the app's
-/// `external_id`. With `hash` (the [`View::hash`] last seen) Slack refuses to overwrite a newer
-/// version (`hash_conflict`).
+/// `external_id`. With `hash` (the view's `hash` as last seen) Slack refuses to overwrite a
+/// newer version (`hash_conflict`).
 ///
 /// ```
 /// use slack_methods::methods::ViewsUpdate;
