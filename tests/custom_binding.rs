@@ -254,3 +254,41 @@ async fn credentials_sent_as_arguments_stay_out_of_the_url() {
     );
     assert_eq!(OauthV2Access::VERB, slack_methods::HttpVerb::Get);
 }
+
+/// A `GET` call whose arguments are longer than a URL safely holds goes as a `POST` form: in the
+/// query string, 8 KiB and more are refused by servers (and 64 KiB cannot be built at all).
+#[tokio::test]
+async fn arguments_too_long_for_a_url_go_in_a_form() {
+    use slack_methods::methods::ConversationsHistory;
+    let emu = Emulator::builder()
+        .serve(slack_methods::methods::ALL)
+        .demo_workspace()
+        .start()
+        .await
+        .unwrap();
+    let client = Client::builder()
+        .base_url(&emu.base_url())
+        .token(Token::new(slack_methods_emulator::demo::BOT_TOKEN).unwrap())
+        .build()
+        .unwrap();
+    let channel = slack_methods::ChannelId::new("C0DEMOGEN1").unwrap();
+    for (cursor_len, verb) in [(100, "GET"), (8 * 1024, "POST"), (100 * 1024, "POST")] {
+        emu.clear_requests();
+        let mut history = ConversationsHistory::new(channel.clone());
+        history.cursor = Some("c".repeat(cursor_len));
+        let err = client.call(&history).await.unwrap_err();
+        // The emulator never gave that cursor: Slack's answer, not a request that could not go.
+        assert_eq!(
+            err.code(),
+            Some(&slack_methods::ErrorCode::InvalidCursor),
+            "{cursor_len}: {err}"
+        );
+        let seen = emu.requests();
+        assert_eq!(seen.len(), 1);
+        assert_eq!(seen[0].verb, verb, "a cursor of {cursor_len} bytes");
+        assert_eq!(seen[0].param("cursor").map(str::len), Some(cursor_len));
+        if verb == "POST" {
+            assert_eq!(seen[0].target, "/api/conversations.history");
+        }
+    }
+}

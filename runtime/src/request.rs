@@ -272,6 +272,11 @@ fn carries_credentials(params: &str) -> bool {
         .any(|(name, value)| SECRET_NAMES.contains(&name.as_ref()) || looks_like_token(&value))
 }
 
+/// The longest query string a `GET` call puts in its URL: servers and proxies commonly refuse a
+/// request line over 8 KiB (HTTP 414), and `http` builds no URI past 64 KiB. A longer one is sent
+/// as a `POST` form.
+const MAX_QUERY_BYTES: usize = 8 * 1024;
+
 /// Builds the complete HTTP request for one call, with no I/O.
 ///
 /// `POST {base}{NAME}` with the form body and its `Content-Length` (also `0` for a method
@@ -279,8 +284,9 @@ fn carries_credentials(params: &str) -> bool {
 /// `GET {base}{NAME}?{form}` for `GET` methods. A `GET` method's call that carries a credential
 /// as an argument (`client_secret`, `code`, `refresh_token`, or a value that begins like a
 /// token, as `oauth.v2.access` takes them) is sent as a `POST` form instead, which Slack takes
-/// for every method: the credential stays out of the URL. The token goes in
-/// `Authorization: Bearer`, marked sensitive, and nowhere else.
+/// for every method: the credential stays out of the URL. So is one whose arguments are longer
+/// than a URL safely holds (8 KiB). The token goes in `Authorization: Bearer`, marked sensitive,
+/// and nowhere else.
 pub fn build_request<M: SlackMethod>(
     method: &M,
     base: &BaseUrl,
@@ -298,7 +304,9 @@ pub(crate) fn call_request<M: SlackMethod>(
 ) -> Result<http::Request<Vec<u8>>, Error> {
     let params = encode_params(method)?;
     let verb = match M::VERB {
-        HttpVerb::Get if carries_credentials(&params) => HttpVerb::Post,
+        HttpVerb::Get if params.len() > MAX_QUERY_BYTES || carries_credentials(&params) => {
+            HttpVerb::Post
+        }
         verb => verb,
     };
     let (verb, uri, body) = match verb {
