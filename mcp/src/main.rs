@@ -13,7 +13,9 @@
 //! token (`--emulator=bot`: the demo bot's, which lacks `users.profile:write`); `SLACK_TOKEN`
 //! is then not read. The server writes one line about itself to stderr, then its log: warnings
 //! and errors (`RUST_LOG` changes what is logged, e.g. `RUST_LOG=debug`), among them a line it
-//! could not read; stdout is the protocol's.
+//! could not read; stdout is the protocol's. A call ends within 45 s, inside the 60 s MCP hosts
+//! commonly give a request: one that would wait longer for Slack's rate limit is answered
+//! `ratelimited`, with the wait.
 
 mod log;
 mod options;
@@ -22,9 +24,18 @@ mod server;
 use options::{EmulatorToken, Options, Parsed};
 use rmcp::ServiceExt;
 use slack_methods::tools::Registry;
-use slack_methods::{Client, Token};
+use slack_methods::{Client, RetryPolicy, Token};
 use slack_methods_emulator::{demo, Emulator};
 use std::process::ExitCode;
+use std::time::Duration;
+
+/// How long a call may wait, for the rate limit, a pause Slack ordered or between retries: MCP
+/// hosts commonly give a request 60 s, and a call that needs longer is better answered
+/// `ratelimited` with the wait (which the agent can act on) than cut off by the host.
+const CALL_BUDGET: Duration = Duration::from_secs(20);
+/// The limit on each attempt. A call's last attempt starts within [`CALL_BUDGET`], so a call
+/// ends within both together: 45 s.
+const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(25);
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
@@ -78,7 +89,9 @@ async fn run() -> Result<(), String> {
 /// say so.
 async fn connect(options: &Options) -> Result<(Client, Option<Emulator>, String), String> {
     let builder = Client::builder()
-        .user_agent_prefix(concat!("slack-methods-mcp/", env!("CARGO_PKG_VERSION")));
+        .user_agent_prefix(concat!("slack-methods-mcp/", env!("CARGO_PKG_VERSION")))
+        .retry_policy(RetryPolicy::default().budget(CALL_BUDGET))
+        .timeout(ATTEMPT_TIMEOUT);
     let Some(which) = options.emulator else {
         // The runtime's rule: the whitespace around the value (a pasted space, a file's
         // newline) is not part of the token.
