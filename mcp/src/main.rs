@@ -33,9 +33,10 @@ use std::time::Duration;
 /// hosts commonly give a request 60 s, and a call that needs longer is better answered
 /// `ratelimited` with the wait (which the agent can act on) than cut off by the host.
 const CALL_BUDGET: Duration = Duration::from_secs(20);
-/// The limit on each attempt. A call's last attempt starts within [`CALL_BUDGET`], so a call
-/// ends within both together: 45 s.
-const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(25);
+/// The limits on opening a connection and on each attempt once its request goes out. A call's
+/// last attempt starts within [`CALL_BUDGET`], so a call ends within the three together: 45 s.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(20);
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
@@ -91,6 +92,7 @@ async fn connect(options: &Options) -> Result<(Client, Option<Emulator>, String)
     let builder = Client::builder()
         .user_agent_prefix(concat!("slack-methods-mcp/", env!("CARGO_PKG_VERSION")))
         .retry_policy(RetryPolicy::default().budget(CALL_BUDGET))
+        .connect_timeout(CONNECT_TIMEOUT)
         .timeout(ATTEMPT_TIMEOUT);
     let Some(which) = options.emulator else {
         // The runtime's rule: the whitespace around the value (a pasted space, a file's
