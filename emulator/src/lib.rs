@@ -547,9 +547,10 @@ impl Emulator {
     /// Answers `method` with a canned response, for methods the emulator does not implement (or
     /// to override one it does). Any valid token may call it.
     ///
-    /// An object `response` is answered as `{"ok":true, ...its fields}`, or as it is when it
-    /// says `"ok": false`; any other JSON value is answered verbatim. Each `ok: true` answer
-    /// counts as an applied write.
+    /// An object `response` is answered as `{"ok":true, ...its fields}`, or as it is when its
+    /// `ok` is anything but `true` (`"ok": false` for an error, another value to try how a
+    /// client takes a malformed envelope); any other JSON value is answered verbatim. Each
+    /// `ok: true` answer counts as an applied write.
     ///
     /// ```
     /// # #[tokio::main(flavor = "current_thread")]

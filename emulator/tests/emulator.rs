@@ -686,6 +686,15 @@ async fn stubs_answer_methods_the_emulator_does_not_implement() {
         "already_pinned"
     );
     assert_eq!(emu.applied_writes("pins.add"), 0);
+
+    // An `ok` that is neither `true` nor `false` is answered as it is, to try a client on it.
+    emu.stub_method("pins.remove", json!({"ok": "yes", "error": null}));
+    let odd = post(&emu, "pins.remove", Some(BOT), "").await;
+    assert_eq!(odd.text(), r#"{"error":null,"ok":"yes"}"#);
+    assert_eq!(emu.applied_writes("pins.remove"), 0);
+    emu.stub_method("pins.remove", json!({"ok": true, "pinned": 1}));
+    let plain = post(&emu, "pins.remove", Some(BOT), "").await;
+    assert_eq!(plain.text(), r#"{"ok":true,"pinned":1}"#);
 }
 
 #[tokio::test]

@@ -260,11 +260,13 @@ pub(crate) fn handle(
                     return scope_headers(Reply::json(200, body));
                 }
             }
-            let failed = data.get("ok") == Some(&Value::Bool(false));
-            if writes && !failed {
+            // A stub that says anything but `"ok": true` is answered as it is: `false` for an
+            // error, any other value to try how a client takes a malformed envelope.
+            let verbatim = data.get("ok").is_some_and(|ok| *ok != Value::Bool(true));
+            if writes && !verbatim {
                 state.count_write(method);
             }
-            if failed {
+            if verbatim {
                 Reply::json(200, serde_json::to_vec(&data).unwrap_or_default())
             } else {
                 Reply::json(200, ok_body(&data))
