@@ -234,9 +234,18 @@ impl ServerHandler for Server {
 
     async fn list_tools(
         &self,
-        _request: Option<PaginatedRequestParams>,
+        request: Option<PaginatedRequestParams>,
         _context: RequestContext<RoleServer>,
     ) -> Result<ListToolsResult, McpError> {
+        // Every tool is on the one page, which gives no cursor: any cursor is one this server
+        // never gave, which MCP asks to refuse as invalid params.
+        if request.is_some_and(|request| request.cursor.is_some()) {
+            return Err(McpError::invalid_params(
+                "no such cursor: this server lists every tool on one page, so `tools/list` takes \
+                 no cursor",
+                None,
+            ));
+        }
         Ok(ListToolsResult::with_all_items(self.tools.clone()))
     }
 

@@ -485,6 +485,11 @@ async fn malformed_params_are_invalid_params() {
             r#"{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":5}}"#,
             "`tools/call`: `name` is not a string;",
         ),
+        // Every tool is on one page: a cursor is one the server never gave.
+        (
+            r#"{"jsonrpc":"2.0","id":7,"method":"tools/list","params":{"cursor":"x"}}"#,
+            "no such cursor: this server lists every tool on one page",
+        ),
     ] {
         raw.send(line.as_bytes()).await;
         let answer = raw.answer().await;
