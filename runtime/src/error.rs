@@ -274,6 +274,38 @@ impl Error {
         }
     }
 
+    /// Whether Slack may have applied the call although it failed: the request may have reached
+    /// Slack and no answer says Slack refused it. That is a timeout, a connection that failed
+    /// after sending, an HTTP 5xx, an unreadable answer, or Slack's `fatal_error`,
+    /// `internal_error`, `request_timeout` or `service_unavailable`; and an `"ok": true` whose
+    /// data did not fit ([`Error::ResponseMismatch`]), which Slack did apply. A write that failed
+    /// so may apply twice if sent again: read what it would have changed first. The client
+    /// retries these only for reads, or with [`RetryPolicy::retry_writes`](crate::RetryPolicy::retry_writes).
+    ///
+    /// ```
+    /// use slack_methods_runtime::Error;
+    /// use std::time::Duration;
+    /// let timeout = Error::Timeout { method: "chat.postMessage", after: Duration::from_secs(30) };
+    /// assert!(timeout.may_have_been_applied());
+    /// let refused = Error::RateLimited { method: "chat.postMessage", retry_after: None, status: Some(429) };
+    /// assert!(!refused.may_have_been_applied());
+    /// ```
+    pub fn may_have_been_applied(&self) -> bool {
+        match self {
+            Error::Timeout { .. } | Error::Decode { .. } | Error::ResponseMismatch { .. } => true,
+            Error::Transport { connect, .. } => !connect,
+            Error::Http { status, .. } => *status >= 500,
+            Error::Api(api) => matches!(
+                api.code,
+                ErrorCode::FatalError
+                    | ErrorCode::InternalError
+                    | ErrorCode::RequestTimeout
+                    | ErrorCode::ServiceUnavailable
+            ),
+            _ => false,
+        }
+    }
+
     /// The API error, when Slack answered `"ok": false`.
     pub fn as_api(&self) -> Option<&ApiError> {
         match self {

@@ -133,23 +133,16 @@ impl RetryPolicy {
             Error::RateLimited {
                 retry_after: None, ..
             } => Some(backoff),
-            Error::Api(api) => match api.code {
-                ErrorCode::Ratelimited | ErrorCode::RateLimited => Some(backoff),
-                ErrorCode::FatalError
-                | ErrorCode::InternalError
-                | ErrorCode::RequestTimeout
-                | ErrorCode::ServiceUnavailable
-                    if ambiguous =>
-                {
-                    Some(backoff)
-                }
-                _ => None,
-            },
-            Error::Transport { connect: true, .. } => Some(backoff),
-            Error::Transport { .. } | Error::Timeout { .. } | Error::Decode { .. } if ambiguous => {
+            Error::Api(api)
+                if matches!(api.code, ErrorCode::Ratelimited | ErrorCode::RateLimited) =>
+            {
                 Some(backoff)
             }
-            Error::Http { status, .. } if *status >= 500 && ambiguous => Some(backoff),
+            Error::Transport { connect: true, .. } => Some(backoff),
+            // The same answer would not fit again.
+            Error::ResponseMismatch { .. } => None,
+            // A failure that may have happened once Slack applied the call.
+            _ if error.may_have_been_applied() && ambiguous => Some(backoff),
             _ => None,
         }
     }
@@ -237,23 +230,24 @@ mod tests {
             excerpt: String::new(),
             source: None,
         };
-        // (error, retried for reads, retried for writes)
+        // (error, retried for reads, retried for writes, may have been applied)
         let table = [
-            (limited, true, true),
-            (api("ratelimited"), true, true),
-            (transport(true), true, true),
-            (transport(false), true, false),
-            (timeout, true, false),
-            (http(503), true, false),
-            (http(404), false, false),
-            (api("fatal_error"), true, false),
-            (api("request_timeout"), true, false),
-            (api("invalid_auth"), false, false),
-            (api("missing_scope"), false, false),
-            (truncated, true, false),
-            (mismatch, false, false),
+            (limited, true, true, false),
+            (api("ratelimited"), true, true, false),
+            (transport(true), true, true, false),
+            (transport(false), true, false, true),
+            (timeout, true, false, true),
+            (http(503), true, false, true),
+            (http(404), false, false, false),
+            (api("fatal_error"), true, false, true),
+            (api("request_timeout"), true, false, true),
+            (api("invalid_auth"), false, false, false),
+            (api("missing_scope"), false, false, false),
+            (truncated, true, false, true),
+            (mismatch, false, false, true),
         ];
-        for (err, read, write) in &table {
+        for (err, read, write, applied) in &table {
+            assert_eq!(err.may_have_been_applied(), *applied, "applied: {err}");
             assert_eq!(
                 p.delay_for(err, false, 0, 0.5).is_some(),
                 *read,
