@@ -18,7 +18,10 @@ use std::sync::Arc;
 const INSTRUCTIONS: &str = "Slack Web API methods as tools: each tool is one method, named \
 after it in camelCase (usersProfileSet is users.profile.set), its arguments the method's \
 parameters. The server holds the Slack token: never pass one. A Slack error comes back as a \
-tool error with Slack's code (and, for missing_scope, the scopes the call needs).";
+tool error with Slack's code (and, for missing_scope, the scopes the call needs). A tool error \
+with may_have_been_applied (a timeout, a lost connection, a Slack outage) may still have \
+reached Slack: before calling a writing tool again, read what it would have changed, or it may \
+apply twice.";
 
 /// The server: the tools it offers and the client it calls Slack with.
 pub struct Server {
@@ -161,7 +164,9 @@ pub fn result(outcome: Result<Value, ToolError>) -> CallToolResult {
 /// A failed call as a tool error (`isError`): the error's message, and as structured content
 /// the error code (Slack's, or one of `invalid_arguments`, `invalid_request`, `ratelimited`,
 /// `timeout`, `transport`, ...) with what helps to fix it: the argument at fault, or for
-/// `missing_scope` the scopes the call needs and the token's. The token is in none of it.
+/// `missing_scope` the scopes the call needs and the token's, and `may_have_been_applied` when
+/// the call may have reached Slack ([`Error::may_have_been_applied`]). The token is in none of
+/// it.
 pub fn failure(error: &ToolError) -> CallToolResult {
     let mut details = Map::new();
     let code = match error {
@@ -214,6 +219,11 @@ pub fn failure(error: &ToolError) -> CallToolResult {
         // A kind of error newer than this server.
         _ => "failed".to_owned(),
     };
+    if let ToolError::Call(call) = error {
+        if call.may_have_been_applied() {
+            details.insert("may_have_been_applied".into(), true.into());
+        }
+    }
     let message = error.to_string();
     details.insert("error".into(), code.into());
     details.insert("message".into(), message.clone().into());
@@ -331,6 +341,24 @@ mod tests {
             u64::MAX
         );
         assert!(refused(None).get("retry_after_seconds").is_none());
+    }
+
+    #[test]
+    fn a_call_that_may_have_reached_slack_says_so() {
+        let details = |error| failure(&ToolError::Call(error)).structured_content.unwrap();
+        let timeout = details(Error::Timeout {
+            method: "chat.postMessage",
+            after: Duration::from_secs(20),
+        });
+        assert_eq!(timeout["error"], "timeout");
+        assert_eq!(timeout["may_have_been_applied"], true, "{timeout}");
+        let refused = details(Error::RateLimited {
+            method: "chat.postMessage",
+            retry_after: None,
+            status: Some(429),
+        });
+        assert!(refused.get("may_have_been_applied").is_none(), "{refused}");
+        assert!(INSTRUCTIONS.contains("may_have_been_applied"));
     }
 
     #[test]
