@@ -24,7 +24,7 @@ mod server;
 use options::{EmulatorToken, Options, Parsed};
 use rmcp::ServiceExt;
 use slack_methods::tools::Registry;
-use slack_methods::{Client, RetryPolicy, Token};
+use slack_methods::{Client, RetryPolicy, Token, TokenKind};
 use slack_methods_emulator::{demo, Emulator};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -103,6 +103,21 @@ async fn connect(options: &Options) -> Result<(Client, Option<Emulator>, String)
                 None => "no token: set SLACK_TOKEN (a bot `xoxb-` or user `xoxp-` token), or try the server with --emulator",
                 Some(_) => "SLACK_TOKEN is empty: set it to a bot `xoxb-` or user `xoxp-` token, or try the server with --emulator",
             })?;
+        // Tokens that can call none of the tools: said now, not at every call.
+        let unusable = match token.kind() {
+            TokenKind::Refresh => Some(
+                "a refresh token (`xoxe-`), which only gets new access tokens: set it to the \
+                 access token, a bot `xoxb-` or user `xoxp-` token",
+            ),
+            TokenKind::App => Some(
+                "an app-level token (`xapp-`), which calls only the `apps.*` connection \
+                 methods: set it to a bot `xoxb-` or user `xoxp-` token",
+            ),
+            _ => None,
+        };
+        if let Some(what) = unusable {
+            return Err(format!("SLACK_TOKEN is {what}"));
+        }
         let client = builder
             .token(token)
             .build()

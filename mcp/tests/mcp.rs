@@ -335,6 +335,15 @@ async fn the_token_comes_from_the_environment_and_is_never_shown() {
             "xoxb-1 2",
             "slack-methods-mcp: SLACK_TOKEN: the token holds a character that cannot be sent",
         ),
+        // Tokens no tool can be called with.
+        (
+            "xoxe-1-REFRESH",
+            "slack-methods-mcp: SLACK_TOKEN is a refresh token (`xoxe-`)",
+        ),
+        (
+            "xapp-1-A0-1-abc",
+            "slack-methods-mcp: SLACK_TOKEN is an app-level token (`xapp-`)",
+        ),
     ] {
         let output = server(&[], Some(value)).output().await.unwrap();
         assert_eq!(output.status.code(), Some(2), "{value:?}");
