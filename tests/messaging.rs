@@ -304,6 +304,61 @@ async fn malformed_content_is_refused_as_slack_refuses_it() {
     assert_eq!(emu.applied_writes("chat.postMessage"), 0);
 }
 
+/// Slack's limits on a section's text (3,000 characters) and fields (10, of 2,000 characters
+/// each): `invalid_blocks`, naming the text as matching no text schema and as too long, as
+/// Slack answers it.
+#[tokio::test]
+async fn an_over_long_section_is_invalid_blocks() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let general = channel(demo::GENERAL);
+    let post = |blocks: Blocks| ChatPostMessage::blocks(general.clone(), blocks).with_text("t");
+
+    let at_most = Block::section(Text::mrkdwn("z".repeat(3000)));
+    bot.call(&post(Blocks::from([at_most]))).await.unwrap();
+    let long = Block::section(Text::mrkdwn("z".repeat(3001)));
+    let Err(Error::Api(api)) = bot
+        .call(&post(Blocks::from([Block::divider(), long])))
+        .await
+    else {
+        panic!("expected invalid_blocks");
+    };
+    assert_eq!(api.code.as_str(), "invalid_blocks");
+    assert_eq!(
+        api.messages,
+        [
+            "[ERROR] failed to match all allowed schemas [json-pointer:/blocks/1/text]",
+            "[ERROR] must be less than 3001 characters [json-pointer:/blocks/1/text/text]",
+        ]
+    );
+
+    let field = |chars: usize| json!({"type": "mrkdwn", "text": "f".repeat(chars)});
+    let fields = |list: Vec<Value>| {
+        Blocks::from([Block::from_json(json!({"type": "section", "fields": list})).unwrap()])
+    };
+    bot.call(&post(fields(vec![field(2000); 10])))
+        .await
+        .unwrap();
+    let Err(Error::Api(api)) = bot.call(&post(fields(vec![field(1); 11]))).await else {
+        panic!("expected invalid_blocks");
+    };
+    assert_eq!(
+        api.messages,
+        ["[ERROR] no more than 10 items allowed [json-pointer:/blocks/0/fields]"]
+    );
+    let Err(Error::Api(api)) = bot.call(&post(fields(vec![field(1), field(2001)]))).await else {
+        panic!("expected invalid_blocks");
+    };
+    assert_eq!(
+        api.messages,
+        [
+            "[ERROR] failed to match all allowed schemas [json-pointer:/blocks/0/fields/1]",
+            "[ERROR] must be less than 2001 characters [json-pointer:/blocks/0/fields/1/text]",
+        ]
+    );
+    assert_eq!(emu.messages(demo::GENERAL).unwrap().len(), 2);
+}
+
 #[tokio::test]
 async fn where_a_token_may_post_and_read() {
     let emu = emulator().await;

@@ -8,7 +8,8 @@ use crate::state::{State, User};
 use crate::workspace::{Channel, ChannelKind};
 use serde_json::{json, Map, Value};
 use slack_methods_runtime::types::{
-    MAX_ATTACHMENTS, MAX_HEADER_CHARS, MAX_MESSAGE_BLOCKS, MAX_TEXT_CHARS,
+    MAX_ATTACHMENTS, MAX_HEADER_CHARS, MAX_MESSAGE_BLOCKS, MAX_SECTION_FIELDS,
+    MAX_SECTION_FIELD_CHARS, MAX_SECTION_TEXT_CHARS, MAX_TEXT_CHARS,
 };
 use std::collections::HashSet;
 
@@ -235,6 +236,36 @@ pub(super) fn plain_text_problems(text: &Map<String, Value>, at: &str, most: usi
     problems
 }
 
+/// What is wrong with the text object (`plain_text` or `mrkdwn`) at JSON pointer `at` that may
+/// hold at most `most` characters, as Slack words it: a text too long matches neither kind of
+/// text object, and is too long.
+fn text_object_problems(text: &Value, at: &str, most: usize) -> Vec<String> {
+    let Value::Object(text) = text else {
+        return vec![format!("expected an object [json-pointer:{at}]")];
+    };
+    let mut problems = Vec::new();
+    let kind = text.get("type").and_then(Value::as_str);
+    if !matches!(kind, Some("plain_text" | "mrkdwn")) {
+        problems.push(format!(
+            "must be one of: plain_text, mrkdwn [json-pointer:{at}/type]"
+        ));
+    }
+    match text.get("text").and_then(Value::as_str) {
+        None => problems.push(format!("missing required field: text [json-pointer:{at}]")),
+        Some(body) if body.chars().count() > most => {
+            problems.push(format!(
+                "failed to match all allowed schemas [json-pointer:{at}]"
+            ));
+            problems.push(format!(
+                "must be less than {} characters [json-pointer:{at}/text]",
+                most + 1
+            ));
+        }
+        Some(_) => {}
+    }
+    problems
+}
+
 /// What breaks Block Kit's rules in `blocks` (at most `max` of them), each problem with the
 /// JSON pointer of where it is, under `at`. The block types Slack adds are accepted; the
 /// common ones are checked for what they cannot be without.
@@ -272,23 +303,6 @@ pub(crate) fn block_problems(blocks: &[Value], max: usize, at: &str) -> Vec<Stri
             ));
             continue;
         };
-        let text_object = |key: &str, problems: &mut Vec<String>| match block.get(key) {
-            None => {}
-            Some(Value::Object(text)) => {
-                let kind = text.get("type").and_then(Value::as_str);
-                if !matches!(kind, Some("plain_text" | "mrkdwn")) {
-                    problems.push(format!(
-                        "must be one of: plain_text, mrkdwn [json-pointer:{here}/{key}/type]"
-                    ));
-                }
-                if !text.get("text").is_some_and(Value::is_string) {
-                    problems.push(format!(
-                        "missing required field: text [json-pointer:{here}/{key}]"
-                    ));
-                }
-            }
-            Some(_) => problems.push(format!("expected an object [json-pointer:{here}/{key}]")),
-        };
         match kind {
             "section" => {
                 if !block.contains_key("text") && !block.contains_key("fields") {
@@ -296,7 +310,31 @@ pub(crate) fn block_problems(blocks: &[Value], max: usize, at: &str) -> Vec<Stri
                         "must provide either text or fields [json-pointer:{here}]"
                     ));
                 }
-                text_object("text", &mut problems);
+                if let Some(text) = block.get("text") {
+                    let at = format!("{here}/text");
+                    problems.extend(text_object_problems(text, &at, MAX_SECTION_TEXT_CHARS));
+                }
+                match block.get("fields") {
+                    None => {}
+                    Some(Value::Array(fields)) => {
+                        if fields.len() > MAX_SECTION_FIELDS {
+                            problems.push(format!(
+                                "no more than {MAX_SECTION_FIELDS} items allowed [json-pointer:{here}/fields]"
+                            ));
+                        }
+                        for (n, field) in fields.iter().enumerate() {
+                            let at = format!("{here}/fields/{n}");
+                            problems.extend(text_object_problems(
+                                field,
+                                &at,
+                                MAX_SECTION_FIELD_CHARS,
+                            ));
+                        }
+                    }
+                    Some(_) => {
+                        problems.push(format!("expected an array [json-pointer:{here}/fields]"))
+                    }
+                }
             }
             "header" => match block.get("text") {
                 Some(Value::Object(text)) => {

@@ -30,5 +30,14 @@ pub const MAX_CALLBACK_ID_CHARS: usize = 255;
 /// The most characters of a `header` block's text.
 pub const MAX_HEADER_CHARS: usize = 150;
 
+/// The most characters of a `section` block's `text`.
+pub const MAX_SECTION_TEXT_CHARS: usize = 3_000;
+
+/// The most `fields` one `section` block may hold.
+pub const MAX_SECTION_FIELDS: usize = 10;
+
+/// The most characters of each of a `section` block's `fields`.
+pub const MAX_SECTION_FIELD_CHARS: usize = 2_000;
+
 /// The most modals one stack may hold: the one `views.open` opened and two pushed on it.
 pub const MAX_VIEW_STACK: usize = 3;
