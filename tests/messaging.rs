@@ -359,6 +359,46 @@ async fn an_over_long_section_is_invalid_blocks() {
     assert_eq!(emu.messages(demo::GENERAL).unwrap().len(), 2);
 }
 
+/// Text over 40,000 characters is cut and still posted, with Slack's `message_truncated`
+/// warning; text of 40,000 is posted whole, without it.
+#[tokio::test]
+async fn text_over_the_limit_is_cut_with_a_warning() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let general = channel(demo::GENERAL);
+
+    let whole = bot
+        .call(&ChatPostMessage::new(general.clone(), "é".repeat(40_000)))
+        .await
+        .unwrap();
+    assert!(whole.warnings.is_empty(), "{:?}", whole.warnings);
+    let cut = bot
+        .call(&ChatPostMessage::new(general.clone(), "é".repeat(40_001)))
+        .await
+        .unwrap();
+    assert_eq!(cut.warnings, ["message_truncated"]);
+    let text = &cut.message.as_ref().unwrap().text;
+    assert_eq!(text.chars().count(), 40_000);
+
+    let edit = ChatUpdate::new(general.clone(), whole.ts.clone(), "x".repeat(40_001));
+    let edited = bot.call(&edit).await.unwrap();
+    assert_eq!(edited.warnings, ["message_truncated"]);
+    assert_eq!(edited.text.len(), 40_000);
+    let ada = UserId::new(demo::ADA).unwrap();
+    let shown = bot
+        .call(&ChatPostEphemeral::new(
+            general.clone(),
+            ada,
+            "x".repeat(40_001),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(shown.warnings, ["message_truncated"]);
+    let later = ChatScheduleMessage::new(general, now() + 600, "x".repeat(40_001));
+    let scheduled = bot.call(&later).await.unwrap();
+    assert_eq!(scheduled.warnings, ["message_truncated"]);
+}
+
 #[tokio::test]
 async fn where_a_token_may_post_and_read() {
     let emu = emulator().await;

@@ -2,7 +2,7 @@
 
 use super::messages::{
     append, conversation, deliver_scheduled, is_bot, new_message, parse_ts, present, read_content,
-    refresh_thread, thread_root, ts_of, Access,
+    refresh_thread, thread_root, ts_of, warn_truncated, Access,
 };
 use super::{fail, param, truthy, Outcome};
 use crate::messaging::{Ephemeral, Scheduled};
@@ -44,6 +44,7 @@ pub(crate) fn post_message(
         return Err(fail("no_text"));
     }
     let thread = requested_thread(state, &channel_id, params)?;
+    let truncated = content.truncated;
     let mut message = new_message(state, caller, content, params);
     let ts = state.workspace.clock.ts();
     message.insert("ts".into(), json!(ts));
@@ -65,6 +66,9 @@ pub(crate) fn post_message(
     data.insert("channel".into(), json!(channel_id));
     data.insert("ts".into(), json!(ts));
     data.insert("message".into(), posted);
+    if truncated {
+        warn_truncated(&mut data);
+    }
     Ok(data)
 }
 
@@ -86,6 +90,7 @@ pub(crate) fn update(state: &mut State, caller: &User, params: &[(String, String
     let channel_id = conversation(state, caller, param(params, "channel"), Access::Act)?;
     let index = find(state, &channel_id, param(params, "ts"))?;
     let content = read_content(state, params)?;
+    let content_truncated = content.truncated;
     let edited_ts = state.workspace.clock.ts();
     let Some(channel) = state.workspace.channels.get_mut(&channel_id) else {
         return Err(fail("channel_not_found"));
@@ -150,6 +155,9 @@ pub(crate) fn update(state: &mut State, caller: &User, params: &[(String, String
     data.insert("ts".into(), json!(ts));
     data.insert("text".into(), text);
     data.insert("message".into(), Value::Object(answered));
+    if content_truncated {
+        warn_truncated(&mut data);
+    }
     Ok(data)
 }
 
@@ -234,6 +242,7 @@ pub(crate) fn post_ephemeral(
     if !content.shows_something() {
         return Err(fail("no_text"));
     }
+    let truncated = content.truncated;
     let mut message = new_message(state, caller, content, params);
     let ts = state.workspace.clock.ts();
     message.insert("ts".into(), json!(ts));
@@ -247,6 +256,9 @@ pub(crate) fn post_ephemeral(
     });
     let mut data = Map::new();
     data.insert("message_ts".into(), json!(ts));
+    if truncated {
+        warn_truncated(&mut data);
+    }
     Ok(data)
 }
 
@@ -309,6 +321,7 @@ pub(crate) fn schedule_message(
         return Err(fail("no_text"));
     }
     let thread = requested_thread(state, &channel_id, params)?;
+    let truncated = content.truncated;
     let mut message = new_message(state, caller, content, params);
     message.insert("type".into(), json!("delayed_message"));
     let id = state.messaging.id("Q", 10);
@@ -324,5 +337,8 @@ pub(crate) fn schedule_message(
     data.insert("scheduled_message_id".into(), json!(id));
     data.insert("post_at".into(), json!(post_at));
     data.insert("message".into(), Value::Object(message));
+    if truncated {
+        warn_truncated(&mut data);
+    }
     Ok(data)
 }

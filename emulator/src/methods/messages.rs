@@ -125,6 +125,8 @@ pub(crate) struct Content {
     pub(crate) blocks: Option<Vec<Value>>,
     pub(crate) attachments: Option<Vec<Value>>,
     pub(crate) metadata: Option<Value>,
+    /// Whether the text was longer than Slack keeps, and was cut.
+    pub(crate) truncated: bool,
 }
 
 impl Content {
@@ -142,7 +144,8 @@ impl Content {
 /// each problem), attachments that are not a JSON array of objects (`invalid_attachments`) or
 /// too many (`too_many_attachments`), metadata without `event_type` and an `event_payload`
 /// object (`invalid_metadata_format`). Blocks without a `block_id` get one, attachments an `id`;
-/// text longer than Slack keeps is cut.
+/// text longer than Slack keeps is cut (`truncated`: the answer carries Slack's warning, from
+/// [`warn_truncated`]).
 pub(crate) fn read_content(
     state: &mut State,
     params: &[(String, String)],
@@ -161,6 +164,7 @@ pub(crate) fn read_content(
     if let Some(text) = &mut content.text {
         if let Some((cut, _)) = text.char_indices().nth(MAX_TEXT_CHARS) {
             text.truncate(cut);
+            content.truncated = true;
         }
     }
     if let Some(raw) = given("blocks") {
@@ -200,6 +204,35 @@ pub(crate) fn read_content(
         content.metadata = Some(metadata);
     }
     Ok(content)
+}
+
+/// Adds to an answer the warning Slack sends with a message whose text it cut:
+/// `message_truncated`, with its explanation in `response_metadata.messages`.
+pub(crate) fn warn_truncated(data: &mut Map<String, Value>) {
+    data.insert("warning".into(), json!("message_truncated"));
+    data.insert(
+        "response_metadata".into(),
+        json!({
+            "messages": [format!(
+                "[WARN] Your message was truncated but still posted. The `text` field accepts up to {} characters.",
+                thousands(MAX_TEXT_CHARS)
+            )],
+            "warnings": ["message_truncated"],
+        }),
+    );
+}
+
+/// `n` with a comma between each group of three digits (`40,000`), as Slack writes counts.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// Gives each block without a `block_id` one, as Slack does.
@@ -587,6 +620,19 @@ mod tests {
         assert_eq!(parse_ts("x"), None);
         assert_eq!(parse_ts("1.1234567"), None);
         assert!(parse_ts("2.000001") > parse_ts("1.999999"));
+    }
+
+    #[test]
+    fn the_truncation_warning_is_slacks() {
+        let mut data = Map::new();
+        warn_truncated(&mut data);
+        assert_eq!(
+            data["response_metadata"]["messages"][0],
+            "[WARN] Your message was truncated but still posted. The `text` field accepts up to 40,000 characters."
+        );
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 
     #[test]

@@ -14,7 +14,8 @@ pub const MAX_ATTACHMENTS: usize = 100;
 /// The most characters of `markdown_text` one message may carry.
 pub const MAX_MARKDOWN_TEXT_CHARS: usize = 12_000;
 
-/// The characters of a message's `text` Slack keeps: it truncates longer text.
+/// The characters of a message's `text` Slack keeps: it truncates longer text, still posts it, and
+/// answers with the warning `message_truncated`.
 pub const MAX_TEXT_CHARS: usize = 40_000;
 
 /// The most characters of a modal's title, and of its `close` and `submit` button labels (all
