@@ -827,6 +827,29 @@ async fn invalid_emoji_names_are_invalid_name() {
     }
 }
 
+/// A `timestamp` that is not a timestamp is `bad_timestamp`, as Slack answers it; one that is
+/// but names no message is `message_not_found`.
+#[tokio::test]
+async fn a_timestamp_of_the_wrong_shape_is_bad_timestamp() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let general = channel(demo::GENERAL);
+    for text in ["yesterday", "1712345678.0001000", "-1.000001"] {
+        let ts = Timestamp::new(text);
+        let react = ReactionsAdd::new(general.clone(), ts.clone(), "tada");
+        assert_eq!(code(bot.call(&react).await), "bad_timestamp", "{text}");
+        let undo = ReactionsRemove::new(general.clone(), ts.clone(), "tada");
+        assert_eq!(code(bot.call(&undo).await), "bad_timestamp", "{text}");
+        let pin = PinsAdd::new(general.clone(), ts);
+        assert_eq!(code(bot.call(&pin).await), "bad_timestamp", "{text}");
+    }
+    let nowhere = Timestamp::new("1712345678.000100");
+    let react = ReactionsAdd::new(general.clone(), nowhere.clone(), "tada");
+    assert_eq!(code(bot.call(&react).await), "message_not_found");
+    let pin = PinsAdd::new(general, nowhere);
+    assert_eq!(code(bot.call(&pin).await), "message_not_found");
+}
+
 #[tokio::test]
 async fn pins_show_in_the_history() {
     let emu = emulator().await;

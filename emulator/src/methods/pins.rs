@@ -1,16 +1,20 @@
 //! `pins.add`: pinning a message to its conversation.
 
-use super::messages::{conversation, ts_of, Access};
+use super::messages::{conversation, parse_ts, ts_of, Access};
 use super::{fail, param, Outcome};
 use crate::state::{State, User};
 use serde_json::{json, Map, Value};
 
-/// `pins.add`: the message gets the conversation in its `pinned_to` (`already_pinned` twice).
+/// `pins.add`: the message gets the conversation in its `pinned_to` (`already_pinned` twice;
+/// `bad_timestamp` for a `timestamp` without a timestamp's shape).
 pub(crate) fn add(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
     let channel_id = conversation(state, caller, param(params, "channel"), Access::Act)?;
     let Some(ts) = param(params, "timestamp").filter(|ts| !ts.is_empty()) else {
         return Err(fail("no_item_specified"));
     };
+    if parse_ts(ts).is_none() {
+        return Err(fail("bad_timestamp"));
+    }
     let message = state
         .workspace
         .channels

@@ -1,6 +1,6 @@
 //! `reactions.add` and `reactions.remove`: emoji reactions on messages.
 
-use super::messages::{conversation, ts_of, Access};
+use super::messages::{conversation, parse_ts, ts_of, Access};
 use super::{fail, param, Outcome, Reply};
 use crate::state::{State, User};
 use serde_json::{json, Map, Value};
@@ -20,7 +20,8 @@ fn emoji_name(params: &[(String, String)]) -> Result<&str, Reply> {
 }
 
 /// The message a reaction call names by `channel` and `timestamp` (`no_item_specified` without
-/// them, `message_not_found` when there is none).
+/// them, `bad_timestamp` for a `timestamp` without a timestamp's shape, `message_not_found` when
+/// there is none).
 fn target<'a>(
     state: &'a mut State,
     caller: &User,
@@ -30,6 +31,9 @@ fn target<'a>(
     let (Some(channel), Some(ts)) = (given("channel"), given("timestamp")) else {
         return Err(fail("no_item_specified"));
     };
+    if parse_ts(ts).is_none() {
+        return Err(fail("bad_timestamp"));
+    }
     let channel_id = conversation(state, caller, Some(channel), Access::Act)?;
     state
         .workspace
