@@ -719,6 +719,17 @@ async fn scheduled_messages_wait_for_their_time() {
         "time_too_far"
     );
 
+    // A point in time is sent as its Unix seconds, a fraction counting as a whole second.
+    let when = SystemTime::now() + Duration::from_secs(600);
+    let at = ChatScheduleMessage::at(channel(demo::RANDOM), when, "in ten minutes");
+    let seconds = when.duration_since(UNIX_EPOCH).unwrap();
+    let expected = seconds.as_secs() + u64::from(seconds.subsec_nanos() > 0);
+    let answer = bot.call(&at).await.unwrap();
+    assert_eq!(answer.post_at, i64::try_from(expected).unwrap());
+    let before_1970 = UNIX_EPOCH - Duration::from_secs(1);
+    let before_1970 = ChatScheduleMessage::at(general.clone(), before_1970, "x");
+    assert!(refused(bot.call(&before_1970).await).contains("post_at"));
+
     let post_at = now() + 1;
     let scheduled = bot
         .call(&ChatScheduleMessage::new(

@@ -16,6 +16,7 @@ use crate::types::{
 use crate::{slack_method, ChannelId, ChannelRef, InvalidRequest, UserId};
 use serde::Deserialize;
 use serde_json::{Map, Value};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 /// A message's content, as the posting methods send it, for the checks they share.
 struct Content<'a> {
@@ -801,6 +802,32 @@ impl ChatScheduleMessage {
             parse: None,
             link_names: None,
         }
+    }
+
+    /// Posts `text` in `channel` at the point in time `when`, sent as Unix seconds: a fraction
+    /// of a second counts as a whole one, so the message never goes out before `when`. A time
+    /// before 1970 is refused before sending, as any `post_at` not in the future.
+    ///
+    /// ```
+    /// use slack_methods::methods::ChatScheduleMessage;
+    /// use slack_methods::ChannelId;
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// let when = UNIX_EPOCH + Duration::from_millis(1_900_000_000_250);
+    /// let later = ChatScheduleMessage::at(ChannelId::new("C0123ABCD")?, when, "Stand-up in 5 minutes");
+    /// assert_eq!(later.post_at, 1_900_000_001);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn at(channel: impl Into<ChannelRef>, when: SystemTime, text: impl Into<String>) -> Self {
+        let post_at = match when.duration_since(UNIX_EPOCH) {
+            Ok(since) => {
+                let seconds = since
+                    .as_secs()
+                    .saturating_add(u64::from(since.subsec_nanos() > 0));
+                i64::try_from(seconds).unwrap_or(i64::MAX)
+            }
+            Err(_) => 0,
+        };
+        Self::new(channel, post_at, text)
     }
 
     /// Sets the blocks.
