@@ -10,7 +10,8 @@ use slack_methods::methods::{
     ReactionsAdd, ReactionsRemove,
 };
 use slack_methods::types::{
-    Attachment, Block, Blocks, Item, Message, MessageMetadata, MessageSubtype, Text, Timestamp,
+    Attachment, Block, Blocks, Button, Item, Message, MessageMetadata, MessageSubtype, Text,
+    Timestamp,
 };
 use slack_methods::{
     slack_method, ChannelId, ChannelRef, Client, Error, RateLimits, SlackMethod, Token, UserId,
@@ -305,10 +306,10 @@ async fn malformed_content_is_refused_as_slack_refuses_it() {
 }
 
 /// Slack's limits on a section's text (3,000 characters) and fields (10, of 2,000 characters
-/// each): `invalid_blocks`, naming the text as matching no text schema and as too long, as
-/// Slack answers it.
+/// each), and on the elements of context (10) and actions (25) blocks: `invalid_blocks`, naming
+/// an over-long text as matching no text schema and as too long, as Slack answers it.
 #[tokio::test]
-async fn an_over_long_section_is_invalid_blocks() {
+async fn blocks_over_block_kit_limits_are_invalid_blocks() {
     let emu = emulator().await;
     let bot = client(&emu, demo::BOT_TOKEN);
     let general = channel(demo::GENERAL);
@@ -356,7 +357,24 @@ async fn an_over_long_section_is_invalid_blocks() {
             "[ERROR] must be less than 2001 characters [json-pointer:/blocks/0/fields/1/text]",
         ]
     );
-    assert_eq!(emu.messages(demo::GENERAL).unwrap().len(), 2);
+
+    // A context block holds at most 10 elements, an actions block 25.
+    let texts = |n: usize| (0..n).map(|i| Text::plain(format!("t{i}")));
+    let buttons = |n: usize| (0..n).map(|i| Button::new("b", format!("a{i}")));
+    let fine = Blocks::from([Block::context(texts(10)), Block::actions(buttons(25))]);
+    bot.call(&post(fine)).await.unwrap();
+    let crowded = Blocks::from([Block::context(texts(11)), Block::actions(buttons(26))]);
+    let Err(Error::Api(api)) = bot.call(&post(crowded)).await else {
+        panic!("expected invalid_blocks");
+    };
+    assert_eq!(
+        api.messages,
+        [
+            "[ERROR] no more than 10 items allowed [json-pointer:/blocks/0/elements]",
+            "[ERROR] no more than 25 items allowed [json-pointer:/blocks/1/elements]",
+        ]
+    );
+    assert_eq!(emu.messages(demo::GENERAL).unwrap().len(), 3);
 }
 
 /// Text over 40,000 characters is cut and still posted, with Slack's `message_truncated`

@@ -8,8 +8,9 @@ use crate::state::{State, User};
 use crate::workspace::{Channel, ChannelKind};
 use serde_json::{json, Map, Value};
 use slack_methods_runtime::types::{
-    MAX_ATTACHMENTS, MAX_HEADER_CHARS, MAX_MESSAGE_BLOCKS, MAX_SECTION_FIELDS,
-    MAX_SECTION_FIELD_CHARS, MAX_SECTION_TEXT_CHARS, MAX_TEXT_CHARS,
+    MAX_ACTIONS_ELEMENTS, MAX_ATTACHMENTS, MAX_CONTEXT_ELEMENTS, MAX_HEADER_CHARS,
+    MAX_MESSAGE_BLOCKS, MAX_SECTION_FIELDS, MAX_SECTION_FIELD_CHARS, MAX_SECTION_TEXT_CHARS,
+    MAX_TEXT_CHARS,
 };
 use std::collections::HashSet;
 
@@ -391,14 +392,23 @@ pub(crate) fn block_problems(blocks: &[Value], max: usize, at: &str) -> Vec<Stri
                 }
             }
             "context" | "actions" | "rich_text" => {
-                let filled = block
-                    .get("elements")
-                    .and_then(Value::as_array)
-                    .is_some_and(|elements| !elements.is_empty());
-                if !filled {
-                    problems.push(format!(
+                let elements = block.get("elements").and_then(Value::as_array);
+                match elements {
+                    Some(elements) if !elements.is_empty() => {
+                        let most = match kind {
+                            "context" => MAX_CONTEXT_ELEMENTS,
+                            "actions" => MAX_ACTIONS_ELEMENTS,
+                            _ => usize::MAX,
+                        };
+                        if elements.len() > most {
+                            problems.push(format!(
+                                "no more than {most} items allowed [json-pointer:{here}/elements]"
+                            ));
+                        }
+                    }
+                    _ => problems.push(format!(
                         "missing required field: elements [json-pointer:{here}]"
-                    ));
+                    )),
                 }
             }
             "input" => {

@@ -40,5 +40,11 @@ pub const MAX_SECTION_FIELDS: usize = 10;
 /// The most characters of each of a `section` block's `fields`.
 pub const MAX_SECTION_FIELD_CHARS: usize = 2_000;
 
+/// The most elements (texts and images) one `context` block may hold.
+pub const MAX_CONTEXT_ELEMENTS: usize = 10;
+
+/// The most elements (buttons, menus, ...) one `actions` block may hold.
+pub const MAX_ACTIONS_ELEMENTS: usize = 25;
+
 /// The most modals one stack may hold: the one `views.open` opened and two pushed on it.
 pub const MAX_VIEW_STACK: usize = 3;
