@@ -5,6 +5,8 @@ use serde::Deserialize;
 use slack_methods::{slack_method, ChannelId, Client, SlackMethod, Token};
 use slack_methods_emulator::{Emulator, UserSpec};
 
+mod common;
+
 /// `chat.scheduleMessage`, bound here with every kind of field.
 #[slack_method("chat.scheduleMessage", response = Scheduled)]
 struct ChatScheduleMessage {
@@ -260,17 +262,7 @@ async fn credentials_sent_as_arguments_stay_out_of_the_url() {
 #[tokio::test]
 async fn arguments_too_long_for_a_url_go_in_a_form() {
     use slack_methods::methods::ConversationsHistory;
-    let emu = Emulator::builder()
-        .serve(slack_methods::methods::ALL)
-        .demo_workspace()
-        .start()
-        .await
-        .unwrap();
-    let client = Client::builder()
-        .base_url(&emu.base_url())
-        .token(Token::new(slack_methods_emulator::demo::BOT_TOKEN).unwrap())
-        .build()
-        .unwrap();
+    let (emu, client) = common::demo_workspace(slack_methods_emulator::demo::BOT_TOKEN).await;
     let channel = slack_methods::ChannelId::new("C0DEMOGEN1").unwrap();
     for (cursor_len, verb) in [(100, "GET"), (8 * 1024, "POST"), (100 * 1024, "POST")] {
         emu.clear_requests();

@@ -12,7 +12,7 @@ use slack_methods::methods::{
     ViewsOpen, ViewsPublish, ViewsPush, ViewsUpdate,
 };
 use slack_methods::types::{MessageSubtype, ViewType};
-use slack_methods::{parse_response, slack_method, Client, Error, SlackMethod, Token};
+use slack_methods::{parse_response, slack_method, Client, Error, SlackMethod};
 use slack_methods_emulator::{demo, Emulator};
 use std::path::Path;
 
@@ -55,18 +55,7 @@ fn cassette(shared: &Path, path: &str) -> Recorded {
 }
 
 async fn demo_emulator() -> (Emulator, Client) {
-    let emu = Emulator::builder()
-        .serve(slack_methods::methods::ALL)
-        .demo_workspace()
-        .start()
-        .await
-        .unwrap();
-    let bot = Client::builder()
-        .base_url(&emu.base_url())
-        .token(Token::new(demo::BOT_TOKEN).unwrap())
-        .build()
-        .unwrap();
-    (emu, bot)
+    common::demo_workspace(demo::BOT_TOKEN).await
 }
 
 /// `chat.postMessage` with `blocks` as raw text.

@@ -4,11 +4,11 @@
 use serde_json::{json, Value};
 use slack_methods::tools::{Registry, ToolError};
 use slack_methods::types::{Blocks, Timestamp};
-use slack_methods::{
-    slack_method, ChannelId, Client, Error, ErrorCode, FormValue, SlackMethod, SlackTool, Token,
-};
-use slack_methods_emulator::{demo, Emulator};
+use slack_methods::{slack_method, ChannelId, Error, ErrorCode, FormValue, SlackMethod, SlackTool};
+use slack_methods_emulator::demo;
 use std::borrow::Cow;
+
+mod common;
 
 /// A value of the user's own, which can be sent but has no schema.
 #[derive(serde::Deserialize)]
@@ -180,25 +180,9 @@ fn bundled_descriptions_name_tools_methods_and_parameters_not_rust_items() {
     }
 }
 
-/// An emulator with the demo workspace, and a client with one of its tokens.
-async fn demo(token: &str) -> (Emulator, Client) {
-    let emu = Emulator::builder()
-        .serve(slack_methods::methods::ALL)
-        .demo_workspace()
-        .start()
-        .await
-        .unwrap();
-    let client = Client::builder()
-        .base_url(&emu.base_url())
-        .token(Token::new(token).unwrap())
-        .build()
-        .unwrap();
-    (emu, client)
-}
-
 #[tokio::test]
 async fn a_profile_set_by_name_reads_back() {
-    let (emu, client) = demo(demo::USER_TOKEN).await;
+    let (emu, client) = common::demo_workspace(demo::USER_TOKEN).await;
     let tools = Registry::bundled();
     let set = tools
         .call(
@@ -228,7 +212,7 @@ async fn a_profile_set_by_name_reads_back() {
 
 #[tokio::test]
 async fn refused_arguments_send_nothing() {
-    let (emu, client) = demo(demo::USER_TOKEN).await;
+    let (emu, client) = common::demo_workspace(demo::USER_TOKEN).await;
     let tools = Registry::bundled();
     let refused = |args: Value| {
         let tools = &tools;
@@ -294,7 +278,7 @@ async fn refused_arguments_send_nothing() {
 #[tokio::test]
 async fn slack_errors_keep_their_code_and_scopes() {
     // The bot token has no `users.profile:write`.
-    let (emu, client) = demo(demo::BOT_TOKEN).await;
+    let (emu, client) = common::demo_workspace(demo::BOT_TOKEN).await;
     let error = Registry::bundled()
         .call(
             &client,
@@ -335,7 +319,7 @@ struct ChatMeMessage {
 
 #[tokio::test]
 async fn a_binding_of_ones_own_is_one_line_away() {
-    let (emu, client) = demo(demo::BOT_TOKEN).await;
+    let (emu, client) = common::demo_workspace(demo::BOT_TOKEN).await;
     emu.stub_method_with_scopes(
         "chat.meMessage",
         &["chat:write"],

@@ -5,22 +5,14 @@
 use serde_json::Value;
 use slack_methods::methods::{ViewsOpen, ViewsPublish, ViewsPush, ViewsUpdate};
 use slack_methods::types::{Block, Blocks, Text, ViewPayload, ViewType};
-use slack_methods::{slack_method, Client, Error, Token, UserId, ViewId};
+use slack_methods::{slack_method, Client, Error, UserId, ViewId};
 use slack_methods_emulator::{demo, Emulator};
 use std::time::Duration;
 
+mod common;
+
 async fn emulator() -> (Emulator, Client) {
-    let emu = Emulator::builder()
-        .serve(slack_methods::methods::ALL)
-        .demo_workspace()
-        .start()
-        .await
-        .unwrap();
-    let bot = Client::builder()
-        .base_url(&emu.base_url())
-        .token(Token::new(demo::BOT_TOKEN).unwrap())
-        .build()
-        .unwrap();
+    let (emu, bot) = common::demo_workspace(demo::BOT_TOKEN).await;
     // The emulator's triggers live 3 s, as Slack's; a loaded machine should not expire them here.
     emu.set_trigger_lifetime(Duration::from_secs(60));
     (emu, bot)

@@ -1,7 +1,26 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+use slack_methods::{Client, Token};
+use slack_methods_emulator::Emulator;
 use std::path::PathBuf;
+
+/// An emulator serving the bundled bindings with its demo workspace, and a client (with the
+/// default pacing) calling it with `token`, one of the workspace's (`demo::BOT_TOKEN`, ...).
+pub async fn demo_workspace(token: &str) -> (Emulator, Client) {
+    let emu = Emulator::builder()
+        .serve(slack_methods::methods::ALL)
+        .demo_workspace()
+        .start()
+        .await
+        .unwrap();
+    let client = Client::builder()
+        .base_url(&emu.base_url())
+        .token(Token::new(token).unwrap())
+        .build()
+        .unwrap();
+    (emu, client)
+}
 
 /// The reference data folder `../shared`, next to the repository.
 ///
