@@ -72,7 +72,8 @@ pub struct FileUpload {
 }
 
 impl FileUpload {
-    /// A file whose content is in memory.
+    /// A file whose content is in memory. Slack takes no empty file: an upload of 0 bytes is
+    /// refused before anything is sent.
     pub fn bytes(filename: impl Into<String>, data: impl Into<bytes::Bytes>) -> FileUpload {
         FileUpload::of(filename.into(), UploadBody::bytes(data))
     }
@@ -117,7 +118,7 @@ impl FileUpload {
         self
     }
 
-    /// A description of an image, for screen readers.
+    /// A description of an image, for screen readers (at most 1000 characters).
     pub fn alt_text(mut self, text: impl Into<String>) -> FileUpload {
         self.alt_txt = Some(text.into());
         self

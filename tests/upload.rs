@@ -263,6 +263,68 @@ async fn step_one_failing_uploads_nothing() {
     assert_eq!(emu.requests().len(), before);
 }
 
+/// `files.getUploadURLExternal` with no checks of its own, to see what the emulator answers.
+#[slack_methods::slack_method("files.getUploadURLExternal", scope = "files:write")]
+struct RawGetUploadUrl {
+    filename: String,
+    length: u64,
+    alt_txt: Option<String>,
+}
+
+#[tokio::test]
+async fn an_empty_file_or_a_long_alt_text_is_refused_as_slack_refuses_them() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    // The binding refuses before sending: no file id is handed out, nothing is uploaded.
+    let empty = bot
+        .upload_file(FileUpload::bytes("empty.txt", Vec::<u8>::new()).share_in(general()))
+        .await
+        .unwrap_err();
+    let UploadError::UploadUrl(Error::InvalidRequest { reason, .. }) = &empty else {
+        panic!("{empty:?}");
+    };
+    assert!(reason.contains("empty files"), "{reason}");
+    assert_eq!(empty.file_id(), None);
+    let long_alt = bot
+        .upload_file(FileUpload::bytes("a.png", "x").alt_text("é".repeat(1001)))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            long_alt,
+            UploadError::UploadUrl(Error::InvalidRequest { .. })
+        ),
+        "{long_alt:?}"
+    );
+    assert!(emu.requests().is_empty());
+    // 1000 characters (2000 bytes in UTF-8) is within the limit.
+    let done = bot
+        .upload_file(FileUpload::bytes("a.png", "x").alt_text("é".repeat(1000)))
+        .await
+        .unwrap();
+    assert_eq!(done.file().unwrap().size, 1);
+
+    // The emulator answers what Slack answers.
+    let raw = |length, alt_txt: Option<String>| RawGetUploadUrl {
+        filename: "a.txt".into(),
+        length,
+        alt_txt,
+    };
+    let code = |result: Result<_, Error>| match result {
+        Err(Error::Api(api)) => api.code,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        code(bot.call(&raw(0, None)).await),
+        ErrorCode::from("missing_argument")
+    );
+    assert_eq!(
+        code(bot.call(&raw(1, Some("x".repeat(1001)))).await),
+        ErrorCode::from("alt_txt_too_large")
+    );
+    assert!(bot.call(&raw(1, Some("x".repeat(1000)))).await.is_ok());
+}
+
 #[tokio::test]
 async fn step_two_failing_creates_no_file() {
     let emu = emulator().await;

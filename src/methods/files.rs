@@ -10,8 +10,15 @@ use crate::{slack_method, ChannelId, FileId, InvalidRequest};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// The longest `alt_txt` Slack accepts, in characters; a longer one is `alt_txt_too_large`.
+pub const MAX_ALT_TXT_CHARS: usize = 1000;
+
 /// `files.getUploadURLExternal`: the first step of an upload. Announces a file's name and
 /// length, and answers the URL to send its bytes to and the file's id.
+///
+/// Refused before sending, as Slack refuses them: an empty file name, a `length` of 0 (Slack
+/// answers `missing_argument`: it does not take empty files), and an `alt_txt` over
+/// [`MAX_ALT_TXT_CHARS`] characters (`alt_txt_too_large`).
 ///
 /// ```
 /// use slack_methods::methods::FilesGetUploadUrlExternal;
@@ -31,9 +38,11 @@ use std::fmt;
 pub struct FilesGetUploadUrlExternal {
     /// The file's name, such as `report.csv`.
     pub filename: String,
-    /// The file's size in bytes: exactly what will be sent to the upload URL.
+    /// The file's size in bytes: exactly what will be sent to the upload URL. At least 1:
+    /// Slack does not take empty files.
     pub length: u64,
-    /// A description of an image, for screen readers.
+    /// A description of an image, for screen readers: at most [`MAX_ALT_TXT_CHARS`]
+    /// characters.
     pub alt_txt: Option<String>,
     /// For a code snippet: its language (`python`, `rust`, ...), for syntax highlighting.
     pub snippet_type: Option<String>,
@@ -53,6 +62,19 @@ impl FilesGetUploadUrlExternal {
     fn check(&self) -> Result<(), InvalidRequest> {
         if self.filename.trim().is_empty() {
             return Err(InvalidRequest::new("the file name is empty"));
+        }
+        if self.length == 0 {
+            return Err(InvalidRequest::new(
+                "`length` is 0: Slack does not take empty files (it answers `missing_argument`)",
+            ));
+        }
+        if let Some(alt) = &self.alt_txt {
+            let chars = alt.chars().count();
+            if chars > MAX_ALT_TXT_CHARS {
+                return Err(InvalidRequest::new(format!(
+                    "`alt_txt` is {chars} characters long; Slack accepts at most {MAX_ALT_TXT_CHARS}"
+                )));
+            }
         }
         Ok(())
     }

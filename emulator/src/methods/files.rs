@@ -8,6 +8,9 @@ use crate::uploads::Stored;
 use crate::workspace::ChannelKind;
 use serde_json::{json, Map, Value};
 
+/// The longest `alt_txt` Slack accepts, in characters.
+const MAX_ALT_TXT_CHARS: usize = 1000;
+
 /// `{"ok":false,"error":"invalid_arguments"}` with Slack's explanation in
 /// `response_metadata.messages`.
 fn invalid_arguments(message: &str) -> Reply {
@@ -20,7 +23,9 @@ fn invalid_arguments(message: &str) -> Reply {
 }
 
 /// `files.getUploadURLExternal`: announces a file (`filename`, `length` in bytes) and answers
-/// the URL to send its bytes to, on the upload site, and its id.
+/// the URL to send its bytes to, on the upload site, and its id. A `length` of 0 is
+/// `missing_argument` and an `alt_txt` over 1000 characters `alt_txt_too_large`, as Slack
+/// answers.
 pub(crate) fn get_upload_url(
     state: &mut State,
     caller: &User,
@@ -34,6 +39,14 @@ pub(crate) fn get_upload_url(
         .trim()
         .parse::<u64>()
         .map_err(|_| invalid_arguments("invalid `length`: expected a number of bytes"))?;
+    // Slack takes no empty file: "`missing_argument`: typically only occurs when the `length`
+    // provided is 0".
+    if length == 0 {
+        return Err(fail("missing_argument"));
+    }
+    if param(params, "alt_txt").is_some_and(|alt| alt.chars().count() > MAX_ALT_TXT_CHARS) {
+        return Err(fail("alt_txt_too_large"));
+    }
     let (upload_url, file_id) = state.files.announce(
         &caller.spec.id,
         filename,
