@@ -2,7 +2,9 @@
 //! token kept away from the upload URL, a multi-megabyte file streamed from a reader, and the
 //! error of each step.
 
-use slack_methods::methods::{FilesGetUploadUrlExternal, FilesInfo};
+use slack_methods::methods::{
+    FileToComplete, FilesCompleteUploadExternal, FilesGetUploadUrlExternal, FilesInfo,
+};
 use slack_methods::types::Timestamp;
 use slack_methods::upload::{FileUpload, UploadError, UploadFile};
 use slack_methods::{
@@ -323,6 +325,90 @@ async fn an_empty_file_or_a_long_alt_text_is_refused_as_slack_refuses_them() {
         ErrorCode::from("alt_txt_too_large")
     );
     assert!(bot.call(&raw(1, Some("x".repeat(1000)))).await.is_ok());
+}
+
+/// `files.completeUploadExternal` with no checks of its own, to see what the emulator answers.
+#[slack_methods::slack_method("files.completeUploadExternal", scope = "files:write")]
+struct RawComplete {
+    files: String,
+    channels: String,
+}
+
+/// Announces `name` and sends `content` to its URL, as the token's user: the file id.
+async fn uploaded(client: &Client, name: &str, content: &'static str) -> FileId {
+    let url = client
+        .call(&FilesGetUploadUrlExternal::new(name, content.len() as u64))
+        .await
+        .unwrap();
+    client
+        .send_upload(
+            &url.upload_url,
+            UploadBody::bytes(content),
+            Duration::from_secs(5),
+        )
+        .await
+        .unwrap();
+    url.file_id.clone()
+}
+
+#[tokio::test]
+async fn completing_checks_the_owner_and_the_number_of_channels() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let ada = client(&emu, demo::USER_TOKEN);
+    let id = uploaded(&bot, "mine.txt", "mine").await;
+
+    // Someone else's upload: Slack's "User is not the owner of the file".
+    let theirs = ada
+        .call(&FilesCompleteUploadExternal::new([FileToComplete::new(
+            id.clone(),
+            None,
+        )]))
+        .await
+        .unwrap_err();
+    assert_eq!(theirs.code(), Some(&ErrorCode::from("access_denied")));
+
+    // More than 100 channels: refused before sending, and by the emulator as by Slack.
+    let many: Vec<ChannelId> = (0..101)
+        .map(|n| ChannelId::new(format!("C0MANY{n:04}")).unwrap())
+        .collect();
+    let mut complete = FilesCompleteUploadExternal::new([FileToComplete::new(id.clone(), None)]);
+    complete.channels = Some(many.clone());
+    let before = emu.requests().len();
+    assert!(matches!(
+        bot.call(&complete).await,
+        Err(Error::InvalidRequest { .. })
+    ));
+    assert_eq!(emu.requests().len(), before);
+    let files = format!(r#"[{{"id":"{id}"}}]"#);
+    let raw = RawComplete {
+        files: files.clone(),
+        channels: many
+            .iter()
+            .map(ChannelId::as_str)
+            .collect::<Vec<_>>()
+            .join(","),
+    };
+    assert_eq!(
+        bot.call(&raw).await.unwrap_err().code(),
+        Some(&ErrorCode::from("channels_limit_exceeded"))
+    );
+
+    // A channel named twice is shared in once: one share, one message.
+    let messages_before = emu.messages(demo::GENERAL).unwrap().len();
+    let twice = RawComplete {
+        files,
+        channels: format!("{0},{0}", demo::GENERAL),
+    };
+    let done = bot.call(&twice).await.unwrap();
+    assert_eq!(
+        done.data["files"][0]["channels"],
+        serde_json::json!([demo::GENERAL])
+    );
+    assert_eq!(
+        emu.messages(demo::GENERAL).unwrap().len(),
+        messages_before + 1
+    );
 }
 
 #[tokio::test]

@@ -12,6 +12,9 @@ use std::fmt;
 
 /// The longest `alt_txt` Slack accepts, in characters; a longer one is `alt_txt_too_large`.
 pub const MAX_ALT_TXT_CHARS: usize = 1000;
+/// The most channels one `files.completeUploadExternal` call may share the files in; more is
+/// `channels_limit_exceeded`.
+pub const MAX_SHARE_CHANNELS: usize = 100;
 
 /// `files.getUploadURLExternal`: the first step of an upload. Announces a file's name and
 /// length, and answers the URL to send its bytes to and the file's id.
@@ -188,7 +191,8 @@ pub struct FilesCompleteUploadExternal {
     pub files: Vec<FileToComplete>,
     /// The channel to share the files in (private to the uploader when absent).
     pub channel_id: Option<ChannelId>,
-    /// Several channels to share the files in, instead of `channel_id`.
+    /// Several channels to share the files in, instead of `channel_id` (at most
+    /// [`MAX_SHARE_CHANNELS`]).
     pub channels: Option<Vec<ChannelId>>,
     /// The message text that introduces the files in the channel.
     pub initial_comment: Option<String>,
@@ -244,6 +248,12 @@ impl FilesCompleteUploadExternal {
             (None, Some(list)) => list.len(),
             (None, None) => 0,
         };
+        if channels > MAX_SHARE_CHANNELS {
+            return Err(InvalidRequest::new(format!(
+                "{channels} channels: Slack shares a file in at most {MAX_SHARE_CHANNELS} a call \
+                 (`channels_limit_exceeded`)"
+            )));
+        }
         if self.thread_ts.is_some() && channels != 1 {
             return Err(InvalidRequest::new(
                 "`thread_ts` needs exactly one channel: the one the thread is in",

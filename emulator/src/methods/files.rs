@@ -10,6 +10,8 @@ use serde_json::{json, Map, Value};
 
 /// The longest `alt_txt` Slack accepts, in characters.
 const MAX_ALT_TXT_CHARS: usize = 1000;
+/// The most channels one `files.completeUploadExternal` call shares in.
+const MAX_SHARE_CHANNELS: usize = 100;
 
 /// `{"ok":false,"error":"invalid_arguments"}` with Slack's explanation in
 /// `response_metadata.messages`.
@@ -112,10 +114,12 @@ fn kind_of(filename: &str) -> (&'static str, &'static str, &'static str) {
 }
 
 /// `files.completeUploadExternal`: makes files of the uploads named in `files` (each must have
-/// been announced by the caller and its bytes must have arrived, else `file_not_found`), and
-/// shares them in `channel_id` or `channels` (each one the caller can see, else
-/// `channel_not_found`, and is in, else `not_in_channel`), in the thread of `thread_ts` when
-/// given (a message of the one channel, else `message_not_found`). Sharing posts one message
+/// been announced by the caller, else `access_denied` ("User is not the owner of the file"), and
+/// its bytes must have arrived, else `file_not_found`), and shares them in `channel_id` or
+/// `channels` (at most 100, else `channels_limit_exceeded`; each one the caller can see, else
+/// `channel_not_found`, and is in, else `not_in_channel`; one named twice is shared in once),
+/// in the thread of `thread_ts` when given (a message of the one channel, else
+/// `message_not_found`). Sharing posts one message
 /// with the files and `initial_comment` in each channel.
 pub(crate) fn complete_upload(
     state: &mut State,
@@ -136,18 +140,22 @@ pub(crate) fn complete_upload(
                 .map(str::to_owned),
         );
     }
+    // A channel named twice is shared in once.
+    let mut seen = std::collections::BTreeSet::new();
+    targets.retain(|target| seen.insert(target.clone()));
+    if targets.len() > MAX_SHARE_CHANNELS {
+        return Err(fail("channels_limit_exceeded"));
+    }
     let thread = param(params, "thread_ts").filter(|ts| !ts.is_empty());
     if thread.is_some() && targets.len() != 1 {
         return Err(invalid_arguments("`thread_ts` needs exactly one channel"));
     }
     // Everything is checked before anything changes.
     for entry in &entries {
-        let arrived = state
-            .files
-            .pending_file(&entry.id)
-            .is_some_and(|(_, pending)| pending.owner == me && pending.bytes.is_some());
-        if !arrived {
-            return Err(fail("file_not_found"));
+        match state.files.pending_file(&entry.id) {
+            Some((_, pending)) if pending.owner != me => return Err(fail("access_denied")),
+            Some((_, pending)) if pending.bytes.is_some() => {}
+            _ => return Err(fail("file_not_found")),
         }
     }
     for target in &targets {
