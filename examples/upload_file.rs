@@ -70,16 +70,20 @@ async fn run() -> Result<(), Box<dyn Error>> {
         }
     };
 
-    let upload = match std::env::args().nth(1) {
-        Some(path) => {
+    // A path need not be UTF-8: it is taken as the OS gives it.
+    let upload = match std::env::args_os().nth(1).map(std::path::PathBuf::from) {
+        Some(file_path) => {
+            let path = file_path.display().to_string();
             let unreadable = |err: std::io::Error| format!("cannot read {path}: {err}");
-            let file = tokio::fs::File::open(&path).await.map_err(unreadable)?;
+            let file = tokio::fs::File::open(&file_path)
+                .await
+                .map_err(unreadable)?;
             let metadata = file.metadata().await.map_err(unreadable)?;
             if !metadata.is_file() {
                 return Err(format!("{path} is not a file").into());
             }
             let length = metadata.len();
-            let name = std::path::Path::new(&path)
+            let name = file_path
                 .file_name()
                 .map_or_else(|| path.clone(), |name| name.to_string_lossy().into_owned());
             println!("\nuploading {path} ({length} bytes), streamed from disk");
