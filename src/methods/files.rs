@@ -10,18 +10,14 @@ use crate::{slack_method, ChannelId, FileId, InvalidRequest};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// The longest `alt_txt` Slack accepts, in characters; a longer one is `alt_txt_too_large`.
-pub const MAX_ALT_TXT_CHARS: usize = 1000;
-/// The most channels one `files.completeUploadExternal` call may share the files in; more is
-/// `channels_limit_exceeded`.
-pub const MAX_SHARE_CHANNELS: usize = 100;
+use crate::types::{MAX_ALT_TXT_CHARS, MAX_SHARE_CHANNELS};
 
 /// `files.getUploadURLExternal`: the first step of an upload. Announces a file's name and
 /// length, and answers the URL to send its bytes to and the file's id.
 ///
 /// Refused before sending, as Slack refuses them: an empty file name, a `length` of 0 (Slack
-/// answers `missing_argument`: it does not take empty files), and an `alt_txt` over
-/// [`MAX_ALT_TXT_CHARS`] characters (`alt_txt_too_large`).
+/// answers `missing_argument`: it does not take empty files), and an `alt_txt` over 1,000
+/// characters (`alt_txt_too_large`).
 ///
 /// ```
 /// use slack_methods::methods::FilesGetUploadUrlExternal;
@@ -44,8 +40,7 @@ pub struct FilesGetUploadUrlExternal {
     /// The file's size in bytes: exactly what will be sent to the upload URL. At least 1:
     /// Slack does not take empty files.
     pub length: u64,
-    /// A description of an image, for screen readers: at most [`MAX_ALT_TXT_CHARS`]
-    /// characters.
+    /// A description of an image, for screen readers: at most 1,000 characters.
     pub alt_txt: Option<String>,
     /// For a code snippet: its language (`python`, `rust`, ...), for syntax highlighting.
     pub snippet_type: Option<String>,
@@ -191,8 +186,7 @@ pub struct FilesCompleteUploadExternal {
     pub files: Vec<FileToComplete>,
     /// The channel to share the files in (private to the uploader when absent).
     pub channel_id: Option<ChannelId>,
-    /// Several channels to share the files in, instead of `channel_id` (at most
-    /// [`MAX_SHARE_CHANNELS`]).
+    /// Several channels to share the files in, instead of `channel_id` (at most 100).
     pub channels: Option<Vec<ChannelId>>,
     /// The message text that introduces the files in the channel.
     pub initial_comment: Option<String>,

@@ -8,10 +8,7 @@ use crate::uploads::Stored;
 use crate::workspace::ChannelKind;
 use serde_json::{json, Map, Value};
 
-/// The longest `alt_txt` Slack accepts, in characters.
-const MAX_ALT_TXT_CHARS: usize = 1000;
-/// The most channels one `files.completeUploadExternal` call shares in.
-const MAX_SHARE_CHANNELS: usize = 100;
+use slack_methods_runtime::types::{MAX_ALT_TXT_CHARS, MAX_SHARE_CHANNELS};
 
 /// `{"ok":false,"error":"invalid_arguments"}` with Slack's explanation in
 /// `response_metadata.messages`.

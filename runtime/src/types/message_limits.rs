@@ -1,6 +1,6 @@
-//! Slack's documented limits on what a message or a view may hold, stated once: the bundled
-//! bindings check them before sending, and the emulator answers as Slack does when they are
-//! broken.
+//! Slack's documented limits on what a message, a view or an uploaded file may hold, stated
+//! once: the bundled bindings check them before sending, and the emulator answers as Slack does
+//! when they are broken.
 
 /// The most blocks one message may hold (`chat.postMessage`, `chat.update`, ...).
 pub const MAX_MESSAGE_BLOCKS: usize = 50;
@@ -48,3 +48,10 @@ pub const MAX_ACTIONS_ELEMENTS: usize = 25;
 
 /// The most modals one stack may hold: the one `views.open` opened and two pushed on it.
 pub const MAX_VIEW_STACK: usize = 3;
+
+/// The most characters of an uploaded file's `alt_txt` (Slack's `alt_txt_too_large` beyond).
+pub const MAX_ALT_TXT_CHARS: usize = 1_000;
+
+/// The most channels one `files.completeUploadExternal` call may share files in (Slack's
+/// `channels_limit_exceeded` beyond).
+pub const MAX_SHARE_CHANNELS: usize = 100;
