@@ -806,7 +806,8 @@ impl ChatScheduleMessage {
 
     /// Posts `text` in `channel` at the point in time `when`, sent as Unix seconds: a fraction
     /// of a second counts as a whole one, so the message never goes out before `when`. A time
-    /// before 1970 is refused before sending, as any `post_at` not in the future.
+    /// before 1970 is refused before sending (as a `post_at` of 0 or less is); a later time
+    /// already past is Slack's `time_in_past`.
     ///
     /// ```
     /// use slack_methods::methods::ChatScheduleMessage;
