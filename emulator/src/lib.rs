@@ -35,14 +35,14 @@
 //!
 //! # Requests and answers
 //!
-//! Calls go to `/api/<method>` by `GET` or `POST` (any other path is a 404). The token is read
-//! from `Authorization: Bearer <token>` or, without that header, from a `token` argument in a
-//! form or multipart body, as Slack takes it (not from the query string or a JSON body, whose
-//! calls must send the header). Parameters come from the query string and from the
-//! body: `application/x-www-form-urlencoded`, `application/json` (an object; objects and lists in
-//! it are read as their JSON text) or `multipart/form-data`. A body Slack could not read is
-//! answered `invalid_json`, `json_not_object`, `invalid_form_data`, `invalid_post_type` or
-//! `missing_post_type`. Answers are HTTP 200 with
+//! Calls go to `/api/<method>` (the target in origin or absolute form) by `GET` or `POST` (any
+//! other path is a 404). The token is read from `Authorization: Bearer <token>` or, without that
+//! header, from a `token` argument in a form or multipart body, as Slack takes it (not from the
+//! query string or a JSON body, whose calls must send the header). Parameters come from the
+//! query string and from the body: `application/x-www-form-urlencoded`, `application/json` (an
+//! object; objects and lists in it are read as their JSON text) or `multipart/form-data`. A body
+//! Slack could not read is answered `invalid_json`, `json_not_object`, `invalid_form_data`,
+//! `invalid_post_type` or `missing_post_type`. Answers are HTTP 200 with
 //! `Content-Type: application/json; charset=utf-8` and Slack's envelope, `{"ok":true,...}` or
 //! `{"ok":false,"error":"<code>"}`, checked in this order:
 //!
