@@ -197,13 +197,9 @@ pub fn failure(error: &ToolError) -> CallToolResult {
             }
             api.code.as_str().to_owned()
         }
-        ToolError::Call(Error::RateLimited { retry_after, .. }) => {
-            if let Some(wait) = retry_after {
-                // Whole seconds, rounded up as the message rounds them: a wait of 63.2 s is 64,
-                // since an agent that waits 63 s is refused again.
-                let seconds = wait
-                    .as_secs()
-                    .saturating_add(u64::from(wait.subsec_nanos() > 0));
+        ToolError::Call(limited @ Error::RateLimited { .. }) => {
+            // Rounded up, as the message gives it.
+            if let Some(seconds) = limited.retry_after_seconds() {
                 details.insert("retry_after_seconds".into(), seconds.into());
             }
             "ratelimited".to_owned()

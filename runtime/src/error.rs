@@ -222,16 +222,17 @@ impl fmt::Display for RateLimitedBy {
 
 struct RetryAfter(Option<Duration>);
 
+/// `wait` in whole seconds, rounded up: a wait of 0.3 s is 1 s, not 0 (waiting 0 s would be
+/// refused again).
+fn seconds_up(wait: Duration) -> u64 {
+    wait.as_secs()
+        .saturating_add(u64::from(wait.subsec_nanos() > 0))
+}
+
 impl fmt::Display for RetryAfter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
-            // Whole seconds, rounded up: a wait of 0.3 s is "1s", not "0s".
-            Some(wait) => write!(
-                f,
-                "; retry after {}s",
-                wait.as_secs()
-                    .saturating_add(u64::from(wait.subsec_nanos() > 0))
-            ),
+            Some(wait) => write!(f, "; retry after {}s", seconds_up(wait)),
             None => Ok(()),
         }
     }
@@ -272,6 +273,24 @@ impl Error {
             Error::RateLimited { retry_after, .. } => *retry_after,
             _ => None,
         }
+    }
+
+    /// [`retry_after`](Self::retry_after) in whole seconds, rounded up, as the error's message
+    /// gives it: a wait of 63.2 s is 64 (one who waits 63 s is refused again).
+    ///
+    /// ```
+    /// use slack_methods_runtime::Error;
+    /// use std::time::Duration;
+    /// let refused = Error::RateLimited {
+    ///     method: "users.list",
+    ///     retry_after: Some(Duration::from_millis(63_200)),
+    ///     status: Some(429),
+    /// };
+    /// assert_eq!(refused.retry_after_seconds(), Some(64));
+    /// assert!(refused.to_string().ends_with("retry after 64s"));
+    /// ```
+    pub fn retry_after_seconds(&self) -> Option<u64> {
+        self.retry_after().map(seconds_up)
     }
 
     /// Whether Slack may have applied the call although it failed: the request may have reached
