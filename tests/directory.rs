@@ -16,16 +16,13 @@ use slack_methods::{
 use slack_methods_emulator::{demo, ChannelSpec, Emulator, UserSpec};
 use std::collections::BTreeSet;
 
+mod common;
+
 /// Grace's own token (the demo has tokens for the bot and Ada only).
 const GRACE_TOKEN: &str = "xoxp-emulated-grace";
 
 async fn emulator() -> Emulator {
-    let emu = Emulator::builder()
-        .serve(slack_methods::methods::ALL)
-        .demo_workspace()
-        .start()
-        .await
-        .unwrap();
+    let emu = common::demo_emulator().await;
     emu.add_token(GRACE_TOKEN, demo::GRACE, demo::SCOPES);
     emu
 }

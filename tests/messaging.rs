@@ -19,6 +19,8 @@ use slack_methods::{
 use slack_methods_emulator::{demo, ChannelSpec, Emulator};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+mod common;
+
 const GRACE_TOKEN: &str = "xoxp-emulated-grace";
 /// A bot token that may post only where the bot is a member (no `chat:write.public`).
 const NARROW_BOT: &str = "xoxb-emulated-narrow";
@@ -27,12 +29,7 @@ const READER: &str = "xoxp-emulated-reader";
 const ARCHIVED: &str = "C0ARCHIVE01";
 
 async fn emulator() -> Emulator {
-    let emu = Emulator::builder()
-        .serve(slack_methods::methods::ALL)
-        .demo_workspace()
-        .start()
-        .await
-        .unwrap();
+    let emu = common::demo_emulator().await;
     emu.add_token(GRACE_TOKEN, demo::GRACE, demo::SCOPES);
     emu.add_token(
         NARROW_BOT,

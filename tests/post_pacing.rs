@@ -10,18 +10,15 @@ use slack_methods_emulator::{demo, Emulator};
 use std::time::{Duration, Instant};
 use tokio::task::JoinSet;
 
+mod common;
+
 /// The demo's project channels, the bot a member of each.
 fn project(n: usize) -> ChannelId {
     ChannelId::new(format!("C0DEMOP{n:03}")).unwrap()
 }
 
 async fn emulator(time_scale: f64) -> Emulator {
-    let emu = Emulator::builder()
-        .serve(slack_methods::methods::ALL)
-        .demo_workspace()
-        .start()
-        .await
-        .unwrap();
+    let emu = common::demo_emulator().await;
     emu.set_tier_limits(time_scale);
     emu
 }

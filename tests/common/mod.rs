@@ -5,15 +5,20 @@ use slack_methods::{Client, Token};
 use slack_methods_emulator::Emulator;
 use std::path::PathBuf;
 
-/// An emulator serving the bundled bindings with its demo workspace, and a client (with the
-/// default pacing) calling it with `token`, one of the workspace's (`demo::BOT_TOKEN`, ...).
-pub async fn demo_workspace(token: &str) -> (Emulator, Client) {
-    let emu = Emulator::builder()
+/// An emulator serving the bundled bindings, with its demo workspace.
+pub async fn demo_emulator() -> Emulator {
+    Emulator::builder()
         .serve(slack_methods::methods::ALL)
         .demo_workspace()
         .start()
         .await
-        .unwrap();
+        .unwrap()
+}
+
+/// [`demo_emulator`], and a client (with the default pacing) calling it with `token`, one of
+/// the workspace's (`demo::BOT_TOKEN`, ...).
+pub async fn demo_workspace(token: &str) -> (Emulator, Client) {
+    let emu = demo_emulator().await;
     let client = Client::builder()
         .base_url(&emu.base_url())
         .token(Token::new(token).unwrap())
