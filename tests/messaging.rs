@@ -5,9 +5,9 @@
 use futures_util::TryStreamExt;
 use serde_json::{json, Value};
 use slack_methods::methods::{
-    BookmarksAdd, ChatDelete, ChatGetPermalink, ChatPostEphemeral, ChatPostMessage,
-    ChatScheduleMessage, ChatUpdate, ConversationsHistory, ConversationsReplies, PinsAdd,
-    ReactionsAdd, ReactionsRemove,
+    BookmarksAdd, ChatDelete, ChatDeleteScheduledMessage, ChatGetPermalink, ChatPostEphemeral,
+    ChatPostMessage, ChatScheduleMessage, ChatScheduledMessagesList, ChatUpdate,
+    ConversationsHistory, ConversationsReplies, PinsAdd, ReactionsAdd, ReactionsRemove,
 };
 use slack_methods::types::{
     Attachment, Block, Blocks, Button, Item, Message, MessageMetadata, MessageSubtype, Text,
@@ -780,6 +780,124 @@ async fn scheduled_messages_wait_for_their_time() {
 }
 
 #[tokio::test]
+async fn scheduled_messages_are_listed_and_cancelled() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let grace = client(&emu, GRACE_TOKEN);
+    let general = channel(demo::GENERAL);
+    let random = channel(demo::RANDOM);
+    let start = now();
+    let schedule = |channel: &ChannelId, after: i64, text: &str| {
+        ChatScheduleMessage::new(channel.clone(), start + after, text)
+    };
+    let mut ids = Vec::new();
+    for (channel, after, text) in [
+        (&general, 1800, "third"),
+        (&general, 600, "first"),
+        (&random, 900, "second"),
+        (&general, 2400, "fourth"),
+    ] {
+        let answer = bot.call(&schedule(channel, after, text)).await.unwrap();
+        ids.push((after, answer.into_data().scheduled_message_id));
+    }
+    ids.sort();
+    let ids: Vec<String> = ids.into_iter().map(|(_, id)| id).collect();
+    let by_grace = grace
+        .call(&schedule(&general, 700, "grace's"))
+        .await
+        .unwrap();
+
+    // Each token sees its own scheduled messages, soonest first.
+    let all = bot.call(&ChatScheduledMessagesList::new()).await.unwrap();
+    let listed = all.into_data().scheduled_messages.into_parsed();
+    let listed_ids: Vec<&str> = listed.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(listed_ids, ids);
+    assert_eq!(listed[0].text.as_deref(), Some("first"));
+    assert_eq!(listed[0].post_at, start + 600);
+    assert_eq!(listed[0].channel_id, demo::GENERAL);
+    assert_eq!(listed[1].channel_id, demo::RANDOM);
+    assert!(listed[0].date_created.is_some_and(|at| at >= start));
+    let theirs = grace.call(&ChatScheduledMessagesList::new()).await.unwrap();
+    let theirs: Vec<_> = theirs
+        .scheduled_messages
+        .iter()
+        .map(|m| m.id.clone())
+        .collect();
+    assert_eq!(theirs, [by_grace.into_data().scheduled_message_id]);
+
+    // In one channel, and in a range of post_at (both ends included).
+    let in_general = ChatScheduledMessagesList::new().channel(general.clone());
+    let in_general = bot.call(&in_general).await.unwrap();
+    assert_eq!(in_general.scheduled_messages.len(), 3);
+    let range = ChatScheduledMessagesList::new().between(start + 900, start + 1800);
+    let range = bot.call(&range).await.unwrap();
+    let range: Vec<_> = range
+        .scheduled_messages
+        .iter()
+        .map(|m| m.id.clone())
+        .collect();
+    assert_eq!(range, ids[1..3]);
+    let nowhere = ChatScheduledMessagesList::new().channel(channel("C0NOWHERE1"));
+    assert_eq!(code(bot.call(&nowhere).await), "invalid_channel");
+    let backwards = ChatScheduledMessagesList::new().between(start + 10, start);
+    assert!(refused(bot.call(&backwards).await).contains("`oldest`"));
+
+    // Paged: cancelling the message the next page starts at neither repeats nor skips one.
+    let paged = ChatScheduledMessagesList::new().limit(2);
+    let mut pages = std::pin::pin!(bot.pages(&paged));
+    let first = pages.try_next().await.unwrap().unwrap();
+    let first: Vec<_> = first
+        .scheduled_messages
+        .iter()
+        .map(|m| m.id.clone())
+        .collect();
+    assert_eq!(first, ids[..2]);
+    let cancel = ChatDeleteScheduledMessage::new(general.clone(), ids[2].clone());
+    bot.call(&cancel).await.unwrap();
+    let second = pages.try_next().await.unwrap().unwrap();
+    let second: Vec<_> = second
+        .scheduled_messages
+        .iter()
+        .map(|m| m.id.clone())
+        .collect();
+    assert_eq!(second, ids[3..]);
+    assert!(pages.try_next().await.unwrap().is_none());
+    let left: Vec<String> = bot
+        .items(&ChatScheduledMessagesList::new().limit(1))
+        .map_ok(|item| item.parsed().map(|m| m.id.clone()).unwrap_or_default())
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(left, [ids[0].clone(), ids[1].clone(), ids[3].clone()]);
+
+    // A cancelled message is gone and never posted; an id is cancelled once, in its own
+    // channel, by whoever scheduled it.
+    let pending = emu.scheduled_messages(demo::GENERAL);
+    assert!(pending
+        .iter()
+        .all(|m| m["scheduled_message_id"] != ids[2].as_str()));
+    assert_eq!(
+        code(bot.call(&cancel).await),
+        "invalid_scheduled_message_id"
+    );
+    let elsewhere = ChatDeleteScheduledMessage::new(random.clone(), ids[0].clone());
+    assert_eq!(
+        code(bot.call(&elsewhere).await),
+        "invalid_scheduled_message_id"
+    );
+    let not_theirs = ChatDeleteScheduledMessage::new(general.clone(), ids[0].clone());
+    assert_eq!(
+        code(grace.call(&not_theirs).await),
+        "invalid_scheduled_message_id"
+    );
+    let unknown = ChatDeleteScheduledMessage::new(channel("C0NOWHERE1"), ids[0].clone());
+    assert_eq!(code(bot.call(&unknown).await), "channel_not_found");
+    let blank = ChatDeleteScheduledMessage::new(general.clone(), " ");
+    assert!(refused(bot.call(&blank).await).contains("scheduled_message_id"));
+    assert_eq!(emu.scheduled_messages(demo::GENERAL).len(), 3);
+}
+
+#[tokio::test]
 async fn reactions_are_counted_per_person() {
     let emu = emulator().await;
     let bot = client(&emu, demo::BOT_TOKEN);
@@ -1135,6 +1253,8 @@ fn the_bindings_carry_slacks_facts() {
         "chat.postEphemeral",
         "chat.getPermalink",
         "chat.scheduleMessage",
+        "chat.scheduledMessages.list",
+        "chat.deleteScheduledMessage",
         "conversations.history",
         "conversations.replies",
         "reactions.add",

@@ -101,7 +101,9 @@
 //! with `thread_ts` and `cid`); `chat.postEphemeral` and `chat.scheduleMessage` keep their
 //! messages out of the history ([`Emulator::ephemeral_messages`],
 //! [`Emulator::scheduled_messages`]) until a scheduled one's `post_at` has passed: the next call
-//! posts it. `bookmarks.add` keeps `link` bookmarks ([`Emulator::bookmarks`]).
+//! posts it. `chat.scheduledMessages.list` lists the caller's own scheduled messages, soonest
+//! first (by `channel`, `oldest`/`latest` on `post_at`, paged with the emulator's cursors), and
+//! `chat.deleteScheduledMessage` cancels one of them. `bookmarks.add` keeps `link` bookmarks ([`Emulator::bookmarks`]).
 //!
 //! Where a call may act: an unknown conversation, or a private one the caller is not in, is
 //! `channel_not_found`; a bot reading a public channel it is not in is `not_in_channel`, as is
@@ -113,7 +115,8 @@
 //! `invalid_thread_ts`. Then the methods' own: `message_not_found`, `cant_update_message`,
 //! `cant_delete_message` (the author may; an admin's user token may delete others' messages),
 //! `user_not_in_channel`, `time_in_past`, `time_too_far`, `invalid_time`, `thread_not_found`,
-//! `invalid_ts_oldest`/`latest`, `invalid_cursor`, `already_reacted`, `no_reaction`,
+//! `invalid_ts_oldest`/`latest`, `invalid_cursor`, `invalid_scheduled_message_id`,
+//! `invalid_channel` (listing scheduled messages), `already_reacted`, `no_reaction`,
 //! `invalid_name`, `already_pinned`, `no_item_specified`, `invalid_link`,
 //! `invalid_bookmark_type`, `invalid_emoji`.
 //!

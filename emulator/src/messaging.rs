@@ -19,6 +19,8 @@ pub(crate) struct Scheduled {
     pub(crate) id: String,
     pub(crate) channel: String,
     pub(crate) post_at: i64,
+    /// When it was scheduled (Unix seconds).
+    pub(crate) created: i64,
     /// The message to post, without its `ts`.
     pub(crate) message: Map<String, Value>,
     /// The thread it replies in, and whether it is also sent to the channel.

@@ -1,5 +1,5 @@
-//! The `chat.*` family: posting, editing, deleting and scheduling messages, ephemeral messages,
-//! and permalinks.
+//! The `chat.*` family: posting, editing, deleting and scheduling messages (and listing and
+//! cancelling scheduled ones), ephemeral messages, and permalinks.
 //!
 //! The posting methods take a message's content in the same fields: `text` (Slack's markdown,
 //! also the fallback text of notifications), `blocks` ([`Blocks`]), `attachments`
@@ -9,11 +9,12 @@
 //! `markdown_text` beside `text` or `blocks`, at most [`MAX_MESSAGE_BLOCKS`] blocks,
 //! [`MAX_ATTACHMENTS`] attachments and [`MAX_MARKDOWN_TEXT_CHARS`] characters of markdown.
 
+use super::Acknowledged;
 use crate::types::{
-    Attachment, Blocks, Message, MessageMetadata, Timestamp, MAX_ATTACHMENTS,
-    MAX_MARKDOWN_TEXT_CHARS, MAX_MESSAGE_BLOCKS,
+    Attachment, Blocks, Item, List, Message, MessageMetadata, ResponseMetadata, Timestamp,
+    MAX_ATTACHMENTS, MAX_MARKDOWN_TEXT_CHARS, MAX_MESSAGE_BLOCKS,
 };
-use crate::{slack_method, ChannelId, ChannelRef, InvalidRequest, UserId};
+use crate::{slack_method, ChannelId, ChannelRef, InvalidRequest, PageItems, TeamId, UserId};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -895,5 +896,186 @@ impl TryFrom<wire::Scheduled> for ChatScheduleMessageResponse {
             message,
             extra,
         })
+    }
+}
+
+/// `chat.deleteScheduledMessage`: cancels a message `chat.scheduleMessage` holds, before it goes
+/// out. Slack answers `invalid_scheduled_message_id` for an id it does not hold for the
+/// token's user or bot in `channel`, such as one already posted.
+///
+/// ```
+/// use slack_methods::methods::ChatDeleteScheduledMessage;
+/// use slack_methods::ChannelId;
+/// let cancel = ChatDeleteScheduledMessage::new(ChannelId::new("C0123ABCD")?, "Q1298393284");
+/// assert_eq!(
+///     slack_methods::encode_params(&cancel)?,
+///     "channel=C0123ABCD&scheduled_message_id=Q1298393284",
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "chat.deleteScheduledMessage",
+    scope = "chat:write",
+    scope = "chat:write:bot",
+    scope = "chat:write:user",
+    response = Acknowledged,
+    validate = ChatDeleteScheduledMessage::check
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ChatDeleteScheduledMessage {
+    /// The conversation the message is scheduled in.
+    pub channel: ChannelId,
+    /// The `scheduled_message_id` that `chat.scheduleMessage` answered (`Q...`).
+    pub scheduled_message_id: String,
+}
+
+impl ChatDeleteScheduledMessage {
+    /// Cancels the scheduled message `scheduled_message_id` in `channel`.
+    pub fn new(channel: ChannelId, scheduled_message_id: impl Into<String>) -> Self {
+        ChatDeleteScheduledMessage {
+            channel,
+            scheduled_message_id: scheduled_message_id.into(),
+        }
+    }
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        if self.scheduled_message_id.trim().is_empty() {
+            return Err(InvalidRequest::new(
+                "`scheduled_message_id` is empty: give the id `chat.scheduleMessage` answered (Slack answers `invalid_scheduled_message_id`)",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// `chat.scheduledMessages.list`: the messages the token's user or bot has scheduled that are
+/// not posted yet, one page at a time; in one conversation with `channel`, and with `oldest`
+/// and `latest`, those that go out in that time range.
+///
+/// Stream every page with `client.pages(&list)`, or every scheduled message across pages with
+/// `client.items(&list)`:
+///
+/// ```no_run
+/// # async fn demo(client: slack_methods::Client) -> Result<(), Box<dyn std::error::Error>> {
+/// use futures_util::TryStreamExt;
+/// use slack_methods::methods::ChatScheduledMessagesList;
+/// use slack_methods::ChannelId;
+/// let list = ChatScheduledMessagesList::new().channel(ChannelId::new("C0123ABCD")?);
+/// let mut scheduled = std::pin::pin!(client.items(&list));
+/// while let Some(message) = scheduled.try_next().await? {
+///     if let Some(message) = message.parsed() {
+///         println!("{} goes out at {}", message.id, message.post_at);
+///     }
+/// }
+/// # Ok(()) }
+/// ```
+#[slack_method(
+    "chat.scheduledMessages.list",
+    response = ChatScheduledMessagesListResponse,
+    validate = ChatScheduledMessagesList::check
+)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ChatScheduledMessagesList {
+    /// The conversation whose scheduled messages to list; all of them when absent.
+    pub channel: Option<ChannelId>,
+    /// Where the page starts: the `next_cursor` of the page before; the first page when absent.
+    pub cursor: Option<String>,
+    /// Only messages that go out at or before this time (Unix seconds).
+    pub latest: Option<i64>,
+    /// The most scheduled messages on one page (Slack may return fewer, even on a page that is
+    /// not the last).
+    pub limit: Option<u32>,
+    /// Only messages that go out at or after this time (Unix seconds).
+    pub oldest: Option<i64>,
+    /// With an org-level token: the workspace whose scheduled messages to list.
+    pub team_id: Option<TeamId>,
+}
+
+impl ChatScheduledMessagesList {
+    /// The first page of every scheduled message.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Lists the messages scheduled in `channel` only.
+    pub fn channel(mut self, channel: ChannelId) -> Self {
+        self.channel = Some(channel);
+        self
+    }
+
+    /// Lists the messages that go out from `oldest` to `latest` (Unix seconds, both included).
+    pub fn between(mut self, oldest: i64, latest: i64) -> Self {
+        self.oldest = Some(oldest);
+        self.latest = Some(latest);
+        self
+    }
+
+    /// Asks for at most `limit` scheduled messages a page.
+    pub fn limit(mut self, limit: u32) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    /// Starts at `cursor` (a page's `next_cursor`), to resume an earlier listing.
+    pub fn cursor(mut self, cursor: impl Into<String>) -> Self {
+        self.cursor = Some(cursor.into());
+        self
+    }
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        if let (Some(oldest), Some(latest)) = (self.oldest, self.latest) {
+            if oldest > latest {
+                return Err(InvalidRequest::new(format!(
+                    "`oldest` ({oldest}) is after `latest` ({latest}): no message goes out in that range"
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+crate::slack_object! {
+    /// A message scheduled with `chat.scheduleMessage` and not posted yet, as
+    /// `chat.scheduledMessages.list` lists it.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct ScheduledMessage {
+        required {
+            /// The scheduled message's id (`Q...`), to cancel it with
+            /// [`ChatDeleteScheduledMessage`].
+            pub id: String,
+            /// The conversation it will be posted in.
+            pub channel_id: ChannelId,
+            /// When it will be posted (Unix seconds).
+            pub post_at: i64,
+        }
+        /// When it was scheduled (Unix seconds).
+        pub date_created: Option<i64>,
+        /// Its text.
+        pub text: Option<String>,
+    }
+}
+
+crate::slack_object! {
+    /// What `chat.scheduledMessages.list` answers: one page of scheduled messages.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct ChatScheduledMessagesListResponse {
+        /// The page's scheduled messages; one that does not fit [`ScheduledMessage`] is kept as
+        /// [`Unparsed`](crate::types::Unparsed).
+        pub scheduled_messages: List<ScheduledMessage>,
+        /// The next page's cursor (also [`SlackResponse::next_cursor`](crate::SlackResponse)).
+        pub response_metadata: Option<ResponseMetadata>,
+    }
+}
+
+impl PageItems for ChatScheduledMessagesListResponse {
+    type Item = Item<ScheduledMessage>;
+    fn into_items(self) -> Vec<Item<ScheduledMessage>> {
+        self.scheduled_messages.into_items()
     }
 }

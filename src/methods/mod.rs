@@ -32,9 +32,11 @@ pub use channels::{
     ConversationsMembersResponse, ConversationsOpen, ConversationsOpenResponse,
 };
 pub use chat::{
-    ChatDelete, ChatDeleteResponse, ChatGetPermalink, ChatGetPermalinkResponse, ChatPostEphemeral,
-    ChatPostEphemeralResponse, ChatPostMessage, ChatPostMessageResponse, ChatScheduleMessage,
-    ChatScheduleMessageResponse, ChatUpdate, ChatUpdateResponse,
+    ChatDelete, ChatDeleteResponse, ChatDeleteScheduledMessage, ChatGetPermalink,
+    ChatGetPermalinkResponse, ChatPostEphemeral, ChatPostEphemeralResponse, ChatPostMessage,
+    ChatPostMessageResponse, ChatScheduleMessage, ChatScheduleMessageResponse,
+    ChatScheduledMessagesList, ChatScheduledMessagesListResponse, ChatUpdate, ChatUpdateResponse,
+    ScheduledMessage,
 };
 pub use files::{
     FileToComplete, FilesCompleteUploadExternal, FilesCompleteUploadExternalResponse,
@@ -121,6 +123,8 @@ bundled![
     ChatPostEphemeral,
     ChatGetPermalink,
     ChatScheduleMessage,
+    ChatScheduledMessagesList,
+    ChatDeleteScheduledMessage,
     ConversationsHistory,
     ConversationsReplies,
     ReactionsAdd,

@@ -7,6 +7,7 @@ use super::messages::{
 use super::{fail, param, truthy, Outcome};
 use crate::messaging::{Ephemeral, Scheduled};
 use crate::state::{State, User};
+use crate::workspace::{page_size, CURSOR_PREFIX};
 use serde_json::{json, Map, Value};
 
 /// The furthest ahead `chat.scheduleMessage` accepts: 120 days.
@@ -329,6 +330,7 @@ pub(crate) fn schedule_message(
         id: id.clone(),
         channel: channel_id.clone(),
         post_at,
+        created: now,
         message: message.clone(),
         thread,
     });
@@ -340,5 +342,109 @@ pub(crate) fn schedule_message(
     if truncated {
         warn_truncated(&mut data);
     }
+    Ok(data)
+}
+
+/// Whether `caller` scheduled `scheduled`: a user or bot sees and cancels only its own scheduled
+/// messages.
+fn scheduled_by(scheduled: &Scheduled, caller: &User) -> bool {
+    scheduled.message.get("user").and_then(Value::as_str) == Some(caller.spec.id.as_str())
+}
+
+/// `chat.deleteScheduledMessage`: cancels a message the caller scheduled in `channel`, before it
+/// goes out (`invalid_scheduled_message_id` for an id not held there for the caller, such as
+/// one already posted).
+pub(crate) fn delete_scheduled(
+    state: &mut State,
+    caller: &User,
+    params: &[(String, String)],
+) -> Outcome {
+    deliver_scheduled(state);
+    let channel_id = conversation(state, caller, param(params, "channel"), Access::Act)?;
+    let id = param(params, "scheduled_message_id").map(str::trim);
+    let index = state
+        .messaging
+        .scheduled
+        .iter()
+        .position(|s| {
+            Some(s.id.as_str()) == id && s.channel == channel_id && scheduled_by(s, caller)
+        })
+        .ok_or_else(|| fail("invalid_scheduled_message_id"))?;
+    state.messaging.scheduled.remove(index);
+    Ok(Map::new())
+}
+
+/// `chat.scheduledMessages.list`: the caller's scheduled messages not posted yet, soonest
+/// first, in one conversation with `channel` (`invalid_channel` for one the caller cannot see)
+/// and with `oldest`/`latest` in that range of `post_at`. Paged as Slack's lists are: a cursor
+/// names the scheduled message the next page starts at, so a message scheduled or cancelled
+/// between two pages neither repeats nor skips one.
+pub(crate) fn scheduled_list(
+    state: &mut State,
+    caller: &User,
+    params: &[(String, String)],
+) -> Outcome {
+    deliver_scheduled(state);
+    let channel = match param(params, "channel").filter(|given| !given.trim().is_empty()) {
+        Some(given) => Some(
+            conversation(state, caller, Some(given), Access::Act)
+                .map_err(|_| fail("invalid_channel"))?,
+        ),
+        None => None,
+    };
+    let bound = |name: &str| -> Result<Option<i64>, super::Reply> {
+        match param(params, name).map(str::trim).filter(|v| !v.is_empty()) {
+            None => Ok(None),
+            Some(text) => parse_ts(text)
+                .and_then(|(seconds, _)| i64::try_from(seconds).ok())
+                .map(Some)
+                .ok_or_else(|| fail("invalid_arguments")),
+        }
+    };
+    let oldest = bound("oldest")?;
+    let latest = bound("latest")?;
+    let mut mine: Vec<&Scheduled> = state
+        .messaging
+        .scheduled
+        .iter()
+        .filter(|s| scheduled_by(s, caller))
+        .filter(|s| channel.as_ref().is_none_or(|c| *c == s.channel))
+        .filter(|s| oldest.is_none_or(|oldest| s.post_at >= oldest))
+        .filter(|s| latest.is_none_or(|latest| s.post_at <= latest))
+        .collect();
+    mine.sort_by(|a, b| (a.post_at, &a.id).cmp(&(b.post_at, &b.id)));
+    let start = match param(params, "cursor").filter(|cursor| !cursor.is_empty()) {
+        None => 0,
+        Some(cursor) => {
+            let (post_at, id) = cursor
+                .strip_prefix(CURSOR_PREFIX)
+                .and_then(|rest| rest.strip_prefix("scheduled"))
+                .and_then(|rest| rest.split_once(':'))
+                .and_then(|(post_at, id)| Some((post_at.parse::<i64>().ok()?, id)))
+                .ok_or_else(|| fail("invalid_cursor"))?;
+            mine.partition_point(|s| (s.post_at, s.id.as_str()) < (post_at, id))
+        }
+    };
+    let size = page_size(param(params, "limit"), state.workspace.max_page);
+    let end = start.saturating_add(size).min(mine.len());
+    let next = match mine.get(end) {
+        Some(s) => format!("{CURSOR_PREFIX}scheduled{}:{}", s.post_at, s.id),
+        None => String::new(),
+    };
+    let listed: Vec<Value> = mine[start..end]
+        .iter()
+        .map(|s| {
+            json!({
+                "id": s.id,
+                "channel_id": s.channel,
+                "post_at": s.post_at,
+                "date_created": s.created,
+                "text": s.message.get("text").cloned().unwrap_or_else(|| json!("")),
+            })
+        })
+        .collect();
+    let mut data = Map::new();
+    data.insert("scheduled_messages".into(), Value::Array(listed));
+    data.insert("response_metadata".into(), json!({ "next_cursor": next }));
     Ok(data)
 }

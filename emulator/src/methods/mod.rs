@@ -150,6 +150,8 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("chat.postEphemeral", chat::post_ephemeral),
     ("chat.getPermalink", chat::get_permalink),
     ("chat.scheduleMessage", chat::schedule_message),
+    ("chat.scheduledMessages.list", chat::scheduled_list),
+    ("chat.deleteScheduledMessage", chat::delete_scheduled),
     ("conversations.history", history::history),
     ("conversations.replies", history::replies),
     ("reactions.add", reactions::add),
