@@ -6,13 +6,13 @@ use futures_util::{StreamExt, TryStreamExt};
 use serde_json::json;
 use slack_methods::methods::{
     ChatDelete, ChatPostMessage, ConversationsHistory, ConversationsList,
-    ConversationsListResponse, ConversationsReplies,
+    ConversationsListResponse, ConversationsReplies, UsersList,
 };
-use slack_methods::types::{Conversation, Item, Message};
+use slack_methods::types::{Conversation, Item, Message, User};
 use slack_methods::{
     CallOptions, ChannelId, Client, Error, PageItems, RateLimits, SlackResponse, Token,
 };
-use slack_methods_emulator::{demo, Emulator, Fault};
+use slack_methods_emulator::{demo, ChannelSpec, Emulator, Fault, UserSpec};
 use std::pin::pin;
 use std::time::Duration;
 
@@ -403,4 +403,51 @@ async fn messages_changed_between_pages_are_neither_repeated_nor_skipped() {
         .await
         .unwrap();
     assert_eq!(texts(&rest), ["r3", "r4", "r5", "r6", "r7"]);
+}
+
+/// The emulator's list cursors name the item the next page starts at too: a channel or user
+/// added between two pages, in id order before the cursor, repeats nothing and skips nothing.
+#[tokio::test]
+async fn channels_and_users_added_between_pages_are_neither_repeated_nor_skipped() {
+    let emu = emulator().await;
+    let client = client(&emu);
+    let before: Vec<String> = client
+        .items(&ConversationsList::new())
+        .map_ok(|item| item.parsed().map(|c| c.id.to_string()).unwrap_or_default())
+        .try_collect()
+        .await
+        .unwrap();
+    let list = ConversationsList::new();
+    let mut channels = pin!(client.items(&list));
+    let mut seen = Vec::new();
+    for _ in 0..10 {
+        let channel: Item<Conversation> = channels.try_next().await.unwrap().unwrap();
+        seen.push(channel.parsed().unwrap().id.to_string());
+    }
+    emu.add_channel(ChannelSpec::new("C0000000A1", "aaa-first"));
+    while let Some(channel) = channels.try_next().await.unwrap() {
+        seen.push(channel.parsed().unwrap().id.to_string());
+    }
+    assert_eq!(seen, before);
+
+    let users = UsersList::new().limit(2);
+    let mut members = pin!(client.items(&users));
+    let mut seen = Vec::new();
+    for _ in 0..2 {
+        let user: Item<User> = members.try_next().await.unwrap().unwrap();
+        seen.push(user.parsed().unwrap().id.to_string());
+    }
+    emu.add_user(UserSpec::new("U0000000A1", "first-by-id"));
+    while let Some(user) = members.try_next().await.unwrap() {
+        seen.push(user.parsed().unwrap().id.to_string());
+    }
+    let mut sorted = seen.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(seen, sorted, "each user once, in id order");
+    assert_eq!(
+        seen.len(),
+        4,
+        "the demo's four users, the one added before the cursor not among them"
+    );
 }

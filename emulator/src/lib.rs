@@ -19,8 +19,9 @@
 //! `files.completeUploadExternal` makes a file of them (`files.info` reads it; sharing it in a
 //! channel posts a message with the file there). Paginated lists answer small pages
 //! ([`EmulatorBuilder::max_page_size`]) and `invalid_cursor` for a cursor they never gave; as
-//! Slack's, the cursors of `conversations.history` and `conversations.replies` name the `ts` the
-//! next page starts at, so a message posted or deleted between pages repeats or skips none.
+//! Slack's, a cursor names where the next page starts, not an offset (the `ts` of a message, the
+//! id of a channel, member or user), so an item added or removed between pages repeats or skips
+//! none.
 //!
 //! # What it knows about a method, and from where
 //!

@@ -282,29 +282,35 @@ pub mod demo {
     ];
 }
 
-/// One page of a list of `len` items, as the request's `cursor` and `limit` ask: the range of
-/// items to answer, and the cursor of the next page (empty after the last). A page holds at most
-/// `max_page` items, whatever `limit` says; a `limit` of 0 or none means as many as that. A
-/// cursor this emulator did not give is `Err` (Slack's `invalid_cursor`).
+/// One page of a list of items in the order of their `keys` (their ids, sorted), as the
+/// request's `cursor` and `limit` ask: the range of items to answer, and the cursor of the next
+/// page (empty after the last). As Slack's, a cursor names the item the next page starts at, not
+/// an offset: an item added or removed between two pages neither repeats nor skips another. A
+/// page holds at most `max_page` items, whatever `limit` says; a `limit` of 0 or none means as
+/// many as that. A cursor this emulator did not give is `Err` (Slack's `invalid_cursor`).
 pub(crate) fn page(
-    len: usize,
+    keys: &[&str],
     cursor: Option<&str>,
     limit: Option<&str>,
     max_page: usize,
 ) -> Result<(std::ops::Range<usize>, String), ()> {
     let start = match cursor.filter(|c| !c.is_empty()) {
         None => 0,
-        Some(cursor) => cursor
-            .strip_prefix(CURSOR_PREFIX)
-            .and_then(|offset| offset.parse::<usize>().ok())
-            .filter(|offset| *offset <= len)
-            .ok_or(())?,
+        Some(cursor) => {
+            let from = cursor
+                .strip_prefix(CURSOR_PREFIX)
+                .and_then(|rest| rest.strip_prefix("id"))
+                .filter(|key| !key.is_empty())
+                .ok_or(())?;
+            keys.partition_point(|key| *key < from)
+        }
     };
-    let end = start.saturating_add(page_size(limit, max_page)).min(len);
-    let next = if end < len {
-        format!("{CURSOR_PREFIX}{end}")
-    } else {
-        String::new()
+    let end = start
+        .saturating_add(page_size(limit, max_page))
+        .min(keys.len());
+    let next = match keys.get(end) {
+        Some(key) => format!("{CURSOR_PREFIX}id{key}"),
+        None => String::new(),
     };
     Ok((start..end, next))
 }
@@ -319,7 +325,7 @@ pub(crate) fn page_size(limit: Option<&str>, max_page: usize) -> usize {
         .min(max_page.max(1))
 }
 
-/// What the emulator's cursors start with (then the offset of the page's first item, or for
+/// What the emulator's cursors start with (then `id` and the id of the page's first item, or for
 /// messages `ts` and the `ts` of the page's first message).
 pub(crate) const CURSOR_PREFIX: &str = "ZW11bGF0ZWQ6";
 
@@ -329,16 +335,29 @@ mod tests {
 
     #[test]
     fn pages_cross_a_list_and_end_with_an_empty_cursor() {
-        let (first, next) = page(25, None, None, 10).unwrap();
-        assert_eq!((first, next.as_str()), (0..10, "ZW11bGF0ZWQ610"));
-        let (second, next) = page(25, Some(&next), Some("100"), 10).unwrap();
+        let ids: Vec<String> = (0..25).map(|n| format!("C{n:02}")).collect();
+        let keys: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let (first, next) = page(&keys, None, None, 10).unwrap();
+        assert_eq!((first, next.as_str()), (0..10, "ZW11bGF0ZWQ6idC10"));
+        let (second, next) = page(&keys, Some(&next), Some("100"), 10).unwrap();
         assert_eq!(second, 10..20);
-        let (last, next) = page(25, Some(&next), Some("8"), 10).unwrap();
+        let (last, next) = page(&keys, Some(&next), Some("8"), 10).unwrap();
         assert_eq!((last, next.as_str()), (20..25, ""));
-        assert_eq!(page(3, None, Some("2"), 10).unwrap().0, 0..2);
-        assert!(page(3, Some("bogus"), None, 10).is_err());
-        assert!(page(3, Some("ZW11bGF0ZWQ6999"), None, 10).is_err());
-        assert_eq!(page(0, None, None, 10).unwrap(), (0..0, String::new()));
+        assert_eq!(page(&keys[..3], None, Some("2"), 10).unwrap().0, 0..2);
+        assert!(page(&keys, Some("bogus"), None, 10).is_err());
+        assert!(page(&keys, Some("ZW11bGF0ZWQ6id"), None, 10).is_err());
+        assert_eq!(page(&[], None, None, 10).unwrap(), (0..0, String::new()));
+    }
+
+    #[test]
+    fn a_cursor_names_the_item_the_next_page_starts_at() {
+        let (_, next) = page(&["C1", "C2", "C3", "C4"], None, Some("2"), 10).unwrap();
+        // An item added before the cursor, or the cursor's own item removed, moves no other
+        // item into or out of the next page.
+        let added = page(&["C0", "C1", "C2", "C3", "C4"], Some(&next), None, 10).unwrap();
+        assert_eq!(added.0, 3..5);
+        let removed = page(&["C1", "C2", "C4"], Some(&next), None, 10).unwrap();
+        assert_eq!(removed.0, 2..3);
     }
 
     #[test]

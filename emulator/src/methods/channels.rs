@@ -153,8 +153,9 @@ pub(crate) fn listing(
         .filter(|channel| visible(channel, &caller.spec.id))
         .filter(|channel| keep(channel))
         .collect();
+    let ids: Vec<&str> = chosen.iter().map(|channel| channel.id.as_str()).collect();
     let (range, next) = page(
-        chosen.len(),
+        &ids,
         param(params, "cursor"),
         param(params, "limit"),
         state.workspace.max_page,
@@ -205,9 +206,9 @@ pub(crate) fn info(state: &mut State, caller: &User, params: &[(String, String)]
 pub(crate) fn members(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
     check_limit(params)?;
     let channel = named_channel(state, caller, params)?;
-    let members: Vec<&String> = channel.members.iter().collect();
+    let members: Vec<&str> = channel.members.iter().map(String::as_str).collect();
     let (range, next) = page(
-        members.len(),
+        &members,
         param(params, "cursor"),
         param(params, "limit"),
         state.workspace.max_page,

@@ -277,8 +277,9 @@ pub(crate) fn info(state: &mut State, _: &User, params: &[(String, String)]) -> 
 pub(crate) fn list(state: &mut State, _: &User, params: &[(String, String)]) -> Outcome {
     let mut users: Vec<&User> = state.users.values().collect();
     users.sort_by(|a, b| a.spec.id.cmp(&b.spec.id));
+    let ids: Vec<&str> = users.iter().map(|user| user.spec.id.as_str()).collect();
     let (range, next) = page(
-        users.len(),
+        &ids,
         param(params, "cursor"),
         param(params, "limit"),
         state.workspace.max_page,
