@@ -256,6 +256,52 @@ async fn a_home_tab_is_published_per_user() {
     assert_eq!(api.messages, ["[ERROR] invalid `user_id`"]);
 }
 
+#[tokio::test]
+async fn views_without_blocks_are_sent_with_an_empty_list() {
+    // Slack requires a view's `blocks`, if only `[]`: a modal or Home tab built without any
+    // still has the field on the wire, and opens.
+    let (emu, bot) = emulator().await;
+    let opened = bot
+        .call(&ViewsOpen::new(
+            emu.trigger_id(demo::ADA),
+            ViewPayload::modal("Loading"),
+        ))
+        .await
+        .unwrap()
+        .data
+        .view;
+    assert!(opened.blocks.is_empty());
+    bot.call(&ViewsPush::new(
+        emu.trigger_id(demo::ADA),
+        ViewPayload::modal("Details"),
+    ))
+    .await
+    .unwrap();
+    bot.call(&ViewsUpdate::by_id(opened.id, ViewPayload::modal("Loaded")))
+        .await
+        .unwrap();
+    let ada = UserId::new(demo::ADA).unwrap();
+    bot.call(&ViewsPublish::new(ada, ViewPayload::home()))
+        .await
+        .unwrap();
+    let sent: Vec<Value> = emu
+        .requests()
+        .iter()
+        .map(|request| {
+            let view = request
+                .params
+                .iter()
+                .find(|(key, _)| key == "view")
+                .unwrap();
+            serde_json::from_str(&view.1).unwrap()
+        })
+        .collect();
+    assert_eq!(sent.len(), 4);
+    for view in sent {
+        assert_eq!(view["blocks"], serde_json::json!([]), "{view}");
+    }
+}
+
 /// `views.open` with the view as raw text, to put malformed views on the wire.
 #[slack_method("views.open")]
 struct RawOpen {
@@ -266,7 +312,7 @@ struct RawOpen {
 #[tokio::test]
 async fn malformed_views_are_invalid_arguments_with_slacks_messages() {
     let (emu, bot) = emulator().await;
-    let cases: [(&str, &[&str]); 7] = [
+    let cases: [(&str, &[&str]); 9] = [
         (
             "{}",
             &[
@@ -282,8 +328,20 @@ async fn malformed_views_are_invalid_arguments_with_slacks_messages() {
             r#"{"type":"modal","blocks":[]}"#,
             &["[ERROR] missing required field: title [json-pointer:/view]"],
         ),
+        // Every view has blocks, if only `[]`.
         (
-            r#"{"type":"modal","title":{"type":"plain_text","text":"A title far longer than Slack allows"}}"#,
+            r#"{"type":"modal","title":{"type":"plain_text","text":"Form"}}"#,
+            &["[ERROR] missing required field: blocks [json-pointer:/view]"],
+        ),
+        (
+            r#"{"type":"modal"}"#,
+            &[
+                "[ERROR] missing required field: title [json-pointer:/view]",
+                "[ERROR] missing required field: blocks [json-pointer:/view]",
+            ],
+        ),
+        (
+            r#"{"type":"modal","title":{"type":"plain_text","text":"A title far longer than Slack allows"},"blocks":[]}"#,
             &["[ERROR] must be less than 25 characters [json-pointer:/view/title/text]"],
         ),
         (
@@ -291,7 +349,7 @@ async fn malformed_views_are_invalid_arguments_with_slacks_messages() {
             &["[ERROR] missing required field: element [json-pointer:/view/blocks/0]"],
         ),
         (
-            r#"{"type":"modal","title":{"type":"plain_text","text":"Form"},"submit":"Send","close":{"type":"mrkdwn","text":"x"}}"#,
+            r#"{"type":"modal","title":{"type":"plain_text","text":"Form"},"submit":"Send","close":{"type":"mrkdwn","text":"x"},"blocks":[]}"#,
             &[
                 "[ERROR] must be plain_text [json-pointer:/view/close/type]",
                 "[ERROR] expected an object [json-pointer:/view/submit]",

@@ -54,10 +54,14 @@ fn read_view(
         )]));
     }
     let mut problems = Vec::new();
+    if kind == "modal" && !view.get("title").is_some_and(Value::is_object) {
+        problems.push("missing required field: title [json-pointer:/view]".to_owned());
+    }
+    // Every view has blocks, if only `[]`.
+    if !view.contains_key("blocks") {
+        problems.push("missing required field: blocks [json-pointer:/view]".to_owned());
+    }
     if kind == "modal" {
-        if !view.get("title").is_some_and(Value::is_object) {
-            problems.push("missing required field: title [json-pointer:/view]".to_owned());
-        }
         for label in ["title", "close", "submit"] {
             problems.extend(label_problems(&view, label));
         }
@@ -90,7 +94,7 @@ fn read_view(
         }
     }
     let mut blocks = match view.remove("blocks") {
-        None | Some(Value::Null) => Vec::new(),
+        None => Vec::new(),
         Some(Value::Array(blocks)) => blocks,
         Some(_) => {
             problems.push("expected an array [json-pointer:/view/blocks]".to_owned());

@@ -696,9 +696,10 @@ where
 /// when the object has required fields, a `new` taking them.
 ///
 /// Not a public API: the grammar may change. Fields are written
-/// `pub name: Type [= "wire_key"] [=> reader_fn],`; fields in a leading `required { ... }` group
-/// fail the object when missing or `null`, every other field falls back to its `Default`. Field
-/// types implement [`Field`](crate::types::__private::Field).
+/// `pub name: Type [= "wire_key"] [=> reader_fn] [| always],`; fields in a leading
+/// `required { ... }` group fail the object when missing or `null`, every other field falls back
+/// to its `Default`; `| always` writes a field even when it is empty (a list Slack requires, if
+/// only as `[]`). Field types implement [`Field`](crate::types::__private::Field).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! slack_object {
@@ -713,7 +714,7 @@ macro_rules! slack_object {
             })?
             $(
                 $(#[$fattr:meta])*
-                pub $field:ident : $ty:ty $(= $key:literal)? $(=> $with:path)?
+                pub $field:ident : $ty:ty $(= $key:literal)? $(=> $with:path)? $(| $always:ident)?
             ),* $(,)?
         }
     ) => {
@@ -816,7 +817,7 @@ macro_rules! slack_object {
                     }
                 )*)?
                 $(
-                    if !$crate::types::__private::Field::omit(&self.$field) {
+                    if $crate::slack_object!(@written &self.$field $(, $always)?) {
                         map.serialize_entry($crate::slack_object!(@key $field $($key)?), &self.$field)?;
                     }
                 )*
@@ -838,6 +839,9 @@ macro_rules! slack_object {
             const OBJECT: bool = true;
         }
     };
+
+    (@written $value:expr) => { !$crate::types::__private::Field::omit($value) };
+    (@written $value:expr, always) => { true };
 
     (@key $field:ident) => { stringify!($field) };
     (@key $field:ident $key:literal) => { $key };

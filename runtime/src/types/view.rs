@@ -145,8 +145,9 @@ crate::slack_object! {
         }
         /// The title (modals; plain text, up to 24 characters).
         pub title: Option<Text>,
-        /// The blocks.
-        pub blocks: Blocks,
+        /// The blocks (at most 100). Slack requires the field, so it is written even when
+        /// empty, as `[]`.
+        pub blocks: Blocks | always,
         /// The close button's label (modals).
         pub close: Option<Text>,
         /// The submit button's label (modals with inputs).
