@@ -374,6 +374,33 @@ async fn malformed_views_are_invalid_arguments_with_slacks_messages() {
         let body: Value = serde_json::from_str(&api.raw).unwrap();
         assert!(body.get("errors").is_none(), "{view}");
     }
+    // The view's own ids and text have Slack's lengths.
+    for (field, most) in [
+        ("callback_id", 255),
+        ("external_id", 255),
+        ("private_metadata", 3_000),
+    ] {
+        let view = serde_json::json!({
+            "type": "modal",
+            "title": {"type": "plain_text", "text": "Form"},
+            "blocks": [],
+            field: "x".repeat(most + 1),
+        });
+        let raw = RawOpen {
+            trigger_id: trigger.clone(),
+            view: view.to_string(),
+        };
+        let Err(Error::Api(api)) = bot.call(&raw).await else {
+            panic!("expected invalid_arguments for a long {field}");
+        };
+        assert_eq!(
+            api.messages,
+            [format!(
+                "[ERROR] must be less than {} characters [json-pointer:/view/{field}]",
+                most + 1
+            )]
+        );
+    }
     // None of them used the trigger up: a valid view opens with it.
     assert!(emu.modal_stack(demo::ADA).is_empty());
     bot.call(&ViewsOpen::new(trigger, modal("Valid")))
@@ -408,7 +435,7 @@ async fn views_breaking_slacks_rules_are_never_sent() {
     assert!(refused(bot.call(&nameless).await).contains("view_id"));
     // The labels, the lengths Slack allows, and a submit button for inputs.
     type Breaks = fn(&mut ViewPayload);
-    let broken: [(&str, Breaks); 6] = [
+    let broken: [(&str, Breaks); 7] = [
         ("`title` is plain text", |v| {
             v.title = Some(Text::mrkdwn("*x*"))
         }),
@@ -421,6 +448,9 @@ async fn views_breaking_slacks_rules_are_never_sent() {
         }),
         ("`callback_id` has at most 255", |v| {
             v.callback_id = Some("c".repeat(256))
+        }),
+        ("`external_id` has at most 255", |v| {
+            v.external_id = Some("e".repeat(256))
         }),
         ("needs a `submit`", |v| {
             v.submit = None;

@@ -7,8 +7,8 @@
 //! answers with the [`View`] as shown, with its id and `hash`.
 
 use crate::types::{
-    Text, TextType, View, ViewPayload, ViewType, MAX_CALLBACK_ID_CHARS, MAX_PRIVATE_METADATA_CHARS,
-    MAX_VIEW_BLOCKS, MAX_VIEW_TITLE_CHARS,
+    Text, TextType, View, ViewPayload, ViewType, MAX_CALLBACK_ID_CHARS, MAX_EXTERNAL_ID_CHARS,
+    MAX_PRIVATE_METADATA_CHARS, MAX_VIEW_BLOCKS, MAX_VIEW_TITLE_CHARS,
 };
 use crate::{slack_method, InvalidRequest, UserId, ViewId};
 use serde::Deserialize;
@@ -52,6 +52,7 @@ fn check_view(view: &ViewPayload, method: &str, kind: ViewType) -> Result<(), In
             MAX_PRIVATE_METADATA_CHARS,
         ),
         ("callback_id", &view.callback_id, MAX_CALLBACK_ID_CHARS),
+        ("external_id", &view.external_id, MAX_EXTERNAL_ID_CHARS),
     ];
     for (name, text, most) in limits {
         let chars = text.as_deref().map_or(0, |text| text.chars().count());

@@ -14,8 +14,8 @@ use crate::messaging::{ShownView, APP_ID};
 use crate::state::{State, User};
 use serde_json::{json, Map, Value};
 use slack_methods_runtime::types::{
-    MAX_CALLBACK_ID_CHARS, MAX_PRIVATE_METADATA_CHARS, MAX_VIEW_BLOCKS, MAX_VIEW_STACK,
-    MAX_VIEW_TITLE_CHARS,
+    MAX_CALLBACK_ID_CHARS, MAX_EXTERNAL_ID_CHARS, MAX_PRIVATE_METADATA_CHARS, MAX_VIEW_BLOCKS,
+    MAX_VIEW_STACK, MAX_VIEW_TITLE_CHARS,
 };
 
 /// `invalid_arguments` with `problems`, as Slack refuses a malformed view.
@@ -80,6 +80,7 @@ fn read_view(
     let limits = [
         ("private_metadata", MAX_PRIVATE_METADATA_CHARS),
         ("callback_id", MAX_CALLBACK_ID_CHARS),
+        ("external_id", MAX_EXTERNAL_ID_CHARS),
     ];
     for (field, most) in limits {
         let chars = view

@@ -28,6 +28,9 @@ pub const MAX_PRIVATE_METADATA_CHARS: usize = 3_000;
 /// The most characters of a view's `callback_id`.
 pub const MAX_CALLBACK_ID_CHARS: usize = 255;
 
+/// The most characters of a view's `external_id`.
+pub const MAX_EXTERNAL_ID_CHARS: usize = 255;
+
 /// The most characters of a `header` block's text.
 pub const MAX_HEADER_CHARS: usize = 150;
 

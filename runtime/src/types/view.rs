@@ -156,7 +156,7 @@ crate::slack_object! {
         pub private_metadata: Option<String>,
         /// The app's name for the view, sent back with its interactions.
         pub callback_id: Option<String>,
-        /// The app's own unique id for the view.
+        /// The app's own unique id for the view (up to 255 characters).
         pub external_id: Option<String>,
         /// Whether closing the modal closes the whole stack.
         pub clear_on_close: Option<bool>,
