@@ -7,7 +7,8 @@ use serde_json::{json, Value};
 use slack_methods::methods::{
     BookmarksAdd, ChatDelete, ChatDeleteScheduledMessage, ChatGetPermalink, ChatPostEphemeral,
     ChatPostMessage, ChatScheduleMessage, ChatScheduledMessagesList, ChatUpdate,
-    ConversationsHistory, ConversationsReplies, PinsAdd, ReactionsAdd, ReactionsRemove,
+    ConversationsHistory, ConversationsJoin, ConversationsReplies, PinsAdd, ReactionsAdd,
+    ReactionsRemove,
 };
 use slack_methods::types::{
     Attachment, Block, Blocks, Button, Item, Message, MessageMetadata, MessageSubtype, Text,
@@ -1023,6 +1024,24 @@ async fn pins_show_in_the_history() {
     assert_eq!(pinned, ["Runbook"]);
     let missing = PinsAdd::new(general, Timestamp::new("1.000005"));
     assert_eq!(code(bot.call(&missing).await), "message_not_found");
+}
+
+#[tokio::test]
+async fn a_join_message_is_not_pinnable() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    bot.call(&ConversationsJoin::channel(channel(demo::RANDOM)))
+        .await
+        .unwrap();
+    let joined = history(&bot, demo::RANDOM).await;
+    let join = joined
+        .iter()
+        .find(|m| m.subtype == Some(MessageSubtype::ChannelJoin))
+        .expect("joining posts a channel_join message");
+    let pin = PinsAdd::new(channel(demo::RANDOM), join.ts.clone());
+    assert_eq!(code(bot.call(&pin).await), "not_pinnable");
+    let after = history(&bot, demo::RANDOM).await;
+    assert!(after.iter().all(|m| m.pinned_to.is_empty()));
 }
 
 /// `bookmarks.add` with the link as given, to put an invalid one on the wire.

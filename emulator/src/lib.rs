@@ -118,8 +118,8 @@
 //! `user_not_in_channel`, `time_in_past`, `time_too_far`, `invalid_time`, `thread_not_found`,
 //! `invalid_ts_oldest`/`latest`, `invalid_cursor`, `invalid_scheduled_message_id`,
 //! `invalid_channel` (listing scheduled messages), `already_reacted`, `no_reaction`,
-//! `invalid_name`, `already_pinned`, `no_item_specified`, `invalid_link`,
-//! `invalid_bookmark_type`, `invalid_emoji`.
+//! `invalid_name`, `already_pinned`, `not_pinnable` (a `channel_join` message),
+//! `no_item_specified`, `invalid_link`, `invalid_bookmark_type`, `invalid_emoji`.
 //!
 //! Views: [`Emulator::trigger_id`] stands in for the interaction Slack sends an app; `views.open`
 //! and `views.push` take such a trigger id once (`exchanged_trigger_id`), within its lifetime

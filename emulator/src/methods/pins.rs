@@ -6,7 +6,8 @@ use crate::state::{State, User};
 use serde_json::{json, Map, Value};
 
 /// `pins.add`: the message gets the conversation in its `pinned_to` (`already_pinned` twice;
-/// `bad_timestamp` for a `timestamp` without a timestamp's shape).
+/// `bad_timestamp` for a `timestamp` without a timestamp's shape; `not_pinnable` for a
+/// `channel_join` message, which Slack does not pin).
 pub(crate) fn add(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
     let channel_id = conversation(state, caller, param(params, "channel"), Access::Act)?;
     let Some(ts) = param(params, "timestamp").filter(|ts| !ts.is_empty()) else {
@@ -21,6 +22,9 @@ pub(crate) fn add(state: &mut State, caller: &User, params: &[(String, String)])
         .get_mut(&channel_id)
         .and_then(|channel| channel.messages.iter_mut().find(|m| ts_of(m) == ts))
         .ok_or_else(|| fail("message_not_found"))?;
+    if message.get("subtype") == Some(&json!("channel_join")) {
+        return Err(fail("not_pinnable"));
+    }
     let pinned = message
         .entry("pinned_to")
         .or_insert_with(|| Value::Array(Vec::new()));
