@@ -426,6 +426,13 @@ async fn views_breaking_slacks_rules_are_never_sent() {
     let mut no_trigger = ViewsOpen::new("t", modal("x"));
     no_trigger.trigger_id = None;
     assert!(refused(bot.call(&no_trigger).await).contains("trigger_id"));
+    let mut empty_pointer = ViewsOpen::new("t", modal("x"));
+    empty_pointer.trigger_id = None;
+    empty_pointer.interactivity_pointer = Some(String::new());
+    assert_eq!(
+        refused(bot.call(&empty_pointer).await),
+        "the `interactivity_pointer` is empty"
+    );
     let crowded =
         ViewPayload::home().with_blocks((0..101).map(|_| Block::divider()).collect::<Vec<_>>());
     let user = UserId::new(demo::ADA).unwrap();

@@ -102,8 +102,9 @@ fn check_trigger(
         (None, None) => Err(InvalidRequest::new(
             "a modal opens in answer to an interaction: give its `trigger_id`",
         )),
-        (Some(id), None) | (None, Some(id)) if id.is_empty() => {
-            Err(InvalidRequest::new("the `trigger_id` is empty"))
+        (Some(id), None) if id.is_empty() => Err(InvalidRequest::new("the `trigger_id` is empty")),
+        (None, Some(pointer)) if pointer.is_empty() => {
+            Err(InvalidRequest::new("the `interactivity_pointer` is empty"))
         }
         _ => Ok(()),
     }
