@@ -1,5 +1,7 @@
 //! The code `#[slack_method]` generates passes strict lints: nothing it emits may warn in a
-//! user's crate, whatever lints the user denies.
+//! user's crate, whatever lints the user denies. Besides the groups, restriction lints a user
+//! may deny that would apply to generated code located at the user's tokens: the `?` of a JSON
+//! field sits at its type.
 
 #![deny(
     warnings,
@@ -9,7 +11,8 @@
     unreachable_pub,
     rust_2018_idioms,
     clippy::all,
-    clippy::pedantic
+    clippy::pedantic,
+    clippy::question_mark_used
 )]
 #![forbid(unsafe_code)]
 

@@ -6,7 +6,7 @@ use crate::attr;
 use crate::catalog::{Tier, Verb};
 use crate::code::Code;
 use crate::valid::Method;
-use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::{Attribute, Data, DeriveInput, Meta, Type};
@@ -472,6 +472,10 @@ fn encode_field(private: &str, field: &Field) -> TokenStream {
     let this = syn::Ident::new("self", local);
     let form = syn::Ident::new(FORM, local);
     let wire = syn::LitStr::new(&field.wire_name(), span);
+    // The `?` is the impl's own, not the user's (located at the type, for the reader): a user's
+    // lints on `?` (`clippy::question_mark_used`) do not apply to it.
+    let mut question = Punct::new('?', Spacing::Alone);
+    question.set_span(Span::call_site().located_at(span));
     if !field.attrs.json.written() {
         return quote_spanned! {span=>
             #form.append(#wire, &#this.#member);
@@ -482,12 +486,12 @@ fn encode_field(private: &str, field: &Field) -> TokenStream {
         let value = syn::Ident::new("__slack_value", span);
         quote_spanned! {span=>
             if let #private::Option::Some(#value) = &#this.#member {
-                #form.append_json(#wire, #value)?;
+                #form.append_json(#wire, #value)#question;
             }
         }
     } else {
         quote_spanned! {span=>
-            #form.append_json(#wire, &#this.#member)?;
+            #form.append_json(#wire, &#this.#member)#question;
         }
     }
 }
