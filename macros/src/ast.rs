@@ -38,10 +38,7 @@ impl<'a> Input<'a> {
             );
         }
         for attr in input.attrs.iter().filter(|a| is_slack_method(a)) {
-            cx.error_spanned_by(
-                attr,
-                "a second `#[slack_method]`; a struct binds one method, remove one of them",
-            );
+            cx.error_spanned_by(attr, SECOND_ATTRIBUTE);
         }
         const SHAPE: &str =
             "`#[slack_method]` goes on a struct with named fields, one per method parameter";
@@ -181,6 +178,10 @@ pub fn doc_lines(attrs: &[syn::Attribute]) -> Vec<String> {
         })
         .collect()
 }
+
+/// The error at a second `#[slack_method]` on one struct.
+pub const SECOND_ATTRIBUTE: &str =
+    "a second `#[slack_method]`; a struct binds one method, remove one of them";
 
 /// Whether `attr` is `#[slack_method(..)]` (however its path is written).
 pub fn is_slack_method(attr: &syn::Attribute) -> bool {

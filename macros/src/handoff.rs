@@ -36,6 +36,13 @@ pub fn attribute(args: TokenStream, item: TokenStream) -> TokenStream {
         Ok(input) => input,
         Err(error) => return fallback::not_a_struct(item, error),
     };
+    // An attribute before this one has already handed the struct over: this is a second
+    // `#[slack_method]` that the first could not tell by name (one imported under another
+    // name, `use slack_methods::slack_method as bind`). It is reported here and adds nothing.
+    if input.attrs.iter().any(is_handed_over) {
+        let error = syn::Error::new(Span::call_site(), ast::SECOND_ATTRIBUTE).into_compile_error();
+        return quote!(#item #error);
+    }
     // Read here only for the crate path and the method; the derive reads the arguments again
     // and reports their mistakes, once.
     let read = Args::parse(&Ctxt::new(), args.clone(), Span::call_site());
@@ -62,10 +69,7 @@ pub fn attribute(args: TokenStream, item: TokenStream) -> TokenStream {
         kept.attrs.retain(|attr| {
             let second = ast::is_slack_method(attr);
             if second {
-                cx.error_spanned_by(
-                    attr,
-                    "a second `#[slack_method]`; a struct binds one method, remove one of them",
-                );
+                cx.error_spanned_by(attr, ast::SECOND_ATTRIBUTE);
             }
             !second
         });
@@ -75,6 +79,11 @@ pub fn attribute(args: TokenStream, item: TokenStream) -> TokenStream {
         (item, None)
     };
     hand_over(&krate, &args, item, errors)
+}
+
+/// Whether `attr` is the helper attribute a `#[slack_method]` hands the struct over with.
+fn is_handed_over(attr: &syn::Attribute) -> bool {
+    attr.path().is_ident(ARGS_ATTR)
 }
 
 /// `#[expect(deprecated)]` on the binding of a method Slack has deprecated: the expectation is
@@ -144,8 +153,9 @@ fn hand_over(
 }
 
 /// Whether the attribute certainly has nothing to check or change, as a scan of the tokens
-/// shows: the item is a struct; no outer attribute is another `#[slack_method]`; no field has
-/// a `#[cfg(..)]`; the arguments do not name a `crate`. Anything else (an enum, a function, a
+/// shows: the item is a struct; no outer attribute is another `#[slack_method]` or the helper
+/// an earlier one handed the struct over with; no field has a `#[cfg(..)]`; the arguments do
+/// not name a `crate`. Anything else (an enum, a function, a
 /// `cfg` on a field, ...) takes the full path, which parses the item.
 fn nothing_to_check(args: &TokenStream, item: &TokenStream) -> bool {
     let names_crate = args
@@ -165,7 +175,9 @@ fn nothing_to_check(args: &TokenStream, item: &TokenStream) -> bool {
         match tokens.next() {
             Some(TokenTree::Group(attr)) if attr.delimiter() == Delimiter::Bracket => {
                 let name = attribute_name(&attr.stream());
-                if name.is_some_and(|name| name == "slack_method" || name == "expect") {
+                if name.is_some_and(|name| {
+                    name == "slack_method" || name == "expect" || name == ARGS_ATTR
+                }) {
                     return false;
                 }
             }
@@ -391,6 +403,15 @@ mod tests {
             args.clone(),
             quote!(
                 #[slack_method("a.b")]
+                struct A {}
+            )
+        ));
+        // The struct an earlier `#[slack_method]` handed over: this one is a second.
+        assert!(!plain(
+            args.clone(),
+            quote!(
+                #[derive(::slack_methods::__private::SlackMethod)]
+                #[slack_method_args("users.info")]
                 struct A {}
             )
         ));
