@@ -11,7 +11,9 @@ use crate::ctxt::{skip_value, Ctxt};
 use crate::grammar;
 use crate::similar;
 use proc_macro2::{Span, TokenStream};
+use syn::ext::IdentExt;
 use syn::meta::ParseNestedMeta;
+use syn::parse::discouraged::Speculative;
 use syn::parse::{Parse, ParseStream, Parser};
 use syn::{Ident, LitBool, LitInt, LitStr, Path, Token, Type};
 
@@ -503,8 +505,29 @@ fn unquoted_value<T: Parse>(
         return Ok(None);
     }
     let fork = value.fork();
-    if fork.parse::<T>().is_ok() && at_end(&fork) {
-        return value.parse().map(Some);
+    if fork.parse::<T>().is_ok() {
+        if at_end(&fork) {
+            return value.parse().map(Some);
+        }
+        // A whole value with something after it: that is the mistake.
+        value.advance_to(&fork);
+        // A word: the next argument, without the comma before it (reported at the word).
+        let next = value.fork().call(Ident::parse_any).ok();
+        let wrong = skip_value(value);
+        match next {
+            Some(word) => cx.error_spanned_by(
+                &word,
+                format!("expected `,` before `{word}`: arguments are separated by commas"),
+            ),
+            None => cx.error_spanned_by(
+                &wrong,
+                format!(
+                    "unexpected `{}` after the value of `{key}`; remove it",
+                    wrong.to_string().replace(' ', "")
+                ),
+            ),
+        }
+        return Ok(None);
     }
     let wrong = skip_value(value);
     cx.error_spanned_by(

@@ -56,15 +56,36 @@ impl Ctxt {
     }
 }
 
-/// Skips the rest of a malformed `key = value` pair, up to (not including) the next top-level
-/// comma, and returns the skipped tokens so that an error can cover them.
+/// Skips the rest of a malformed `key = value` pair, up to (not including) the next comma that
+/// ends it, and returns the skipped tokens so that an error can cover them. A comma between
+/// `<` and `>` (`Vec<u8, u8>>`) or between a closure's `|`s (`|a, b| a`) is inside the value,
+/// whose rest would otherwise be read as a second, bogus argument.
 pub fn skip_value(input: syn::parse::ParseStream) -> TokenStream {
+    use proc_macro2::{Spacing, TokenTree};
     let mut skipped = TokenStream::new();
-    while !input.is_empty() && !input.peek(syn::Token![,]) {
-        match input.parse::<proc_macro2::TokenTree>() {
-            Ok(tree) => skipped.extend([tree]),
-            Err(_) => break,
+    let mut angles = 0usize;
+    // Inside a closure's parameters: the value starts with a lone `|`, until the next one.
+    let mut closure = input.peek(syn::Token![|]) && !input.peek(syn::Token![||]);
+    let mut first = true;
+    // After a joint `-` or `=`: the `>` is an arrow's (`->`, `=>`), not a closing angle.
+    let mut arrow = false;
+    while !input.is_empty() && (angles > 0 || closure || !input.peek(syn::Token![,])) {
+        let Ok(tree) = input.parse::<TokenTree>() else {
+            break;
+        };
+        if let TokenTree::Punct(punct) = &tree {
+            match punct.as_char() {
+                '<' => angles += 1,
+                '>' if !arrow => angles = angles.saturating_sub(1),
+                '|' if !first => closure = false,
+                _ => {}
+            }
+            arrow = matches!(punct.as_char(), '-' | '=') && punct.spacing() == Spacing::Joint;
+        } else {
+            arrow = false;
         }
+        first = false;
+        skipped.extend([tree]);
     }
     skipped
 }
