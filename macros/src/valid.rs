@@ -470,6 +470,9 @@ fn shape(ty: &Type) -> Shape {
             let Some(last) = path.path.segments.last() else {
                 return Shape::Other;
             };
+            if let Some(inner) = pointee(last) {
+                return shape(inner);
+            }
             if !last.arguments.is_none() {
                 return Shape::Other;
             }
@@ -486,7 +489,30 @@ fn shape(ty: &Type) -> Shape {
     }
 }
 
-/// Whether `ty` is spelled as text (`String`, `str`, or a reference to one).
+/// `T` in a pointer to one that sends and serializes as `T` does: `Box<T>`, `Rc<T>`, `Arc<T>`,
+/// `Cow<'_, T>` (text held as `Cow<'a, str>` or `Box<str>` is text).
+fn pointee(segment: &syn::PathSegment) -> Option<&Type> {
+    if !["Box", "Rc", "Arc", "Cow"]
+        .iter()
+        .any(|name| segment.ident == name)
+    {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &segment.arguments else {
+        return None;
+    };
+    let mut types = args.args.iter().filter_map(|arg| match arg {
+        syn::GenericArgument::Type(ty) => Some(ty),
+        _ => None,
+    });
+    match (types.next(), types.next()) {
+        (Some(ty), None) => Some(ty),
+        _ => None,
+    }
+}
+
+/// Whether `ty` is spelled as text (`String`, `str`, a reference to one, or one in a `Box`,
+/// `Rc`, `Arc` or `Cow`).
 pub fn is_text(ty: &Type) -> bool {
     shape(ty) == Shape::Text
 }
@@ -581,6 +607,29 @@ mod tests {
             newly_required(&[&channel, &text, &ts]),
             " (Slack's Python SDK requires `channel` and `ts`, Slack's 2020 spec did not)"
         );
+    }
+
+    #[test]
+    fn text_in_a_pointer_is_text() {
+        for ty in [
+            syn::parse_quote!(Cow<'a, str>),
+            syn::parse_quote!(std::borrow::Cow<'static, String>),
+            syn::parse_quote!(Box<str>),
+            syn::parse_quote!(std::sync::Arc<str>),
+            syn::parse_quote!(&'a Rc<String>),
+        ] {
+            assert!(is_text(&ty), "{}", ty.to_token_stream());
+        }
+        for ty in [
+            syn::parse_quote!(Cow<'a, [u8]>),
+            syn::parse_quote!(Box<str, Global>),
+            syn::parse_quote!(Vec<str>),
+            syn::parse_quote!(MyBox<str>),
+        ] {
+            assert!(!is_text(&ty), "{}", ty.to_token_stream());
+        }
+        let ty: Type = syn::parse_quote!(Box<f64>);
+        assert!(shape(&ty) == Shape::Float);
     }
 
     /// Whether `check_field_type` reports a field of type `ty` for `param`.
