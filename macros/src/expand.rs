@@ -95,13 +95,13 @@ fn impl_slack_method(method: &Method) -> TokenStream {
         let (writes, paginated, deprecated) = (method.writes, method.paginated, method.deprecated);
         write!(
             body,
-            "const NAME: &'static str = {name:?}; \
+            "const NAME: &'static {p}::str = {name:?}; \
              const VERB: {p}::HttpVerb = {p}::HttpVerb::{verb}; \
-             const SCOPES: &'static [&'static str] = &[{scopes}]; \
+             const SCOPES: &'static [&'static {p}::str] = &[{scopes}]; \
              const TIER: {p}::RateLimitTier = {p}::RateLimitTier::{tier}; \
-             const WRITES: bool = {writes}; \
-             const PAGINATED: bool = {paginated}; \
-             const DEPRECATED: bool = {deprecated}; \
+             const WRITES: {p}::bool = {writes}; \
+             const PAGINATED: {p}::bool = {paginated}; \
+             const DEPRECATED: {p}::bool = {deprecated}; \
              type Response = "
         );
         match &method.response {
@@ -198,8 +198,8 @@ fn impl_slack_tool(
         .collect();
     impl_header(code, method, allow_deprecated, &format!("{p}::SlackTool"));
     let consts = format!(
-        "const OPERATION_ID: &'static str = {operation_id:?}; \
-         const DESCRIPTION: &'static str = {description:?}; \
+        "const OPERATION_ID: &'static {p}::str = {operation_id:?}; \
+         const DESCRIPTION: &'static {p}::str = {description:?}; \
          const PARAMS: &'static [{p}::ToolParam] = &"
     );
     match &types {

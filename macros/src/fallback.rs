@@ -30,11 +30,11 @@ fn stub_impl(input: &DeriveInput, krate: &TokenStream) -> TokenStream {
         #[automatically_derived]
         #[allow(deprecated)]
         impl #impl_generics #private::SlackMethod for #ident #ty_generics #where_clause {
-            const NAME: &'static str = "";
+            const NAME: &'static #private::str = "";
             const VERB: #private::HttpVerb = #private::HttpVerb::Post;
-            const SCOPES: &'static [&'static str] = &[];
+            const SCOPES: &'static [&'static #private::str] = &[];
             const TIER: #private::RateLimitTier = #private::RateLimitTier::Unknown;
-            const WRITES: bool = true;
+            const WRITES: #private::bool = true;
             type Response = #private::UntypedResponse;
             fn encode_form(&self, _: &mut #private::FormEncoder) -> #private::Result<(), #private::EncodeError> {
                 #private::Result::Ok(())
@@ -43,8 +43,8 @@ fn stub_impl(input: &DeriveInput, krate: &TokenStream) -> TokenStream {
         #[automatically_derived]
         #[allow(deprecated)]
         impl #impl_generics #private::SlackTool for #ident #ty_generics #where_clause {
-            const OPERATION_ID: &'static str = "";
-            const DESCRIPTION: &'static str = "";
+            const OPERATION_ID: &'static #private::str = "";
+            const DESCRIPTION: &'static #private::str = "";
             const PARAMS: &'static [#private::ToolParam] = &[];
         }
     }

@@ -68,7 +68,10 @@ pub mod __private {
     pub use crate::method::{HttpVerb, InvalidRequest, RateLimitTier, SlackMethod};
     pub use crate::paging::CursorPaginated;
     pub use crate::tool::{KindOf, ParamKind, ParamOf, SlackTool, ToolParam};
+    // The primitive types the generated code names, by a path a user's own `bool` or `str`
+    // cannot shadow.
     pub use core::option::Option;
+    pub use core::primitive::{bool, str};
     pub use core::result::Result;
     pub use serde::Serialize;
 
