@@ -239,13 +239,13 @@ impl<'a> Binding<'a> {
             out,
             "#[automatically_derived]\n\
              impl {PRIVATE}::SlackMethod for {name} {{\n    \
-             const NAME: &'static str = {};\n    \
+             const NAME: &'static {PRIVATE}::str = {};\n    \
              const VERB: {PRIVATE}::HttpVerb = {PRIVATE}::HttpVerb::{verb};\n    \
-             const SCOPES: &'static [&'static str] = &[{}];\n    \
+             const SCOPES: &'static [&'static {PRIVATE}::str] = &[{}];\n    \
              const TIER: {PRIVATE}::RateLimitTier = {PRIVATE}::RateLimitTier::{tier};\n    \
-             const WRITES: bool = {};\n    \
-             const PAGINATED: bool = {};\n    \
-             const DEPRECATED: bool = false;\n    \
+             const WRITES: {PRIVATE}::bool = {};\n    \
+             const PAGINATED: {PRIVATE}::bool = {};\n    \
+             const DEPRECATED: {PRIVATE}::bool = false;\n    \
              type Response = {response};\n",
             literal(&method.name),
             scopes.join(", "),
@@ -311,8 +311,8 @@ impl<'a> Binding<'a> {
             out,
             "#[automatically_derived]\n\
              impl {PRIVATE}::SlackTool for {name} {{\n    \
-             const OPERATION_ID: &'static str = {};\n    \
-             const DESCRIPTION: &'static str = {};\n    \
+             const OPERATION_ID: &'static {PRIVATE}::str = {};\n    \
+             const DESCRIPTION: &'static {PRIVATE}::str = {};\n    \
              const PARAMS: &'static [{PRIVATE}::ToolParam] = &[",
             literal(&operation_id(method)),
             literal(&format!("Calls the Slack Web API method `{method}`.")),
@@ -438,7 +438,9 @@ mod tests {
         assert!(with_macro.contains(
             "#[slack_method(\"bookmarks.add\", scope = \"bookmarks:write\")]\n#[derive(Debug, Clone)]\npub struct Bench0 {\n    pub channel_id: ChannelId,\n    #[slack(rename = \"type\")]\n    pub type_: String,\n    #[slack(json)]\n    pub metadata: Option<serde_json::Value>,\n}"
         ), "{with_macro}");
-        assert!(by_hand.contains("const SCOPES: &'static [&'static str] = &[\"bookmarks:write\"];"));
+        assert!(by_hand.contains(
+            "const SCOPES: &'static [&'static ::slack_methods::__private::str] = &[\"bookmarks:write\"];"
+        ));
         assert!(by_hand.contains("__slack_form.append(\"type\", &self.type_);"));
         assert!(by_hand.contains(
             "if let ::slack_methods::__private::Option::Some(__slack_value) = &self.metadata {"
@@ -450,7 +452,7 @@ mod tests {
         assert!(by_hand.contains("fn encode_form(&self, _: &mut"));
         // Each binding is a tool too.
         assert!(by_hand.contains(
-            "impl ::slack_methods::__private::SlackTool for Bench0 {\n    const OPERATION_ID: &'static str = \"bookmarksAdd\";"
+            "impl ::slack_methods::__private::SlackTool for Bench0 {\n    const OPERATION_ID: &'static ::slack_methods::__private::str = \"bookmarksAdd\";"
         ));
         assert!(by_hand
             .contains("::slack_methods::__private::ToolParam::new(\"type\", \"\", true, || {"));
