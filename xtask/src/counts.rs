@@ -8,7 +8,7 @@
 //! the paginated methods are those either table gives a `cursor`, and the deprecated ones those
 //! `methods.tsv` marks so.
 
-use crate::model::{Catalog, Sources, SDK_PATH, TIERS_PATH};
+use crate::model::{parse_json, Catalog, Sources, SDK_PATH, TIERS_PATH};
 use crate::sdk::is_token_argument;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -109,8 +109,8 @@ pub fn check(catalog: &Catalog, shared: &Path) -> Result<String, String> {
             .map(|(name, _)| name.to_owned())
             .collect())
     };
-    let tiers: serde_json::Value = serde_json::from_str(&read(&shared.join(TIERS_PATH))?)
-        .map_err(|e| format!("{TIERS_PATH}: {e}"))?;
+    let tiers =
+        parse_json(&read(&shared.join(TIERS_PATH))?).map_err(|e| format!("{TIERS_PATH}: {e}"))?;
     let tiered: BTreeSet<String> = tiers
         .as_object()
         .map(|table| table.keys().cloned().collect())

@@ -263,8 +263,91 @@ impl Catalog {
 fn read_json(path: &Path) -> Result<Value, DataError> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| DataError(format!("cannot read {}: {e}", path.display())))?;
-    serde_json::from_str(&text)
-        .map_err(|e| DataError(format!("{} is not valid JSON: {e}", path.display())))
+    parse_json(&text).map_err(|e| DataError(format!("{}: {e}", path.display())))
+}
+
+/// Parses JSON text as `serde_json::from_str` does, except that an object naming a key twice is
+/// an error: `from_str` keeps the last one without a word, so a method the spec or the tier
+/// table lists twice would silently lose one of its rows.
+pub(crate) fn parse_json(text: &str) -> Result<Value, String> {
+    use serde::Deserialize;
+    let mut input = serde_json::Deserializer::from_str(text);
+    let value = DistinctKeys::deserialize(&mut input)
+        .and_then(|DistinctKeys(value)| input.end().map(|()| value));
+    value.map_err(|e| match e.classify() {
+        // The only data error the visitor raises: a key twice.
+        serde_json::error::Category::Data => e.to_string(),
+        _ => format!("not valid JSON: {e}"),
+    })
+}
+
+/// A JSON value whose objects name each key once (see [`parse_json`]).
+struct DistinctKeys(Value);
+
+impl<'de> serde::Deserialize<'de> for DistinctKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(input: D) -> Result<Self, D::Error> {
+        input.deserialize_any(DistinctKeysVisitor).map(DistinctKeys)
+    }
+}
+
+struct DistinctKeysVisitor;
+
+impl<'de> serde::de::Visitor<'de> for DistinctKeysVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
+        Ok(Value::Bool(value))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
+        Ok(Value::from(value))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
+        Ok(Value::from(value))
+    }
+
+    fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
+        Ok(Value::from(value))
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Value, E> {
+        Ok(Value::from(value))
+    }
+
+    fn visit_string<E>(self, value: String) -> Result<Value, E> {
+        Ok(Value::String(value))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(DistinctKeys(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut object = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if object.contains_key(&key) {
+                return Err(serde::de::Error::custom(format_args!(
+                    "the key `{key}` appears twice in one object"
+                )));
+            }
+            let DistinctKeys(value) = map.next_value()?;
+            object.insert(key, value);
+        }
+        Ok(Value::Object(object))
+    }
 }
 
 /// Method name -> tier. The table's special tiers are spelled `SpecialTier_chat_postMessage`:
@@ -677,6 +760,28 @@ mod tests {
             "{}",
             error.0
         );
+    }
+
+    #[test]
+    fn rejects_a_method_listed_twice_in_the_json_sources() {
+        let spec = r#"{"paths": {
+            "/chat.delete": {"post": {"security": [{"slackAuth": ["chat:write"]}], "parameters": []}},
+            "/chat.delete": {"get": {"security": [{"slackAuth": ["chat:write"]}], "parameters": []}}
+        }}"#;
+        let error = parse_json(spec).unwrap_err();
+        assert!(
+            error.contains("the key `/chat.delete` appears twice") && error.contains("line 3"),
+            "{error}"
+        );
+        let tiers = r#"{"chat.delete": "Tier3", "auth.test": "Tier4", "chat.delete": "Tier1"}"#;
+        let error = parse_json(tiers).unwrap_err();
+        assert!(error.contains("`chat.delete` appears twice"), "{error}");
+        // The same key in two different objects is no repeat.
+        let text = r#"{"a": {"x": 1}, "b": {"x": [true, null, -2, 1.5, "s", {"x": {}}]}}"#;
+        let parsed = parse_json(text).unwrap();
+        assert_eq!(parsed, serde_json::from_str::<Value>(text).unwrap());
+        assert!(parse_json("{} {}").is_err(), "trailing text");
+        assert!(parse_json("{").is_err());
     }
 
     #[test]
