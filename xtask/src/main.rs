@@ -17,7 +17,8 @@
 //! is an alias of `cargo run -p xtask --` (`.cargo/config.toml`). The reference data lives
 //! outside the repository, by default in `../shared` next to the workspace root. When it is
 //! missing, a check says so and passes, unless `CI` is `true` (or `1`): then it fails, so CI
-//! cannot pass without checking.
+//! cannot pass without checking. A folder that holds some of the files and not others is
+//! damaged: every command fails and names the missing ones.
 
 mod compile_cost;
 mod counts;
@@ -151,28 +152,9 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
 }
 
 fn run(options: &Options) -> Result<(), String> {
-    let missing: Vec<PathBuf> = SOURCE_PATHS
-        .iter()
-        .map(|path| options.shared.join(path))
-        .filter(|path| !path.is_file())
-        .collect();
-    if !missing.is_empty() {
-        let list: Vec<String> = missing.iter().map(|p| p.display().to_string()).collect();
-        let message = format!(
-            "reference data not found ({} missing); pass `--shared <dir>` with the folder that \
-             holds slack-api/ and slack-fixtures/",
-            list.join(", ")
-        );
-        if options.check && !in_ci() {
-            println!("xtask: {message}; skipping the check (it fails when CI=true)");
-            return Ok(());
-        }
-        if options.check {
-            return Err(format!(
-                "{message}; CI=true, so the check cannot be skipped"
-            ));
-        }
-        return Err(message);
+    if let Some(skip) = missing_data(options, in_ci())? {
+        println!("xtask: {skip}");
+        return Ok(());
     }
 
     let catalog = Catalog::load(&options.shared).map_err(|e| e.to_string())?;
@@ -254,6 +236,53 @@ fn run(options: &Options) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!("out of date: {}", failed.join(", ")))
+    }
+}
+
+/// The reference files a command reads: the three sources, and for `check` the spec's facts
+/// table too.
+fn needed_files(command: Command) -> Vec<&'static str> {
+    let mut files = SOURCE_PATHS.to_vec();
+    if command == Command::CheckAll {
+        files.push(counts::METHODS_TSV);
+    }
+    files
+}
+
+/// `Ok(None)` when every file the command reads is there; `Ok(Some(why))` when a check may be
+/// skipped: the reference-data folder is not there at all (none of its files is) and we do not
+/// run under CI; else an error naming the missing files. A folder with some files and not
+/// others is damaged, never a reason to skip.
+fn missing_data(options: &Options, ci: bool) -> Result<Option<String>, String> {
+    let needed = needed_files(options.command);
+    let missing: Vec<String> = needed
+        .iter()
+        .map(|path| options.shared.join(path))
+        .filter(|path| !path.is_file())
+        .map(|path| path.display().to_string())
+        .collect();
+    if missing.is_empty() {
+        return Ok(None);
+    }
+    let list = missing.join(", ");
+    if missing.len() < needed.len() {
+        return Err(format!(
+            "reference data incomplete: {list} missing from {}",
+            options.shared.display()
+        ));
+    }
+    let message = format!(
+        "reference data not found ({list} missing); pass `--shared <dir>` with the folder that \
+         holds slack-api/ and slack-fixtures/"
+    );
+    match (options.check, ci) {
+        (true, false) => Ok(Some(format!(
+            "{message}; skipping the check (it fails when CI=true)"
+        ))),
+        (true, true) => Err(format!(
+            "{message}; CI=true, so the check cannot be skipped"
+        )),
+        (false, _) => Err(message),
     }
 }
 
@@ -381,6 +410,56 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_missing_reference_file_fails_and_only_a_missing_folder_skips() {
+        let dir = std::env::temp_dir().join(format!("xtask-missing-{}", std::process::id()));
+        let options = |command, check| Options {
+            command,
+            check,
+            shared: dir.clone(),
+            explicit_metadata: false,
+            out: None,
+            count: 1,
+        };
+        // No folder at all: a check says so and passes, unless under CI.
+        let _ = std::fs::remove_dir_all(&dir);
+        let skip = missing_data(&options(Command::CheckAll, true), false).unwrap();
+        assert!(skip.is_some_and(|why| why.contains("skipping the check")));
+        assert!(missing_data(&options(Command::CheckAll, true), true).is_err());
+        assert!(missing_data(&options(Command::Catalog, false), false).is_err());
+        // Every file but one: damaged data, an error that names the missing file.
+        let all = needed_files(Command::CheckAll);
+        for left_out in &all {
+            for path in &all {
+                let path = dir.join(path);
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                if path.ends_with(left_out) {
+                    let _ = std::fs::remove_file(&path);
+                } else {
+                    std::fs::write(&path, "").unwrap();
+                }
+            }
+            for (command, check) in [(Command::CheckAll, true), (Command::Catalog, true)] {
+                if command != Command::CheckAll && !SOURCE_PATHS.contains(left_out) {
+                    continue;
+                }
+                let error = missing_data(&options(command, check), false).unwrap_err();
+                assert!(
+                    error.contains("incomplete") && error.contains(left_out),
+                    "{error}"
+                );
+            }
+        }
+        for path in &all {
+            std::fs::write(dir.join(path), "").unwrap();
+        }
+        assert_eq!(
+            missing_data(&options(Command::CheckAll, true), false).unwrap(),
+            None
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
