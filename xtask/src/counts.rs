@@ -40,9 +40,26 @@ impl Table {
             .split('\t')
             .map(str::to_owned)
             .collect();
-        let rows = lines
-            .map(|line| line.split('\t').map(str::to_owned).collect())
-            .collect();
+        let header: Vec<String> = header;
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        for line in lines {
+            let row: Vec<String> = line.split('\t').map(str::to_owned).collect();
+            if row.len() != header.len() {
+                return Err(format!(
+                    "{file}: a row has {} cells, not {}: {line}",
+                    row.len(),
+                    header.len()
+                ));
+            }
+            // Every table here has one row per method, named in its first column.
+            if rows.iter().any(|seen| seen.first() == row.first()) {
+                return Err(format!(
+                    "{file}: `{}` has two rows",
+                    row.first().map_or("", String::as_str)
+                ));
+            }
+            rows.push(row);
+        }
         Ok(Table { file, header, rows })
     }
 
@@ -236,8 +253,8 @@ mod tests {
     use serde_json::json;
 
     /// A small set of sources: the spec as JSON and as its facts table, the SDK's table, the
-    /// tier table; written to a folder laid out like `../shared`.
-    fn sources() -> (std::path::PathBuf, Catalog) {
+    /// tier table; written to a folder laid out like `../shared`, one of its own for each test.
+    fn sources(test: &str) -> (std::path::PathBuf, Catalog) {
         let spec = json!({"paths": {
             "/chat.delete": {"post": {
                 "security": [{"slackAuth": ["chat:write"]}],
@@ -257,7 +274,7 @@ mod tests {
                        apps.connections.open\tPOST\tform\tapp_token:string\t-\n";
         let tiers =
             json!({"chat.delete": "Tier3", "apps.connections.open": "Tier1", "a.tier": "Tier2"});
-        let dir = std::env::temp_dir().join(format!("xtask-counts-{}", std::process::id()));
+        let dir = std::env::temp_dir().join(format!("xtask-counts-{test}-{}", std::process::id()));
         let write = |path: &str, text: &str| {
             let path = dir.join(path);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -272,7 +289,7 @@ mod tests {
 
     #[test]
     fn agrees_with_the_tables_and_notices_a_difference() {
-        let (dir, mut catalog) = sources();
+        let (dir, mut catalog) = sources("agrees");
         let summary = check(&catalog, &dir).unwrap();
         assert!(summary.starts_with("4 methods: 1 from the spec and the SDK, 0 from the spec only, 2 from the SDK only, 1 from the tier table only; 1 without a tier, 1 paginated"), "{summary}");
 
@@ -319,6 +336,29 @@ mod tests {
         catalog.methods.retain(|m| m.name != "a.tier");
         let problem = check(&catalog, &dir).unwrap_err();
         assert!(problem.contains("\"a.tier\""), "{problem}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn refuses_a_malformed_or_repeated_row_of_a_facts_table() {
+        let (dir, catalog) = sources("rows");
+        let header = "method\trequired_params\toptional_params\tpaginated_cursor\tdeprecated\n";
+        let row = "chat.delete\t-\tchannel,cursor\tyes\t-\n";
+        for (rows, problem) in [
+            (format!("{row}{row}"), "`chat.delete` has two rows"),
+            (
+                row.replace("\t-\n", "\t-\textra\n"),
+                "a row has 6 cells, not 5",
+            ),
+            (row.replace("\tyes", ""), "a row has 4 cells, not 5"),
+        ] {
+            std::fs::write(dir.join(METHODS_TSV), format!("{header}{rows}")).unwrap();
+            let error = check(&catalog, &dir).unwrap_err();
+            assert!(
+                error.contains(METHODS_TSV) && error.contains(problem),
+                "{error}"
+            );
+        }
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
