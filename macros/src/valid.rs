@@ -550,7 +550,11 @@ fn mismatch(shape: Shape, expected: ParamType, wire: &str) -> Option<&'static st
 }
 
 /// Only mismatches that are certain (see [`mismatch`]); where the spec and Slack's SDK give
-/// different types, only a field that fits neither.
+/// different types, only a field that fits neither. One exception: a float for a parameter the
+/// SDK types as a string is reported even where the 2020 spec says number. Those are all
+/// timestamps (`ts`, `thread_ts`, `oldest`, ...), which the spec mistyped; a float does not
+/// keep their digits (`1512085950.000100` goes out as `1512085950.0001`, which names no
+/// message), whatever the spec says.
 fn check_field_type(cx: &Ctxt, ty: &Type, param: &catalog::Param, name: &str) {
     let shape = shape(ty);
     if shape == Shape::Other {
@@ -559,9 +563,11 @@ fn check_field_type(cx: &Ctxt, ty: &Type, param: &catalog::Param, name: &str) {
     let Some(fix) = mismatch(shape, param.ty, param.name) else {
         return;
     };
-    if param
-        .spec_ty
-        .is_some_and(|other| mismatch(shape, other, param.name).is_none())
+    let float_for_text = shape == Shape::Float && param.ty == ParamType::String;
+    if !float_for_text
+        && param
+            .spec_ty
+            .is_some_and(|other| mismatch(shape, other, param.name).is_none())
     {
         return;
     }
@@ -648,12 +654,21 @@ mod tests {
         team.spec_ty = Some(ParamType::String);
         assert!(!reported(syn::parse_quote!(String), &team));
         assert!(!reported(syn::parse_quote!(bool), &team));
-        // Both say string: a float is not one, but the spec's number for `latest` lets it be.
+        // Both say string: a float is not one. Nor where the spec says number (its type for
+        // timestamps): a float does not keep a timestamp's digits.
         let mut thread = param("thread_ts", ParamFrom::Both);
         assert!(reported(syn::parse_quote!(f64), &thread));
         assert!(!reported(syn::parse_quote!(u64), &thread));
         thread.spec_ty = Some(ParamType::Number);
-        assert!(!reported(syn::parse_quote!(f64), &thread));
+        assert!(reported(syn::parse_quote!(f64), &thread));
+        assert!(reported(syn::parse_quote!(f32), &thread));
+        assert!(!reported(syn::parse_quote!(u64), &thread));
+        assert!(!reported(syn::parse_quote!(String), &thread));
+        // The other way round (the SDK says number, the spec string), a float fits the SDK.
+        let mut number = param("x", ParamFrom::Both);
+        number.ty = ParamType::Number;
+        number.spec_ty = Some(ParamType::String);
+        assert!(!reported(syn::parse_quote!(f64), &number));
         // The SDK says integer, the spec string: a `bool` fits neither.
         let mut count = param("count", ParamFrom::Both);
         count.ty = ParamType::Integer;

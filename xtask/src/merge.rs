@@ -46,9 +46,10 @@
 //!    `file`: the SDK's, a refinement of the spec's `string` (the spec has no other way to say
 //!    them). Both, the same scalar type: that one. Both, two different scalar types: the
 //!    SDK's, with the spec's kept beside it (`spec_ty`); the macro then reports a field's type
-//!    only when it is wrong for both (the spec types `ts` as a number and the SDK as a string;
-//!    the SDK types `admin.usergroups.listChannels`' `team_id` as a boolean, the spec as a
-//!    string).
+//!    only when it is wrong for both (the SDK types `admin.usergroups.listChannels`' `team_id`
+//!    as a boolean, the spec as a string), except a float for the SDK's string: the spec types
+//!    timestamps (`ts`, `thread_ts`, `oldest`) as numbers, and a float does not keep their
+//!    digits.
 //! 8. **Paging.** A method pages with `cursor` when it has a `cursor` parameter after the
 //!    merge (the SDK adds one to `search.messages` and `team.accessLogs`).
 //! 9. **Deprecation.** The spec's (its descriptions are the only source that says it).
