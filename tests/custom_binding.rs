@@ -284,3 +284,40 @@ async fn arguments_too_long_for_a_url_go_in_a_form() {
         }
     }
 }
+
+/// `chat.getPermalink` with its text held as an application may share it: behind an `Arc` and
+/// an `Rc`.
+#[slack_method("chat.getPermalink")]
+struct SharedText {
+    channel: std::sync::Arc<str>,
+    message_ts: std::rc::Rc<String>,
+}
+
+/// `users.lookupByEmail` with its text in a `Box`.
+#[slack_method("users.lookupByEmail")]
+struct BoxedText {
+    email: Box<str>,
+}
+
+#[test]
+fn text_behind_a_shared_pointer_is_sent_as_text() {
+    let link = SharedText {
+        channel: "C0123ABCD".into(),
+        message_ts: std::rc::Rc::new("1712345678.000100".to_owned()),
+    };
+    assert_eq!(
+        slack_methods::encode_params(&link).unwrap(),
+        "channel=C0123ABCD&message_ts=1712345678.000100"
+    );
+    let lookup = BoxedText {
+        email: "ada@example.com".into(),
+    };
+    assert_eq!(
+        slack_methods::encode_params(&lookup).unwrap(),
+        "email=ada%40example.com"
+    );
+    // The tool schema describes them as the text they hold.
+    let schema = <SharedText as slack_methods::SlackTool>::input_schema();
+    assert_eq!(schema["properties"]["channel"]["type"], "string");
+    assert_eq!(schema["properties"]["message_ts"]["type"], "string");
+}

@@ -210,11 +210,20 @@ impl<T: FormValue + ?Sized> FormValue for &T {
     }
 }
 
-impl<T: FormValue + ?Sized> FormValue for Box<T> {
-    fn form_value(&self) -> Option<Cow<'_, str>> {
-        (**self).form_value()
-    }
+/// A value behind a `Box`, `Rc` or `Arc` (`Arc<str>`, `Box<str>`) is sent as the value itself.
+macro_rules! pointer_form_value {
+    ($($pointer:ident)::+) => {
+        impl<T: FormValue + ?Sized> FormValue for $($pointer)::+<T> {
+            fn form_value(&self) -> Option<Cow<'_, str>> {
+                (**self).form_value()
+            }
+        }
+    };
 }
+
+pointer_form_value!(Box);
+pointer_form_value!(std::rc::Rc);
+pointer_form_value!(std::sync::Arc);
 
 impl<T: FormValue> FormValue for Option<T> {
     fn form_value(&self) -> Option<Cow<'_, str>> {

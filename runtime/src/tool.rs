@@ -185,6 +185,7 @@ impl fmt::Debug for ParamKind {
 /// | field type | schema |
 /// |---|---|
 /// | `String`, `&str`, `Cow<str>` | a string |
+/// | `Box<T>`, `Rc<T>`, `Arc<T>`, `&T` | `T`'s schema |
 /// | `bool` | a boolean |
 /// | integers | an integer within the type's bounds (`u128`/`i128`: within `u64`/`i64`, as far as JSON numbers reach here) |
 /// | `f32`, `f64` | a number |
@@ -891,15 +892,24 @@ impl<T: ParamSchema + ?Sized> ParamSchema for &T {
     }
 }
 
-impl<T: ParamSchema + ?Sized> ParamSchema for Box<T> {
-    fn json_schema() -> Value {
-        T::json_schema()
-    }
+/// A value behind a `Box`, `Rc` or `Arc` has the value's own schema.
+macro_rules! pointer_schema {
+    ($($pointer:ident)::+) => {
+        impl<T: ParamSchema + ?Sized> ParamSchema for $($pointer)::+<T> {
+            fn json_schema() -> Value {
+                T::json_schema()
+            }
 
-    fn check_json(value: &Value) -> Result<(), ValueError> {
-        T::check_json(value)
-    }
+            fn check_json(value: &Value) -> Result<(), ValueError> {
+                T::check_json(value)
+            }
+        }
+    };
 }
+
+pointer_schema!(Box);
+pointer_schema!(std::rc::Rc);
+pointer_schema!(std::sync::Arc);
 
 impl<T: ParamSchema> ParamSchema for Option<T> {
     fn json_schema() -> Value {
