@@ -113,11 +113,18 @@ fn fill_defaults<'a>(
     };
     let deprecated_by_slack = entry.is_some_and(|method| method.deprecated);
     let deprecation_warning = (deprecated_by_slack && !deprecated.written()).then(|| {
-        format!(
-            "Slack has deprecated `{}`; bind its replacement, or acknowledge it with `deprecated` \
-             in `#[slack_method(..)]` or `#[allow(deprecated)]` on the struct",
-            name.value()
-        )
+        const ACKNOWLEDGE: &str = "or acknowledge it with `deprecated` in `#[slack_method(..)]` \
+                                   or `#[allow(deprecated)]` on the struct";
+        match entry.and_then(|method| method.replacement) {
+            Some(replacement) => format!(
+                "Slack has retired `{}`: bind {replacement} instead, {ACKNOWLEDGE}",
+                name.value()
+            ),
+            None => format!(
+                "Slack has deprecated `{}`; bind its replacement, {ACKNOWLEDGE}",
+                name.value()
+            ),
+        }
     });
     Method {
         input,

@@ -387,6 +387,7 @@ mod tests {
             params,
             paginated: false,
             deprecated: false,
+            replacement: None,
             writes: true,
         }
     }

@@ -6,7 +6,7 @@
 //! parameters; each method's parameter
 //! names are the union of the tables' and its required ones are the SDK's (else the spec's);
 //! the paginated methods are those either table gives a `cursor`, and the deprecated ones those
-//! `methods.tsv` marks so.
+//! `methods.tsv` marks so and those Slack has retired since (`retired.rs`).
 
 use crate::model::{parse_json, Catalog, Sources, SDK_PATH, TIERS_PATH};
 use crate::sdk::is_token_argument;
@@ -176,7 +176,13 @@ pub fn check(catalog: &Catalog, shared: &Path) -> Result<String, String> {
     )?;
     same("methods without a tier", &untiered, &expected_untiered)?;
     same("paginated methods", &paged, &expected_paged)?;
-    same("deprecated methods", &old, &marked("deprecated")?)?;
+    let mut expected_old = marked("deprecated")?;
+    expected_old.extend(
+        all.iter()
+            .filter(|name| crate::retired::replacement(name, |other| all.contains(other)).is_some())
+            .cloned(),
+    );
+    same("deprecated methods", &old, &expected_old)?;
 
     let mut param_count = 0;
     for method in catalog.methods.iter().filter(|m| m.params_known) {

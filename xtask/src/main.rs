@@ -26,6 +26,7 @@ mod merge;
 mod model;
 mod render_catalog;
 mod render_test;
+mod retired;
 mod sdk;
 
 #[cfg(test)]
@@ -382,6 +383,7 @@ mod tests {
             assert_eq!(found.also_accepts, method.other_scopes, "{name}");
             assert_eq!(found.paginated, method.paginated, "{name}");
             assert_eq!(found.deprecated, method.deprecated, "{name}");
+            assert_eq!(found.replacement, method.replacement.as_deref(), "{name}");
             assert_eq!(found.writes, method.writes, "{name}");
             assert_eq!(found.params.len(), method.params.len(), "{name}");
             for (got, want) in found.params.iter().zip(&method.params) {

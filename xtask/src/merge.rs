@@ -53,10 +53,14 @@
 //! 8. **Paging.** A method pages with `cursor` when it has a `cursor` parameter after the
 //!    merge (the SDK adds one to `search.messages` and `team.accessLogs`).
 //! 9. **Deprecation.** The spec's (its descriptions are the only source that says it).
+//! 10. **Retirement.** A method Slack has retired since (`retired.rs`: the `channels.*`,
+//!     `groups.*`, `im.*` and `mpim.*` families, `files.upload`, the Steps from Apps methods)
+//!     is deprecated too, with what replaces it.
 
 use crate::model::{
     Catalog, CatalogParam, Method, Param, ParamFrom, Sources, SpecFacts, Tier, Verb,
 };
+use crate::retired;
 use crate::sdk::SdkFacts;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -73,13 +77,26 @@ pub fn merge(
         .chain(tiers.keys())
         .cloned()
         .collect();
+    let retired: Vec<(String, String)> = names
+        .iter()
+        .filter_map(|name| {
+            let known = |other: &str| names.contains(other);
+            retired::replacement(name, known).map(|with| (name.clone(), with))
+        })
+        .collect();
     let methods = names
         .into_iter()
         .map(|name| {
             let tier = tiers.get(&name).cloned();
             let spec = spec.remove(&name);
             let sdk = sdk.remove(&name);
-            method(name, tier, spec, sdk)
+            let mut method = method(name, tier, spec, sdk);
+            // Rule 10.
+            if let Some((_, with)) = retired.iter().find(|(name, _)| *name == method.name) {
+                method.deprecated = true;
+                method.replacement = Some(with.clone());
+            }
+            method
         })
         .collect();
     Catalog { methods }
@@ -120,6 +137,7 @@ fn method(
             params,
             paginated,
             deprecated: spec.deprecated,
+            replacement: None,
             writes: spec.writes,
         },
         (None, Some(sdk)) => Method {
@@ -134,6 +152,7 @@ fn method(
             params,
             paginated,
             deprecated: false,
+            replacement: None,
             writes: true,
         },
         (None, None) => Method {
@@ -148,6 +167,7 @@ fn method(
             params,
             paginated,
             deprecated: false,
+            replacement: None,
             writes: true,
         },
     }
@@ -608,5 +628,25 @@ mod tests {
         facts.deprecated = true;
         assert!(one(Some(facts), Some(sdk_facts(Verb::Post, vec![])), None).deprecated);
         assert!(!one(None, Some(sdk_facts(Verb::Post, vec![])), None).deprecated);
+    }
+
+    #[test]
+    fn rule_10_retired_methods_are_deprecated_with_their_replacement() {
+        let sdk: BTreeMap<String, SdkFacts> =
+            ["channels.history", "conversations.history", "im.foo"]
+                .into_iter()
+                .map(|name| (name.to_owned(), sdk_facts(Verb::Post, vec![])))
+                .collect();
+        let catalog = merge(BTreeMap::new(), sdk, BTreeMap::new());
+        let by_name = |name: &str| catalog.methods.iter().find(|m| m.name == name).unwrap();
+        let old = by_name("channels.history");
+        assert!(old.deprecated);
+        assert_eq!(old.replacement.as_deref(), Some("`conversations.history`"));
+        assert_eq!(
+            by_name("im.foo").replacement.as_deref(),
+            Some("a `conversations.*` method")
+        );
+        let current = by_name("conversations.history");
+        assert!(!current.deprecated && current.replacement.is_none());
     }
 }

@@ -170,6 +170,9 @@ pub struct Method {
     /// Has a `cursor` parameter.
     pub paginated: bool,
     pub deprecated: bool,
+    /// For a method Slack has retired: what replaces it, as a binding's warning names it
+    /// (merge rule 10).
+    pub replacement: Option<String>,
     /// Whether the method changes state (a write is never retried blindly).
     pub writes: bool,
 }

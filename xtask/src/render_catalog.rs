@@ -112,8 +112,12 @@ fn render_method(out: &mut String, method: &Method) {
     if method.paginated {
         out.push_str(".mark_paginated()");
     }
-    if method.deprecated {
-        out.push_str(".mark_deprecated()");
+    match &method.replacement {
+        Some(with) => {
+            let _ = write!(out, ".mark_retired({})", literal(with));
+        }
+        None if method.deprecated => out.push_str(".mark_deprecated()"),
+        None => {}
     }
     if !method.writes {
         out.push_str(".mark_read()");

@@ -197,6 +197,8 @@ pub(crate) struct Method {
     pub(crate) tier: Option<Tier>,
     /// Whether Slack has deprecated the method.
     pub(crate) deprecated: bool,
+    /// For a method Slack has retired: what replaces it, as the binding's warning names it.
+    pub(crate) replacement: Option<&'static str>,
     /// Whether the method changes state: `false` for the spec's GET methods (other than the
     /// writes it lists with GET by mistake) and for `auth.test`; `true` otherwise, also for
     /// every method outside the spec (the safe side).
@@ -239,6 +241,13 @@ impl Method {
         self
     }
 
+    /// Marks a method Slack has retired, and what replaces it (used by `data.rs`).
+    const fn mark_retired(mut self, replacement: &'static str) -> Method {
+        self.deprecated = true;
+        self.replacement = Some(replacement);
+        self
+    }
+
     /// Marks a method that only reads (used by `data.rs`).
     const fn mark_read(mut self) -> Method {
         self.writes = false;
@@ -277,6 +286,7 @@ const fn method(name: &'static str, sources: Sources, tier: Option<Tier>) -> Met
         paginated: false,
         tier,
         deprecated: false,
+        replacement: None,
         writes: true,
         also_accepts: &[],
     }
@@ -432,7 +442,9 @@ mod tests {
                     method.scopes.is_empty() && method.also_accepts.is_empty(),
                     "{name}"
                 );
-                assert!(method.writes && !method.deprecated, "{name}");
+                // Outside the spec, only a retirement deprecates a method.
+                assert!(method.writes, "{name}");
+                assert_eq!(method.deprecated, method.replacement.is_some(), "{name}");
             }
             if !method.params_known {
                 assert!(method.params.is_empty(), "{name}");
