@@ -914,7 +914,8 @@ mod bindings {
         pub channel_id: String,
         pub thread_ts: String,
         pub status: String,
-        pub loading_messages: Option<Vec<String>>,
+        #[slack(json)]
+        pub loading_messages: Option<Vec<serde_json::Value>>,
         pub icon_emoji: Option<String>,
         pub icon_url: Option<String>,
         pub username: Option<String>,
@@ -924,7 +925,8 @@ mod bindings {
     #[derive(Default)]
     pub struct AssistantThreadsSetSuggestedPrompts {
         pub channel_id: String,
-        pub prompts: Vec<String>,
+        #[slack(json)]
+        pub prompts: Vec<serde_json::Value>,
         pub thread_ts: Option<String>,
         pub title: Option<String>,
     }
@@ -1006,7 +1008,8 @@ mod bindings {
         pub desktop_app_join_url: Option<String>,
         pub external_display_id: Option<String>,
         pub title: Option<String>,
-        pub users: Option<Vec<String>>,
+        #[slack(json)]
+        pub users: Option<Vec<serde_json::Value>>,
     }
 
     #[slack_method("calls.end")]
@@ -1026,14 +1029,16 @@ mod bindings {
     #[derive(Default)]
     pub struct CallsParticipantsAdd {
         pub id: String,
-        pub users: Vec<String>,
+        #[slack(json)]
+        pub users: Vec<serde_json::Value>,
     }
 
     #[slack_method("calls.participants.remove")]
     #[derive(Default)]
     pub struct CallsParticipantsRemove {
         pub id: String,
-        pub users: Vec<String>,
+        #[slack(json)]
+        pub users: Vec<serde_json::Value>,
     }
 
     #[slack_method("calls.update")]
@@ -1080,7 +1085,8 @@ mod bindings {
     #[derive(Default)]
     pub struct CanvasesEdit {
         pub canvas_id: String,
-        pub changes: Vec<String>,
+        #[slack(json)]
+        pub changes: Vec<serde_json::Value>,
     }
 
     #[slack_method("canvases.sections.lookup", scope = "canvases:write")]
@@ -1193,7 +1199,8 @@ mod bindings {
         pub channel: String,
         pub ts: String,
         pub markdown_text: Option<String>,
-        pub chunks: Option<Vec<String>>,
+        #[slack(json)]
+        pub chunks: Option<Vec<serde_json::Value>>,
     }
 
     #[slack_method("chat.delete")]
@@ -1233,8 +1240,10 @@ mod bindings {
         pub user: String,
         pub text: Option<String>,
         pub as_user: Option<bool>,
-        pub attachments: Option<Vec<String>>,
-        pub blocks: Option<Vec<String>>,
+        #[slack(json)]
+        pub attachments: Option<Vec<serde_json::Value>>,
+        #[slack(json)]
+        pub blocks: Option<Vec<serde_json::Value>>,
         pub thread_ts: Option<String>,
         pub icon_emoji: Option<String>,
         pub icon_url: Option<String>,
@@ -1250,8 +1259,10 @@ mod bindings {
         pub channel: String,
         pub text: Option<String>,
         pub as_user: Option<bool>,
-        pub attachments: Option<Vec<String>>,
-        pub blocks: Option<Vec<String>>,
+        #[slack(json)]
+        pub attachments: Option<Vec<serde_json::Value>>,
+        #[slack(json)]
+        pub blocks: Option<Vec<serde_json::Value>>,
         pub thread_ts: Option<String>,
         pub reply_broadcast: Option<bool>,
         pub unfurl_links: Option<bool>,
@@ -1275,8 +1286,10 @@ mod bindings {
         pub post_at: String,
         pub text: Option<String>,
         pub as_user: Option<bool>,
-        pub attachments: Option<Vec<String>>,
-        pub blocks: Option<Vec<String>>,
+        #[slack(json)]
+        pub attachments: Option<Vec<serde_json::Value>>,
+        #[slack(json)]
+        pub blocks: Option<Vec<serde_json::Value>>,
         pub thread_ts: Option<String>,
         pub parse: Option<String>,
         pub reply_broadcast: Option<bool>,
@@ -1307,7 +1320,8 @@ mod bindings {
         pub markdown_text: Option<String>,
         pub recipient_team_id: Option<String>,
         pub recipient_user_id: Option<String>,
-        pub chunks: Option<Vec<String>>,
+        #[slack(json)]
+        pub chunks: Option<Vec<serde_json::Value>>,
         pub task_display_mode: Option<String>,
         pub icon_emoji: Option<String>,
         pub icon_url: Option<String>,
@@ -1320,10 +1334,12 @@ mod bindings {
         pub channel: String,
         pub ts: String,
         pub markdown_text: Option<String>,
-        pub blocks: Option<Vec<String>>,
+        #[slack(json)]
+        pub blocks: Option<Vec<serde_json::Value>>,
         #[slack(json)]
         pub metadata: Option<serde_json::Value>,
-        pub chunks: Option<Vec<String>>,
+        #[slack(json)]
+        pub chunks: Option<Vec<serde_json::Value>>,
     }
 
     #[slack_method("chat.unfurl")]
@@ -1337,7 +1353,8 @@ mod bindings {
         pub unfurls: Option<serde_json::Value>,
         #[slack(json)]
         pub metadata: Option<serde_json::Value>,
-        pub user_auth_blocks: Option<Vec<String>>,
+        #[slack(json)]
+        pub user_auth_blocks: Option<Vec<serde_json::Value>>,
         pub user_auth_message: Option<String>,
         pub user_auth_required: Option<bool>,
         pub user_auth_url: Option<String>,
@@ -1349,8 +1366,10 @@ mod bindings {
         pub channel: String,
         pub ts: String,
         pub text: Option<String>,
-        pub attachments: Option<Vec<String>>,
-        pub blocks: Option<Vec<String>>,
+        #[slack(json)]
+        pub attachments: Option<Vec<serde_json::Value>>,
+        #[slack(json)]
+        pub blocks: Option<Vec<serde_json::Value>>,
         pub as_user: Option<bool>,
         pub file_ids: Option<Vec<String>>,
         pub link_names: Option<bool>,
@@ -1644,7 +1663,8 @@ mod bindings {
     #[slack_method("files.completeUploadExternal", scope = "files:write")]
     #[derive(Default)]
     pub struct FilesCompleteUploadExternal {
-        pub files: Vec<String>,
+        #[slack(json)]
+        pub files: Vec<serde_json::Value>,
         pub channel_id: Option<String>,
         pub channels: Option<Vec<String>>,
         pub initial_comment: Option<String>,
@@ -2174,8 +2194,10 @@ mod bindings {
     #[derive(Default)]
     pub struct SlackListsAccessDelete {
         pub list_id: String,
-        pub channel_ids: Option<Vec<String>>,
-        pub user_ids: Option<Vec<String>>,
+        #[slack(json)]
+        pub channel_ids: Option<Vec<serde_json::Value>>,
+        #[slack(json)]
+        pub user_ids: Option<Vec<serde_json::Value>>,
     }
 
     #[slack_method("slackLists.access.set", scope = "slacklists:write")]
@@ -2183,16 +2205,20 @@ mod bindings {
     pub struct SlackListsAccessSet {
         pub list_id: String,
         pub access_level: String,
-        pub channel_ids: Option<Vec<String>>,
-        pub user_ids: Option<Vec<String>>,
+        #[slack(json)]
+        pub channel_ids: Option<Vec<serde_json::Value>>,
+        #[slack(json)]
+        pub user_ids: Option<Vec<serde_json::Value>>,
     }
 
     #[slack_method("slackLists.create", scope = "slacklists:write")]
     #[derive(Default)]
     pub struct SlackListsCreate {
         pub name: String,
-        pub description_blocks: Option<Vec<String>>,
-        pub schema: Option<Vec<String>>,
+        #[slack(json)]
+        pub description_blocks: Option<Vec<serde_json::Value>>,
+        #[slack(json)]
+        pub schema: Option<Vec<serde_json::Value>>,
         pub copy_from_list_id: Option<String>,
         pub include_copied_list_records: Option<bool>,
         pub todo_mode: Option<bool>,
@@ -2218,7 +2244,8 @@ mod bindings {
         pub list_id: String,
         pub duplicated_item_id: Option<String>,
         pub parent_item_id: Option<String>,
-        pub initial_fields: Option<Vec<String>>,
+        #[slack(json)]
+        pub initial_fields: Option<Vec<serde_json::Value>>,
     }
 
     #[slack_method("slackLists.items.delete", scope = "slacklists:write")]
@@ -2232,7 +2259,8 @@ mod bindings {
     #[derive(Default)]
     pub struct SlackListsItemsDeleteMultiple {
         pub list_id: String,
-        pub ids: Vec<String>,
+        #[slack(json)]
+        pub ids: Vec<serde_json::Value>,
     }
 
     #[slack_method("slackLists.items.info", scope = "slacklists:write")]
@@ -2256,7 +2284,8 @@ mod bindings {
     #[derive(Default)]
     pub struct SlackListsItemsUpdate {
         pub list_id: String,
-        pub cells: Vec<String>,
+        #[slack(json)]
+        pub cells: Vec<serde_json::Value>,
     }
 
     #[slack_method("slackLists.update", scope = "slacklists:write")]
@@ -2264,7 +2293,8 @@ mod bindings {
     pub struct SlackListsUpdate {
         pub id: String,
         pub name: Option<String>,
-        pub description_blocks: Option<Vec<String>>,
+        #[slack(json)]
+        pub description_blocks: Option<Vec<serde_json::Value>>,
         pub todo_mode: Option<bool>,
     }
 
@@ -2615,7 +2645,8 @@ mod bindings {
         pub workflow_step_edit_id: String,
         #[slack(json)]
         pub inputs: Option<serde_json::Value>,
-        pub outputs: Option<Vec<String>>,
+        #[slack(json)]
+        pub outputs: Option<Vec<serde_json::Value>>,
         pub step_name: Option<String>,
         pub step_image_url: Option<String>,
     }
@@ -2763,7 +2794,7 @@ mod bindings {
         check::<AppsUninstall>("apps.uninstall", HttpVerb::Post, &[], RateLimitTier::Tier1, false, false, true, "client_id=&client_secret=");
         check::<AppsUserConnectionUpdate>("apps.user.connection.update", HttpVerb::Post, &["apps:write"], RateLimitTier::Tier2, false, false, true, "user_id=&status=");
         check::<AssistantThreadsSetStatus>("assistant.threads.setStatus", HttpVerb::Post, &["assistant:write"], RateLimitTier::Special("assistant.threads.setStatus"), false, false, true, "channel_id=&thread_ts=&status=");
-        check::<AssistantThreadsSetSuggestedPrompts>("assistant.threads.setSuggestedPrompts", HttpVerb::Post, &["assistant:write"], RateLimitTier::Tier3, false, false, true, "channel_id=");
+        check::<AssistantThreadsSetSuggestedPrompts>("assistant.threads.setSuggestedPrompts", HttpVerb::Post, &["assistant:write"], RateLimitTier::Tier3, false, false, true, "channel_id=&prompts=%5B%5D");
         check::<AssistantThreadsSetTitle>("assistant.threads.setTitle", HttpVerb::Post, &["assistant:write"], RateLimitTier::Tier3, false, false, true, "channel_id=&thread_ts=&title=");
         check::<AuthRevoke>("auth.revoke", HttpVerb::Post, &[], RateLimitTier::Tier3, false, false, true, "");
         check::<AuthTeamsList>("auth.teams.list", HttpVerb::Post, &["auth:write"], RateLimitTier::Tier2, false, false, true, "");
@@ -2776,14 +2807,14 @@ mod bindings {
         check::<CallsAdd>("calls.add", HttpVerb::Post, &["calls:write"], RateLimitTier::Tier2, false, false, true, "external_unique_id=&join_url=");
         check::<CallsEnd>("calls.end", HttpVerb::Post, &["calls:write"], RateLimitTier::Tier2, false, false, true, "id=");
         check::<CallsInfo>("calls.info", HttpVerb::Get, &["calls:read"], RateLimitTier::Tier2, false, false, false, "id=");
-        check::<CallsParticipantsAdd>("calls.participants.add", HttpVerb::Post, &["calls:write"], RateLimitTier::Tier2, false, false, true, "id=");
-        check::<CallsParticipantsRemove>("calls.participants.remove", HttpVerb::Post, &["calls:write"], RateLimitTier::Tier2, false, false, true, "id=");
+        check::<CallsParticipantsAdd>("calls.participants.add", HttpVerb::Post, &["calls:write"], RateLimitTier::Tier2, false, false, true, "id=&users=%5B%5D");
+        check::<CallsParticipantsRemove>("calls.participants.remove", HttpVerb::Post, &["calls:write"], RateLimitTier::Tier2, false, false, true, "id=&users=%5B%5D");
         check::<CallsUpdate>("calls.update", HttpVerb::Post, &["calls:write"], RateLimitTier::Tier2, false, false, true, "id=");
         check::<CanvasesAccessDelete>("canvases.access.delete", HttpVerb::Post, &["canvases:write"], RateLimitTier::Tier3, false, false, true, "canvas_id=");
         check::<CanvasesAccessSet>("canvases.access.set", HttpVerb::Post, &["canvases:write"], RateLimitTier::Tier3, false, false, true, "canvas_id=&access_level=");
         check::<CanvasesCreate>("canvases.create", HttpVerb::Post, &["canvases:write"], RateLimitTier::Tier2, false, false, true, "document_content=null");
         check::<CanvasesDelete>("canvases.delete", HttpVerb::Post, &["canvases:write"], RateLimitTier::Tier3, false, false, true, "canvas_id=");
-        check::<CanvasesEdit>("canvases.edit", HttpVerb::Post, &["canvases:write"], RateLimitTier::Tier3, false, false, true, "canvas_id=");
+        check::<CanvasesEdit>("canvases.edit", HttpVerb::Post, &["canvases:write"], RateLimitTier::Tier3, false, false, true, "canvas_id=&changes=%5B%5D");
         check::<CanvasesSectionsLookup>("canvases.sections.lookup", HttpVerb::Post, &["canvases:write"], RateLimitTier::Tier3, false, false, true, "canvas_id=&criteria=null");
         check::<ChannelsArchive>("channels.archive", HttpVerb::Post, &["channels:write"], RateLimitTier::Tier2, false, true, true, "channel=");
         check::<ChannelsCreate>("channels.create", HttpVerb::Post, &["channels:write"], RateLimitTier::Tier2, false, true, true, "name=");
@@ -2850,7 +2881,7 @@ mod bindings {
         check::<EmojiList>("emoji.list", HttpVerb::Get, &["emoji:read"], RateLimitTier::Tier2, false, false, false, "");
         check::<EntityPresentDetails>("entity.presentDetails", HttpVerb::Post, &["entity:write"], RateLimitTier::Unknown, false, false, true, "");
         check::<FilesCommentsDelete>("files.comments.delete", HttpVerb::Post, &["files:write:user"], RateLimitTier::Tier2, false, false, true, "file=&id=");
-        check::<FilesCompleteUploadExternal>("files.completeUploadExternal", HttpVerb::Post, &["files:write"], RateLimitTier::Tier4, false, false, true, "");
+        check::<FilesCompleteUploadExternal>("files.completeUploadExternal", HttpVerb::Post, &["files:write"], RateLimitTier::Tier4, false, false, true, "files=%5B%5D");
         check::<FilesDelete>("files.delete", HttpVerb::Post, &["files:write:user"], RateLimitTier::Tier3, false, false, true, "file=");
         check::<FilesGetUploadURLExternal>("files.getUploadURLExternal", HttpVerb::Post, &["files:write"], RateLimitTier::Tier4, false, false, true, "filename=&length=0");
         check::<FilesInfo>("files.info", HttpVerb::Get, &["files:read"], RateLimitTier::Tier4, true, false, false, "file=");
@@ -2925,10 +2956,10 @@ mod bindings {
         check::<SlackListsDownloadStart>("slackLists.download.start", HttpVerb::Post, &["slacklists:write"], RateLimitTier::Tier2, false, false, true, "list_id=");
         check::<SlackListsItemsCreate>("slackLists.items.create", HttpVerb::Post, &["slacklists:write"], RateLimitTier::Tier3, false, false, true, "list_id=");
         check::<SlackListsItemsDelete>("slackLists.items.delete", HttpVerb::Post, &["slacklists:write"], RateLimitTier::Tier2, false, false, true, "list_id=&id=");
-        check::<SlackListsItemsDeleteMultiple>("slackLists.items.deleteMultiple", HttpVerb::Post, &["slacklists:write"], RateLimitTier::Tier2, false, false, true, "list_id=");
+        check::<SlackListsItemsDeleteMultiple>("slackLists.items.deleteMultiple", HttpVerb::Post, &["slacklists:write"], RateLimitTier::Tier2, false, false, true, "list_id=&ids=%5B%5D");
         check::<SlackListsItemsInfo>("slackLists.items.info", HttpVerb::Post, &["slacklists:write"], RateLimitTier::Tier2, false, false, true, "list_id=&id=");
         check::<SlackListsItemsList>("slackLists.items.list", HttpVerb::Post, &["slacklists:write"], RateLimitTier::Tier2, true, false, true, "list_id=");
-        check::<SlackListsItemsUpdate>("slackLists.items.update", HttpVerb::Post, &["slacklists:write"], RateLimitTier::Tier3, false, false, true, "list_id=");
+        check::<SlackListsItemsUpdate>("slackLists.items.update", HttpVerb::Post, &["slacklists:write"], RateLimitTier::Tier3, false, false, true, "list_id=&cells=%5B%5D");
         check::<SlackListsUpdate>("slackLists.update", HttpVerb::Post, &["slacklists:write"], RateLimitTier::Tier2, false, false, true, "id=");
         check::<StarsAdd>("stars.add", HttpVerb::Post, &["stars:write"], RateLimitTier::Tier2, false, false, true, "");
         check::<StarsList>("stars.list", HttpVerb::Get, &["stars:read"], RateLimitTier::Tier3, true, false, false, "");

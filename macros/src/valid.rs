@@ -442,7 +442,7 @@ pub fn example_struct(args: &Args, ident: &Ident) -> String {
 }
 
 /// A field for a parameter, as a missing-parameter error suggests it: `pub name: Type`, with
-/// `r#name` for a Rust keyword and `#[slack(json)]` for a JSON object.
+/// `r#name` for a Rust keyword and `#[slack(json)]` for a JSON object or a JSON array.
 fn field(param: &catalog::Param) -> String {
     let name = if syn::parse_str::<Ident>(param.name).is_ok() {
         param.name.to_owned()
@@ -455,6 +455,7 @@ fn field(param: &catalog::Param) -> String {
         ParamType::Integer => "i64",
         ParamType::Number => "f64",
         ParamType::List => "Vec<String>",
+        ParamType::JsonList => return format!("#[slack(json)] pub {name}: Vec<serde_json::Value>"),
         ParamType::Object => return format!("#[slack(json)] pub {name}: serde_json::Value"),
     };
     format!("pub {name}: {ty}")
@@ -529,7 +530,9 @@ pub fn is_text(ty: &Type) -> bool {
 /// timestamps, which a string or an integer keeps but a float does not; a list may be
 /// comma-separated text; an object may be JSON text; and a `bool`
 /// for a string parameter is accepted when a method types the same name as a boolean, as the
-/// sources do `as_user`.)
+/// sources do `as_user`.) A JSON array is the exception: only JSON text fits it without
+/// `#[slack(json)]`, so any other field for one is wrong, whatever its shape (a `Vec` would go
+/// out comma-joined, which Slack refuses).
 fn mismatch(shape: Shape, expected: ParamType, wire: &str) -> Option<&'static str> {
     let fix = match (shape, expected) {
         (Shape::Bool, ParamType::String) if catalog::boolean_somewhere(wire) => return None,
@@ -551,6 +554,10 @@ fn mismatch(shape: Shape, expected: ParamType, wire: &str) -> Option<&'static st
             "a JSON object; mark the field `#[slack(json)]` with a `Serialize` type such as `serde_json::Value`, or write JSON text as a `String`"
         }
         (Shape::Bool, ParamType::File) => "a file's content; write it as a `String`",
+        (Shape::Text, ParamType::JsonList) => return None,
+        (_, ParamType::JsonList) => {
+            "a JSON array, sent as JSON text; mark the field `#[slack(json)]` to send it so, or write the JSON text as a `String`"
+        }
         _ => return None,
     };
     Some(fix)
@@ -564,7 +571,8 @@ fn mismatch(shape: Shape, expected: ParamType, wire: &str) -> Option<&'static st
 /// message), whatever the spec says.
 fn check_field_type(cx: &Ctxt, ty: &Type, param: &catalog::Param, name: &str) {
     let shape = shape(ty);
-    if shape == Shape::Other {
+    // A type of no known shape may be anything, but not a JSON array's: only text is.
+    if shape == Shape::Other && param.ty != ParamType::JsonList {
         return;
     }
     let Some(fix) = mismatch(shape, param.ty, param.name) else {
@@ -599,6 +607,18 @@ mod tests {
             required: true,
             from,
         }
+    }
+
+    #[test]
+    fn suggests_json_for_a_json_array() {
+        let mut files = param("files", ParamFrom::Both);
+        files.ty = ParamType::JsonList;
+        assert_eq!(
+            field(&files),
+            "#[slack(json)] pub files: Vec<serde_json::Value>"
+        );
+        files.ty = ParamType::List;
+        assert_eq!(field(&files), "pub files: Vec<String>");
     }
 
     #[test]
@@ -682,6 +702,22 @@ mod tests {
         count.spec_ty = Some(ParamType::String);
         assert!(reported(syn::parse_quote!(bool), &count));
         assert!(!reported(syn::parse_quote!(u32), &count));
+        // A JSON array takes JSON text (`json` is checked apart); nothing else fits it.
+        let mut blocks = param("blocks", ParamFrom::Both);
+        blocks.ty = ParamType::JsonList;
+        assert!(!reported(syn::parse_quote!(String), &blocks));
+        assert!(!reported(syn::parse_quote!(Cow<'a, str>), &blocks));
+        for ty in [
+            syn::parse_quote!(Vec<String>),
+            syn::parse_quote!(&'a [&'a str]),
+            syn::parse_quote!(Vec<serde_json::Value>),
+            syn::parse_quote!(serde_json::Value),
+            syn::parse_quote!(Blocks),
+            syn::parse_quote!(bool),
+            syn::parse_quote!(u64),
+        ] {
+            assert!(reported(ty, &blocks));
+        }
         // Structured kinds take text; a `bool` is never a list, an object or a file, and a
         // number never an object.
         for ty in [ParamType::List, ParamType::Object, ParamType::File] {

@@ -101,6 +101,7 @@ impl<'a> Binding<'a> {
                     (_, ParamType::Integer) => "i64",
                     (_, ParamType::Number) => "f64",
                     (_, ParamType::List) => "Vec<String>",
+                    (_, ParamType::JsonList) => "Vec<serde_json::Value>",
                     (_, ParamType::Object) => "serde_json::Value",
                 };
                 let ty = if param.required {
@@ -191,7 +192,7 @@ impl<'a> Binding<'a> {
             if field.ident != field.param.name {
                 attrs.push(format!("rename = {}", literal(&field.param.name)));
             }
-            if field.param.ty == ParamType::Object {
+            if matches!(field.param.ty, ParamType::Object | ParamType::JsonList) {
                 attrs.push("json".to_owned());
             }
             if !attrs.is_empty() {
@@ -273,13 +274,13 @@ impl<'a> Binding<'a> {
             let wire = literal(&field.param.name);
             let member = &field.ident;
             match (field.param.ty, field.param.required) {
-                (ParamType::Object, true) => {
+                (ParamType::Object | ParamType::JsonList, true) => {
                     let _ = writeln!(
                         out,
                         "        __slack_form.append_json({wire}, &self.{member})?;"
                     );
                 }
-                (ParamType::Object, false) => {
+                (ParamType::Object | ParamType::JsonList, false) => {
                     let _ = writeln!(
                         out,
                         "        if let {PRIVATE}::Option::Some(__slack_value) = &self.{member} {{\n            \
@@ -417,6 +418,31 @@ mod tests {
         assert_eq!(names, ["a.m0", "a.m2", "a.m4", "a.m6", "a.m8"]);
         assert!(pick(&catalog, 11).is_err());
         assert!(pick(&catalog, 0).is_err());
+    }
+
+    #[test]
+    fn a_json_list_is_json_both_ways() {
+        let catalog = Catalog {
+            methods: vec![method(
+                "files.completeUploadExternal",
+                Sources::Sdk,
+                vec![
+                    param("files", ParamType::JsonList, true),
+                    param("channels", ParamType::List, false),
+                    param("blocks", ParamType::JsonList, false),
+                ],
+            )],
+        };
+        let (with_macro, by_hand) = render(&catalog, 1).unwrap();
+        assert!(
+            with_macro.contains(
+                "    #[slack(json)]\n    pub files: Vec<serde_json::Value>,\n    pub channels: Option<Vec<String>>,\n    #[slack(json)]\n    pub blocks: Option<Vec<serde_json::Value>>,\n"
+            ),
+            "{with_macro}"
+        );
+        assert!(by_hand.contains("__slack_form.append_json(\"files\", &self.files)?;"));
+        assert!(by_hand.contains("__slack_form.append(\"channels\", &self.channels);"));
+        assert!(by_hand.contains("__slack_form.append_json(\"blocks\", __slack_value)?;"));
     }
 
     #[test]

@@ -289,7 +289,7 @@ mod tests {
         write(METHODS_TSV, methods_tsv);
         write(SDK_PATH, sdk_tsv);
         write(TIERS_PATH, &tiers.to_string());
-        let catalog = Catalog::from_sources(&spec, &tiers, sdk_tsv).unwrap();
+        let catalog = Catalog::from_sources(&spec, &tiers, sdk_tsv, &[]).unwrap();
         (dir, catalog)
     }
 

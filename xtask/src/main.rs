@@ -22,6 +22,7 @@
 
 mod compile_cost;
 mod counts;
+mod json_lists;
 mod merge;
 mod model;
 mod render_catalog;
@@ -350,6 +351,7 @@ mod tests {
             model::ParamType::Integer => catalog::ParamType::Integer,
             model::ParamType::Number => catalog::ParamType::Number,
             model::ParamType::List => catalog::ParamType::List,
+            model::ParamType::JsonList => catalog::ParamType::JsonList,
             model::ParamType::Object => catalog::ParamType::Object,
             model::ParamType::File => catalog::ParamType::File,
         };

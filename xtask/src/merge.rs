@@ -49,7 +49,10 @@
 //!    only when it is wrong for both (the SDK types `admin.usergroups.listChannels`' `team_id`
 //!    as a boolean, the spec as a string), except a float for the SDK's string: the spec types
 //!    timestamps (`ts`, `thread_ts`, `oldest`) as numbers, and a float does not keep their
-//!    digits.
+//!    digits. A list is comma-separated text unless a source says it is a JSON array: the
+//!    spec's description (`model.rs`; the spec's JSON array wins over the SDK's `list` or
+//!    `string`), or the facts table of `json_lists.rs` (applied to the SDK's facts before the
+//!    merge).
 //! 8. **Paging.** A method pages with `cursor` when it has a `cursor` parameter after the
 //!    merge (the SDK adds one to `search.messages` and `team.accessLogs`).
 //! 9. **Deprecation.** The spec's (its descriptions are the only source that says it).
@@ -58,7 +61,7 @@
 //!     is deprecated too, with what replaces it.
 
 use crate::model::{
-    Catalog, CatalogParam, Method, Param, ParamFrom, Sources, SpecFacts, Tier, Verb,
+    Catalog, CatalogParam, Method, Param, ParamFrom, ParamType, Sources, SpecFacts, Tier, Verb,
 };
 use crate::retired;
 use crate::sdk::SdkFacts;
@@ -187,7 +190,11 @@ fn params(spec: Option<&[Param]>, sdk: Option<&[Param]>) -> Vec<CatalogParam> {
             let Some(older) = spec.iter().find(|older| older.name == newer.name) else {
                 return catalog_param(newer, ParamFrom::Sdk);
             };
-            let (ty, spec_ty) = if newer.ty == older.ty || newer.ty.is_structured() {
+            let (ty, spec_ty) = if older.ty == ParamType::JsonList
+                && matches!(newer.ty, ParamType::List | ParamType::String)
+            {
+                (ParamType::JsonList, None)
+            } else if newer.ty == older.ty || newer.ty.is_structured() {
                 (newer.ty, None)
             } else {
                 (newer.ty, Some(older.ty))
@@ -236,7 +243,6 @@ fn catalog_param(param: &Param, from: ParamFrom) -> CatalogParam {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ParamType;
     use crate::sdk::Body;
 
     fn p(name: &str, ty: ParamType, required: bool) -> Param {
@@ -591,6 +597,45 @@ mod tests {
                 ("team_id", ParamType::Boolean, Some(ParamType::String)),
                 ("count", ParamType::Integer, Some(ParamType::String)),
                 ("limit", ParamType::Integer, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn rule_7_a_json_array_of_the_spec_refines_the_sdks_list() {
+        let method = one(
+            Some(spec_facts(
+                Verb::Post,
+                true,
+                vec![
+                    p("blocks", ParamType::JsonList, false),
+                    p("attachments", ParamType::JsonList, false),
+                    p("channels", ParamType::String, false),
+                ],
+            )),
+            Some(sdk_facts(
+                Verb::Post,
+                vec![
+                    p("blocks", ParamType::List, false),
+                    p("attachments", ParamType::String, false),
+                    p("channels", ParamType::List, false),
+                    p("chunks", ParamType::JsonList, false),
+                ],
+            )),
+            None,
+        );
+        let types: Vec<(&str, ParamType, Option<ParamType>)> = method
+            .params
+            .iter()
+            .map(|param| (param.name.as_str(), param.ty, param.spec_ty))
+            .collect();
+        assert_eq!(
+            types,
+            [
+                ("blocks", ParamType::JsonList, None),
+                ("attachments", ParamType::JsonList, None),
+                ("channels", ParamType::List, None),
+                ("chunks", ParamType::JsonList, None),
             ]
         );
     }

@@ -22,6 +22,10 @@
 //!   `users.setActive`). See [`is_deprecated`].
 //! - The `token` parameter (in a header, query or form, depending on the method) is not a
 //!   parameter of the binding: the token travels in the `Authorization` header.
+//! - The spec types every list as `string`. Where a parameter's description says it is a JSON
+//!   array (`chat.postMessage`'s `blocks`: "A JSON-based array of structured blocks"), the
+//!   parameter is a [`ParamType::JsonList`]; the words are looked for, the text is not copied.
+//!   See [`says_json_array`].
 
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -36,15 +40,18 @@ pub enum Verb {
 }
 
 /// The type of a parameter. The spec knows the first four; the SDK also says `list`, `object`
-/// and `file` where the spec says `string`.
+/// and `file` where the spec says `string`. A list is one of two kinds on the wire: the spec's
+/// descriptions and the facts table of `json_lists.rs` say which lists are JSON arrays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ParamType {
     String,
     Boolean,
     Integer,
     Number,
-    /// A sequence: comma-separated text or a JSON array, by method.
+    /// A sequence sent as comma-separated text (`users`, `channel_ids`, ...).
     List,
+    /// A sequence sent as JSON text: a JSON array (`blocks`, `attachments`, ...).
+    JsonList,
     /// A JSON object (`view`, `profile`, `metadata`, ...).
     Object,
     /// A file's content.
@@ -55,7 +62,10 @@ impl ParamType {
     /// Whether this is one of the kinds only the SDK names (`list`, `object`, `file`): a
     /// refinement of the spec's `string`, not a different scalar.
     pub fn is_structured(self) -> bool {
-        matches!(self, ParamType::List | ParamType::Object | ParamType::File)
+        matches!(
+            self,
+            ParamType::List | ParamType::JsonList | ParamType::Object | ParamType::File
+        )
     }
 }
 
@@ -246,14 +256,22 @@ impl Catalog {
         let tiers = read_json(&shared.join(TIERS_PATH))?;
         let sdk = std::fs::read_to_string(shared.join(SDK_PATH))
             .map_err(|e| DataError(format!("cannot read {SDK_PATH}: {e}")))?;
-        Catalog::from_sources(&spec, &tiers, &sdk)
+        Catalog::from_sources(&spec, &tiers, &sdk, crate::json_lists::FACTS)
     }
 
-    /// Builds the catalog from the parsed spec, the tier table and the text of the SDK's table.
-    pub fn from_sources(spec: &Value, tiers: &Value, sdk: &str) -> Result<Catalog, DataError> {
+    /// Builds the catalog from the parsed spec, the tier table, the text of the SDK's table and
+    /// the facts table of JSON arrays (`json_lists.rs`: [`crate::json_lists::FACTS`], or a
+    /// table that fits other sources).
+    pub fn from_sources(
+        spec: &Value,
+        tiers: &Value,
+        sdk: &str,
+        json_lists: &[crate::json_lists::Fact],
+    ) -> Result<Catalog, DataError> {
         let tiers = tier_table(tiers)?;
         let specced = spec_methods(spec)?;
-        let sdk = crate::sdk::parse(sdk)?;
+        let mut sdk = crate::sdk::parse(sdk)?;
+        crate::json_lists::apply(json_lists, &specced, &mut sdk)?;
         Ok(crate::merge::merge(specced, sdk, tiers))
     }
 
@@ -551,6 +569,22 @@ fn is_deprecated(operation: &Value) -> bool {
         .is_some_and(|text| text.to_ascii_lowercase().contains("deprecated"))
 }
 
+/// Whether a parameter's description says it is a JSON array: the word `JSON` and, after it in
+/// the same sentence, `array` (`chat.postMessage`'s `blocks` and `attachments`, `workflows.updateStep`'s
+/// `outputs`). A description that names only one of them (`An array of channel IDs`, `a
+/// JSON-encoded string`, `a URL-encoded JSON map`) says nothing about JSON arrays.
+fn says_json_array(param: &Value) -> bool {
+    let Some(description) = param.get("description").and_then(Value::as_str) else {
+        return false;
+    };
+    let lower = description.to_ascii_lowercase();
+    lower.find("json").is_some_and(|at| {
+        let rest = &lower[at..];
+        let sentence = rest.split(". ").next().unwrap_or(rest);
+        sentence.contains("array")
+    })
+}
+
 /// The grammar `#[slack(rename = "..")]` accepts for a wire name: snake_case ASCII.
 pub(crate) fn check_param_name(method: &str, param: &str) -> Result<(), DataError> {
     let ok = param.starts_with(|c: char| c.is_ascii_lowercase())
@@ -585,6 +619,7 @@ fn params(name: &str, operation: &Value) -> Result<Vec<Param>, DataError> {
             return err(format!("`{name}` lists parameter `{param_name}` twice"));
         }
         let ty = match param.get("type").and_then(Value::as_str) {
+            Some("string") if says_json_array(param) => ParamType::JsonList,
             Some("string") => ParamType::String,
             Some("boolean") => ParamType::Boolean,
             Some("integer") => ParamType::Integer,
@@ -734,6 +769,46 @@ mod tests {
         assert!(
             open.writes,
             "a GET of the spec corrected to POST is a write"
+        );
+    }
+
+    #[test]
+    fn a_description_that_says_json_array_makes_a_json_list() {
+        let spec = json!({"paths": {"/chat.postMessage": {"post": {
+            "security": [{"slackAuth": ["chat:write"]}],
+            "parameters": [
+                {"name": "blocks", "type": "string",
+                 "description": "A JSON-based array of structured blocks, presented as a URL-encoded string."},
+                {"name": "outputs", "type": "string",
+                 "description": "An JSON array of output objects used during step execution."},
+                {"name": "channel_ids", "type": "string", "description": "An array of channel IDs."},
+                {"name": "view", "type": "string",
+                 "description": "A view payload. This must be a JSON-encoded string."},
+                {"name": "prefs", "type": "string",
+                 "description": "The prefs in a stringified JSON format. An array of them is refused."},
+                {"name": "unfurls", "type": "string", "description": "URL-encoded JSON map."},
+                {"name": "text", "type": "string"},
+                {"name": "count", "type": "integer", "description": "A JSON array length."},
+            ],
+        }}}});
+        let specced = spec_methods(&spec).unwrap();
+        let types: Vec<(&str, ParamType)> = specced["chat.postMessage"]
+            .params
+            .iter()
+            .map(|param| (param.name.as_str(), param.ty))
+            .collect();
+        assert_eq!(
+            types,
+            [
+                ("blocks", ParamType::JsonList),
+                ("outputs", ParamType::JsonList),
+                ("channel_ids", ParamType::String),
+                ("view", ParamType::String),
+                ("prefs", ParamType::String),
+                ("unfurls", ParamType::String),
+                ("text", ParamType::String),
+                ("count", ParamType::Integer),
+            ]
         );
     }
 

@@ -12,7 +12,9 @@
 //! - `.params_unknown()` marks an `sdk(..)` method whose SDK signature names no parameters;
 //! - in a `both(..)` method, `.sdk()` marks a parameter only the SDK names, `.spec()` one only
 //!   the spec names, `.sdk_req()` one whose requiredness is the SDK's against the spec's, and
-//!   `.or(T)` gives the spec's type where it is another scalar type than the SDK's.
+//!   `.or(T)` gives the spec's type where it is another scalar type than the SDK's;
+//! - a list is `L` (comma-separated text) or `J` (a JSON array, sent as JSON text: by the
+//!   spec's description or the facts table of `json_lists.rs`).
 
 use crate::model::{Catalog, CatalogParam, Method, ParamFrom, ParamType, Sources, Tier, Verb};
 use std::fmt::Write;
@@ -46,7 +48,8 @@ pub fn render(catalog: &Catalog) -> String {
          // How each fact's source is written: see `xtask/src/render_catalog.rs`.\n\
          \n\
          use super::ParamType::{{\n    \
-         Boolean as B, File as F, Integer as I, List as L, Number as N, Object as O, String as S,\n\
+         Boolean as B, File as F, Integer as I, JsonList as J, List as L, Number as N, Object as O,\n    \
+         String as S,\n\
          }};\n\
          use super::Verb::{{Get, Post}};\n\
          use super::{{both, opt, req, sdk, spec, tier_only, Method, SPECIAL, T1, T2, T3, T4, UNTIERED}};\n\
@@ -153,6 +156,7 @@ fn ty(ty: ParamType) -> &'static str {
         ParamType::Integer => "I",
         ParamType::Number => "N",
         ParamType::List => "L",
+        ParamType::JsonList => "J",
         ParamType::Object => "O",
         ParamType::File => "F",
     }

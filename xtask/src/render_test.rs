@@ -147,6 +147,7 @@ fn render_field(out: &mut String, param: &CatalogParam) {
         ParamType::Integer => "i64",
         ParamType::Number => "f64",
         ParamType::List => "Vec<String>",
+        ParamType::JsonList => "Vec<serde_json::Value>",
         ParamType::Object => "serde_json::Value",
     };
     let ty = if param.required {
@@ -160,7 +161,7 @@ fn render_field(out: &mut String, param: &CatalogParam) {
         attrs.push(format!("rename = {}", literal(&param.name)));
         field.push('_');
     }
-    if param.ty == ParamType::Object {
+    if matches!(param.ty, ParamType::Object | ParamType::JsonList) {
         attrs.push("json".to_owned());
     }
     if !attrs.is_empty() {
@@ -258,7 +259,8 @@ fn runtime_tier(name: &str, tier: Option<&Tier>) -> String {
 }
 
 /// The form of a binding's `Default` value: each required parameter with an empty string,
-/// `false`, `0` or `null`, except a list, which is empty and so left out; optional ones (`None`)
+/// `false`, `0`, `null` or (a JSON list) `[]`, except a comma-separated list, which is empty
+/// and so left out; optional ones (`None`)
 /// left out.
 fn default_form(params: &[CatalogParam]) -> String {
     params
@@ -270,6 +272,8 @@ fn default_form(params: &[CatalogParam]) -> String {
                 ParamType::Boolean => "false",
                 ParamType::Integer | ParamType::Number => "0",
                 ParamType::Object => "null",
+                // `[]`, percent-encoded.
+                ParamType::JsonList => "%5B%5D",
                 ParamType::List => return None,
             };
             Some(format!("{}={value}", param.name))
@@ -281,6 +285,33 @@ fn default_form(params: &[CatalogParam]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_json_list_is_bound_with_json_and_sent_as_an_empty_array() {
+        let param = |name: &str, ty, required| CatalogParam {
+            name: name.to_owned(),
+            ty,
+            spec_ty: None,
+            required,
+            from: crate::model::ParamFrom::Both,
+        };
+        let params = [
+            param("files", ParamType::JsonList, true),
+            param("channels", ParamType::List, true),
+            param("blocks", ParamType::JsonList, false),
+        ];
+        let mut out = String::new();
+        for param in &params {
+            render_field(&mut out, param);
+        }
+        assert_eq!(
+            out,
+            "        #[slack(json)]\n        pub files: Vec<serde_json::Value>,\n        \
+             pub channels: Vec<String>,\n        \
+             #[slack(json)]\n        pub blocks: Option<Vec<serde_json::Value>>,\n"
+        );
+        assert_eq!(default_form(&params), "files=%5B%5D");
+    }
 
     #[test]
     fn type_names_are_upper_camel_case() {

@@ -27,7 +27,8 @@ pub(crate) enum Verb {
 }
 
 /// The type of a parameter. The spec gives the first four; Slack's SDK also says `List`,
-/// `Object` and `File` where the spec says `String`.
+/// `Object` and `File` where the spec says `String`. Which lists are JSON arrays, the spec's
+/// descriptions and the generator's facts table say (`xtask/src/json_lists.rs`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum ParamType {
     /// Text, including JSON text, comma-separated lists, ids and timestamps.
@@ -38,8 +39,11 @@ pub(crate) enum ParamType {
     Integer,
     /// A number that may have a fraction.
     Number,
-    /// A sequence: comma-separated text or a JSON array, by method.
+    /// A sequence sent as comma-separated text (`users`, `channel_ids`, ...).
     List,
+    /// A sequence sent as JSON text, a JSON array (`blocks`, `attachments`, ...): a field is
+    /// marked `#[slack(json)]`, or holds the JSON text itself.
+    JsonList,
     /// A JSON object (`view`, `profile`, `metadata`, ...).
     Object,
     /// A file's content.
@@ -572,7 +576,10 @@ mod tests {
             post.param("markdown_text").map(|p| p.from),
             Some(ParamFrom::Sdk)
         );
-        assert_eq!(post.param("blocks").map(|p| p.ty), Some(ParamType::List));
+        assert_eq!(
+            post.param("blocks").map(|p| p.ty),
+            Some(ParamType::JsonList)
+        );
         let invites = lookup("admin.inviteRequests.list").unwrap();
         assert_eq!(
             invites.param("cursor").map(|p| p.from),
@@ -585,6 +592,35 @@ mod tests {
             (ts.ty, ts.spec_ty),
             (ParamType::String, Some(ParamType::Number))
         );
+    }
+
+    #[test]
+    fn json_arrays_and_comma_lists_are_told_apart() {
+        let ty =
+            |method: &str, param: &str| lookup(method).and_then(|m| m.param(param)).map(|p| p.ty);
+        for (method, param) in [
+            ("chat.postMessage", "blocks"),
+            ("chat.update", "attachments"),
+            ("workflows.updateStep", "outputs"),
+            ("files.completeUploadExternal", "files"),
+            ("calls.add", "users"),
+            ("canvases.edit", "changes"),
+            ("chat.unfurl", "user_auth_blocks"),
+        ] {
+            assert_eq!(
+                ty(method, param),
+                Some(ParamType::JsonList),
+                "{method} {param}"
+            );
+        }
+        for (method, param) in [
+            ("conversations.open", "users"),
+            ("files.completeUploadExternal", "channels"),
+            ("chat.update", "file_ids"),
+            ("admin.conversations.invite", "user_ids"),
+        ] {
+            assert_eq!(ty(method, param), Some(ParamType::List), "{method} {param}");
+        }
     }
 
     #[test]

@@ -41,11 +41,12 @@ pub struct AssistantThreadsSetStatus {
     pub channel_id: ChannelId,
     pub thread_ts: String,
     pub status: String,
-    // A list: joined by commas.
+    // A list of texts, which may hold commas: Slack takes it as a JSON array.
+    #[slack(json)]
     pub loading_messages: Vec<String>,
 }
 
-// A list may also be given as text, and an object as JSON text.
+// A JSON array may also be given as JSON text, and an object too.
 #[slack_method("chat.postMessage", scope = "chat:write")]
 pub struct ChatPostMessage {
     pub channel: ChannelId,
@@ -122,11 +123,11 @@ fn main() {
         channel_id: ChannelId::new("D0123ABCD").unwrap(),
         thread_ts: "1700000000.000100".into(),
         status: "is typing...".into(),
-        loading_messages: vec!["Thinking".into(), "Reading".into()],
+        loading_messages: vec!["Thinking".into(), "Reading, slowly".into()],
     };
     assert_eq!(
         encode_params(&status).unwrap(),
-        "channel_id=D0123ABCD&thread_ts=1700000000.000100&status=is+typing...&loading_messages=Thinking%2CReading"
+        "channel_id=D0123ABCD&thread_ts=1700000000.000100&status=is+typing...&loading_messages=%5B%22Thinking%22%2C%22Reading%2C+slowly%22%5D"
     );
     assert_eq!(
         AssistantThreadsSetStatus::TIER,
