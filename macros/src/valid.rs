@@ -351,8 +351,19 @@ fn check_fields(cx: &Ctxt, input: &Input, method: &catalog::Method) {
                 ),
             );
         }
-        if !field.attrs.json.written() {
-            check_field_type(cx, inner.unwrap_or(field.ty), param, name);
+        match field.attrs.json.key() {
+            None => check_field_type(cx, inner.unwrap_or(field.ty), param, name),
+            // A comma-separated list sent as a JSON array names no item Slack can find. (Text
+            // under `json` is reported on its own, whatever the parameter.)
+            Some(key) if param.ty == ParamType::List && !is_text(inner.unwrap_or(field.ty)) => {
+                cx.error_spanned_by(
+                    key,
+                    format!(
+                        "`{wire}` of `{name}` is comma-separated text, not a JSON array; remove `json` to send the items joined with commas"
+                    ),
+                );
+            }
+            Some(_) => {}
         }
     }
     // A field whose attributes are broken may be meant as any parameter.
