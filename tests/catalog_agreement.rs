@@ -159,6 +159,11 @@ const REQUIRED_HERE: &[(&str, &str, &str)] = &[
         "timestamp",
         "the binding pins a message, which its timestamp names",
     ),
+    (
+        "pins.remove",
+        "timestamp",
+        "the binding un-pins a message, which its timestamp names",
+    ),
 ];
 
 /// Methods whose verb in Slack's SDK is POST although they change nothing.

@@ -7,8 +7,8 @@ use serde_json::{json, Value};
 use slack_methods::methods::{
     BookmarksAdd, ChatDelete, ChatDeleteScheduledMessage, ChatGetPermalink, ChatPostEphemeral,
     ChatPostMessage, ChatScheduleMessage, ChatScheduledMessagesList, ChatUpdate,
-    ConversationsHistory, ConversationsJoin, ConversationsReplies, PinsAdd, ReactionsAdd,
-    ReactionsRemove,
+    ConversationsHistory, ConversationsJoin, ConversationsReplies, PinsAdd, PinsRemove,
+    ReactionsAdd, ReactionsRemove,
 };
 use slack_methods::types::{
     Attachment, Block, Blocks, Button, Item, Message, MessageMetadata, MessageSubtype, Text,
@@ -1024,6 +1024,62 @@ async fn pins_show_in_the_history() {
     assert_eq!(pinned, ["Runbook"]);
     let missing = PinsAdd::new(general, Timestamp::new("1.000005"));
     assert_eq!(code(bot.call(&missing).await), "message_not_found");
+}
+
+#[tokio::test]
+async fn an_unpinned_message_leaves_the_pins() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let general = channel(demo::GENERAL);
+    let posted = bot
+        .call(&ChatPostMessage::new(general.clone(), "Runbook"))
+        .await
+        .unwrap();
+    let other = bot
+        .call(&ChatPostMessage::new(general.clone(), "Chatter"))
+        .await
+        .unwrap();
+    bot.call(&PinsAdd::new(general.clone(), posted.ts.clone()))
+        .await
+        .unwrap();
+    bot.call(&PinsAdd::new(general.clone(), other.ts.clone()))
+        .await
+        .unwrap();
+
+    let unpin = PinsRemove::new(general.clone(), posted.ts.clone());
+    bot.call(&unpin).await.unwrap();
+    let page = bot
+        .call(&ConversationsHistory::new(general.clone()))
+        .await
+        .unwrap();
+    assert_eq!(page.pin_count, 1);
+    let pinned: Vec<(&str, usize)> = page
+        .messages
+        .iter()
+        .map(|m| (m.text.as_str(), m.pinned_to.len()))
+        .collect();
+    assert_eq!(pinned, [("Chatter", 1), ("Runbook", 0)]);
+    // The field goes with the last pin, as on a message never pinned.
+    let kept = emu.messages(demo::GENERAL).unwrap();
+    let runbook = kept.iter().find(|m| m["ts"] == posted.ts.as_str()).unwrap();
+    assert!(runbook.get("pinned_to").is_none(), "{runbook}");
+
+    assert_eq!(code(bot.call(&unpin).await), "no_pin");
+    // Pinned again after its removal.
+    bot.call(&PinsAdd::new(general.clone(), posted.ts.clone()))
+        .await
+        .unwrap();
+    bot.call(&unpin).await.unwrap();
+
+    let missing = PinsRemove::new(general.clone(), Timestamp::new("1.000005"));
+    assert_eq!(code(bot.call(&missing).await), "message_not_found");
+    let shapeless = PinsRemove::new(general.clone(), Timestamp::new("yesterday"));
+    assert_eq!(code(bot.call(&shapeless).await), "bad_timestamp");
+    let hidden = PinsRemove::new(channel(demo::LEADS), posted.ts.clone());
+    assert_eq!(
+        code(client(&emu, GRACE_TOKEN).call(&hidden).await),
+        "channel_not_found"
+    );
 }
 
 #[tokio::test]

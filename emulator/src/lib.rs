@@ -5,9 +5,9 @@
 //! for the methods it implements ([`Emulator::implemented`]): `auth.test`, `users.profile.get`
 //! (params `user`, `include_labels`) and `users.profile.set` (params `profile`, `name` +
 //! `value`, `user`), the messaging methods (`chat.*`, `conversations.history`/`replies`,
-//! `reactions.*`, `pins.add`, `bookmarks.add`, `views.*`: see below), plus any method given a
-//! canned answer with [`Emulator::stub_method`]. State lives in memory: a profile set is read
-//! back by the next get, a posted message by the next history.
+//! `reactions.*`, `pins.add`/`remove`, `bookmarks.add`, `views.*`: see below), plus any method
+//! given a canned answer with [`Emulator::stub_method`]. State lives in memory: a profile set is
+//! read back by the next get, a posted message by the next history.
 //!
 //! It also answers the directory methods: `conversations.list`, `.info`, `.members`, `.open`,
 //! `.join`, `.create` and `.invite` over the workspace's conversations ([`ChannelSpec`]), with
@@ -97,7 +97,8 @@
 //! `oldest`/`latest`/`inclusive` and `include_all_metadata`, and page with the emulator's
 //! cursors. `chat.update` changes what it sends (empty `blocks` or `attachments` remove them) and
 //! sets `edited`; `chat.delete` removes a message, leaving a thread's parent as a `tombstone`
-//! until its last reply goes; `reactions.add`/`remove` and `pins.add` show in the messages;
+//! until its last reply goes; `reactions.add`/`remove` and `pins.add`/`remove` show in the
+//! messages (`pinned_to`, gone with the last pin);
 //! `chat.getPermalink` answers `https://<domain>.slack.com/archives/<channel>/p<ts>` (a reply's
 //! with `thread_ts` and `cid`); `chat.postEphemeral` and `chat.scheduleMessage` keep their
 //! messages out of the history ([`Emulator::ephemeral_messages`],
@@ -118,7 +119,7 @@
 //! `user_not_in_channel`, `time_in_past`, `time_too_far`, `invalid_time`, `thread_not_found`,
 //! `invalid_ts_oldest`/`latest`, `invalid_cursor`, `invalid_scheduled_message_id`,
 //! `invalid_channel` (listing scheduled messages), `already_reacted`, `no_reaction`,
-//! `invalid_name`, `already_pinned`, `not_pinnable` (a `channel_join` message),
+//! `invalid_name`, `already_pinned`, `not_pinnable` (a `channel_join` message), `no_pin`,
 //! `no_item_specified`, `invalid_link`, `invalid_bookmark_type`, `invalid_emoji`.
 //!
 //! Views: [`Emulator::trigger_id`] stands in for the interaction Slack sends an app; `views.open`

@@ -46,7 +46,7 @@ pub use history::{
     ConversationsHistory, ConversationsHistoryResponse, ConversationsReplies,
     ConversationsRepliesResponse,
 };
-pub use pins::PinsAdd;
+pub use pins::{PinsAdd, PinsRemove};
 pub use reactions::{ReactionsAdd, ReactionsRemove};
 pub use team::{TeamInfo, TeamInfoResponse};
 pub use usergroups::{
@@ -130,6 +130,7 @@ bundled![
     ReactionsAdd,
     ReactionsRemove,
     PinsAdd,
+    PinsRemove,
     BookmarksAdd,
     ViewsOpen,
     ViewsPublish,

@@ -157,6 +157,7 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("reactions.add", reactions::add),
     ("reactions.remove", reactions::remove),
     ("pins.add", pins::add),
+    ("pins.remove", pins::remove),
     ("bookmarks.add", bookmarks::add),
     ("views.open", views::open),
     ("views.publish", views::publish),

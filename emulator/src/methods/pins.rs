@@ -1,14 +1,18 @@
-//! `pins.add`: pinning a message to its conversation.
+//! `pins.add` and `pins.remove`: pinning a message to its conversation, and un-pinning it.
 
 use super::messages::{conversation, parse_ts, ts_of, Access};
-use super::{fail, param, Outcome};
+use super::{fail, param, Outcome, Reply};
 use crate::state::{State, User};
 use serde_json::{json, Map, Value};
 
-/// `pins.add`: the message gets the conversation in its `pinned_to` (`already_pinned` twice;
-/// `bad_timestamp` for a `timestamp` without a timestamp's shape; `not_pinnable` for a
-/// `channel_join` message, which Slack does not pin).
-pub(crate) fn add(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+/// The conversation and the message a pin call names by `channel` and `timestamp`
+/// (`channel_not_found`; `no_item_specified` without a `timestamp`, `bad_timestamp` for one
+/// without a timestamp's shape, `message_not_found` when there is no such message).
+fn target<'a>(
+    state: &'a mut State,
+    caller: &User,
+    params: &[(String, String)],
+) -> Result<(String, &'a mut Map<String, Value>), Reply> {
     let channel_id = conversation(state, caller, param(params, "channel"), Access::Act)?;
     let Some(ts) = param(params, "timestamp").filter(|ts| !ts.is_empty()) else {
         return Err(fail("no_item_specified"));
@@ -22,6 +26,14 @@ pub(crate) fn add(state: &mut State, caller: &User, params: &[(String, String)])
         .get_mut(&channel_id)
         .and_then(|channel| channel.messages.iter_mut().find(|m| ts_of(m) == ts))
         .ok_or_else(|| fail("message_not_found"))?;
+    Ok((channel_id, message))
+}
+
+/// `pins.add`: the message gets the conversation in its `pinned_to` (`already_pinned` twice;
+/// `bad_timestamp` for a `timestamp` without a timestamp's shape; `not_pinnable` for a
+/// `channel_join` message, which Slack does not pin).
+pub(crate) fn add(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let (channel_id, message) = target(state, caller, params)?;
     if message.get("subtype") == Some(&json!("channel_join")) {
         return Err(fail("not_pinnable"));
     }
@@ -35,5 +47,22 @@ pub(crate) fn add(state: &mut State, caller: &User, params: &[(String, String)])
         return Err(fail("already_pinned"));
     }
     pinned.push(json!(channel_id));
+    Ok(Map::new())
+}
+
+/// `pins.remove`: the message loses the conversation from its `pinned_to` (`no_pin` when it is
+/// not pinned there, as Slack answers it), and the field goes with its last pin.
+pub(crate) fn remove(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let (channel_id, message) = target(state, caller, params)?;
+    let Some(Value::Array(pinned)) = message.get_mut("pinned_to") else {
+        return Err(fail("no_pin"));
+    };
+    let Some(index) = pinned.iter().position(|to| *to == json!(channel_id)) else {
+        return Err(fail("no_pin"));
+    };
+    pinned.remove(index);
+    if pinned.is_empty() {
+        message.remove("pinned_to");
+    }
     Ok(Map::new())
 }
