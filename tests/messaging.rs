@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use slack_methods::methods::{
     BookmarksAdd, ChatDelete, ChatDeleteScheduledMessage, ChatGetPermalink, ChatPostEphemeral,
     ChatPostMessage, ChatScheduleMessage, ChatScheduledMessagesList, ChatUpdate,
-    ConversationsHistory, ConversationsJoin, ConversationsReplies, PinsAdd, PinsRemove,
+    ConversationsHistory, ConversationsJoin, ConversationsReplies, PinsAdd, PinsList, PinsRemove,
     ReactionsAdd, ReactionsRemove,
 };
 use slack_methods::types::{
@@ -1083,6 +1083,94 @@ async fn an_unpinned_message_leaves_the_pins() {
 }
 
 #[tokio::test]
+async fn pins_are_listed_last_pinned_first() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let ada = client(&emu, demo::USER_TOKEN);
+    let general = channel(demo::GENERAL);
+    let mut posted = Vec::new();
+    for text in ["Runbook", "Rota", "Chatter"] {
+        let message = ChatPostMessage::new(general.clone(), text);
+        posted.push(bot.call(&message).await.unwrap().ts.clone());
+    }
+    let list = PinsList::new(general.clone());
+    assert_eq!(bot.call(&list).await.unwrap().items.len(), 0);
+    bot.call(&PinsAdd::new(general.clone(), posted[0].clone()))
+        .await
+        .unwrap();
+    ada.call(&PinsAdd::new(general.clone(), posted[1].clone()))
+        .await
+        .unwrap();
+    let leads = channel(demo::LEADS);
+    let elsewhere = bot
+        .call(&ChatPostMessage::new(leads.clone(), "Private"))
+        .await
+        .unwrap();
+    bot.call(&PinsAdd::new(leads.clone(), elsewhere.ts.clone()))
+        .await
+        .unwrap();
+
+    let listed = bot.call(&list).await.unwrap();
+    assert!(listed.items.is_complete(), "{listed:?}");
+    let items: Vec<(&str, &str, &str, &str)> = listed
+        .items
+        .iter()
+        .map(|item| {
+            (
+                item.kind.as_str(),
+                item.created_by.as_ref().unwrap().as_str(),
+                item.channel.as_ref().unwrap().as_str(),
+                item.message.as_ref().unwrap().text.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("message", demo::ADA, demo::GENERAL, "Rota"),
+            ("message", demo::BOT, demo::GENERAL, "Runbook"),
+        ]
+    );
+    let first = listed.items.first().unwrap();
+    assert!(first.created > 0);
+    let message = first.message.as_ref().unwrap();
+    assert_eq!(message.ts, posted[1]);
+    assert_eq!(message.pinned_to, std::slice::from_ref(&general));
+    let link = bot
+        .call(&ChatGetPermalink::new(general.clone(), posted[1].clone()))
+        .await
+        .unwrap()
+        .permalink
+        .clone();
+    assert_eq!(message.permalink.as_deref(), Some(link.as_str()));
+
+    // Un-pinned or deleted, a message leaves the list.
+    bot.call(&PinsRemove::new(general.clone(), posted[0].clone()))
+        .await
+        .unwrap();
+    bot.call(&ChatDelete::new(general.clone(), posted[1].clone()))
+        .await
+        .unwrap();
+    assert_eq!(bot.call(&list).await.unwrap().items.len(), 0);
+    assert_eq!(
+        bot.call(&PinsList::new(leads.clone()))
+            .await
+            .unwrap()
+            .items
+            .len(),
+        1
+    );
+
+    let hidden = PinsList::new(leads);
+    assert_eq!(
+        code(client(&emu, GRACE_TOKEN).call(&hidden).await),
+        "channel_not_found"
+    );
+    let unknown = PinsList::new(channel("C0NOSUCH01"));
+    assert_eq!(code(bot.call(&unknown).await), "channel_not_found");
+}
+
+#[tokio::test]
 async fn a_join_message_is_not_pinnable() {
     let emu = emulator().await;
     let bot = client(&emu, demo::BOT_TOKEN);
@@ -1317,6 +1405,9 @@ fn the_bindings_carry_slacks_facts() {
     assert_eq!(ConversationsHistory::VERB, HttpVerb::Get);
     assert_eq!(ReactionsAdd::SCOPES, ["reactions:write"]);
     assert_eq!(PinsAdd::TIER, RateLimitTier::Tier2);
+    assert_eq!(PinsRemove::SCOPES, ["pins:write"]);
+    assert_eq!(PinsList::SCOPES, ["pins:read"]);
+    assert_eq!((PinsRemove::WRITES, PinsList::WRITES), (true, false));
     assert_eq!(BookmarksAdd::SCOPES, ["bookmarks:write"]);
     assert!(ViewsOpen::SCOPES.is_empty());
     assert_eq!(ViewsPublish::TIER, RateLimitTier::Tier4);
@@ -1335,6 +1426,8 @@ fn the_bindings_carry_slacks_facts() {
         "reactions.add",
         "reactions.remove",
         "pins.add",
+        "pins.remove",
+        "pins.list",
         "bookmarks.add",
         "views.open",
         "views.publish",

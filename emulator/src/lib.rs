@@ -5,7 +5,7 @@
 //! for the methods it implements ([`Emulator::implemented`]): `auth.test`, `users.profile.get`
 //! (params `user`, `include_labels`) and `users.profile.set` (params `profile`, `name` +
 //! `value`, `user`), the messaging methods (`chat.*`, `conversations.history`/`replies`,
-//! `reactions.*`, `pins.add`/`remove`, `bookmarks.add`, `views.*`: see below), plus any method
+//! `reactions.*`, `pins.*`, `bookmarks.add`, `views.*`: see below), plus any method
 //! given a canned answer with [`Emulator::stub_method`]. State lives in memory: a profile set is
 //! read back by the next get, a posted message by the next history.
 //!
@@ -98,7 +98,8 @@
 //! cursors. `chat.update` changes what it sends (empty `blocks` or `attachments` remove them) and
 //! sets `edited`; `chat.delete` removes a message, leaving a thread's parent as a `tombstone`
 //! until its last reply goes; `reactions.add`/`remove` and `pins.add`/`remove` show in the
-//! messages (`pinned_to`, gone with the last pin);
+//! messages (`pinned_to`, gone with the last pin); `pins.list` lists the pinned messages, last
+//! pinned first, with who pinned them and when (`created_by`, `created`) and their `permalink`;
 //! `chat.getPermalink` answers `https://<domain>.slack.com/archives/<channel>/p<ts>` (a reply's
 //! with `thread_ts` and `cid`); `chat.postEphemeral` and `chat.scheduleMessage` keep their
 //! messages out of the history ([`Emulator::ephemeral_messages`],

@@ -27,6 +27,16 @@ pub(crate) struct Scheduled {
     pub(crate) thread: Option<(String, bool)>,
 }
 
+/// Who pinned a message in a conversation, and when, as `pins.add` did it.
+#[derive(Clone, Debug)]
+pub(crate) struct Pin {
+    pub(crate) channel: String,
+    pub(crate) ts: String,
+    /// When it was pinned (Unix seconds).
+    pub(crate) created: i64,
+    pub(crate) created_by: String,
+}
+
 /// A message `chat.postEphemeral` showed one member.
 #[derive(Clone, Debug)]
 pub(crate) struct Ephemeral {
@@ -55,6 +65,8 @@ pub(crate) struct ShownView {
 pub(crate) struct Messaging {
     pub(crate) scheduled: Vec<Scheduled>,
     pub(crate) ephemeral: Vec<Ephemeral>,
+    /// The pins, in the order pinned (a message's `pinned_to` says where it is pinned).
+    pub(crate) pins: Vec<Pin>,
     /// Bookmarks by channel id, in the order added.
     pub(crate) bookmarks: BTreeMap<String, Vec<Map<String, Value>>>,
     pub(crate) views: HashMap<String, ShownView>,
@@ -71,6 +83,7 @@ impl Default for Messaging {
         Messaging {
             scheduled: Vec::new(),
             ephemeral: Vec::new(),
+            pins: Vec::new(),
             bookmarks: BTreeMap::new(),
             views: HashMap::new(),
             stacks: HashMap::new(),

@@ -274,6 +274,7 @@ pub mod demo {
         "usergroups:read",
         "reactions:read",
         "reactions:write",
+        "pins:read",
         "pins:write",
         "bookmarks:write",
         "files:read",

@@ -46,7 +46,7 @@ pub use history::{
     ConversationsHistory, ConversationsHistoryResponse, ConversationsReplies,
     ConversationsRepliesResponse,
 };
-pub use pins::{PinsAdd, PinsRemove};
+pub use pins::{PinnedItem, PinsAdd, PinsList, PinsListResponse, PinsRemove};
 pub use reactions::{ReactionsAdd, ReactionsRemove};
 pub use team::{TeamInfo, TeamInfoResponse};
 pub use usergroups::{
@@ -131,6 +131,7 @@ bundled![
     ReactionsRemove,
     PinsAdd,
     PinsRemove,
+    PinsList,
     BookmarksAdd,
     ViewsOpen,
     ViewsPublish,

@@ -1,8 +1,8 @@
 //! `chat.*`: posting, editing, deleting, ephemeral and scheduled messages, permalinks.
 
 use super::messages::{
-    append, conversation, deliver_scheduled, is_bot, new_message, parse_ts, present, read_content,
-    refresh_thread, thread_root, ts_of, warn_truncated, Access,
+    append, conversation, deliver_scheduled, is_bot, new_message, parse_ts, permalink, present,
+    read_content, refresh_thread, thread_root, ts_of, warn_truncated, Access,
 };
 use super::{fail, param, truthy, Outcome};
 use crate::messaging::{Ephemeral, Scheduled};
@@ -278,19 +278,7 @@ pub(crate) fn get_permalink(
         .get(&channel_id)
         .and_then(|channel| channel.messages.get(index))
         .ok_or_else(|| fail("message_not_found"))?;
-    let ts = ts_of(message);
-    let mut link = format!(
-        "https://{}.slack.com/archives/{channel_id}/p{}",
-        state.team.domain,
-        ts.replace('.', "")
-    );
-    if let Some(root) = message
-        .get("thread_ts")
-        .and_then(Value::as_str)
-        .filter(|root| *root != ts)
-    {
-        link.push_str(&format!("?thread_ts={root}&cid={channel_id}"));
-    }
+    let link = permalink(&state.team.domain, &channel_id, message);
     let mut data = Map::new();
     data.insert("channel".into(), json!(channel_id));
     data.insert("permalink".into(), json!(link));

@@ -570,6 +570,21 @@ pub(crate) fn refresh_thread(channel: &mut Channel, root: &str) {
         .or_insert_with(|| Value::Bool(false));
 }
 
+/// The link to `message` of `channel_id` in the workspace of `domain`, as
+/// `chat.getPermalink` answers it: `https://<domain>.slack.com/archives/<channel>/p<ts>`, a
+/// reply's with `thread_ts` and `cid`.
+pub(crate) fn permalink(domain: &str, channel_id: &str, message: &Map<String, Value>) -> String {
+    let ts = ts_of(message);
+    let mut link = format!(
+        "https://{domain}.slack.com/archives/{channel_id}/p{}",
+        ts.replace('.', "")
+    );
+    if let Some(root) = text_of(message, "thread_ts").filter(|root| *root != ts) {
+        link.push_str(&format!("?thread_ts={root}&cid={channel_id}"));
+    }
+    link
+}
+
 /// A stored message as the reading methods answer it: without its app `metadata` unless asked;
 /// a `thread_broadcast` reply with its thread's parent as `root`.
 pub(crate) fn present(channel: &Channel, message: &Map<String, Value>, metadata: bool) -> Value {

@@ -158,6 +158,7 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("reactions.remove", reactions::remove),
     ("pins.add", pins::add),
     ("pins.remove", pins::remove),
+    ("pins.list", pins::list),
     ("bookmarks.add", bookmarks::add),
     ("views.open", views::open),
     ("views.publish", views::publish),

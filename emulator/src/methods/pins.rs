@@ -1,7 +1,9 @@
-//! `pins.add` and `pins.remove`: pinning a message to its conversation, and un-pinning it.
+//! `pins.add`, `pins.remove` and `pins.list`: pinning a message to its conversation, un-pinning
+//! it, and listing what is pinned.
 
-use super::messages::{conversation, parse_ts, ts_of, Access};
+use super::messages::{conversation, parse_ts, permalink, present, ts_of, Access};
 use super::{fail, param, Outcome, Reply};
+use crate::messaging::Pin;
 use crate::state::{State, User};
 use serde_json::{json, Map, Value};
 
@@ -47,6 +49,14 @@ pub(crate) fn add(state: &mut State, caller: &User, params: &[(String, String)])
         return Err(fail("already_pinned"));
     }
     pinned.push(json!(channel_id));
+    let ts = ts_of(message).to_owned();
+    let created = state.workspace.clock.seconds();
+    state.messaging.pins.push(Pin {
+        channel: channel_id,
+        ts,
+        created,
+        created_by: caller.spec.id.clone(),
+    });
     Ok(Map::new())
 }
 
@@ -64,5 +74,50 @@ pub(crate) fn remove(state: &mut State, caller: &User, params: &[(String, String
     if pinned.is_empty() {
         message.remove("pinned_to");
     }
+    let ts = ts_of(message).to_owned();
+    state
+        .messaging
+        .pins
+        .retain(|pin| !(pin.channel == channel_id && pin.ts == ts));
     Ok(Map::new())
+}
+
+/// `pins.list`: the messages pinned in the conversation, the last pinned first, each as Slack
+/// lists it: `type` `message`, `created`, `created_by`, `channel` and the message with its
+/// `permalink`. A message deleted since it was pinned is no longer listed.
+pub(crate) fn list(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let channel_id = conversation(state, caller, param(params, "channel"), Access::Act)?;
+    let channel = state
+        .workspace
+        .channels
+        .get(&channel_id)
+        .ok_or_else(|| fail("channel_not_found"))?;
+    let pinned_here = |message: &Map<String, Value>| {
+        message
+            .get("pinned_to")
+            .and_then(Value::as_array)
+            .is_some_and(|to| to.contains(&json!(channel_id)))
+    };
+    let items: Vec<Value> = state
+        .messaging
+        .pins
+        .iter()
+        .rev()
+        .filter(|pin| pin.channel == channel_id)
+        .filter_map(|pin| {
+            let message = channel.message(&pin.ts).filter(|m| pinned_here(m))?;
+            let mut shown = present(channel, message, false);
+            shown["permalink"] = json!(permalink(&state.team.domain, &channel_id, message));
+            Some(json!({
+                "type": "message",
+                "created": pin.created,
+                "created_by": pin.created_by,
+                "channel": channel_id,
+                "message": shown,
+            }))
+        })
+        .collect();
+    let mut data = Map::new();
+    data.insert("items".into(), Value::Array(items));
+    Ok(data)
 }
