@@ -130,6 +130,16 @@ const NOT_BOUND: &[(&str, &str, &str)] = &[
         "legacy: reactions to file comments",
     ),
     (
+        "reactions.get",
+        "file",
+        "legacy: reactions to files (the binding does messages)",
+    ),
+    (
+        "reactions.get",
+        "file_comment",
+        "legacy: reactions to file comments",
+    ),
+    (
         "files.info",
         "count",
         "legacy page/count paging of file comments (cursor and limit kept)",
@@ -153,6 +163,16 @@ const REQUIRED_HERE: &[(&str, &str, &str)] = &[
         "reactions.remove",
         "timestamp",
         "the binding removes reactions from messages only",
+    ),
+    (
+        "reactions.get",
+        "channel",
+        "the binding gets a message's reactions",
+    ),
+    (
+        "reactions.get",
+        "timestamp",
+        "the binding gets a message's reactions",
     ),
     (
         "pins.add",

@@ -8,7 +8,7 @@ use slack_methods::methods::{
     BookmarksAdd, ChatDelete, ChatDeleteScheduledMessage, ChatGetPermalink, ChatPostEphemeral,
     ChatPostMessage, ChatScheduleMessage, ChatScheduledMessagesList, ChatUpdate,
     ConversationsHistory, ConversationsJoin, ConversationsReplies, PinsAdd, PinsList, PinsRemove,
-    ReactionsAdd, ReactionsRemove,
+    ReactionsAdd, ReactionsGet, ReactionsRemove,
 };
 use slack_methods::types::{
     Attachment, Block, Blocks, Button, Item, Message, MessageMetadata, MessageSubtype, Text,
@@ -946,6 +946,89 @@ async fn reactions_are_counted_per_person() {
     assert_eq!(code(bot.call(&missing).await), "message_not_found");
 }
 
+#[tokio::test]
+async fn reactions_are_read_back_per_message() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let ada = client(&emu, demo::USER_TOKEN);
+    let general = channel(demo::GENERAL);
+    let posted = bot
+        .call(&ChatPostMessage::new(general.clone(), "Shipped"))
+        .await
+        .unwrap();
+    let get = ReactionsGet::new(general.clone(), posted.ts.clone());
+    let bare = bot.call(&get).await.unwrap();
+    assert_eq!(bare.kind, "message");
+    assert_eq!(bare.channel.as_ref(), Some(&general));
+    assert_eq!(bare.message.ts, posted.ts);
+    assert!(bare.message.reactions.is_empty());
+
+    let react = |name: &str| ReactionsAdd::new(general.clone(), posted.ts.clone(), name);
+    bot.call(&react("tada")).await.unwrap();
+    ada.call(&react("tada")).await.unwrap();
+    ada.call(&react("eyes")).await.unwrap();
+    let got = ada.call(&get.clone().full()).await.unwrap();
+    let reactions: Vec<(&str, u64, Vec<&str>)> = got
+        .message
+        .reactions
+        .iter()
+        .map(|r| {
+            let users = r.users.iter().map(|u| u.as_str()).collect();
+            (r.name.as_str(), r.count, users)
+        })
+        .collect();
+    assert_eq!(
+        reactions,
+        [
+            ("tada", 2, vec![demo::BOT, demo::ADA]),
+            ("eyes", 1, vec![demo::ADA])
+        ]
+    );
+    let link = bot
+        .call(&ChatGetPermalink::new(general.clone(), posted.ts.clone()))
+        .await
+        .unwrap()
+        .permalink
+        .clone();
+    assert_eq!(got.message.permalink.as_deref(), Some(link.as_str()));
+
+    ada.call(&ReactionsRemove::new(
+        general.clone(),
+        posted.ts.clone(),
+        "eyes",
+    ))
+    .await
+    .unwrap();
+    let names: Vec<String> = bot
+        .call(&get)
+        .await
+        .unwrap()
+        .message
+        .reactions
+        .iter()
+        .map(|r| r.name.clone())
+        .collect();
+    assert_eq!(names, ["tada"]);
+
+    // A reply is found in its thread.
+    let reply = bot
+        .call(&ChatPostMessage::new(general.clone(), "Details").in_thread(posted.ts.clone()))
+        .await
+        .unwrap();
+    let thread_get = ReactionsGet::new(general.clone(), reply.ts.clone());
+    assert_eq!(bot.call(&thread_get).await.unwrap().message.ts, reply.ts);
+
+    let missing = ReactionsGet::new(general.clone(), Timestamp::new("1.000004"));
+    assert_eq!(code(bot.call(&missing).await), "message_not_found");
+    let shapeless = ReactionsGet::new(general.clone(), Timestamp::new("yesterday"));
+    assert_eq!(code(bot.call(&shapeless).await), "bad_timestamp");
+    let hidden = ReactionsGet::new(channel(demo::LEADS), posted.ts.clone());
+    assert_eq!(
+        code(client(&emu, GRACE_TOKEN).call(&hidden).await),
+        "channel_not_found"
+    );
+}
+
 /// `reactions.add` with the name as given, to put an invalid name on the wire.
 #[slack_method("reactions.add")]
 struct RawReaction {
@@ -1404,6 +1487,8 @@ fn the_bindings_carry_slacks_facts() {
     assert_eq!(ChatGetPermalink::VERB, HttpVerb::Get);
     assert_eq!(ConversationsHistory::VERB, HttpVerb::Get);
     assert_eq!(ReactionsAdd::SCOPES, ["reactions:write"]);
+    assert_eq!(ReactionsGet::SCOPES, ["reactions:read"]);
+    assert_eq!((ReactionsGet::WRITES, ReactionsAdd::WRITES), (false, true));
     assert_eq!(PinsAdd::TIER, RateLimitTier::Tier2);
     assert_eq!(PinsRemove::SCOPES, ["pins:write"]);
     assert_eq!(PinsList::SCOPES, ["pins:read"]);
@@ -1425,6 +1510,7 @@ fn the_bindings_carry_slacks_facts() {
         "conversations.replies",
         "reactions.add",
         "reactions.remove",
+        "reactions.get",
         "pins.add",
         "pins.remove",
         "pins.list",

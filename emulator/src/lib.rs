@@ -98,8 +98,9 @@
 //! cursors. `chat.update` changes what it sends (empty `blocks` or `attachments` remove them) and
 //! sets `edited`; `chat.delete` removes a message, leaving a thread's parent as a `tombstone`
 //! until its last reply goes; `reactions.add`/`remove` and `pins.add`/`remove` show in the
-//! messages (`pinned_to`, gone with the last pin); `pins.list` lists the pinned messages, last
-//! pinned first, with who pinned them and when (`created_by`, `created`) and their `permalink`;
+//! messages (`pinned_to`, gone with the last pin), and `reactions.get` answers a message with
+//! its reactions and `permalink`; `pins.list` lists the pinned messages, last pinned first, with
+//! who pinned them and when (`created_by`, `created`) and their `permalink`;
 //! `chat.getPermalink` answers `https://<domain>.slack.com/archives/<channel>/p<ts>` (a reply's
 //! with `thread_ts` and `cid`); `chat.postEphemeral` and `chat.scheduleMessage` keep their
 //! messages out of the history ([`Emulator::ephemeral_messages`],

@@ -47,7 +47,7 @@ pub use history::{
     ConversationsRepliesResponse,
 };
 pub use pins::{PinnedItem, PinsAdd, PinsList, PinsListResponse, PinsRemove};
-pub use reactions::{ReactionsAdd, ReactionsRemove};
+pub use reactions::{ReactionsAdd, ReactionsGet, ReactionsGetResponse, ReactionsRemove};
 pub use team::{TeamInfo, TeamInfoResponse};
 pub use usergroups::{
     UsergroupsList, UsergroupsListResponse, UsergroupsUsersList, UsergroupsUsersListResponse,
@@ -129,6 +129,7 @@ bundled![
     ConversationsReplies,
     ReactionsAdd,
     ReactionsRemove,
+    ReactionsGet,
     PinsAdd,
     PinsRemove,
     PinsList,

@@ -1,7 +1,7 @@
 //! The `reactions.*` family: emoji reactions on messages.
 
 use super::Acknowledged;
-use crate::types::Timestamp;
+use crate::types::{Message, Timestamp};
 use crate::{slack_method, ChannelId, InvalidRequest};
 use serde::Deserialize;
 
@@ -113,5 +113,64 @@ impl ReactionsRemove {
 
     fn check(&self) -> Result<(), InvalidRequest> {
         check_name(&self.name)
+    }
+}
+
+/// `reactions.get`: a message with its reactions, each with its count and who reacted.
+///
+/// ```
+/// use slack_methods::methods::ReactionsGet;
+/// use slack_methods::types::Timestamp;
+/// use slack_methods::ChannelId;
+/// let get = ReactionsGet::new(ChannelId::new("C0123ABCD")?, Timestamp::new("1712345678.000100")).full();
+/// assert_eq!(
+///     slack_methods::encode_params(&get)?,
+///     "channel=C0123ABCD&timestamp=1712345678.000100&full=true",
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method("reactions.get", response = ReactionsGetResponse)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ReactionsGet {
+    /// The conversation the message is in.
+    pub channel: ChannelId,
+    /// The message's `ts`.
+    pub timestamp: Timestamp,
+    /// Whether to always answer every user who reacted (Slack may list fewer than `count`).
+    pub full: Option<bool>,
+}
+
+impl ReactionsGet {
+    /// The reactions on the message `timestamp` in `channel`.
+    pub fn new(channel: ChannelId, timestamp: Timestamp) -> Self {
+        ReactionsGet {
+            channel,
+            timestamp,
+            full: None,
+        }
+    }
+
+    /// Asks for every user who reacted, not a shortened list.
+    pub fn full(mut self) -> Self {
+        self.full = Some(true);
+        self
+    }
+}
+
+crate::slack_object! {
+    /// What `reactions.get` answers for a message: the message with its `reactions`.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct ReactionsGetResponse {
+        required {
+            /// The message, with its reactions (an empty list when it has none).
+            pub message: Message,
+        }
+        /// `message`.
+        pub kind: String = "type",
+        /// The conversation the message is in.
+        pub channel: Option<ChannelId>,
     }
 }

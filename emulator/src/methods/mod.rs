@@ -156,6 +156,7 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("conversations.replies", history::replies),
     ("reactions.add", reactions::add),
     ("reactions.remove", reactions::remove),
+    ("reactions.get", reactions::get),
     ("pins.add", pins::add),
     ("pins.remove", pins::remove),
     ("pins.list", pins::list),

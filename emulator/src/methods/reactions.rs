@@ -1,6 +1,6 @@
-//! `reactions.add` and `reactions.remove`: emoji reactions on messages.
+//! `reactions.add`, `reactions.remove` and `reactions.get`: emoji reactions on messages.
 
-use super::messages::{conversation, parse_ts, ts_of, Access};
+use super::messages::{conversation, parse_ts, permalink, present, ts_of, Access};
 use super::{fail, param, Outcome, Reply};
 use crate::state::{State, User};
 use serde_json::{json, Map, Value};
@@ -19,14 +19,14 @@ fn emoji_name(params: &[(String, String)]) -> Result<&str, Reply> {
     }
 }
 
-/// The message a reaction call names by `channel` and `timestamp` (`no_item_specified` without
-/// them, `bad_timestamp` for a `timestamp` without a timestamp's shape, `message_not_found` when
-/// there is none).
-fn target<'a>(
-    state: &'a mut State,
+/// The conversation and the `ts` a reaction call names (`no_item_specified` without them,
+/// `bad_timestamp` for a `timestamp` without a timestamp's shape, `channel_not_found` for a
+/// conversation the caller cannot see).
+fn item<'a>(
+    state: &State,
     caller: &User,
-    params: &[(String, String)],
-) -> Result<&'a mut Map<String, Value>, Reply> {
+    params: &'a [(String, String)],
+) -> Result<(String, &'a str), Reply> {
     let given = |name: &str| param(params, name).filter(|value| !value.is_empty());
     let (Some(channel), Some(ts)) = (given("channel"), given("timestamp")) else {
         return Err(fail("no_item_specified"));
@@ -35,6 +35,18 @@ fn target<'a>(
         return Err(fail("bad_timestamp"));
     }
     let channel_id = conversation(state, caller, Some(channel), Access::Act)?;
+    Ok((channel_id, ts))
+}
+
+/// The message a reaction call names by `channel` and `timestamp` (`no_item_specified` without
+/// them, `bad_timestamp` for a `timestamp` without a timestamp's shape, `message_not_found` when
+/// there is none).
+fn target<'a>(
+    state: &'a mut State,
+    caller: &User,
+    params: &[(String, String)],
+) -> Result<&'a mut Map<String, Value>, Reply> {
+    let (channel_id, ts) = item(state, caller, params)?;
     state
         .workspace
         .channels
@@ -111,4 +123,28 @@ pub(crate) fn remove(state: &mut State, caller: &User, params: &[(String, String
         message.remove("reactions");
     }
     Ok(Map::new())
+}
+
+/// `reactions.get`: the message with its reactions, as Slack answers it (`type` `message`,
+/// `channel`, the message with its `permalink`). Every user who reacted is listed, `full` or
+/// not. Only message reactions are emulated: a call naming a file has `no_item_specified`.
+pub(crate) fn get(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let (channel_id, ts) = item(state, caller, params)?;
+    let channel = state
+        .workspace
+        .channels
+        .get(&channel_id)
+        .ok_or_else(|| fail("channel_not_found"))?;
+    let message = channel
+        .messages
+        .iter()
+        .find(|m| ts_of(m) == ts)
+        .ok_or_else(|| fail("message_not_found"))?;
+    let mut shown = present(channel, message, false);
+    shown["permalink"] = json!(permalink(&state.team.domain, &channel_id, message));
+    let mut data = Map::new();
+    data.insert("type".into(), json!("message"));
+    data.insert("channel".into(), json!(channel_id));
+    data.insert("message".into(), shown);
+    Ok(data)
 }
