@@ -5,8 +5,8 @@
 use futures_util::TryStreamExt;
 use serde_json::{json, Value};
 use slack_methods::methods::{
-    BookmarksAdd, ChatDelete, ChatDeleteScheduledMessage, ChatGetPermalink, ChatPostEphemeral,
-    ChatPostMessage, ChatScheduleMessage, ChatScheduledMessagesList, ChatUpdate,
+    BookmarksAdd, BookmarksList, ChatDelete, ChatDeleteScheduledMessage, ChatGetPermalink,
+    ChatPostEphemeral, ChatPostMessage, ChatScheduleMessage, ChatScheduledMessagesList, ChatUpdate,
     ConversationsHistory, ConversationsJoin, ConversationsReplies, PinsAdd, PinsList, PinsRemove,
     ReactionsAdd, ReactionsGet, ReactionsRemove,
 };
@@ -1332,6 +1332,45 @@ async fn bookmarks_are_added_to_a_channel() {
 }
 
 #[tokio::test]
+async fn bookmarks_are_listed_in_the_order_added() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let ada = client(&emu, demo::USER_TOKEN);
+    let leads = channel(demo::LEADS);
+    let list = BookmarksList::new(leads.clone());
+    assert!(bot.call(&list).await.unwrap().bookmarks.is_empty());
+    let mut added = Vec::new();
+    for (who, title) in [(&bot, "Runbook"), (&ada, "Rota")] {
+        let link = format!("https://example.com/{}", title.to_lowercase());
+        let bookmark = who
+            .call(&BookmarksAdd::link(leads.clone(), title, link))
+            .await
+            .unwrap();
+        added.push(bookmark.bookmark.clone());
+    }
+    let listed = ada.call(&list).await.unwrap();
+    assert!(listed.bookmarks.is_complete(), "{listed:?}");
+    let listed: Vec<_> = listed.bookmarks.iter().cloned().collect();
+    assert_eq!(listed, added);
+    let by: Vec<&str> = listed
+        .iter()
+        .map(|b| b.last_updated_by_user_id.as_ref().unwrap().as_str())
+        .collect();
+    assert_eq!(by, [demo::BOT, demo::ADA]);
+    // Another conversation's bookmarks are its own; listing changes nothing.
+    let general = BookmarksList::new(channel(demo::GENERAL));
+    assert!(bot.call(&general).await.unwrap().bookmarks.is_empty());
+    assert_eq!(emu.applied_writes("bookmarks.list"), 0);
+
+    assert_eq!(
+        code(client(&emu, GRACE_TOKEN).call(&list).await),
+        "channel_not_found"
+    );
+    let unknown = BookmarksList::new(channel("C0NOSUCH01"));
+    assert_eq!(code(bot.call(&unknown).await), "channel_not_found");
+}
+
+#[tokio::test]
 async fn history_pages_newest_first_within_a_range() {
     let emu = emulator().await;
     let bot = client(&emu, demo::BOT_TOKEN);
@@ -1494,6 +1533,11 @@ fn the_bindings_carry_slacks_facts() {
     assert_eq!(PinsList::SCOPES, ["pins:read"]);
     assert_eq!((PinsRemove::WRITES, PinsList::WRITES), (true, false));
     assert_eq!(BookmarksAdd::SCOPES, ["bookmarks:write"]);
+    assert_eq!(BookmarksList::SCOPES, ["bookmarks:read"]);
+    assert_eq!(
+        (BookmarksList::VERB, BookmarksList::WRITES),
+        (HttpVerb::Post, false)
+    );
     assert!(ViewsOpen::SCOPES.is_empty());
     assert_eq!(ViewsPublish::TIER, RateLimitTier::Tier4);
     // Every messaging binding is served by the emulator.
@@ -1515,6 +1559,7 @@ fn the_bindings_carry_slacks_facts() {
         "pins.remove",
         "pins.list",
         "bookmarks.add",
+        "bookmarks.list",
         "views.open",
         "views.publish",
         "views.update",

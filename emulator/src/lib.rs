@@ -5,7 +5,7 @@
 //! for the methods it implements ([`Emulator::implemented`]): `auth.test`, `users.profile.get`
 //! (params `user`, `include_labels`) and `users.profile.set` (params `profile`, `name` +
 //! `value`, `user`), the messaging methods (`chat.*`, `conversations.history`/`replies`,
-//! `reactions.*`, `pins.*`, `bookmarks.add`, `views.*`: see below), plus any method
+//! `reactions.*`, `pins.*`, `bookmarks.*`, `views.*`: see below), plus any method
 //! given a canned answer with [`Emulator::stub_method`]. State lives in memory: a profile set is
 //! read back by the next get, a posted message by the next history.
 //!
@@ -107,7 +107,8 @@
 //! [`Emulator::scheduled_messages`]) until a scheduled one's `post_at` has passed: the next call
 //! posts it. `chat.scheduledMessages.list` lists the caller's own scheduled messages, soonest
 //! first (by `channel`, `oldest`/`latest` on `post_at`, paged with the emulator's cursors), and
-//! `chat.deleteScheduledMessage` cancels one of them. `bookmarks.add` keeps `link` bookmarks ([`Emulator::bookmarks`]).
+//! `chat.deleteScheduledMessage` cancels one of them. `bookmarks.add` keeps `link` bookmarks
+//! ([`Emulator::bookmarks`]), which `bookmarks.list` lists in the order added.
 //!
 //! Where a call may act: an unknown conversation, or a private one the caller is not in, is
 //! `channel_not_found`; a bot reading a public channel it is not in is `not_in_channel`, as is

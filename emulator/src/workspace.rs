@@ -276,6 +276,7 @@ pub mod demo {
         "reactions:write",
         "pins:read",
         "pins:write",
+        "bookmarks:read",
         "bookmarks:write",
         "files:read",
         "files:write",

@@ -1,6 +1,6 @@
 //! The `bookmarks.*` family: links in a channel's header.
 
-use crate::types::Bookmark;
+use crate::types::{Bookmark, List};
 use crate::{slack_method, ChannelId, InvalidRequest};
 use serde::Deserialize;
 
@@ -93,5 +93,50 @@ crate::slack_object! {
             /// The bookmark.
             pub bookmark: Bookmark,
         }
+    }
+}
+
+/// `bookmarks.list`: the bookmarks in a conversation's header.
+///
+/// Slack's SDK sends it by POST, as this binding does; it only reads.
+///
+/// ```
+/// use slack_methods::methods::BookmarksList;
+/// use slack_methods::ChannelId;
+/// let list = BookmarksList::new(ChannelId::new("C0123ABCD")?);
+/// assert_eq!(slack_methods::encode_params(&list)?, "channel_id=C0123ABCD");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "bookmarks.list",
+    scope = "bookmarks:read",
+    writes = false,
+    response = BookmarksListResponse
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct BookmarksList {
+    /// The conversation whose bookmarks to list.
+    pub channel_id: ChannelId,
+}
+
+impl BookmarksList {
+    /// Lists the bookmarks of `channel`.
+    pub fn new(channel: ChannelId) -> Self {
+        BookmarksList {
+            channel_id: channel,
+        }
+    }
+}
+
+crate::slack_object! {
+    /// What `bookmarks.list` answers: the conversation's bookmarks.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct BookmarksListResponse {
+        /// The bookmarks, in their order in the header; one that does not fit [`Bookmark`] is
+        /// kept as [`Unparsed`](crate::types::Unparsed).
+        pub bookmarks: List<Bookmark>,
     }
 }

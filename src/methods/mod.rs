@@ -24,7 +24,7 @@ use serde::de::DeserializeOwned;
 
 pub use acknowledged::Acknowledged;
 pub use auth::{AuthTest, AuthTestResponse};
-pub use bookmarks::{BookmarksAdd, BookmarksAddResponse};
+pub use bookmarks::{BookmarksAdd, BookmarksAddResponse, BookmarksList, BookmarksListResponse};
 pub use channels::{
     ConversationType, ConversationsCreate, ConversationsCreateResponse, ConversationsInfo,
     ConversationsInfoResponse, ConversationsInvite, ConversationsInviteResponse, ConversationsJoin,
@@ -134,6 +134,7 @@ bundled![
     PinsRemove,
     PinsList,
     BookmarksAdd,
+    BookmarksList,
     ViewsOpen,
     ViewsPublish,
     ViewsUpdate,

@@ -1,4 +1,4 @@
-//! `bookmarks.add`: links in a conversation's header.
+//! `bookmarks.add` and `bookmarks.list`: links in a conversation's header.
 
 use super::messages::{conversation, is_bot, Access};
 use super::{fail, param, Outcome};
@@ -69,6 +69,20 @@ pub(crate) fn add(state: &mut State, caller: &User, params: &[(String, String)])
         });
     let mut data = Map::new();
     data.insert("bookmark".into(), bookmark);
+    Ok(data)
+}
+
+/// `bookmarks.list`: the conversation's bookmarks, in the order added.
+pub(crate) fn list(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let channel_id = conversation(state, caller, param(params, "channel_id"), Access::Act)?;
+    let bookmarks: Vec<Value> = state
+        .messaging
+        .bookmarks
+        .get(&channel_id)
+        .map(|list| list.iter().cloned().map(Value::Object).collect())
+        .unwrap_or_default();
+    let mut data = Map::new();
+    data.insert("bookmarks".into(), Value::Array(bookmarks));
     Ok(data)
 }
 

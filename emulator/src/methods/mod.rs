@@ -161,6 +161,7 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("pins.remove", pins::remove),
     ("pins.list", pins::list),
     ("bookmarks.add", bookmarks::add),
+    ("bookmarks.list", bookmarks::list),
     ("views.open", views::open),
     ("views.publish", views::publish),
     ("views.update", views::update),
