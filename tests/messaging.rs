@@ -5,10 +5,11 @@
 use futures_util::TryStreamExt;
 use serde_json::{json, Value};
 use slack_methods::methods::{
-    BookmarksAdd, BookmarksList, ChatDelete, ChatDeleteScheduledMessage, ChatGetPermalink,
-    ChatPostEphemeral, ChatPostMessage, ChatScheduleMessage, ChatScheduledMessagesList, ChatUpdate,
-    ConversationsHistory, ConversationsJoin, ConversationsReplies, PinsAdd, PinsList, PinsRemove,
-    ReactionsAdd, ReactionsGet, ReactionsRemove,
+    BookmarksAdd, BookmarksList, BookmarksRemove, ChatDelete, ChatDeleteScheduledMessage,
+    ChatGetPermalink, ChatPostEphemeral, ChatPostMessage, ChatScheduleMessage,
+    ChatScheduledMessagesList, ChatUpdate, ConversationsHistory, ConversationsJoin,
+    ConversationsReplies, PinsAdd, PinsList, PinsRemove, ReactionsAdd, ReactionsGet,
+    ReactionsRemove,
 };
 use slack_methods::types::{
     Attachment, Block, Blocks, Button, Item, Message, MessageMetadata, MessageSubtype, Text,
@@ -1371,6 +1372,37 @@ async fn bookmarks_are_listed_in_the_order_added() {
 }
 
 #[tokio::test]
+async fn a_removed_bookmark_leaves_the_list() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let leads = channel(demo::LEADS);
+    let mut ids = Vec::new();
+    for title in ["Runbook", "Rota"] {
+        let add = BookmarksAdd::link(leads.clone(), title, "https://example.com");
+        ids.push(bot.call(&add).await.unwrap().bookmark.id.clone());
+    }
+    let remove = BookmarksRemove::new(leads.clone(), ids[0].clone());
+    bot.call(&remove).await.unwrap();
+    let left = bot.call(&BookmarksList::new(leads.clone())).await.unwrap();
+    let titles: Vec<&str> = left.bookmarks.iter().map(|b| b.title.as_str()).collect();
+    assert_eq!(titles, ["Rota"]);
+    assert_eq!(emu.bookmarks(demo::LEADS).len(), 1);
+
+    assert_eq!(code(bot.call(&remove).await), "invalid_bookmark_id");
+    // A bookmark is removed from its own conversation only.
+    let elsewhere = BookmarksRemove::new(channel(demo::GENERAL), ids[1].clone());
+    assert_eq!(code(bot.call(&elsewhere).await), "invalid_bookmark_id");
+    assert_eq!(emu.bookmarks(demo::LEADS).len(), 1);
+    let hidden = BookmarksRemove::new(leads.clone(), ids[1].clone());
+    assert_eq!(
+        code(client(&emu, GRACE_TOKEN).call(&hidden).await),
+        "channel_not_found"
+    );
+    let blank = BookmarksRemove::new(leads, " ");
+    assert!(refused(bot.call(&blank).await).contains("bookmark_id"));
+}
+
+#[tokio::test]
 async fn history_pages_newest_first_within_a_range() {
     let emu = emulator().await;
     let bot = client(&emu, demo::BOT_TOKEN);
@@ -1534,6 +1566,7 @@ fn the_bindings_carry_slacks_facts() {
     assert_eq!((PinsRemove::WRITES, PinsList::WRITES), (true, false));
     assert_eq!(BookmarksAdd::SCOPES, ["bookmarks:write"]);
     assert_eq!(BookmarksList::SCOPES, ["bookmarks:read"]);
+    assert_eq!(BookmarksRemove::SCOPES, ["bookmarks:write"]);
     assert_eq!(
         (BookmarksList::VERB, BookmarksList::WRITES),
         (HttpVerb::Post, false)
@@ -1560,6 +1593,7 @@ fn the_bindings_carry_slacks_facts() {
         "pins.list",
         "bookmarks.add",
         "bookmarks.list",
+        "bookmarks.remove",
         "views.open",
         "views.publish",
         "views.update",

@@ -108,7 +108,8 @@
 //! posts it. `chat.scheduledMessages.list` lists the caller's own scheduled messages, soonest
 //! first (by `channel`, `oldest`/`latest` on `post_at`, paged with the emulator's cursors), and
 //! `chat.deleteScheduledMessage` cancels one of them. `bookmarks.add` keeps `link` bookmarks
-//! ([`Emulator::bookmarks`]), which `bookmarks.list` lists in the order added.
+//! ([`Emulator::bookmarks`]), which `bookmarks.list` lists in the order added and
+//! `bookmarks.remove` removes.
 //!
 //! Where a call may act: an unknown conversation, or a private one the caller is not in, is
 //! `channel_not_found`; a bot reading a public channel it is not in is `not_in_channel`, as is
@@ -123,7 +124,8 @@
 //! `invalid_ts_oldest`/`latest`, `invalid_cursor`, `invalid_scheduled_message_id`,
 //! `invalid_channel` (listing scheduled messages), `already_reacted`, `no_reaction`,
 //! `invalid_name`, `already_pinned`, `not_pinnable` (a `channel_join` message), `no_pin`,
-//! `no_item_specified`, `invalid_link`, `invalid_bookmark_type`, `invalid_emoji`.
+//! `no_item_specified`, `invalid_link`, `invalid_bookmark_type`, `invalid_emoji`,
+//! `invalid_bookmark_id`.
 //!
 //! Views: [`Emulator::trigger_id`] stands in for the interaction Slack sends an app; `views.open`
 //! and `views.push` take such a trigger id once (`exchanged_trigger_id`), within its lifetime

@@ -1,5 +1,6 @@
 //! The `bookmarks.*` family: links in a channel's header.
 
+use super::Acknowledged;
 use crate::types::{Bookmark, List};
 use crate::{slack_method, ChannelId, InvalidRequest};
 use serde::Deserialize;
@@ -139,4 +140,55 @@ crate::slack_object! {
         /// kept as [`Unparsed`](crate::types::Unparsed).
         pub bookmarks: List<Bookmark>,
     }
+}
+
+/// `bookmarks.remove`: removes a bookmark from a conversation's header.
+///
+/// ```
+/// use slack_methods::methods::BookmarksRemove;
+/// use slack_methods::ChannelId;
+/// let remove = BookmarksRemove::new(ChannelId::new("C0123ABCD")?, "Bk0123ABCD");
+/// assert_eq!(
+///     slack_methods::encode_params(&remove)?,
+///     "bookmark_id=Bk0123ABCD&channel_id=C0123ABCD",
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "bookmarks.remove",
+    scope = "bookmarks:write",
+    response = Acknowledged,
+    validate = BookmarksRemove::check
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct BookmarksRemove {
+    /// The bookmark's id (`Bk...`).
+    pub bookmark_id: String,
+    /// The conversation whose header has the bookmark.
+    pub channel_id: ChannelId,
+}
+
+impl BookmarksRemove {
+    /// Removes the bookmark `bookmark_id` from `channel`.
+    pub fn new(channel: ChannelId, bookmark_id: impl Into<String>) -> Self {
+        BookmarksRemove {
+            bookmark_id: bookmark_id.into(),
+            channel_id: channel,
+        }
+    }
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        check_bookmark_id(&self.bookmark_id)
+    }
+}
+
+fn check_bookmark_id(id: &str) -> Result<(), InvalidRequest> {
+    if id.trim().is_empty() {
+        return Err(InvalidRequest::new(
+            "the `bookmark_id` is empty: give the id `bookmarks.add` or `bookmarks.list` answered",
+        ));
+    }
+    Ok(())
 }

@@ -24,7 +24,9 @@ use serde::de::DeserializeOwned;
 
 pub use acknowledged::Acknowledged;
 pub use auth::{AuthTest, AuthTestResponse};
-pub use bookmarks::{BookmarksAdd, BookmarksAddResponse, BookmarksList, BookmarksListResponse};
+pub use bookmarks::{
+    BookmarksAdd, BookmarksAddResponse, BookmarksList, BookmarksListResponse, BookmarksRemove,
+};
 pub use channels::{
     ConversationType, ConversationsCreate, ConversationsCreateResponse, ConversationsInfo,
     ConversationsInfoResponse, ConversationsInvite, ConversationsInviteResponse, ConversationsJoin,
@@ -135,6 +137,7 @@ bundled![
     PinsList,
     BookmarksAdd,
     BookmarksList,
+    BookmarksRemove,
     ViewsOpen,
     ViewsPublish,
     ViewsUpdate,

@@ -1,4 +1,4 @@
-//! `bookmarks.add` and `bookmarks.list`: links in a conversation's header.
+//! `bookmarks.add`, `bookmarks.list` and `bookmarks.remove`: links in a conversation's header.
 
 use super::messages::{conversation, is_bot, Access};
 use super::{fail, param, Outcome};
@@ -84,6 +84,24 @@ pub(crate) fn list(state: &mut State, caller: &User, params: &[(String, String)]
     let mut data = Map::new();
     data.insert("bookmarks".into(), Value::Array(bookmarks));
     Ok(data)
+}
+
+/// `bookmarks.remove`: the bookmark leaves the conversation's header (`invalid_bookmark_id`
+/// for an id that names none of its bookmarks).
+pub(crate) fn remove(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let channel_id = conversation(state, caller, param(params, "channel_id"), Access::Act)?;
+    let id = param(params, "bookmark_id").unwrap_or("");
+    let bookmarks = state.messaging.bookmarks.get_mut(&channel_id);
+    let found = bookmarks.and_then(|bookmarks| {
+        let index = bookmarks
+            .iter()
+            .position(|b| b.get("id") == Some(&json!(id)))?;
+        Some(bookmarks.remove(index))
+    });
+    if found.is_none() {
+        return Err(fail("invalid_bookmark_id"));
+    }
+    Ok(Map::new())
 }
 
 #[cfg(test)]

@@ -162,6 +162,7 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("pins.list", pins::list),
     ("bookmarks.add", bookmarks::add),
     ("bookmarks.list", bookmarks::list),
+    ("bookmarks.remove", bookmarks::remove),
     ("views.open", views::open),
     ("views.publish", views::publish),
     ("views.update", views::update),
