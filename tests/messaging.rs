@@ -5,11 +5,11 @@
 use futures_util::TryStreamExt;
 use serde_json::{json, Value};
 use slack_methods::methods::{
-    BookmarksAdd, BookmarksList, BookmarksRemove, ChatDelete, ChatDeleteScheduledMessage,
-    ChatGetPermalink, ChatPostEphemeral, ChatPostMessage, ChatScheduleMessage,
-    ChatScheduledMessagesList, ChatUpdate, ConversationsHistory, ConversationsJoin,
-    ConversationsReplies, PinsAdd, PinsList, PinsRemove, ReactionsAdd, ReactionsGet,
-    ReactionsRemove,
+    BookmarksAdd, BookmarksEdit, BookmarksList, BookmarksRemove, ChatDelete,
+    ChatDeleteScheduledMessage, ChatGetPermalink, ChatPostEphemeral, ChatPostMessage,
+    ChatScheduleMessage, ChatScheduledMessagesList, ChatUpdate, ConversationsHistory,
+    ConversationsJoin, ConversationsReplies, PinsAdd, PinsList, PinsRemove, ReactionsAdd,
+    ReactionsGet, ReactionsRemove,
 };
 use slack_methods::types::{
     Attachment, Block, Blocks, Button, Item, Message, MessageMetadata, MessageSubtype, Text,
@@ -1402,6 +1402,76 @@ async fn a_removed_bookmark_leaves_the_list() {
     assert!(refused(bot.call(&blank).await).contains("bookmark_id"));
 }
 
+/// `bookmarks.edit` with the values as given, to put invalid ones on the wire.
+#[slack_method("bookmarks.edit", scope = "bookmarks:write")]
+struct RawBookmarkEdit {
+    bookmark_id: String,
+    channel_id: String,
+    emoji: Option<String>,
+    link: Option<String>,
+}
+
+#[tokio::test]
+async fn an_edited_bookmark_keeps_what_the_edit_leaves_out() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let ada = client(&emu, demo::USER_TOKEN);
+    let leads = channel(demo::LEADS);
+    let add = BookmarksAdd::link(leads.clone(), "Runbook", "https://example.com/runbook")
+        .with_emoji(":book:");
+    let added = bot.call(&add).await.unwrap().bookmark.clone();
+
+    let retitle = BookmarksEdit::new(leads.clone(), added.id.clone()).with_title("Runbook v2");
+    let edited = ada.call(&retitle).await.unwrap().bookmark.clone();
+    assert_eq!(edited.id, added.id);
+    assert_eq!(edited.title, "Runbook v2");
+    assert_eq!(edited.link, added.link);
+    assert_eq!(edited.emoji, added.emoji);
+    assert_eq!(edited.last_updated_by_user_id.as_ref().unwrap(), demo::ADA);
+    assert!(edited.date_updated > 0);
+    let relink = BookmarksEdit::new(leads.clone(), added.id.clone())
+        .with_link("https://example.com/v2")
+        .with_emoji(":memo:");
+    bot.call(&relink).await.unwrap();
+    let listed = bot.call(&BookmarksList::new(leads.clone())).await.unwrap();
+    let kept: Vec<(&str, &str, Option<&str>)> = listed
+        .bookmarks
+        .iter()
+        .map(|b| (b.title.as_str(), b.link.as_str(), b.emoji.as_deref()))
+        .collect();
+    assert_eq!(
+        kept,
+        [("Runbook v2", "https://example.com/v2", Some(":memo:"))]
+    );
+
+    let raw = |emoji: Option<&str>, link: Option<&str>| RawBookmarkEdit {
+        bookmark_id: added.id.clone(),
+        channel_id: demo::LEADS.into(),
+        emoji: emoji.map(str::to_owned),
+        link: link.map(str::to_owned),
+    };
+    let ftp = raw(None, Some("ftp://example.com"));
+    assert_eq!(code(bot.call(&ftp).await), "invalid_link");
+    assert_eq!(
+        code(bot.call(&raw(Some("memo"), None)).await),
+        "invalid_emoji"
+    );
+    let elsewhere = BookmarksEdit::new(channel(demo::GENERAL), added.id.clone()).with_title("x");
+    assert_eq!(code(bot.call(&elsewhere).await), "invalid_bookmark_id");
+    bot.call(&BookmarksRemove::new(leads.clone(), added.id.clone()))
+        .await
+        .unwrap();
+    assert_eq!(code(bot.call(&retitle).await), "invalid_bookmark_id");
+    assert_eq!(
+        code(client(&emu, GRACE_TOKEN).call(&retitle).await),
+        "channel_not_found"
+    );
+    let blank = BookmarksEdit::new(leads.clone(), added.id.clone()).with_title(" ");
+    assert!(refused(bot.call(&blank).await).contains("title"));
+    let ftp = BookmarksEdit::new(leads, added.id.clone()).with_link("ftp://example.com");
+    assert!(refused(bot.call(&ftp).await).contains("invalid_link"));
+}
+
 #[tokio::test]
 async fn history_pages_newest_first_within_a_range() {
     let emu = emulator().await;
@@ -1567,6 +1637,7 @@ fn the_bindings_carry_slacks_facts() {
     assert_eq!(BookmarksAdd::SCOPES, ["bookmarks:write"]);
     assert_eq!(BookmarksList::SCOPES, ["bookmarks:read"]);
     assert_eq!(BookmarksRemove::SCOPES, ["bookmarks:write"]);
+    assert_eq!(BookmarksEdit::SCOPES, ["bookmarks:write"]);
     assert_eq!(
         (BookmarksList::VERB, BookmarksList::WRITES),
         (HttpVerb::Post, false)
@@ -1594,6 +1665,7 @@ fn the_bindings_carry_slacks_facts() {
         "bookmarks.add",
         "bookmarks.list",
         "bookmarks.remove",
+        "bookmarks.edit",
         "views.open",
         "views.publish",
         "views.update",

@@ -108,7 +108,8 @@
 //! posts it. `chat.scheduledMessages.list` lists the caller's own scheduled messages, soonest
 //! first (by `channel`, `oldest`/`latest` on `post_at`, paged with the emulator's cursors), and
 //! `chat.deleteScheduledMessage` cancels one of them. `bookmarks.add` keeps `link` bookmarks
-//! ([`Emulator::bookmarks`]), which `bookmarks.list` lists in the order added and
+//! ([`Emulator::bookmarks`]), which `bookmarks.list` lists in the order added,
+//! `bookmarks.edit` changes (what it gives; `date_updated` and who last changed it follow) and
 //! `bookmarks.remove` removes.
 //!
 //! Where a call may act: an unknown conversation, or a private one the caller is not in, is

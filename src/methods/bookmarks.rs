@@ -192,3 +192,95 @@ fn check_bookmark_id(id: &str) -> Result<(), InvalidRequest> {
     }
     Ok(())
 }
+
+/// `bookmarks.edit`: changes a bookmark's title, link or emoji; what is not given stays.
+///
+/// ```
+/// use slack_methods::methods::BookmarksEdit;
+/// use slack_methods::ChannelId;
+/// let edit = BookmarksEdit::new(ChannelId::new("C0123ABCD")?, "Bk0123ABCD").with_title("Runbook v2");
+/// assert_eq!(
+///     slack_methods::encode_params(&edit)?,
+///     "bookmark_id=Bk0123ABCD&channel_id=C0123ABCD&title=Runbook+v2",
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "bookmarks.edit",
+    scope = "bookmarks:write",
+    response = BookmarksEditResponse,
+    validate = BookmarksEdit::check
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct BookmarksEdit {
+    /// The bookmark's id (`Bk...`).
+    pub bookmark_id: String,
+    /// The conversation whose header has the bookmark.
+    pub channel_id: ChannelId,
+    /// A new emoji shown beside the bookmark (`:book:`).
+    pub emoji: Option<String>,
+    /// A new URL, starting with `http://` or `https://`.
+    pub link: Option<String>,
+    /// A new title.
+    pub title: Option<String>,
+}
+
+impl BookmarksEdit {
+    /// Edits the bookmark `bookmark_id` of `channel`; nothing changes until a `with_` sets it.
+    pub fn new(channel: ChannelId, bookmark_id: impl Into<String>) -> Self {
+        BookmarksEdit {
+            bookmark_id: bookmark_id.into(),
+            channel_id: channel,
+            emoji: None,
+            link: None,
+            title: None,
+        }
+    }
+
+    /// Gives the bookmark the title `title`.
+    pub fn with_title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Points the bookmark at `url`.
+    pub fn with_link(mut self, url: impl Into<String>) -> Self {
+        self.link = Some(url.into());
+        self
+    }
+
+    /// Shows `emoji` beside the bookmark.
+    pub fn with_emoji(mut self, emoji: impl Into<String>) -> Self {
+        self.emoji = Some(emoji.into());
+        self
+    }
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        check_bookmark_id(&self.bookmark_id)?;
+        if self.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+            return Err(InvalidRequest::new("the bookmark's new `title` is empty"));
+        }
+        if let Some(link) = &self.link {
+            if !(link.starts_with("http://") || link.starts_with("https://")) {
+                return Err(InvalidRequest::new(
+                    "a bookmark's `link` starts with `http://` or `https://` (Slack answers `invalid_link`)",
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+crate::slack_object! {
+    /// What `bookmarks.edit` answers: the bookmark as edited.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct BookmarksEditResponse {
+        required {
+            /// The bookmark.
+            pub bookmark: Bookmark,
+        }
+    }
+}

@@ -25,7 +25,8 @@ use serde::de::DeserializeOwned;
 pub use acknowledged::Acknowledged;
 pub use auth::{AuthTest, AuthTestResponse};
 pub use bookmarks::{
-    BookmarksAdd, BookmarksAddResponse, BookmarksList, BookmarksListResponse, BookmarksRemove,
+    BookmarksAdd, BookmarksAddResponse, BookmarksEdit, BookmarksEditResponse, BookmarksList,
+    BookmarksListResponse, BookmarksRemove,
 };
 pub use channels::{
     ConversationType, ConversationsCreate, ConversationsCreateResponse, ConversationsInfo,
@@ -138,6 +139,7 @@ bundled![
     BookmarksAdd,
     BookmarksList,
     BookmarksRemove,
+    BookmarksEdit,
     ViewsOpen,
     ViewsPublish,
     ViewsUpdate,

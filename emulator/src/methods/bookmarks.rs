@@ -1,4 +1,4 @@
-//! `bookmarks.add`, `bookmarks.list` and `bookmarks.remove`: links in a conversation's header.
+//! `bookmarks.add`, `.list`, `.remove` and `.edit`: links in a conversation's header.
 
 use super::messages::{conversation, is_bot, Access};
 use super::{fail, param, Outcome};
@@ -102,6 +102,46 @@ pub(crate) fn remove(state: &mut State, caller: &User, params: &[(String, String
         return Err(fail("invalid_bookmark_id"));
     }
     Ok(Map::new())
+}
+
+/// `bookmarks.edit`: the bookmark gets the `title`, `link` (an http(s) URL: `invalid_link`) and
+/// `emoji` (`invalid_emoji`) given, the others stay; `date_updated` and who last changed it
+/// follow. An id that names none of the conversation's bookmarks is `invalid_bookmark_id`.
+pub(crate) fn edit(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let channel_id = conversation(state, caller, param(params, "channel_id"), Access::Act)?;
+    let given = |name: &str| param(params, name).filter(|value| !value.is_empty());
+    let id = param(params, "bookmark_id").unwrap_or("");
+    let link = given("link");
+    if link.is_some_and(|link| !(link.starts_with("http://") || link.starts_with("https://"))) {
+        return Err(fail("invalid_link"));
+    }
+    let emoji = given("emoji");
+    if emoji.is_some_and(|emoji| !emoji_code(emoji)) {
+        return Err(fail("invalid_emoji"));
+    }
+    let now = state.workspace.clock.seconds();
+    let team = state.team.id.clone();
+    let bookmark = state
+        .messaging
+        .bookmarks
+        .get_mut(&channel_id)
+        .and_then(|bookmarks| {
+            bookmarks
+                .iter_mut()
+                .find(|b| b.get("id") == Some(&json!(id)))
+        })
+        .ok_or_else(|| fail("invalid_bookmark_id"))?;
+    for (key, value) in [("title", given("title")), ("link", link), ("emoji", emoji)] {
+        if let Some(value) = value {
+            bookmark.insert(key.into(), json!(value));
+        }
+    }
+    bookmark.insert("date_updated".into(), json!(now));
+    bookmark.insert("last_updated_by_user_id".into(), json!(caller.spec.id));
+    bookmark.insert("last_updated_by_team_id".into(), json!(team));
+    let mut data = Map::new();
+    data.insert("bookmark".into(), Value::Object(bookmark.clone()));
+    Ok(data)
 }
 
 #[cfg(test)]

@@ -163,6 +163,7 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("bookmarks.add", bookmarks::add),
     ("bookmarks.list", bookmarks::list),
     ("bookmarks.remove", bookmarks::remove),
+    ("bookmarks.edit", bookmarks::edit),
     ("views.open", views::open),
     ("views.publish", views::publish),
     ("views.update", views::update),
