@@ -781,6 +781,14 @@ async fn scheduled_messages_wait_for_their_time() {
     assert!(emu.scheduled_messages(demo::GENERAL).is_empty());
 }
 
+/// `chat.scheduledMessages.list` with its range and cursor as text, as Slack takes them.
+#[slack_method("chat.scheduledMessages.list")]
+struct RawScheduledList {
+    oldest: Option<String>,
+    latest: Option<String>,
+    cursor: Option<String>,
+}
+
 #[tokio::test]
 async fn scheduled_messages_are_listed_and_cancelled() {
     let emu = emulator().await;
@@ -897,6 +905,41 @@ async fn scheduled_messages_are_listed_and_cancelled() {
     let blank = ChatDeleteScheduledMessage::new(general.clone(), " ");
     assert!(refused(bot.call(&blank).await).contains("scheduled_message_id"));
     assert_eq!(emu.scheduled_messages(demo::GENERAL).len(), 3);
+
+    // A range's fraction of a second counts: `post_at` is a whole second.
+    let raw = |oldest: i64, latest: &str, cursor: Option<&str>| RawScheduledList {
+        oldest: Some(format!("{}.5", start + oldest)),
+        latest: Some(latest.to_owned()),
+        cursor: cursor.map(str::to_owned),
+    };
+    let answer = bot
+        .call(&raw(599, &format!("{}.5", start + 900), None))
+        .await
+        .unwrap();
+    let ids_in = |answer: &serde_json::Map<String, Value>| -> Vec<String> {
+        answer["scheduled_messages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(ids_in(&answer), [ids[0].clone(), ids[1].clone()]);
+    let answer = bot
+        .call(&raw(600, &format!("{}", start + 900), None))
+        .await
+        .unwrap();
+    assert_eq!(ids_in(&answer), [ids[1].clone()]);
+    // Another list's cursor is not this one's.
+    let users_cursor = client(&emu, demo::BOT_TOKEN)
+        .call(&slack_methods::methods::UsersList::new().limit(1))
+        .await
+        .unwrap()
+        .next_cursor
+        .clone()
+        .unwrap();
+    let wrong = raw(0, &format!("{}", start + 9000), Some(&users_cursor));
+    assert_eq!(code(bot.call(&wrong).await), "invalid_cursor");
 }
 
 #[tokio::test]

@@ -284,25 +284,33 @@ pub mod demo {
     ];
 }
 
-/// One page of a list of items in the order of their `keys` (their ids, sorted), as the
-/// request's `cursor` and `limit` ask: the range of items to answer, and the cursor of the next
-/// page (empty after the last). As Slack's, a cursor names the item the next page starts at, not
-/// an offset: an item added or removed between two pages neither repeats nor skips another. A
-/// page holds at most `max_page` items, whatever `limit` says; a `limit` of 0 or none means as
-/// many as that. A cursor this emulator did not give is `Err` (Slack's `invalid_cursor`).
-pub(crate) fn page(
-    keys: &[&str],
-    cursor: Option<&str>,
+/// One page of a list of items in the order of their `keys` (sorted), as the request's
+/// `cursor` and `limit` ask: the range of items to answer, and the cursor of the next page
+/// (empty after the last). As Slack's, a cursor names the item the next page starts at, not an
+/// offset (`kind`, then the item's key as `write` writes it, as Slack's cursors read
+/// `user:U0123ABCD`): an item added or removed between two pages neither repeats nor skips
+/// another, and a cursor whose item is gone starts where it was. A page holds at most
+/// `max_page` items, whatever `limit` says; a `limit` of 0 or none means as many as that. A
+/// cursor not of this emulator's form, or of another kind of list, is `Err` (Slack's
+/// `invalid_cursor`).
+pub(crate) fn page_by<'c, K: Ord>(
+    kind: &str,
+    keys: &[K],
+    cursor: Option<&'c str>,
     limit: Option<&str>,
     max_page: usize,
+    write: impl Fn(&K) -> String,
+    read: impl Fn(&'c str) -> Option<K>,
 ) -> Result<(std::ops::Range<usize>, String), ()> {
     let start = match cursor.filter(|c| !c.is_empty()) {
         None => 0,
         Some(cursor) => {
             let from = cursor
                 .strip_prefix(CURSOR_PREFIX)
-                .and_then(|rest| rest.strip_prefix("id"))
+                .and_then(|rest| rest.strip_prefix(kind))
+                .and_then(|rest| rest.strip_prefix(':'))
                 .filter(|key| !key.is_empty())
+                .and_then(read)
                 .ok_or(())?;
             keys.partition_point(|key| *key < from)
         }
@@ -311,10 +319,29 @@ pub(crate) fn page(
         .saturating_add(page_size(limit, max_page))
         .min(keys.len());
     let next = match keys.get(end) {
-        Some(key) => format!("{CURSOR_PREFIX}id{key}"),
+        Some(key) => format!("{CURSOR_PREFIX}{kind}:{}", write(key)),
         None => String::new(),
     };
     Ok((start..end, next))
+}
+
+/// [`page_by`] for a list of items keyed by their ids (`channel`, `member`, `user`).
+pub(crate) fn page<'c>(
+    kind: &str,
+    ids: &[&'c str],
+    cursor: Option<&'c str>,
+    limit: Option<&str>,
+    max_page: usize,
+) -> Result<(std::ops::Range<usize>, String), ()> {
+    page_by(
+        kind,
+        ids,
+        cursor,
+        limit,
+        max_page,
+        |id| (*id).to_owned(),
+        Some,
+    )
 }
 
 /// How many items a page holds: what `limit` asks, at most `max_page`; a `limit` of 0 or none
@@ -327,8 +354,8 @@ pub(crate) fn page_size(limit: Option<&str>, max_page: usize) -> usize {
         .min(max_page.max(1))
 }
 
-/// What the emulator's cursors start with (then `id` and the id of the page's first item, or for
-/// messages `ts` and the `ts` of the page's first message).
+/// What the emulator's cursors start with (then the kind of list and the key of the next page's
+/// first item: `channel:C0123ABCD`; for messages `ts` and the `ts` of the page's first message).
 pub(crate) const CURSOR_PREFIX: &str = "ZW11bGF0ZWQ6";
 
 #[cfg(test)]
@@ -339,27 +366,41 @@ mod tests {
     fn pages_cross_a_list_and_end_with_an_empty_cursor() {
         let ids: Vec<String> = (0..25).map(|n| format!("C{n:02}")).collect();
         let keys: Vec<&str> = ids.iter().map(String::as_str).collect();
-        let (first, next) = page(&keys, None, None, 10).unwrap();
-        assert_eq!((first, next.as_str()), (0..10, "ZW11bGF0ZWQ6idC10"));
-        let (second, next) = page(&keys, Some(&next), Some("100"), 10).unwrap();
+        let (first, next) = page("channel", &keys, None, None, 10).unwrap();
+        assert_eq!((first, next.as_str()), (0..10, "ZW11bGF0ZWQ6channel:C10"));
+        let (second, next) = page("channel", &keys, Some(&next), Some("100"), 10).unwrap();
         assert_eq!(second, 10..20);
-        let (last, next) = page(&keys, Some(&next), Some("8"), 10).unwrap();
+        let (last, next) = page("channel", &keys, Some(&next), Some("8"), 10).unwrap();
         assert_eq!((last, next.as_str()), (20..25, ""));
-        assert_eq!(page(&keys[..3], None, Some("2"), 10).unwrap().0, 0..2);
-        assert!(page(&keys, Some("bogus"), None, 10).is_err());
-        assert!(page(&keys, Some("ZW11bGF0ZWQ6id"), None, 10).is_err());
-        assert_eq!(page(&[], None, None, 10).unwrap(), (0..0, String::new()));
+        assert_eq!(
+            page("channel", &keys[..3], None, Some("2"), 10).unwrap().0,
+            0..2
+        );
+        assert!(page("channel", &keys, Some("bogus"), None, 10).is_err());
+        assert!(page("channel", &keys, Some("ZW11bGF0ZWQ6channel:"), None, 10).is_err());
+        // Another list's cursor is refused.
+        assert!(page("channel", &keys, Some("ZW11bGF0ZWQ6user:U01"), None, 10).is_err());
+        assert_eq!(
+            page("channel", &[], None, None, 10).unwrap(),
+            (0..0, String::new())
+        );
     }
 
     #[test]
     fn a_cursor_names_the_item_the_next_page_starts_at() {
-        let (_, next) = page(&["C1", "C2", "C3", "C4"], None, Some("2"), 10).unwrap();
+        let (_, next) = page("channel", &["C1", "C2", "C3", "C4"], None, Some("2"), 10).unwrap();
         // An item added before the cursor, or the cursor's own item removed, moves no other
         // item into or out of the next page.
-        let added = page(&["C0", "C1", "C2", "C3", "C4"], Some(&next), None, 10).unwrap();
-        assert_eq!(added.0, 3..5);
-        let removed = page(&["C1", "C2", "C4"], Some(&next), None, 10).unwrap();
-        assert_eq!(removed.0, 2..3);
+        let added = page(
+            "channel",
+            &["C0", "C1", "C2", "C3", "C4"],
+            Some(&next),
+            None,
+            10,
+        );
+        assert_eq!(added.unwrap().0, 3..5);
+        let removed = page("channel", &["C1", "C2", "C4"], Some(&next), None, 10);
+        assert_eq!(removed.unwrap().0, 2..3);
     }
 
     #[test]

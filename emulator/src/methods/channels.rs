@@ -155,6 +155,7 @@ pub(crate) fn listing(
         .collect();
     let ids: Vec<&str> = chosen.iter().map(|channel| channel.id.as_str()).collect();
     let (range, next) = page(
+        "channel",
         &ids,
         param(params, "cursor"),
         param(params, "limit"),
@@ -208,6 +209,7 @@ pub(crate) fn members(state: &mut State, caller: &User, params: &[(String, Strin
     let channel = named_channel(state, caller, params)?;
     let members: Vec<&str> = channel.members.iter().map(String::as_str).collect();
     let (range, next) = page(
+        "member",
         &members,
         param(params, "cursor"),
         param(params, "limit"),

@@ -7,7 +7,7 @@ use super::messages::{
 use super::{fail, param, truthy, Outcome};
 use crate::messaging::{Ephemeral, Scheduled};
 use crate::state::{State, User};
-use crate::workspace::{page_size, CURSOR_PREFIX};
+use crate::workspace::page_by;
 use serde_json::{json, Map, Value};
 
 /// The furthest ahead `chat.scheduleMessage` accepts: 120 days.
@@ -380,11 +380,12 @@ pub(crate) fn scheduled_list(
         ),
         None => None,
     };
-    let bound = |name: &str| -> Result<Option<i64>, super::Reply> {
+    // A time with its fraction of a second, compared with `post_at` as `(seconds, 0)`.
+    let bound = |name: &str| -> Result<Option<(i64, u32)>, super::Reply> {
         match param(params, name).map(str::trim).filter(|v| !v.is_empty()) {
             None => Ok(None),
             Some(text) => parse_ts(text)
-                .and_then(|(seconds, _)| i64::try_from(seconds).ok())
+                .and_then(|(seconds, fraction)| Some((i64::try_from(seconds).ok()?, fraction)))
                 .map(Some)
                 .ok_or_else(|| fail("invalid_arguments")),
         }
@@ -397,29 +398,25 @@ pub(crate) fn scheduled_list(
         .iter()
         .filter(|s| scheduled_by(s, caller))
         .filter(|s| channel.as_ref().is_none_or(|c| *c == s.channel))
-        .filter(|s| oldest.is_none_or(|oldest| s.post_at >= oldest))
-        .filter(|s| latest.is_none_or(|latest| s.post_at <= latest))
+        .filter(|s| oldest.is_none_or(|oldest| (s.post_at, 0) >= oldest))
+        .filter(|s| latest.is_none_or(|latest| (s.post_at, 0) <= latest))
         .collect();
     mine.sort_by(|a, b| (a.post_at, &a.id).cmp(&(b.post_at, &b.id)));
-    let start = match param(params, "cursor").filter(|cursor| !cursor.is_empty()) {
-        None => 0,
-        Some(cursor) => {
-            let (post_at, id) = cursor
-                .strip_prefix(CURSOR_PREFIX)
-                .and_then(|rest| rest.strip_prefix("scheduled"))
-                .and_then(|rest| rest.split_once(':'))
-                .and_then(|(post_at, id)| Some((post_at.parse::<i64>().ok()?, id)))
-                .ok_or_else(|| fail("invalid_cursor"))?;
-            mine.partition_point(|s| (s.post_at, s.id.as_str()) < (post_at, id))
-        }
-    };
-    let size = page_size(param(params, "limit"), state.workspace.max_page);
-    let end = start.saturating_add(size).min(mine.len());
-    let next = match mine.get(end) {
-        Some(s) => format!("{CURSOR_PREFIX}scheduled{}:{}", s.post_at, s.id),
-        None => String::new(),
-    };
-    let listed: Vec<Value> = mine[start..end]
+    let keys: Vec<(i64, &str)> = mine.iter().map(|s| (s.post_at, s.id.as_str())).collect();
+    let (range, next) = page_by(
+        "scheduled",
+        &keys,
+        param(params, "cursor"),
+        param(params, "limit"),
+        state.workspace.max_page,
+        |(post_at, id)| format!("{post_at}:{id}"),
+        |text| {
+            let (post_at, id) = text.split_once(':')?;
+            Some((post_at.parse().ok()?, id))
+        },
+    )
+    .map_err(|()| fail("invalid_cursor"))?;
+    let listed: Vec<Value> = mine[range]
         .iter()
         .map(|s| {
             json!({

@@ -279,6 +279,7 @@ pub(crate) fn list(state: &mut State, _: &User, params: &[(String, String)]) -> 
     users.sort_by(|a, b| a.spec.id.cmp(&b.spec.id));
     let ids: Vec<&str> = users.iter().map(|user| user.spec.id.as_str()).collect();
     let (range, next) = page(
+        "user",
         &ids,
         param(params, "cursor"),
         param(params, "limit"),
