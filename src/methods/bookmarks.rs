@@ -7,6 +7,11 @@ use serde::Deserialize;
 
 /// `bookmarks.add`: adds a bookmark (a titled link) to a conversation's header.
 ///
+/// Whether `link` is a URL Slack takes for a bookmark: `http://` or `https://`.
+fn is_web_link(link: &str) -> bool {
+    link.starts_with("http://") || link.starts_with("https://")
+}
+
 /// Slack takes bookmarks of `type` `link`, whose `link` starts with `http://` or `https://`;
 /// a conversation holds at most 100.
 ///
@@ -75,7 +80,7 @@ impl BookmarksAdd {
         }
         if self.kind == "link" {
             let link = self.link.as_deref().unwrap_or("");
-            if !(link.starts_with("http://") || link.starts_with("https://")) {
+            if !is_web_link(link) {
                 return Err(InvalidRequest::new(
                     "a `link` bookmark needs a `link` starting with `http://` or `https://` (Slack answers `invalid_link`)",
                 ));
@@ -98,8 +103,6 @@ crate::slack_object! {
 }
 
 /// `bookmarks.list`: the bookmarks in a conversation's header.
-///
-/// Slack's SDK sends it by POST, as this binding does; it only reads.
 ///
 /// ```
 /// use slack_methods::methods::BookmarksList;
@@ -263,7 +266,7 @@ impl BookmarksEdit {
             return Err(InvalidRequest::new("the bookmark's new `title` is empty"));
         }
         if let Some(link) = &self.link {
-            if !(link.starts_with("http://") || link.starts_with("https://")) {
+            if !is_web_link(link) {
                 return Err(InvalidRequest::new(
                     "a bookmark's `link` starts with `http://` or `https://` (Slack answers `invalid_link`)",
                 ));

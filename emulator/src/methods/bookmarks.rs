@@ -17,6 +17,11 @@ fn emoji_code(emoji: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '+' | '\'' | ':'))
 }
 
+/// Whether `link` is a URL Slack takes for a bookmark: `http://` or `https://`.
+fn is_web_link(link: &str) -> bool {
+    link.starts_with("http://") || link.starts_with("https://")
+}
+
 /// `bookmarks.add`: a `link` bookmark (`invalid_bookmark_type` for another type) whose link is
 /// an http(s) URL (`invalid_link`), in a conversation the caller can see.
 pub(crate) fn add(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
@@ -27,7 +32,7 @@ pub(crate) fn add(state: &mut State, caller: &User, params: &[(String, String)])
         return Err(fail("invalid_bookmark_type"));
     }
     let link = given("link").unwrap_or("");
-    if !(link.starts_with("http://") || link.starts_with("https://")) {
+    if !is_web_link(link) {
         return Err(fail("invalid_link"));
     }
     let emoji = given("emoji");
@@ -112,7 +117,7 @@ pub(crate) fn edit(state: &mut State, caller: &User, params: &[(String, String)]
     let given = |name: &str| param(params, name).filter(|value| !value.is_empty());
     let id = param(params, "bookmark_id").unwrap_or("");
     let link = given("link");
-    if link.is_some_and(|link| !(link.starts_with("http://") || link.starts_with("https://"))) {
+    if link.is_some_and(|link| !is_web_link(link)) {
         return Err(fail("invalid_link"));
     }
     let emoji = given("emoji");

@@ -214,6 +214,11 @@ pub(crate) fn delete(state: &mut State, caller: &User, params: &[(String, String
             refresh_thread(channel, &root);
         }
     }
+    // A deleted message's pin goes with it.
+    state
+        .messaging
+        .pins
+        .retain(|pin| !(pin.channel == channel_id && pin.ts == ts));
     let mut data = Map::new();
     data.insert("channel".into(), json!(channel_id));
     data.insert("ts".into(), json!(ts));

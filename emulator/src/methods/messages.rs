@@ -605,6 +605,21 @@ pub(crate) fn present(channel: &Channel, message: &Map<String, Value>, metadata:
     Value::Object(shown)
 }
 
+/// A message as [`present`] shows it, with its `permalink`, as `pins.list` and `reactions.get`
+/// answer it.
+pub(crate) fn present_linked(
+    domain: &str,
+    channel: &Channel,
+    message: &Map<String, Value>,
+) -> Value {
+    let mut shown = present(channel, message, false);
+    if let Value::Object(map) = &mut shown {
+        let link = permalink(domain, &channel.id, message);
+        map.insert("permalink".into(), Value::String(link));
+    }
+    shown
+}
+
 /// Posts the scheduled messages whose time has come, in the order of their `post_at`.
 pub(crate) fn deliver_scheduled(state: &mut State) {
     let now = state.workspace.clock.seconds();

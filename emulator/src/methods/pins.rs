@@ -1,7 +1,7 @@
 //! `pins.add`, `pins.remove` and `pins.list`: pinning a message to its conversation, un-pinning
 //! it, and listing what is pinned.
 
-use super::messages::{conversation, parse_ts, permalink, present, ts_of, Access};
+use super::messages::{conversation, parse_ts, present_linked, ts_of, Access};
 use super::{fail, param, Outcome, Reply};
 use crate::messaging::Pin;
 use crate::state::{State, User};
@@ -60,8 +60,9 @@ pub(crate) fn add(state: &mut State, caller: &User, params: &[(String, String)])
     Ok(Map::new())
 }
 
-/// `pins.remove`: the message loses the conversation from its `pinned_to` (`no_pin` when it is
-/// not pinned there, as Slack answers it), and the field goes with its last pin.
+/// `pins.remove`: the message loses the conversation from its `pinned_to`, and the field goes
+/// with its last pin. A message not pinned there is `no_pin`, the code of Slack's example answer
+/// (its error list also has `not_pinned`, which the emulator does not answer).
 pub(crate) fn remove(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
     let (channel_id, message) = target(state, caller, params)?;
     let Some(Value::Array(pinned)) = message.get_mut("pinned_to") else {
@@ -106,8 +107,7 @@ pub(crate) fn list(state: &mut State, caller: &User, params: &[(String, String)]
         .filter(|pin| pin.channel == channel_id)
         .filter_map(|pin| {
             let message = channel.message(&pin.ts).filter(|m| pinned_here(m))?;
-            let mut shown = present(channel, message, false);
-            shown["permalink"] = json!(permalink(&state.team.domain, &channel_id, message));
+            let shown = present_linked(&state.team.domain, channel, message);
             Some(json!({
                 "type": "message",
                 "created": pin.created,

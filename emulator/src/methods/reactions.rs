@@ -1,6 +1,6 @@
 //! `reactions.add`, `reactions.remove` and `reactions.get`: emoji reactions on messages.
 
-use super::messages::{conversation, parse_ts, permalink, present, ts_of, Access};
+use super::messages::{conversation, parse_ts, present_linked, ts_of, Access};
 use super::{fail, param, Outcome, Reply};
 use crate::state::{State, User};
 use serde_json::{json, Map, Value};
@@ -140,8 +140,7 @@ pub(crate) fn get(state: &mut State, caller: &User, params: &[(String, String)])
         .iter()
         .find(|m| ts_of(m) == ts)
         .ok_or_else(|| fail("message_not_found"))?;
-    let mut shown = present(channel, message, false);
-    shown["permalink"] = json!(permalink(&state.team.domain, &channel_id, message));
+    let shown = present_linked(&state.team.domain, channel, message);
     let mut data = Map::new();
     data.insert("type".into(), json!("message"));
     data.insert("channel".into(), json!(channel_id));
