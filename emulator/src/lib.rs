@@ -87,30 +87,29 @@
 //!
 //! # Messages, reactions, pins, bookmarks and views
 //!
-//! `chat.postMessage` stores Slack's message object in its conversation (author, team, and for
-//! a bot its `bot_id`, `app_id` and `bot_profile`; `blocks` with a `block_id` filled in,
+//! `chat.postMessage` stores Slack's message object in its conversation (author, team, and for a
+//! bot its `bot_id`, `app_id` and `bot_profile`; `blocks` with a `block_id` filled in,
 //! `attachments` numbered, `metadata`); with `thread_ts` it is a reply (`thread_ts`,
 //! `parent_user_id`; `reply_broadcast` makes it a `thread_broadcast`) and its parent gets
-//! `reply_count`, `reply_users`, `reply_users_count` and `latest_reply`.
-//! `conversations.history` lists a conversation newest first, replies left out unless broadcast,
-//! with `pin_count`; `conversations.replies` a thread, parent first; both take
-//! `oldest`/`latest`/`inclusive` and `include_all_metadata`, and page with the emulator's
-//! cursors. `chat.update` changes what it sends (empty `blocks` or `attachments` remove them) and
-//! sets `edited`; `chat.delete` removes a message, leaving a thread's parent as a `tombstone`
-//! until its last reply goes; `reactions.add`/`remove` and `pins.add`/`remove` show in the
-//! messages (`pinned_to`, gone with the last pin), and `reactions.get` answers a message with
-//! its reactions and `permalink`; `pins.list` lists the pinned messages, last pinned first, with
-//! who pinned them and when (`created_by`, `created`) and their `permalink`;
-//! `chat.getPermalink` answers `https://<domain>.slack.com/archives/<channel>/p<ts>` (a reply's
-//! with `thread_ts` and `cid`); `chat.postEphemeral` and `chat.scheduleMessage` keep their
-//! messages out of the history ([`Emulator::ephemeral_messages`],
-//! [`Emulator::scheduled_messages`]) until a scheduled one's `post_at` has passed: the next call
-//! posts it. `chat.scheduledMessages.list` lists the caller's own scheduled messages, soonest
-//! first (by `channel`, `oldest`/`latest` on `post_at`, paged with the emulator's cursors), and
-//! `chat.deleteScheduledMessage` cancels one of them. `bookmarks.add` keeps `link` bookmarks
-//! ([`Emulator::bookmarks`]), which `bookmarks.list` lists in the order added,
-//! `bookmarks.edit` changes (what it gives; `date_updated` and who last changed it follow) and
-//! `bookmarks.remove` removes.
+//! `reply_count`, `reply_users`, `reply_users_count` and `latest_reply`. `conversations.history`
+//! lists a conversation newest first, replies left out unless broadcast, with `pin_count`;
+//! `conversations.replies` a thread, parent first; both take `oldest`/`latest`/`inclusive` and
+//! `include_all_metadata`, and page with the emulator's cursors. `chat.update` changes what it
+//! sends (empty `blocks` or `attachments` remove them) and sets `edited`; `chat.delete` removes a
+//! message, leaving a thread's parent as a `tombstone` until its last reply goes;
+//! `reactions.add`/`remove` and `pins.add`/`remove` show in the messages (`pinned_to`, gone with
+//! the last pin), and `reactions.get` answers a message with its reactions and `permalink`;
+//! `pins.list` lists the pinned messages, last pinned first, with who pinned them and when
+//! (`created_by`, `created`) and their `permalink`; `chat.getPermalink` answers
+//! `https://<domain>.slack.com/archives/<channel>/p<ts>` (a reply's with `thread_ts` and `cid`);
+//! `chat.postEphemeral` and `chat.scheduleMessage` keep their messages out of the history
+//! ([`Emulator::ephemeral_messages`], [`Emulator::scheduled_messages`]) until a scheduled one's
+//! `post_at` has passed: the next call posts it. `chat.scheduledMessages.list` lists the caller's
+//! own scheduled messages, soonest first (by `channel`, `oldest`/`latest` on `post_at`, paged with
+//! the emulator's cursors), and `chat.deleteScheduledMessage` cancels one of them. `bookmarks.add`
+//! keeps `link` bookmarks ([`Emulator::bookmarks`]), which `bookmarks.list` lists in the order
+//! added, `bookmarks.edit` changes (what it gives; `date_updated` and who last changed it follow)
+//! and `bookmarks.remove` removes.
 //!
 //! Where a call may act: an unknown conversation, or a private one the caller is not in, is
 //! `channel_not_found`; a bot reading a public channel it is not in is `not_in_channel`, as is

@@ -152,11 +152,11 @@ fn hand_over(
     }
 }
 
-/// Whether the attribute certainly has nothing to check or change, as a scan of the tokens
-/// shows: the item is a struct; no outer attribute is another `#[slack_method]` or the helper
-/// an earlier one handed the struct over with; no field has a `#[cfg(..)]`; the arguments do
-/// not name a `crate`. Anything else (an enum, a function, a
-/// `cfg` on a field, ...) takes the full path, which parses the item.
+/// Whether the attribute certainly has nothing to check or change, as a scan of the tokens shows:
+/// the item is a struct; no outer attribute is another `#[slack_method]` or the helper an earlier
+/// one handed the struct over with; no field has a `#[cfg(..)]`; the arguments do not name a
+/// `crate`. Anything else (an enum, a function, a `cfg` on a field, ...) takes the full path, which
+/// parses the item.
 fn nothing_to_check(args: &TokenStream, item: &TokenStream) -> bool {
     let names_crate = args
         .clone()

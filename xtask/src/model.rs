@@ -569,10 +569,10 @@ fn is_deprecated(operation: &Value) -> bool {
         .is_some_and(|text| text.to_ascii_lowercase().contains("deprecated"))
 }
 
-/// Whether a parameter's description says it is a JSON array: the word `JSON` and, after it in
-/// the same sentence, `array` (`chat.postMessage`'s `blocks` and `attachments`, `workflows.updateStep`'s
-/// `outputs`). A description that names only one of them (`An array of channel IDs`, `a
-/// JSON-encoded string`, `a URL-encoded JSON map`) says nothing about JSON arrays.
+/// Whether a parameter's description says it is a JSON array: the word `JSON` and, after it in the
+/// same sentence, `array` (`chat.postMessage`'s `blocks` and `attachments`,
+/// `workflows.updateStep`'s `outputs`). A description that names only one of them (`An array of
+/// channel IDs`, `a JSON-encoded string`, `a URL-encoded JSON map`) says nothing about JSON arrays.
 fn says_json_array(param: &Value) -> bool {
     let Some(description) = param.get("description").and_then(Value::as_str) else {
         return false;

@@ -258,10 +258,9 @@ fn runtime_tier(name: &str, tier: Option<&Tier>) -> String {
     }
 }
 
-/// The form of a binding's `Default` value: each required parameter with an empty string,
-/// `false`, `0`, `null` or (a JSON list) `[]`, except a comma-separated list, which is empty
-/// and so left out; optional ones (`None`)
-/// left out.
+/// The form of a binding's `Default` value: each required parameter with an empty string, `false`,
+/// `0`, `null` or (a JSON list) `[]`, except a comma-separated list, which is empty and so left
+/// out; optional ones (`None`) left out.
 fn default_form(params: &[CatalogParam]) -> String {
     params
         .iter()
