@@ -1441,8 +1441,23 @@ async fn a_removed_bookmark_leaves_the_list() {
         code(client(&emu, GRACE_TOKEN).call(&hidden).await),
         "channel_not_found"
     );
-    let blank = BookmarksRemove::new(leads, " ");
+    let blank = BookmarksRemove::new(leads.clone(), " ");
     assert!(refused(bot.call(&blank).await).contains("bookmark_id"));
+
+    // Bookmarks added after a removal sort last by their rank, each shared with no other, past
+    // the alphabet too.
+    for _ in 0..30 {
+        let add = BookmarksAdd::link(leads.clone(), "More", "https://example.com");
+        bot.call(&add).await.unwrap();
+    }
+    let listed = bot.call(&BookmarksList::new(leads)).await.unwrap();
+    let ranks: Vec<String> = listed
+        .bookmarks
+        .iter()
+        .map(|b| b.rank.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(ranks.len(), 31);
+    assert!(ranks.windows(2).all(|pair| pair[0] < pair[1]), "{ranks:?}");
 }
 
 /// `bookmarks.edit` with the values as given, to put invalid ones on the wire.

@@ -22,6 +22,27 @@ fn is_web_link(link: &str) -> bool {
     link.starts_with("http://") || link.starts_with("https://")
 }
 
+/// A bookmark's `rank`, which orders a conversation's bookmarks as text: one after `last`, the
+/// highest rank there (`a` for the first), so that each new bookmark sorts last and no two share
+/// a rank, also after one is removed.
+fn rank_after(last: Option<&str>) -> String {
+    let Some(last) = last.filter(|last| !last.is_empty()) else {
+        return "a".to_owned();
+    };
+    let mut rank = last.to_owned();
+    match rank.pop() {
+        Some(c) if c.is_ascii_lowercase() && c != 'z' => {
+            rank.push(char::from(c as u8 + 1));
+        }
+        Some(c) => {
+            rank.push(c);
+            rank.push('a');
+        }
+        None => rank.push('a'),
+    }
+    rank
+}
+
 /// `bookmarks.add`: a `link` bookmark (`invalid_bookmark_type` for another type) whose link is
 /// an http(s) URL (`invalid_link`), in a conversation the caller can see.
 pub(crate) fn add(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
@@ -39,13 +60,17 @@ pub(crate) fn add(state: &mut State, caller: &User, params: &[(String, String)])
     if emoji.is_some_and(|emoji| !emoji_code(emoji)) {
         return Err(fail("invalid_emoji"));
     }
-    let count = state
+    let last_rank = state
         .messaging
         .bookmarks
         .get(&channel_id)
-        .map_or(0, Vec::len);
+        .into_iter()
+        .flatten()
+        .filter_map(|bookmark| bookmark.get("rank").and_then(Value::as_str))
+        .max()
+        .map(str::to_owned);
     let id = state.messaging.id("Bk", 10);
-    let rank = char::from(b'a' + u8::try_from(count % 26).unwrap_or(0)).to_string();
+    let rank = rank_after(last_rank.as_deref());
     let bookmark = json!({
         "id": id,
         "channel_id": channel_id,
