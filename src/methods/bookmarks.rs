@@ -7,9 +7,14 @@ use serde::Deserialize;
 
 /// `bookmarks.add`: adds a bookmark (a titled link) to a conversation's header.
 ///
-/// Whether `link` is a URL Slack takes for a bookmark: `http://` or `https://`.
-fn is_web_link(link: &str) -> bool {
-    link.starts_with("http://") || link.starts_with("https://")
+/// A bookmark's `link` as Slack takes it: a URL starting with `http://` or `https://`.
+fn check_link(link: &str) -> Result<(), InvalidRequest> {
+    if link.starts_with("http://") || link.starts_with("https://") {
+        return Ok(());
+    }
+    Err(InvalidRequest::new(
+        "a bookmark's `link` starts with `http://` or `https://` (Slack answers `invalid_link`)",
+    ))
 }
 
 /// Slack takes bookmarks of `type` `link`, whose `link` starts with `http://` or `https://`;
@@ -79,12 +84,7 @@ impl BookmarksAdd {
             return Err(InvalidRequest::new("the bookmark's `title` is empty"));
         }
         if self.kind == "link" {
-            let link = self.link.as_deref().unwrap_or("");
-            if !is_web_link(link) {
-                return Err(InvalidRequest::new(
-                    "a `link` bookmark needs a `link` starting with `http://` or `https://` (Slack answers `invalid_link`)",
-                ));
-            }
+            check_link(self.link.as_deref().unwrap_or(""))?;
         }
         Ok(())
     }
@@ -265,14 +265,10 @@ impl BookmarksEdit {
         if self.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
             return Err(InvalidRequest::new("the bookmark's new `title` is empty"));
         }
-        if let Some(link) = &self.link {
-            if !is_web_link(link) {
-                return Err(InvalidRequest::new(
-                    "a bookmark's `link` starts with `http://` or `https://` (Slack answers `invalid_link`)",
-                ));
-            }
+        match &self.link {
+            Some(link) => check_link(link),
+            None => Ok(()),
         }
-        Ok(())
     }
 }
 

@@ -80,25 +80,16 @@ pub fn merge(
         .chain(tiers.keys())
         .cloned()
         .collect();
-    let retired: Vec<(String, String)> = names
-        .iter()
-        .filter_map(|name| {
-            let known = |other: &str| names.contains(other);
-            retired::replacement(name, known).map(|with| (name.clone(), with))
-        })
-        .collect();
     let methods = names
-        .into_iter()
+        .iter()
         .map(|name| {
-            let tier = tiers.get(&name).cloned();
-            let spec = spec.remove(&name);
-            let sdk = sdk.remove(&name);
-            let mut method = method(name, tier, spec, sdk);
+            let tier = tiers.get(name).cloned();
+            let spec = spec.remove(name);
+            let sdk = sdk.remove(name);
+            let mut method = method(name.clone(), tier, spec, sdk);
             // Rule 10.
-            if let Some((_, with)) = retired.iter().find(|(name, _)| *name == method.name) {
-                method.deprecated = true;
-                method.replacement = Some(with.clone());
-            }
+            method.replacement = retired::replacement(name, |other| names.contains(other));
+            method.deprecated |= method.replacement.is_some();
             method
         })
         .collect();
