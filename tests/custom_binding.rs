@@ -321,3 +321,34 @@ fn text_behind_a_shared_pointer_is_sent_as_text() {
     assert_eq!(schema["properties"]["channel"]["type"], "string");
     assert_eq!(schema["properties"]["message_ts"]["type"], "string");
 }
+
+/// Blocks an application keeps optional behind its own alias, which the macro reads as written.
+type MaybeBlocks = Option<Vec<serde_json::Value>>;
+
+/// `chat.postMessage` with its JSON field's `Option` behind an alias.
+#[slack_method("chat.postMessage")]
+struct AliasedOption {
+    channel: ChannelId,
+    text: Option<String>,
+    #[slack(json)]
+    blocks: MaybeBlocks,
+}
+
+#[test]
+fn an_absent_json_field_behind_an_alias_is_left_out() {
+    let mut post = AliasedOption {
+        channel: ChannelId::new("C0123ABCD").unwrap(),
+        text: Some("hi".into()),
+        blocks: None,
+    };
+    // Not `blocks=null`: Slack reads that as text and refuses it.
+    assert_eq!(
+        slack_methods::encode_params(&post).unwrap(),
+        "channel=C0123ABCD&text=hi"
+    );
+    post.blocks = Some(vec![serde_json::json!({"type": "divider"})]);
+    assert_eq!(
+        slack_methods::encode_params(&post).unwrap(),
+        "channel=C0123ABCD&text=hi&blocks=%5B%7B%22type%22%3A%22divider%22%7D%5D"
+    );
+}

@@ -126,6 +126,21 @@ impl FormEncoder {
     /// Appends `value` written as compact JSON text, as Slack wants for fields such as
     /// `users.profile.set`'s `profile`. The JSON is percent-encoded as it is written, with no
     /// intermediate copy; on failure the form is left as it was.
+    ///
+    /// A value written as JSON `null` is left out, as an absent value is by
+    /// [`append`](Self::append): `None` reaches here as `null` when the field's `Option` is behind
+    /// a type alias the macro cannot see through, and Slack reads `null` as text, not as absence.
+    ///
+    /// ```
+    /// use slack_methods_runtime::FormEncoder;
+    /// type MaybeIds = Option<Vec<String>>;
+    /// let mut form = FormEncoder::new();
+    /// let absent: MaybeIds = None;
+    /// form.append_json("ids", &absent)?;
+    /// form.append_json("flags", &Some([true]))?;
+    /// assert_eq!(form.finish(), "flags=%5Btrue%5D");
+    /// # Ok::<(), slack_methods_runtime::EncodeError>(())
+    /// ```
     pub fn append_json<T: Serialize + ?Sized>(
         &mut self,
         name: &'static str,
@@ -133,13 +148,19 @@ impl FormEncoder {
     ) -> Result<(), EncodeError> {
         let mark = self.buf.len();
         self.start_pair(name);
+        let start = self.buf.len();
         serde_json::to_writer(PercentWriter(&mut self.buf), value).map_err(|source| {
             self.buf.truncate(mark);
             EncodeError {
                 field: name,
                 source,
             }
-        })
+        })?;
+        // `null` has no character that percent-encoding changes.
+        if &self.buf[start..] == "null" {
+            self.buf.truncate(mark);
+        }
+        Ok(())
     }
 
     /// Whether nothing has been appended.
@@ -309,6 +330,19 @@ mod tests {
             form.finish(),
             "profile=%7B%22status_text%22%3A%2250%25+%26+%5C%22more%5C%22%22%7D"
         );
+    }
+
+    #[test]
+    fn json_null_is_left_out() {
+        let mut form = FormEncoder::new();
+        form.append_json("a", &None::<u8>).unwrap();
+        assert!(form.is_empty());
+        form.append("b", "1");
+        form.append_json("c", &()).unwrap();
+        form.append_json("d", &Some(serde_json::Value::Null))
+            .unwrap();
+        form.append_json("e", "null").unwrap();
+        assert_eq!(form.finish(), "b=1&e=%22null%22");
     }
 
     #[test]
