@@ -5,12 +5,44 @@
 //! of a shape Slack introduces later is kept rather than rejected.
 
 /// A text did not have the shape of the id it was meant to be.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("`{text}` is not a {what}: expected {expected}")]
+///
+/// The message quotes the text, unless it looks like a token (a token pasted where an id
+/// belongs): that is written `***`, in `Display` and `Debug` alike.
+///
+/// ```
+/// use slack_methods_runtime::UserId;
+/// let err = UserId::new("u0123").unwrap_err();
+/// assert_eq!(err.to_string(), "`u0123` is not a user id: expected `U` or `W` then uppercase letters and digits");
+/// let err = UserId::new("xoxb-1-secret").unwrap_err();
+/// assert!(!format!("{err} {err:?}").contains("secret"));
+/// ```
+#[derive(Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{}` is not a {what}: expected {expected}", self.shown())]
 pub struct IdError {
     text: String,
     what: &'static str,
     expected: &'static str,
+}
+
+impl IdError {
+    /// The refused text as messages show it.
+    fn shown(&self) -> &str {
+        if crate::token::looks_like_token(&self.text) {
+            "***"
+        } else {
+            &self.text
+        }
+    }
+}
+
+impl std::fmt::Debug for IdError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("IdError")
+            .field("text", &self.shown())
+            .field("what", &self.what)
+            .field("expected", &self.expected)
+            .finish()
+    }
 }
 
 /// The impls every text newtype of the crate shares (the ids, [`ChannelRef`],
@@ -266,6 +298,27 @@ mod tests {
             err.to_string(),
             "`X1` is not a team id: expected `T` or `E` then uppercase letters and digits"
         );
+    }
+
+    #[test]
+    fn a_token_given_as_an_id_stays_out_of_the_error() {
+        for token in [
+            "xoxb-1-2-secret",
+            "xoxp-1-secret",
+            "xoxe.xoxb-1-secret",
+            "xapp-1-secret",
+        ] {
+            let err = ChannelId::new(token).unwrap_err();
+            let shown = format!("{err} {err:?}");
+            assert!(!shown.contains("secret"), "{shown}");
+            assert!(shown.starts_with("`***` is not a channel id"), "{shown}");
+            // Also when it is a channel name with whitespace, which cannot be a name.
+            let err = ChannelRef::name(format!("{token} ")).unwrap_err();
+            assert!(!format!("{err} {err:?}").contains("secret"));
+        }
+        // Other text is quoted, so the user sees what was refused.
+        let err = UserId::new("@ada").unwrap_err();
+        assert!(format!("{err:?}").contains("\"@ada\""), "{err:?}");
     }
 
     #[test]
