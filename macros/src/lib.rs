@@ -28,6 +28,7 @@ mod expand;
 mod fallback;
 mod grammar;
 mod handoff;
+mod manifest;
 mod similar;
 mod valid;
 
@@ -102,7 +103,7 @@ use proc_macro::TokenStream;
 /// | `paginated` | the method pages with `cursor` | the catalog's |
 /// | `deprecated` | Slack has deprecated the method (also acknowledges the catalog's deprecation warning) | the catalog's |
 /// | `validate = path::to_fn` | a `fn(&Self) -> Result<(), InvalidRequest>` run before sending | no check |
-/// | `crate = "::path"` | where the `slack-methods` crate is, for a renamed dependency | `::slack_methods` |
+/// | `crate = "::path"` | where the `slack-methods` crate is, when a crate re-exporting it is the way to it | `::slack_methods`, or the name `Cargo.toml` renames the dependency to |
 /// | `unchecked_scope`, `unchecked_tier`, `unchecked_verb` | the written `scope`/`no_scope`, `tier` or `verb` differs from the catalog on purpose | checked |
 ///
 /// `writes`, `paginated` and `deprecated` override the catalog without a check: they only

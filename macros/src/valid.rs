@@ -8,6 +8,7 @@ use crate::ast::{self, Input};
 use crate::catalog::{self, ParamFrom, ParamType, Sources, Tier, Verb};
 use crate::check;
 use crate::ctxt::Ctxt;
+use crate::manifest;
 use crate::similar::{either, join, quoted};
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
@@ -35,10 +36,15 @@ pub struct Method<'a> {
     pub validate: Option<Path>,
 }
 
-/// The path generated code names the runtime through, unless the user says `crate = ".."`.
-/// Written here and nowhere else.
+/// The path generated code names the runtime through, unless the user says `crate = ".."`:
+/// `::slack_methods`, or the name the package's manifest gives the dependency
+/// ([`manifest`](crate::manifest)). Written here and nowhere else.
 pub fn default_crate_path() -> TokenStream {
-    quote::quote!(::slack_methods)
+    let name = manifest::runtime_crate_name();
+    match syn::parse_str::<Ident>(&name) {
+        Ok(name) => quote::quote!(::#name),
+        Err(_) => quote::quote!(::slack_methods),
+    }
 }
 
 /// The crate path to use for `args`, whether or not they are otherwise valid.
