@@ -20,7 +20,7 @@ use std::sync::Mutex;
 const PACKAGE: &str = "slack-methods";
 
 /// The crate name generated code uses for the runtime: `slack_methods`, or the name the
-/// package's manifest renames it to. Cached per manifest directory (one proc-macro process can
+/// package's manifest renames it to (always an identifier). Cached per manifest directory (one proc-macro process can
 /// serve several packages, as an IDE's does).
 pub fn runtime_crate_name() -> String {
     name_for(std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from))
@@ -72,7 +72,14 @@ pub fn renamed_in(dir: &Path) -> Option<String> {
                 .find(|key| inherited.contains(key))?
         }
     };
-    Some(key.replace('-', "_"))
+    let name = key.replace('-', "_");
+    // A name that is no identifier (Cargo refuses them too) is left to Cargo to report.
+    let mut chars = name.chars();
+    let first = chars.next()?;
+    let identifier = (first.is_ascii_alphabetic() || first == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
+    let path_keyword = matches!(name.as_str(), "_" | "self" | "super" | "crate" | "Self");
+    (identifier && !path_keyword).then_some(name)
 }
 
 /// The nearest `Cargo.toml` above `dir` with a `[workspace]` table.
@@ -401,6 +408,17 @@ mod tests {
         )
         .unwrap();
         assert_eq!(renamed_in(&dir).as_deref(), Some("slack_api"));
+        std::fs::write(
+            dir.join("Cargo.toml"),
+            "[dependencies]\n\"9 lives\" = { package = \"slack-methods\" }\n",
+        )
+        .unwrap();
+        assert_eq!(renamed_in(&dir), None);
+        std::fs::write(
+            dir.join("Cargo.toml"),
+            "[dependencies]\nslack-api = { package = \"slack-methods\" }\n",
+        )
+        .unwrap();
         // The name is kept per package: another package's is not taken for this one's.
         let own = Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")));
         assert_eq!(name_for(Some(dir.clone())), "slack_api");

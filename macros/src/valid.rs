@@ -40,11 +40,8 @@ pub struct Method<'a> {
 /// `::slack_methods`, or the name the package's manifest gives the dependency
 /// ([`manifest`](crate::manifest)). Written here and nowhere else.
 pub fn default_crate_path() -> TokenStream {
-    let name = manifest::runtime_crate_name();
-    match syn::parse_str::<Ident>(&name) {
-        Ok(name) => quote::quote!(::#name),
-        Err(_) => quote::quote!(::slack_methods),
-    }
+    let name = Ident::new(&manifest::runtime_crate_name(), Span::call_site());
+    quote::quote!(::#name)
 }
 
 /// The crate path to use for `args`, whether or not they are otherwise valid.
