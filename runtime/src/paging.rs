@@ -9,8 +9,10 @@
 //! Nothing is sent unless the stream is polled: dropping it stops the paging.
 //!
 //! Methods that page by number (`page`/`count`, answering a `paging` or `pagination` object:
-//! `files.list`, `search.messages`, ...) give no cursor, so their stream ends after the first
-//! page: ask for each `page` with [`Client::call`] instead.
+//! `files.list`, `search.messages`, ...) are not followed by their numbers: most of them are not
+//! [`CursorPaginated`], so [`Client::pages`] does not take them, and `search.messages`, which takes
+//! a `cursor` too, is followed only by the cursor its answer gives. Ask for each `page` with
+//! [`Client::call`] instead.
 
 use crate::client::{CallOptions, Client};
 use crate::error::Error;
