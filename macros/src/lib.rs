@@ -11,9 +11,10 @@
 //! attribute's arguments), `attr` (`#[slack(..)]` on fields), `ast` (the struct), `valid` (rules
 //! across fields, metadata defaults), `expand` (the generated impl, its fixed parts written as text
 //! through `code`); `grammar` and `similar` hold the spelling rules and "did you mean" suggestions,
-//! `ctxt` collects errors, and `fallback` is what is emitted when there are some. `catalog`
-//! (generated) holds what Slack's spec, its Python SDK and its tier table say about each method;
-//! `valid` checks the binding against it and takes from it the metadata an attribute leaves out.
+//! `ctxt` collects errors, `fallback` is what is emitted when there are some, and `manifest`
+//! reads the name the package's `Cargo.toml` gives the runtime. `catalog` (generated) holds what
+//! Slack's spec, its Python SDK and its tier table say about each method; `valid` checks the
+//! binding against it and takes from it the metadata an attribute leaves out.
 
 #![warn(missing_docs)]
 
