@@ -5,7 +5,9 @@
 //! lower bound (paced calls cannot have gone faster than their slots).
 
 use slack_methods::methods::{ChatPostMessage, ConversationsHistory};
-use slack_methods::{CallOptions, ChannelId, Client, Error, RateLimits, RetryPolicy, Token};
+use slack_methods::{
+    CallOptions, ChannelId, ChannelRef, Client, Error, RateLimits, RetryPolicy, Token,
+};
 use slack_methods_emulator::{demo, Emulator};
 use std::time::{Duration, Instant};
 use tokio::task::JoinSet;
@@ -190,4 +192,22 @@ async fn the_emulator_limits_each_channel_on_its_own() {
     assert!(others.iter().all(Result::is_ok), "{others:?}");
     assert_eq!(emu.rate_limited_responses(), 1);
     assert_eq!(emu.requests_for("chat.postMessage").len(), 61 + 19);
+}
+
+/// A channel named with and without its `#` is one channel to Slack, so one allowance: with no
+/// time to wait, the second post is held back unsent.
+#[tokio::test]
+async fn a_channel_name_with_or_without_its_hash_is_one_allowance() {
+    let emu = emulator(1.0).await;
+    let limits = RateLimits::slack_tiers().burst(1);
+    let client = client(&emu, limits, RetryPolicy::default().budget(Duration::ZERO));
+
+    let first = ChatPostMessage::new(ChannelRef::name("#project-07").unwrap(), "one");
+    client.call(&first).await.unwrap();
+    let second = ChatPostMessage::new(ChannelRef::name("project-07").unwrap(), "two");
+    match client.call(&second).await {
+        Err(Error::RateLimited { status: None, .. }) => {}
+        other => panic!("expected the post held back unsent, got {other:?}"),
+    }
+    assert_eq!(emu.requests_for("chat.postMessage").len(), 1);
 }

@@ -616,9 +616,15 @@ impl Client {
         let paced = options.paced.unwrap_or(true);
         // `None`: a budget too long for the clock, so no limit.
         let deadline = started.checked_add(policy.get_budget());
-        // For a method Slack limits per channel (`chat.postMessage`), the channel called.
+        // For a method Slack limits per channel (`chat.postMessage`), the channel called; a name
+        // counts with or without its `#`, as Slack takes it either way.
         let partition = M::TIER.limited_per().and_then(|name| request.param(name));
-        let partition = partition.as_deref();
+        let partition = partition.as_deref().map(|channel| {
+            channel
+                .strip_prefix('#')
+                .filter(|name| !name.is_empty())
+                .unwrap_or(channel)
+        });
         if let (true, Some(learner)) = (learn, &inner.learner) {
             if inner.limiter.workspace_of(token).is_none() {
                 self.learn_workspace(learner, token, deadline).await;
