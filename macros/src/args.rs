@@ -7,7 +7,7 @@
 
 use crate::attr::Attr;
 use crate::catalog::{self, Tier, Verb};
-use crate::ctxt::{skip_value, Ctxt};
+use crate::ctxt::{missing_comma, skip_value, Ctxt};
 use crate::grammar;
 use crate::similar;
 use proc_macro2::{Span, TokenStream};
@@ -43,6 +43,9 @@ const FLAGS: &[&str] = &[
     "unchecked_tier",
     "unchecked_verb",
 ];
+
+/// What the attribute's arguments are called in messages.
+const ARGUMENTS: &str = "arguments of `#[slack_method(..)]`";
 
 const EXAMPLE: &str = "#[slack_method(\"users.profile.set\", scope = \"users.profile:write\")]";
 
@@ -87,6 +90,8 @@ impl Args {
 /// The leading, positional part of the arguments: the method name, and whatever follows it.
 struct Positional {
     name: NameArg,
+    /// The name followed by an argument with no comma between (`"x.y" paginated`).
+    missing_comma: Option<syn::Error>,
     rest: TokenStream,
 }
 
@@ -113,11 +118,25 @@ impl Parse for Positional {
         } else {
             NameArg::Bad(not_a_name(input))
         };
+        let mut missing_comma = None;
         if !matches!(name, NameArg::Missing) && !input.is_empty() {
-            input.parse::<Token![,]>()?;
+            match input.fork().parse::<Ident>() {
+                Ok(next) if !input.peek(Token![,]) => {
+                    missing_comma = Some(syn::Error::new(
+                        next.span(),
+                        format!(
+                            "expected `,` before `{next}`: separate the {ARGUMENTS} with commas"
+                        ),
+                    ));
+                }
+                _ => {
+                    input.parse::<Token![,]>()?;
+                }
+            }
         }
         Ok(Positional {
             name,
+            missing_comma,
             rest: input.parse()?,
         })
     }
@@ -233,6 +252,9 @@ impl Args {
                 return args;
             }
         };
+        if let Some(error) = positional.missing_comma {
+            cx.syn_error(error);
+        }
         let named = !matches!(positional.name, NameArg::Missing);
         match positional.name {
             NameArg::Lit(lit) => match grammar::check_method_name(&lit.value()) {
@@ -252,7 +274,11 @@ impl Args {
         // apart, reported) and parsed again, from the start, without them.
         let name = args.name.clone();
         let attempt = Ctxt::new();
-        let parser = syn::meta::parser(|meta| args.parse_one(&attempt, &meta));
+        let parser = syn::meta::parser(|meta| {
+            args.parse_one(&attempt, &meta)?;
+            missing_comma(&attempt, meta.input, ARGUMENTS);
+            Ok(())
+        });
         let Err(error) = parser.parse2(positional.rest.clone()) else {
             attempt.move_into(cx);
             return args;
@@ -267,7 +293,11 @@ impl Args {
             name,
             ..Args::default()
         };
-        let parser = syn::meta::parser(|meta| args.parse_one(cx, &meta));
+        let parser = syn::meta::parser(|meta| {
+            args.parse_one(cx, &meta)?;
+            missing_comma(cx, meta.input, ARGUMENTS);
+            Ok(())
+        });
         if let Err(error) = parser.parse2(kept) {
             cx.syn_error(error);
         }

@@ -6,7 +6,7 @@
 //! keeping the token it was written with. They are helper attributes of the derive; only when
 //! the attribute cannot hand the struct to the derive are they removed (`strip`).
 
-use crate::ctxt::{skip_value, Ctxt};
+use crate::ctxt::{missing_comma, skip_value, Ctxt};
 use crate::grammar;
 use crate::similar;
 use syn::meta::ParseNestedMeta;
@@ -108,6 +108,7 @@ impl FieldAttrs {
             }
             let result = attr.parse_nested_meta(|meta| {
                 out.parse_one(cx, &meta);
+                missing_comma(cx, meta.input, "keys of `#[slack(..)]`");
                 Ok(())
             });
             if let Err(error) = result {
@@ -182,9 +183,10 @@ fn unknown_key(key: Option<&str>) -> String {
     similar::unknown_key("key", " in `#[slack(..)]`", key, KEYS)
 }
 
-/// `json`, `skip` and `unchecked` take no value.
+/// `json`, `skip` and `unchecked` take no value. (A key after them, `json skip`, is a missing
+/// comma, reported as one by the caller.)
 fn flag_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &str) {
-    if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+    if !meta.input.is_empty() && !meta.input.peek(Token![,]) && !meta.input.peek(Ident) {
         let wrong = skip_value(meta.input);
         cx.error_spanned_by(
             wrong,

@@ -89,3 +89,21 @@ pub fn skip_value(input: syn::parse::ParseStream) -> TokenStream {
     }
     skipped
 }
+
+/// After one argument of a comma-separated list: tokens before the next `,` are a second
+/// argument written without its comma (`json skip`), or stray ones. They are reported at their
+/// first token, the one the comma belongs before, and skipped, so the next argument is still
+/// read. `list` names the list's items (`keys of `#[slack(..)]``).
+pub fn missing_comma(cx: &Ctxt, input: syn::parse::ParseStream, list: &str) {
+    if input.is_empty() || input.peek(syn::Token![,]) {
+        return;
+    }
+    let Ok(first) = input.fork().parse::<proc_macro2::TokenTree>() else {
+        return;
+    };
+    skip_value(input);
+    cx.error_spanned_by(
+        &first,
+        format!("expected `,` before `{first}`: separate the {list} with commas"),
+    );
+}
