@@ -140,6 +140,16 @@ const NOT_BOUND: &[(&str, &str, &str)] = &[
         "legacy: reactions to file comments",
     ),
     (
+        "reactions.list",
+        "count",
+        "legacy page/count paging (cursor and limit kept)",
+    ),
+    (
+        "reactions.list",
+        "page",
+        "legacy page/count paging (cursor and limit kept)",
+    ),
+    (
         "files.info",
         "count",
         "legacy page/count paging of file comments (cursor and limit kept)",

@@ -9,7 +9,7 @@ use slack_methods::methods::{
     ChatDeleteScheduledMessage, ChatGetPermalink, ChatPostEphemeral, ChatPostMessage,
     ChatScheduleMessage, ChatScheduledMessagesList, ChatUpdate, ConversationsHistory,
     ConversationsJoin, ConversationsReplies, PinsAdd, PinsList, PinsRemove, ReactionsAdd,
-    ReactionsGet, ReactionsRemove,
+    ReactionsGet, ReactionsList, ReactionsRemove,
 };
 use slack_methods::types::{
     Attachment, Block, Blocks, Button, Item, Message, MessageMetadata, MessageSubtype, Text,
@@ -1071,6 +1071,100 @@ async fn reactions_are_read_back_per_message() {
         code(client(&emu, GRACE_TOKEN).call(&hidden).await),
         "channel_not_found"
     );
+}
+
+/// The messages a user reacted to, as `reactions.list` pages through them with `client.items`:
+/// each message's text and the names of its reactions.
+async fn reacted(client: &Client, list: &ReactionsList) -> Vec<(String, Vec<String>)> {
+    client
+        .items(list)
+        .map_ok(|item| {
+            let item = item.into_parsed().expect("every reacted item parses");
+            assert_eq!(item.kind, "message");
+            assert!(item.channel.is_some() && item.file.is_none());
+            let message = item.message.expect("a message item has its message");
+            assert!(message.permalink.is_some());
+            let names = message.reactions.iter().map(|r| r.name.clone()).collect();
+            (message.text.clone(), names)
+        })
+        .try_collect()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn reactions_list_shows_what_a_user_reacted_to_last_first() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let ada = client(&emu, demo::USER_TOKEN);
+    let general = channel(demo::GENERAL);
+    let mut ts = Vec::new();
+    for text in ["one", "two", "three"] {
+        let posted = bot
+            .call(&ChatPostMessage::new(general.clone(), text))
+            .await
+            .unwrap();
+        ts.push(posted.ts.clone());
+    }
+    let react = |i: usize, name: &str| ReactionsAdd::new(general.clone(), ts[i].clone(), name);
+    let mine = ReactionsList::new();
+    assert!(reacted(&ada, &mine).await.is_empty());
+
+    ada.call(&react(0, "tada")).await.unwrap();
+    ada.call(&react(2, "eyes")).await.unwrap();
+    bot.call(&react(1, "eyes")).await.unwrap();
+    // Another reaction to the first message makes it the last reacted to; it is listed once.
+    ada.call(&react(0, "eyes")).await.unwrap();
+    let expected = vec![
+        ("one".to_owned(), vec!["tada".to_owned(), "eyes".to_owned()]),
+        ("three".to_owned(), vec!["eyes".to_owned()]),
+    ];
+    assert_eq!(reacted(&ada, &mine).await, expected);
+    // One item a page, and another user's reactions by `user`.
+    let of_ada = ReactionsList::of(UserId::new(demo::ADA).unwrap()).limit(1);
+    assert_eq!(reacted(&bot, &of_ada).await, expected);
+    let first = bot.call(&of_ada).await.unwrap();
+    assert_eq!(first.items.len(), 1);
+    assert!(first.next_cursor.is_some());
+    let bots = reacted(&bot, &ReactionsList::new()).await;
+    assert_eq!(bots, [("two".to_owned(), vec!["eyes".to_owned()])]);
+
+    // Taking back every reaction to a message takes it off the list; one left keeps it on.
+    let undo = |name: &str| ReactionsRemove::new(general.clone(), ts[0].clone(), name);
+    ada.call(&undo("tada")).await.unwrap();
+    let left = reacted(&ada, &mine).await;
+    assert_eq!(left[0], ("one".to_owned(), vec!["eyes".to_owned()]));
+    ada.call(&undo("eyes")).await.unwrap();
+    assert_eq!(reacted(&ada, &mine).await, [expected[1].clone()]);
+    // A deleted message goes too.
+    bot.call(&ChatDelete::new(general.clone(), ts[1].clone()))
+        .await
+        .unwrap();
+    assert!(reacted(&bot, &ReactionsList::new()).await.is_empty());
+
+    let nobody = ReactionsList::of(UserId::new("U0NOBODY01").unwrap());
+    assert_eq!(code(ada.call(&nobody).await), "user_not_found");
+    let bogus = ReactionsList::new().cursor("bogus");
+    assert_eq!(code(ada.call(&bogus).await), "invalid_cursor");
+}
+
+/// `reactions.list` shows another user's reactions only in the conversations the caller may see.
+#[tokio::test]
+async fn reactions_list_keeps_private_conversations_private() {
+    let emu = emulator().await;
+    let ada = client(&emu, demo::USER_TOKEN);
+    let grace = client(&emu, GRACE_TOKEN);
+    let leads = channel(demo::LEADS);
+    let secret = ada
+        .call(&ChatPostMessage::new(leads.clone(), "secret"))
+        .await
+        .unwrap();
+    ada.call(&ReactionsAdd::new(leads, secret.ts.clone(), "lock"))
+        .await
+        .unwrap();
+    let of_ada = ReactionsList::of(UserId::new(demo::ADA).unwrap());
+    assert_eq!(reacted(&ada, &of_ada).await.len(), 1);
+    assert!(reacted(&grace, &of_ada).await.is_empty());
 }
 
 /// `reactions.add` with the name as given, to put an invalid name on the wire.

@@ -99,6 +99,9 @@
 //! message, leaving a thread's parent as a `tombstone` until its last reply goes;
 //! `reactions.add`/`remove` and `pins.add`/`remove` show in the messages (`pinned_to`, gone with
 //! the last pin), and `reactions.get` answers a message with its reactions and `permalink`;
+//! `reactions.list` lists the messages a user (the caller unless `user` says) reacted to, the
+//! last reacted to first, once each, in the conversations the caller may see (paged with the
+//! emulator's cursors);
 //! `pins.list` lists the pinned messages, last pinned first, with who pinned them and when
 //! (`created_by`, `created`) and their `permalink`; `chat.getPermalink` answers
 //! `https://<domain>.slack.com/archives/<channel>/p<ts>` (a reply's with `thread_ts` and `cid`);
@@ -123,9 +126,9 @@
 //! `user_not_in_channel`, `time_in_past`, `time_too_far`, `invalid_time`, `thread_not_found`,
 //! `invalid_ts_oldest`/`latest`, `invalid_cursor`, `invalid_scheduled_message_id`,
 //! `invalid_channel` (listing scheduled messages), `already_reacted`, `no_reaction`,
-//! `invalid_name`, `already_pinned`, `not_pinnable` (a `channel_join` message), `no_pin`,
-//! `no_item_specified`, `invalid_link`, `invalid_bookmark_type`, `invalid_emoji`,
-//! `invalid_bookmark_id`.
+//! `invalid_name`, `user_not_found` (listing an unknown user's reactions), `already_pinned`,
+//! `not_pinnable` (a `channel_join` message), `no_pin`, `no_item_specified`, `invalid_link`,
+//! `invalid_bookmark_type`, `invalid_emoji`, `invalid_bookmark_id`.
 //!
 //! Views: [`Emulator::trigger_id`] stands in for the interaction Slack sends an app; `views.open`
 //! and `views.push` take such a trigger id once (`exchanged_trigger_id`), within its lifetime

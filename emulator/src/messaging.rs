@@ -37,6 +37,17 @@ pub(crate) struct Pin {
     pub(crate) created_by: String,
 }
 
+/// A user's reactions to a message, as `reactions.add` left them: `seq` orders
+/// `reactions.list`, the message reacted to last first.
+#[derive(Clone, Debug)]
+pub(crate) struct Reacted {
+    pub(crate) user: String,
+    pub(crate) channel: String,
+    pub(crate) ts: String,
+    /// Larger for a later reaction (of any user, to any message).
+    pub(crate) seq: u64,
+}
+
 /// A message `chat.postEphemeral` showed one member.
 #[derive(Clone, Debug)]
 pub(crate) struct Ephemeral {
@@ -67,6 +78,9 @@ pub(crate) struct Messaging {
     pub(crate) ephemeral: Vec<Ephemeral>,
     /// The pins, in the order pinned (a message's `pinned_to` says where it is pinned).
     pub(crate) pins: Vec<Pin>,
+    /// Which message each user reacted to when, one entry a user and message (the message's
+    /// `reactions` say with what).
+    pub(crate) reacted: Vec<Reacted>,
     /// Bookmarks by channel id, in the order added.
     pub(crate) bookmarks: BTreeMap<String, Vec<Map<String, Value>>>,
     pub(crate) views: HashMap<String, ShownView>,
@@ -84,6 +98,7 @@ impl Default for Messaging {
             scheduled: Vec::new(),
             ephemeral: Vec::new(),
             pins: Vec::new(),
+            reacted: Vec::new(),
             bookmarks: BTreeMap::new(),
             views: HashMap::new(),
             stacks: HashMap::new(),

@@ -50,7 +50,10 @@ pub use history::{
     ConversationsRepliesResponse,
 };
 pub use pins::{PinnedItem, PinsAdd, PinsList, PinsListResponse, PinsRemove};
-pub use reactions::{ReactionsAdd, ReactionsGet, ReactionsGetResponse, ReactionsRemove};
+pub use reactions::{
+    ReactedItem, ReactionsAdd, ReactionsGet, ReactionsGetResponse, ReactionsList,
+    ReactionsListResponse, ReactionsRemove,
+};
 pub use team::{TeamInfo, TeamInfoResponse};
 pub use usergroups::{
     UsergroupsList, UsergroupsListResponse, UsergroupsUsersList, UsergroupsUsersListResponse,
@@ -133,6 +136,7 @@ bundled![
     ReactionsAdd,
     ReactionsRemove,
     ReactionsGet,
+    ReactionsList,
     PinsAdd,
     PinsRemove,
     PinsList,

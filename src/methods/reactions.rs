@@ -1,8 +1,9 @@
 //! The `reactions.*` family: emoji reactions on messages.
 
+use super::channels::check_limit;
 use super::Acknowledged;
-use crate::types::{Message, Timestamp};
-use crate::{slack_method, ChannelId, InvalidRequest};
+use crate::types::{File, Item, List, Message, Paging, ResponseMetadata, Timestamp};
+use crate::{slack_method, ChannelId, InvalidRequest, PageItems, TeamId, UserId};
 use serde::Deserialize;
 
 /// An emoji name as Slack wants it: without the colons around it (`thumbsup`,
@@ -172,5 +173,126 @@ crate::slack_object! {
         pub kind: String = "type",
         /// The conversation the message is in.
         pub channel: Option<ChannelId>,
+    }
+}
+
+/// `reactions.list`: the items (messages, files) a user reacted to, the token's user unless
+/// `user` says, the last reacted to first, one page at a time.
+///
+/// ```
+/// use slack_methods::methods::ReactionsList;
+/// use slack_methods::UserId;
+/// let list = ReactionsList::of(UserId::new("U0123ABCD")?).limit(50);
+/// assert_eq!(slack_methods::encode_params(&list)?, "limit=50&user=U0123ABCD");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// Stream every item across pages with `client.items(&list)`:
+///
+/// ```no_run
+/// # async fn demo(client: slack_methods::Client) -> Result<(), slack_methods::Error> {
+/// use futures_util::TryStreamExt;
+/// use slack_methods::methods::ReactionsList;
+/// let list = ReactionsList::new();
+/// let mut items = std::pin::pin!(client.items(&list));
+/// while let Some(item) = items.try_next().await? {
+///     if let Some(message) = item.parsed().and_then(|item| item.message.as_deref()) {
+///         println!("{}: {}", message.ts, message.text);
+///     }
+/// }
+/// # Ok(()) }
+/// ```
+#[slack_method("reactions.list", response = ReactionsListResponse, validate = ReactionsList::check)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ReactionsList {
+    /// Where the page starts: the `next_cursor` of the page before; the first page when absent.
+    pub cursor: Option<String>,
+    /// Whether to always answer every user who reacted (Slack may list fewer than `count`).
+    pub full: Option<bool>,
+    /// The most items on one page (at most 1000).
+    pub limit: Option<u32>,
+    /// With an org-level token: the workspace whose reactions to list.
+    pub team_id: Option<TeamId>,
+    /// Whose reactions: the token's user when absent.
+    pub user: Option<UserId>,
+}
+
+impl ReactionsList {
+    /// The first page of the items the token's user reacted to.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The items `user` reacted to.
+    pub fn of(user: UserId) -> Self {
+        ReactionsList {
+            user: Some(user),
+            ..Self::default()
+        }
+    }
+
+    /// Asks for at most `limit` items a page.
+    pub fn limit(mut self, limit: u32) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    /// Starts at `cursor` (a page's `next_cursor`), to resume an earlier listing.
+    pub fn cursor(mut self, cursor: impl Into<String>) -> Self {
+        self.cursor = Some(cursor.into());
+        self
+    }
+
+    /// Asks for every user who reacted to each item, not a shortened list.
+    pub fn full(mut self) -> Self {
+        self.full = Some(true);
+        self
+    }
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        check_limit(self.limit)
+    }
+}
+
+crate::slack_object! {
+    /// One item a user reacted to: a message (`kind` `message`, with `channel` and `message`),
+    /// a file (`kind` `file`, with `file`) or a file comment (`kind` `file_comment`, its
+    /// `comment` kept in `extra`). The reactions are the item's own: the message's or the file's
+    /// `reactions`.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct ReactedItem {
+        /// `message`, `file` or `file_comment` (other kinds Slack adds are kept as written).
+        pub kind: String = "type",
+        /// The conversation the message is in.
+        pub channel: Option<ChannelId>,
+        /// The message, with its `reactions` and `permalink`.
+        pub message: Option<Box<Message>>,
+        /// The file, with its `reactions`.
+        pub file: Option<Box<File>>,
+    }
+}
+
+crate::slack_object! {
+    /// What `reactions.list` answers: one page of the items a user reacted to.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct ReactionsListResponse {
+        /// The page's items; one that does not fit [`ReactedItem`] is kept as
+        /// [`Unparsed`](crate::types::Unparsed).
+        pub items: List<ReactedItem>,
+        /// The older page/count paging, when Slack sends it.
+        pub paging: Option<Paging>,
+        /// The next page's cursor (also [`SlackResponse::next_cursor`](crate::SlackResponse)).
+        pub response_metadata: Option<ResponseMetadata>,
+    }
+}
+
+impl PageItems for ReactionsListResponse {
+    type Item = Item<ReactedItem>;
+    fn into_items(self) -> Vec<Item<ReactedItem>> {
+        self.items.into_items()
     }
 }

@@ -157,6 +157,7 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("reactions.add", reactions::add),
     ("reactions.remove", reactions::remove),
     ("reactions.get", reactions::get),
+    ("reactions.list", reactions::list),
     ("pins.add", pins::add),
     ("pins.remove", pins::remove),
     ("pins.list", pins::list),

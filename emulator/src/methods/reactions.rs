@@ -1,9 +1,13 @@
-//! `reactions.add`, `reactions.remove` and `reactions.get`: emoji reactions on messages.
+//! `reactions.add`, `reactions.remove`, `reactions.get` and `reactions.list`: emoji reactions
+//! on messages.
 
 use super::messages::{conversation, parse_ts, present_linked, ts_of, Access};
 use super::{fail, param, Outcome, Reply};
-use crate::state::{State, User};
+use crate::messaging::Reacted;
+use crate::state::{fresh_number, State, User};
+use crate::workspace::page_by;
 use serde_json::{json, Map, Value};
+use std::cmp::Reverse;
 
 /// The emoji name of a call: without colons around it or spaces in it (`invalid_name`).
 fn emoji_name(params: &[(String, String)]) -> Result<&str, Reply> {
@@ -59,6 +63,7 @@ fn target<'a>(
 pub(crate) fn add(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
     let name = emoji_name(params)?.to_owned();
     let me = json!(caller.spec.id);
+    let (channel, ts) = item(state, caller, params)?;
     let message = target(state, caller, params)?;
     let reactions = message
         .entry("reactions")
@@ -86,6 +91,15 @@ pub(crate) fn add(state: &mut State, caller: &User, params: &[(String, String)])
         }
         None => reactions.push(json!({"name": name, "users": [me], "count": 1})),
     }
+    let reacted = &mut state.messaging.reacted;
+    let user = &caller.spec.id;
+    reacted.retain(|r| !(r.user == *user && r.channel == channel && r.ts == ts));
+    reacted.push(Reacted {
+        user: user.clone(),
+        channel,
+        ts: ts.to_owned(),
+        seq: fresh_number(),
+    });
     Ok(Map::new())
 }
 
@@ -145,5 +159,59 @@ pub(crate) fn get(state: &mut State, caller: &User, params: &[(String, String)])
     data.insert("type".into(), json!("message"));
     data.insert("channel".into(), json!(channel_id));
     data.insert("message".into(), shown);
+    Ok(data)
+}
+
+/// `reactions.list`: one page of the messages `user` (the caller by default; `user_not_found`
+/// for an unknown one) reacted to, the last reacted to first, in the conversations the caller
+/// may see, each as Slack lists it: `type` `message`, `channel` and the message with its
+/// `reactions` and `permalink`. A message is listed once, however many reactions the user left
+/// on it, and no longer once they took them all back or it was deleted. Every user who reacted
+/// is listed, `full` or not.
+pub(crate) fn list(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let whose = match param(params, "user").filter(|u| !u.is_empty()) {
+        Some(id) if state.users.contains_key(id) => id.to_owned(),
+        Some(_) => return Err(fail("user_not_found")),
+        None => caller.spec.id.clone(),
+    };
+    let has_reacted = |message: &Map<String, Value>| {
+        message
+            .get("reactions")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|reaction| reaction.get("users").and_then(Value::as_array))
+            .any(|users| users.iter().any(|u| u.as_str() == Some(whose.as_str())))
+    };
+    let mut listed: Vec<(Reverse<u64>, Value)> = state
+        .messaging
+        .reacted
+        .iter()
+        .filter(|r| r.user == whose)
+        .filter(|r| conversation(state, caller, Some(&r.channel), Access::Act).is_ok())
+        .filter_map(|r| {
+            let channel = state.workspace.channels.get(&r.channel)?;
+            let message = channel.message(&r.ts).filter(|m| has_reacted(m))?;
+            let shown = present_linked(&state.team.domain, channel, message);
+            let item = json!({"type": "message", "channel": r.channel, "message": shown});
+            Some((Reverse(r.seq), item))
+        })
+        .collect();
+    listed.sort_by_key(|(key, _)| *key);
+    let keys: Vec<Reverse<u64>> = listed.iter().map(|(key, _)| *key).collect();
+    let (range, next) = page_by(
+        "reaction",
+        &keys,
+        param(params, "cursor"),
+        param(params, "limit"),
+        state.workspace.max_page,
+        |Reverse(seq)| seq.to_string(),
+        |text| text.parse().ok().map(Reverse),
+    )
+    .map_err(|()| fail("invalid_cursor"))?;
+    let items: Vec<Value> = listed.drain(range).map(|(_, item)| item).collect();
+    let mut data = Map::new();
+    data.insert("items".into(), Value::Array(items));
+    data.insert("response_metadata".into(), json!({ "next_cursor": next }));
     Ok(data)
 }
