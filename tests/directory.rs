@@ -5,10 +5,10 @@ use futures_util::TryStreamExt;
 use slack_methods::methods::{
     ConversationType, ConversationsCreate, ConversationsInfo, ConversationsInvite,
     ConversationsJoin, ConversationsList, ConversationsMembers, ConversationsOpen, TeamInfo,
-    UsergroupsList, UsergroupsUsersList, UsersConversations, UsersInfo, UsersList,
-    UsersLookupByEmail,
+    UsergroupsList, UsergroupsUsersList, UsersConversations, UsersGetPresence, UsersInfo,
+    UsersList, UsersLookupByEmail, UsersSetPresence,
 };
-use slack_methods::types::{Conversation, ConversationKind, Item, User};
+use slack_methods::types::{Conversation, ConversationKind, Item, Presence, User};
 use slack_methods::{
     slack_method, ChannelId, Client, Error, ErrorCode, RateLimits, TeamId, Token, UserId,
     UsergroupId,
@@ -644,4 +644,64 @@ fn bindings_build_from_json_arguments() {
     );
     assert!(serde_json::from_str::<UsersInfo>(r#"{"user": "U0123ABCD", "usr": 1}"#).is_err());
     assert!(serde_json::from_str::<ConversationsList>(r#"{"types": ["channels"]}"#).is_err());
+}
+
+#[tokio::test]
+async fn presence_set_away_reads_back_until_set_to_auto() {
+    let emu = emulator().await;
+    let ada = client(&emu, demo::USER_TOKEN);
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let of_ada = UsersGetPresence::of(user(demo::ADA));
+
+    let own = ada.call(&of_ada).await.unwrap();
+    assert_eq!(own.presence, Presence::Active);
+    assert_eq!((own.online, own.manual_away), (Some(true), Some(false)));
+    // Another user's presence comes without the details.
+    let seen = bot.call(&of_ada).await.unwrap();
+    assert_eq!(seen.presence, Presence::Active);
+    assert_eq!((seen.online, seen.manual_away), (None, None));
+
+    ada.call(&UsersSetPresence::away()).await.unwrap();
+    let own = ada.call(&of_ada).await.unwrap();
+    assert_eq!(own.presence, Presence::Away);
+    assert_eq!(own.manual_away, Some(true));
+    assert_eq!(bot.call(&of_ada).await.unwrap().presence, Presence::Away);
+    // Only the caller's own presence changed.
+    let grace = UsersGetPresence::of(user(demo::GRACE));
+    assert_eq!(bot.call(&grace).await.unwrap().presence, Presence::Active);
+
+    ada.call(&UsersSetPresence::auto()).await.unwrap();
+    assert_eq!(bot.call(&of_ada).await.unwrap().presence, Presence::Active);
+
+    let nobody = UsersGetPresence::of(user("U0NOBODY01"));
+    assert_eq!(api_code(bot.call(&nobody).await).as_str(), "user_not_found");
+    // Setting presence needs `users:write`, a user token's scope.
+    assert_eq!(
+        api_code(bot.call(&UsersSetPresence::away()).await).as_str(),
+        "missing_scope"
+    );
+}
+
+/// `users.setPresence` with the presence as given, to put a wrong value on the wire.
+#[slack_method("users.setPresence")]
+struct RawSetPresence {
+    presence: String,
+}
+
+#[tokio::test]
+async fn a_presence_other_than_auto_or_away_is_invalid_presence() {
+    let emu = emulator().await;
+    let ada = client(&emu, demo::USER_TOKEN);
+    for presence in ["active", "Away", ""] {
+        let raw = RawSetPresence {
+            presence: presence.into(),
+        };
+        let code = api_code(ada.call(&raw).await);
+        assert_eq!(code.as_str(), "invalid_presence", "{presence:?}");
+    }
+    let own = ada
+        .call(&UsersGetPresence::of(user(demo::ADA)))
+        .await
+        .unwrap();
+    assert_eq!(own.presence, Presence::Active);
 }

@@ -8,8 +8,8 @@ use slack_methods::methods::{
     BookmarksAdd, BookmarksEdit, BookmarksList, BookmarksRemove, ChatDelete,
     ChatDeleteScheduledMessage, ChatGetPermalink, ChatPostEphemeral, ChatPostMessage,
     ChatScheduleMessage, ChatScheduledMessagesList, ChatUpdate, ConversationsHistory,
-    ConversationsJoin, ConversationsReplies, PinsAdd, PinsList, PinsRemove, ReactionsAdd,
-    ReactionsGet, ReactionsList, ReactionsRemove,
+    ConversationsJoin, ConversationsReplies, EmojiList, PinsAdd, PinsList, PinsRemove,
+    ReactionsAdd, ReactionsGet, ReactionsList, ReactionsRemove,
 };
 use slack_methods::types::{
     Attachment, Block, Blocks, Button, Item, Message, MessageMetadata, MessageSubtype, Text,
@@ -1165,6 +1165,34 @@ async fn reactions_list_keeps_private_conversations_private() {
     let of_ada = ReactionsList::of(UserId::new(demo::ADA).unwrap());
     assert_eq!(reacted(&ada, &of_ada).await.len(), 1);
     assert!(reacted(&grace, &of_ada).await.is_empty());
+}
+
+#[tokio::test]
+async fn emoji_list_answers_the_custom_emoji_and_their_aliases() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let listed = bot.call(&EmojiList).await.unwrap();
+    let mut expected: Vec<(String, String)> = demo::CUSTOM_EMOJI
+        .iter()
+        .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
+        .collect();
+    expected.sort();
+    let got: Vec<(String, String)> = listed.emoji.clone().into_iter().collect();
+    assert_eq!(got, expected);
+    assert_eq!(listed.alias_of("parrot"), Some("party_parrot"));
+    assert_eq!(
+        listed.image("parrot"),
+        Some("https://emoji.emulator.invalid/demo/party_parrot.gif")
+    );
+    assert_eq!(listed.alias_of("shipit"), Some("squirrel"));
+    assert!(listed
+        .cache_ts
+        .as_ref()
+        .and_then(Timestamp::seconds)
+        .is_some());
+    // The list needs `emoji:read`.
+    let reader = client(&emu, READER);
+    assert_eq!(code(reader.call(&EmojiList::new()).await), "missing_scope");
 }
 
 /// `reactions.add` with the name as given, to put an invalid name on the wire.

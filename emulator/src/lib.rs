@@ -12,7 +12,12 @@
 //! It also answers the directory methods: `conversations.list`, `.info`, `.members`, `.open`,
 //! `.join`, `.create` and `.invite` over the workspace's conversations ([`ChannelSpec`]), with
 //! Slack's visibility rules (private conversations are `channel_not_found` to non-members);
-//! `users.info`, `users.list`, `users.lookupByEmail`, `users.conversations`; `team.info`;
+//! `users.info`, `users.list`, `users.lookupByEmail`, `users.conversations`;
+//! `users.getPresence` and `users.setPresence` (every user is `active` until they set
+//! themselves `away`, and again after `auto`; the caller's own presence comes with `online`,
+//! `manual_away` and the other details; an unknown `user` is `user_not_found`, a `presence`
+//! other than `auto` or `away` is `invalid_presence`); `emoji.list` (the demo workspace's custom
+//! emoji, `demo::CUSTOM_EMOJI`, images and `alias:`es, with `cache_ts`); `team.info`;
 //! `usergroups.list` and `usergroups.users.list` ([`UsergroupSpec`]); and files: the upload URLs
 //! of `files.getUploadURLExternal` point at a second listener ([`Emulator::upload_addr`], another
 //! origin) that takes the bytes and records them ([`Emulator::uploads`]), and

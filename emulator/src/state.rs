@@ -9,7 +9,7 @@ use crate::workspace::Workspace;
 use crate::Fault;
 use serde_json::{json, Map, Value};
 use slack_methods_runtime::MethodFacts;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -256,6 +256,10 @@ pub(crate) struct State {
     pub(crate) users: HashMap<String, User>,
     pub(crate) tokens: HashMap<String, TokenEntry>,
     pub(crate) field_labels: HashMap<String, String>,
+    /// The custom emoji, by name: an image URL or `alias:<name>`.
+    pub(crate) emoji: BTreeMap<String, String>,
+    /// The users who set themselves away (`users.setPresence`); the others are active.
+    pub(crate) away: HashSet<String>,
     pub(crate) stubs: HashMap<String, Stub>,
     pub(crate) faults: HashMap<String, FaultQueue>,
     pub(crate) limits: Limits,
@@ -279,6 +283,8 @@ impl State {
             users: HashMap::new(),
             tokens: HashMap::new(),
             field_labels: HashMap::new(),
+            emoji: BTreeMap::new(),
+            away: HashSet::new(),
             stubs: HashMap::new(),
             faults: HashMap::new(),
             limits: Limits::default(),
@@ -329,6 +335,7 @@ impl State {
             let mut scopes = scopes.clone();
             if user == demo::ADA {
                 scopes.push("users.profile:write".to_owned());
+                scopes.push("users:write".to_owned());
             }
             self.tokens.insert(
                 token.to_owned(),
@@ -338,6 +345,9 @@ impl State {
                     revoked: false,
                 },
             );
+        }
+        for (name, value) in demo::CUSTOM_EMOJI {
+            self.emoji.insert((*name).to_owned(), (*value).to_owned());
         }
         let everyone = [demo::ADA, demo::GRACE, demo::LINUS, demo::BOT];
         let people = [demo::ADA, demo::GRACE, demo::LINUS];

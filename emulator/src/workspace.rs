@@ -222,7 +222,7 @@ impl Clock {
 pub mod demo {
     /// A bot token (of the bot user [`BOT`]) with the scopes the bundled bindings need.
     pub const BOT_TOKEN: &str = "xoxb-emulated-demo-bot";
-    /// A user token (of [`ADA`]) with the same scopes and the profile scopes.
+    /// A user token (of [`ADA`]) with the same scopes, the profile scopes and `users:write`.
     pub const USER_TOKEN: &str = "xoxp-emulated-demo-user";
     /// The bot user's id.
     pub const BOT: &str = "U0DEMOBOT1";
@@ -281,6 +281,22 @@ pub mod demo {
         "files:read",
         "files:write",
         "users.profile:read",
+        "emoji:read",
+    ];
+
+    /// The workspace's custom emoji (`emoji.list`), by name: an image URL, or `alias:` and the
+    /// name of the emoji it stands for, custom (`parrot`) or standard (`shipit`).
+    pub const CUSTOM_EMOJI: &[(&str, &str)] = &[
+        (
+            "party_parrot",
+            "https://emoji.emulator.invalid/demo/party_parrot.gif",
+        ),
+        ("parrot", "alias:party_parrot"),
+        (
+            "deployed",
+            "https://emoji.emulator.invalid/demo/deployed.png",
+        ),
+        ("shipit", "alias:squirrel"),
     ];
 }
 

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod bookmarks;
 pub mod channels;
 pub mod chat;
+pub mod emoji;
 pub mod files;
 pub mod history;
 pub mod pins;
@@ -41,6 +42,7 @@ pub use chat::{
     ChatScheduledMessagesList, ChatScheduledMessagesListResponse, ChatUpdate, ChatUpdateResponse,
     ScheduledMessage,
 };
+pub use emoji::{EmojiList, EmojiListResponse};
 pub use files::{
     FileToComplete, FilesCompleteUploadExternal, FilesCompleteUploadExternalResponse,
     FilesGetUploadUrlExternal, FilesGetUploadUrlExternalResponse, FilesInfo, FilesInfoResponse,
@@ -57,6 +59,9 @@ pub use reactions::{
 pub use team::{TeamInfo, TeamInfoResponse};
 pub use usergroups::{
     UsergroupsList, UsergroupsListResponse, UsergroupsUsersList, UsergroupsUsersListResponse,
+};
+pub use users::presence::{
+    PresenceSetting, UsersGetPresence, UsersGetPresenceResponse, UsersSetPresence,
 };
 pub use users::profile::{
     UsersProfileGet, UsersProfileGetResponse, UsersProfileSet, UsersProfileSetResponse,
@@ -137,6 +142,7 @@ bundled![
     ReactionsRemove,
     ReactionsGet,
     ReactionsList,
+    EmojiList,
     PinsAdd,
     PinsRemove,
     PinsList,
@@ -159,6 +165,8 @@ bundled![
     UsersList,
     UsersLookupByEmail,
     UsersConversations,
+    UsersGetPresence,
+    UsersSetPresence,
     TeamInfo,
     UsergroupsList,
     UsergroupsUsersList,

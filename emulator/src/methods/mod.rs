@@ -9,10 +9,12 @@ mod auth;
 mod bookmarks;
 mod channels;
 mod chat;
+mod emoji;
 mod files;
 mod history;
 pub(crate) mod messages;
 mod pins;
+mod presence;
 mod reactions;
 mod team;
 mod usergroups;
@@ -158,6 +160,7 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("reactions.remove", reactions::remove),
     ("reactions.get", reactions::get),
     ("reactions.list", reactions::list),
+    ("emoji.list", emoji::list),
     ("pins.add", pins::add),
     ("pins.remove", pins::remove),
     ("pins.list", pins::list),
@@ -180,6 +183,8 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("users.list", users::list),
     ("users.lookupByEmail", users::lookup_by_email),
     ("users.conversations", users::conversations),
+    ("users.getPresence", presence::get),
+    ("users.setPresence", presence::set),
     ("team.info", team::info),
     ("usergroups.list", usergroups::list),
     ("usergroups.users.list", usergroups::users_list),

@@ -80,7 +80,7 @@ pub use profile::{
 };
 pub use team::{Team, TeamIcon};
 pub use timestamp::Timestamp;
-pub use user::{EnterpriseUser, User};
+pub use user::{EnterpriseUser, Presence, User};
 pub use usergroup::{Usergroup, UsergroupPrefs};
 pub use view::{View, ViewPayload, ViewType};
 

@@ -1,4 +1,4 @@
-//! [`User`]: a member of a workspace, person or bot.
+//! [`User`]: a member of a workspace, person or bot; [`Presence`]: whether one is active.
 
 use super::Profile;
 use crate::{EnterpriseId, TeamId, UserId};
@@ -123,5 +123,24 @@ crate::slack_object! {
         pub is_primary_owner: bool,
         /// The workspaces the user is in.
         pub teams: Vec<TeamId>,
+    }
+}
+
+crate::types::de::slack_enum! {
+    /// A user's presence, as `users.getPresence` answers it.
+    ///
+    /// ```
+    /// use slack_methods_runtime::types::Presence;
+    /// let away: Presence = serde_json::from_str(r#""away""#)?;
+    /// assert_eq!(away, Presence::Away);
+    /// let later: Presence = serde_json::from_str(r#""on_a_break""#)?;
+    /// assert_eq!(later, Presence::Other("on_a_break".into()));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub enum Presence {
+        /// Active: online, and not set away.
+        Active = "active",
+        /// Away: set away by hand, idle, or not connected.
+        Away = "away",
     }
 }

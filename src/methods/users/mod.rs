@@ -1,6 +1,8 @@
 //! The `users.*` family: `users.info`, `users.list`, `users.lookupByEmail`,
-//! `users.conversations`, and the profile methods in [`profile`].
+//! `users.conversations`, the presence methods in [`presence`] and the profile methods in
+//! [`profile`].
 
+pub mod presence;
 pub mod profile;
 
 use super::channels::{check_limit, ConversationType};
