@@ -8,10 +8,11 @@ use common::{read_shared, shared_dir};
 use serde_json::Value;
 use slack_methods::methods::{
     ChatDelete, ChatGetPermalink, ChatPostEphemeral, ChatPostMessage, ChatScheduleMessage,
-    ChatUpdate, ConversationsHistory, ConversationsReplies, PinsAdd, ReactionsAdd, ReactionsRemove,
-    ViewsOpen, ViewsPublish, ViewsPush, ViewsUpdate,
+    ChatUpdate, ConversationsHistory, ConversationsReplies, PinsAdd, ReactionsAdd, ReactionsList,
+    ReactionsRemove, UsersGetPresence, UsersSetPresence, ViewsOpen, ViewsPublish, ViewsPush,
+    ViewsUpdate,
 };
-use slack_methods::types::{MessageSubtype, ViewType};
+use slack_methods::types::{MessageSubtype, Presence, ViewType};
 use slack_methods::{parse_response, slack_method, Client, Error, SlackMethod};
 use slack_methods_emulator::{demo, Emulator};
 use std::path::Path;
@@ -254,6 +255,31 @@ fn the_spec_examples_parse_into_the_typed_responses() {
     ] {
         assert!(done.extra.is_empty(), "{raw}");
     }
+
+    // A message, a file comment and a file: each item kept, the comment's in `extra`.
+    let (reacted, raw) = parse_example::<ReactionsList>(&spec);
+    assert_eq!(reacted.items.len(), 3);
+    let items: Vec<_> = reacted.items.items().iter().collect();
+    let message = items[0].parsed().unwrap();
+    assert_eq!(message.kind, "message");
+    assert_eq!(message.channel.as_ref().unwrap(), "C3UKJTQAC");
+    let text = &message.message.as_ref().unwrap().text;
+    assert_eq!(text, raw["items"][0]["message"]["text"].as_str().unwrap());
+    let file = items[2].parsed().unwrap().file.as_ref().unwrap();
+    assert_eq!(file.id, raw["items"][2]["file"]["id"].as_str().unwrap());
+    assert_eq!(
+        file.reactions.first().unwrap().name,
+        "stuck_out_tongue_winking_eye"
+    );
+    assert_eq!(
+        reacted.response_metadata.unwrap().next_cursor(),
+        raw["response_metadata"]["next_cursor"].as_str()
+    );
+
+    let (presence, _) = parse_example::<UsersGetPresence>(&spec);
+    assert_eq!(presence.presence, Presence::Active);
+    let (set, raw) = parse_example::<UsersSetPresence>(&spec);
+    assert!(set.extra.is_empty(), "{raw}");
 
     let (opened, raw) = parse_example::<ViewsOpen>(&spec);
     assert_eq!(opened.view.id, raw["view"]["id"].as_str().unwrap());
