@@ -12,6 +12,10 @@
 //! It also answers the directory methods: `conversations.list`, `.info`, `.members`, `.open`,
 //! `.join`, `.create` and `.invite` over the workspace's conversations ([`ChannelSpec`]), with
 //! Slack's visibility rules (private conversations are `channel_not_found` to non-members);
+//! `conversations.setTopic` and `.setPurpose` (by a member, not in a direct message or an
+//! archived channel: `not_in_channel`, `method_not_supported_for_channel_type`, `is_archived`;
+//! past `types::MAX_TOPIC_CHARS` characters `too_long`), which post Slack's `channel_topic` or
+//! `channel_purpose` message and show in `conversations.info` with who set them and when;
 //! `users.info`, `users.list`, `users.lookupByEmail`, `users.conversations`;
 //! `users.getPresence` and `users.setPresence` (every user is `active` until they set
 //! themselves `away`, and again after `auto`; the caller's own presence comes with `online`,

@@ -118,7 +118,13 @@ pub(crate) struct Channel {
     pub(crate) kind: ChannelKind,
     pub(crate) members: BTreeSet<String>,
     pub(crate) topic: String,
+    /// Who set the topic, and when (Unix seconds).
+    pub(crate) topic_set: (String, i64),
     pub(crate) purpose: String,
+    /// Who set the purpose, and when (Unix seconds).
+    pub(crate) purpose_set: (String, i64),
+    /// Its former names, the latest first.
+    pub(crate) previous_names: Vec<String>,
     pub(crate) creator: String,
     pub(crate) created: i64,
     pub(crate) archived: bool,
@@ -129,17 +135,21 @@ pub(crate) struct Channel {
 
 impl Channel {
     pub(crate) fn from_spec(spec: ChannelSpec, created: i64) -> Channel {
+        let creator = spec
+            .creator
+            .or_else(|| spec.members.first().cloned())
+            .unwrap_or_default();
         Channel {
-            creator: spec
-                .creator
-                .or_else(|| spec.members.first().cloned())
-                .unwrap_or_default(),
             members: spec.members.into_iter().collect(),
             id: spec.id,
             name: spec.name,
             kind: spec.kind,
             topic: spec.topic,
+            topic_set: (creator.clone(), created),
             purpose: spec.purpose,
+            purpose_set: (creator.clone(), created),
+            previous_names: Vec::new(),
+            creator,
             created,
             archived: spec.archived,
             general: spec.general,

@@ -506,8 +506,8 @@ impl ConversationsCreate {
     }
 }
 
-/// Slack's rules for a new channel's name.
-fn check_channel_name(name: &str) -> Result<(), InvalidRequest> {
+/// Slack's rules for a channel's name (a new one, or a new name).
+pub(crate) fn check_channel_name(name: &str) -> Result<(), InvalidRequest> {
     let chars = name.chars().count();
     if chars == 0 {
         return Err(InvalidRequest::new("the channel name is empty"));

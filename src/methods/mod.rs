@@ -13,6 +13,7 @@ pub mod chat;
 pub mod emoji;
 pub mod files;
 pub mod history;
+pub mod lifecycle;
 pub mod pins;
 pub mod reactions;
 pub mod team;
@@ -50,6 +51,10 @@ pub use files::{
 pub use history::{
     ConversationsHistory, ConversationsHistoryResponse, ConversationsReplies,
     ConversationsRepliesResponse,
+};
+pub use lifecycle::{
+    ConversationsSetPurpose, ConversationsSetPurposeResponse, ConversationsSetTopic,
+    ConversationsSetTopicResponse,
 };
 pub use pins::{PinnedItem, PinsAdd, PinsList, PinsListResponse, PinsRemove};
 pub use reactions::{
@@ -161,6 +166,8 @@ bundled![
     ConversationsJoin,
     ConversationsCreate,
     ConversationsInvite,
+    ConversationsSetTopic,
+    ConversationsSetPurpose,
     UsersInfo,
     UsersList,
     UsersLookupByEmail,

@@ -1,5 +1,6 @@
 //! The `conversations.*` methods that find, open, create and join conversations and list their
-//! members: `conversations.list`, `.info`, `.members`, `.open`, `.join`, `.create`, `.invite`.
+//! members: `conversations.list`, `.info`, `.members`, `.open`, `.join`, `.create`, `.invite`
+//! (those that change a channel later are in `lifecycle`).
 //!
 //! Who sees what, as in Slack: public channels are seen by everyone; private channels, direct
 //! messages and group direct messages only by their members (to anyone else they are
@@ -21,13 +22,13 @@ pub(crate) fn visible(channel: &Channel, user: &str) -> bool {
     channel.kind == ChannelKind::Public || channel.members.contains(user)
 }
 
-/// A topic or purpose object.
-fn topic(value: &str, channel: &Channel) -> Value {
+/// A topic or purpose object: its text, and who set it when (`""` and 0 while it is empty).
+fn topic(value: &str, (by, when): &(String, i64)) -> Value {
     let set = !value.is_empty();
     json!({
         "value": value,
-        "creator": if set { channel.creator.as_str() } else { "" },
-        "last_set": if set { channel.created } else { 0 },
+        "creator": if set { by.as_str() } else { "" },
+        "last_set": if set { *when } else { 0 },
     })
 }
 
@@ -89,9 +90,9 @@ pub(crate) fn conversation_json(
         "shared_team_ids": [team],
         "pending_connected_team_ids": [],
         "is_member": channel.members.contains(viewer),
-        "topic": topic(&channel.topic, channel),
-        "purpose": topic(&channel.purpose, channel),
-        "previous_names": [],
+        "topic": topic(&channel.topic, &channel.topic_set),
+        "purpose": topic(&channel.purpose, &channel.purpose_set),
+        "previous_names": channel.previous_names,
     });
     if with_count {
         if let Value::Object(map) = &mut object {
@@ -102,7 +103,7 @@ pub(crate) fn conversation_json(
 }
 
 /// The conversation the `channel` parameter names, if `caller` may see it.
-fn named_channel<'a>(
+pub(crate) fn named_channel<'a>(
     state: &'a State,
     caller: &User,
     params: &[(String, String)],
@@ -325,25 +326,46 @@ fn new_direct(
     id
 }
 
-/// Posts Slack's `channel_join` message for `user` in `channel` (`inviter`: who added them).
-fn post_join(state: &mut State, channel: &str, user: &str, inviter: Option<&str>) {
+/// Posts the message Slack posts in `channel` when `user` changes it: of `subtype`
+/// (`channel_join`, `channel_topic`, ...), saying `text`, with the `extra` fields.
+pub(crate) fn post_event(
+    state: &mut State,
+    channel: &str,
+    user: &str,
+    subtype: &str,
+    text: String,
+    extra: &[(&str, &str)],
+) {
     let ts = state.workspace.clock.ts();
     let Some(channel) = state.workspace.channels.get_mut(channel) else {
         return;
     };
     let mut message = Map::new();
     message.insert("type".into(), Value::from("message"));
-    message.insert("subtype".into(), Value::from("channel_join"));
+    message.insert("subtype".into(), Value::from(subtype));
     message.insert("ts".into(), Value::from(ts));
     message.insert("user".into(), Value::from(user));
-    message.insert(
-        "text".into(),
-        Value::from(format!("<@{user}> has joined the channel")),
-    );
-    if let Some(inviter) = inviter {
-        message.insert("inviter".into(), Value::from(inviter));
+    message.insert("text".into(), Value::from(text));
+    for (key, value) in extra {
+        message.insert((*key).into(), Value::from(*value));
     }
     channel.messages.push(message);
+}
+
+/// Posts Slack's `channel_join` message for `user` in `channel` (`inviter`: who added them).
+fn post_join(state: &mut State, channel: &str, user: &str, inviter: Option<&str>) {
+    let extra: Vec<(&str, &str)> = inviter
+        .map(|inviter| ("inviter", inviter))
+        .into_iter()
+        .collect();
+    post_event(
+        state,
+        channel,
+        user,
+        "channel_join",
+        format!("<@{user}> has joined the channel"),
+        &extra,
+    );
 }
 
 /// `conversations.join`: the caller joins a public channel. Joining again succeeds with the
@@ -385,8 +407,8 @@ pub(crate) fn join(state: &mut State, caller: &User, params: &[(String, String)]
     Ok(data)
 }
 
-/// Slack's checks of a new channel's name, with its error codes.
-fn check_name(name: &str) -> Result<(), Reply> {
+/// Slack's checks of a channel's name (a new one, or a new name), with its error codes.
+pub(crate) fn check_name(name: &str) -> Result<(), Reply> {
     let chars = name.chars().count();
     if chars == 0 {
         return Err(fail("invalid_name_required"));

@@ -12,6 +12,7 @@ mod chat;
 mod emoji;
 mod files;
 mod history;
+mod lifecycle;
 pub(crate) mod messages;
 mod pins;
 mod presence;
@@ -179,6 +180,8 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("conversations.join", channels::join),
     ("conversations.create", channels::create),
     ("conversations.invite", channels::invite),
+    ("conversations.setTopic", lifecycle::set_topic),
+    ("conversations.setPurpose", lifecycle::set_purpose),
     ("users.info", users::info),
     ("users.list", users::list),
     ("users.lookupByEmail", users::lookup_by_email),

@@ -150,8 +150,12 @@ impl Conversation {
     }
 }
 
+/// The longest topic or purpose Slack accepts for a channel, in characters
+/// (`conversations.setTopic` and `conversations.setPurpose` answer `too_long` past it).
+pub const MAX_TOPIC_CHARS: usize = 250;
+
 crate::slack_object! {
-    /// A channel's topic or purpose.
+    /// A channel's topic or purpose (at most [`MAX_TOPIC_CHARS`] characters).
     #[derive(Clone, Debug, Default, PartialEq, Eq)]
     #[non_exhaustive]
     pub struct Topic {

@@ -62,7 +62,7 @@ mod view;
 pub use block::{Attachment, Block, BlockError, Blocks, Button, Text, TextType};
 pub use bookmark::Bookmark;
 pub use common::{Paging, ResponseMetadata};
-pub use conversation::{Conversation, ConversationKind, Topic};
+pub use conversation::{Conversation, ConversationKind, Topic, MAX_TOPIC_CHARS};
 pub use file::{File, FileMode};
 pub use list::{Item, List, Parsed, Unparsed};
 pub use message::{

@@ -1,0 +1,99 @@
+//! The `conversations.*` methods that change a channel after it was made, up to its end:
+//! `conversations.setTopic`, `.setPurpose`.
+//!
+//! Each acts on a conversation the caller may see (else `channel_not_found`), and posts in it
+//! the message Slack posts for the change (`channel_topic`, `channel_purpose`).
+
+use super::channels::{conversation_json, named_channel, post_event};
+use super::{fail, param, Outcome};
+use crate::state::{State, User};
+use crate::workspace::ChannelKind;
+use serde_json::Map;
+use slack_methods_runtime::types::MAX_TOPIC_CHARS;
+
+/// What a call of `conversations.setTopic` or `.setPurpose` sets.
+#[derive(Clone, Copy)]
+enum Text {
+    Topic,
+    Purpose,
+}
+
+impl Text {
+    /// The parameter, and the word in Slack's message.
+    fn name(self) -> &'static str {
+        match self {
+            Text::Topic => "topic",
+            Text::Purpose => "purpose",
+        }
+    }
+}
+
+/// Sets the topic or purpose of a conversation the caller is in (not a direct message), at most
+/// [`MAX_TOPIC_CHARS`] characters: `method_not_supported_for_channel_type`, `is_archived`,
+/// `not_in_channel`, `too_long` otherwise. Answers the conversation.
+fn set_text(state: &mut State, caller: &User, params: &[(String, String)], which: Text) -> Outcome {
+    let me = caller.spec.id.clone();
+    let channel = named_channel(state, caller, params)?;
+    if channel.kind == ChannelKind::Im {
+        return Err(fail("method_not_supported_for_channel_type"));
+    }
+    if channel.archived {
+        return Err(fail("is_archived"));
+    }
+    if !channel.members.contains(&me) {
+        return Err(fail("not_in_channel"));
+    }
+    let text = param(params, which.name()).unwrap_or("").to_owned();
+    if text.chars().count() > MAX_TOPIC_CHARS {
+        return Err(fail("too_long"));
+    }
+    let id = channel.id.clone();
+    let now = state.workspace.clock.seconds();
+    if let Some(channel) = state.workspace.channels.get_mut(&id) {
+        let (value, set) = match which {
+            Text::Topic => (&mut channel.topic, &mut channel.topic_set),
+            Text::Purpose => (&mut channel.purpose, &mut channel.purpose_set),
+        };
+        value.clone_from(&text);
+        *set = (me.clone(), now);
+    }
+    let word = which.name();
+    post_event(
+        state,
+        &id,
+        &me,
+        &format!("channel_{word}"),
+        format!("set the channel {word}: {text}"),
+        &[(word, &text)],
+    );
+    answer_channel(state, &id, &me)
+}
+
+/// `{"channel": {...}}`: the conversation `id` as `me` sees it.
+fn answer_channel(state: &State, id: &str, me: &str) -> Outcome {
+    let channel = state
+        .workspace
+        .channels
+        .get(id)
+        .ok_or_else(|| fail("channel_not_found"))?;
+    let mut data = Map::new();
+    data.insert(
+        "channel".into(),
+        conversation_json(state, channel, me, false),
+    );
+    Ok(data)
+}
+
+/// `conversations.setTopic`.
+pub(crate) fn set_topic(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    set_text(state, caller, params, Text::Topic)
+}
+
+/// `conversations.setPurpose`.
+pub(crate) fn set_purpose(
+    state: &mut State,
+    caller: &User,
+    params: &[(String, String)],
+) -> Outcome {
+    set_text(state, caller, params, Text::Purpose)
+}

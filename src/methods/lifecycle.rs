@@ -1,0 +1,141 @@
+//! The `conversations.*` methods that change a channel after it was made, up to its end:
+//! `conversations.setTopic`, `conversations.setPurpose`, `conversations.rename`,
+//! `conversations.archive`, `conversations.unarchive`, `conversations.leave`,
+//! `conversations.kick`.
+//!
+//! Bot tokens need `channels:manage` (public channels) or `groups:write`, `im:write`,
+//! `mpim:write`; user tokens `channels:write` or the same others.
+
+use crate::types::{Conversation, MAX_TOPIC_CHARS};
+use crate::{slack_method, ChannelId, InvalidRequest};
+use serde::Deserialize;
+
+/// A topic or purpose Slack accepts: at most [`MAX_TOPIC_CHARS`] characters (`what` names it in
+/// the message).
+fn check_topic(what: &str, text: &str) -> Result<(), InvalidRequest> {
+    let chars = text.chars().count();
+    if chars > MAX_TOPIC_CHARS {
+        return Err(InvalidRequest::new(format!(
+            "the {what} is {chars} characters long; Slack accepts at most {MAX_TOPIC_CHARS} (it answers `too_long`)"
+        )));
+    }
+    Ok(())
+}
+
+/// `conversations.setTopic`: sets a conversation's topic (plain text, at most 250 characters;
+/// empty clears it), as a member of it. Slack posts a `channel_topic` message saying so.
+///
+/// ```
+/// use slack_methods::methods::ConversationsSetTopic;
+/// use slack_methods::ChannelId;
+/// let topic = ConversationsSetTopic::new(ChannelId::new("C0123ABCD")?, "Launch: Tuesday 10:00");
+/// assert_eq!(slack_methods::encode_params(&topic)?, "channel=C0123ABCD&topic=Launch%3A+Tuesday+10%3A00");
+/// let long = ConversationsSetTopic::new(ChannelId::new("C0123ABCD")?, "x".repeat(251));
+/// assert!(slack_methods::encode_params(&long).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "conversations.setTopic",
+    response = ConversationsSetTopicResponse,
+    validate = ConversationsSetTopic::check,
+    scope = "channels:manage",
+    scope = "channels:write",
+    scope = "groups:write",
+    scope = "im:write",
+    scope = "mpim:write",
+    unchecked_scope
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ConversationsSetTopic {
+    /// The conversation whose topic to set.
+    pub channel: ChannelId,
+    /// The new topic, as plain text (no formatting or links), at most 250 characters; empty
+    /// clears it.
+    pub topic: String,
+}
+
+impl ConversationsSetTopic {
+    /// Sets `channel`'s topic to `topic`.
+    pub fn new(channel: ChannelId, topic: impl Into<String>) -> Self {
+        ConversationsSetTopic {
+            channel,
+            topic: topic.into(),
+        }
+    }
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        check_topic("topic", &self.topic)
+    }
+}
+
+crate::slack_object! {
+    /// What `conversations.setTopic` answers.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct ConversationsSetTopicResponse {
+        required {
+            /// The conversation, with its new topic.
+            pub channel: Conversation,
+        }
+    }
+}
+
+/// `conversations.setPurpose`: sets a conversation's purpose (its description: plain text, at
+/// most 250 characters; empty clears it), as a member of it. Slack posts a `channel_purpose`
+/// message saying so.
+///
+/// ```
+/// use slack_methods::methods::ConversationsSetPurpose;
+/// use slack_methods::ChannelId;
+/// let purpose = ConversationsSetPurpose::new(ChannelId::new("C0123ABCD")?, "Release coordination");
+/// assert_eq!(slack_methods::encode_params(&purpose)?, "channel=C0123ABCD&purpose=Release+coordination");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "conversations.setPurpose",
+    response = ConversationsSetPurposeResponse,
+    validate = ConversationsSetPurpose::check,
+    scope = "channels:manage",
+    scope = "channels:write",
+    scope = "groups:write",
+    scope = "im:write",
+    scope = "mpim:write",
+    unchecked_scope
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ConversationsSetPurpose {
+    /// The conversation whose purpose to set.
+    pub channel: ChannelId,
+    /// The new purpose, as plain text, at most 250 characters; empty clears it.
+    pub purpose: String,
+}
+
+impl ConversationsSetPurpose {
+    /// Sets `channel`'s purpose to `purpose`.
+    pub fn new(channel: ChannelId, purpose: impl Into<String>) -> Self {
+        ConversationsSetPurpose {
+            channel,
+            purpose: purpose.into(),
+        }
+    }
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        check_topic("purpose", &self.purpose)
+    }
+}
+
+crate::slack_object! {
+    /// What `conversations.setPurpose` answers.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct ConversationsSetPurposeResponse {
+        required {
+            /// The conversation, with its new purpose.
+            pub channel: Conversation,
+        }
+    }
+}

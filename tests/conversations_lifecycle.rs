@@ -1,0 +1,211 @@
+//! The bindings that change a channel after it was made (topic, purpose, name, archiving,
+//! leaving, removing members) through the `Client`, over real HTTP on loopback, against the
+//! emulator's demo workspace; and that the rest of the workspace sees each change.
+
+use slack_methods::methods::{
+    ConversationsCreate, ConversationsInfo, ConversationsOpen, ConversationsSetPurpose,
+    ConversationsSetTopic,
+};
+use slack_methods::types::MAX_TOPIC_CHARS;
+use slack_methods::{slack_method, ChannelId, Client, Error, ErrorCode, RateLimits, Token, UserId};
+use slack_methods_emulator::{demo, ChannelSpec, Emulator};
+
+mod common;
+
+/// Grace's own token (the demo has tokens for the bot and Ada only).
+const GRACE_TOKEN: &str = "xoxp-emulated-grace";
+
+async fn emulator() -> Emulator {
+    let emu = common::demo_emulator().await;
+    emu.add_token(GRACE_TOKEN, demo::GRACE, demo::SCOPES);
+    emu
+}
+
+/// A client of `token`, unpaced: these tests are about answers, not pacing.
+fn client(emu: &Emulator, token: &str) -> Client {
+    Client::builder()
+        .base_url(&emu.base_url())
+        .token(Token::new(token).unwrap())
+        .rate_limits(RateLimits::off())
+        .build()
+        .unwrap()
+}
+
+fn api_code<T: std::fmt::Debug>(result: Result<T, Error>) -> ErrorCode {
+    match result {
+        Err(Error::Api(api)) => api.code,
+        other => panic!("expected an API error, got {other:?}"),
+    }
+}
+
+fn channel(id: &str) -> ChannelId {
+    ChannelId::new(id).unwrap()
+}
+
+fn user(id: &str) -> UserId {
+    UserId::new(id).unwrap()
+}
+
+/// A new public channel of Ada's, named `name`.
+async fn new_channel(ada: &Client, name: &str) -> ChannelId {
+    ada.call(&ConversationsCreate::public(name))
+        .await
+        .unwrap()
+        .channel
+        .id
+        .clone()
+}
+
+/// The last message posted in `channel`.
+fn last_message(emu: &Emulator, channel: &ChannelId) -> serde_json::Value {
+    emu.messages(channel.as_str())
+        .unwrap()
+        .last()
+        .cloned()
+        .unwrap()
+}
+
+/// `conversations.setTopic` with the topic as given, to put topics the binding refuses on the
+/// wire.
+#[slack_method("conversations.setTopic", scope = "channels:manage", unchecked_scope)]
+struct RawSetTopic {
+    channel: ChannelId,
+    topic: String,
+}
+
+#[tokio::test]
+async fn set_topic_changes_the_topic_everyone_reads() {
+    let emu = emulator().await;
+    let ada = client(&emu, demo::USER_TOKEN);
+    let id = new_channel(&ada, "roadmap").await;
+
+    let set = ada
+        .call(&ConversationsSetTopic::new(id.clone(), "Q3: ship the API"))
+        .await
+        .unwrap();
+    let topic = set.channel.topic.clone().unwrap();
+    assert_eq!(topic.value, "Q3: ship the API");
+    assert_eq!(topic.creator, Some(user(demo::ADA)));
+    assert!(topic.last_set > 0);
+    // Others read the new topic, and the channel says who set it.
+    let grace = client(&emu, GRACE_TOKEN);
+    let read = grace
+        .call(&ConversationsInfo::of(id.clone()))
+        .await
+        .unwrap();
+    assert_eq!(
+        read.channel.topic.clone().unwrap().value,
+        "Q3: ship the API"
+    );
+    let said = last_message(&emu, &id);
+    assert_eq!(said["subtype"], "channel_topic");
+    assert_eq!(said["user"], demo::ADA);
+    assert_eq!(said["topic"], "Q3: ship the API");
+
+    // An empty topic clears it.
+    let cleared = ada
+        .call(&ConversationsSetTopic::new(id.clone(), ""))
+        .await
+        .unwrap();
+    let topic = cleared.channel.topic.clone().unwrap();
+    assert_eq!((topic.value.as_str(), topic.creator), ("", None));
+    assert_eq!(emu.applied_writes("conversations.setTopic"), 2);
+}
+
+#[tokio::test]
+async fn set_topic_refuses_what_slack_refuses() {
+    let emu = emulator().await;
+    let ada = client(&emu, demo::USER_TOKEN);
+    let grace = client(&emu, GRACE_TOKEN);
+    let id = new_channel(&ada, "roadmap").await;
+
+    // Grace sees the public channel but is not in it; the private #leads she does not see.
+    let outsider = grace
+        .call(&ConversationsSetTopic::new(id.clone(), "mine"))
+        .await;
+    assert_eq!(api_code(outsider), ErrorCode::NotInChannel);
+    let hidden = grace
+        .call(&ConversationsSetTopic::new(channel(demo::LEADS), "mine"))
+        .await;
+    assert_eq!(api_code(hidden), ErrorCode::ChannelNotFound);
+
+    // The binding refuses a topic past Slack's limit before sending; the emulator as Slack does.
+    let longest = "é".repeat(MAX_TOPIC_CHARS);
+    ada.call(&ConversationsSetTopic::new(id.clone(), longest.clone()))
+        .await
+        .unwrap();
+    let too_long = format!("{longest}x");
+    assert!(matches!(
+        ada.call(&ConversationsSetTopic::new(id.clone(), too_long.clone()))
+            .await,
+        Err(Error::InvalidRequest { .. })
+    ));
+    let raw = RawSetTopic {
+        channel: id.clone(),
+        topic: too_long,
+    };
+    assert_eq!(api_code(ada.call(&raw).await), ErrorCode::from("too_long"));
+
+    let dm = ada
+        .call(&ConversationsOpen::with([user(demo::GRACE)]))
+        .await
+        .unwrap();
+    let in_dm = ada
+        .call(&ConversationsSetTopic::new(dm.channel.id.clone(), "hi"))
+        .await;
+    assert_eq!(api_code(in_dm), ErrorCode::MethodNotSupportedForChannelType);
+    emu.add_channel(
+        ChannelSpec::new("C0OLDPROJ1", "old-project")
+            .members(&[demo::ADA])
+            .archived(),
+    );
+    let archived = ada
+        .call(&ConversationsSetTopic::new(channel("C0OLDPROJ1"), "back"))
+        .await;
+    assert_eq!(api_code(archived), ErrorCode::IsArchived);
+    assert_eq!(emu.applied_writes("conversations.setTopic"), 1);
+}
+
+#[tokio::test]
+async fn set_purpose_changes_the_purpose_and_keeps_the_topic() {
+    let emu = emulator().await;
+    let ada = client(&emu, demo::USER_TOKEN);
+    let id = new_channel(&ada, "roadmap").await;
+    ada.call(&ConversationsSetTopic::new(id.clone(), "Q3"))
+        .await
+        .unwrap();
+
+    let set = ada
+        .call(&ConversationsSetPurpose::new(
+            id.clone(),
+            "Plans, by quarter",
+        ))
+        .await
+        .unwrap();
+    let purpose = set.channel.purpose.clone().unwrap();
+    assert_eq!(purpose.value, "Plans, by quarter");
+    assert_eq!(purpose.creator, Some(user(demo::ADA)));
+    assert_eq!(set.channel.topic.clone().unwrap().value, "Q3");
+    let read = ada.call(&ConversationsInfo::of(id.clone())).await.unwrap();
+    assert_eq!(
+        read.channel.purpose.clone().unwrap().value,
+        "Plans, by quarter"
+    );
+    let said = last_message(&emu, &id);
+    assert_eq!(said["subtype"], "channel_purpose");
+    assert_eq!(said["purpose"], "Plans, by quarter");
+
+    let grace = client(&emu, GRACE_TOKEN);
+    let outsider = grace
+        .call(&ConversationsSetPurpose::new(id.clone(), "mine"))
+        .await;
+    assert_eq!(api_code(outsider), ErrorCode::NotInChannel);
+    assert!(matches!(
+        ada.call(&ConversationsSetPurpose::new(
+            id,
+            "x".repeat(MAX_TOPIC_CHARS + 1)
+        ))
+        .await,
+        Err(Error::InvalidRequest { .. })
+    ));
+}
