@@ -3,11 +3,13 @@
 //! emulator's demo workspace; and that the rest of the workspace sees each change.
 
 use slack_methods::methods::{
-    ConversationsCreate, ConversationsInfo, ConversationsOpen, ConversationsSetPurpose,
-    ConversationsSetTopic,
+    ChatPostMessage, ConversationsCreate, ConversationsInfo, ConversationsOpen,
+    ConversationsRename, ConversationsSetPurpose, ConversationsSetTopic,
 };
 use slack_methods::types::MAX_TOPIC_CHARS;
-use slack_methods::{slack_method, ChannelId, Client, Error, ErrorCode, RateLimits, Token, UserId};
+use slack_methods::{
+    slack_method, ChannelId, ChannelRef, Client, Error, ErrorCode, RateLimits, Token, UserId,
+};
 use slack_methods_emulator::{demo, ChannelSpec, Emulator};
 
 mod common;
@@ -208,4 +210,111 @@ async fn set_purpose_changes_the_purpose_and_keeps_the_topic() {
         .await,
         Err(Error::InvalidRequest { .. })
     ));
+}
+
+/// `conversations.rename` with the name as given, to put names the binding refuses on the wire.
+#[slack_method("conversations.rename", scope = "channels:manage", unchecked_scope)]
+struct RawRename {
+    channel: ChannelId,
+    name: String,
+}
+
+#[tokio::test]
+async fn rename_renames_the_channel_everywhere_and_keeps_the_old_name() {
+    let emu = emulator().await;
+    let ada = client(&emu, demo::USER_TOKEN);
+    let id = new_channel(&ada, "incident-42").await;
+
+    let renamed = ada
+        .call(&ConversationsRename::to(id.clone(), "incident-42-closed"))
+        .await
+        .unwrap();
+    assert_eq!(renamed.channel.name, "incident-42-closed");
+    assert_eq!(renamed.channel.previous_names, ["incident-42"]);
+    let read = ada.call(&ConversationsInfo::of(id.clone())).await.unwrap();
+    assert_eq!(read.channel.name, "incident-42-closed");
+    assert_eq!(read.channel.name_normalized, "incident-42-closed");
+    let said = last_message(&emu, &id);
+    assert_eq!(said["subtype"], "channel_name");
+    assert_eq!(
+        (said["old_name"].as_str(), said["name"].as_str()),
+        (Some("incident-42"), Some("incident-42-closed"))
+    );
+    // Posting by name finds the channel by its new name only; the old one is free again.
+    let by_name = ChannelRef::name("#incident-42-closed").unwrap();
+    let posted = ada
+        .call(&ChatPostMessage::new(by_name, "Post-mortem on Friday"))
+        .await
+        .unwrap();
+    assert_eq!(posted.channel, id);
+    let by_old = ChannelRef::name("#incident-42").unwrap();
+    let gone = ada.call(&ChatPostMessage::new(by_old, "hello?")).await;
+    assert_eq!(api_code(gone), ErrorCode::ChannelNotFound);
+    ada.call(&ConversationsCreate::public("incident-42"))
+        .await
+        .unwrap();
+
+    // Renamed twice, the latest former name comes first.
+    let again = ada
+        .call(&ConversationsRename::to(id.clone(), "archive-me"))
+        .await
+        .unwrap();
+    assert_eq!(
+        again.channel.previous_names,
+        ["incident-42-closed", "incident-42"]
+    );
+    assert_eq!(emu.applied_writes("conversations.rename"), 2);
+}
+
+#[tokio::test]
+async fn rename_refuses_what_slack_refuses() {
+    let emu = emulator().await;
+    let ada = client(&emu, demo::USER_TOKEN);
+    let id = new_channel(&ada, "launch").await;
+
+    let taken = ada
+        .call(&ConversationsRename::to(id.clone(), "random"))
+        .await;
+    assert_eq!(api_code(taken), ErrorCode::NameTaken);
+    // The binding refuses a bad name before sending; the emulator refuses it as Slack does.
+    assert!(matches!(
+        ada.call(&ConversationsRename::to(id.clone(), "Launch Day"))
+            .await,
+        Err(Error::InvalidRequest { .. })
+    ));
+    for (name, code) in [
+        ("Launch Day", "invalid_name_specials"),
+        ("", "invalid_name_required"),
+        ("__", "invalid_name_punctuation"),
+    ] {
+        let raw = RawRename {
+            channel: id.clone(),
+            name: name.into(),
+        };
+        assert_eq!(
+            api_code(ada.call(&raw).await),
+            ErrorCode::from(code),
+            "{name:?}"
+        );
+    }
+    let grace = client(&emu, GRACE_TOKEN);
+    let outsider = grace
+        .call(&ConversationsRename::to(id.clone(), "mine"))
+        .await;
+    assert_eq!(api_code(outsider), ErrorCode::NotInChannel);
+    let hidden = grace
+        .call(&ConversationsRename::to(channel(demo::LEADS), "mine"))
+        .await;
+    assert_eq!(api_code(hidden), ErrorCode::ChannelNotFound);
+    let dm = ada
+        .call(&ConversationsOpen::with([user(demo::GRACE)]))
+        .await
+        .unwrap();
+    let in_dm = ada
+        .call(&ConversationsRename::to(dm.channel.id.clone(), "chat"))
+        .await;
+    assert_eq!(api_code(in_dm), ErrorCode::MethodNotSupportedForChannelType);
+    assert_eq!(emu.applied_writes("conversations.rename"), 0);
+    let read = ada.call(&ConversationsInfo::of(id)).await.unwrap();
+    assert_eq!(read.channel.name, "launch");
 }

@@ -16,6 +16,9 @@
 //! archived channel: `not_in_channel`, `method_not_supported_for_channel_type`, `is_archived`;
 //! past `types::MAX_TOPIC_CHARS` characters `too_long`), which post Slack's `channel_topic` or
 //! `channel_purpose` message and show in `conversations.info` with who set them and when;
+//! `conversations.rename` (by a member, of a channel; the name checked as `.create` checks it:
+//! `invalid_name_*`, `name_taken`), which keeps the old name in `previous_names`, posts Slack's
+//! `channel_name` message and frees the old name for posting by name and for new channels;
 //! `users.info`, `users.list`, `users.lookupByEmail`, `users.conversations`;
 //! `users.getPresence` and `users.setPresence` (every user is `active` until they set
 //! themselves `away`, and again after `auto`; the caller's own presence comes with `online`,

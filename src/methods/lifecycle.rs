@@ -6,6 +6,7 @@
 //! Bot tokens need `channels:manage` (public channels) or `groups:write`, `im:write`,
 //! `mpim:write`; user tokens `channels:write` or the same others.
 
+use super::channels::check_channel_name;
 use crate::types::{Conversation, MAX_TOPIC_CHARS};
 use crate::{slack_method, ChannelId, InvalidRequest};
 use serde::Deserialize;
@@ -135,6 +136,67 @@ crate::slack_object! {
     pub struct ConversationsSetPurposeResponse {
         required {
             /// The conversation, with its new purpose.
+            pub channel: Conversation,
+        }
+    }
+}
+
+/// `conversations.rename`: renames a channel. The new name follows the rules of
+/// `conversations.create` (at most 80 characters, in lowercase, without spaces or punctuation
+/// other than `-` and `_`); a name that breaks them is refused before anything is sent. Slack
+/// keeps the old name in `previous_names` and posts a `channel_name` message saying so.
+///
+/// ```
+/// use slack_methods::methods::ConversationsRename;
+/// use slack_methods::ChannelId;
+/// let rename = ConversationsRename::to(ChannelId::new("C0123ABCD")?, "incident-2024-07-closed");
+/// assert_eq!(slack_methods::encode_params(&rename)?, "channel=C0123ABCD&name=incident-2024-07-closed");
+/// assert!(slack_methods::encode_params(&ConversationsRename::to(ChannelId::new("C0123ABCD")?, "Closed!")).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "conversations.rename",
+    response = ConversationsRenameResponse,
+    validate = ConversationsRename::check,
+    scope = "channels:manage",
+    scope = "channels:write",
+    scope = "groups:write",
+    scope = "im:write",
+    scope = "mpim:write",
+    unchecked_scope
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ConversationsRename {
+    /// The channel to rename.
+    pub channel: ChannelId,
+    /// The new name, without `#`: lowercase letters, numbers, `-` and `_`, at most 80
+    /// characters.
+    pub name: String,
+}
+
+impl ConversationsRename {
+    /// Renames `channel` to `name`.
+    pub fn to(channel: ChannelId, name: impl Into<String>) -> Self {
+        ConversationsRename {
+            channel,
+            name: name.into(),
+        }
+    }
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        check_channel_name(&self.name)
+    }
+}
+
+crate::slack_object! {
+    /// What `conversations.rename` answers.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct ConversationsRenameResponse {
+        required {
+            /// The channel, with its new name (and the old one in `previous_names`).
             pub channel: Conversation,
         }
     }

@@ -53,8 +53,8 @@ pub use history::{
     ConversationsRepliesResponse,
 };
 pub use lifecycle::{
-    ConversationsSetPurpose, ConversationsSetPurposeResponse, ConversationsSetTopic,
-    ConversationsSetTopicResponse,
+    ConversationsRename, ConversationsRenameResponse, ConversationsSetPurpose,
+    ConversationsSetPurposeResponse, ConversationsSetTopic, ConversationsSetTopicResponse,
 };
 pub use pins::{PinnedItem, PinsAdd, PinsList, PinsListResponse, PinsRemove};
 pub use reactions::{
@@ -168,6 +168,7 @@ bundled![
     ConversationsInvite,
     ConversationsSetTopic,
     ConversationsSetPurpose,
+    ConversationsRename,
     UsersInfo,
     UsersList,
     UsersLookupByEmail,

@@ -1,10 +1,10 @@
 //! The `conversations.*` methods that change a channel after it was made, up to its end:
-//! `conversations.setTopic`, `.setPurpose`.
+//! `conversations.setTopic`, `.setPurpose`, `.rename`.
 //!
 //! Each acts on a conversation the caller may see (else `channel_not_found`), and posts in it
-//! the message Slack posts for the change (`channel_topic`, `channel_purpose`).
+//! the message Slack posts for the change (`channel_topic`, `channel_purpose`, `channel_name`).
 
-use super::channels::{conversation_json, named_channel, post_event};
+use super::channels::{check_name, conversation_json, named_channel, post_event};
 use super::{fail, param, Outcome};
 use crate::state::{State, User};
 use crate::workspace::ChannelKind;
@@ -96,4 +96,46 @@ pub(crate) fn set_purpose(
     params: &[(String, String)],
 ) -> Outcome {
     set_text(state, caller, params, Text::Purpose)
+}
+
+/// `conversations.rename`: renames a channel (not a direct message or group direct message:
+/// `method_not_supported_for_channel_type`) the caller is in (`not_in_channel`), checking the
+/// name as `conversations.create` does (`invalid_name_*`, `name_taken`). The old name goes first
+/// into `previous_names`; the same name again changes nothing.
+pub(crate) fn rename(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let me = caller.spec.id.clone();
+    let channel = named_channel(state, caller, params)?;
+    if matches!(channel.kind, ChannelKind::Im | ChannelKind::Mpim) {
+        return Err(fail("method_not_supported_for_channel_type"));
+    }
+    if !channel.members.contains(&me) {
+        return Err(fail("not_in_channel"));
+    }
+    let name = param(params, "name").unwrap_or("").to_owned();
+    check_name(&name)?;
+    let id = channel.id.clone();
+    let old = channel.name.clone();
+    if old != name {
+        let taken = state
+            .workspace
+            .channels
+            .values()
+            .any(|other| other.id != id && !other.name.is_empty() && other.name == name);
+        if taken {
+            return Err(fail("name_taken"));
+        }
+        if let Some(channel) = state.workspace.channels.get_mut(&id) {
+            channel.name.clone_from(&name);
+            channel.previous_names.insert(0, old.clone());
+        }
+        post_event(
+            state,
+            &id,
+            &me,
+            "channel_name",
+            format!("renamed the channel from \"{old}\" to \"{name}\""),
+            &[("old_name", &old), ("name", &name)],
+        );
+    }
+    answer_channel(state, &id, &me)
 }

@@ -182,6 +182,7 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("conversations.invite", channels::invite),
     ("conversations.setTopic", lifecycle::set_topic),
     ("conversations.setPurpose", lifecycle::set_purpose),
+    ("conversations.rename", lifecycle::rename),
     ("users.info", users::info),
     ("users.list", users::list),
     ("users.lookupByEmail", users::lookup_by_email),
