@@ -2,11 +2,13 @@
 //! leaving, removing members) through the `Client`, over real HTTP on loopback, against the
 //! emulator's demo workspace; and that the rest of the workspace sees each change.
 
+use futures_util::TryStreamExt;
 use slack_methods::methods::{
-    ChatPostMessage, ConversationsCreate, ConversationsInfo, ConversationsOpen,
-    ConversationsRename, ConversationsSetPurpose, ConversationsSetTopic,
+    ChatPostMessage, ConversationsArchive, ConversationsCreate, ConversationsInfo,
+    ConversationsInvite, ConversationsJoin, ConversationsList, ConversationsOpen,
+    ConversationsRename, ConversationsSetPurpose, ConversationsSetTopic, ConversationsUnarchive,
 };
-use slack_methods::types::MAX_TOPIC_CHARS;
+use slack_methods::types::{Conversation, Item, MAX_TOPIC_CHARS};
 use slack_methods::{
     slack_method, ChannelId, ChannelRef, Client, Error, ErrorCode, RateLimits, Token, UserId,
 };
@@ -317,4 +319,95 @@ async fn rename_refuses_what_slack_refuses() {
     assert_eq!(emu.applied_writes("conversations.rename"), 0);
     let read = ada.call(&ConversationsInfo::of(id)).await.unwrap();
     assert_eq!(read.channel.name, "launch");
+}
+
+#[tokio::test]
+async fn archive_closes_a_channel_until_unarchive_opens_it() {
+    let emu = emulator().await;
+    let ada = client(&emu, demo::USER_TOKEN);
+    let id = new_channel(&ada, "launch").await;
+    ada.call(&ChatPostMessage::new(id.clone(), "Go!"))
+        .await
+        .unwrap();
+
+    ada.call(&ConversationsArchive::channel(id.clone()))
+        .await
+        .unwrap();
+    let read = ada.call(&ConversationsInfo::of(id.clone())).await.unwrap();
+    assert!(read.channel.is_archived);
+    assert_eq!(last_message(&emu, &id)["subtype"], "channel_archive");
+    // Nobody posts in it, joins it or changes it; lists can leave it out.
+    let post = ada
+        .call(&ChatPostMessage::new(id.clone(), "Still there?"))
+        .await;
+    assert_eq!(api_code(post), ErrorCode::IsArchived);
+    let grace = client(&emu, GRACE_TOKEN);
+    let join = grace.call(&ConversationsJoin::channel(id.clone())).await;
+    assert_eq!(api_code(join), ErrorCode::IsArchived);
+    let invite = ada
+        .call(&ConversationsInvite::to(id.clone(), [user(demo::GRACE)]))
+        .await;
+    assert_eq!(api_code(invite), ErrorCode::IsArchived);
+    let topic = ada
+        .call(&ConversationsSetTopic::new(id.clone(), "closed"))
+        .await;
+    assert_eq!(api_code(topic), ErrorCode::IsArchived);
+    let listed = |list: ConversationsList| {
+        let ada = &ada;
+        async move {
+            let items: Vec<Item<Conversation>> = ada.items(&list).try_collect().await.unwrap();
+            items
+                .into_iter()
+                .filter_map(|item| item.parsed().map(|c| c.id.clone()))
+                .collect::<Vec<ChannelId>>()
+        }
+    };
+    assert!(!listed(ConversationsList::new().exclude_archived())
+        .await
+        .contains(&id));
+    assert!(listed(ConversationsList::new()).await.contains(&id));
+    let again = ada.call(&ConversationsArchive::channel(id.clone())).await;
+    assert_eq!(api_code(again), ErrorCode::from("already_archived"));
+
+    ada.call(&ConversationsUnarchive::channel(id.clone()))
+        .await
+        .unwrap();
+    let read = ada.call(&ConversationsInfo::of(id.clone())).await.unwrap();
+    assert!(!read.channel.is_archived);
+    assert_eq!(last_message(&emu, &id)["subtype"], "channel_unarchive");
+    ada.call(&ChatPostMessage::new(id.clone(), "Back again"))
+        .await
+        .unwrap();
+    let again = ada.call(&ConversationsUnarchive::channel(id.clone())).await;
+    assert_eq!(api_code(again), ErrorCode::from("not_archived"));
+    assert_eq!(emu.applied_writes("conversations.archive"), 1);
+    assert_eq!(emu.applied_writes("conversations.unarchive"), 1);
+}
+
+#[tokio::test]
+async fn archive_refuses_what_slack_refuses() {
+    let emu = emulator().await;
+    let ada = client(&emu, demo::USER_TOKEN);
+    let general = ada
+        .call(&ConversationsArchive::channel(channel(demo::GENERAL)))
+        .await;
+    assert_eq!(api_code(general), ErrorCode::from("cant_archive_general"));
+    let grace = client(&emu, GRACE_TOKEN);
+    let hidden = grace
+        .call(&ConversationsArchive::channel(channel(demo::LEADS)))
+        .await;
+    assert_eq!(api_code(hidden), ErrorCode::ChannelNotFound);
+    let dm = ada
+        .call(&ConversationsOpen::with([user(demo::GRACE)]))
+        .await
+        .unwrap();
+    let in_dm = ada
+        .call(&ConversationsArchive::channel(dm.channel.id.clone()))
+        .await;
+    assert_eq!(api_code(in_dm), ErrorCode::MethodNotSupportedForChannelType);
+    let unknown = ada
+        .call(&ConversationsUnarchive::channel(channel("C0NOWHERE1")))
+        .await;
+    assert_eq!(api_code(unknown), ErrorCode::ChannelNotFound);
+    assert_eq!(emu.applied_writes("conversations.archive"), 0);
 }

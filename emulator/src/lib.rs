@@ -19,6 +19,11 @@
 //! `conversations.rename` (by a member, of a channel; the name checked as `.create` checks it:
 //! `invalid_name_*`, `name_taken`), which keeps the old name in `previous_names`, posts Slack's
 //! `channel_name` message and frees the old name for posting by name and for new channels;
+//! `conversations.archive` and `.unarchive` (of a channel, not a direct or group direct message;
+//! `cant_archive_general`, `already_archived`, `not_archived`), which post Slack's
+//! `channel_archive` or `channel_unarchive` message; an archived channel keeps its members and
+//! messages, shows `is_archived`, and refuses posts, joins, invites and new topics or purposes
+//! (`is_archived`);
 //! `users.info`, `users.list`, `users.lookupByEmail`, `users.conversations`;
 //! `users.getPresence` and `users.setPresence` (every user is `active` until they set
 //! themselves `away`, and again after `auto`; the caller's own presence comes with `online`,

@@ -3,8 +3,8 @@
 crate::slack_object! {
     /// What a method answers when its answer is only `"ok": true` (`reactions.add`,
     /// `reactions.remove`, `pins.add`, `pins.remove`, `bookmarks.remove`,
-    /// `chat.deleteScheduledMessage`): nothing more, and whatever Slack may add later is kept in
-    /// `extra`.
+    /// `chat.deleteScheduledMessage`, `conversations.archive`, `conversations.unarchive`):
+    /// nothing more, and whatever Slack may add later is kept in `extra`.
     ///
     /// ```
     /// use slack_methods::methods::Acknowledged;

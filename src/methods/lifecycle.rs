@@ -7,6 +7,7 @@
 //! `mpim:write`; user tokens `channels:write` or the same others.
 
 use super::channels::check_channel_name;
+use super::Acknowledged;
 use crate::types::{Conversation, MAX_TOPIC_CHARS};
 use crate::{slack_method, ChannelId, InvalidRequest};
 use serde::Deserialize;
@@ -199,5 +200,76 @@ crate::slack_object! {
             /// The channel, with its new name (and the old one in `previous_names`).
             pub channel: Conversation,
         }
+    }
+}
+
+/// `conversations.archive`: archives a channel: it keeps its messages and members, but nobody
+/// can post in it, join it or change it until it is unarchived. The workspace's general
+/// channel cannot be archived.
+///
+/// ```
+/// use slack_methods::methods::ConversationsArchive;
+/// use slack_methods::ChannelId;
+/// let archive = ConversationsArchive::channel(ChannelId::new("C0123ABCD")?);
+/// assert_eq!(slack_methods::encode_params(&archive)?, "channel=C0123ABCD");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "conversations.archive",
+    response = Acknowledged,
+    scope = "channels:manage",
+    scope = "channels:write",
+    scope = "groups:write",
+    scope = "im:write",
+    scope = "mpim:write",
+    unchecked_scope
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ConversationsArchive {
+    /// The channel to archive.
+    pub channel: ChannelId,
+}
+
+impl ConversationsArchive {
+    /// Archives `channel`.
+    pub fn channel(channel: ChannelId) -> Self {
+        ConversationsArchive { channel }
+    }
+}
+
+/// `conversations.unarchive`: brings an archived channel back, to be posted in and changed
+/// again.
+///
+/// ```
+/// use slack_methods::methods::ConversationsUnarchive;
+/// use slack_methods::ChannelId;
+/// let unarchive = ConversationsUnarchive::channel(ChannelId::new("C0123ABCD")?);
+/// assert_eq!(slack_methods::encode_params(&unarchive)?, "channel=C0123ABCD");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "conversations.unarchive",
+    response = Acknowledged,
+    scope = "channels:manage",
+    scope = "channels:write",
+    scope = "groups:write",
+    scope = "im:write",
+    scope = "mpim:write",
+    unchecked_scope
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ConversationsUnarchive {
+    /// The archived channel to bring back.
+    pub channel: ChannelId,
+}
+
+impl ConversationsUnarchive {
+    /// Unarchives `channel`.
+    pub fn channel(channel: ChannelId) -> Self {
+        ConversationsUnarchive { channel }
     }
 }

@@ -53,8 +53,9 @@ pub use history::{
     ConversationsRepliesResponse,
 };
 pub use lifecycle::{
-    ConversationsRename, ConversationsRenameResponse, ConversationsSetPurpose,
-    ConversationsSetPurposeResponse, ConversationsSetTopic, ConversationsSetTopicResponse,
+    ConversationsArchive, ConversationsRename, ConversationsRenameResponse,
+    ConversationsSetPurpose, ConversationsSetPurposeResponse, ConversationsSetTopic,
+    ConversationsSetTopicResponse, ConversationsUnarchive,
 };
 pub use pins::{PinnedItem, PinsAdd, PinsList, PinsListResponse, PinsRemove};
 pub use reactions::{
@@ -169,6 +170,8 @@ bundled![
     ConversationsSetTopic,
     ConversationsSetPurpose,
     ConversationsRename,
+    ConversationsArchive,
+    ConversationsUnarchive,
     UsersInfo,
     UsersList,
     UsersLookupByEmail,

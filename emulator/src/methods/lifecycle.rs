@@ -1,11 +1,12 @@
 //! The `conversations.*` methods that change a channel after it was made, up to its end:
-//! `conversations.setTopic`, `.setPurpose`, `.rename`.
+//! `conversations.setTopic`, `.setPurpose`, `.rename`, `.archive`, `.unarchive`.
 //!
 //! Each acts on a conversation the caller may see (else `channel_not_found`), and posts in it
-//! the message Slack posts for the change (`channel_topic`, `channel_purpose`, `channel_name`).
+//! the message Slack posts for the change (`channel_topic`, `channel_purpose`, `channel_name`,
+//! `channel_archive`, `channel_unarchive`).
 
 use super::channels::{check_name, conversation_json, named_channel, post_event};
-use super::{fail, param, Outcome};
+use super::{fail, param, Outcome, Reply};
 use crate::state::{State, User};
 use crate::workspace::ChannelKind;
 use serde_json::Map;
@@ -138,4 +139,60 @@ pub(crate) fn rename(state: &mut State, caller: &User, params: &[(String, String
         );
     }
     answer_channel(state, &id, &me)
+}
+
+/// The channel the `channel` parameter names, for archiving or unarchiving: one the caller may
+/// see, not a direct or group direct message (`method_not_supported_for_channel_type`).
+fn archivable(state: &State, caller: &User, params: &[(String, String)]) -> Result<String, Reply> {
+    let channel = named_channel(state, caller, params)?;
+    if matches!(channel.kind, ChannelKind::Im | ChannelKind::Mpim) {
+        return Err(fail("method_not_supported_for_channel_type"));
+    }
+    Ok(channel.id.clone())
+}
+
+/// Archives or unarchives the channel `id`, and posts Slack's message for it.
+fn set_archived(state: &mut State, id: &str, me: &str, archived: bool) -> Outcome {
+    if let Some(channel) = state.workspace.channels.get_mut(id) {
+        channel.archived = archived;
+    }
+    let (subtype, text) = if archived {
+        ("channel_archive", "archived the channel")
+    } else {
+        ("channel_unarchive", "un-archived the channel")
+    };
+    post_event(state, id, me, subtype, text.to_owned(), &[]);
+    Ok(Map::new())
+}
+
+/// `conversations.archive`: `cant_archive_general` for the general channel,
+/// `already_archived` for an archived one.
+pub(crate) fn archive(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let id = archivable(state, caller, params)?;
+    let channel = state
+        .workspace
+        .channels
+        .get(&id)
+        .ok_or_else(|| fail("channel_not_found"))?;
+    if channel.general {
+        return Err(fail("cant_archive_general"));
+    }
+    if channel.archived {
+        return Err(fail("already_archived"));
+    }
+    set_archived(state, &id, &caller.spec.id, true)
+}
+
+/// `conversations.unarchive`: `not_archived` for a channel that is not archived.
+pub(crate) fn unarchive(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let id = archivable(state, caller, params)?;
+    let archived = state
+        .workspace
+        .channels
+        .get(&id)
+        .is_some_and(|channel| channel.archived);
+    if !archived {
+        return Err(fail("not_archived"));
+    }
+    set_archived(state, &id, &caller.spec.id, false)
 }

@@ -183,6 +183,8 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("conversations.setTopic", lifecycle::set_topic),
     ("conversations.setPurpose", lifecycle::set_purpose),
     ("conversations.rename", lifecycle::rename),
+    ("conversations.archive", lifecycle::archive),
+    ("conversations.unarchive", lifecycle::unarchive),
     ("users.info", users::info),
     ("users.list", users::list),
     ("users.lookupByEmail", users::lookup_by_email),
