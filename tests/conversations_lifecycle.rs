@@ -5,8 +5,9 @@
 use futures_util::TryStreamExt;
 use slack_methods::methods::{
     ChatPostMessage, ConversationsArchive, ConversationsCreate, ConversationsInfo,
-    ConversationsInvite, ConversationsJoin, ConversationsList, ConversationsOpen,
-    ConversationsRename, ConversationsSetPurpose, ConversationsSetTopic, ConversationsUnarchive,
+    ConversationsInvite, ConversationsJoin, ConversationsKick, ConversationsLeave,
+    ConversationsList, ConversationsMembers, ConversationsOpen, ConversationsRename,
+    ConversationsSetPurpose, ConversationsSetTopic, ConversationsUnarchive,
 };
 use slack_methods::types::{Conversation, Item, MAX_TOPIC_CHARS};
 use slack_methods::{
@@ -410,4 +411,154 @@ async fn archive_refuses_what_slack_refuses() {
         .await;
     assert_eq!(api_code(unknown), ErrorCode::ChannelNotFound);
     assert_eq!(emu.applied_writes("conversations.archive"), 0);
+}
+
+/// The members of `id`, across pages.
+async fn members(client: &Client, id: &ChannelId) -> Vec<UserId> {
+    client
+        .items(&ConversationsMembers::of(id.clone()))
+        .try_collect()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn leave_takes_the_caller_out_of_the_channel() {
+    let emu = emulator().await;
+    let ada = client(&emu, demo::USER_TOKEN);
+    let grace = client(&emu, GRACE_TOKEN);
+    let id = new_channel(&ada, "launch").await;
+    ada.call(&ConversationsInvite::to(id.clone(), [user(demo::GRACE)]))
+        .await
+        .unwrap();
+
+    let left = grace
+        .call(&ConversationsLeave::channel(id.clone()))
+        .await
+        .unwrap();
+    assert!(!left.not_in_channel);
+    assert_eq!(members(&ada, &id).await, [user(demo::ADA)]);
+    let said = last_message(&emu, &id);
+    assert_eq!(
+        (said["subtype"].as_str(), said["user"].as_str()),
+        (Some("channel_leave"), Some(demo::GRACE))
+    );
+    let read = grace
+        .call(&ConversationsInfo::of(id.clone()))
+        .await
+        .unwrap();
+    assert!(!read.channel.is_member);
+    // Without `chat:write.public`, Grace can no longer post there.
+    emu.add_token("xoxp-grace-members-only", demo::GRACE, &["chat:write"]);
+    let post = client(&emu, "xoxp-grace-members-only")
+        .call(&ChatPostMessage::new(id.clone(), "hello?"))
+        .await;
+    assert_eq!(api_code(post), ErrorCode::NotInChannel);
+
+    // Leaving again changes nothing, and says so.
+    let again = grace
+        .call(&ConversationsLeave::channel(id.clone()))
+        .await
+        .unwrap();
+    assert!(again.not_in_channel);
+    assert_eq!(emu.applied_writes("conversations.leave"), 2);
+}
+
+#[tokio::test]
+async fn leave_refuses_what_slack_refuses() {
+    let emu = emulator().await;
+    let ada = client(&emu, demo::USER_TOKEN);
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let general = ada
+        .call(&ConversationsLeave::channel(channel(demo::GENERAL)))
+        .await;
+    assert_eq!(api_code(general), ErrorCode::from("cant_leave_general"));
+    let dm = ada
+        .call(&ConversationsOpen::with([user(demo::GRACE)]))
+        .await
+        .unwrap();
+    let in_dm = ada
+        .call(&ConversationsLeave::channel(dm.channel.id.clone()))
+        .await;
+    assert_eq!(api_code(in_dm), ErrorCode::MethodNotSupportedForChannelType);
+    // The last member of a private channel cannot leave it.
+    let secret = ada
+        .call(&ConversationsCreate::private("war-room"))
+        .await
+        .unwrap()
+        .channel
+        .id
+        .clone();
+    let last = ada.call(&ConversationsLeave::channel(secret.clone())).await;
+    assert_eq!(api_code(last), ErrorCode::from("last_member"));
+    emu.add_channel(
+        ChannelSpec::new("C0OLDPROJ1", "old-project")
+            .members(&[demo::ADA])
+            .archived(),
+    );
+    let archived = ada
+        .call(&ConversationsLeave::channel(channel("C0OLDPROJ1")))
+        .await;
+    assert_eq!(api_code(archived), ErrorCode::IsArchived);
+    // Once the bot leaves the private #leads, it no longer sees it.
+    bot.call(&ConversationsLeave::channel(channel(demo::LEADS)))
+        .await
+        .unwrap();
+    let gone = bot.call(&ConversationsInfo::of(channel(demo::LEADS))).await;
+    assert_eq!(api_code(gone), ErrorCode::ChannelNotFound);
+    assert_eq!(emu.applied_writes("conversations.leave"), 1);
+}
+
+#[tokio::test]
+async fn kick_removes_a_member() {
+    let emu = emulator().await;
+    let ada = client(&emu, demo::USER_TOKEN);
+    let id = new_channel(&ada, "launch").await;
+    ada.call(&ConversationsInvite::to(
+        id.clone(),
+        [user(demo::GRACE), user(demo::LINUS)],
+    ))
+    .await
+    .unwrap();
+
+    ada.call(&ConversationsKick::remove(id.clone(), user(demo::LINUS)))
+        .await
+        .unwrap();
+    assert_eq!(
+        members(&ada, &id).await,
+        [user(demo::ADA), user(demo::GRACE)]
+    );
+    emu.add_token("xoxp-linus-members-only", demo::LINUS, &["chat:write"]);
+    let post = client(&emu, "xoxp-linus-members-only")
+        .call(&ChatPostMessage::new(id.clone(), "hello?"))
+        .await;
+    assert_eq!(api_code(post), ErrorCode::NotInChannel);
+
+    let again = ada
+        .call(&ConversationsKick::remove(id.clone(), user(demo::LINUS)))
+        .await;
+    assert_eq!(api_code(again), ErrorCode::NotInChannel);
+    let me = ada
+        .call(&ConversationsKick::remove(id.clone(), user(demo::ADA)))
+        .await;
+    assert_eq!(api_code(me), ErrorCode::from("cant_kick_self"));
+    let nobody = ada
+        .call(&ConversationsKick::remove(id.clone(), user("U0NOBODY01")))
+        .await;
+    assert_eq!(api_code(nobody), ErrorCode::UserNotFound);
+    let general = ada
+        .call(&ConversationsKick::remove(
+            channel(demo::GENERAL),
+            user(demo::GRACE),
+        ))
+        .await;
+    assert_eq!(api_code(general), ErrorCode::from("cant_kick_from_general"));
+    // Linus, no longer a member, cannot remove anyone.
+    emu.add_token("xoxp-linus", demo::LINUS, demo::SCOPES);
+    let outsider = client(&emu, "xoxp-linus")
+        .call(&ConversationsKick::remove(id.clone(), user(demo::GRACE)))
+        .await;
+    assert_eq!(api_code(outsider), ErrorCode::NotInChannel);
+    assert_eq!(emu.applied_writes("conversations.kick"), 1);
+    assert_eq!(members(&ada, &id).await.len(), 2);
 }

@@ -23,6 +23,13 @@
 //! `cant_archive_general`, `already_archived`, `not_archived`), which post Slack's
 //! `channel_archive` or `channel_unarchive` message; an archived channel keeps its members and
 //! messages, shows `is_archived`, and refuses posts, joins, invites and new topics or purposes
+//! (`is_archived`); `conversations.leave` (`cant_leave_general`, `last_member` for a private
+//! channel's last member, `is_archived`; a caller not in the conversation gets
+//! `{"ok":true,"not_in_channel":true}`), which posts Slack's `channel_leave` message, and
+//! `conversations.kick` (`user_not_found`, `cant_kick_self`, `cant_kick_from_general`,
+//! `not_in_channel` when the caller or the user is not a member): a user who left or was
+//! removed is out of `conversations.members`, no longer `is_member`, and may no longer post
+//! there without `chat:write.public` (`not_in_channel`) or see a private channel;
 //! (`is_archived`);
 //! `users.info`, `users.list`, `users.lookupByEmail`, `users.conversations`;
 //! `users.getPresence` and `users.setPresence` (every user is `active` until they set

@@ -123,8 +123,8 @@ fn malformed(request: &CustomRequest) -> McpError {
 
 /// One tool as MCP lists it: its name, a title (the method's name), the binding's description
 /// with the method and its scopes, the input schema, and the annotations: `readOnlyHint` for a
-/// method that does not write, `destructiveHint` for writes that delete, archive, kick, remove
-/// or revoke (see `slack_methods::is_destructive`), `openWorldHint` always (Slack is outside).
+/// method that does not write, `destructiveHint` for writes that delete, archive, kick, leave,
+/// remove or revoke (see `slack_methods::is_destructive`), `openWorldHint` always (Slack is outside).
 pub fn tool(facts: &ToolFacts) -> Tool {
     let method = facts.method;
     let scopes = match method.scopes {

@@ -110,6 +110,20 @@ async fn every_binding_is_a_tool_and_a_profile_round_trips() {
         .find(|tool| tool.name == "usersProfileGet")
         .unwrap();
     assert_eq!(get.annotations.as_ref().unwrap().read_only_hint, Some(true));
+    // Ending a channel or someone's place in it is destructive; changing it is not.
+    for (tool, destructive) in [
+        ("conversationsArchive", true),
+        ("conversationsKick", true),
+        ("conversationsLeave", true),
+        ("conversationsUnarchive", false),
+        ("conversationsRename", false),
+        ("conversationsSetTopic", false),
+    ] {
+        let found = listed.iter().find(|t| t.name == tool).unwrap();
+        let annotations = found.annotations.as_ref().unwrap();
+        assert_eq!(annotations.read_only_hint, Some(false), "{tool}");
+        assert_eq!(annotations.destructive_hint, Some(destructive), "{tool}");
+    }
 
     // A status set by one tool reads back through another.
     let answer = call(

@@ -454,13 +454,15 @@ pub fn operation_id(method: &str) -> String {
 
 /// The words that make a write destructive when its method's last name segment has one of them
 /// as a camelCase word: `chat.delete`, `chat.deleteScheduledMessage`, `conversations.archive`,
-/// `conversations.kick`, `pins.remove`, `auth.revoke`, `apps.uninstall`,
+/// `conversations.kick`, `conversations.leave` (the caller loses the conversation, which for a
+/// private one only another member's invitation gives back), `pins.remove`, `auth.revoke`, `apps.uninstall`,
 /// `admin.conversations.disconnectShared`, `admin.users.session.invalidate`,
 /// `admin.conversations.bulkDelete`, `admin.users.unsupportedVersions.clear...`.
 pub const DESTRUCTIVE_WORDS: &[&str] = &[
     "delete",
     "archive",
     "kick",
+    "leave",
     "remove",
     "revoke",
     "uninstall",
@@ -479,6 +481,7 @@ pub const DESTRUCTIVE_WORDS: &[&str] = &[
 /// use slack_methods_runtime::is_destructive;
 /// assert!(is_destructive("chat.delete", true));
 /// assert!(is_destructive("admin.conversations.bulkArchive", true));
+/// assert!(is_destructive("conversations.leave", true));
 /// assert!(!is_destructive("conversations.unarchive", true));
 /// assert!(!is_destructive("users.profile.set", true));
 /// assert!(!is_destructive("files.remote.remove", false));

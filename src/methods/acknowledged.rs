@@ -3,7 +3,8 @@
 crate::slack_object! {
     /// What a method answers when its answer is only `"ok": true` (`reactions.add`,
     /// `reactions.remove`, `pins.add`, `pins.remove`, `bookmarks.remove`,
-    /// `chat.deleteScheduledMessage`, `conversations.archive`, `conversations.unarchive`):
+    /// `chat.deleteScheduledMessage`, `conversations.archive`, `conversations.unarchive`,
+    /// `conversations.kick`):
     /// nothing more, and whatever Slack may add later is kept in `extra`.
     ///
     /// ```

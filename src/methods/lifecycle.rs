@@ -9,7 +9,7 @@
 use super::channels::check_channel_name;
 use super::Acknowledged;
 use crate::types::{Conversation, MAX_TOPIC_CHARS};
-use crate::{slack_method, ChannelId, InvalidRequest};
+use crate::{slack_method, ChannelId, InvalidRequest, UserId};
 use serde::Deserialize;
 
 /// A topic or purpose Slack accepts: at most [`MAX_TOPIC_CHARS`] characters (`what` names it in
@@ -271,5 +271,89 @@ impl ConversationsUnarchive {
     /// Unarchives `channel`.
     pub fn channel(channel: ChannelId) -> Self {
         ConversationsUnarchive { channel }
+    }
+}
+
+/// `conversations.leave`: the token's user leaves a conversation. Leaving one the user is not
+/// in succeeds, answering `not_in_channel`; the workspace's general channel cannot be left, nor
+/// a private channel by its last member.
+///
+/// ```
+/// use slack_methods::methods::ConversationsLeave;
+/// use slack_methods::ChannelId;
+/// let leave = ConversationsLeave::channel(ChannelId::new("C0123ABCD")?);
+/// assert_eq!(slack_methods::encode_params(&leave)?, "channel=C0123ABCD");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "conversations.leave",
+    response = ConversationsLeaveResponse,
+    scope = "channels:manage",
+    scope = "channels:write",
+    scope = "groups:write",
+    scope = "im:write",
+    scope = "mpim:write",
+    unchecked_scope
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ConversationsLeave {
+    /// The conversation to leave.
+    pub channel: ChannelId,
+}
+
+impl ConversationsLeave {
+    /// Leaves `channel`.
+    pub fn channel(channel: ChannelId) -> Self {
+        ConversationsLeave { channel }
+    }
+}
+
+crate::slack_object! {
+    /// What `conversations.leave` answers.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
+    pub struct ConversationsLeaveResponse {
+        /// Whether the user was not in the conversation (nothing changed).
+        pub not_in_channel: bool,
+    }
+}
+
+/// `conversations.kick`: removes a user from a conversation the token's user is in. Nobody can
+/// be removed from the workspace's general channel, and the token's user cannot remove itself
+/// (`conversations.leave` does that).
+///
+/// ```
+/// use slack_methods::methods::ConversationsKick;
+/// use slack_methods::{ChannelId, UserId};
+/// let kick = ConversationsKick::remove(ChannelId::new("C0123ABCD")?, UserId::new("U0123ABCD")?);
+/// assert_eq!(slack_methods::encode_params(&kick)?, "channel=C0123ABCD&user=U0123ABCD");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "conversations.kick",
+    response = Acknowledged,
+    scope = "channels:manage",
+    scope = "channels:write",
+    scope = "groups:write",
+    scope = "im:write",
+    scope = "mpim:write",
+    unchecked_scope
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ConversationsKick {
+    /// The conversation to remove the user from.
+    pub channel: ChannelId,
+    /// The user to remove.
+    pub user: UserId,
+}
+
+impl ConversationsKick {
+    /// Removes `user` from `channel`.
+    pub fn remove(channel: ChannelId, user: UserId) -> Self {
+        ConversationsKick { channel, user }
     }
 }

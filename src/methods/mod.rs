@@ -53,9 +53,10 @@ pub use history::{
     ConversationsRepliesResponse,
 };
 pub use lifecycle::{
-    ConversationsArchive, ConversationsRename, ConversationsRenameResponse,
-    ConversationsSetPurpose, ConversationsSetPurposeResponse, ConversationsSetTopic,
-    ConversationsSetTopicResponse, ConversationsUnarchive,
+    ConversationsArchive, ConversationsKick, ConversationsLeave, ConversationsLeaveResponse,
+    ConversationsRename, ConversationsRenameResponse, ConversationsSetPurpose,
+    ConversationsSetPurposeResponse, ConversationsSetTopic, ConversationsSetTopicResponse,
+    ConversationsUnarchive,
 };
 pub use pins::{PinnedItem, PinsAdd, PinsList, PinsListResponse, PinsRemove};
 pub use reactions::{
@@ -172,6 +173,8 @@ bundled![
     ConversationsRename,
     ConversationsArchive,
     ConversationsUnarchive,
+    ConversationsLeave,
+    ConversationsKick,
     UsersInfo,
     UsersList,
     UsersLookupByEmail,

@@ -1,15 +1,17 @@
 //! The `conversations.*` methods that change a channel after it was made, up to its end:
-//! `conversations.setTopic`, `.setPurpose`, `.rename`, `.archive`, `.unarchive`.
+//! `conversations.setTopic`, `.setPurpose`, `.rename`, `.archive`, `.unarchive`, `.leave`,
+//! `.kick`.
 //!
 //! Each acts on a conversation the caller may see (else `channel_not_found`), and posts in it
 //! the message Slack posts for the change (`channel_topic`, `channel_purpose`, `channel_name`,
-//! `channel_archive`, `channel_unarchive`).
+//! `channel_archive`, `channel_unarchive`, `channel_leave`); a user removed with `.kick` leaves
+//! no message.
 
 use super::channels::{check_name, conversation_json, named_channel, post_event};
 use super::{fail, param, Outcome, Reply};
 use crate::state::{State, User};
 use crate::workspace::ChannelKind;
-use serde_json::Map;
+use serde_json::{Map, Value};
 use slack_methods_runtime::types::MAX_TOPIC_CHARS;
 
 /// What a call of `conversations.setTopic` or `.setPurpose` sets.
@@ -195,4 +197,75 @@ pub(crate) fn unarchive(state: &mut State, caller: &User, params: &[(String, Str
         return Err(fail("not_archived"));
     }
     set_archived(state, &id, &caller.spec.id, false)
+}
+
+/// `conversations.leave`: the caller leaves a conversation (not a direct message:
+/// `method_not_supported_for_channel_type`; not the general channel: `cant_leave_general`; not
+/// an archived one: `is_archived`; not a private channel it is the last member of:
+/// `last_member`), and Slack's `channel_leave` message is posted. A caller who is not a member
+/// gets `{"ok":true,"not_in_channel":true}`.
+pub(crate) fn leave(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let me = caller.spec.id.clone();
+    let channel = named_channel(state, caller, params)?;
+    if channel.kind == ChannelKind::Im {
+        return Err(fail("method_not_supported_for_channel_type"));
+    }
+    if channel.general {
+        return Err(fail("cant_leave_general"));
+    }
+    if channel.archived {
+        return Err(fail("is_archived"));
+    }
+    if !channel.members.contains(&me) {
+        let mut data = Map::new();
+        data.insert("not_in_channel".into(), Value::Bool(true));
+        return Ok(data);
+    }
+    if channel.kind == ChannelKind::Private && channel.members.len() == 1 {
+        return Err(fail("last_member"));
+    }
+    let id = channel.id.clone();
+    if let Some(channel) = state.workspace.channels.get_mut(&id) {
+        channel.members.remove(&me);
+    }
+    post_event(
+        state,
+        &id,
+        &me,
+        "channel_leave",
+        format!("<@{me}> has left the channel"),
+        &[],
+    );
+    Ok(Map::new())
+}
+
+/// `conversations.kick`: the caller removes `user` from a channel they are both in (not a
+/// direct or group direct message: `method_not_supported_for_channel_type`): `user_not_found`,
+/// `cant_kick_self`, `cant_kick_from_general`, `not_in_channel` (the caller or the user is not
+/// in it) otherwise.
+pub(crate) fn kick(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let me = caller.spec.id.clone();
+    let channel = named_channel(state, caller, params)?;
+    if matches!(channel.kind, ChannelKind::Im | ChannelKind::Mpim) {
+        return Err(fail("method_not_supported_for_channel_type"));
+    }
+    let user = param(params, "user").unwrap_or("").trim();
+    if !state.users.contains_key(user) {
+        return Err(fail("user_not_found"));
+    }
+    if user == me {
+        return Err(fail("cant_kick_self"));
+    }
+    if channel.general {
+        return Err(fail("cant_kick_from_general"));
+    }
+    if !channel.members.contains(&me) || !channel.members.contains(user) {
+        return Err(fail("not_in_channel"));
+    }
+    let id = channel.id.clone();
+    let user = user.to_owned();
+    if let Some(channel) = state.workspace.channels.get_mut(&id) {
+        channel.members.remove(&user);
+    }
+    Ok(Map::new())
 }

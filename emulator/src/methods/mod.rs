@@ -185,6 +185,8 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("conversations.rename", lifecycle::rename),
     ("conversations.archive", lifecycle::archive),
     ("conversations.unarchive", lifecycle::unarchive),
+    ("conversations.leave", lifecycle::leave),
+    ("conversations.kick", lifecycle::kick),
     ("users.info", users::info),
     ("users.list", users::list),
     ("users.lookupByEmail", users::lookup_by_email),
