@@ -107,6 +107,18 @@ async fn set_topic_changes_the_topic_everyone_reads() {
     assert_eq!(said["user"], demo::ADA);
     assert_eq!(said["topic"], "Q3: ship the API");
 
+    // A member who did not create the channel sets it next: the topic says who.
+    let grace_joined = grace.call(&ConversationsJoin::channel(id.clone())).await;
+    assert!(grace_joined.is_ok(), "{grace_joined:?}");
+    let by_grace = grace
+        .call(&ConversationsSetTopic::new(id.clone(), "Q4"))
+        .await
+        .unwrap();
+    assert_eq!(
+        by_grace.channel.topic.clone().unwrap().creator,
+        Some(user(demo::GRACE))
+    );
+
     // An empty topic clears it.
     let cleared = ada
         .call(&ConversationsSetTopic::new(id.clone(), ""))
@@ -114,7 +126,7 @@ async fn set_topic_changes_the_topic_everyone_reads() {
         .unwrap();
     let topic = cleared.channel.topic.clone().unwrap();
     assert_eq!((topic.value.as_str(), topic.creator), ("", None));
-    assert_eq!(emu.applied_writes("conversations.setTopic"), 2);
+    assert_eq!(emu.applied_writes("conversations.setTopic"), 3);
 }
 
 #[tokio::test]
