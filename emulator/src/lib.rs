@@ -30,7 +30,6 @@
 //! `not_in_channel` when the caller or the user is not a member): a user who left or was
 //! removed is out of `conversations.members`, no longer `is_member`, and may no longer post
 //! there without `chat:write.public` (`not_in_channel`) or see a private channel;
-//! (`is_archived`);
 //! `users.info`, `users.list`, `users.lookupByEmail`, `users.conversations`;
 //! `users.getPresence` and `users.setPresence` (every user is `active` until they set
 //! themselves `away`, and again after `auto`; the caller's own presence comes with `online`,
