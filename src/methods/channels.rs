@@ -7,15 +7,7 @@ use crate::{slack_method, ChannelId, FormValue, InvalidRequest, PageItems, TeamI
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
-/// The most items Slack returns on one page of a cursor-paginated list.
-pub const MAX_PAGE_LIMIT: u32 = 1000;
-/// The most users a group direct message opened with `conversations.open` may have besides the
-/// caller.
-pub const MAX_DM_USERS: usize = 8;
-/// The most users one `conversations.invite` call may invite.
-pub const MAX_INVITE_USERS: usize = 1000;
-/// The longest channel name Slack accepts, in characters.
-pub const MAX_CHANNEL_NAME_CHARS: usize = 80;
+pub use crate::types::{MAX_CHANNEL_NAME_CHARS, MAX_DM_USERS, MAX_INVITE_USERS, MAX_PAGE_LIMIT};
 
 /// A kind of conversation, as the `types` parameter of `conversations.list` and
 /// `users.conversations` names it.

@@ -10,12 +10,8 @@ use super::{fail, param, truthy, Outcome, Reply};
 use crate::state::{State, User};
 use crate::workspace::{page, Channel, ChannelKind, ChannelSpec};
 use serde_json::{json, Map, Value};
+use slack_methods_runtime::types::{MAX_CHANNEL_NAME_CHARS, MAX_DM_USERS, MAX_PAGE_LIMIT};
 use std::collections::BTreeSet;
-
-/// The most users a group direct message has besides the one who opens it.
-const MAX_MPIM_OTHERS: usize = 8;
-/// The longest channel name, in characters.
-const MAX_NAME_CHARS: usize = 80;
 
 /// Whether `user` may see `channel`.
 pub(crate) fn visible(channel: &Channel, user: &str) -> bool {
@@ -173,10 +169,10 @@ pub(crate) fn listing(
     Ok(data)
 }
 
-/// A `limit` above 1000 is `invalid_limit`, as Slack answers.
+/// A `limit` above [`MAX_PAGE_LIMIT`] is `invalid_limit`, as Slack answers.
 fn check_limit(params: &[(String, String)]) -> Result<(), Reply> {
     match param(params, "limit").map(|l| l.trim().parse::<u64>()) {
-        Some(Ok(limit)) if limit > 1000 => Err(fail("invalid_limit")),
+        Some(Ok(limit)) if limit > u64::from(MAX_PAGE_LIMIT) => Err(fail("invalid_limit")),
         Some(Err(_)) => Err(fail("invalid_limit")),
         _ => Ok(()),
     }
@@ -249,7 +245,7 @@ pub(crate) fn open(state: &mut State, caller: &User, params: &[(String, String)]
                     order.push(user.to_owned());
                 }
             }
-            if members.len() > MAX_MPIM_OTHERS {
+            if members.len() > MAX_DM_USERS {
                 return Err(fail("too_many_users"));
             }
             members.insert(me.clone());
@@ -413,7 +409,7 @@ pub(crate) fn check_name(name: &str) -> Result<(), Reply> {
     if chars == 0 {
         return Err(fail("invalid_name_required"));
     }
-    if chars > MAX_NAME_CHARS {
+    if chars > MAX_CHANNEL_NAME_CHARS {
         return Err(fail("invalid_name_maxlength"));
     }
     if name.chars().all(|c| c == '-' || c == '_') {

@@ -7,6 +7,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::fmt;
 
+/// The most items Slack returns on one page of a cursor-paginated list (a larger `limit` is
+/// `invalid_limit`).
+pub const MAX_PAGE_LIMIT: u32 = 1000;
+
 /// `response_metadata`: the cursor of the next page, and Slack's warnings and messages.
 ///
 /// The runtime already reads it for every call

@@ -154,6 +154,16 @@ impl Conversation {
 /// (`conversations.setTopic` and `conversations.setPurpose` answer `too_long` past it).
 pub const MAX_TOPIC_CHARS: usize = 250;
 
+/// The longest channel name Slack accepts, in characters.
+pub const MAX_CHANNEL_NAME_CHARS: usize = 80;
+
+/// The most users a group direct message opened with `conversations.open` may have besides the
+/// caller.
+pub const MAX_DM_USERS: usize = 8;
+
+/// The most users one `conversations.invite` call may invite.
+pub const MAX_INVITE_USERS: usize = 1000;
+
 crate::slack_object! {
     /// A channel's topic or purpose (at most [`MAX_TOPIC_CHARS`] characters).
     #[derive(Clone, Debug, Default, PartialEq, Eq)]

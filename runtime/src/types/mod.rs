@@ -61,8 +61,11 @@ mod view;
 
 pub use block::{Attachment, Block, BlockError, Blocks, Button, Text, TextType};
 pub use bookmark::Bookmark;
-pub use common::{Paging, ResponseMetadata};
-pub use conversation::{Conversation, ConversationKind, Topic, MAX_TOPIC_CHARS};
+pub use common::{Paging, ResponseMetadata, MAX_PAGE_LIMIT};
+pub use conversation::{
+    Conversation, ConversationKind, Topic, MAX_CHANNEL_NAME_CHARS, MAX_DM_USERS, MAX_INVITE_USERS,
+    MAX_TOPIC_CHARS,
+};
 pub use file::{File, FileMode};
 pub use list::{Item, List, Parsed, Unparsed};
 pub use message::{
