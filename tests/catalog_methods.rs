@@ -2717,7 +2717,7 @@ mod bindings {
         check::<AdminConversationsRestrictAccessListGroups>("admin.conversations.restrictAccess.listGroups", HttpVerb::Get, &["admin.conversations:read"], RateLimitTier::Tier2, false, false, false, "channel_id=");
         check::<AdminConversationsRestrictAccessRemoveGroup>("admin.conversations.restrictAccess.removeGroup", HttpVerb::Post, &["admin.conversations:write"], RateLimitTier::Tier1, false, false, true, "channel_id=&group_id=&team_id=");
         check::<AdminConversationsSearch>("admin.conversations.search", HttpVerb::Get, &["admin.conversations:read"], RateLimitTier::Tier2, true, false, false, "");
-        check::<AdminConversationsSetConversationPrefs>("admin.conversations.setConversationPrefs", HttpVerb::Post, &["admin.conversations:write"], RateLimitTier::Tier2, false, false, true, "channel_id=&prefs=null");
+        check::<AdminConversationsSetConversationPrefs>("admin.conversations.setConversationPrefs", HttpVerb::Post, &["admin.conversations:write"], RateLimitTier::Tier2, false, false, true, "channel_id=");
         check::<AdminConversationsSetCustomRetention>("admin.conversations.setCustomRetention", HttpVerb::Post, &["admin.conversations:write"], RateLimitTier::Tier2, false, false, true, "channel_id=&duration_days=0");
         check::<AdminConversationsSetTeams>("admin.conversations.setTeams", HttpVerb::Post, &["admin.conversations:write"], RateLimitTier::Tier2, false, false, true, "channel_id=");
         check::<AdminConversationsUnarchive>("admin.conversations.unarchive", HttpVerb::Post, &["admin.conversations:write"], RateLimitTier::Tier2, false, false, true, "channel_id=");
@@ -2780,11 +2780,11 @@ mod bindings {
         check::<ApiTest>("api.test", HttpVerb::Get, &[], RateLimitTier::Tier4, false, false, false, "");
         check::<AppsConnectionsOpen>("apps.connections.open", HttpVerb::Post, &["apps:write"], RateLimitTier::Tier1, false, false, true, "");
         check::<AppsEventAuthorizationsList>("apps.event.authorizations.list", HttpVerb::Get, &["authorizations:read"], RateLimitTier::Tier4, true, false, false, "event_context=");
-        check::<AppsManifestCreate>("apps.manifest.create", HttpVerb::Post, &["apps:write"], RateLimitTier::Tier1, false, false, true, "manifest=null");
+        check::<AppsManifestCreate>("apps.manifest.create", HttpVerb::Post, &["apps:write"], RateLimitTier::Tier1, false, false, true, "");
         check::<AppsManifestDelete>("apps.manifest.delete", HttpVerb::Post, &["apps:write"], RateLimitTier::Tier1, false, false, true, "app_id=");
         check::<AppsManifestExport>("apps.manifest.export", HttpVerb::Post, &["apps:write"], RateLimitTier::Tier3, false, false, true, "app_id=");
-        check::<AppsManifestUpdate>("apps.manifest.update", HttpVerb::Post, &["apps:write"], RateLimitTier::Tier1, false, false, true, "app_id=&manifest=null");
-        check::<AppsManifestValidate>("apps.manifest.validate", HttpVerb::Post, &["apps:write"], RateLimitTier::Tier3, false, false, true, "manifest=null");
+        check::<AppsManifestUpdate>("apps.manifest.update", HttpVerb::Post, &["apps:write"], RateLimitTier::Tier1, false, false, true, "app_id=");
+        check::<AppsManifestValidate>("apps.manifest.validate", HttpVerb::Post, &["apps:write"], RateLimitTier::Tier3, false, false, true, "");
         check::<AppsPermissionsInfo>("apps.permissions.info", HttpVerb::Get, &[], RateLimitTier::Tier2, false, false, false, "");
         check::<AppsPermissionsRequest>("apps.permissions.request", HttpVerb::Post, &[], RateLimitTier::Tier2, false, false, true, "scopes=&trigger_id=");
         check::<AppsPermissionsResourcesList>("apps.permissions.resources.list", HttpVerb::Get, &[], RateLimitTier::Tier2, true, false, false, "");
@@ -2812,10 +2812,10 @@ mod bindings {
         check::<CallsUpdate>("calls.update", HttpVerb::Post, &["calls:write"], RateLimitTier::Tier2, false, false, true, "id=");
         check::<CanvasesAccessDelete>("canvases.access.delete", HttpVerb::Post, &["canvases:write"], RateLimitTier::Tier3, false, false, true, "canvas_id=");
         check::<CanvasesAccessSet>("canvases.access.set", HttpVerb::Post, &["canvases:write"], RateLimitTier::Tier3, false, false, true, "canvas_id=&access_level=");
-        check::<CanvasesCreate>("canvases.create", HttpVerb::Post, &["canvases:write"], RateLimitTier::Tier2, false, false, true, "document_content=null");
+        check::<CanvasesCreate>("canvases.create", HttpVerb::Post, &["canvases:write"], RateLimitTier::Tier2, false, false, true, "");
         check::<CanvasesDelete>("canvases.delete", HttpVerb::Post, &["canvases:write"], RateLimitTier::Tier3, false, false, true, "canvas_id=");
         check::<CanvasesEdit>("canvases.edit", HttpVerb::Post, &["canvases:write"], RateLimitTier::Tier3, false, false, true, "canvas_id=&changes=%5B%5D");
-        check::<CanvasesSectionsLookup>("canvases.sections.lookup", HttpVerb::Post, &["canvases:write"], RateLimitTier::Tier3, false, false, true, "canvas_id=&criteria=null");
+        check::<CanvasesSectionsLookup>("canvases.sections.lookup", HttpVerb::Post, &["canvases:write"], RateLimitTier::Tier3, false, false, true, "canvas_id=");
         check::<ChannelsArchive>("channels.archive", HttpVerb::Post, &["channels:write"], RateLimitTier::Tier2, false, true, true, "channel=");
         check::<ChannelsCreate>("channels.create", HttpVerb::Post, &["channels:write"], RateLimitTier::Tier2, false, true, true, "name=");
         check::<ChannelsHistory>("channels.history", HttpVerb::Post, &["channels:write"], RateLimitTier::Tier2, false, true, true, "channel=");
@@ -2847,7 +2847,7 @@ mod bindings {
         check::<ConversationsAcceptSharedInvite>("conversations.acceptSharedInvite", HttpVerb::Post, &["conversations:write"], RateLimitTier::Tier1, false, false, true, "channel_name=");
         check::<ConversationsApproveSharedInvite>("conversations.approveSharedInvite", HttpVerb::Post, &["conversations:write"], RateLimitTier::Tier1, false, false, true, "invite_id=");
         check::<ConversationsArchive>("conversations.archive", HttpVerb::Post, &["channels:write", "groups:write", "im:write", "mpim:write"], RateLimitTier::Tier2, false, false, true, "channel=");
-        check::<ConversationsCanvasesCreate>("conversations.canvases.create", HttpVerb::Post, &["conversations:write"], RateLimitTier::Tier2, false, false, true, "channel_id=&document_content=null");
+        check::<ConversationsCanvasesCreate>("conversations.canvases.create", HttpVerb::Post, &["conversations:write"], RateLimitTier::Tier2, false, false, true, "channel_id=");
         check::<ConversationsClose>("conversations.close", HttpVerb::Post, &["channels:write", "groups:write", "im:write", "mpim:write"], RateLimitTier::Tier2, false, false, true, "channel=");
         check::<ConversationsCreate>("conversations.create", HttpVerb::Post, &["channels:write", "groups:write", "im:write", "mpim:write"], RateLimitTier::Tier2, false, false, true, "name=");
         check::<ConversationsDeclineSharedInvite>("conversations.declineSharedInvite", HttpVerb::Post, &["conversations:write"], RateLimitTier::Tier1, false, false, true, "invite_id=");
@@ -2872,7 +2872,7 @@ mod bindings {
         check::<ConversationsSetPurpose>("conversations.setPurpose", HttpVerb::Post, &["channels:write", "groups:write", "im:write", "mpim:write"], RateLimitTier::Tier2, false, false, true, "channel=&purpose=");
         check::<ConversationsSetTopic>("conversations.setTopic", HttpVerb::Post, &["channels:write", "groups:write", "im:write", "mpim:write"], RateLimitTier::Tier2, false, false, true, "channel=&topic=");
         check::<ConversationsUnarchive>("conversations.unarchive", HttpVerb::Post, &["channels:write", "groups:write", "im:write", "mpim:write"], RateLimitTier::Tier2, false, false, true, "channel=");
-        check::<DialogOpen>("dialog.open", HttpVerb::Post, &[], RateLimitTier::Tier4, false, false, true, "dialog=null&trigger_id=");
+        check::<DialogOpen>("dialog.open", HttpVerb::Post, &[], RateLimitTier::Tier4, false, false, true, "trigger_id=");
         check::<DndEndDnd>("dnd.endDnd", HttpVerb::Post, &["dnd:write"], RateLimitTier::Tier2, false, false, true, "");
         check::<DndEndSnooze>("dnd.endSnooze", HttpVerb::Post, &["dnd:write"], RateLimitTier::Tier2, false, false, true, "");
         check::<DndInfo>("dnd.info", HttpVerb::Get, &["dnd:read"], RateLimitTier::Tier3, false, false, false, "");
@@ -2896,7 +2896,7 @@ mod bindings {
         check::<FilesSharedPublicURL>("files.sharedPublicURL", HttpVerb::Post, &["files:write:user"], RateLimitTier::Tier3, false, false, true, "file=");
         check::<FilesUpload>("files.upload", HttpVerb::Post, &["files:write:user"], RateLimitTier::Tier2, false, true, true, "");
         check::<FunctionsCompleteError>("functions.completeError", HttpVerb::Post, &["functions:write"], RateLimitTier::Tier3, false, false, true, "function_execution_id=&error=");
-        check::<FunctionsCompleteSuccess>("functions.completeSuccess", HttpVerb::Post, &["functions:write"], RateLimitTier::Tier3, false, false, true, "function_execution_id=&outputs=null");
+        check::<FunctionsCompleteSuccess>("functions.completeSuccess", HttpVerb::Post, &["functions:write"], RateLimitTier::Tier3, false, false, true, "function_execution_id=");
         check::<GroupsArchive>("groups.archive", HttpVerb::Post, &["groups:write"], RateLimitTier::Tier2, false, true, true, "channel=");
         check::<GroupsCreate>("groups.create", HttpVerb::Post, &["groups:write"], RateLimitTier::Tier2, false, true, true, "name=");
         check::<GroupsCreateChild>("groups.createChild", HttpVerb::Post, &["groups:write"], RateLimitTier::Tier2, false, true, true, "channel=");
@@ -2994,16 +2994,16 @@ mod bindings {
         check::<UsersSetActive>("users.setActive", HttpVerb::Post, &["users:write"], RateLimitTier::Tier2, false, true, true, "");
         check::<UsersSetPhoto>("users.setPhoto", HttpVerb::Post, &["users.profile:write"], RateLimitTier::Tier2, false, false, true, "image=");
         check::<UsersSetPresence>("users.setPresence", HttpVerb::Post, &["users:write"], RateLimitTier::Tier2, false, false, true, "presence=");
-        check::<ViewsOpen>("views.open", HttpVerb::Post, &[], RateLimitTier::Tier4, false, false, true, "view=null");
-        check::<ViewsPublish>("views.publish", HttpVerb::Post, &[], RateLimitTier::Tier4, false, false, true, "user_id=&view=null");
-        check::<ViewsPush>("views.push", HttpVerb::Post, &[], RateLimitTier::Tier4, false, false, true, "view=null");
-        check::<ViewsUpdate>("views.update", HttpVerb::Post, &[], RateLimitTier::Tier4, false, false, true, "view=null");
+        check::<ViewsOpen>("views.open", HttpVerb::Post, &[], RateLimitTier::Tier4, false, false, true, "");
+        check::<ViewsPublish>("views.publish", HttpVerb::Post, &[], RateLimitTier::Tier4, false, false, true, "user_id=");
+        check::<ViewsPush>("views.push", HttpVerb::Post, &[], RateLimitTier::Tier4, false, false, true, "");
+        check::<ViewsUpdate>("views.update", HttpVerb::Post, &[], RateLimitTier::Tier4, false, false, true, "");
         check::<WorkflowsFeaturedAdd>("workflows.featured.add", HttpVerb::Post, &["workflows:write"], RateLimitTier::Tier2, false, false, true, "channel_id=");
         check::<WorkflowsFeaturedList>("workflows.featured.list", HttpVerb::Post, &["workflows:write"], RateLimitTier::Tier2, false, false, true, "");
         check::<WorkflowsFeaturedRemove>("workflows.featured.remove", HttpVerb::Post, &["workflows:write"], RateLimitTier::Tier2, false, false, true, "channel_id=");
         check::<WorkflowsFeaturedSet>("workflows.featured.set", HttpVerb::Post, &["workflows:write"], RateLimitTier::Tier2, false, false, true, "channel_id=");
         check::<WorkflowsStepCompleted>("workflows.stepCompleted", HttpVerb::Post, &["workflow.steps:execute"], RateLimitTier::Tier2, false, true, true, "workflow_step_execute_id=");
-        check::<WorkflowsStepFailed>("workflows.stepFailed", HttpVerb::Post, &["workflow.steps:execute"], RateLimitTier::Tier2, false, true, true, "workflow_step_execute_id=&error=null");
+        check::<WorkflowsStepFailed>("workflows.stepFailed", HttpVerb::Post, &["workflow.steps:execute"], RateLimitTier::Tier2, false, true, true, "workflow_step_execute_id=");
         check::<WorkflowsUpdateStep>("workflows.updateStep", HttpVerb::Post, &["workflow.steps:execute"], RateLimitTier::Tier2, false, true, true, "workflow_step_edit_id=");
     }
 }

@@ -6,8 +6,8 @@
 //! `Vec<String>`, an `object` as a `#[slack(json)]` `serde_json::Value`, a `file` as `String`;
 //! optional ones as `Option<..>`. One test checks every binding's consts (`NAME`, `VERB`,
 //! `SCOPES`, `TIER`, `PAGINATED`, `DEPRECATED`, `WRITES`) against the catalog and encodes its
-//! `Default` value (required parameters present with empty/zero/null values, an empty list and
-//! optional ones left out). The module allows `deprecated`: binding a method Slack has
+//! `Default` value (required parameters present with empty or zero values; an empty list, a
+//! `null` object and optional ones left out). The module allows `deprecated`: binding a method Slack has
 //! deprecated warns unless it says `deprecated`.
 //!
 //! With explicit metadata the attribute is given `scope`, `tier`, `verb`, `paginated` and
@@ -259,8 +259,8 @@ fn runtime_tier(name: &str, tier: Option<&Tier>) -> String {
 }
 
 /// The form of a binding's `Default` value: each required parameter with an empty string, `false`,
-/// `0`, `null` or (a JSON list) `[]`, except a comma-separated list, which is empty and so left
-/// out; optional ones (`None`) left out.
+/// `0` or (a JSON list) `[]`, except a comma-separated list, which is empty, and a JSON object,
+/// which is `null`: both are left out; optional ones (`None`) left out.
 fn default_form(params: &[CatalogParam]) -> String {
     params
         .iter()
@@ -270,10 +270,9 @@ fn default_form(params: &[CatalogParam]) -> String {
                 ParamType::String | ParamType::File => "",
                 ParamType::Boolean => "false",
                 ParamType::Integer | ParamType::Number => "0",
-                ParamType::Object => "null",
                 // `[]`, percent-encoded.
                 ParamType::JsonList => "%5B%5D",
-                ParamType::List => return None,
+                ParamType::List | ParamType::Object => return None,
             };
             Some(format!("{}={value}", param.name))
         })
