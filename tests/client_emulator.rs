@@ -119,6 +119,12 @@ async fn what_the_server_received() {
         )),
         "{agent}"
     );
+    // Compressed answers are asked for with the `gzip` feature only; without it the answers
+    // come as they are, as before the feature existed.
+    assert_eq!(
+        req.header("accept-encoding"),
+        cfg!(feature = "gzip").then_some("gzip")
+    );
     // The token travels in the header only.
     assert!(!req.target.contains(JANE_TOKEN));
     assert!(!String::from_utf8_lossy(&req.body).contains(JANE_TOKEN));

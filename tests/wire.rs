@@ -284,9 +284,31 @@ async fn the_emulator_answers_the_sdks_own_requests() {
             stream.write_all(request.as_bytes()).await.unwrap();
             let mut answer = Vec::new();
             stream.read_to_end(&mut answer).await.unwrap();
-            let answer = String::from_utf8(answer).unwrap();
-            let (_, json) = answer.split_once("\r\n\r\n").unwrap();
-            let json: serde_json::Value = serde_json::from_str(json).unwrap();
+            let end = answer.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4;
+            let head = std::str::from_utf8(&answer[..end])
+                .unwrap()
+                .to_ascii_lowercase();
+            // The emulator compresses its answer when the request asks, as Slack does: the
+            // Node SDK asks for gzip, the Python SDK for `identity`.
+            let asked = entry["headers"].as_array().unwrap().iter().any(|pair| {
+                pair[0]
+                    .as_str()
+                    .unwrap()
+                    .eq_ignore_ascii_case("accept-encoding")
+                    && pair[1].as_str().unwrap().contains("gzip")
+            });
+            let gzipped = head.contains("\r\ncontent-encoding: gzip\r\n");
+            assert_eq!(gzipped, asked, "{label}: {head}");
+            let mut body = answer[end..].to_vec();
+            if gzipped {
+                use std::io::Read as _;
+                let mut plain = Vec::new();
+                flate2::read::GzDecoder::new(body.as_slice())
+                    .read_to_end(&mut plain)
+                    .unwrap();
+                body = plain;
+            }
+            let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
             assert_eq!(json["ok"], true, "{label}: {json}");
             // The status the request sent, from its JSON body or its form's profile JSON.
             let sent = entry

@@ -119,6 +119,24 @@ pub enum Fault {
         /// The pause between two chunks.
         every: Duration,
     },
+    /// The call is applied and its answer sent gzip-compressed (`Content-Encoding: gzip`, asked
+    /// for or not) with a wrong CRC-32 in the stream's trailer: every byte decompresses, and
+    /// the check at the end fails. Feature `gzip`.
+    #[cfg(feature = "gzip")]
+    CorruptGzip,
+    /// The call is applied and its answer sent gzip-compressed (asked for or not) and cut to
+    /// half of its compressed bytes, under a `Content-Length` that matches the cut: the HTTP
+    /// answer is whole, the gzip stream in it ends early. Feature `gzip`.
+    #[cfg(feature = "gzip")]
+    TruncatedGzip,
+    /// The call is applied and its JSON envelope sent gzip-compressed (asked for or not),
+    /// padded with a `"padding"` string field to at least `bytes` once decompressed: about a
+    /// kilobyte on the wire per MiB, as a gzip bomb is. Feature `gzip`.
+    #[cfg(feature = "gzip")]
+    GzipBomb {
+        /// The least size of the decompressed body, in bytes.
+        bytes: usize,
+    },
 }
 
 impl Fault {
@@ -205,6 +223,12 @@ impl Fault {
         Fault::EndlessBody { every }
     }
 
+    /// A gzip-compressed answer that decompresses to at least `bytes` bytes (feature `gzip`).
+    #[cfg(feature = "gzip")]
+    pub fn gzip_bomb(bytes: usize) -> Fault {
+        Fault::GzipBomb { bytes }
+    }
+
     /// The same fault, striking after the call is applied. Faults without a [`Timing`] are
     /// returned unchanged.
     pub fn after_apply(self) -> Fault {
@@ -241,6 +265,8 @@ impl Fault {
             | Fault::OversizedBody { .. }
             | Fault::ClaimedLength { .. }
             | Fault::EndlessBody { .. } => true,
+            #[cfg(feature = "gzip")]
+            Fault::CorruptGzip | Fault::TruncatedGzip | Fault::GzipBomb { .. } => true,
             other => other.timing() == Some(Timing::AfterApply),
         }
     }

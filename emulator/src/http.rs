@@ -435,9 +435,29 @@ async fn connection(mut stream: TcpStream, shared: &Shared, site: Site) {
             }
         };
         let keep_alive = head.keep_alive();
+        #[cfg(feature = "gzip")]
+        let gzip = crate::gzip::accepts_gzip(head.header("accept-encoding"));
         let action = match site {
             Site::Api => respond(shared, head, body).await,
             Site::Uploads => crate::uploads::respond(shared, head, body).await,
+        };
+        // Slack compresses its answers for a client that asks; an answer that never ends is
+        // sent as it is.
+        #[cfg(feature = "gzip")]
+        let action = match action {
+            Action::Send(mut reply) if gzip => {
+                crate::gzip::compress(&mut reply);
+                Action::Send(reply)
+            }
+            Action::Truncate(mut reply) if gzip => {
+                crate::gzip::compress(&mut reply);
+                Action::Truncate(reply)
+            }
+            Action::Claim(mut reply, claimed) if gzip => {
+                crate::gzip::compress(&mut reply);
+                Action::Claim(reply, claimed)
+            }
+            other => other,
         };
         match action {
             Action::Send(reply) => {
@@ -629,6 +649,10 @@ pub(crate) async fn with_fault(fault: Option<Fault>, answer: impl FnOnce() -> Re
             | Fault::OversizedBody { .. }
             | Fault::ClaimedLength { .. }
             | Fault::EndlessBody { .. } => Action::Send(answer()),
+            #[cfg(feature = "gzip")]
+            Fault::CorruptGzip | Fault::TruncatedGzip | Fault::GzipBomb { .. } => {
+                Action::Send(answer())
+            }
         };
     }
     let mut reply = answer();
@@ -650,6 +674,21 @@ pub(crate) async fn with_fault(fault: Option<Fault>, answer: impl FnOnce() -> Re
         }
         Fault::ClaimedLength { bytes } => Action::Claim(reply, bytes),
         Fault::EndlessBody { every } => Action::Endless(reply, every),
+        #[cfg(feature = "gzip")]
+        Fault::CorruptGzip => {
+            crate::gzip::corrupt(&mut reply);
+            Action::Send(reply)
+        }
+        #[cfg(feature = "gzip")]
+        Fault::TruncatedGzip => {
+            crate::gzip::cut_short(&mut reply);
+            Action::Send(reply)
+        }
+        #[cfg(feature = "gzip")]
+        Fault::GzipBomb { bytes } => {
+            crate::gzip::bomb(&mut reply, bytes);
+            Action::Send(reply)
+        }
         Fault::RateLimited { .. }
         | Fault::RetryAfter { .. }
         | Fault::SlackError { .. }

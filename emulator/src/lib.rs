@@ -249,6 +249,8 @@ mod blackhole;
 mod bodies;
 mod directory;
 mod faults;
+#[cfg(feature = "gzip")]
+mod gzip;
 mod http;
 mod limits;
 mod messaging;

@@ -1038,6 +1038,79 @@ async fn retry_after_and_claimed_length_faults_at_the_byte_level() {
     assert_eq!(body["user_id"], "U0JANE");
 }
 
+/// With feature `gzip`, answers are gzip-compressed when the request's `Accept-Encoding`
+/// allows it, as Slack's are, and sent as they are otherwise; the gzip faults send broken
+/// compressed answers whatever the request asked.
+#[cfg(feature = "gzip")]
+#[tokio::test]
+async fn answers_are_compressed_when_asked_and_gzip_faults_break_them() {
+    use std::io::Read as _;
+    let gunzip = |body: &[u8]| {
+        let mut plain = Vec::new();
+        flate2::read::MultiGzDecoder::new(body)
+            .read_to_end(&mut plain)
+            .map(|_| plain)
+    };
+    let emu = emulator().await;
+    let addr = emu.addr();
+    let asking = |accept: Option<&str>| {
+        let mut bytes = request("POST", "/api/auth.test", Some(WRITE), "", true);
+        if let Some(accept) = accept {
+            // Before the blank line that ends the head.
+            let at = bytes.len() - 2;
+            bytes.splice(
+                at..at,
+                format!("Accept-Encoding: {accept}\r\n").into_bytes(),
+            );
+        }
+        bytes
+    };
+    for accept in [
+        "gzip",
+        "gzip, deflate",
+        "gzip;q=1.0,deflate;q=0.6,identity;q=0.3",
+    ] {
+        let answer = raw(addr, &asking(Some(accept))).await;
+        assert_eq!(answer.header("content-encoding"), Some("gzip"), "{accept}");
+        assert_eq!(answer.header("vary"), Some("Accept-Encoding"), "{accept}");
+        let plain: Value = serde_json::from_slice(&gunzip(&answer.body).unwrap()).unwrap();
+        assert_eq!(plain["user_id"], "U0JANE", "{accept}");
+    }
+    for accept in [
+        None,
+        Some("identity"),
+        Some("deflate, br"),
+        Some("gzip;q=0"),
+    ] {
+        let answer = raw(addr, &asking(accept)).await;
+        assert_eq!(answer.header("content-encoding"), None, "{accept:?}");
+        assert_eq!(answer.json()["user_id"], "U0JANE", "{accept:?}");
+    }
+    // An empty body stays empty.
+    emu.inject("auth.test", Fault::EmptyBody, 1);
+    let empty = raw(addr, &asking(Some("gzip"))).await;
+    assert_eq!(empty.header("content-encoding"), None);
+    assert!(empty.body.is_empty());
+
+    emu.inject("auth.test", Fault::CorruptGzip, 1);
+    let corrupt = raw(addr, &asking(None)).await;
+    assert_eq!(corrupt.header("content-encoding"), Some("gzip"));
+    assert!(gunzip(&corrupt.body).is_err());
+    emu.inject("auth.test", Fault::TruncatedGzip, 1);
+    let short = raw(addr, &asking(None)).await;
+    assert_eq!(short.header("content-encoding"), Some("gzip"));
+    assert!(gunzip(&short.body).is_err());
+    emu.inject("auth.test", Fault::gzip_bomb(32 << 20), 1);
+    let bomb = raw(addr, &asking(None)).await;
+    assert!(bomb.body.len() < 64 * 1024, "{}", bomb.body.len());
+    let plain = gunzip(&bomb.body).unwrap();
+    assert!(plain.len() >= 32 << 20);
+    assert_eq!(
+        serde_json::from_slice::<Value>(&plain).unwrap()["user_id"],
+        "U0JANE"
+    );
+}
+
 /// A connect to a blackhole neither succeeds nor fails: it hangs until the caller gives up.
 #[tokio::test]
 async fn a_blackhole_never_completes_a_handshake() {

@@ -812,6 +812,11 @@ impl Client {
         let (parts, body) = call_request(method, &self.inner.base, authorization)?.into_parts();
         let mut headers = parts.headers;
         headers.insert(http::header::USER_AGENT, self.user_agent());
+        #[cfg(feature = "gzip")]
+        headers.insert(
+            http::header::ACCEPT_ENCODING,
+            crate::gunzip::ACCEPT_ENCODING,
+        );
         if let Some(auth) = &self.inner.proxy_authorization {
             headers.insert(http::header::PROXY_AUTHORIZATION, auth.clone());
         }
@@ -1118,7 +1123,9 @@ fn broken_body<M: SlackMethod>(err: hyper::Error) -> Error {
 
 /// Reads the body, refusing one larger than `limit`: at once when its `Content-Length` says
 /// so, otherwise as soon as the bytes read pass it. The first buffer is sized from the
-/// `Content-Length`, but never above [`MAX_FIRST_BUFFER`].
+/// `Content-Length`, but never above [`MAX_FIRST_BUFFER`]. With the `gzip` feature, a
+/// gzip-compressed body is decompressed as it arrives, and the limit holds for its compressed
+/// and its decompressed bytes alike.
 async fn read_body<M: SlackMethod>(
     status: http::StatusCode,
     headers: &http::HeaderMap,
@@ -1144,6 +1151,22 @@ async fn read_body<M: SlackMethod>(
         usize::try_from(length).map_or(MAX_FIRST_BUFFER, |n| n.min(MAX_FIRST_BUFFER))
     });
     let mut body = Vec::with_capacity(first);
+    #[cfg(feature = "gzip")]
+    let mut gunzip = crate::gunzip::gzipped(headers)
+        .then(|| crate::gunzip::Gunzip::new(std::mem::take(&mut body), limit));
+    #[cfg(feature = "gzip")]
+    let mut compressed = 0usize;
+    #[cfg(feature = "gzip")]
+    let unreadable = |stop: crate::gunzip::Stop, body: &[u8]| match stop {
+        crate::gunzip::Stop::TooLarge => too_large(body),
+        crate::gunzip::Stop::Corrupt(err) => Error::Decode {
+            method: M::NAME,
+            status,
+            reason: format!("the gzip-compressed body is damaged or cut short ({err})"),
+            excerpt: crate::response::excerpt(body),
+            source: None,
+        },
+    };
     loop {
         let Some(frame) = response
             .frame()
@@ -1156,10 +1179,27 @@ async fn read_body<M: SlackMethod>(
         let Ok(chunk) = frame.into_data() else {
             continue;
         };
+        #[cfg(feature = "gzip")]
+        if let Some(gunzip) = &mut gunzip {
+            compressed = compressed.saturating_add(chunk.len());
+            if compressed > limit {
+                return Err(too_large(gunzip.output()));
+            }
+            if let Err(stop) = gunzip.write(&chunk) {
+                return Err(unreadable(stop, gunzip.output()));
+            }
+            continue;
+        }
         if body.len().saturating_add(chunk.len()) > limit {
             return Err(too_large(&body));
         }
         body.extend_from_slice(&chunk);
+    }
+    #[cfg(feature = "gzip")]
+    if let Some(gunzip) = gunzip {
+        return gunzip
+            .finish()
+            .map_err(|(stop, body)| unreadable(stop, &body));
     }
     Ok(body)
 }

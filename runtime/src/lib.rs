@@ -17,6 +17,8 @@ mod client;
 mod envelope;
 mod error;
 mod form;
+#[cfg(feature = "gzip")]
+mod gunzip;
 mod ids;
 mod limiter;
 mod method;
