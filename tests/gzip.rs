@@ -19,6 +19,7 @@ const LIMIT: usize = 1024 * 1024;
 
 async fn setup() -> (Emulator, Client) {
     let emu = Emulator::builder()
+        .gzip_answers()
         .serve(slack_methods::methods::ALL)
         .demo_workspace()
         .start()

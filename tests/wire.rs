@@ -237,6 +237,7 @@ async fn the_emulator_answers_the_sdks_own_requests() {
 
     let Some(shared) = shared_dir() else { return };
     let emu = Emulator::builder()
+        .gzip_answers()
         .serve(slack_methods::methods::ALL)
         .start()
         .await

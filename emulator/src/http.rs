@@ -27,6 +27,9 @@ pub(crate) struct Shared {
     pub(crate) max_body_bytes: usize,
     /// The largest body the upload site accepts.
     pub(crate) max_upload_bytes: usize,
+    /// Whether answers are compressed for a request that accepts gzip.
+    #[cfg(feature = "gzip")]
+    pub(crate) gzip: bool,
 }
 
 impl Shared {
@@ -35,6 +38,8 @@ impl Shared {
             state: Mutex::new(state),
             max_body_bytes,
             max_upload_bytes,
+            #[cfg(feature = "gzip")]
+            gzip: false,
         }
     }
 
@@ -436,13 +441,13 @@ async fn connection(mut stream: TcpStream, shared: &Shared, site: Site) {
         };
         let keep_alive = head.keep_alive();
         #[cfg(feature = "gzip")]
-        let gzip = crate::gzip::accepts_gzip(head.header("accept-encoding"));
+        let gzip = shared.gzip && crate::gzip::accepts_gzip(head.header("accept-encoding"));
         let action = match site {
             Site::Api => respond(shared, head, body).await,
             Site::Uploads => crate::uploads::respond(shared, head, body).await,
         };
-        // Slack compresses its answers for a client that asks; an answer that never ends is
-        // sent as it is.
+        // Slack compresses its answers for a client that asks (here, when the emulator was
+        // built with `gzip_answers`); an answer that never ends is sent as it is.
         #[cfg(feature = "gzip")]
         let action = match action {
             Action::Send(mut reply) if gzip => {

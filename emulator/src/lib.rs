@@ -327,6 +327,8 @@ pub struct EmulatorBuilder {
     served: Vec<MethodFacts>,
     max_page: usize,
     demo: bool,
+    #[cfg(feature = "gzip")]
+    gzip: bool,
 }
 
 impl Default for EmulatorBuilder {
@@ -342,6 +344,8 @@ impl Default for EmulatorBuilder {
             served: Vec::new(),
             max_page: DEFAULT_MAX_PAGE,
             demo: false,
+            #[cfg(feature = "gzip")]
+            gzip: false,
         }
     }
 }
@@ -390,6 +394,15 @@ impl EmulatorBuilder {
         self
     }
 
+    /// Answers gzip-compressed to a request whose `Accept-Encoding` allows it, as Slack does
+    /// (feature `gzip`). Off unless asked, so that a suite run with every feature still sends
+    /// plain answers to the tests of the client's plain path and its faults.
+    #[cfg(feature = "gzip")]
+    pub fn gzip_answers(mut self) -> Self {
+        self.gzip = true;
+        self
+    }
+
     /// Starts with the demo workspace ([`demo`]): three members and a bot user, `#general`,
     /// `#random`, a private `#leads` and [`demo::PROJECTS`] project channels, the user groups
     /// `@leads`, `@people` and a disabled `@alumni`, and a bot and a user token with every scope
@@ -416,11 +429,13 @@ impl EmulatorBuilder {
         if self.demo {
             state.seed_demo();
         }
-        let shared = Arc::new(Shared::new(
-            state,
-            self.max_body_bytes,
-            self.max_upload_bytes,
-        ));
+        #[allow(unused_mut)]
+        let mut shared = Shared::new(state, self.max_body_bytes, self.max_upload_bytes);
+        #[cfg(feature = "gzip")]
+        {
+            shared.gzip = self.gzip;
+        }
+        let shared = Arc::new(shared);
         let (stop, stopped) = watch::channel(false);
         let api = http::serve(listener, Arc::clone(&shared), stopped.clone(), Site::Api);
         let uploads = http::serve(upload_listener, Arc::clone(&shared), stopped, Site::Uploads);

@@ -20,7 +20,11 @@ const ADMIN: &str = "xoxp-admin";
 const BOT: &str = "xoxb-bot";
 
 async fn emulator() -> Emulator {
-    let emu = Emulator::builder()
+    emulator_from(Emulator::builder()).await
+}
+
+async fn emulator_from(builder: slack_methods_emulator::EmulatorBuilder) -> Emulator {
+    let emu = builder
         .serve(slack_methods::methods::ALL)
         .start()
         .await
@@ -1038,8 +1042,8 @@ async fn retry_after_and_claimed_length_faults_at_the_byte_level() {
     assert_eq!(body["user_id"], "U0JANE");
 }
 
-/// With feature `gzip`, answers are gzip-compressed when the request's `Accept-Encoding`
-/// allows it, as Slack's are, and sent as they are otherwise; the gzip faults send broken
+/// With feature `gzip` and `gzip_answers`, answers are gzip-compressed when the request's
+/// `Accept-Encoding` allows it, as Slack's are, and sent as they are otherwise; the gzip faults send broken
 /// compressed answers whatever the request asked.
 #[cfg(feature = "gzip")]
 #[tokio::test]
@@ -1051,7 +1055,8 @@ async fn answers_are_compressed_when_asked_and_gzip_faults_break_them() {
             .read_to_end(&mut plain)
             .map(|_| plain)
     };
-    let emu = emulator().await;
+    let plain = emulator().await;
+    let emu = emulator_from(Emulator::builder().gzip_answers()).await;
     let addr = emu.addr();
     let asking = |accept: Option<&str>| {
         let mut bytes = request("POST", "/api/auth.test", Some(WRITE), "", true);
@@ -1065,6 +1070,10 @@ async fn answers_are_compressed_when_asked_and_gzip_faults_break_them() {
         }
         bytes
     };
+    // Unless built to, the emulator answers plainly whatever the request accepts.
+    let answer = raw(plain.addr(), &asking(Some("gzip"))).await;
+    assert_eq!(answer.header("content-encoding"), None);
+    assert_eq!(answer.json()["user_id"], "U0JANE");
     for accept in [
         "gzip",
         "gzip, deflate",
