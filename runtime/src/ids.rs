@@ -27,7 +27,11 @@ pub struct IdError {
 impl IdError {
     /// The refused text as messages show it.
     fn shown(&self) -> &str {
-        if crate::token::looks_like_token(&self.text) {
+        // Anywhere in the text: a token pasted in quotes, after `Bearer ` or a space.
+        let mut words = self
+            .text
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '.');
+        if words.any(crate::token::looks_like_token) {
             "***"
         } else {
             &self.text
@@ -307,6 +311,9 @@ mod tests {
             "xoxp-1-secret",
             "xoxe.xoxb-1-secret",
             "xapp-1-secret",
+            " xoxb-1-secret",
+            "\"xoxb-1-secret\"",
+            "Bearer xoxb-1-secret",
         ] {
             let err = ChannelId::new(token).unwrap_err();
             let shown = format!("{err} {err:?}");
