@@ -20,8 +20,8 @@ use std::sync::Mutex;
 const PACKAGE: &str = "slack-methods";
 
 /// The crate name generated code uses for the runtime: `slack_methods`, or the name the
-/// package's manifest renames it to (always an identifier). Cached per manifest directory (one proc-macro process can
-/// serve several packages, as an IDE's does).
+/// package's manifest renames it to (always an identifier). Cached per manifest directory (one
+/// proc-macro process can serve several packages, as an IDE's does).
 pub fn runtime_crate_name() -> String {
     name_for(std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from))
 }
@@ -50,28 +50,18 @@ fn default_name() -> String {
 }
 
 /// The crate name of a renamed dependency on the runtime in the package at `dir`, if there is
-/// one and no dependency under the runtime's own name.
+/// one. The library's own dependencies (`[dependencies]`, per target too) decide first; the
+/// tests' and build script's (`[dev-dependencies]`, `[build-dependencies]`) only when those
+/// name no runtime. Under either, the runtime under its own name keeps the default.
 pub fn renamed_in(dir: &Path) -> Option<String> {
     let text = std::fs::read_to_string(dir.join("Cargo.toml")).ok()?;
     let manifest = scan(&text);
-    if manifest.package.as_deref() == Some(PACKAGE) || manifest.own_name {
+    if manifest.package.as_deref() == Some(PACKAGE) {
         return None;
     }
-    let key = match manifest.renamed {
-        Some(key) => key,
-        None => {
-            let inherited = manifest.inherited;
-            if inherited.is_empty() {
-                return None;
-            }
-            let root = workspace_root(dir)?;
-            let workspace = scan(&std::fs::read_to_string(root).ok()?);
-            workspace
-                .workspace_renames
-                .into_iter()
-                .find(|key| inherited.contains(key))?
-        }
-    };
+    let key = [Kind::Normal, Kind::Dev]
+        .into_iter()
+        .find_map(|kind| manifest.decide(kind, dir))??;
     let name = key.replace('-', "_");
     // A name that is no identifier (Cargo refuses them too) is left to Cargo to report.
     let mut chars = name.chars();
@@ -93,32 +83,72 @@ fn workspace_root(dir: &Path) -> Option<PathBuf> {
     })
 }
 
-/// What a manifest says about the runtime.
+/// Which dependency tables an entry is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// `[dependencies]`, per target too: the library's.
+    Normal,
+    /// `[dev-dependencies]` or `[build-dependencies]`.
+    Dev,
+    /// `[workspace.dependencies]`: a workspace's, for its members to inherit.
+    Workspace,
+}
+
+/// What a manifest says about the runtime, per [`Kind`] of table (`Normal`, `Dev`).
 #[derive(Debug, Default, PartialEq)]
 struct Manifest {
     /// `[package] name`.
     package: Option<String>,
-    /// A dependency table names the runtime under its own name.
-    own_name: bool,
-    /// The key of a dependency table's entry with `package = "slack-methods"`.
-    renamed: Option<String>,
-    /// Dependency keys taken from the workspace (`key = { workspace = true }`).
-    inherited: Vec<String>,
+    /// The manifest has a `[workspace]` table (it is a workspace's root).
+    workspace: bool,
+    /// The tables name the runtime under its own name.
+    own_name: [bool; 2],
+    /// The first key of the tables' entries with `package = "slack-methods"`.
+    renamed: [Option<String>; 2],
+    /// The tables' keys taken from the workspace (`key = { workspace = true }`).
+    inherited: [Vec<String>; 2],
     /// `[workspace.dependencies]` keys with `package = "slack-methods"`.
     workspace_renames: Vec<String>,
+}
+
+impl Manifest {
+    /// What the tables of `kind` decide: `None` when they name no runtime, `Some(None)` for the
+    /// runtime under its own name, `Some(Some(key))` for a rename.
+    fn decide(&self, kind: Kind, dir: &Path) -> Option<Option<String>> {
+        let at = usize::from(kind != Kind::Normal);
+        if self.own_name[at] {
+            return Some(None);
+        }
+        if let Some(key) = &self.renamed[at] {
+            return Some(Some(key.clone()));
+        }
+        let inherited = &self.inherited[at];
+        if inherited.is_empty() {
+            return None;
+        }
+        // A workspace's root package inherits from its own manifest.
+        let renames = if self.workspace {
+            self.workspace_renames.clone()
+        } else {
+            let root = workspace_root(dir)?;
+            scan(&std::fs::read_to_string(root).ok()?).workspace_renames
+        };
+        let key = renames.into_iter().find(|key| inherited.contains(key))?;
+        Some(Some(key))
+    }
 }
 
 /// Which kind of table the lines being read belong to.
 enum Table {
     Package,
-    /// A table of dependencies; `workspace` for `[workspace.dependencies]`.
+    /// A table of dependencies.
     Dependencies {
-        workspace: bool,
+        kind: Kind,
     },
     /// One dependency's own table, `[dependencies.key]`.
     Dependency {
         key: String,
-        workspace: bool,
+        kind: Kind,
     },
     Other,
 }
@@ -129,7 +159,9 @@ fn scan(text: &str) -> Manifest {
     for line in logical_lines(text) {
         let line = line.trim();
         if let Some(header) = line.strip_prefix('[') {
-            table = table_of(header.trim_start_matches('[').trim_end_matches(']'));
+            let header = header.trim_start_matches('[').trim_end_matches(']').trim();
+            manifest.workspace |= header == "workspace";
+            table = table_of(header);
             continue;
         }
         let Some((key, value)) = line.split_once('=') else {
@@ -143,7 +175,7 @@ fn scan(text: &str) -> Manifest {
                     manifest.package = Some(unquote(value).to_owned());
                 }
             }
-            Table::Dependencies { workspace } => {
+            Table::Dependencies { kind } => {
                 // `key = ..`, or a dotted `key.package = ..` / `key.workspace = ..`.
                 let (key, field) = match key.split_once('.') {
                     Some((key, field)) => (unquote(key.trim()), Some(unquote(field.trim()))),
@@ -153,14 +185,11 @@ fn scan(text: &str) -> Manifest {
                     Some(field) => Entry::of_field(field, value),
                     None => Entry::of_value(value),
                 };
-                entry.record(&mut manifest, key, *workspace);
+                entry.record(&mut manifest, key, *kind);
             }
             // Inside `[dependencies.dep]`, each line is one field of `dep`.
-            Table::Dependency {
-                key: dep,
-                workspace,
-            } => {
-                Entry::of_field(key, value).record(&mut manifest, dep, *workspace);
+            Table::Dependency { key: dep, kind } => {
+                Entry::of_field(key, value).record(&mut manifest, dep, *kind);
             }
             Table::Other => {}
         }
@@ -209,21 +238,25 @@ impl Entry {
     }
 
     /// Notes what this entry under `key` says about the runtime.
-    fn record(self, manifest: &mut Manifest, key: &str, in_workspace: bool) {
-        let is_runtime = match &self.package {
-            Some(package) => package == PACKAGE,
-            None => false,
-        };
-        if in_workspace {
-            if is_runtime && key != PACKAGE {
-                manifest.workspace_renames.push(key.to_owned());
+    fn record(self, manifest: &mut Manifest, key: &str, kind: Kind) {
+        let is_runtime = self.package.as_deref() == Some(PACKAGE);
+        let own_key = key == PACKAGE || key == default_name();
+        let at = match kind {
+            Kind::Workspace => {
+                if is_runtime && !own_key {
+                    manifest.workspace_renames.push(key.to_owned());
+                }
+                return;
             }
-        } else if is_runtime && key != PACKAGE {
-            manifest.renamed.get_or_insert_with(|| key.to_owned());
-        } else if self.package.is_none() && (key == PACKAGE || key == default_name()) {
-            manifest.own_name = true;
+            Kind::Normal => 0,
+            Kind::Dev => 1,
+        };
+        if own_key && (self.package.is_none() || is_runtime) {
+            manifest.own_name[at] = true;
+        } else if is_runtime {
+            manifest.renamed[at].get_or_insert_with(|| key.to_owned());
         } else if self.workspace {
-            manifest.inherited.push(key.to_owned());
+            manifest.inherited[at].push(key.to_owned());
         }
     }
 }
@@ -240,12 +273,22 @@ fn table_of(header: &str) -> Table {
     };
     match parts.as_slice() {
         ["package"] if !workspace => Table::Package,
-        [table] if is_dependency_table(table) => Table::Dependencies { workspace },
+        [table] if is_dependency_table(table) => Table::Dependencies {
+            kind: kind_of(table, workspace),
+        },
         [table, key] if is_dependency_table(table) => Table::Dependency {
             key: (*key).to_owned(),
-            workspace,
+            kind: kind_of(table, workspace),
         },
         _ => Table::Other,
+    }
+}
+
+fn kind_of(table: &str, workspace: bool) -> Kind {
+    match table {
+        _ if workspace => Kind::Workspace,
+        "dependencies" => Kind::Normal,
+        _ => Kind::Dev,
     }
 }
 
@@ -334,10 +377,9 @@ mod tests {
 
     fn renamed(text: &str) -> Option<String> {
         let manifest = scan(text);
-        if manifest.own_name {
-            return None;
-        }
-        manifest.renamed
+        [Kind::Normal, Kind::Dev]
+            .into_iter()
+            .find_map(|kind| manifest.decide(kind, Path::new("/nonexistent")))?
     }
 
     #[test]
@@ -353,6 +395,30 @@ mod tests {
         ] {
             assert_eq!(renamed(text).as_deref(), Some("slack"), "{text}");
         }
+    }
+
+    #[test]
+    fn the_librarys_own_dependencies_decide_before_the_tests() {
+        // The library's dependency under its own name, written out in full, and a rename for
+        // the tests only: the library (which has no dev-dependencies) keeps `slack_methods`.
+        let text =
+            "[dependencies]\nslack-methods = { version = \"0.1\", package = \"slack-methods\" }\n\
+                    [dev-dependencies]\ns = { package = \"slack-methods\" }";
+        assert_eq!(renamed(text), None);
+        // A rename for the library wins over the runtime under its own name for the tests.
+        let text = "[dev-dependencies]\nslack-methods = \"0.1\"\n\
+                    [dependencies]\nslack = { package = \"slack-methods\" }";
+        assert_eq!(renamed(text).as_deref(), Some("slack"));
+        // A rename only the tests have is used when the library names no runtime.
+        let text = "[dependencies]\nserde = \"1\"\n[dev-dependencies]\ns = { package = \"slack-methods\" }";
+        assert_eq!(renamed(text).as_deref(), Some("s"));
+    }
+
+    #[test]
+    fn a_workspace_root_inherits_from_its_own_manifest() {
+        let text = "[package]\nname = \"bot\"\n[workspace]\n\n[workspace.dependencies]\n\
+                    slack = { package = \"slack-methods\" }\n[dependencies]\nslack = { workspace = true }";
+        assert_eq!(renamed(text).as_deref(), Some("slack"));
     }
 
     #[test]
