@@ -88,7 +88,7 @@ async fn set_topic_changes_the_topic_everyone_reads() {
         .call(&ConversationsSetTopic::new(id.clone(), "Q3: ship the API"))
         .await
         .unwrap();
-    let topic = set.channel.topic.clone().unwrap();
+    let topic = set.channel.as_ref().unwrap().topic.clone().unwrap();
     assert_eq!(topic.value, "Q3: ship the API");
     assert_eq!(topic.creator, Some(user(demo::ADA)));
     assert!(topic.last_set > 0);
@@ -115,7 +115,14 @@ async fn set_topic_changes_the_topic_everyone_reads() {
         .await
         .unwrap();
     assert_eq!(
-        by_grace.channel.topic.clone().unwrap().creator,
+        by_grace
+            .channel
+            .as_ref()
+            .unwrap()
+            .topic
+            .clone()
+            .unwrap()
+            .creator,
         Some(user(demo::GRACE))
     );
 
@@ -124,7 +131,7 @@ async fn set_topic_changes_the_topic_everyone_reads() {
         .call(&ConversationsSetTopic::new(id.clone(), ""))
         .await
         .unwrap();
-    let topic = cleared.channel.topic.clone().unwrap();
+    let topic = cleared.channel.as_ref().unwrap().topic.clone().unwrap();
     assert_eq!((topic.value.as_str(), topic.creator), ("", None));
     assert_eq!(emu.applied_writes("conversations.setTopic"), 3);
 }
@@ -199,10 +206,13 @@ async fn set_purpose_changes_the_purpose_and_keeps_the_topic() {
         ))
         .await
         .unwrap();
-    let purpose = set.channel.purpose.clone().unwrap();
+    let purpose = set.channel.as_ref().unwrap().purpose.clone().unwrap();
     assert_eq!(purpose.value, "Plans, by quarter");
     assert_eq!(purpose.creator, Some(user(demo::ADA)));
-    assert_eq!(set.channel.topic.clone().unwrap().value, "Q3");
+    assert_eq!(
+        set.channel.as_ref().unwrap().topic.clone().unwrap().value,
+        "Q3"
+    );
     let read = ada.call(&ConversationsInfo::of(id.clone())).await.unwrap();
     assert_eq!(
         read.channel.purpose.clone().unwrap().value,

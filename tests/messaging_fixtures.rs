@@ -8,9 +8,9 @@ use common::{read_shared, shared_dir};
 use serde_json::Value;
 use slack_methods::methods::{
     ChatDelete, ChatGetPermalink, ChatPostEphemeral, ChatPostMessage, ChatScheduleMessage,
-    ChatUpdate, ConversationsHistory, ConversationsReplies, PinsAdd, ReactionsAdd, ReactionsList,
-    ReactionsRemove, UsersGetPresence, UsersSetPresence, ViewsOpen, ViewsPublish, ViewsPush,
-    ViewsUpdate,
+    ChatUpdate, ConversationsHistory, ConversationsReplies, ConversationsSetPurpose,
+    ConversationsSetTopic, PinsAdd, ReactionsAdd, ReactionsList, ReactionsRemove, UsersGetPresence,
+    UsersSetPresence, ViewsOpen, ViewsPublish, ViewsPush, ViewsUpdate,
 };
 use slack_methods::types::{MessageSubtype, Presence, ViewType};
 use slack_methods::{parse_response, slack_method, Client, Error, SlackMethod};
@@ -294,4 +294,9 @@ fn the_spec_examples_parse_into_the_typed_responses() {
         pushed.view.submit.unwrap().text,
         raw["view"]["submit"]["text"].as_str().unwrap()
     );
+    // The spec's example answers of setTopic and setPurpose are `{"ok": true}` alone.
+    let (topic, raw) = parse_example::<ConversationsSetTopic>(&spec);
+    assert_eq!(topic.channel.is_some(), raw.get("channel").is_some());
+    let (purpose, raw) = parse_example::<ConversationsSetPurpose>(&spec);
+    assert_eq!(purpose.channel.is_some(), raw.get("channel").is_some());
 }

@@ -77,10 +77,9 @@ crate::slack_object! {
     #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub struct ConversationsSetTopicResponse {
-        required {
-            /// The conversation, with its new topic.
-            pub channel: Conversation,
-        }
+        /// The conversation, with its new topic. Slack's answers include it, though its own
+        /// example answer is `{"ok": true}` alone, so a missing one does not fail the call.
+        pub channel: Option<Conversation>,
     }
 }
 
@@ -135,10 +134,9 @@ crate::slack_object! {
     #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub struct ConversationsSetPurposeResponse {
-        required {
-            /// The conversation, with its new purpose.
-            pub channel: Conversation,
-        }
+        /// The conversation, with its new purpose. Slack's answers include it, though its own
+        /// example answer is `{"ok": true}` alone, so a missing one does not fail the call.
+        pub channel: Option<Conversation>,
     }
 }
 
