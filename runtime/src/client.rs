@@ -1155,8 +1155,6 @@ async fn read_body<M: SlackMethod>(
     let mut gunzip = crate::gunzip::gzipped(headers)
         .then(|| crate::gunzip::Gunzip::new(std::mem::take(&mut body), limit));
     #[cfg(feature = "gzip")]
-    let mut compressed = 0usize;
-    #[cfg(feature = "gzip")]
     let unreadable = |stop: crate::gunzip::Stop, body: &[u8]| match stop {
         crate::gunzip::Stop::TooLarge => too_large(body),
         crate::gunzip::Stop::Corrupt(err) => Error::Decode {
@@ -1181,10 +1179,6 @@ async fn read_body<M: SlackMethod>(
         };
         #[cfg(feature = "gzip")]
         if let Some(gunzip) = &mut gunzip {
-            compressed = compressed.saturating_add(chunk.len());
-            if compressed > limit {
-                return Err(too_large(gunzip.output()));
-            }
             if let Err(stop) = gunzip.write(&chunk) {
                 return Err(unreadable(stop, gunzip.output()));
             }

@@ -50,9 +50,13 @@ impl Gunzip {
         }
     }
 
-    /// Decompresses the next compressed bytes.
+    /// Decompresses the next compressed bytes; the compressed bytes taken are held to the
+    /// limit too.
     pub(crate) fn write(&mut self, compressed: &[u8]) -> Result<(), Stop> {
         self.taken = self.taken.saturating_add(compressed.len());
+        if self.taken > self.decoder.get_ref().limit {
+            return Err(Stop::TooLarge);
+        }
         match self.decoder.write_all(compressed) {
             Ok(()) => Ok(()),
             Err(_) if self.decoder.get_ref().over => Err(Stop::TooLarge),
