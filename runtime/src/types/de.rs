@@ -661,7 +661,8 @@ impl Field for f64 {
 }
 
 /// Slack's profile `fields` is an object keyed by field id, an empty array, or `null`: an object
-/// reads as a map, anything else as an empty map.
+/// reads as a map, anything else as an empty map. A key whose value is `null` has no value and is
+/// left out.
 #[doc(hidden)]
 pub fn map_or_empty<'de, D, V>(deserializer: D) -> Result<BTreeMap<String, V>, D::Error>
 where
@@ -676,8 +677,10 @@ where
         }
         fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
             let mut out = BTreeMap::new();
-            while let Some((key, value)) = map.next_entry::<String, V>()? {
-                out.insert(key, value);
+            while let Some((key, value)) = map.next_entry::<String, Option<V>>()? {
+                if let Some(value) = value {
+                    out.insert(key, value);
+                }
             }
             Ok(out)
         }

@@ -343,6 +343,19 @@ impl ProfileUpdate {
 mod tests {
     use super::*;
 
+    /// A custom field given as `null` is a field without a value: it is left out of `fields`
+    /// rather than failing the whole profile (and with it the call).
+    #[test]
+    fn a_null_custom_field_is_left_out() {
+        let profile: Profile = serde_json::from_str(
+            r#"{"real_name":"Jane","fields":{"Xf1":null,"Xf2":{"value":"b","alt":""}}}"#,
+        )
+        .unwrap();
+        assert_eq!(profile.real_name, "Jane");
+        assert_eq!(profile.fields.keys().collect::<Vec<_>>(), ["Xf2"]);
+        assert_eq!(profile.fields["Xf2"].value, "b");
+    }
+
     /// `set` on a field the type names sets that field: every key is written once, and the
     /// update reads back from its own JSON.
     #[test]
