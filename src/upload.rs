@@ -151,6 +151,8 @@ impl FileUpload {
 
     /// How long sending the bytes may go without progress before it fails
     /// ([`DEFAULT_UPLOAD_IDLE_TIMEOUT`] by default). A slow upload that moves is not cut short.
+    /// Zero is refused when the upload starts, before anything is sent (`Duration::MAX` is no
+    /// limit).
     pub fn idle_timeout(mut self, idle: Duration) -> FileUpload {
         self.idle_timeout = idle;
         self
@@ -162,7 +164,8 @@ impl FileUpload {
 #[non_exhaustive]
 pub enum UploadError {
     /// `files.getUploadURLExternal` failed (or the upload was refused before it, as an invalid
-    /// request): no file id was handed out and nothing was uploaded.
+    /// request or a setting that cannot be used): no file id was handed out and nothing was
+    /// uploaded.
     #[error("file upload: asking Slack for an upload URL failed")]
     UploadUrl(#[source] Error),
     /// The bytes did not reach the upload URL. The file id was handed out, but no file was
@@ -233,8 +236,10 @@ impl UploadFile for Client {
         let mut ask = FilesGetUploadUrlExternal::new(filename, body.len());
         ask.alt_txt = alt_txt;
         ask.snippet_type = snippet_type;
-        // The last step's rule is checked before the first step, so that a mistake there does
-        // not leave an uploaded file behind.
+        // The last steps' rules are checked before the first step, so that a mistake there does
+        // not leave an upload URL or an uploaded file behind.
+        crate::__private::check_idle_timeout(idle_timeout)
+            .map_err(|refused| UploadError::UploadUrl(Error::Config(refused)))?;
         if thread_ts.is_some() && channel.is_none() {
             return Err(UploadError::UploadUrl(Error::InvalidRequest {
                 method: FilesCompleteUploadExternal::NAME,

@@ -265,6 +265,50 @@ async fn step_one_failing_uploads_nothing() {
     assert_eq!(emu.requests().len(), before);
 }
 
+#[tokio::test]
+async fn a_zero_idle_timeout_is_refused_before_anything_is_sent() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    // The whole upload: refused before `files.getUploadURLExternal`, so no upload URL is
+    // handed out for an upload that could never be sent.
+    let err = bot
+        .upload_file(
+            FileUpload::bytes("a.txt", "abc")
+                .share_in(general())
+                .idle_timeout(Duration::ZERO),
+        )
+        .await
+        .unwrap_err();
+    let UploadError::UploadUrl(Error::Config(refused)) = &err else {
+        panic!("{err:?}");
+    };
+    assert!(
+        refused.to_string().starts_with("`idle_timeout` is zero"),
+        "{refused}"
+    );
+    assert!(emu.requests().is_empty());
+    // The bytes alone, to a URL Slack handed out: refused, and the URL stays unused.
+    let url = bot
+        .call(&FilesGetUploadUrlExternal::new("b.txt", 3))
+        .await
+        .unwrap();
+    let err = bot
+        .send_upload(&url.upload_url, UploadBody::bytes("abc"), Duration::ZERO)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, SendError::Config(_)), "{err:?}");
+    assert!(upload_requests(&emu).is_empty());
+    // The same URL, with a wait above zero, takes the bytes.
+    bot.send_upload(
+        &url.upload_url,
+        UploadBody::bytes("abc"),
+        Duration::from_secs(5),
+    )
+    .await
+    .unwrap();
+    assert_eq!(upload_requests(&emu).len(), 1);
+}
+
 /// `files.getUploadURLExternal` with no checks of its own, to see what the emulator answers.
 #[slack_methods::slack_method("files.getUploadURLExternal", scope = "files:write")]
 struct RawGetUploadUrl {

@@ -62,14 +62,15 @@ pub use tool::{
 };
 pub use upload::{SendError, UploadBody, DEFAULT_UPLOAD_IDLE_TIMEOUT, UPLOAD_CHUNK};
 
-/// Items used by code that `#[slack_method]` generates. Not a public API: names here change
-/// without notice.
+/// Items used by code that `#[slack_method]` generates, and by the `slack-methods` crate itself.
+/// Not a public API: names here change without notice.
 #[doc(hidden)]
 pub mod __private {
     pub use crate::form::{EncodeError, FormEncoder, FormValue};
     pub use crate::method::{HttpVerb, InvalidRequest, RateLimitTier, SlackMethod};
     pub use crate::paging::CursorPaginated;
     pub use crate::tool::{KindOf, ParamKind, ParamOf, SlackTool, ToolParam};
+    pub use crate::upload::check_idle_timeout;
     // The primitive types the generated code names, by a path a user's own `bool` or `str`
     // cannot shadow.
     pub use core::option::Option;

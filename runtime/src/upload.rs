@@ -171,6 +171,21 @@ pub enum SendError {
         /// The idle timeout that ran out.
         idle: Duration,
     },
+    /// A setting of the upload cannot be used (a zero idle timeout); nothing was sent.
+    #[error(transparent)]
+    Config(#[from] crate::ConfigError),
+}
+
+/// Refuses a zero idle timeout, which would end the upload before its first byte could go out.
+pub fn check_idle_timeout(idle: Duration) -> Result<(), crate::ConfigError> {
+    if idle.is_zero() {
+        return Err(crate::ConfigError::Setting {
+            setting: "idle_timeout",
+            problem: "is zero, so no byte of the upload could go out in time: give a wait \
+                      longer than zero (`Duration::MAX` for no limit)",
+        });
+    }
+    Ok(())
 }
 
 impl Client {
@@ -182,7 +197,9 @@ impl Client {
     /// The URL must be `http` or `https`, and `https` whenever the client's own base URL is.
     /// The upload fails with [`SendError::Timeout`] when it makes no progress (no byte taken by
     /// the connection, no answer) for `idle_timeout`; a slow but moving upload of a large file
-    /// is not cut short. It is sent once: nothing is retried (a reader cannot be read twice).
+    /// is not cut short; a zero `idle_timeout` is refused before anything is sent
+    /// ([`SendError::Config`]). It is sent once: nothing is retried (a reader cannot be read
+    /// twice).
     ///
     /// ```no_run
     /// # async fn demo(client: slack_methods_runtime::Client, upload_url: String) -> Result<(), slack_methods_runtime::SendError> {
@@ -198,6 +215,7 @@ impl Client {
         idle_timeout: Duration,
     ) -> Result<(), SendError> {
         let url = self.check_upload_url(upload_url)?;
+        check_idle_timeout(idle_timeout)?;
         let shown = origin(&url);
         let progress = Arc::new(Progress {
             last: Mutex::new(Instant::now()),
