@@ -274,12 +274,7 @@ impl Args {
         // apart, reported) and parsed again, from the start, without them.
         let name = args.name.clone();
         let attempt = Ctxt::new();
-        let parser = syn::meta::parser(|meta| {
-            args.parse_one(&attempt, &meta)?;
-            missing_comma(&attempt, meta.input, ARGUMENTS);
-            Ok(())
-        });
-        let Err(error) = parser.parse2(positional.rest.clone()) else {
+        let Err(error) = args.parse_named(&attempt, positional.rest.clone()) else {
             attempt.move_into(cx);
             return args;
         };
@@ -293,15 +288,23 @@ impl Args {
             name,
             ..Args::default()
         };
-        let parser = syn::meta::parser(|meta| {
-            args.parse_one(cx, &meta)?;
-            missing_comma(cx, meta.input, ARGUMENTS);
-            Ok(())
-        });
-        if let Err(error) = parser.parse2(kept) {
+        if let Err(error) = args.parse_named(cx, kept) {
             cx.syn_error(error);
         }
         args
+    }
+
+    /// Parses the `key = value` arguments and flags in `tokens`. Arguments written without a
+    /// comma between them are reported once and then read as well (see [`missing_comma`]).
+    fn parse_named(&mut self, cx: &Ctxt, tokens: TokenStream) -> syn::Result<()> {
+        let parser = syn::meta::parser(|meta| {
+            self.parse_one(cx, &meta)?;
+            match missing_comma(cx, meta.input, ARGUMENTS) {
+                Some(rest) => self.parse_named(cx, rest),
+                None => Ok(()),
+            }
+        });
+        parser.parse2(tokens)
     }
 
     /// Parses one `key = value` or flag. Mistakes in the value are recorded and the value is

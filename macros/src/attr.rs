@@ -106,17 +106,23 @@ impl FieldAttrs {
                 );
                 continue;
             }
-            let result = attr.parse_nested_meta(|meta| {
-                out.parse_one(cx, &meta);
-                missing_comma(cx, meta.input, "keys of `#[slack(..)]`");
-                Ok(())
-            });
+            let result = list.parse_args_with(syn::meta::parser(|meta| out.parse_keys(cx, &meta)));
             if let Err(error) = result {
                 cx.syn_error(error);
             }
         }
         out.broken = cx.error_count() > errors_before;
         out
+    }
+
+    /// Parses one key and, when the keys after it lack their comma, those too (reported once,
+    /// then read, so `json skip` still skips the field).
+    fn parse_keys(&mut self, cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<()> {
+        self.parse_one(cx, meta);
+        match missing_comma(cx, meta.input, "keys of `#[slack(..)]`") {
+            Some(rest) => syn::meta::parser(|meta| self.parse_keys(cx, &meta)).parse2(rest),
+            None => Ok(()),
+        }
     }
 
     fn parse_one(&mut self, cx: &Ctxt, meta: &ParseNestedMeta) {

@@ -94,16 +94,19 @@ pub fn skip_value(input: syn::parse::ParseStream) -> TokenStream {
 /// argument written without its comma (`json skip`), or stray ones. They are reported at their
 /// first token, the one the comma belongs before, and skipped, so the next argument is still
 /// read. `list` names the list's items (`keys of `#[slack(..)]``).
-pub fn missing_comma(cx: &Ctxt, input: syn::parse::ParseStream, list: &str) {
+///
+/// When the skipped tokens start with a name, they are returned: the caller reads them as the
+/// arguments they are, so a flag written without its comma (`tier = 2 unchecked_tier`) still
+/// counts and the mistake is one error, not a second one about the flag's absence.
+pub fn missing_comma(cx: &Ctxt, input: syn::parse::ParseStream, list: &str) -> Option<TokenStream> {
     if input.is_empty() || input.peek(syn::Token![,]) {
-        return;
+        return None;
     }
-    let Ok(first) = input.fork().parse::<proc_macro2::TokenTree>() else {
-        return;
-    };
-    skip_value(input);
+    let first = input.fork().parse::<proc_macro2::TokenTree>().ok()?;
+    let skipped = skip_value(input);
     cx.error_spanned_by(
         &first,
         format!("expected `,` before `{first}`: separate the {list} with commas"),
     );
+    matches!(first, proc_macro2::TokenTree::Ident(_)).then_some(skipped)
 }
