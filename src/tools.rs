@@ -11,7 +11,9 @@
 //!    [`ToolError::Arguments`], naming the argument;
 //! 2. they are read into the binding's struct with serde (a binding registers when it derives
 //!    `serde::Deserialize`, field names being the wire names; `#[serde(deny_unknown_fields)]`
-//!    keeps it as strict as its schema), a mistake there naming the argument too;
+//!    keeps it as strict as its schema; `#[slack_method]` refuses, at compile time, serde
+//!    attributes that would read an argument under another name or not at all), a mistake
+//!    there naming the argument too;
 //! 3. the call goes through the normal [`Client`]: the binding's validation, the rate limiter,
 //!    retries and typed errors ([`ToolError::Call`]). Nothing is sent before all of that
 //!    passed.

@@ -25,6 +25,8 @@ pub struct Field<'a> {
     pub attrs: FieldAttrs,
     /// The field's doc comment, one line per `#[doc]` (see [`doc_lines`]).
     pub doc: Vec<String>,
+    /// All of the field's attributes, for the ones other derives read (`#[serde(..)]`).
+    pub raw_attrs: &'a [syn::Attribute],
 }
 
 impl<'a> Input<'a> {
@@ -64,6 +66,7 @@ impl<'a> Input<'a> {
                         ty: &field.ty,
                         attrs,
                         doc: doc_lines(&field.attrs),
+                        raw_attrs: &field.attrs,
                     })
                 })
                 .collect(),

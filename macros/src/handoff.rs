@@ -305,6 +305,7 @@ fn check_cfg_on_required(cx: &Ctxt, args: &Args, input: &DeriveInput) {
             ty: &field.ty,
             attrs: FieldAttrs::from_attrs(&quiet, &field.attrs),
             doc: Vec::new(),
+            raw_attrs: &field.attrs,
         };
         if parsed.is_sent() && !parsed.attrs.broken {
             fields.entry(parsed.wire_name()).or_default().push(field);

@@ -30,6 +30,7 @@ mod fallback;
 mod grammar;
 mod handoff;
 mod manifest;
+mod serde_names;
 mod similar;
 mod valid;
 

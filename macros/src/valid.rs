@@ -9,6 +9,7 @@ use crate::catalog::{self, ParamFrom, ParamType, Sources, Tier, Verb};
 use crate::check;
 use crate::ctxt::Ctxt;
 use crate::manifest;
+use crate::serde_names;
 use crate::similar::{either, join, quoted};
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
@@ -56,6 +57,7 @@ pub fn crate_path(args: &Args) -> TokenStream {
 /// attribute left out. `None` when the name is missing (already reported).
 pub fn check<'a>(cx: &Ctxt, args: Args, input: Input<'a>) -> Option<Method<'a>> {
     check::fields(cx, &input.fields);
+    serde_names::check(cx, &input);
     check::arguments(cx, &args);
     let name = args.name.as_ref()?;
     let entry = catalog::lookup(&name.value());
