@@ -229,7 +229,7 @@ fn logged(parts: &[&str]) -> Vec<String> {
         .collect()
 }
 
-const UNREACHABLE: &str = "the shared rate-limit store cannot be reached";
+const FAILED: &str = "the shared rate-limit store failed";
 const BACK: &str = "the shared rate-limit store is back";
 
 // ---------------------------------------------------------------------------------------------
@@ -492,7 +492,7 @@ async fn redis_killed_mid_run_then_back() {
         "only {during} calls went while Redis was down"
     );
     assert_eq!(
-        logged(&[UNREACHABLE, &address, "WARN"]).len(),
+        logged(&[FAILED, &address, "WARN"]).len(),
         3,
         "each store says it is unreachable, once: {:?}",
         logged(&[&address])
@@ -569,13 +569,48 @@ async fn an_unreachable_or_silent_store_never_holds_a_call() {
             started.elapsed()
         );
         assert_eq!(
-            logged(&[UNREACHABLE, &format!("127.0.0.1:{port}")]).len(),
+            logged(&[FAILED, &format!("127.0.0.1:{port}")]).len(),
             1,
             "port {port}"
         );
     }
     held.abort();
     assert!(logged(&["MARKER"]).is_empty(), "a token reached the log");
+}
+
+/// A store that answers but refuses the client (it wants a password the URL lacks) is not said
+/// to be unreachable: the error says the store failed, and its cause says why.
+#[tokio::test]
+async fn a_store_that_refuses_the_client_is_not_called_unreachable() {
+    let Some(server) = RedisServer::start() else {
+        return;
+    };
+    assert_eq!(
+        server.command(&["CONFIG", "SET", "requirepass", "sesame"]),
+        Some(vec![String::from("OK")])
+    );
+    let emu = emulator().await;
+    let shared =
+        SharedLimits::new(RedisStore::new(&server.url()).unwrap()).on_failure(StoreFailure::Fail);
+    let client = replica(&emu, shared, TOKEN);
+    let err = client.call(&read()).await.unwrap_err();
+    assert!(matches!(err, Error::RateLimitStore { .. }), "{err:?}");
+    assert_eq!(
+        err.to_string(),
+        "users.profile.get: not sent: the shared rate-limit store failed"
+    );
+    let mut chain = String::new();
+    let mut cause = std::error::Error::source(&err);
+    while let Some(inner) = cause {
+        chain.push_str(&format!("{inner}\n"));
+        cause = inner.source();
+    }
+    assert!(
+        chain.contains("NOAUTH") || chain.to_lowercase().contains("auth"),
+        "{chain}"
+    );
+    assert!(!chain.contains("sesame"), "{chain}");
+    assert!(emu.requests_for(GET).is_empty(), "a call was sent");
 }
 
 /// Set to fail: a call while the store cannot be reached fails at once, unsent, with an error
@@ -591,7 +626,7 @@ async fn a_store_set_to_fail_fails_calls_unsent() {
         assert!(matches!(err, Error::RateLimitStore { .. }), "{err:?}");
         assert_eq!(
             err.to_string(),
-            "users.profile.get: not sent: the shared rate-limit store cannot be reached"
+            "users.profile.get: not sent: the shared rate-limit store failed"
         );
         assert!(std::error::Error::source(&err).is_some());
         assert!(!format!("{err:?}").contains(TOKEN));
@@ -716,7 +751,7 @@ async fn a_foreign_value_at_one_key_leaves_the_others_shared() {
         );
     }
     assert!(
-        logged(&[UNREACHABLE, &address]).is_empty(),
+        logged(&[FAILED, &address]).is_empty(),
         "the store was said to be unreachable: {:?}",
         logged(&[&address])
     );

@@ -56,10 +56,11 @@ pub enum Error {
         status: Option<u16>,
     },
     /// The call was not sent: its rate limit is kept in a shared store
-    /// ([`SharedLimits`](crate::SharedLimits)) that cannot be reached, and the client is set to
+    /// ([`SharedLimits`](crate::SharedLimits)) that failed (it cannot be reached, or refuses the
+    /// client, as with a wrong password), and the client is set to
     /// fail calls meanwhile ([`StoreFailure::Fail`](crate::StoreFailure::Fail)) rather than pace
     /// them in this process alone. What failed is the `source()`.
-    #[error("{method}: not sent: the shared rate-limit store cannot be reached")]
+    #[error("{method}: not sent: the shared rate-limit store failed")]
     RateLimitStore {
         /// The method that was called.
         method: &'static str,

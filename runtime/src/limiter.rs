@@ -378,7 +378,7 @@ impl fmt::Display for Refused {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Refused::Wait(wait) => write!(f, "the call would have to wait {wait:?}"),
-            Refused::Store(_) => f.write_str("the shared rate-limit store cannot be reached"),
+            Refused::Store(_) => f.write_str("the shared rate-limit store failed"),
         }
     }
 }
@@ -1085,7 +1085,7 @@ impl Health {
             tracing::warn!(
                 store = %self.store,
                 error = %cause,
-                "the shared rate-limit store cannot be reached: {meanwhile}"
+                "the shared rate-limit store failed: {meanwhile}"
             );
         } else {
             tracing::debug!(store = %self.store, error = %cause, "the shared rate-limit store failed again");
@@ -1136,7 +1136,7 @@ impl Health {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .clone()
-            .unwrap_or_else(|| StoreError::message("the shared rate-limit store cannot be reached"))
+            .unwrap_or_else(|| StoreError::message("the shared rate-limit store failed"))
     }
 }
 
