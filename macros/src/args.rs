@@ -538,28 +538,25 @@ fn unquoted_value<T: Parse>(
         return Ok(None);
     }
     let fork = value.fork();
-    if fork.parse::<T>().is_ok() {
+    if let Ok(parsed) = fork.parse::<T>() {
         if at_end(&fork) {
             return value.parse().map(Some);
         }
         // A whole value with something after it: that is the mistake.
         value.advance_to(&fork);
-        // A word: the next argument, without the comma before it (reported at the word).
-        let next = value.fork().call(Ident::parse_any).ok();
-        let wrong = skip_value(value);
-        match next {
-            Some(word) => cx.error_spanned_by(
-                &word,
-                format!("expected `,` before `{word}`: arguments are separated by commas"),
-            ),
-            None => cx.error_spanned_by(
-                &wrong,
-                format!(
-                    "unexpected `{}` after the value of `{key}`; remove it",
-                    wrong.to_string().replace(' ', "")
-                ),
-            ),
+        // A word: the next argument, without the comma before it. The value stands, and the
+        // word is left for the caller, which reports the missing comma and reads the argument.
+        if value.fork().call(Ident::parse_any).is_ok() {
+            return Ok(Some(parsed));
         }
+        let wrong = skip_value(value);
+        cx.error_spanned_by(
+            &wrong,
+            format!(
+                "unexpected `{}` after the value of `{key}`; remove it",
+                wrong.to_string().replace(' ', "")
+            ),
+        );
         return Ok(None);
     }
     let wrong = skip_value(value);

@@ -10,4 +10,12 @@ pub struct UsersProfileSet {
     pub note: Option<String>,
 }
 
+pub struct Info;
+
+// After a type or a path too: the flag that vouches for the written scope still counts.
+#[slack_method("users.info", response = Info unchecked_scope, scope = "users:write")]
+pub struct UsersInfo {
+    pub user: String,
+}
+
 fn main() {}
