@@ -228,6 +228,47 @@ fn literals_alone(cx: &Ctxt, rest: TokenStream, named: bool) -> (TokenStream, bo
     (kept, found)
 }
 
+/// The method name written after other arguments: the first string literal that is an argument
+/// by itself, between commas, and is a well-formed method name (no suffix; a scope written
+/// alone is not one). Returns it and the other arguments, with one
+/// comma next to it removed; or `None` and the arguments as they were.
+fn late_name(rest: TokenStream) -> (Option<LitStr>, TokenStream) {
+    use proc_macro2::TokenTree;
+    let tokens: Vec<TokenTree> = rest.into_iter().collect();
+    let comma = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ','))
+    };
+    let found = tokens.iter().enumerate().find_map(|(i, token)| {
+        let TokenTree::Literal(literal) = token else {
+            return None;
+        };
+        if !(i == 0 || comma(i - 1)) || !(i + 1 == tokens.len() || comma(i + 1)) {
+            return None;
+        }
+        let lit = syn::parse2::<LitStr>(TokenTree::Literal(literal.clone()).into()).ok()?;
+        let well_formed = grammar::check_method_name(&lit.value()).is_ok();
+        (lit.suffix().is_empty() && well_formed).then_some((i, lit))
+    });
+    let Some((at, lit)) = found else {
+        return (None, tokens.into_iter().collect());
+    };
+    // The comma after it, or before it when it is last.
+    let drop_comma = if comma(at + 1) {
+        Some(at + 1)
+    } else {
+        at.checked_sub(1)
+    };
+    let kept = tokens
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| *i != at && Some(*i) != drop_comma)
+        .map(|(_, token)| token)
+        .collect();
+    (Some(lit), kept)
+}
+
 /// Whether the input starts with a bare flag (`paginated`, `no_scope`, ...) followed by a comma
 /// or nothing: then the method name is missing rather than unquoted.
 fn starts_flag(input: ParseStream) -> bool {
@@ -255,8 +296,27 @@ impl Args {
         if let Some(error) = positional.missing_comma {
             cx.syn_error(error);
         }
-        let named = !matches!(positional.name, NameArg::Missing);
-        match positional.name {
+        // The name written after other arguments (`tier = 4, "users.info"`): one mistake, its
+        // place, reported at the name, which is then read as the name.
+        let (name, rest) = match positional.name {
+            NameArg::Missing => match late_name(positional.rest) {
+                (Some(lit), rest) => {
+                    cx.error_spanned_by(
+                        &lit,
+                        format!(
+                            "the method name comes first; move `{}` to the start: `#[slack_method({}, ..)]`",
+                            lit.token(),
+                            lit.token()
+                        ),
+                    );
+                    (NameArg::Lit(lit), rest)
+                }
+                (None, rest) => (NameArg::Missing, rest),
+            },
+            name => (name, positional.rest),
+        };
+        let named = !matches!(name, NameArg::Missing);
+        match name {
             NameArg::Lit(lit) => match grammar::check_method_name(&lit.value()) {
                 Ok(()) => args.name = Some(lit),
                 Err(broken) => {
@@ -274,11 +334,11 @@ impl Args {
         // apart, reported) and parsed again, from the start, without them.
         let name = args.name.clone();
         let attempt = Ctxt::new();
-        let Err(error) = args.parse_named(&attempt, positional.rest.clone()) else {
+        let Err(error) = args.parse_named(&attempt, rest.clone()) else {
             attempt.move_into(cx);
             return args;
         };
-        let (kept, found) = literals_alone(cx, positional.rest, named);
+        let (kept, found) = literals_alone(cx, rest, named);
         if !found {
             attempt.move_into(cx);
             cx.syn_error(error);
