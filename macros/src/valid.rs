@@ -330,9 +330,16 @@ fn check_fields(cx: &Ctxt, input: &Input, method: &catalog::Method) {
             present.push(wire);
         }
     }
+    // The wire names of the sent fields so far: a second field sent under one (already
+    // reported in `check.rs`) is not checked against the parameter as well.
+    let mut sent: Vec<String> = Vec::new();
     for field in input.fields.iter().filter(|field| field.is_sent()) {
         let wire = field.wire_name();
         present.push(wire.clone());
+        if sent.contains(&wire) {
+            continue;
+        }
+        sent.push(wire.clone());
         if wire == "token" || field.attrs.unchecked.written() || field.attrs.broken {
             continue;
         }
