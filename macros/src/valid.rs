@@ -13,6 +13,7 @@ use crate::serde_names;
 use crate::similar::{either, join, quoted};
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
+use syn::ext::IdentExt;
 use syn::{Ident, LitStr, Path, Type};
 
 /// A binding ready to expand: every default filled in, every rule checked.
@@ -330,13 +331,35 @@ fn check_fields(cx: &Ctxt, input: &Input, method: &catalog::Method) {
             present.push(wire);
         }
     }
+    // A field named after a required parameter that a `rename` sends as another, where no other
+    // field sends it: the `rename` is the one mistake, reported at it (a missing-parameter error
+    // asking for a field the struct has would mislead), and the field is not checked as the
+    // parameter it was renamed to. Counted as present.
+    let renamed_away: Vec<&ast::Field> = input
+        .fields
+        .iter()
+        .filter(|field| renamed_from_required(field, &input.fields, &present, method))
+        .collect();
+    for field in &renamed_away {
+        let own = field.ident.unraw().to_string();
+        if let Some(lit) = field.attrs.rename.get() {
+            cx.error_spanned_by(
+                lit,
+                format!(
+                    "this `rename` sends the field `{own}` as `{}`, and `{own}` is a required parameter of `{name}` that no other field sends; remove the `rename`",
+                    lit.value()
+                ),
+            );
+        }
+        present.push(own);
+    }
     // The wire names of the sent fields so far: a second field sent under one (already
     // reported in `check.rs`) is not checked against the parameter as well.
     let mut sent: Vec<String> = Vec::new();
     for field in input.fields.iter().filter(|field| field.is_sent()) {
         let wire = field.wire_name();
         present.push(wire.clone());
-        if sent.contains(&wire) {
+        if sent.contains(&wire) || renamed_away.iter().any(|away| std::ptr::eq(*away, field)) {
             continue;
         }
         sent.push(wire.clone());
@@ -405,6 +428,33 @@ fn check_fields(cx: &Ctxt, input: &Input, method: &catalog::Method) {
             join(&quoted(&fields), "and")
         ),
     );
+}
+
+/// Whether `field` is named after a required parameter of `method` but renamed to another name
+/// (not `token`, which has its own error), while no other field sends that parameter and none
+/// was skipped (`skipped`: the wire names of the skipped required parameters, reported apart).
+fn renamed_from_required(
+    field: &ast::Field,
+    fields: &[ast::Field],
+    skipped: &[String],
+    method: &catalog::Method,
+) -> bool {
+    let (Some(lit), true, false) = (
+        field.attrs.rename.get(),
+        field.is_sent(),
+        field.attrs.broken,
+    ) else {
+        return false;
+    };
+    let own = field.ident.unraw().to_string();
+    let wire = lit.value();
+    wire != own
+        && wire != "token"
+        && method.param(&own).is_some_and(|param| param.required)
+        && !skipped.contains(&own)
+        && !fields
+            .iter()
+            .any(|other| other.is_sent() && other.wire_name() == own)
 }
 
 /// ` (Slack's Python SDK requires it, Slack's 2020 spec did not)` when the requirement of
