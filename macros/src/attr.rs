@@ -234,6 +234,13 @@ fn rename_value(cx: &Ctxt, meta: &ParseNestedMeta) -> Option<LitStr> {
             return None;
         }
     };
+    if lit.value().trim().is_empty() {
+        cx.error_spanned_by(
+            &lit,
+            format!("`rename` is empty; write the parameter name to send the field as, e.g. {EXAMPLE}, or remove `rename`"),
+        );
+        return None;
+    }
     match grammar::check_wire_name(&lit.value()) {
         Ok(()) => Some(lit),
         Err(broken) => {

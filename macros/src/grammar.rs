@@ -161,6 +161,11 @@ pub fn check_wire_name(name: &str) -> Result<(), Broken> {
     if name.trim().is_empty() {
         return Err(Broken::new("the name is empty", None));
     }
+    // The raw identifier of a field named after a keyword (`r#type`) is sent without `r#`.
+    if let Some(bare) = name.strip_prefix("r#") {
+        let fix = Some(snake_case(bare)).filter(|fixed| is_wire_name(fixed));
+        return Err(Broken::new("a parameter name is written without `r#`", fix));
+    }
     let fix = Some(snake_case(name)).filter(|fixed| is_wire_name(fixed));
     Err(Broken::new(
         "a parameter name has only lowercase ASCII letters, digits and `_`",
@@ -296,5 +301,6 @@ mod tests {
         assert_eq!(fix_of(check_wire_name("User")).as_deref(), Some("user"));
         assert_eq!(check_wire_name("").unwrap_err().fix, None);
         assert_eq!(fix_of(check_wire_name("a.b")), None);
+        assert_eq!(fix_of(check_wire_name("r#type")).as_deref(), Some("type"));
     }
 }
