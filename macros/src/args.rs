@@ -7,7 +7,7 @@
 
 use crate::attr::Attr;
 use crate::catalog::{self, Tier, Verb};
-use crate::ctxt::{missing_comma, skip_value, Ctxt};
+use crate::ctxt::{extra_commas, missing_comma, skip_value, Ctxt};
 use crate::grammar;
 use crate::similar;
 use proc_macro2::{Span, TokenStream};
@@ -314,6 +314,11 @@ impl Args {
                 (None, rest) => (NameArg::Missing, rest),
             },
             name => (name, positional.rest),
+        };
+        // After the name's own comma, a comma that follows nothing is an extra one.
+        let rest = match name {
+            NameArg::Missing => rest,
+            _ => extra_commas(cx, rest, "argument"),
         };
         let named = !matches!(name, NameArg::Missing);
         match name {

@@ -6,7 +6,7 @@
 //! keeping the token it was written with. They are helper attributes of the derive; only when
 //! the attribute cannot hand the struct to the derive are they removed (`strip`).
 
-use crate::ctxt::{missing_comma, skip_value, Ctxt};
+use crate::ctxt::{extra_commas, missing_comma, skip_value, Ctxt};
 use crate::grammar;
 use crate::similar;
 use syn::meta::ParseNestedMeta;
@@ -106,7 +106,8 @@ impl FieldAttrs {
                 );
                 continue;
             }
-            let result = list.parse_args_with(syn::meta::parser(|meta| out.parse_keys(cx, &meta)));
+            let keys = extra_commas(cx, list.tokens.clone(), "key");
+            let result = syn::meta::parser(|meta| out.parse_keys(cx, &meta)).parse2(keys);
             if let Err(error) = result {
                 cx.syn_error(error);
             }

@@ -90,6 +90,28 @@ pub fn skip_value(input: syn::parse::ParseStream) -> TokenStream {
     skipped
 }
 
+/// The tokens of a comma-separated list without the commas that follow nothing (one at the
+/// start, or a second in a row: `a, , b`), each reported at itself as one mistake, so the items
+/// around it are still read. `item` names what a comma follows (`argument`, `key`).
+pub fn extra_commas(cx: &Ctxt, tokens: TokenStream, item: &str) -> TokenStream {
+    use proc_macro2::TokenTree;
+    let mut kept = TokenStream::new();
+    let mut after_comma = true;
+    for token in tokens {
+        let comma = matches!(&token, TokenTree::Punct(punct) if punct.as_char() == ',');
+        if comma && after_comma {
+            cx.error_spanned_by(
+                &token,
+                format!("an extra `,` with no {item} before it; remove it"),
+            );
+            continue;
+        }
+        after_comma = comma;
+        kept.extend([token]);
+    }
+    kept
+}
+
 /// After one argument of a comma-separated list: tokens before the next `,` are a second
 /// argument written without its comma (`json skip`), or stray ones. They are reported at their
 /// first token, the one the comma belongs before, and skipped, so the next argument is still
