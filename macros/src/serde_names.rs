@@ -2,9 +2,9 @@
 //!
 //! Every binding is a tool: the registry (and the MCP server on it) reads an agent's arguments
 //! into the struct with the struct's own `Deserialize`, under the names the tool's schema gives,
-//! which are the wire names. A field serde reads under another name, or never reads, would drop
-//! the agent's argument without a word; a skipped field serde still requires would make every
-//! call fail. Each is a compile error at the serde or `slack` token that causes it. Structs that
+//! which are the wire names. A field serde reads under another name, from the top level
+//! (`flatten`), or never reads, would drop the agent's argument without a word; a skipped field
+//! serde still requires would make every call fail. Each is a compile error at the serde or `slack` token that causes it. Structs that
 //! do not derive `Deserialize` are not looked at.
 
 use crate::ast::{Field, Input};
@@ -24,11 +24,18 @@ pub fn check(cx: &Ctxt, input: &Input) {
     let mut rename_all_reported = false;
     for field in input.fields.iter().filter(|field| !field.attrs.broken) {
         let serde = Serde::read(field.raw_attrs);
-        if serde.flatten {
-            continue;
-        }
         if !field.is_sent() {
             skipped_field(cx, field, &serde, &container);
+            continue;
+        }
+        if let Some(flatten) = &serde.flatten {
+            cx.error_spanned_by(
+                flatten,
+                format!(
+                    "serde reads a flattened field from the arguments' top level, but a tool call gives it as one argument, `{}`; remove `flatten`",
+                    field.wire_name()
+                ),
+            );
             continue;
         }
         if let Some(skip) = &serde.skip {
@@ -131,8 +138,8 @@ struct Serde {
     skip: Option<Path>,
     /// `default` or `default = ".."`.
     default: bool,
-    /// `flatten`: the field's names are its own type's.
-    flatten: bool,
+    /// `flatten`, as written: the field's names are its own type's.
+    flatten: Option<Path>,
     /// On the struct: `rename_all = ".."` or `rename_all(deserialize = "..")`, when its rule is
     /// one serde knows.
     rename_all: Option<(RenameRule, LitStr)>,
@@ -166,7 +173,7 @@ impl Serde {
             }
             "skip" | "skip_deserializing" => self.skip = Some(meta.path.clone()),
             "default" => self.default = true,
-            "flatten" => self.flatten = true,
+            "flatten" => self.flatten = Some(meta.path.clone()),
             _ => {}
         }
         skip_value(meta.input);
