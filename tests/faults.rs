@@ -433,6 +433,41 @@ async fn calls_dropped_while_waiting_give_their_slots_back() {
     );
 }
 
+/// Calls dropped while they wait leave the pacing as if they had never asked: a call made after
+/// the first freed slot has passed goes at once when the last call sent is a slot behind it,
+/// instead of waiting for the next slot a dropped call had reserved.
+#[tokio::test]
+async fn calls_dropped_while_waiting_do_not_slow_a_later_call() {
+    let (emu, _) = setup().await;
+    // One call a second, one at a time.
+    let limits = RateLimits::slack_tiers()
+        .method(SET, 60)
+        .burst(1)
+        .headroom(0.0);
+    let client = paced_client(&emu, limits);
+    client.call(&write()).await.unwrap();
+    let sent = std::time::Instant::now();
+    // Five calls wait for the slots 1 s to 5 s ahead, and are dropped.
+    let mut waiting = tokio::task::JoinSet::new();
+    for _ in 0..5 {
+        let client = client.clone();
+        waiting.spawn(async move { client.call(&write()).await });
+    }
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    waiting.abort_all();
+    while waiting.join_next().await.is_some() {}
+    // Past the first freed slot, more than a second after the only call sent.
+    tokio::time::sleep_until((sent + Duration::from_millis(1100)).into()).await;
+    let asked = std::time::Instant::now();
+    client.call(&write()).await.unwrap();
+    assert_eq!(emu.requests_for(SET).len(), 2, "a dropped call was sent");
+    assert!(
+        asked.elapsed() < Duration::from_millis(300),
+        "the call waited {:?} for a slot a dropped call had reserved",
+        asked.elapsed()
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Rate-limit pauses, budgets, timeouts and untrusted sizes.
 

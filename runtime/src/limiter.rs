@@ -244,10 +244,20 @@ struct Cell {
     tat: Instant,
     /// No call before this instant (set from Slack's `Retry-After`).
     paused_until: Option<Instant>,
-    /// Slots reserved by calls that were cancelled while they waited, latest first: the next
-    /// calls take them (earliest first, from the end) before new ones, so the schedule of calls
-    /// sent stays one the pacing allows.
-    freed: Vec<Instant>,
+    /// Slots reserved by calls that were cancelled while they waited, with a later slot still
+    /// reserved, latest first: the next calls take them (earliest first, from the end) before
+    /// new ones, so the schedule of calls sent stays one the pacing allows. (A cancelled call
+    /// whose slot was the last reserved is undone instead: see [`Cell::free`].)
+    freed: Vec<Reservation>,
+}
+
+/// One slot taken by a paced call, with the theoretical arrival time of its pair just before
+/// and just after it was taken, so that giving it back can undo it.
+#[derive(Clone, Copy, Debug)]
+struct Reservation {
+    slot: Instant,
+    before: Instant,
+    after: Instant,
 }
 
 impl Cell {
@@ -290,18 +300,22 @@ impl Cell {
         now: Instant,
         pacing: Pacing,
         deadline: Option<Instant>,
-    ) -> Result<Instant, Duration> {
+    ) -> Result<Reservation, Duration> {
         let earliest = self.pause_at(now).unwrap_or(now);
         // A freed slot in the past is lost (no call went then), as is one inside a pause.
-        while self.freed.last().is_some_and(|slot| *slot < earliest) {
+        while self.freed.last().is_some_and(|freed| freed.slot < earliest) {
             self.freed.pop();
         }
         let (new, tat) = self.slot(now, pacing);
-        let freed = self.freed.last().copied().filter(|slot| *slot < new);
-        let slot = freed.unwrap_or(new);
+        let freed = self.freed.last().copied().filter(|freed| freed.slot < new);
+        let taken = freed.unwrap_or(Reservation {
+            slot: new,
+            before: self.tat,
+            after: tat,
+        });
         // A slot that needs no wait is always taken, whatever the deadline.
-        if slot > now && deadline.is_some_and(|deadline| slot > deadline) {
-            return Err(slot.saturating_duration_since(now));
+        if taken.slot > now && deadline.is_some_and(|deadline| taken.slot > deadline) {
+            return Err(taken.slot.saturating_duration_since(now));
         }
         match freed {
             Some(_) => {
@@ -309,19 +323,29 @@ impl Cell {
             }
             None => self.tat = tat,
         }
-        Ok(slot)
+        Ok(taken)
     }
 
-    /// Keeps `slot`, given back by a call that no longer waits for it, in `freed`'s order.
-    fn free(&mut self, slot: Instant) {
-        let at = self.freed.partition_point(|kept| *kept > slot);
-        self.freed.insert(at, slot);
+    /// Gives back `taken`, reserved by a call that no longer waits for it (at `now`). When no
+    /// later slot has been reserved since, the reservation is undone: the pacing goes back to
+    /// where it was before it, and so do the slots given back earlier just before it. Otherwise
+    /// a slot still ahead is kept in `freed`, for the next call.
+    fn free(&mut self, taken: Reservation, now: Instant) {
+        if self.tat == taken.after {
+            self.tat = taken.before;
+            while let Some(at) = self.freed.iter().position(|kept| kept.after == self.tat) {
+                self.tat = self.freed.remove(at).before;
+            }
+        } else if taken.slot > now {
+            let at = self.freed.partition_point(|kept| kept.slot > taken.slot);
+            self.freed.insert(at, taken);
+        }
     }
 
     /// Takes the next slot, whatever its time.
     #[cfg(test)]
     fn reserve(&mut self, now: Instant, pacing: Pacing) -> Instant {
-        self.take(now, pacing, None).unwrap_or(now)
+        self.take(now, pacing, None).map_or(now, |taken| taken.slot)
     }
 }
 
@@ -868,13 +892,14 @@ impl Local {
         }
         loop {
             let now = Instant::now();
-            let wake = {
+            let (wake, taken) = {
                 let mut cells = self.lock();
                 cells.sweep(now);
                 match pacing {
                     Some(pacing) => {
                         let cell = cells.map.entry(key).or_insert_with(|| Cell::new(now));
-                        cell.take(now, pacing, deadline)?
+                        let taken = cell.take(now, pacing, deadline)?;
+                        (taken.slot, Some(taken))
                     }
                     None => {
                         let Some(until) = cells.map.get(&key).and_then(|c| c.pause_at(now)) else {
@@ -884,7 +909,7 @@ impl Local {
                             return Err(until.saturating_duration_since(now));
                         }
                         // Unpaced calls held by one pause would all go at its end: spread them.
-                        after_pause(now, until, deadline)
+                        (after_pause(now, until, deadline), None)
                     }
                 }
             };
@@ -896,10 +921,10 @@ impl Local {
                     "rate limiter wait"
                 );
                 // A call dropped while it waits frees its slot for the next one.
-                let held = pacing.map(|_| Held {
+                let held = taken.map(|taken| Held {
                     local: self,
                     key,
-                    slot: wake,
+                    taken,
                 });
                 tokio::time::sleep_until(wake).await;
                 if let Some(held) = held {
@@ -920,14 +945,10 @@ impl Local {
         }
     }
 
-    /// Gives back `slot` of `key`, reserved by a call that no longer waits for it.
-    fn free(&self, key: Key, slot: Instant) {
-        let now = Instant::now();
-        if slot <= now {
-            return;
-        }
+    /// Gives back `taken` of `key`, reserved by a call that no longer waits for it.
+    fn free(&self, key: Key, taken: Reservation) {
         if let Some(cell) = self.lock().map.get_mut(&key) {
-            cell.free(slot);
+            cell.free(taken, Instant::now());
         }
     }
 
@@ -964,12 +985,12 @@ impl Local {
 struct Held<'a> {
     local: &'a Local,
     key: Key,
-    slot: Instant,
+    taken: Reservation,
 }
 
 impl Drop for Held<'_> {
     fn drop(&mut self) {
-        self.local.free(self.key, self.slot);
+        self.local.free(self.key, self.taken);
     }
 }
 
@@ -1214,6 +1235,35 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// A reservation given back with nothing reserved after it is undone, with those given
+    /// back before it; one with a later slot still reserved stays a hole for the next call.
+    #[test]
+    fn given_back_slots_undo_the_reservations_behind_the_last() {
+        let start = Instant::now();
+        let second = Duration::from_secs(1);
+        let pacing = Pacing {
+            interval: second,
+            tolerance: Duration::ZERO,
+        };
+        let mut cell = Cell::new(start);
+        let taken: Vec<Reservation> = (0..4)
+            .map(|_| cell.take(start, pacing, None).unwrap())
+            .collect();
+        assert_eq!(cell.tat, start + 4 * second);
+        // The second is given back while the third and fourth are still reserved: a hole.
+        cell.free(taken[1], start);
+        assert_eq!(cell.tat, start + 4 * second);
+        assert_eq!(cell.freed.len(), 1);
+        // The fourth, then the third: undone, and the hole behind them with them.
+        cell.free(taken[3], start);
+        assert_eq!(cell.tat, start + 3 * second);
+        cell.free(taken[2], start);
+        assert_eq!(cell.tat, start + second);
+        assert!(cell.freed.is_empty());
+        // The next call goes one interval after the first, the only one still reserved.
+        assert_eq!(cell.reserve(start, pacing), start + second);
     }
 
     #[test]
