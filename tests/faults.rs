@@ -752,6 +752,45 @@ async fn ok_false_ratelimited_with_retry_after_is_honoured() {
     );
 }
 
+/// A server that keeps answering 429 with `Retry-After: 0` asks for no wait at all, yet the
+/// budget still ends the call: no retry starts once it has run out, however many retries the
+/// policy allows.
+#[tokio::test]
+async fn zero_waits_do_not_outlast_the_budget() {
+    let (emu, client) = setup().await;
+    emu.inject(GET, Fault::retry_after(429, "0"), 1_000_000);
+    let budget = Duration::from_millis(300);
+    let unpaced = CallOptions::new()
+        .paced(false)
+        .retry_policy(fast_retries().max_retries(u32::MAX).budget(budget));
+    let started = std::time::Instant::now();
+    let err = tokio::time::timeout(Duration::from_secs(5), client.call_with(&read(), &unpaced))
+        .await
+        .unwrap_or_else(|_| {
+            panic!(
+                "still retrying after 5 s: {} requests",
+                emu.requests_for(GET).len()
+            )
+        })
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::RateLimited {
+                status: Some(429),
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    // The last attempt started within the budget and ran to its own (500 ms) timeout at most.
+    assert!(
+        started.elapsed() < budget + Duration::from_millis(500),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
 /// A later call does not wait out a pause longer than its budget: it fails at once, unsent.
 #[tokio::test]
 async fn a_pause_longer_than_the_budget_fails_fast() {

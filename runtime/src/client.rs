@@ -710,10 +710,12 @@ impl Client {
                 };
                 return Err(error);
             };
+            // A wait of zero (`Retry-After: 0`) counts too: once the budget has run out, no
+            // retry starts, so a server that asks for no wait cannot keep the call going.
             let resume = Instant::now().checked_add(wait);
             let past_budget =
                 deadline.is_some_and(|deadline| resume.is_none_or(|resume| resume > deadline));
-            if past_budget && !wait.is_zero() {
+            if past_budget {
                 tracing::debug!(retry, wait_ms = millis(wait), "retry budget spent");
                 record.outcome = "budget_spent";
                 return Err(error);

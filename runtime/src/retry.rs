@@ -56,10 +56,11 @@ impl RetryPolicy {
 
     /// The longest a call may take from its start to the end of its last wait: waits for the
     /// rate limiter, for a pause Slack ordered with `Retry-After`, and between retries all
-    /// count. A call never starts a wait that would end past its budget: it returns the last
-    /// error instead, or, when it has not been sent yet, [`Error::RateLimited`] with the wait it
-    /// would have needed. An attempt that starts within the budget runs to its own timeout.
-    /// 60 s by default.
+    /// count. A call never starts a wait that would end past its budget, nor a retry once the
+    /// budget has run out (even one that needs no wait, after `Retry-After: 0`): it returns the
+    /// last error instead, or, when it has not been sent yet, [`Error::RateLimited`] with the
+    /// wait it would have needed. An attempt that starts within the budget runs to its own
+    /// timeout. 60 s by default.
     pub fn budget(mut self, budget: Duration) -> Self {
         self.budget = budget;
         self
