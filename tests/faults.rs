@@ -300,6 +300,36 @@ async fn oversized_body_is_refused_not_buffered() {
     read_recovers(Fault::oversized(1024 * 1024)).await;
 }
 
+/// A non-success answer whose body is over the size limit is still decided by its status,
+/// rather than called an unreadable body that Slack may have applied: a 429 is a rate limit
+/// whose `Retry-After` is waited out (for a write too), a 404 an HTTP error, not retried.
+#[tokio::test]
+async fn an_oversized_error_page_is_decided_by_its_status() {
+    let (emu, client) = setup().await;
+    // The suite's client accepts 64 KiB.
+    let page = 256 * 1024;
+    emu.inject(SET, Fault::oversized_error(429, page), 1);
+    client.call(&write()).await.unwrap();
+    assert_eq!(emu.requests_for(SET).len(), 2);
+    assert_eq!(emu.applied_writes(SET), 1);
+
+    emu.inject(SET, Fault::oversized_error(404, page), 1);
+    let err = client.call(&write()).await.unwrap_err();
+    match &err {
+        Error::Http {
+            status: 404,
+            excerpt,
+            ..
+        } => assert!(excerpt.contains("404 Not Found"), "{excerpt}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(!err.may_have_been_applied(), "{err}");
+    emu.inject(GET, Fault::oversized_error(404, page), 1);
+    let err = client.call(&read()).await.unwrap_err();
+    assert!(matches!(err, Error::Http { status: 404, .. }), "{err:?}");
+    assert_eq!(emu.requests_for(GET).len(), 1, "a 404 was retried");
+}
+
 #[tokio::test]
 async fn slack_ratelimited_code_is_retried_for_writes() {
     let (emu, client) = setup().await;

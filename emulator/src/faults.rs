@@ -106,6 +106,15 @@ pub enum Fault {
         /// The `Location` header's value.
         location: String,
     },
+    /// An answer of HTTP `status` (a load balancer's 429, 404 or 503, say) whose HTML body is
+    /// padded with spaces to at least `bytes`; a 429 carries `Retry-After: 1`. The call is not
+    /// applied.
+    OversizedError {
+        /// The HTTP status code.
+        status: u16,
+        /// The least size of the body, in bytes.
+        bytes: usize,
+    },
     /// The call is applied and its answer sent with a `Content-Length` header of `bytes`,
     /// whatever the body's real length; the connection is closed after the real body, so a
     /// client that believes the header waits for bytes that never come.
@@ -211,6 +220,19 @@ impl Fault {
             status,
             value: value.into(),
         }
+    }
+
+    /// An answer of HTTP `status` with an HTML body of at least `bytes` bytes; the call is not
+    /// applied.
+    ///
+    /// ```
+    /// use slack_methods_emulator::Fault;
+    /// // A 429 whose page is larger than the client accepts: `Retry-After: 1` still says it all.
+    /// let fault = Fault::oversized_error(429, 1024 * 1024);
+    /// # let _ = fault;
+    /// ```
+    pub fn oversized_error(status: u16, bytes: usize) -> Fault {
+        Fault::OversizedError { status, bytes }
     }
 
     /// The real answer under a `Content-Length` header claiming `bytes`.

@@ -586,7 +586,11 @@ async fn respond(shared: &Shared, head: Head, body: Vec<u8>) -> Action {
         });
         if matches!(
             fault,
-            Some(Fault::RateLimited { .. } | Fault::RetryAfter { status: 429, .. })
+            Some(
+                Fault::RateLimited { .. }
+                    | Fault::RetryAfter { status: 429, .. }
+                    | Fault::OversizedError { status: 429, .. }
+            )
         ) {
             state.responses_429 += 1;
         }
@@ -638,6 +642,14 @@ pub(crate) async fn with_fault(fault: Option<Fault>, answer: impl FnOnce() -> Re
             Fault::EmptyBody => Action::Send(Reply::json(200, Vec::new())),
             Fault::NonJsonBody => Action::Send(Reply::html(200)),
             Fault::ServerError { status, .. } => Action::Send(Reply::html(status)),
+            Fault::OversizedError { status, bytes } => {
+                let mut reply = Reply::html(status);
+                if status == 429 {
+                    reply.headers.push(("Retry-After", "1".to_owned()));
+                }
+                pad(&mut reply.body, bytes);
+                Action::Send(reply)
+            }
             Fault::Redirect { status, location } => {
                 let mut reply = Reply::html(status);
                 reply.headers.push(("Location", location));
@@ -698,6 +710,7 @@ pub(crate) async fn with_fault(fault: Option<Fault>, answer: impl FnOnce() -> Re
         | Fault::RetryAfter { .. }
         | Fault::SlackError { .. }
         | Fault::Redirect { .. }
+        | Fault::OversizedError { .. }
         | Fault::EmptyBody
         | Fault::NonJsonBody => Action::Send(reply),
     }

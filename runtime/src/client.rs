@@ -242,6 +242,8 @@ impl ClientBuilder {
     /// The largest response body accepted (16 MiB by default); a larger one is
     /// [`Error::Decode`]. A `Content-Length` above it is refused before a byte of the body is
     /// read, and a body's first buffer is at most 64 KiB whatever its `Content-Length` claims.
+    /// The body of an answer whose status is not 2xx is cut at the limit instead: its status
+    /// decides the error (a 429 is [`Error::RateLimited`] with its `Retry-After`).
     pub fn max_response_bytes(mut self, limit: usize) -> Self {
         self.max_response_bytes = limit;
         self
@@ -1124,7 +1126,9 @@ fn broken_body<M: SlackMethod>(err: hyper::Error) -> Error {
 }
 
 /// Reads the body, refusing one larger than `limit`: at once when its `Content-Length` says
-/// so, otherwise as soon as the bytes read pass it. The first buffer is sized from the
+/// so, otherwise as soon as the bytes read pass it. The body of a status outside 2xx is cut at
+/// the limit instead: its status decides the outcome (a 429 is a rate limit whatever its page
+/// holds), and its first bytes are all the error keeps. The first buffer is sized from the
 /// `Content-Length`, but never above [`MAX_FIRST_BUFFER`]. With the `gzip` feature, a
 /// gzip-compressed body is decompressed as it arrives, and the limit holds for its compressed
 /// and its decompressed bytes alike.
@@ -1135,6 +1139,7 @@ async fn read_body<M: SlackMethod>(
     limit: usize,
 ) -> Result<Vec<u8>, Error> {
     use http_body_util::BodyExt as _;
+    let success = status.is_success();
     let status = status.as_u16();
     let too_large = |body: &[u8]| Error::Decode {
         method: M::NAME,
@@ -1146,7 +1151,8 @@ async fn read_body<M: SlackMethod>(
     let announced = headers
         .get(http::header::CONTENT_LENGTH)
         .and_then(|length| length.to_str().ok()?.parse::<u64>().ok());
-    if announced.is_some_and(|length| length > u64::try_from(limit).unwrap_or(u64::MAX)) {
+    if success && announced.is_some_and(|length| length > u64::try_from(limit).unwrap_or(u64::MAX))
+    {
         return Err(too_large(&[]));
     }
     let first = announced.map_or(UNKNOWN_LENGTH_BUFFER, |length| {
@@ -1181,13 +1187,21 @@ async fn read_body<M: SlackMethod>(
         };
         #[cfg(feature = "gzip")]
         if let Some(gunzip) = &mut gunzip {
-            if let Err(stop) = gunzip.write(&chunk) {
-                return Err(unreadable(stop, gunzip.output()));
+            match gunzip.write(&chunk) {
+                Ok(()) => continue,
+                Err(crate::gunzip::Stop::TooLarge) if !success => {
+                    return Ok(gunzip.output().to_vec())
+                }
+                Err(stop) => return Err(unreadable(stop, gunzip.output())),
             }
-            continue;
         }
         if body.len().saturating_add(chunk.len()) > limit {
-            return Err(too_large(&body));
+            if success {
+                return Err(too_large(&body));
+            }
+            let room = limit.saturating_sub(body.len());
+            body.extend_from_slice(chunk.get(..room).unwrap_or(&chunk));
+            return Ok(body);
         }
         body.extend_from_slice(&chunk);
     }
