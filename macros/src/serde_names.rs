@@ -8,6 +8,7 @@
 //! do not derive `Deserialize` are not looked at.
 
 use crate::ast::{Field, Input};
+use crate::catalog;
 use crate::ctxt::{skip_value, Ctxt};
 use syn::ext::IdentExt;
 use syn::meta::ParseNestedMeta;
@@ -16,13 +17,28 @@ use syn::{Attribute, LitStr, Path, Token};
 
 /// Checks that serde reads each sent field under its wire name, reads none it never sends, and
 /// requires none the schema leaves out.
-pub fn check(cx: &Ctxt, input: &Input) {
+///
+/// A field sent under a name the method does not have is left to the catalog's error (one
+/// error per mistake): once it names a parameter, this check applies to it.
+pub fn check(cx: &Ctxt, input: &Input, method: Option<&catalog::Method>) {
     if !derives_deserialize(&input.original.attrs) {
         return;
     }
+    let unknown = |field: &Field| {
+        method.is_some_and(|method| {
+            method.params_known
+                && !field.attrs.unchecked.written()
+                && method.param(&field.wire_name()).is_none()
+        })
+    };
     let container = Serde::read(&input.original.attrs);
     let mut rename_all_reported = false;
-    for field in input.fields.iter().filter(|field| !field.attrs.broken) {
+    for field in input
+        .fields
+        .iter()
+        .filter(|field| !field.attrs.broken)
+        .filter(|field| !field.is_sent() || !unknown(field))
+    {
         let serde = Serde::read(field.raw_attrs);
         if !field.is_sent() {
             skipped_field(cx, field, &serde, &container);
@@ -54,12 +70,22 @@ pub fn check(cx: &Ctxt, input: &Input) {
             continue;
         }
         if let Some(rename) = &serde.rename {
-            if rename.value() != wire {
+            let read = rename.value();
+            if read != wire {
+                // Without a `#[slack(rename)]`, the serde name may be the one meant for Slack,
+                // when it is one of the method's parameters.
+                let a_param = method
+                    .is_none_or(|method| !method.params_known || method.param(&read).is_some());
+                let or_send = match field.attrs.rename.get() {
+                    None if a_param => format!(
+                        " (or, to send the field as `{read}`, add `#[slack(rename = \"{read}\")]`)"
+                    ),
+                    _ => String::new(),
+                };
                 cx.error_spanned_by(
                     rename,
                     format!(
-                        "serde reads this field as `{}`, but a tool call names it as Slack does, `{wire}`; write `rename = \"{wire}\"` here",
-                        rename.value()
+                        "serde reads this field as `{read}`, but a tool call names it as Slack does, `{wire}`; write `rename = \"{wire}\"` here{or_send}"
                     ),
                 );
             }

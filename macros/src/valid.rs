@@ -58,10 +58,10 @@ pub fn crate_path(args: &Args) -> TokenStream {
 /// attribute left out. `None` when the name is missing (already reported).
 pub fn check<'a>(cx: &Ctxt, args: Args, input: Input<'a>) -> Option<Method<'a>> {
     check::fields(cx, &input.fields);
-    serde_names::check(cx, &input);
     check::arguments(cx, &args);
     let name = args.name.as_ref()?;
     let entry = catalog::lookup(&name.value());
+    serde_names::check(cx, &input, entry);
     check::field_names(cx, &input.fields, entry.is_some_and(|m| m.params_known));
     match entry {
         None => check_unknown_method(cx, &args, name),

@@ -12,4 +12,32 @@ pub struct BookmarksAdd {
     pub link: Option<String>,
 }
 
+// Without `#[slack(rename)]`: when the serde name is another of the method's parameters, it may
+// be the one meant for Slack, and the error also says how to send the field so. (Sent under a
+// name the method lacks, the field gets the catalog's one error instead.)
+#[slack_method("chat.postMessage")]
+#[derive(serde::Deserialize)]
+pub struct ChatPostMessage {
+    pub channel: ChannelId,
+    pub text: Option<String>,
+    #[serde(rename = "thread")]
+    pub thread_ts: Option<String>,
+}
+
+#[slack_method("chat.postMessage")]
+#[derive(serde::Deserialize)]
+pub struct ChatPostMessageMarkdown {
+    pub channel: ChannelId,
+    #[serde(rename = "markdown_text")]
+    pub text: Option<String>,
+}
+
+#[slack_method("chat.postMessage")]
+#[derive(serde::Deserialize)]
+pub struct ChatPostMessageUnknown {
+    pub channel: ChannelId,
+    #[serde(rename = "text")]
+    pub message: Option<String>,
+}
+
 fn main() {}
