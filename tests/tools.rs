@@ -180,6 +180,129 @@ fn bundled_descriptions_name_tools_methods_and_parameters_not_rust_items() {
     }
 }
 
+/// `12000` as `12,000`, as some descriptions write large numbers.
+fn with_commas(n: impl std::fmt::Display) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// The limits a description states for agents are the ones the bindings enforce: each is the
+/// crate's constant, so a constant changed without its description (or the other way round)
+/// fails here.
+#[test]
+fn limits_stated_in_descriptions_are_the_enforced_constants() {
+    use slack_methods::types::{
+        MAX_ATTACHMENTS, MAX_CHANNEL_NAME_CHARS, MAX_INVITE_USERS, MAX_MARKDOWN_TEXT_CHARS,
+        MAX_MESSAGE_BLOCKS, MAX_PAGE_LIMIT, MAX_TOPIC_CHARS, MAX_VIEW_BLOCKS,
+    };
+    assert_eq!(with_commas(12000), "12,000");
+    assert_eq!(with_commas(250), "250");
+    // (tool, parameter or the tool itself, the words before the number, the constant)
+    let stated: [(&str, Option<&str>, &str, usize); 15] = [
+        (
+            "conversationsSetTopic",
+            Some("topic"),
+            "at most",
+            MAX_TOPIC_CHARS,
+        ),
+        ("conversationsSetTopic", None, "at most", MAX_TOPIC_CHARS),
+        (
+            "conversationsSetPurpose",
+            Some("purpose"),
+            "at most",
+            MAX_TOPIC_CHARS,
+        ),
+        ("conversationsSetPurpose", None, "most", MAX_TOPIC_CHARS),
+        (
+            "conversationsRename",
+            Some("name"),
+            "at most",
+            MAX_CHANNEL_NAME_CHARS,
+        ),
+        (
+            "conversationsRename",
+            None,
+            "at most",
+            MAX_CHANNEL_NAME_CHARS,
+        ),
+        (
+            "conversationsCreate",
+            Some("name"),
+            "at most",
+            MAX_CHANNEL_NAME_CHARS,
+        ),
+        ("conversationsInvite", None, "up to", MAX_INVITE_USERS),
+        (
+            "conversationsList",
+            Some("limit"),
+            "at most",
+            MAX_PAGE_LIMIT as usize,
+        ),
+        (
+            "conversationsMembers",
+            Some("limit"),
+            "at most",
+            MAX_PAGE_LIMIT as usize,
+        ),
+        (
+            "reactionsList",
+            Some("limit"),
+            "at most",
+            MAX_PAGE_LIMIT as usize,
+        ),
+        (
+            "chatPostMessage",
+            Some("blocks"),
+            "at most",
+            MAX_MESSAGE_BLOCKS,
+        ),
+        (
+            "chatPostMessage",
+            Some("attachments"),
+            "at most",
+            MAX_ATTACHMENTS,
+        ),
+        (
+            "chatPostMessage",
+            Some("markdown_text"),
+            "at most",
+            MAX_MARKDOWN_TEXT_CHARS,
+        ),
+        ("viewsPublish", Some("view"), "at most", MAX_VIEW_BLOCKS),
+    ];
+    let tools = Registry::bundled();
+    for (tool, param, words, limit) in stated {
+        let tool_facts = tools
+            .tools()
+            .find(|facts| facts.operation_id == tool)
+            .unwrap_or_else(|| panic!("no tool {tool}"));
+        let text = match param {
+            Some(param) => {
+                tool_facts
+                    .params
+                    .iter()
+                    .find(|p| p.name == param)
+                    .unwrap_or_else(|| panic!("{tool} has no parameter {param}"))
+                    .description
+            }
+            None => tool_facts.description,
+        };
+        let plain = format!("{words} {limit}");
+        let grouped = format!("{words} {}", with_commas(limit));
+        assert!(
+            text.contains(&plain) || text.contains(&grouped),
+            "{tool} {param:?}: expected {plain:?} or {grouped:?} in {text:?}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn a_profile_set_by_name_reads_back() {
     let (emu, client) = common::demo_workspace(demo::USER_TOKEN).await;
