@@ -4,7 +4,7 @@ use slack_methods::{slack_method, ChannelId};
 
 #[slack_method("bookmarks.add", scope = "bookmarks:write")]
 #[derive(serde::Deserialize, serde::Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all(serialize = "camelCase"))]
 pub struct BookmarksAdd {
     pub channel_id: ChannelId,
     pub title: String,
@@ -49,6 +49,10 @@ fn main() {
     assert_eq!(read.kind, "link");
     assert_eq!(read.link.as_deref(), Some("https://example.com"));
     assert_eq!(read.note, "");
+    // Writing is serde's own business: camelCase there, Slack's names when read.
+    let written = serde_json::to_value(&read).unwrap();
+    assert_eq!(written["channelId"], "C0123ABCD");
+    assert_eq!(written["kind"], "link");
     let pins: PinsRemove = serde_json::from_value(serde_json::json!({
         "channel": "C0123ABCD",
         "timestamp": "1.000100",
