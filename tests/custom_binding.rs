@@ -352,3 +352,33 @@ fn an_absent_json_field_behind_an_alias_is_left_out() {
         "channel=C0123ABCD&text=hi&blocks=%5B%7B%22type%22%3A%22divider%22%7D%5D"
     );
 }
+
+/// `conversations.invite` with its users in a sorted set, as an application that collects them
+/// from several places may keep them.
+#[slack_method("conversations.invite", scope = "channels:write")]
+struct InviteSet {
+    channel: ChannelId,
+    users: std::collections::BTreeSet<slack_methods::UserId>,
+}
+
+#[test]
+fn a_set_of_ids_is_sent_as_a_sorted_comma_list() {
+    let user = |id: &str| slack_methods::UserId::new(id).unwrap();
+    let invite = InviteSet {
+        channel: ChannelId::new("C0123ABCD").unwrap(),
+        users: [user("U0B"), user("U0A"), user("U0B")].into(),
+    };
+    assert_eq!(
+        slack_methods::encode_params(&invite).unwrap(),
+        "channel=C0123ABCD&users=U0A%2CU0B"
+    );
+    // The tool schema reads it as a list of user ids, of at least one (the parameter is
+    // required, and an empty set is not sent).
+    let schema = <InviteSet as slack_methods::SlackTool>::input_schema();
+    assert_eq!(schema["properties"]["users"]["type"], "array");
+    assert_eq!(schema["properties"]["users"]["minItems"], 1);
+    assert_eq!(
+        schema["properties"]["users"]["items"]["pattern"],
+        "^[UW][A-Z0-9]+$"
+    );
+}

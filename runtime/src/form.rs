@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 use std::borrow::Cow;
+use std::collections::{BTreeSet, HashSet};
 use std::fmt;
 
 /// A parameter value could not be encoded. Why is the `source()` (serde_json's error).
@@ -177,8 +178,8 @@ impl FormEncoder {
 /// A value that can be sent as one form field.
 ///
 /// Implemented for strings, `bool`, the integer and float types, the typed ids, `Option<T>`
-/// (`None` is left out) and lists (`Vec<T>`, slices, arrays: joined by commas, left out when
-/// empty). For anything else, mark the field `#[slack(json)]` to send it as JSON text.
+/// (`None` is left out) and lists (`Vec<T>`, slices, arrays, `BTreeSet<T>`, `HashSet<T>`:
+/// joined by commas, left out when empty). For anything else, mark the field `#[slack(json)]` to send it as JSON text.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be sent as a Slack form field",
     label = "this type has no form encoding",
@@ -252,20 +253,27 @@ impl<T: FormValue> FormValue for Option<T> {
     }
 }
 
+/// The items' texts joined by commas (items with no text left out); `None` when none has text.
+fn join_items<'a, T: FormValue + 'a>(
+    items: impl IntoIterator<Item = &'a T>,
+) -> Option<Cow<'a, str>> {
+    let mut joined = String::new();
+    let mut any = false;
+    for item in items {
+        if let Some(text) = item.form_value() {
+            if any {
+                joined.push(',');
+            }
+            joined.push_str(&text);
+            any = true;
+        }
+    }
+    any.then_some(Cow::Owned(joined))
+}
+
 impl<T: FormValue> FormValue for [T] {
     fn form_value(&self) -> Option<Cow<'_, str>> {
-        let mut joined = String::new();
-        let mut any = false;
-        for item in self {
-            if let Some(text) = item.form_value() {
-                if any {
-                    joined.push(',');
-                }
-                joined.push_str(&text);
-                any = true;
-            }
-        }
-        any.then_some(Cow::Owned(joined))
+        join_items(self)
     }
 }
 
@@ -278,6 +286,22 @@ impl<T: FormValue> FormValue for Vec<T> {
 impl<T: FormValue, const N: usize> FormValue for [T; N] {
     fn form_value(&self) -> Option<Cow<'_, str>> {
         self.as_slice().form_value()
+    }
+}
+
+/// A sorted set goes out in its order, so the same set always makes the same request.
+impl<T: FormValue> FormValue for BTreeSet<T> {
+    fn form_value(&self) -> Option<Cow<'_, str>> {
+        join_items(self)
+    }
+}
+
+/// A hash set goes out in its iteration order, which differs between runs: Slack's lists
+/// (users to invite, channels to share) do not depend on order, but a test that compares request
+/// bodies does; use a `BTreeSet` (sorted) or a `Vec` there.
+impl<T: FormValue, S> FormValue for HashSet<T, S> {
+    fn form_value(&self) -> Option<Cow<'_, str>> {
+        join_items(self)
     }
 }
 
@@ -313,11 +337,14 @@ mod tests {
         form.append("x", &1.5f64);
         form.append("l", &vec!["C1", "C2"]);
         form.append("e", &Vec::<String>::new());
+        form.append("b", &std::collections::BTreeSet::from(["U2", "U1"]));
+        form.append("h", &std::collections::HashSet::from(["U3"]));
+        form.append("g", &std::collections::HashSet::<u8>::new());
         form.append("o", &None::<u32>);
         form.append("p", &Some(7u8));
         assert_eq!(
             form.finish(),
-            "s=a+b&t=true&f=false&n=-42&x=1.5&l=C1%2CC2&p=7"
+            "s=a+b&t=true&f=false&n=-42&x=1.5&l=C1%2CC2&b=U1%2CU2&h=U3&p=7"
         );
     }
 

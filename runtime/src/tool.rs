@@ -15,6 +15,7 @@ use crate::{
 use serde_json::{json, Map, Number, Value};
 use std::borrow::Cow;
 use std::cmp::Ordering;
+use std::collections::{BTreeSet, HashSet};
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -193,7 +194,7 @@ impl fmt::Debug for ParamKind {
 /// | [`ChannelRef`] | a string: a channel id or name, without whitespace |
 /// | [`Timestamp`](crate::types::Timestamp) | a string |
 /// | `Option<T>` | `T`'s schema or `null` (and the property is not required) |
-/// | `Vec<T>`, `[T]`, `[T; N]` | an array of `T` (of exactly `N` items); of at least one item when the parameter is required, as an empty list is not sent |
+/// | `Vec<T>`, `[T]`, `[T; N]`, `BTreeSet<T>`, `HashSet<T>` | an array of `T` (of exactly `N` items); of at least one item when the parameter is required, as an empty list is not sent (a set drops repeated items) |
 /// | `serde_json::Value` | anything; `Map<String, Value>`: an object |
 /// | request values ([`ProfileUpdate`](crate::types::ProfileUpdate), [`Blocks`](crate::types::Blocks), [`Block`](crate::types::Block), [`Attachment`](crate::types::Attachment), [`Text`](crate::types::Text), [`MessageMetadata`](crate::types::MessageMetadata), [`ViewPayload`](crate::types::ViewPayload)) | their JSON shape |
 ///
@@ -969,6 +970,23 @@ impl<T: ParamSchema, const N: usize> ParamSchema for [T; N] {
         check_items::<T>(&Self::json_schema(), value)
     }
 }
+
+/// A set is read from an array; repeated items collapse into one.
+macro_rules! set_schema {
+    ($($set:ident<T $(, $hasher:ident)?>),*) => {$(
+        impl<T: ParamSchema $(, $hasher)?> ParamSchema for $set<T $(, $hasher)?> {
+            fn json_schema() -> Value {
+                <[T]>::json_schema()
+            }
+
+            fn check_json(value: &Value) -> Result<(), ValueError> {
+                <[T]>::check_json(value)
+            }
+        }
+    )*};
+}
+
+set_schema!(BTreeSet<T>, HashSet<T, S>);
 
 impl ParamSchema for Value {
     fn json_schema() -> Value {
