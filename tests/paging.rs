@@ -451,3 +451,48 @@ async fn channels_and_users_added_between_pages_are_neither_repeated_nor_skipped
         "the demo's four users, the one added before the cursor not among them"
     );
 }
+
+/// Every paged binding takes a kept cursor in its builder, as `ConversationsList` does, and the
+/// thread reader the same range as the history reader.
+#[test]
+fn every_paged_builder_resumes_from_a_cursor() {
+    use slack_methods::methods::{
+        ChatScheduledMessagesList, ConversationsMembers, FilesInfo, ReactionsList,
+        UsersConversations,
+    };
+    use slack_methods::types::Timestamp;
+    use slack_methods::{encode_params, FileId, SlackMethod};
+
+    fn sent<M: SlackMethod>(method: &M) -> String {
+        encode_params(method).unwrap()
+    }
+    let channel = ChannelId::new("C0123ABCD").unwrap();
+    let ts = |text: &str| Timestamp::new(text);
+    let cursor = "dXNlcjpVMEc5V0ZYTlo=";
+    let expected = "cursor=dXNlcjpVMEc5V0ZYTlo%3D";
+    for form in [
+        sent(&ConversationsList::new().cursor(cursor)),
+        sent(&ConversationsMembers::of(channel.clone()).cursor(cursor)),
+        sent(&ConversationsHistory::new(channel.clone()).cursor(cursor)),
+        sent(&ConversationsReplies::new(channel.clone(), ts("1.000100")).cursor(cursor)),
+        sent(&UsersList::new().cursor(cursor)),
+        sent(&UsersConversations::new().cursor(cursor)),
+        sent(&ReactionsList::new().cursor(cursor)),
+        sent(&ChatScheduledMessagesList::new().cursor(cursor)),
+        sent(
+            &FilesInfo::of(FileId::new("F0123ABCD").unwrap())
+                .limit(5)
+                .cursor(cursor),
+        ),
+    ] {
+        assert!(form.contains(expected), "{form}");
+    }
+    let thread = ConversationsReplies::new(channel, ts("1.000100"))
+        .oldest(ts("2.000000"))
+        .latest(ts("3.000000"))
+        .inclusive();
+    assert_eq!(
+        sent(&thread),
+        "channel=C0123ABCD&ts=1.000100&oldest=2.000000&latest=3.000000&inclusive=true"
+    );
+}

@@ -78,6 +78,12 @@ impl ConversationsHistory {
         self
     }
 
+    /// Starts at `cursor` (a page's `next_cursor`), to resume an earlier listing.
+    pub fn cursor(mut self, cursor: impl Into<String>) -> Self {
+        self.cursor = Some(cursor.into());
+        self
+    }
+
     /// Only messages after `oldest`.
     pub fn oldest(mut self, oldest: Timestamp) -> Self {
         self.oldest = Some(oldest);
@@ -189,6 +195,30 @@ impl ConversationsReplies {
     /// At most `limit` messages a page.
     pub fn limit(mut self, limit: u32) -> Self {
         self.limit = Some(limit);
+        self
+    }
+
+    /// Starts at `cursor` (a page's `next_cursor`), to resume an earlier listing.
+    pub fn cursor(mut self, cursor: impl Into<String>) -> Self {
+        self.cursor = Some(cursor.into());
+        self
+    }
+
+    /// Only messages after `oldest`.
+    pub fn oldest(mut self, oldest: Timestamp) -> Self {
+        self.oldest = Some(oldest);
+        self
+    }
+
+    /// Only messages before `latest`.
+    pub fn latest(mut self, latest: Timestamp) -> Self {
+        self.latest = Some(latest);
+        self
+    }
+
+    /// Includes the messages at `oldest` and `latest`.
+    pub fn inclusive(mut self) -> Self {
+        self.inclusive = Some(true);
         self
     }
 

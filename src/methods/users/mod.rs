@@ -249,6 +249,12 @@ impl UsersConversations {
         self
     }
 
+    /// Starts at `cursor` (a page's `next_cursor`), to resume an earlier listing.
+    pub fn cursor(mut self, cursor: impl Into<String>) -> Self {
+        self.cursor = Some(cursor.into());
+        self
+    }
+
     fn check(&self) -> Result<(), InvalidRequest> {
         check_limit(self.limit)
     }
