@@ -60,9 +60,10 @@ impl<'a> Input<'a> {
                 .named
                 .iter()
                 .filter_map(|field| {
-                    let attrs = FieldAttrs::from_attrs(cx, &field.attrs);
+                    let ident = field.ident.as_ref()?;
+                    let attrs = FieldAttrs::from_attrs(cx, &field.attrs, ident);
                     Some(Field {
-                        ident: field.ident.as_ref()?,
+                        ident,
                         ty: &field.ty,
                         attrs,
                         doc: doc_lines(&field.attrs),

@@ -9,6 +9,7 @@
 use crate::ctxt::{extra_commas, missing_comma, skip_value, Ctxt};
 use crate::grammar;
 use crate::similar;
+use syn::ext::IdentExt;
 use syn::meta::ParseNestedMeta;
 use syn::parse::Parser;
 use syn::punctuated::Punctuated;
@@ -87,8 +88,8 @@ pub struct FieldAttrs {
 }
 
 impl FieldAttrs {
-    /// Reads every `#[slack(..)]` in `attrs`, recording mistakes in `cx`.
-    pub fn from_attrs(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
+    /// Reads every `#[slack(..)]` of the field `own` in `attrs`, recording mistakes in `cx`.
+    pub fn from_attrs(cx: &Ctxt, attrs: &[Attribute], own: &Ident) -> FieldAttrs {
         let mut out = FieldAttrs::default();
         let errors_before = cx.error_count();
         for attr in attrs.iter().filter(|attr| attr.path().is_ident(ATTR)) {
@@ -107,7 +108,7 @@ impl FieldAttrs {
                 continue;
             }
             let keys = extra_commas(cx, list.tokens.clone(), "key");
-            let result = syn::meta::parser(|meta| out.parse_keys(cx, &meta)).parse2(keys);
+            let result = syn::meta::parser(|meta| out.parse_keys(cx, &meta, own)).parse2(keys);
             if let Err(error) = result {
                 cx.syn_error(error);
             }
@@ -118,15 +119,15 @@ impl FieldAttrs {
 
     /// Parses one key and, when the keys after it lack their comma, those too (reported once,
     /// then read, so `json skip` still skips the field).
-    fn parse_keys(&mut self, cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<()> {
-        self.parse_one(cx, meta);
+    fn parse_keys(&mut self, cx: &Ctxt, meta: &ParseNestedMeta, own: &Ident) -> syn::Result<()> {
+        self.parse_one(cx, meta, own);
         match missing_comma(cx, meta.input, "keys of `#[slack(..)]`") {
-            Some(rest) => syn::meta::parser(|meta| self.parse_keys(cx, &meta)).parse2(rest),
+            Some(rest) => syn::meta::parser(|meta| self.parse_keys(cx, &meta, own)).parse2(rest),
             None => Ok(()),
         }
     }
 
-    fn parse_one(&mut self, cx: &Ctxt, meta: &ParseNestedMeta) {
+    fn parse_one(&mut self, cx: &Ctxt, meta: &ParseNestedMeta, own: &Ident) {
         let Some(key) = meta.path.get_ident().cloned() else {
             cx.error_spanned_by(&meta.path, unknown_key(None));
             skip_value(meta.input);
@@ -166,7 +167,7 @@ impl FieldAttrs {
                     skip_value(meta.input);
                     None
                 } else {
-                    rename_value(cx, meta)
+                    rename_value(cx, meta, own)
                 };
                 self.rename.set(cx, &key, value);
             }
@@ -202,8 +203,8 @@ fn flag_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &str) {
     }
 }
 
-/// `= "wire_name"`, checked.
-fn rename_value(cx: &Ctxt, meta: &ParseNestedMeta) -> Option<LitStr> {
+/// `= "wire_name"`, checked; `own` is the field's name, which a misspelt rename may come back to.
+fn rename_value(cx: &Ctxt, meta: &ParseNestedMeta, own: &Ident) -> Option<LitStr> {
     const EXAMPLE: &str = "`#[slack(rename = \"user_id\")]`";
     if !meta.input.peek(Token![=]) {
         let wrong = skip_value(meta.input);
@@ -246,7 +247,17 @@ fn rename_value(cx: &Ctxt, meta: &ParseNestedMeta) -> Option<LitStr> {
         Ok(()) => Some(lit),
         Err(broken) => {
             let what = format!("invalid parameter name `{}`", lit.value());
-            cx.error_spanned_by(&lit, broken.message(&what));
+            let own = own.unraw().to_string();
+            let message = if broken.fix.as_deref() == Some(own.as_str()) {
+                // The corrected spelling is the name the field is sent under anyway.
+                format!(
+                    "{what}: {}; the field is sent as `{own}` without it, so remove this `rename`",
+                    broken.rule
+                )
+            } else {
+                broken.message(&what)
+            };
+            cx.error_spanned_by(&lit, message);
             None
         }
     }

@@ -303,7 +303,7 @@ fn check_cfg_on_required(cx: &Ctxt, args: &Args, input: &DeriveInput) {
         let parsed = Field {
             ident,
             ty: &field.ty,
-            attrs: FieldAttrs::from_attrs(&quiet, &field.attrs),
+            attrs: FieldAttrs::from_attrs(&quiet, &field.attrs, ident),
             doc: Vec::new(),
             raw_attrs: &field.attrs,
         };
