@@ -38,9 +38,13 @@ fn json_text(cx: &Ctxt, fields: &[Field]) {
     }
 }
 
-/// No parameter is sent as `token`.
+/// No parameter is sent as `token`. (A field whose `#[slack(..)]` had a mistake is left out: with
+/// `rename = "token", skip`, whether it is sent at all is what the first error asks.)
 fn token_fields(cx: &Ctxt, fields: &[Field]) {
-    for field in fields.iter().filter(|field| field.is_sent()) {
+    for field in fields
+        .iter()
+        .filter(|field| field.is_sent() && !field.attrs.broken)
+    {
         if field.wire_name() != "token" {
             continue;
         }
@@ -61,7 +65,7 @@ fn wire_names(cx: &Ctxt, fields: &[Field]) {
     let mut seen: HashMap<String, &Ident> = HashMap::new();
     for field in fields.iter().filter(|field| field.is_sent()) {
         let wire = field.wire_name();
-        if let Some(lit) = field.attrs.rename.get() {
+        if let Some(lit) = field.attrs.rename.get().filter(|_| !field.attrs.broken) {
             if syn::ext::IdentExt::unraw(field.ident) == wire {
                 cx.error_spanned_by(
                     lit,
