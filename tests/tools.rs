@@ -129,7 +129,8 @@ fn the_bundled_tools() {
     }
     let set = tools.get("usersProfileSet").unwrap();
     assert!(!set.read_only());
-    assert!(!set.destructive);
+    // It overwrites the profile's fields: not only additive.
+    assert!(set.destructive);
     let schema = Value::Object(set.input_schema());
     for name in ["name", "value", "user", "profile"] {
         assert!(schema["properties"][name].is_object(), "{name}");

@@ -123,8 +123,9 @@ fn malformed(request: &CustomRequest) -> McpError {
 
 /// One tool as MCP lists it: its name, a title (the method's name), the binding's description
 /// with the method and its scopes, the input schema, and the annotations: `readOnlyHint` for a
-/// method that does not write, `destructiveHint` for writes that delete, archive, kick, leave,
-/// remove or revoke (see `slack_methods::is_destructive`), `openWorldHint` always (Slack is outside).
+/// method that does not write, `destructiveHint` for writes that may delete, end or overwrite
+/// something (see `slack_methods::is_destructive`; MCP reads `false` as "only additive"),
+/// `openWorldHint` always (Slack is outside).
 pub fn tool(facts: &ToolFacts) -> Tool {
     let method = facts.method;
     let scopes = match method.scopes {
@@ -302,7 +303,7 @@ mod tests {
         ));
         let annotations = set.annotations.unwrap();
         assert_eq!(annotations.read_only_hint, Some(false));
-        assert_eq!(annotations.destructive_hint, Some(false));
+        assert_eq!(annotations.destructive_hint, Some(true));
         let get = tool(registry.get("usersProfileGet").unwrap());
         assert_eq!(get.annotations.unwrap().read_only_hint, Some(true));
         assert_eq!(get.input_schema["additionalProperties"], false);

@@ -104,20 +104,25 @@ async fn every_binding_is_a_tool_and_a_profile_round_trips() {
     assert!(!properties.contains_key("token"));
     let annotations = set.annotations.as_ref().unwrap();
     assert_eq!(annotations.read_only_hint, Some(false), "it writes");
-    assert_eq!(annotations.destructive_hint, Some(false));
+    assert_eq!(annotations.destructive_hint, Some(true), "it overwrites");
     let get = listed
         .iter()
         .find(|tool| tool.name == "usersProfileGet")
         .unwrap();
     assert_eq!(get.annotations.as_ref().unwrap().read_only_hint, Some(true));
-    // Ending a channel or someone's place in it is destructive; changing it is not.
+    // Ending a channel or someone's place in it, or overwriting what it had, is destructive
+    // (MCP's `false` means "only additive"); creating, joining or unarchiving one is not.
     for (tool, destructive) in [
         ("conversationsArchive", true),
         ("conversationsKick", true),
         ("conversationsLeave", true),
+        ("conversationsRename", true),
+        ("conversationsSetTopic", true),
+        ("chatUpdate", true),
         ("conversationsUnarchive", false),
-        ("conversationsRename", false),
-        ("conversationsSetTopic", false),
+        ("conversationsCreate", false),
+        ("conversationsJoin", false),
+        ("chatPostMessage", false),
     ] {
         let found = listed.iter().find(|t| t.name == tool).unwrap();
         let annotations = found.annotations.as_ref().unwrap();

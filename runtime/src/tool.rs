@@ -47,7 +47,8 @@ pub const SCHEMA_DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 /// let schema = UsersProfileSet::input_schema();
 /// assert_eq!(schema["type"], "object");
 /// assert_eq!(schema["additionalProperties"], false);
-/// assert!(!UsersProfileSet::DESTRUCTIVE);
+/// // It overwrites the profile's fields: MCP's `destructiveHint`.
+/// assert!(UsersProfileSet::DESTRUCTIVE);
 /// ```
 pub trait SlackTool: SlackMethod {
     /// The tool's name: the method name in camelCase, its dots dropped (`users.profile.set` is
@@ -58,7 +59,7 @@ pub trait SlackTool: SlackMethod {
     const DESCRIPTION: &'static str;
     /// The parameters, in field order: the sent fields (skipped ones are not parameters).
     const PARAMS: &'static [ToolParam];
-    /// Whether the method destroys or removes something: see [`is_destructive`].
+    /// Whether the method may destroy, remove or overwrite something: see [`is_destructive`].
     const DESTRUCTIVE: bool = is_destructive(Self::NAME, Self::WRITES);
 
     /// The JSON Schema (draft 2020-12) of the arguments: see [`object_schema`].
@@ -454,16 +455,26 @@ pub fn operation_id(method: &str) -> String {
 }
 
 /// The words that make a write destructive when its method's last name segment has one of them
-/// as a camelCase word: `chat.delete`, `chat.deleteScheduledMessage`, `conversations.archive`,
-/// `conversations.kick`, `conversations.leave` (the caller loses the conversation, which for a
-/// private one only another member's invitation gives back), `pins.remove`, `auth.revoke`, `apps.uninstall`,
-/// `admin.conversations.disconnectShared`, `admin.users.session.invalidate`,
-/// `admin.conversations.bulkDelete`, `admin.users.unsupportedVersions.clear...`.
+/// as a camelCase word. MCP's `destructiveHint` is `false` only for a tool that "performs only
+/// additive updates", so a write is destructive when it may take something away:
+/// - it deletes or removes: `chat.delete`, `chat.deleteScheduledMessage`, `pins.remove`,
+///   `auth.revoke`, `apps.uninstall`, `admin.conversations.disconnectShared`,
+///   `admin.users.session.invalidate`, `admin.users.unsupportedVersions.clear...`;
+/// - it ends a place or a state: `conversations.archive`, `conversations.kick`,
+///   `conversations.leave` (for a private conversation only another member's invitation gives
+///   it back), `conversations.close`, `calls.end`, `chat.stopStream`, `usergroups.disable`,
+///   `admin.apps.requests.cancel`, `conversations.declineSharedInvite`,
+///   `admin.inviteRequests.deny`, `tooling.tokens.rotate` (the old token stops working);
+/// - it overwrites what was there: `chat.update`, `bookmarks.edit`, `conversations.rename`,
+///   `conversations.setTopic`, `users.profile.set`, `users.setPresence`, `views.publish`,
+///   `conversations.mark`, `admin.users.session.reset`, `admin.conversations.convertToPrivate`,
+///   `admin.conversations.bulkMove`, `admin.apps.restrict`.
+///
+/// Posting, adding, creating, inviting, joining, opening, scheduling, uploading and
+/// unarchiving only add, and are not destructive.
 pub const DESTRUCTIVE_WORDS: &[&str] = &[
+    // Deleting or removing.
     "delete",
-    "archive",
-    "kick",
-    "leave",
     "remove",
     "revoke",
     "uninstall",
@@ -471,20 +482,46 @@ pub const DESTRUCTIVE_WORDS: &[&str] = &[
     "invalidate",
     "clear",
     "unlink",
+    // Ending a place or a state.
+    "archive",
+    "kick",
+    "leave",
+    "close",
+    "end",
+    "stop",
+    "disable",
+    "cancel",
+    "decline",
+    "deny",
+    "rotate",
+    "unpublish",
+    // Overwriting.
+    "update",
+    "edit",
+    "rename",
+    "set",
+    "publish",
+    "mark",
+    "reset",
+    "convert",
+    "move",
+    "restrict",
 ];
 
-/// Whether a method destroys or removes something, for MCP's `destructiveHint`: a write (a read
-/// never is) whose last name segment has one of the [`DESTRUCTIVE_WORDS`] as one of its
-/// camelCase words. Other writes (posting, setting, renaming, inviting, unarchiving) only add or
-/// change, and are not destructive.
+/// Whether a method may destroy, remove or overwrite something, for MCP's `destructiveHint`: a
+/// write (a read never is) whose last name segment has one of the [`DESTRUCTIVE_WORDS`] as one
+/// of its camelCase words. Other writes (posting, adding, creating, inviting, unarchiving) only
+/// add, and are not destructive.
 ///
 /// ```
 /// use slack_methods_runtime::is_destructive;
 /// assert!(is_destructive("chat.delete", true));
 /// assert!(is_destructive("admin.conversations.bulkArchive", true));
 /// assert!(is_destructive("conversations.leave", true));
+/// assert!(is_destructive("users.profile.set", true));
+/// assert!(is_destructive("conversations.setTopic", true));
 /// assert!(!is_destructive("conversations.unarchive", true));
-/// assert!(!is_destructive("users.profile.set", true));
+/// assert!(!is_destructive("chat.postMessage", true));
 /// assert!(!is_destructive("files.remote.remove", false));
 /// ```
 pub const fn is_destructive(method: &str, writes: bool) -> bool {
@@ -1293,6 +1330,15 @@ mod tests {
             "admin.conversations.disconnectShared",
             "files.revokePublicURL",
             "users.deletePhoto",
+            "chat.update",
+            "users.profile.set",
+            "conversations.rename",
+            "conversations.setTopic",
+            "conversations.close",
+            "views.publish",
+            "admin.workflows.unpublish",
+            "admin.conversations.bulkMove",
+            "usergroups.users.update",
         ] {
             assert!(is_destructive(name, true), "{name}");
             assert!(!is_destructive(name, false), "{name}");
@@ -1300,12 +1346,18 @@ mod tests {
         for name in [
             "chat.postMessage",
             "conversations.unarchive",
-            "users.profile.set",
-            "conversations.rename",
             "reactions.add",
             "files.remote.add",
             "admin.apps.approve",
-            "chat.update",
+            "views.open",
+            "views.push",
+            "chat.scheduleMessage",
+            "files.completeUploadExternal",
+            "files.getUploadURLExternal",
+            // A word inside another is not the word: `assets`, `sending`, `marked`.
+            "x.listAssets",
+            "x.sending",
+            "x.getMarked",
             "",
             "x.",
         ] {
