@@ -13,13 +13,15 @@
 //! token (`--emulator=bot`: the demo bot's, which lacks `users.profile:write`); `SLACK_TOKEN`
 //! is then not read. The server writes one line about itself to stderr, then its log: warnings
 //! and errors (`RUST_LOG` changes what is logged, e.g. `RUST_LOG=debug`), among them a line it
-//! could not read; stdout is the protocol's. A call ends within 45 s, inside the 60 s MCP hosts
-//! commonly give a request: one that would wait longer for Slack's rate limit is answered
-//! `ratelimited`, with the wait.
+//! could not read; stdout is the protocol's. The server ends when stdin closes, or when an
+//! answer cannot be written because the host closed its end of stdout. A call ends within 45 s,
+//! inside the 60 s MCP hosts commonly give a request: one that would wait longer for Slack's
+//! rate limit is answered `ratelimited`, with the wait.
 
 mod log;
 mod options;
 mod server;
+mod stdout;
 
 use options::{EmulatorToken, Options, Parsed};
 use rmcp::ServiceExt;
@@ -75,14 +77,26 @@ async fn run() -> Result<(), String> {
         "slack-methods-mcp: {} tools over stdio, calling {target}",
         server.len()
     );
+    let (stdout, closed) = stdout::Watched::stdout();
     let running = server
-        .serve(rmcp::transport::stdio())
+        .serve((tokio::io::stdin(), stdout))
         .await
         .map_err(|error| format!("the MCP session did not start: {error}"))?;
-    running
-        .waiting()
-        .await
-        .map_err(|error| format!("the MCP session failed: {error}"))?;
+    // The session ends when stdin closes, or when stdout fails: no answer can reach the host.
+    let stop = running.cancellation_token();
+    let watcher = tokio::spawn(async move {
+        closed.wait().await;
+        eprintln!("slack-methods-mcp: stdout is closed (the host has gone); stopping");
+        stop.cancel();
+    });
+    let ended = running.waiting().await;
+    if watcher.is_finished() {
+        // Returning would drop the runtime, which waits for its blocking read of stdin: until
+        // the host's pipe closes, which may be never. Nothing is left to write or keep.
+        std::process::exit(0);
+    }
+    watcher.abort();
+    ended.map_err(|error| format!("the MCP session failed: {error}"))?;
     Ok(())
 }
 

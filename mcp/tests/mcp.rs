@@ -538,3 +538,33 @@ async fn malformed_params_are_invalid_params() {
     assert_eq!(answer["result"]["isError"], false, "{answer}");
     raw.finish().await;
 }
+
+#[tokio::test]
+async fn a_closed_stdout_ends_the_server() {
+    let Raw {
+        mut child,
+        mut stdin,
+        stdout,
+    } = Raw::start().await;
+    // The host goes away without closing its end of stdin (a host whose stdin pipe another
+    // process still holds): the server learns it only when an answer cannot be written.
+    drop(stdout);
+    stdin
+        .write_all(b"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}\n")
+        .await
+        .unwrap();
+    stdin.flush().await.unwrap();
+    let status = tokio::time::timeout(STEP, child.wait()).await;
+    // Killed when it runs on, so that its log can be read.
+    let _ = child.start_kill();
+    let mut log = String::new();
+    let mut stderr = child.stderr.take().unwrap();
+    stderr.read_to_string(&mut log).await.unwrap();
+    let Ok(status) = status else {
+        panic!("the server runs on with its stdout closed: {log}");
+    };
+    let status = status.unwrap();
+    assert!(status.success(), "{status}: {log}");
+    assert!(log.contains("stdout is closed"), "{log}");
+    drop(stdin);
+}
