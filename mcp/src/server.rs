@@ -163,8 +163,10 @@ pub fn result(outcome: Result<Value, ToolError>) -> CallToolResult {
 }
 
 /// A failed call as a tool error (`isError`): the error's message, and as structured content
-/// the error code (Slack's, or one of `invalid_arguments`, `invalid_request`, `ratelimited`,
-/// `timeout`, `transport`, ...) with what helps to fix it: the argument at fault, or for
+/// the error code (Slack's, or one of `unknown_tool`, `invalid_arguments`, `invalid_request`,
+/// `ratelimited`, `timeout`, `transport`, `http`, `unreadable_answer`, `response_mismatch`
+/// (Slack answered `ok: true`, so the call was applied), `unencodable_arguments`,
+/// `configuration` (the server's client or token), `rate_limit_store`) with what helps to fix it: the argument at fault, or for
 /// `missing_scope` the scopes the call needs and the token's, and `may_have_been_applied` when
 /// the call may have reached Slack ([`Error::may_have_been_applied`]). The token is in none of
 /// it.
@@ -212,7 +214,14 @@ pub fn failure(error: &ToolError) -> CallToolResult {
             details.insert("status".into(), (*status).into());
             "http".to_owned()
         }
-        ToolError::Call(_) => "failed".to_owned(),
+        // Slack answered `ok: true`: the call was applied, though its answer cannot be shown.
+        ToolError::Call(Error::ResponseMismatch { .. }) => "response_mismatch".to_owned(),
+        ToolError::Call(Error::Decode { .. }) => "unreadable_answer".to_owned(),
+        ToolError::Call(Error::Encode { .. }) => "unencodable_arguments".to_owned(),
+        ToolError::Call(Error::MissingToken { .. } | Error::Config(_)) => {
+            "configuration".to_owned()
+        }
+        ToolError::Call(Error::RateLimitStore { .. }) => "rate_limit_store".to_owned(),
         // A kind of error newer than this server.
         _ => "failed".to_owned(),
     };
@@ -356,6 +365,37 @@ mod tests {
         });
         assert!(refused.get("may_have_been_applied").is_none(), "{refused}");
         assert!(INSTRUCTIONS.contains("may_have_been_applied"));
+    }
+
+    #[test]
+    fn errors_of_the_client_have_codes_of_their_own() {
+        let details = |error| failure(&ToolError::Call(error)).structured_content.unwrap();
+        let json_error = || serde_json::from_str::<u8>("x").unwrap_err();
+        // Applied at Slack, answer unreadable to the binding: not something to call again.
+        let mismatch = details(Error::ResponseMismatch {
+            method: "chat.postMessage",
+            status: 200,
+            type_name: "ChatPostMessageResponse",
+            excerpt: "{\"ok\":true".into(),
+            source: json_error(),
+        });
+        assert_eq!(mismatch["error"], "response_mismatch");
+        assert_eq!(mismatch["may_have_been_applied"], true, "{mismatch}");
+        let unreadable = details(Error::Decode {
+            method: "chat.postMessage",
+            status: 200,
+            reason: "not JSON".into(),
+            excerpt: "<html>".into(),
+            source: Some(json_error()),
+        });
+        assert_eq!(unreadable["error"], "unreadable_answer");
+        assert_eq!(unreadable["may_have_been_applied"], true, "{unreadable}");
+        let setting = details(Error::Config(slack_methods::ConfigError::Setting {
+            setting: "timeout",
+            problem: "is zero",
+        }));
+        assert_eq!(setting["error"], "configuration");
+        assert!(setting.get("may_have_been_applied").is_none(), "{setting}");
     }
 
     #[test]
