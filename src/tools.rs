@@ -302,6 +302,15 @@ impl<M: SlackMethod> SlackMethod for AsJson<'_, M> {
 /// parameters) also reads from when it is empty.
 struct Arguments(Map<String, Value>);
 
+/// `` `a`, `b` `` (or "no field" for none).
+fn quoted_list(names: &[&str]) -> String {
+    if names.is_empty() {
+        return "no field".to_owned();
+    }
+    let quoted: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+    quoted.join(", ")
+}
+
 impl<'de> Deserializer<'de> for Arguments {
     type Error = serde_json::Error;
 
@@ -331,6 +340,18 @@ impl<'de> Deserializer<'de> for Arguments {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Self::Error> {
+        // An argument the schema offers (the schema check came first) that the struct's
+        // `Deserialize` does not read would be dropped without a word, and the call sent
+        // without it. `#[slack_method]` refuses such serde names at compile time when it sees
+        // the derive; it does not see one written before it, nor a container `from`.
+        if let Some(dropped) = self.0.keys().find(|key| !fields.contains(&key.as_str())) {
+            return Err(serde::de::Error::custom(format!(
+                "argument `{dropped}` is a parameter of the tool, but `{name}`'s `Deserialize` \
+                 does not read it (it reads {}): give the struct's fields their wire names \
+                 for serde too, e.g. `#[serde(rename = \"{dropped}\")]`",
+                quoted_list(fields)
+            )));
+        }
         Value::Object(self.0).deserialize_struct(name, fields, visitor)
     }
 

@@ -472,3 +472,36 @@ async fn a_binding_of_ones_own_is_one_line_away() {
     assert!(tools.get("usersProfileGet").is_some());
     assert_eq!(Post::NAME, "chat.postMessage");
 }
+
+/// A binding whose derive is written before the attribute, which the attribute therefore does
+/// not see, with a serde name that differs from the wire name.
+#[derive(serde::Deserialize)]
+#[slack_method("conversations.info", scope = "channels:read")]
+#[allow(dead_code)]
+struct InfoDerivedFirst {
+    channel: ChannelId,
+    #[serde(rename = "locale")]
+    include_locale: Option<bool>,
+}
+
+#[test]
+fn an_argument_serde_would_drop_is_refused() {
+    let mut tools = Registry::new();
+    tools.register::<InfoDerivedFirst>();
+    assert!(tools
+        .check("conversationsInfo", json!({"channel": "C0123ABCD"}))
+        .is_ok());
+    // `include_locale` is in the schema, but serde reads `locale`: sent, it would be lost.
+    let error = tools
+        .check(
+            "conversationsInfo",
+            json!({"channel": "C0123ABCD", "include_locale": true}),
+        )
+        .unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.contains("argument `include_locale` is a parameter of the tool, but `InfoDerivedFirst`'s `Deserialize` does not read it (it reads `channel`, `locale`)"),
+        "{message}"
+    );
+    assert!(message.ends_with("nothing was sent"), "{message}");
+}
