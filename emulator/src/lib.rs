@@ -684,8 +684,9 @@ impl Emulator {
         self.shared.lock().limits.set_override(method, None);
     }
 
-    /// How many calls of `method` were applied: successful `users.profile.set` calls and
-    /// `ok: true` answers of stubs, including those whose answer a fault then spoiled.
+    /// How many calls of `method` were applied: successful calls of a [served](Self::serve)
+    /// method that writes (as its binding's `WRITES` says) and `ok: true` answers of stubs,
+    /// including those whose answer a fault then spoiled. A method that only reads counts none.
     pub fn applied_writes(&self, method: &str) -> usize {
         self.shared
             .lock()
