@@ -140,17 +140,7 @@ impl ConversationsList {
         self
     }
 
-    /// Asks for at most `limit` conversations a page.
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// Starts at `cursor` (a page's `next_cursor`), to resume an earlier listing.
-    pub fn cursor(mut self, cursor: impl Into<String>) -> Self {
-        self.cursor = Some(cursor.into());
-        self
-    }
+    page_builders!("conversations");
 
     fn check(&self) -> Result<(), InvalidRequest> {
         check_limit(self.limit)
@@ -273,17 +263,7 @@ impl ConversationsMembers {
         }
     }
 
-    /// Asks for at most `limit` members a page.
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// Starts at `cursor` (a page's `next_cursor`), to resume an earlier listing.
-    pub fn cursor(mut self, cursor: impl Into<String>) -> Self {
-        self.cursor = Some(cursor.into());
-        self
-    }
+    page_builders!("members");
 
     fn check(&self) -> Result<(), InvalidRequest> {
         check_limit(self.limit)

@@ -1014,17 +1014,7 @@ impl ChatScheduledMessagesList {
         self
     }
 
-    /// Asks for at most `limit` scheduled messages a page.
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// Starts at `cursor` (a page's `next_cursor`), to resume an earlier listing.
-    pub fn cursor(mut self, cursor: impl Into<String>) -> Self {
-        self.cursor = Some(cursor.into());
-        self
-    }
+    page_builders!("scheduled messages");
 
     fn check(&self) -> Result<(), InvalidRequest> {
         if let (Some(oldest), Some(latest)) = (self.oldest, self.latest) {

@@ -307,17 +307,7 @@ impl FilesInfo {
         }
     }
 
-    /// Asks for at most `limit` comments a page.
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// Starts at `cursor` (a page's `next_cursor`), to resume an earlier listing of the comments.
-    pub fn cursor(mut self, cursor: impl Into<String>) -> Self {
-        self.cursor = Some(cursor.into());
-        self
-    }
+    page_builders!("comments");
 }
 
 crate::slack_object! {

@@ -72,35 +72,9 @@ impl ConversationsHistory {
         }
     }
 
-    /// At most `limit` messages a page.
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
-    }
+    page_builders!("messages");
 
-    /// Starts at `cursor` (a page's `next_cursor`), to resume an earlier listing.
-    pub fn cursor(mut self, cursor: impl Into<String>) -> Self {
-        self.cursor = Some(cursor.into());
-        self
-    }
-
-    /// Only messages after `oldest`.
-    pub fn oldest(mut self, oldest: Timestamp) -> Self {
-        self.oldest = Some(oldest);
-        self
-    }
-
-    /// Only messages before `latest`.
-    pub fn latest(mut self, latest: Timestamp) -> Self {
-        self.latest = Some(latest);
-        self
-    }
-
-    /// Includes the messages at `oldest` and `latest`.
-    pub fn inclusive(mut self) -> Self {
-        self.inclusive = Some(true);
-        self
-    }
+    range_builders!();
 
     /// Asks for the messages' app `metadata`.
     pub fn with_metadata(mut self) -> Self {
@@ -192,35 +166,9 @@ impl ConversationsReplies {
         }
     }
 
-    /// At most `limit` messages a page.
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
-    }
+    page_builders!("messages");
 
-    /// Starts at `cursor` (a page's `next_cursor`), to resume an earlier listing.
-    pub fn cursor(mut self, cursor: impl Into<String>) -> Self {
-        self.cursor = Some(cursor.into());
-        self
-    }
-
-    /// Only messages after `oldest`.
-    pub fn oldest(mut self, oldest: Timestamp) -> Self {
-        self.oldest = Some(oldest);
-        self
-    }
-
-    /// Only messages before `latest`.
-    pub fn latest(mut self, latest: Timestamp) -> Self {
-        self.latest = Some(latest);
-        self
-    }
-
-    /// Includes the messages at `oldest` and `latest`.
-    pub fn inclusive(mut self) -> Self {
-        self.inclusive = Some(true);
-        self
-    }
+    range_builders!();
 
     /// Asks for the messages' app `metadata`.
     pub fn with_metadata(mut self) -> Self {

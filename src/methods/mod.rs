@@ -5,6 +5,48 @@
 //! are the tool's and its parameters' descriptions, and it derives `serde::Deserialize` (field
 //! names being the wire names, unknown fields refused) so that JSON arguments read into it.
 
+/// `limit(..)` and `cursor(..)`, the builders every paged binding has, for one whose pages
+/// hold `$items` (`"members"`). Written inside the binding's `impl`.
+macro_rules! page_builders {
+    ($items:literal) => {
+        #[doc = concat!("Asks for at most `limit` ", $items, " a page.")]
+        pub fn limit(mut self, limit: u32) -> Self {
+            self.limit = Some(limit);
+            self
+        }
+
+        /// Starts at `cursor` (a page's `next_cursor`), to resume an earlier listing.
+        pub fn cursor(mut self, cursor: impl Into<String>) -> Self {
+            self.cursor = Some(cursor.into());
+            self
+        }
+    };
+}
+
+/// `oldest(..)`, `latest(..)` and `inclusive()`, the range of messages a history reader takes.
+/// Written inside the binding's `impl`.
+macro_rules! range_builders {
+    () => {
+        /// Only messages after `oldest`.
+        pub fn oldest(mut self, oldest: Timestamp) -> Self {
+            self.oldest = Some(oldest);
+            self
+        }
+
+        /// Only messages before `latest`.
+        pub fn latest(mut self, latest: Timestamp) -> Self {
+            self.latest = Some(latest);
+            self
+        }
+
+        /// Includes the messages at `oldest` and `latest`.
+        pub fn inclusive(mut self) -> Self {
+            self.inclusive = Some(true);
+            self
+        }
+    };
+}
+
 pub mod acknowledged;
 pub mod auth;
 pub mod bookmarks;

@@ -233,17 +233,7 @@ impl ReactionsList {
         }
     }
 
-    /// Asks for at most `limit` items a page.
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// Starts at `cursor` (a page's `next_cursor`), to resume an earlier listing.
-    pub fn cursor(mut self, cursor: impl Into<String>) -> Self {
-        self.cursor = Some(cursor.into());
-        self
-    }
+    page_builders!("items");
 
     /// Asks for every user who reacted to each item, not a shortened list.
     pub fn full(mut self) -> Self {

@@ -95,17 +95,7 @@ impl UsersList {
         Self::default()
     }
 
-    /// Asks for at most `limit` users a page.
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// Starts at `cursor` (a page's `next_cursor`), to resume an earlier listing.
-    pub fn cursor(mut self, cursor: impl Into<String>) -> Self {
-        self.cursor = Some(cursor.into());
-        self
-    }
+    page_builders!("users");
 
     fn check(&self) -> Result<(), InvalidRequest> {
         check_limit(self.limit)
@@ -243,17 +233,7 @@ impl UsersConversations {
         self
     }
 
-    /// Asks for at most `limit` conversations a page.
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// Starts at `cursor` (a page's `next_cursor`), to resume an earlier listing.
-    pub fn cursor(mut self, cursor: impl Into<String>) -> Self {
-        self.cursor = Some(cursor.into());
-        self
-    }
+    page_builders!("conversations");
 
     fn check(&self) -> Result<(), InvalidRequest> {
         check_limit(self.limit)
