@@ -166,10 +166,10 @@ pub fn result(outcome: Result<Value, ToolError>) -> CallToolResult {
 /// the error code (Slack's, or one of `unknown_tool`, `invalid_arguments`, `invalid_request`,
 /// `ratelimited`, `timeout`, `transport`, `http`, `unreadable_answer`, `response_mismatch`
 /// (Slack answered `ok: true`, so the call was applied), `unencodable_arguments`,
-/// `configuration` (the server's client or token), `rate_limit_store`) with what helps to fix it: the argument at fault, or for
-/// `missing_scope` the scopes the call needs and the token's, and `may_have_been_applied` when
-/// the call may have reached Slack ([`Error::may_have_been_applied`]). The token is in none of
-/// it.
+/// `configuration` (the server's client or token), `rate_limit_store`) with what helps to fix
+/// it: the argument at fault, or for `missing_scope` the scopes the call needs and the token's,
+/// and `may_have_been_applied` when the call may have reached Slack
+/// ([`Error::may_have_been_applied`]). The token is in none of it.
 pub fn failure(error: &ToolError) -> CallToolResult {
     let mut details = Map::new();
     let code = match error {

@@ -179,7 +179,8 @@ impl FormEncoder {
 ///
 /// Implemented for strings, `bool`, the integer and float types, the typed ids, `Option<T>`
 /// (`None` is left out) and lists (`Vec<T>`, slices, arrays, `BTreeSet<T>`, `HashSet<T>`:
-/// joined by commas, left out when empty). For anything else, mark the field `#[slack(json)]` to send it as JSON text.
+/// joined by commas, left out when empty). For anything else, mark the field `#[slack(json)]`
+/// to send it as JSON text.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be sent as a Slack form field",
     label = "this type has no form encoding",
