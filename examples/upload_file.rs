@@ -75,14 +75,16 @@ async fn run() -> Result<(), Box<dyn Error>> {
         Some(file_path) => {
             let path = file_path.display().to_string();
             let unreadable = |err: std::io::Error| format!("cannot read {path}: {err}");
-            let file = tokio::fs::File::open(&file_path)
-                .await
-                .map_err(unreadable)?;
-            let metadata = file.metadata().await.map_err(unreadable)?;
+            // Looked at before it is opened: opening a named pipe waits for a writer, so a pipe
+            // (or a device) would hold the run where it should be refused.
+            let metadata = tokio::fs::metadata(&file_path).await.map_err(unreadable)?;
             if !metadata.is_file() {
                 return Err(format!("{path} is not a file").into());
             }
-            let length = metadata.len();
+            let file = tokio::fs::File::open(&file_path)
+                .await
+                .map_err(unreadable)?;
+            let length = file.metadata().await.map_err(unreadable)?.len();
             let name = file_path
                 .file_name()
                 .map_or_else(|| path.clone(), |name| name.to_string_lossy().into_owned());

@@ -1,0 +1,190 @@
+//! The examples as a user runs them: against the emulator, with odd input and odd tokens, each
+//! ends with a message and an exit status, never a panic or a hang, and never prints a token.
+//!
+//! The examples are the binaries `cargo test` builds next to the tests (`target/<profile>/
+//! examples/`). When they were not built (`cargo test --test examples` alone builds none), the
+//! tests skip with a message, and fail under `CI=true`; `cargo build --examples` first builds
+//! them.
+
+use slack_methods_emulator::{demo, Emulator};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// How long an example may run: each one's work against the emulator takes well under a second.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+/// The built example `name`, or `None` (after saying so) when it was not built.
+fn example(name: &str) -> Option<PathBuf> {
+    // The test binary is `target/<profile>/deps/examples-<hash>`; the examples are in
+    // `target/<profile>/examples/`.
+    let exe = std::env::current_exe().ok()?;
+    let profile = exe.parent()?.parent()?;
+    let path = profile
+        .join("examples")
+        .join(name)
+        .with_extension(std::env::consts::EXE_EXTENSION);
+    if path.is_file() {
+        return Some(path);
+    }
+    let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
+    assert!(
+        !ci,
+        "example {name} not built at {}, and CI=true requires it: run `cargo build --examples`",
+        path.display()
+    );
+    eprintln!(
+        "skipping: example {name} is not built at {} (run `cargo build --examples` first)",
+        path.display()
+    );
+    None
+}
+
+/// What one run of an example gave.
+struct Run {
+    /// `None`: killed after [`PATIENCE`].
+    status: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn all(&self) -> String {
+        format!("{}{}", self.stdout, self.stderr)
+    }
+
+    /// Ended by itself with a failure status, an `error:` line and no panic.
+    fn assert_failed_cleanly(&self, what: &str) {
+        assert!(
+            self.status.is_some(),
+            "{what}: still running after {PATIENCE:?}"
+        );
+        assert_ne!(self.status, Some(0), "{what}: succeeded\n{}", self.all());
+        assert!(
+            self.stderr.contains("error: "),
+            "{what}: no error message\n{}",
+            self.all()
+        );
+        assert!(!self.all().contains("panicked"), "{what}: {}", self.all());
+    }
+}
+
+/// Runs `example` with `args` and the environment `env` (and no `SLACK_*` variable of the
+/// caller's), killing it after [`PATIENCE`].
+fn run(example: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut command = Command::new(example);
+    command
+        .args(args)
+        .env_remove("SLACK_TOKEN")
+        .env_remove("SLACK_API_URL")
+        .env_remove("SLACK_CHANNEL")
+        .env("RUST_BACKTRACE", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let mut child = command.spawn().expect("the example starts");
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("the example's status") {
+            break status.code();
+        }
+        if started.elapsed() > PATIENCE {
+            let _ = child.kill();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let output = child.wait_with_output().expect("the example's output");
+    Run {
+        status,
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// A scratch directory of this test's own.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "slack-methods-examples-{name}-{}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a scratch directory");
+    dir
+}
+
+#[test]
+fn upload_file_refuses_what_is_not_a_regular_file_without_waiting_on_it() {
+    let Some(upload_file) = example("upload_file") else {
+        return;
+    };
+    let dir = scratch("upload");
+    let missing = dir.join("no-such-file");
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, b"").expect("an empty file");
+    let mut cases = vec![
+        (missing.clone(), "cannot read"),
+        (dir.clone(), "is not a file"),
+        (empty.clone(), "empty files"),
+    ];
+    #[cfg(unix)]
+    {
+        // A named pipe no one writes to: opening it to read would wait for a writer forever.
+        let fifo = dir.join("pipe");
+        let path = std::ffi::CString::new(fifo.to_str().expect("a UTF-8 scratch path"))
+            .expect("no NUL in the path");
+        // SAFETY: `path` is a valid NUL-terminated string that outlives the call.
+        let made = unsafe { libc::mkfifo(path.as_ptr(), 0o600) };
+        assert_eq!(made, 0, "mkfifo {}", fifo.display());
+        cases.push((fifo, "is not a file"));
+    }
+    for (path, says) in cases {
+        let path = path.to_str().expect("a UTF-8 scratch path");
+        let run = run(&upload_file, &[path], &[]);
+        run.assert_failed_cleanly(path);
+        assert!(run.stderr.contains(says), "{path}: {}", run.all());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn odd_tokens_end_with_a_message_and_are_never_printed() {
+    let examples: Vec<(&str, PathBuf)> = ["users_profile_set", "post_message", "list_channels"]
+        .into_iter()
+        .filter_map(|name| Some((name, example(name)?)))
+        .collect();
+    if examples.is_empty() {
+        return;
+    }
+    let emu = Emulator::builder()
+        .serve(slack_methods::methods::ALL)
+        .demo_workspace()
+        .start()
+        .await
+        .expect("the emulator starts");
+    let url = emu.base_url();
+    let env = |token: &'static str| {
+        [
+            ("SLACK_TOKEN", token),
+            ("SLACK_API_URL", url.as_str()),
+            ("SLACK_CHANNEL", demo::GENERAL),
+        ]
+    };
+    for (name, example) in &examples {
+        for (token, secret) in [
+            // A token cut by a line break: refused before anything is sent.
+            ("xoxb-SECRET\nMARKER", "SECRET"),
+            // A token the workspace does not know: Slack's `invalid_auth`.
+            ("xoxb-UNKNOWN-MARKER-TOKEN", "MARKER"),
+        ] {
+            let env = env(token);
+            let ran = tokio::task::block_in_place(|| run(example, &[], &env));
+            ran.assert_failed_cleanly(name);
+            assert!(!ran.all().contains(secret), "{name} printed the token");
+        }
+    }
+    emu.shutdown().await;
+}
