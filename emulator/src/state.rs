@@ -99,8 +99,10 @@ impl UserSpec {
 /// One HTTP request the emulator received, as it arrived.
 ///
 /// `Debug` shows the `Authorization` header as `<redacted>`, and the text of a `token` argument
-/// (in the query or the body) as `<redacted>` wherever it appears; read the token with
-/// [`RecordedRequest::bearer_token`] or [`RecordedRequest::param`].
+/// (in the query or the body, percent-encoded or not) as `<redacted>` wherever it appears, also
+/// in a body the emulator could not read (a form sent without its `Content-Type`, a JSON body
+/// cut short); read the token with [`RecordedRequest::bearer_token`] or
+/// [`RecordedRequest::param`].
 #[derive(Clone)]
 #[non_exhaustive]
 pub struct RecordedRequest {
@@ -150,35 +152,105 @@ impl RecordedRequest {
     }
 }
 
+impl RecordedRequest {
+    /// The texts `Debug` hides: the bearer token, and the value of every `token` argument the
+    /// request carries where a client may have put one, whether or not the emulator could read
+    /// it as arguments: in the query string, in the body read as a form (whatever its
+    /// `Content-Type` says), or as a JSON body's `"token"` string (even in a body cut short).
+    /// Each value both percent-decoded and as sent.
+    fn secrets(&self) -> Vec<String> {
+        let mut secrets: Vec<String> = self
+            .params
+            .iter()
+            .filter(|(name, _)| name == "token")
+            .map(|(_, value)| value.clone())
+            .chain(self.bearer_token().map(str::to_owned))
+            .collect();
+        if let Some((_, query)) = self.target.split_once('?') {
+            form_tokens(query.as_bytes(), &mut secrets);
+        }
+        form_tokens(&self.body, &mut secrets);
+        json_tokens(&String::from_utf8_lossy(&self.body), &mut secrets);
+        secrets.retain(|secret| !secret.is_empty());
+        // The longest first, so that a token containing another is hidden whole.
+        secrets.sort_by_key(|secret| std::cmp::Reverse(secret.len()));
+        secrets.dedup();
+        secrets
+    }
+}
+
+/// The values of the `token` pairs of form-encoded `text`, percent-decoded and as sent.
+fn form_tokens(text: &[u8], out: &mut Vec<String>) {
+    for pair in text.split(|&b| b == b'&') {
+        let mut halves = pair.splitn(2, |&b| b == b'=');
+        let (Some(name), Some(value)) = (halves.next(), halves.next()) else {
+            continue;
+        };
+        let decode = |bytes: &[u8]| -> String {
+            form_urlencoded::parse(&[b"x=", bytes].concat())
+                .next()
+                .map(|(_, value)| value.into_owned())
+                .unwrap_or_default()
+        };
+        if decode(name) == "token" {
+            out.push(String::from_utf8_lossy(value).into_owned());
+            out.push(decode(value));
+        }
+    }
+}
+
+/// The text of each `"token": "<text>"` string in `body`, read as far as it goes: a JSON body,
+/// or the start of one.
+fn json_tokens(body: &str, out: &mut Vec<String>) {
+    let mut rest = body;
+    while let Some(at) = rest.find("\"token\"") {
+        rest = &rest[at + "\"token\"".len()..];
+        let Some(value) = rest.trim_start().strip_prefix(':') else {
+            continue;
+        };
+        let Some(value) = value.trim_start().strip_prefix('"') else {
+            continue;
+        };
+        let mut end = value.len();
+        let mut escaped = false;
+        for (i, c) in value.char_indices() {
+            match c {
+                '"' if !escaped => {
+                    end = i;
+                    break;
+                }
+                '\\' => escaped = !escaped,
+                _ => escaped = false,
+            }
+        }
+        let text = &value[..end];
+        out.push(text.to_owned());
+        if let Ok(decoded) = serde_json::from_str::<String>(&format!("\"{text}\"")) {
+            out.push(decoded);
+        }
+    }
+}
+
 impl fmt::Debug for RecordedRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        struct Headers<'a>(&'a [(String, Vec<u8>)]);
-        impl fmt::Debug for Headers<'_> {
+        struct Headers<'a, F>(&'a [(String, Vec<u8>)], F);
+        impl<F: Fn(&str) -> String> fmt::Debug for Headers<'_, F> {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 let mut list = f.debug_list();
                 for (name, value) in self.0 {
                     if name.eq_ignore_ascii_case("authorization") {
                         list.entry(&(name, "<redacted>"));
                     } else {
-                        list.entry(&(name, String::from_utf8_lossy(value)));
+                        list.entry(&(name, (self.1)(&String::from_utf8_lossy(value))));
                     }
                 }
                 list.finish()
             }
         }
-        // A token sent where Slack also reads one (a `token` argument in the query or the body)
-        // is hidden wherever its text appears, as the header's is.
-        let secrets: Vec<&str> = self
-            .params
-            .iter()
-            .filter(|(name, _)| name == "token")
-            .map(|(_, value)| value.as_str())
-            .chain(self.bearer_token())
-            .filter(|secret| !secret.is_empty())
-            .collect();
+        let secrets = self.secrets();
         let hide = |text: &str| {
             secrets.iter().fold(text.to_owned(), |text, secret| {
-                text.replace(secret, "<redacted>")
+                text.replace(secret.as_str(), "<redacted>")
             })
         };
         let params: Vec<(&str, String)> = self
@@ -190,7 +262,7 @@ impl fmt::Debug for RecordedRequest {
             .field("verb", &self.verb)
             .field("target", &hide(&self.target))
             .field("method", &self.method)
-            .field("headers", &Headers(&self.headers))
+            .field("headers", &Headers(&self.headers, &hide))
             .field("body", &hide(&String::from_utf8_lossy(&self.body)))
             .field("params", &params)
             .field("fault", &self.fault)

@@ -1,0 +1,212 @@
+//! The emulator as a test author uses it: each public builder option, accessor and `Debug` does
+//! what its documentation says, over real HTTP on 127.0.0.1.
+
+use slack_methods_emulator::{Emulator, UserSpec};
+use std::net::SocketAddr;
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+const TOKEN: &str = "xoxp-public-api-token";
+
+async fn emulator() -> Emulator {
+    let emu = Emulator::builder()
+        .serve(slack_methods::methods::ALL)
+        .start()
+        .await
+        .unwrap();
+    emu.add_user(UserSpec::new("U0JANE", "jane"));
+    emu.add_token(
+        TOKEN,
+        "U0JANE",
+        &["users.profile:read", "users.profile:write"],
+    );
+    emu
+}
+
+/// An answer read off the wire: status, headers (names lowercase) and body.
+#[derive(Debug)]
+struct Answer {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
+
+    fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|err| {
+            panic!("not JSON ({err}): {}", String::from_utf8_lossy(&self.body))
+        })
+    }
+}
+
+/// Sends `request` (which should say `Connection: close`) and reads the whole answer.
+async fn send(addr: SocketAddr, request: &[u8]) -> Answer {
+    let mut stream = TcpStream::connect(addr).await.unwrap();
+    stream.write_all(request).await.unwrap();
+    let mut bytes = Vec::new();
+    tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut bytes))
+        .await
+        .expect("the emulator answers within 5 s")
+        .unwrap();
+    let end = bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a complete head")
+        + 4;
+    let head = String::from_utf8_lossy(&bytes[..end]).into_owned();
+    let mut lines = head.split("\r\n");
+    let status = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    let headers = lines
+        .filter(|line| !line.is_empty())
+        .filter_map(|line| line.split_once(':'))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
+        .collect();
+    Answer {
+        status,
+        headers,
+        body: bytes[end..].to_vec(),
+    }
+}
+
+/// A request with `Connection: close`, the given extra header lines and body.
+fn request(verb: &str, target: &str, headers: &[&str], body: &[u8]) -> Vec<u8> {
+    let mut text = format!("{verb} {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
+    for line in headers {
+        text.push_str(line);
+        text.push_str("\r\n");
+    }
+    text.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
+    let mut bytes = text.into_bytes();
+    bytes.extend_from_slice(body);
+    bytes
+}
+
+#[tokio::test]
+async fn dropping_the_emulator_frees_both_ports() {
+    let emu = emulator().await;
+    let (api, uploads) = (emu.addr(), emu.upload_addr());
+    assert!(TcpStream::connect(api).await.is_ok());
+    drop(emu);
+    let mut closed = false;
+    for _ in 0..100 {
+        if TcpStream::connect(api).await.is_err() && TcpStream::connect(uploads).await.is_err() {
+            closed = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert!(closed, "both listeners closed after drop");
+}
+
+/// Whatever a careless client does with its token, a recorded request's `Debug` never shows it:
+/// a form body sent without a `Content-Type` or with the wrong one, a JSON body cut short, a
+/// token in an upload URL's query.
+#[tokio::test]
+async fn a_recorded_request_never_shows_a_token_it_received() {
+    let emu = emulator().await;
+    let body = format!("token={TOKEN}&user=U0JANE");
+    let encoded = format!("user=U0JANE&token={}", TOKEN.replace('-', "%2D"));
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "no content type",
+            request("POST", "/api/auth.test", &[], body.as_bytes()),
+        ),
+        (
+            "percent-encoded in the query and the body",
+            request(
+                "POST",
+                &format!("/api/auth.test?{encoded}"),
+                &[],
+                encoded.as_bytes(),
+            ),
+        ),
+        (
+            "text/plain",
+            request(
+                "POST",
+                "/api/auth.test",
+                &["Content-Type: text/plain"],
+                body.as_bytes(),
+            ),
+        ),
+        (
+            "broken json",
+            request(
+                "POST",
+                "/api/auth.test",
+                &["Content-Type: application/json"],
+                format!(r#"{{"token":"{TOKEN}","#).as_bytes(),
+            ),
+        ),
+    ];
+    for (case, bytes) in &cases {
+        emu.clear_requests();
+        let answer = send(emu.addr(), bytes).await;
+        assert_eq!(answer.status, 200, "{case}");
+        let log = emu.requests();
+        assert_eq!(log.len(), 1, "{case}");
+        let debug = format!("{:?}", log[0]);
+        assert!(!debug.contains(TOKEN), "{case}: {debug}");
+        assert!(!debug.contains("xoxp%2D"), "{case}: {debug}");
+        // The bytes themselves are kept exactly as sent.
+        assert!(bytes.ends_with(&log[0].body), "{case}");
+    }
+    emu.clear_requests();
+    let target = format!("/upload/v1/nothing?token={TOKEN}");
+    let answer = send(emu.upload_addr(), &request("POST", &target, &[], b"abc")).await;
+    assert_eq!(answer.status, 404);
+    let log = emu.requests();
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].target, target);
+    let debug = format!("{:?}", log[0]);
+    assert!(!debug.contains(TOKEN), "upload query: {debug}");
+}
+
+/// Two emulators in one process share nothing: tokens, stubs, faults and request logs are each
+/// their own.
+#[tokio::test]
+async fn two_emulators_keep_their_own_state() {
+    let (one, two) = (emulator().await, Emulator::start().await.unwrap());
+    assert_ne!(one.addr(), two.addr());
+    one.stub_method("custom.method", serde_json::json!({"here": 1}));
+    one.inject(
+        "custom.method",
+        slack_methods_emulator::Fault::server_error(503),
+        1,
+    );
+    let call = |verb| {
+        request(
+            verb,
+            "/api/custom.method",
+            &[&format!("Authorization: Bearer {TOKEN}")],
+            b"",
+        )
+    };
+    // The other emulator knows neither the token, the stub nor the fault.
+    let answer = send(two.addr(), &call("POST")).await;
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.json()["error"], "unknown_method");
+    assert_eq!(answer.header("x-oauth-scopes"), None);
+    assert_eq!(two.requests().len(), 1);
+    assert_eq!(one.requests().len(), 0);
+    assert_eq!(send(one.addr(), &call("POST")).await.status, 503);
+    let answer = send(one.addr(), &call("POST")).await;
+    assert_eq!(answer.json(), serde_json::json!({"ok": true, "here": 1}));
+    assert_eq!(one.applied_writes("custom.method"), 1);
+    assert_eq!(two.applied_writes("custom.method"), 0);
+}
