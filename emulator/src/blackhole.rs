@@ -59,6 +59,10 @@ impl Blackhole {
     /// Fails if binding fails, if it is not called within a tokio runtime, or if the kernel does
     /// not make a connect hang once the queue is full.
     pub async fn start() -> io::Result<Blackhole> {
+        // Tokio's listener would panic outside a runtime; say why instead.
+        tokio::runtime::Handle::try_current().map_err(|err| {
+            io::Error::other(format!("the blackhole needs a tokio runtime: {err}"))
+        })?;
         let socket = TcpSocket::new_v4()?;
         socket.bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))?;
         let listener = socket.listen(0)?;

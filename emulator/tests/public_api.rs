@@ -210,3 +210,57 @@ async fn two_emulators_keep_their_own_state() {
     assert_eq!(one.applied_writes("custom.method"), 1);
     assert_eq!(two.applied_writes("custom.method"), 0);
 }
+
+/// The demo workspace's user token has a scope of every bundled binding (`demo_workspace`'s
+/// promise), so no call of it is answered `missing_scope`.
+#[tokio::test]
+async fn the_demo_user_token_has_every_bundled_bindings_scope() {
+    use slack_methods_emulator::demo;
+    let emu = Emulator::builder()
+        .demo_workspace()
+        .serve(slack_methods::methods::ALL)
+        .start()
+        .await
+        .unwrap();
+    let header = format!("Authorization: Bearer {}", demo::USER_TOKEN);
+    for facts in slack_methods::methods::ALL {
+        let target = format!("/api/{}", facts.name);
+        let answer = send(emu.addr(), &request("POST", &target, &[&header], b"")).await;
+        assert_ne!(
+            answer.json()["error"],
+            "missing_scope",
+            "{}: {:?}",
+            facts.name,
+            answer.json()
+        );
+        assert_ne!(answer.json()["error"], "unknown_method", "{}", facts.name);
+    }
+}
+
+/// Started outside a tokio runtime, the emulator says why instead of panicking.
+#[test]
+fn starting_outside_a_runtime_is_an_error() {
+    use std::future::Future;
+    use std::task::{Context, Poll, Waker};
+    let mut start = std::pin::pin!(Emulator::start());
+    let mut context = Context::from_waker(Waker::noop());
+    match start.as_mut().poll(&mut context) {
+        Poll::Ready(Err(err)) => assert!(err.to_string().contains("tokio runtime"), "{err}"),
+        Poll::Ready(Ok(_)) => panic!("started without a runtime"),
+        Poll::Pending => panic!("waits for a runtime that is not there"),
+    }
+}
+
+/// So does a blackhole, as its documentation says.
+#[test]
+fn a_blackhole_outside_a_runtime_is_an_error() {
+    use std::future::Future;
+    use std::task::{Context, Poll, Waker};
+    let mut start = std::pin::pin!(slack_methods_emulator::Blackhole::start());
+    let mut context = Context::from_waker(Waker::noop());
+    match start.as_mut().poll(&mut context) {
+        Poll::Ready(Err(err)) => assert!(err.to_string().contains("tokio runtime"), "{err}"),
+        Poll::Ready(Ok(_)) => panic!("started without a runtime"),
+        Poll::Pending => panic!("waits for a runtime that is not there"),
+    }
+}
