@@ -217,7 +217,9 @@ impl Emulator {
                 }
             }))
             .collect();
-        uploads.sort_by(|a, b| a.file_id.cmp(&b.file_id));
+        // Ids are `F0EMU` and the process's counter, at least five digits: by length first, a
+        // six-digit id comes after every five-digit one, as it was announced after them.
+        uploads.sort_by(|a, b| (a.file_id.len(), &a.file_id).cmp(&(b.file_id.len(), &b.file_id)));
         uploads
     }
 

@@ -264,3 +264,38 @@ fn a_blackhole_outside_a_runtime_is_an_error() {
         Poll::Pending => panic!("waits for a runtime that is not there"),
     }
 }
+
+/// `uploads()` lists the uploads in the order announced, also once the process has handed out
+/// more ids than five digits hold (ids are counted across every emulator of the process).
+#[tokio::test]
+async fn uploads_keep_the_order_announced_past_five_digit_ids() {
+    use slack_methods_emulator::demo;
+    let emu = Emulator::builder()
+        .demo_workspace()
+        .serve(slack_methods::methods::ALL)
+        .start()
+        .await
+        .unwrap();
+    let header = format!("Authorization: Bearer {}", demo::BOT_TOKEN);
+    let announce = |name: &str| {
+        request(
+            "POST",
+            "/api/files.getUploadURLExternal",
+            &[&header, "Content-Type: application/x-www-form-urlencoded"],
+            format!("filename={name}&length=3").as_bytes(),
+        )
+    };
+    // Each trigger id takes a number from the process's one counter.
+    let burn = |count: usize| {
+        for _ in 0..count {
+            emu.trigger_id(demo::ADA);
+        }
+    };
+    burn(60_000);
+    let first = send(emu.addr(), &announce("first.txt")).await.json();
+    burn(60_000);
+    let second = send(emu.addr(), &announce("second.txt")).await.json();
+    assert_eq!((&first["ok"], &second["ok"]), (&true.into(), &true.into()));
+    let names: Vec<String> = emu.uploads().into_iter().map(|u| u.filename).collect();
+    assert_eq!(names, ["first.txt", "second.txt"], "{first} {second}");
+}
