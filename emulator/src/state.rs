@@ -120,7 +120,8 @@ pub struct RecordedRequest {
     pub body: Vec<u8>,
     /// The parameters: the query string's pairs, percent-decoded, then the body's, read as its
     /// `Content-Type` says (a form, a JSON object whose objects and lists are kept as JSON
-    /// text, or multipart form data); none from a body the emulator could not read.
+    /// text, or multipart form data); none from a body the emulator could not read, nor from
+    /// the body of a request to the upload site, which is the file.
     pub params: Vec<(String, String)>,
     /// The fault injected into the answer, if one was.
     pub fault: Option<Fault>,

@@ -117,10 +117,12 @@ fn upload_key(file_id: &str, n: u64) -> String {
 /// Answers one request to the upload site.
 pub(crate) async fn respond(shared: &Shared, head: Head, body: Vec<u8>) -> Action {
     let target = head.path_and_query();
-    let path = target
-        .split_once('?')
-        .map_or(target, |(path, _)| path)
-        .to_owned();
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    // The query's pairs are the request's parameters; the body is the file, not arguments.
+    let params: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect();
+    let path = path.to_owned();
     let key = path.strip_prefix(UPLOAD_PATH).map(str::to_owned);
     let verb_ok = matches!(head.verb.as_str(), "POST" | "PUT");
     let received = Instant::now();
@@ -135,7 +137,7 @@ pub(crate) async fn respond(shared: &Shared, head: Head, body: Vec<u8>) -> Actio
             method: None,
             headers: head.headers,
             body: body.clone(),
-            params: Vec::new(),
+            params,
             fault: fault.clone(),
             received,
         });

@@ -101,7 +101,25 @@ async fn dropping_the_emulator_frees_both_ports() {
     let emu = emulator().await;
     let (api, uploads) = (emu.addr(), emu.upload_addr());
     assert!(TcpStream::connect(api).await.is_ok());
+    // Idle keep-alive connections, one to each site, are closed too.
+    let mut idle = [
+        TcpStream::connect(api).await.unwrap(),
+        TcpStream::connect(uploads).await.unwrap(),
+    ];
+    let alive = b"POST /api/auth.test HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n";
+    idle[0].write_all(alive).await.unwrap();
+    let mut first = [0u8; 12];
+    idle[0].read_exact(&mut first).await.unwrap();
+    assert_eq!(&first, b"HTTP/1.1 200");
     drop(emu);
+    for stream in &mut idle {
+        let mut rest = Vec::new();
+        let read = tokio::time::timeout(Duration::from_secs(2), stream.read_to_end(&mut rest));
+        assert!(
+            matches!(read.await, Ok(Ok(_)) | Ok(Err(_))),
+            "closed by the drop"
+        );
+    }
     let mut closed = false;
     for _ in 0..100 {
         if TcpStream::connect(api).await.is_err() && TcpStream::connect(uploads).await.is_err() {
@@ -298,4 +316,21 @@ async fn uploads_keep_the_order_announced_past_five_digit_ids() {
     assert_eq!((&first["ok"], &second["ok"]), (&true.into(), &true.into()));
     let names: Vec<String> = emu.uploads().into_iter().map(|u| u.filename).collect();
     assert_eq!(names, ["first.txt", "second.txt"], "{first} {second}");
+}
+
+/// A request to the upload site keeps its query's pairs as parameters, as every recorded
+/// request does; its body is the file, not arguments.
+#[tokio::test]
+async fn an_upload_requests_query_is_its_parameters() {
+    let emu = emulator().await;
+    let target = "/upload/v1/unknown?part=1&name=a%20b";
+    let answer = send(emu.upload_addr(), &request("POST", target, &[], b"x=1")).await;
+    assert_eq!(answer.status, 404);
+    let log = emu.requests();
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].path, "/upload/v1/unknown");
+    assert_eq!(log[0].param("part"), Some("1"));
+    assert_eq!(log[0].param("name"), Some("a b"));
+    assert_eq!(log[0].param("x"), None);
+    assert_eq!(log[0].body, b"x=1");
 }
