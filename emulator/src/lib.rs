@@ -575,8 +575,9 @@ impl Emulator {
     }
 
     /// Every request received so far, in order, faulted and refused ones included. The log
-    /// grows until [`clear_requests`](Self::clear_requests); a request the server could not
-    /// parse as HTTP is not in it.
+    /// grows until [`clear_requests`](Self::clear_requests). A request refused before it was read
+    /// whole is not in it: one the server could not parse as HTTP, a head over 32 KiB, a body
+    /// over the limit (413) or with broken framing (400, 501).
     pub fn requests(&self) -> Vec<RecordedRequest> {
         self.shared.lock().requests.clone()
     }

@@ -334,3 +334,24 @@ async fn an_upload_requests_query_is_its_parameters() {
     assert_eq!(log[0].param("x"), None);
     assert_eq!(log[0].body, b"x=1");
 }
+
+/// A request refused before it was read whole (here a body over the limit) is not in the log,
+/// as `requests()` says; the next one is.
+#[tokio::test]
+async fn a_body_over_the_limit_is_refused_and_not_logged() {
+    let emu = Emulator::builder()
+        .max_request_bytes(4)
+        .start()
+        .await
+        .unwrap();
+    let answer = send(
+        emu.addr(),
+        &request("POST", "/api/auth.test", &[], b"a=12345"),
+    )
+    .await;
+    assert_eq!(answer.status, 413);
+    assert!(emu.requests().is_empty());
+    let answer = send(emu.addr(), &request("POST", "/api/auth.test", &[], b"")).await;
+    assert_eq!(answer.status, 200);
+    assert_eq!(emu.requests().len(), 1);
+}
