@@ -24,6 +24,16 @@ async fn emulator() -> Emulator {
     emu
 }
 
+/// An emulator of the demo workspace serving the bundled bindings.
+async fn demo_emulator() -> Emulator {
+    Emulator::builder()
+        .demo_workspace()
+        .serve(slack_methods::methods::ALL)
+        .start()
+        .await
+        .unwrap()
+}
+
 /// An answer read off the wire: status, headers (names lowercase) and body.
 #[derive(Debug)]
 struct Answer {
@@ -234,12 +244,7 @@ async fn two_emulators_keep_their_own_state() {
 #[tokio::test]
 async fn the_demo_user_token_has_every_bundled_bindings_scope() {
     use slack_methods_emulator::demo;
-    let emu = Emulator::builder()
-        .demo_workspace()
-        .serve(slack_methods::methods::ALL)
-        .start()
-        .await
-        .unwrap();
+    let emu = demo_emulator().await;
     let header = format!("Authorization: Bearer {}", demo::USER_TOKEN);
     for facts in slack_methods::methods::ALL {
         let target = format!("/api/{}", facts.name);
@@ -255,12 +260,11 @@ async fn the_demo_user_token_has_every_bundled_bindings_scope() {
     }
 }
 
-/// Started outside a tokio runtime, the emulator says why instead of panicking.
-#[test]
-fn starting_outside_a_runtime_is_an_error() {
-    use std::future::Future;
+/// Polls `start` once outside any tokio runtime: it must end at once with an error that says
+/// why, not panic nor wait.
+fn refused_outside_a_runtime<T>(start: impl std::future::Future<Output = std::io::Result<T>>) {
     use std::task::{Context, Poll, Waker};
-    let mut start = std::pin::pin!(Emulator::start());
+    let mut start = std::pin::pin!(start);
     let mut context = Context::from_waker(Waker::noop());
     match start.as_mut().poll(&mut context) {
         Poll::Ready(Err(err)) => assert!(err.to_string().contains("tokio runtime"), "{err}"),
@@ -269,18 +273,16 @@ fn starting_outside_a_runtime_is_an_error() {
     }
 }
 
+/// Started outside a tokio runtime, the emulator says why instead of panicking.
+#[test]
+fn starting_outside_a_runtime_is_an_error() {
+    refused_outside_a_runtime(Emulator::start());
+}
+
 /// So does a blackhole, as its documentation says.
 #[test]
 fn a_blackhole_outside_a_runtime_is_an_error() {
-    use std::future::Future;
-    use std::task::{Context, Poll, Waker};
-    let mut start = std::pin::pin!(slack_methods_emulator::Blackhole::start());
-    let mut context = Context::from_waker(Waker::noop());
-    match start.as_mut().poll(&mut context) {
-        Poll::Ready(Err(err)) => assert!(err.to_string().contains("tokio runtime"), "{err}"),
-        Poll::Ready(Ok(_)) => panic!("started without a runtime"),
-        Poll::Pending => panic!("waits for a runtime that is not there"),
-    }
+    refused_outside_a_runtime(slack_methods_emulator::Blackhole::start());
 }
 
 /// `uploads()` lists the uploads in the order announced, also once the process has handed out
@@ -288,12 +290,7 @@ fn a_blackhole_outside_a_runtime_is_an_error() {
 #[tokio::test]
 async fn uploads_keep_the_order_announced_past_five_digit_ids() {
     use slack_methods_emulator::demo;
-    let emu = Emulator::builder()
-        .demo_workspace()
-        .serve(slack_methods::methods::ALL)
-        .start()
-        .await
-        .unwrap();
+    let emu = demo_emulator().await;
     let header = format!("Authorization: Bearer {}", demo::BOT_TOKEN);
     let announce = |name: &str| {
         request(

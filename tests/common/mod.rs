@@ -36,17 +36,19 @@ pub fn shared_dir() -> Option<PathBuf> {
     if dir.is_dir() {
         return Some(dir);
     }
-    let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
-    assert!(
-        !ci,
-        "reference data missing: {} is absent, and CI=true requires it",
-        dir.display()
-    );
-    eprintln!(
-        "skipping: reference data {} is absent (set it up next to the repository to run this test)",
-        dir.display()
+    skip_outside_ci(
+        &format!("reference data {} is absent", dir.display()),
+        "set it up next to the repository",
     );
     None
+}
+
+/// Says that a test skips because `missing` (and how to `fix` it); under `CI=true`, where
+/// nothing may be skipped, fails the test instead.
+pub fn skip_outside_ci(missing: &str, fix: &str) {
+    let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
+    assert!(!ci, "{missing}, and CI=true requires it: {fix}");
+    eprintln!("skipping: {missing} ({fix} to run this test)");
 }
 
 /// Reads a file under `../shared`.
