@@ -72,6 +72,9 @@ async fn run() -> Result<(), Box<dyn Error>> {
 
     // A path need not be UTF-8: it is taken as the OS gives it.
     let upload = match std::env::args_os().nth(1).map(std::path::PathBuf::from) {
+        Some(file_path) if file_path.as_os_str().is_empty() => {
+            return Err("the file path is empty: give the path of a file to upload".into());
+        }
         Some(file_path) => {
             let path = file_path.display().to_string();
             let unreadable = |err: std::io::Error| format!("cannot read {path}: {err}");
@@ -88,8 +91,21 @@ async fn run() -> Result<(), Box<dyn Error>> {
             let name = file_path
                 .file_name()
                 .map_or_else(|| path.clone(), |name| name.to_string_lossy().into_owned());
-            println!("\nuploading {path} ({length} bytes), streamed from disk");
-            FileUpload::reader(name.clone(), file, length)
+            let upload = if length == 0 {
+                // A file the system fills as it is read (under /proc or /sys) reports no length,
+                // which a streamed upload must announce: read it whole first. A file that is
+                // really empty stays empty, and the upload refuses it.
+                let content = tokio::fs::read(&file_path).await.map_err(unreadable)?;
+                println!(
+                    "\nuploading {path} ({} bytes), read into memory",
+                    content.len()
+                );
+                FileUpload::bytes(name.clone(), content)
+            } else {
+                println!("\nuploading {path} ({length} bytes), streamed from disk");
+                FileUpload::reader(name.clone(), file, length)
+            };
+            upload
                 .title(name)
                 .initial_comment("Uploaded with slack-methods")
         }

@@ -125,6 +125,7 @@ fn upload_file_refuses_what_is_not_a_regular_file_without_waiting_on_it() {
         (missing.clone(), "cannot read"),
         (dir.clone(), "is not a file"),
         (empty.clone(), "empty files"),
+        (PathBuf::new(), "the file path is empty"),
     ];
     #[cfg(unix)]
     {
@@ -144,6 +145,23 @@ fn upload_file_refuses_what_is_not_a_regular_file_without_waiting_on_it() {
         assert!(run.stderr.contains(says), "{path}: {}", run.all());
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A file under `/proc` reports a length of 0 but has content: it is read whole and uploaded,
+/// not refused as empty.
+#[cfg(target_os = "linux")]
+#[test]
+fn upload_file_uploads_a_file_that_reports_no_length() {
+    let Some(upload_file) = example("upload_file") else {
+        return;
+    };
+    let path = "/proc/self/status";
+    let reported = std::fs::metadata(path).expect("procfs is mounted").len();
+    assert_eq!(reported, 0, "{path} reports a length");
+    let run = run(&upload_file, &[path], &[]);
+    assert_eq!(run.status, Some(0), "{path}: {}", run.all());
+    assert!(run.stdout.contains("read into memory"), "{}", run.all());
+    assert!(run.stdout.contains("uploaded F"), "{}", run.all());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
