@@ -60,7 +60,9 @@
 //! # Requests and answers
 //!
 //! Calls go to `/api/<method>` (the target in origin or absolute form) by `GET` or `POST` (any
-//! other path is a 404). The token is read from `Authorization: Bearer <token>` or, without that
+//! other path is a 404; another verb on `/api/<method>` is a 405 with `Allow: GET, POST`, and
+//! the upload URLs take `POST` or `PUT`). These plain-text answers come before the envelope
+//! below, as a web server's would; what Slack itself answers for them is not recorded. The token is read from `Authorization: Bearer <token>` or, without that
 //! header, from a `token` argument in a form or multipart body, as Slack takes it (not from the
 //! query string or a JSON body, whose calls must send the header). Parameters come from the
 //! query string and from the body: `application/x-www-form-urlencoded`, `application/json` (an
