@@ -40,8 +40,10 @@
 //! of `files.getUploadURLExternal` point at a second listener ([`Emulator::upload_addr`], another
 //! origin) that takes the bytes and records them ([`Emulator::uploads`]), and
 //! `files.completeUploadExternal` makes a file of them (`files.info` reads it; sharing it in a
-//! channel posts a message with the file there). Paginated lists answer small pages
-//! ([`EmulatorBuilder::max_page_size`]). As Slack's, a cursor names where the next page starts,
+//! channel posts a message with the file there); and an AI app's threads:
+//! `assistant.threads.setStatus`, `.setSuggestedPrompts` and `.setTitle` on a message's thread
+//! (`invalid_thread_ts` for no such message), read back with [`Emulator::assistant_thread`].
+//! Paginated lists answer small pages ([`EmulatorBuilder::max_page_size`]). As Slack's, a cursor names where the next page starts,
 //! not an offset (the `ts` of a message, the id of a channel, member or user, a scheduled
 //! message's `post_at` and id), so an item added or removed between pages repeats or skips none;
 //! a cursor not of the emulator's form, or another list's, is `invalid_cursor`.

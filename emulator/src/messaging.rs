@@ -71,6 +71,43 @@ pub(crate) struct ShownView {
     pub(crate) view: Map<String, Value>,
 }
 
+/// What the `assistant.threads.*` methods set on one thread.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct AssistantThread {
+    /// The status shown under the thread, and the user (the app's bot) who set it; gone when
+    /// cleared or when that user posts in the thread.
+    pub(crate) status: Option<(String, String)>,
+    pub(crate) loading_messages: Vec<Value>,
+    pub(crate) title: Option<String>,
+    /// The suggested prompts (a JSON array as sent) and their heading.
+    pub(crate) prompts: Option<Value>,
+    pub(crate) prompts_title: Option<String>,
+}
+
+impl AssistantThread {
+    /// The thread as [`Emulator::assistant_thread`] shows it.
+    fn to_json(&self) -> Value {
+        let mut shown = Map::new();
+        if let Some((status, _)) = &self.status {
+            shown.insert("status".into(), Value::String(status.clone()));
+            shown.insert(
+                "loading_messages".into(),
+                Value::Array(self.loading_messages.clone()),
+            );
+        }
+        if let Some(title) = &self.title {
+            shown.insert("title".into(), Value::String(title.clone()));
+        }
+        if let Some(prompts) = &self.prompts {
+            shown.insert("prompts".into(), prompts.clone());
+        }
+        if let Some(title) = &self.prompts_title {
+            shown.insert("prompts_title".into(), Value::String(title.clone()));
+        }
+        Value::Object(shown)
+    }
+}
+
 /// The messaging state beside the conversations.
 #[derive(Debug)]
 pub(crate) struct Messaging {
@@ -90,6 +127,8 @@ pub(crate) struct Messaging {
     pub(crate) homes: HashMap<String, String>,
     pub(crate) triggers: HashMap<String, Trigger>,
     pub(crate) trigger_lifetime: Duration,
+    /// The assistant threads, by conversation id and the `ts` of the thread's first message.
+    pub(crate) assistant: BTreeMap<(String, String), AssistantThread>,
 }
 
 impl Default for Messaging {
@@ -105,6 +144,7 @@ impl Default for Messaging {
             homes: HashMap::new(),
             triggers: HashMap::new(),
             trigger_lifetime: TRIGGER_LIFETIME,
+            assistant: BTreeMap::new(),
         }
     }
 }
@@ -277,6 +317,23 @@ impl Emulator {
         let id = state.messaging.homes.get(user)?;
         let shown = state.messaging.views.get(id)?;
         Some(Value::Object(shown.view.clone()))
+    }
+
+    /// What the `assistant.threads.*` methods have set on the thread that starts at `thread_ts`
+    /// in `channel`: an object with `status` and `loading_messages` (while a status is shown),
+    /// `title`, `prompts` (the suggested prompts as sent) and `prompts_title`, each present once
+    /// set. `None` when no such method has named the thread.
+    ///
+    /// The status goes as Slack's does when it is set to `""` or when the user who set it (the
+    /// app's bot) posts in the thread; the emulator does not end it after Slack's two minutes.
+    pub fn assistant_thread(&self, channel: &str, thread_ts: &str) -> Option<Value> {
+        let state = self.shared.lock();
+        let key = (channel.to_owned(), thread_ts.to_owned());
+        state
+            .messaging
+            .assistant
+            .get(&key)
+            .map(AssistantThread::to_json)
     }
 }
 

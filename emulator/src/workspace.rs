@@ -292,6 +292,7 @@ pub mod demo {
         "files:write",
         "users.profile:read",
         "emoji:read",
+        "assistant:write",
     ];
 
     /// The workspace's custom emoji (`emoji.list`), by name: an image URL, or `alias:` and the

@@ -4,7 +4,8 @@ crate::slack_object! {
     /// What a method answers when its answer is only `"ok": true` (`reactions.add`,
     /// `reactions.remove`, `pins.add`, `pins.remove`, `bookmarks.remove`,
     /// `chat.deleteScheduledMessage`, `conversations.archive`, `conversations.unarchive`,
-    /// `conversations.kick`):
+    /// `conversations.kick`, `assistant.threads.setStatus`, `.setSuggestedPrompts` and
+    /// `.setTitle`):
     /// nothing more, and whatever Slack may add later is kept in `extra`.
     ///
     /// ```

@@ -48,6 +48,7 @@ macro_rules! range_builders {
 }
 
 pub mod acknowledged;
+pub mod assistant;
 pub mod auth;
 pub mod bookmarks;
 pub mod channels;
@@ -67,6 +68,10 @@ use crate::{MethodFacts, SlackTool};
 use serde::de::DeserializeOwned;
 
 pub use acknowledged::Acknowledged;
+pub use assistant::{
+    AssistantThreadsSetStatus, AssistantThreadsSetSuggestedPrompts, AssistantThreadsSetTitle,
+    SuggestedPrompt,
+};
 pub use auth::{AuthTest, AuthTestResponse};
 pub use bookmarks::{
     BookmarksAdd, BookmarksAddResponse, BookmarksEdit, BookmarksEditResponse, BookmarksList,
@@ -229,4 +234,7 @@ bundled![
     FilesGetUploadUrlExternal,
     FilesCompleteUploadExternal,
     FilesInfo,
+    AssistantThreadsSetStatus,
+    AssistantThreadsSetSuggestedPrompts,
+    AssistantThreadsSetTitle,
 ];

@@ -63,6 +63,9 @@ pub(crate) fn post_message(
         .message(&ts)
         .map(|m| present(channel, m, true))
         .unwrap_or(Value::Null);
+    if let Some((root, _)) = &thread {
+        super::assistant::replied(state, &caller.spec.id, &channel_id, root);
+    }
     let mut data = Map::new();
     data.insert("channel".into(), json!(channel_id));
     data.insert("ts".into(), json!(ts));

@@ -5,6 +5,7 @@
 //! the binding it serves it for ([`MethodFacts`], registered with `Emulator::serve`); what it
 //! does is written here.
 
+mod assistant;
 mod auth;
 mod bookmarks;
 mod channels;
@@ -199,6 +200,12 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("files.getUploadURLExternal", files::get_upload_url),
     ("files.completeUploadExternal", files::complete_upload),
     ("files.info", files::info),
+    ("assistant.threads.setStatus", assistant::set_status),
+    (
+        "assistant.threads.setSuggestedPrompts",
+        assistant::set_suggested_prompts,
+    ),
+    ("assistant.threads.setTitle", assistant::set_title),
 ];
 
 fn implementation(method: &str) -> Option<Handler> {
