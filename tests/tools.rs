@@ -191,7 +191,8 @@ fn limits_stated_in_descriptions_are_the_enforced_constants() {
         MAX_MESSAGE_BLOCKS, MAX_PAGE_LIMIT, MAX_TOPIC_CHARS, MAX_VIEW_BLOCKS,
     };
     // (tool, parameter or the tool itself, the words before the number, the constant)
-    let stated: [(&str, Option<&str>, &str, usize); 15] = [
+    use slack_methods::methods::assistant::{MAX_LOADING_MESSAGES, MAX_SUGGESTED_PROMPTS};
+    let stated: [(&str, Option<&str>, &str, usize); 18] = [
         (
             "conversationsSetTopic",
             Some("topic"),
@@ -262,6 +263,24 @@ fn limits_stated_in_descriptions_are_the_enforced_constants() {
             MAX_MARKDOWN_TEXT_CHARS,
         ),
         ("viewsPublish", Some("view"), "at most", MAX_VIEW_BLOCKS),
+        (
+            "assistantThreadsSetStatus",
+            Some("loading_messages"),
+            "at most",
+            MAX_LOADING_MESSAGES,
+        ),
+        (
+            "assistantThreadsSetSuggestedPrompts",
+            Some("prompts"),
+            "at most",
+            MAX_SUGGESTED_PROMPTS,
+        ),
+        (
+            "assistantThreadsSetSuggestedPrompts",
+            None,
+            "up to",
+            MAX_SUGGESTED_PROMPTS,
+        ),
     ];
     let tools = Registry::bundled();
     for (tool, param, words, limit) in stated {

@@ -157,7 +157,7 @@ impl ParamSchema for SuggestedPrompt {
     }
 }
 
-/// `assistant.threads.setSuggestedPrompts`: offers the user up to four prompts to start from,
+/// `assistant.threads.setSuggestedPrompts`: offers the user up to 4 prompts to start from,
 /// shown as buttons in the thread.
 ///
 /// ```
