@@ -164,12 +164,41 @@ fn upload_file_uploads_a_file_that_reports_no_length() {
     assert!(run.stdout.contains("uploaded F"), "{}", run.all());
 }
 
+/// `assistant_thread` against its own emulator: the thread's title, prompts and status arrive,
+/// and the answer ends the status.
+#[test]
+fn assistant_thread_answers_in_the_thread_and_ends_the_status() {
+    let Some(assistant_thread) = example("assistant_thread") else {
+        return;
+    };
+    let run = run(&assistant_thread, &[], &[]);
+    assert_eq!(run.status, Some(0), "{}", run.all());
+    let shown: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("the emulator shows: "))
+        .collect();
+    assert_eq!(shown.len(), 2, "{}", run.all());
+    let thinking: serde_json::Value = serde_json::from_str(shown[0]).expect("JSON");
+    let answered: serde_json::Value = serde_json::from_str(shown[1]).expect("JSON");
+    assert_eq!(thinking["status"], "is counting...");
+    assert_eq!(thinking["title"], "Open tickets");
+    assert_eq!(thinking["prompts"].as_array().map(Vec::len), Some(2));
+    assert_eq!(answered.get("status"), None, "the answer ends the status");
+    assert_eq!(answered["title"], "Open tickets");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn odd_tokens_end_with_a_message_and_are_never_printed() {
-    let examples: Vec<(&str, PathBuf)> = ["users_profile_set", "post_message", "list_channels"]
-        .into_iter()
-        .filter_map(|name| Some((name, example(name)?)))
-        .collect();
+    let examples: Vec<(&str, PathBuf)> = [
+        "users_profile_set",
+        "post_message",
+        "list_channels",
+        "assistant_thread",
+    ]
+    .into_iter()
+    .filter_map(|name| Some((name, example(name)?)))
+    .collect();
     if examples.is_empty() {
         return;
     }
@@ -185,6 +214,7 @@ async fn odd_tokens_end_with_a_message_and_are_never_printed() {
             ("SLACK_TOKEN", token),
             ("SLACK_API_URL", url.as_str()),
             ("SLACK_CHANNEL", demo::GENERAL),
+            ("SLACK_THREAD_TS", "1712345678.000100"),
         ]
     };
     for (name, example) in &examples {
