@@ -4,13 +4,15 @@
 
 mod common;
 
+use common::{api_code as code, refused, unpaced_client as client};
+
 use serde_json::json;
 use slack_methods::methods::{
     AssistantThreadsSetStatus, AssistantThreadsSetSuggestedPrompts, AssistantThreadsSetTitle,
     ChatPostMessage, SuggestedPrompt,
 };
 use slack_methods::types::Timestamp;
-use slack_methods::{ChannelId, Client, Error, RateLimits, SlackMethod, Token};
+use slack_methods::{ChannelId, Client, SlackMethod};
 use slack_methods_emulator::{demo, Emulator};
 
 /// A bot token with `chat:write` alone: enough for the status, not for titles or prompts.
@@ -20,15 +22,6 @@ async fn emulator() -> Emulator {
     let emu = common::demo_emulator().await;
     emu.add_token(CHAT_ONLY, demo::BOT, &["chat:write"]);
     emu
-}
-
-fn client(emu: &Emulator, token: &str) -> Client {
-    Client::builder()
-        .base_url(&emu.base_url())
-        .token(Token::new(token).unwrap())
-        .rate_limits(RateLimits::off())
-        .build()
-        .unwrap()
 }
 
 fn general() -> ChannelId {
@@ -42,22 +35,6 @@ async fn start_thread(bot: &Client, text: &str) -> Timestamp {
         .unwrap()
         .ts
         .clone()
-}
-
-/// The Slack error code of a failed call.
-fn code<T: std::fmt::Debug>(result: Result<T, Error>) -> String {
-    match result {
-        Err(Error::Api(api)) => api.code.as_str().to_owned(),
-        other => panic!("expected a Slack error, got {other:?}"),
-    }
-}
-
-/// The request was refused before sending.
-fn refused<T: std::fmt::Debug>(result: Result<T, Error>) -> String {
-    match result {
-        Err(Error::InvalidRequest { reason, .. }) => reason,
-        other => panic!("expected an invalid request, got {other:?}"),
-    }
 }
 
 #[tokio::test]

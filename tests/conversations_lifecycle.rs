@@ -10,12 +10,12 @@ use slack_methods::methods::{
     ConversationsSetPurpose, ConversationsSetTopic, ConversationsUnarchive,
 };
 use slack_methods::types::{Conversation, Item, MAX_TOPIC_CHARS};
-use slack_methods::{
-    slack_method, ChannelId, ChannelRef, Client, Error, ErrorCode, RateLimits, Token, UserId,
-};
+use slack_methods::{slack_method, ChannelId, ChannelRef, Client, Error, ErrorCode, UserId};
 use slack_methods_emulator::{demo, ChannelSpec, Emulator};
 
 mod common;
+
+use common::unpaced_client as client;
 
 /// Grace's own token (the demo has tokens for the bot and Ada only).
 const GRACE_TOKEN: &str = "xoxp-emulated-grace";
@@ -24,16 +24,6 @@ async fn emulator() -> Emulator {
     let emu = common::demo_emulator().await;
     emu.add_token(GRACE_TOKEN, demo::GRACE, demo::SCOPES);
     emu
-}
-
-/// A client of `token`, unpaced: these tests are about answers, not pacing.
-fn client(emu: &Emulator, token: &str) -> Client {
-    Client::builder()
-        .base_url(&emu.base_url())
-        .token(Token::new(token).unwrap())
-        .rate_limits(RateLimits::off())
-        .build()
-        .unwrap()
 }
 
 fn api_code<T: std::fmt::Debug>(result: Result<T, Error>) -> ErrorCode {

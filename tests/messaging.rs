@@ -15,13 +15,13 @@ use slack_methods::types::{
     Attachment, Block, Blocks, Button, Item, Message, MessageMetadata, MessageSubtype, Text,
     Timestamp,
 };
-use slack_methods::{
-    slack_method, ChannelId, ChannelRef, Client, Error, RateLimits, SlackMethod, Token, UserId,
-};
+use slack_methods::{slack_method, ChannelId, ChannelRef, Client, Error, SlackMethod, UserId};
 use slack_methods_emulator::{demo, ChannelSpec, Emulator};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 mod common;
+
+use common::{api_code as code, refused, unpaced_client as client};
 
 const GRACE_TOKEN: &str = "xoxp-emulated-grace";
 /// A bot token that may post only where the bot is a member (no `chat:write.public`).
@@ -47,35 +47,8 @@ async fn emulator() -> Emulator {
     emu
 }
 
-/// A client of `token`, not paced: these tests post more than one message a second in a
-/// channel (`tests/post_pacing.rs` is about pacing).
-fn client(emu: &Emulator, token: &str) -> Client {
-    Client::builder()
-        .base_url(&emu.base_url())
-        .token(Token::new(token).unwrap())
-        .rate_limits(RateLimits::off())
-        .build()
-        .unwrap()
-}
-
 fn channel(id: &str) -> ChannelId {
     ChannelId::new(id).unwrap()
-}
-
-/// The Slack error code of a failed call.
-fn code<T: std::fmt::Debug>(result: Result<T, Error>) -> String {
-    match result {
-        Err(Error::Api(api)) => api.code.as_str().to_owned(),
-        other => panic!("expected a Slack error, got {other:?}"),
-    }
-}
-
-/// The request was refused before sending.
-fn refused<T: std::fmt::Debug>(result: Result<T, Error>) -> String {
-    match result {
-        Err(Error::InvalidRequest { reason, .. }) => reason,
-        other => panic!("expected an invalid request, got {other:?}"),
-    }
 }
 
 async fn history(client: &Client, id: &str) -> Vec<Message> {

@@ -11,18 +11,13 @@ use std::time::Duration;
 
 mod common;
 
+use common::api_code as code;
+
 async fn emulator() -> (Emulator, Client) {
     let (emu, bot) = common::demo_workspace(demo::BOT_TOKEN).await;
     // The emulator's triggers live 3 s, as Slack's; a loaded machine should not expire them here.
     emu.set_trigger_lifetime(Duration::from_secs(60));
     (emu, bot)
-}
-
-fn code<T: std::fmt::Debug>(result: Result<T, Error>) -> String {
-    match result {
-        Err(Error::Api(api)) => api.code.as_str().to_owned(),
-        other => panic!("expected a Slack error, got {other:?}"),
-    }
 }
 
 fn modal(title: &str) -> ViewPayload {

@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use slack_methods::{Client, Token};
+use slack_methods::{Client, Error, RateLimits, Token};
 use slack_methods_emulator::Emulator;
 use std::path::PathBuf;
 
@@ -25,6 +25,33 @@ pub async fn demo_workspace(token: &str) -> (Emulator, Client) {
         .build()
         .unwrap();
     (emu, client)
+}
+
+/// A client calling `emu` with `token`, without pacing: for tests of what the emulator answers,
+/// not of the limiter.
+pub fn unpaced_client(emu: &Emulator, token: &str) -> Client {
+    Client::builder()
+        .base_url(&emu.base_url())
+        .token(Token::new(token).unwrap())
+        .rate_limits(RateLimits::off())
+        .build()
+        .unwrap()
+}
+
+/// The Slack error code of a failed call.
+pub fn api_code<T: std::fmt::Debug>(result: Result<T, Error>) -> String {
+    match result {
+        Err(Error::Api(api)) => api.code.as_str().to_owned(),
+        other => panic!("expected a Slack error, got {other:?}"),
+    }
+}
+
+/// Why the request was refused before sending.
+pub fn refused<T: std::fmt::Debug>(result: Result<T, Error>) -> String {
+    match result {
+        Err(Error::InvalidRequest { reason, .. }) => reason,
+        other => panic!("expected an invalid request, got {other:?}"),
+    }
 }
 
 /// The reference data folder `../shared`, next to the repository.
