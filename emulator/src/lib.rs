@@ -85,6 +85,10 @@
 //! 4. the rate limit, when one applies: HTTP 429 with `Retry-After`;
 //! 5. the method itself.
 //!
+//! `oauth.v2.access`, with which an app exchanges an OAuth code for its tokens
+//! ([`Emulator::add_oauth_app`], [`Emulator::oauth_code`]), is called without a token: steps 2
+//! to 4 do not apply to it.
+//!
 //! Once the token is known, answers carry `X-OAuth-Scopes` (the token's scopes) and
 //! `X-Accepted-OAuth-Scopes` (the method's). A request body larger than the limit (1 MiB by
 //! default) is refused with 413, a malformed one with 400; a body may come with its
@@ -259,6 +263,7 @@ mod http;
 mod limits;
 mod messaging;
 mod methods;
+mod oauth;
 mod state;
 mod uploads;
 mod workspace;
@@ -470,7 +475,10 @@ impl Emulator {
 
     /// The methods the emulator implements (each answered once it is [served](Self::serve)).
     pub fn implemented() -> impl Iterator<Item = &'static str> {
-        methods::IMPLEMENTED.iter().map(|(name, _)| *name)
+        methods::IMPLEMENTED
+            .iter()
+            .map(|(name, _)| *name)
+            .chain([oauth::ACCESS])
     }
 
     /// Serves each method of `methods` as its binding describes it: the emulator checks the

@@ -8,7 +8,7 @@ use crate::uploads::Files;
 use crate::workspace::Workspace;
 use crate::Fault;
 use serde_json::{json, Map, Value};
-use slack_methods_runtime::MethodFacts;
+use slack_methods_runtime::{MethodFacts, SECRET_NAMES};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -163,7 +163,7 @@ impl RecordedRequest {
         let mut secrets: Vec<String> = self
             .params
             .iter()
-            .filter(|(name, _)| name == "token")
+            .filter(|(name, _)| SECRET_NAMES.contains(&name.as_str()))
             .map(|(_, value)| value.clone())
             .chain(self.bearer_token().map(str::to_owned))
             .collect();
@@ -180,7 +180,8 @@ impl RecordedRequest {
     }
 }
 
-/// The values of the `token` pairs of form-encoded `text`, percent-decoded and as sent.
+/// The values of the secret pairs ([`SECRET_NAMES`]: `token`, `client_secret`, `code`, ...) of
+/// form-encoded `text`, percent-decoded and as sent.
 fn form_tokens(text: &[u8], out: &mut Vec<String>) {
     for pair in text.split(|&b| b == b'&') {
         let mut halves = pair.splitn(2, |&b| b == b'=');
@@ -193,19 +194,26 @@ fn form_tokens(text: &[u8], out: &mut Vec<String>) {
                 .map(|(_, value)| value.into_owned())
                 .unwrap_or_default()
         };
-        if decode(name) == "token" {
+        if SECRET_NAMES.contains(&decode(name).as_str()) {
             out.push(String::from_utf8_lossy(value).into_owned());
             out.push(decode(value));
         }
     }
 }
 
-/// The text of each `"token": "<text>"` string in `body`, read as far as it goes: a JSON body,
-/// or the start of one.
+/// The text of each `"<secret name>": "<text>"` string in `body` ([`SECRET_NAMES`]), read as far
+/// as it goes: a JSON body, or the start of one.
 fn json_tokens(body: &str, out: &mut Vec<String>) {
+    for name in SECRET_NAMES {
+        json_strings_of(body, &format!("\"{name}\""), out);
+    }
+}
+
+/// The text of each string after `key` and a colon in `body`.
+fn json_strings_of(body: &str, key: &str, out: &mut Vec<String>) {
     let mut rest = body;
-    while let Some(at) = rest.find("\"token\"") {
-        rest = &rest[at + "\"token\"".len()..];
+    while let Some(at) = rest.find(key) {
+        rest = &rest[at + key.len()..];
         let Some(value) = rest.trim_start().strip_prefix(':') else {
             continue;
         };
@@ -343,6 +351,8 @@ pub(crate) struct State {
     pub(crate) messaging: crate::messaging::Messaging,
     /// The scopes of the token of the call being answered.
     pub(crate) call_scopes: Vec<String>,
+    /// The OAuth apps and the codes given to them.
+    pub(crate) oauth: crate::oauth::Oauth,
 }
 
 impl State {
@@ -366,6 +376,7 @@ impl State {
             responses_429: 0,
             messaging: crate::messaging::Messaging::default(),
             call_scopes: Vec::new(),
+            oauth: crate::oauth::Oauth::default(),
         }
     }
 

@@ -420,6 +420,8 @@ fn tls_config() -> Result<rustls::ClientConfig, ConfigError> {
 #[derive(Clone, Debug, Default)]
 pub struct CallOptions {
     token: Option<Token>,
+    /// Sent with no token at all ([`CallOptions::without_token`]).
+    tokenless: bool,
     timeout: Option<Duration>,
     retry: Option<RetryPolicy>,
     paced: Option<bool>,
@@ -434,6 +436,25 @@ impl CallOptions {
     /// Sends this call with `token` instead of the client's.
     pub fn token(mut self, token: Token) -> Self {
         self.token = Some(token);
+        self.tokenless = false;
+        self
+    }
+
+    /// Sends this call with no token at all, for the methods Slack calls without one:
+    /// `oauth.v2.access`, with which an app exchanges the `code` of its OAuth redirect for its
+    /// tokens, its `client_id` and `client_secret` being the credentials (as form arguments, so
+    /// never in the URL). Such a call has no `Authorization` header, and the client's limiter
+    /// neither paces it nor holds it for a pause (it counts calls by token); its retries follow
+    /// the retry policy as any call's do.
+    ///
+    /// ```
+    /// use slack_methods_runtime::CallOptions;
+    /// let exchange = CallOptions::new().without_token();
+    /// # let _ = exchange;
+    /// ```
+    pub fn without_token(mut self) -> Self {
+        self.token = None;
+        self.tokenless = true;
         self
     }
 
@@ -604,8 +625,9 @@ impl Client {
     ) -> Result<SlackResponse<M::Response>, Error> {
         let inner = &*self.inner;
         let (token, authorization) = match (&options.token, &inner.token, &inner.authorization) {
-            (Some(token), _, _) => (token, authorization(token)?),
-            (None, Some(token), Some(authorization)) => (token, authorization.clone()),
+            _ if options.tokenless => (None, None),
+            (Some(token), _, _) => (Some(token), Some(authorization(token)?)),
+            (None, Some(token), Some(authorization)) => (Some(token), Some(authorization.clone())),
             _ => return Err(Error::MissingToken { method: M::NAME }),
         };
         // Validation and encoding happen once, before any wait or I/O.
@@ -627,7 +649,7 @@ impl Client {
                 .filter(|name| !name.is_empty())
                 .unwrap_or(channel)
         });
-        if let (true, Some(learner)) = (learn, &inner.learner) {
+        if let (true, Some(learner), Some(token)) = (learn, &inner.learner, token) {
             if inner.limiter.workspace_of(token).is_none() {
                 self.learn_workspace(learner, token, deadline).await;
             }
@@ -636,11 +658,17 @@ impl Client {
         // The error of the attempt before this one: what a retry the limiter refuses reports.
         let mut previous: Option<Error> = None;
         loop {
-            let refused = match inner
-                .limiter
-                .admit_in(token, M::NAME, partition, M::TIER, paced, deadline)
-                .await
-            {
+            // A call without a token is not the limiter's to count.
+            let admitted = match token {
+                Some(token) => {
+                    inner
+                        .limiter
+                        .admit_in(token, M::NAME, partition, M::TIER, paced, deadline)
+                        .await
+                }
+                None => Ok(Duration::ZERO),
+            };
+            let refused = match admitted {
                 Ok(waited) => {
                     record.waited += waited;
                     None
@@ -694,12 +722,21 @@ impl Client {
                     ..
                 } => {
                     record.retry_after = Some(*wait);
-                    inner
-                        .limiter
-                        .pause_in(token, M::NAME, partition, *wait)
-                        .await;
-                    tracing::debug!(retry_after_ms = millis(*wait), "Slack ordered a pause");
-                    !wait.is_zero()
+                    // Without a token, the wait below is the call's own.
+                    match token {
+                        Some(token) => {
+                            inner
+                                .limiter
+                                .pause_in(token, M::NAME, partition, *wait)
+                                .await;
+                            tracing::debug!(
+                                retry_after_ms = millis(*wait),
+                                "Slack ordered a pause"
+                            );
+                            !wait.is_zero()
+                        }
+                        None => false,
+                    }
                 }
                 _ => false,
             };
@@ -811,7 +848,7 @@ impl Client {
     fn prepare<M: SlackMethod>(
         &self,
         method: &M,
-        authorization: http::HeaderValue,
+        authorization: Option<http::HeaderValue>,
     ) -> Result<Prepared, Error> {
         let (parts, body) = call_request(method, &self.inner.base, authorization)?.into_parts();
         let mut headers = parts.headers;

@@ -54,7 +54,7 @@ pub use store::{
     Admission, RateLimitStore, SharedLimits, StoreError, StoreFailure, StoreFuture, StoreKey,
     StoreRequest,
 };
-pub use token::{Token, TokenError, TokenKind};
+pub use token::{Token, TokenError, TokenKind, SECRET_NAMES};
 pub use tool::{
     check_arguments, check_value, is_destructive, normalize_numbers, nullable, object_schema,
     operation_id, ArgumentError, ParamKind, ParamSchema, SlackTool, ToolFacts, ToolParam,

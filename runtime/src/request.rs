@@ -292,15 +292,16 @@ pub fn build_request<M: SlackMethod>(
     base: &BaseUrl,
     token: &Token,
 ) -> Result<http::Request<Vec<u8>>, Error> {
-    call_request(method, base, authorization(token)?)
+    call_request(method, base, Some(authorization(token)?))
 }
 
-/// [`build_request`] with the `Authorization` value already built: the client builds its own
-/// once, then adds its `User-Agent` (and a proxy's credentials) to what this returns.
+/// [`build_request`] with the `Authorization` value already built (`None` for a call sent
+/// without a token): the client builds its own once, then adds its `User-Agent` (and a proxy's
+/// credentials) to what this returns.
 pub(crate) fn call_request<M: SlackMethod>(
     method: &M,
     base: &BaseUrl,
-    authorization: HeaderValue,
+    authorization: Option<HeaderValue>,
 ) -> Result<http::Request<Vec<u8>>, Error> {
     let params = encode_params(method)?;
     let verb = match M::VERB {
@@ -323,7 +324,9 @@ pub(crate) fn call_request<M: SlackMethod>(
     };
     // Room for these and the client's own two.
     let mut headers = http::HeaderMap::with_capacity(8);
-    headers.insert(AUTHORIZATION, authorization);
+    if let Some(authorization) = authorization {
+        headers.insert(AUTHORIZATION, authorization);
+    }
     headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
     if verb == http::Method::POST {
         headers.insert(CONTENT_TYPE, HeaderValue::from_static(FORM_CONTENT_TYPE));

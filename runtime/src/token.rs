@@ -57,8 +57,9 @@ impl TokenKind {
 
 /// The names under which Slack's requests and answers carry secrets: tokens, OAuth's client
 /// secret and code, an app's signing secret, and an upload URL (which lets anyone upload the
-/// file). A request never puts them in a URL; an error's excerpt of an answer hides them.
-pub(crate) const SECRET_NAMES: &[&str] = &[
+/// file). A request never puts them in a URL; an error's excerpt of an answer hides them, and
+/// the emulator's record of a request does too.
+pub const SECRET_NAMES: &[&str] = &[
     "token",
     "access_token",
     "refresh_token",
@@ -209,6 +210,22 @@ impl std::str::FromStr for Token {
     type Err = TokenError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Token::new(s)
+    }
+}
+
+/// A token read from JSON text, as an OAuth answer gives one (`oauth.v2.access`'s
+/// `access_token`), by the rules of [`Token::new`]; an error names the rule, never the text.
+///
+/// ```
+/// use slack_methods_runtime::Token;
+/// let token: Token = serde_json::from_str(r#""xoxb-1-2-abc""#)?;
+/// assert_eq!(format!("{token}"), "bot token (12 chars)");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+impl<'de> serde::Deserialize<'de> for Token {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Token::new(text).map_err(serde::de::Error::custom)
     }
 }
 

@@ -57,6 +57,7 @@ pub mod emoji;
 pub mod files;
 pub mod history;
 pub mod lifecycle;
+pub mod oauth;
 pub mod pins;
 pub mod reactions;
 pub mod team;
@@ -105,6 +106,7 @@ pub use lifecycle::{
     ConversationsSetPurposeResponse, ConversationsSetTopic, ConversationsSetTopicResponse,
     ConversationsUnarchive,
 };
+pub use oauth::{AuthedUser, OauthTeam, OauthV2Access, OauthV2AccessResponse};
 pub use pins::{PinnedItem, PinsAdd, PinsList, PinsListResponse, PinsRemove};
 pub use reactions::{
     ReactedItem, ReactionsAdd, ReactionsGet, ReactionsGetResponse, ReactionsList,

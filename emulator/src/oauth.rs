@@ -1,0 +1,152 @@
+//! OAuth v2's last step, `oauth.v2.access`: an app exchanges the `code` Slack sent to its
+//! redirect URL, with its `client_id` and `client_secret`, for its tokens. The call takes no
+//! token. The apps are added with [`Emulator::add_oauth_app`], and a user's consent, which gives
+//! the code, is [`Emulator::oauth_code`].
+//!
+//! The errors are those Slack documents for the method: `invalid_client_id`,
+//! `bad_client_secret` and `invalid_code` (also for a code given to another app, or used
+//! already). Token rotation (`grant_type=refresh_token`) is not emulated: it is
+//! `invalid_grant_type`.
+
+use crate::methods::{fail, ok_body, param, Reply};
+use crate::state::{fresh_number, State, TokenEntry};
+use crate::Emulator;
+use serde_json::{json, Map, Value};
+use std::collections::HashMap;
+
+/// The method's name.
+pub(crate) const ACCESS: &str = "oauth.v2.access";
+
+/// An app that installs with OAuth: its secret, and its bot user.
+#[derive(Clone, Debug)]
+struct App {
+    secret: String,
+    bot_user: String,
+}
+
+/// What a user allowed an app when Slack gave it a code.
+#[derive(Clone, Debug)]
+struct Grant {
+    client_id: String,
+    user: String,
+    bot_scopes: Vec<String>,
+    user_scopes: Vec<String>,
+    used: bool,
+}
+
+/// The OAuth apps and the codes given to them.
+#[derive(Debug, Default)]
+pub(crate) struct Oauth {
+    apps: HashMap<String, App>,
+    grants: HashMap<String, Grant>,
+}
+
+fn owned(scopes: &[&str]) -> Vec<String> {
+    scopes.iter().map(|scope| (*scope).to_owned()).collect()
+}
+
+/// `oauth.v2.access`: a bot token (when the grant has bot scopes) and a user token for the user
+/// who allowed it (when it has user scopes), each added to the workspace's tokens, in Slack's
+/// answer (`access_token`, `token_type`, `scope`, `bot_user_id`, `app_id`, `team`,
+/// `enterprise`, `is_enterprise_install`, `authed_user`).
+pub(crate) fn access(state: &mut State, params: &[(String, String)]) -> Reply {
+    let client_id = param(params, "client_id").unwrap_or_default();
+    let Some(app) = state.oauth.apps.get(client_id).cloned() else {
+        return fail("invalid_client_id");
+    };
+    if param(params, "client_secret") != Some(app.secret.as_str()) {
+        return fail("bad_client_secret");
+    }
+    if param(params, "grant_type").is_some_and(|grant| grant != "authorization_code") {
+        return fail("invalid_grant_type");
+    }
+    let code = param(params, "code").unwrap_or_default();
+    let grant = match state.oauth.grants.get_mut(code) {
+        Some(grant) if grant.client_id == client_id && !grant.used => {
+            grant.used = true;
+            grant.clone()
+        }
+        _ => return fail("invalid_code"),
+    };
+    let mut answer = Map::new();
+    if !grant.bot_scopes.is_empty() {
+        let token = format!("xoxb-emulated-oauth-{}", fresh_number());
+        state.tokens.insert(
+            token.clone(),
+            TokenEntry {
+                user: app.bot_user.clone(),
+                scopes: grant.bot_scopes.clone(),
+                revoked: false,
+            },
+        );
+        answer.insert("access_token".into(), json!(token));
+        answer.insert("token_type".into(), json!("bot"));
+        answer.insert("scope".into(), json!(grant.bot_scopes.join(",")));
+        answer.insert("bot_user_id".into(), json!(app.bot_user));
+    }
+    answer.insert("app_id".into(), json!(crate::messaging::APP_ID));
+    answer.insert(
+        "team".into(),
+        json!({ "id": state.team.id, "name": state.team.name }),
+    );
+    answer.insert("enterprise".into(), Value::Null);
+    answer.insert("is_enterprise_install".into(), json!(false));
+    let mut authed_user = json!({ "id": grant.user });
+    if !grant.user_scopes.is_empty() {
+        let token = format!("xoxp-emulated-oauth-{}", fresh_number());
+        state.tokens.insert(
+            token.clone(),
+            TokenEntry {
+                user: grant.user.clone(),
+                scopes: grant.user_scopes.clone(),
+                revoked: false,
+            },
+        );
+        authed_user["scope"] = json!(grant.user_scopes.join(","));
+        authed_user["access_token"] = json!(token);
+        authed_user["token_type"] = json!("user");
+    }
+    answer.insert("authed_user".into(), authed_user);
+    Reply::json(200, ok_body(&answer))
+}
+
+impl Emulator {
+    /// Adds an app that installs with OAuth (or replaces the one with `client_id`): its
+    /// `client_secret`, and the bot user its bot tokens belong to (which must be a user of the
+    /// workspace for them to work). Serve `oauth.v2.access` (with its binding's facts) for the
+    /// exchange to be answered.
+    pub fn add_oauth_app(&self, client_id: &str, client_secret: &str, bot_user: &str) {
+        self.shared.lock().oauth.apps.insert(
+            client_id.to_owned(),
+            App {
+                secret: client_secret.to_owned(),
+                bot_user: bot_user.to_owned(),
+            },
+        );
+    }
+
+    /// The `code` Slack sends to the app's redirect URL once `user` has allowed the app
+    /// `client_id` the `bot_scopes` and `user_scopes`: `oauth.v2.access` exchanges it, once,
+    /// for a bot token with the bot scopes (if any) and a token of `user` with the user scopes
+    /// (if any).
+    pub fn oauth_code(
+        &self,
+        client_id: &str,
+        user: &str,
+        bot_scopes: &[&str],
+        user_scopes: &[&str],
+    ) -> String {
+        let code = format!("{}.{}", fresh_number(), fresh_number());
+        self.shared.lock().oauth.grants.insert(
+            code.clone(),
+            Grant {
+                client_id: client_id.to_owned(),
+                user: user.to_owned(),
+                bot_scopes: owned(bot_scopes),
+                user_scopes: owned(user_scopes),
+                used: false,
+            },
+        );
+        code
+    }
+}

@@ -1,0 +1,160 @@
+//! Installing an app with OAuth: `oauth.v2.access` called without a token, over real HTTP
+//! against the emulator, its secrets kept out of URLs and `Debug`, and the tokens it gives
+//! working for the next calls.
+
+mod common;
+
+use common::api_code;
+use slack_methods::methods::{AuthTest, OauthV2Access, OauthV2AccessResponse};
+use slack_methods::{CallOptions, Client, Error, MethodFacts, SlackResponse, TokenKind};
+use slack_methods_emulator::{demo, Emulator};
+
+const CLIENT_ID: &str = "1234567890.987654321";
+const CLIENT_SECRET: &str = "c0ffee-client-secret-4af9";
+
+async fn emulator() -> Emulator {
+    let emu = Emulator::builder()
+        .serve(slack_methods::methods::ALL)
+        .serve(&[MethodFacts::of::<OauthV2Access>()])
+        .demo_workspace()
+        .start()
+        .await
+        .unwrap();
+    emu.add_oauth_app(CLIENT_ID, CLIENT_SECRET, demo::BOT);
+    emu
+}
+
+/// A client with no token of its own, as an app has before it is installed.
+fn tokenless(emu: &Emulator) -> Client {
+    Client::builder().base_url(&emu.base_url()).build().unwrap()
+}
+
+async fn exchange(
+    client: &Client,
+    call: &OauthV2Access,
+) -> Result<SlackResponse<OauthV2AccessResponse>, Error> {
+    client
+        .call_with(call, &CallOptions::new().without_token())
+        .await
+}
+
+#[tokio::test]
+async fn a_code_becomes_a_bot_token_and_a_user_token_that_work() {
+    let emu = emulator().await;
+    let code = emu.oauth_code(
+        CLIENT_ID,
+        demo::ADA,
+        &["chat:write", "users:read"],
+        &["users.profile:read"],
+    );
+    let client = tokenless(&emu);
+    let installed = exchange(
+        &client,
+        &OauthV2Access::new(CLIENT_ID, CLIENT_SECRET, &code),
+    )
+    .await
+    .unwrap();
+    let bot = installed.access_token.clone().expect("a bot token");
+    assert_eq!(bot.kind(), TokenKind::Bot);
+    assert_eq!(installed.scope.as_deref(), Some("chat:write,users:read"));
+    assert_eq!(installed.bot_user_id.as_ref().unwrap().as_str(), demo::BOT);
+    let user = installed.authed_user.clone().expect("the installing user");
+    assert_eq!(user.id.as_str(), demo::ADA);
+    let user_token = user.access_token.expect("a user token");
+    assert_eq!(user_token.kind(), TokenKind::User);
+
+    // The new tokens call Slack as the bot and as the user.
+    let me = client.call_with_token(&AuthTest, &bot).await.unwrap();
+    assert_eq!(me.user_id.as_str(), demo::BOT);
+    assert_eq!(
+        Some(&me.team_id),
+        installed.team.as_ref().map(|team| &team.id)
+    );
+    let me = client
+        .call_with_token(&AuthTest, &user_token)
+        .await
+        .unwrap();
+    assert_eq!(me.user_id.as_str(), demo::ADA);
+
+    // The request: no `Authorization`, a `POST` form (the catalog's verb is `GET`), and no
+    // secret in the URL or in the record's `Debug`.
+    let sent = emu.requests_for("oauth.v2.access");
+    let sent = sent.last().unwrap();
+    assert_eq!(sent.header("authorization"), None);
+    assert_eq!(sent.verb, "POST");
+    assert!(!sent.target.contains(CLIENT_SECRET) && !sent.target.contains(&code));
+    let shown = format!("{sent:?}");
+    assert!(
+        !shown.contains(CLIENT_SECRET) && !shown.contains(&code),
+        "{shown}"
+    );
+
+    // Nor does a token or a secret show in the binding's or the answer's `Debug`.
+    let shown = format!(
+        "{:?} {installed:?}",
+        OauthV2Access::new(CLIENT_ID, CLIENT_SECRET, &code)
+    );
+    for secret in [
+        CLIENT_SECRET,
+        code.as_str(),
+        bot.expose_secret(),
+        user_token.expose_secret(),
+    ] {
+        assert!(!shown.contains(secret), "{shown}");
+    }
+}
+
+#[tokio::test]
+async fn a_code_is_good_once_for_its_own_app_with_its_secret() {
+    let emu = emulator().await;
+    emu.add_oauth_app("1111.2222", "another-secret", demo::BOT);
+    let client = tokenless(&emu);
+    let code = emu.oauth_code(CLIENT_ID, demo::ADA, &["chat:write"], &[]);
+
+    let unknown = OauthV2Access::new("9999.0000", CLIENT_SECRET, &code);
+    assert_eq!(
+        api_code(exchange(&client, &unknown).await),
+        "invalid_client_id"
+    );
+    let wrong_secret = OauthV2Access::new(CLIENT_ID, "not-the-secret", &code);
+    assert_eq!(
+        api_code(exchange(&client, &wrong_secret).await),
+        "bad_client_secret"
+    );
+    let other_app = OauthV2Access::new("1111.2222", "another-secret", &code);
+    assert_eq!(
+        api_code(exchange(&client, &other_app).await),
+        "invalid_code"
+    );
+
+    let installed = exchange(
+        &client,
+        &OauthV2Access::new(CLIENT_ID, CLIENT_SECRET, &code),
+    )
+    .await
+    .unwrap();
+    assert!(installed.access_token.is_some());
+    assert!(
+        installed
+            .authed_user
+            .as_ref()
+            .unwrap()
+            .access_token
+            .is_none(),
+        "no user scopes, no user token"
+    );
+    let again = OauthV2Access::new(CLIENT_ID, CLIENT_SECRET, &code);
+    assert_eq!(api_code(exchange(&client, &again).await), "invalid_code");
+}
+
+#[tokio::test]
+async fn without_the_option_a_call_needs_a_token() {
+    let emu = emulator().await;
+    let client = tokenless(&emu);
+    let call = OauthV2Access::new(CLIENT_ID, CLIENT_SECRET, "a-code");
+    assert!(matches!(
+        client.call(&call).await,
+        Err(Error::MissingToken { .. })
+    ));
+    assert!(emu.requests().is_empty());
+}
