@@ -1,11 +1,11 @@
 //! Installing an app with OAuth: `oauth.v2.access` called without a token, over real HTTP
 //! against the emulator, its secrets kept out of URLs and `Debug`, and the tokens it gives
-//! working for the next calls.
+//! working for the next calls until `auth.revoke` ends them.
 
 mod common;
 
 use common::api_code;
-use slack_methods::methods::{AuthTest, OauthV2Access, OauthV2AccessResponse};
+use slack_methods::methods::{AuthRevoke, AuthTest, OauthV2Access, OauthV2AccessResponse};
 use slack_methods::{CallOptions, Client, Error, MethodFacts, SlackResponse, TokenKind};
 use slack_methods_emulator::{demo, Emulator};
 
@@ -15,7 +15,10 @@ const CLIENT_SECRET: &str = "c0ffee-client-secret-4af9";
 async fn emulator() -> Emulator {
     let emu = Emulator::builder()
         .serve(slack_methods::methods::ALL)
-        .serve(&[MethodFacts::of::<OauthV2Access>()])
+        .serve(&[
+            MethodFacts::of::<OauthV2Access>(),
+            MethodFacts::of::<AuthRevoke>(),
+        ])
         .demo_workspace()
         .start()
         .await
@@ -157,4 +160,31 @@ async fn without_the_option_a_call_needs_a_token() {
         Err(Error::MissingToken { .. })
     ));
     assert!(emu.requests().is_empty());
+}
+
+#[tokio::test]
+async fn a_revoked_token_calls_no_more() {
+    let emu = emulator().await;
+    let code = emu.oauth_code(CLIENT_ID, demo::ADA, &[], &["users.profile:read"]);
+    let client = tokenless(&emu);
+    let installed = exchange(
+        &client,
+        &OauthV2Access::new(CLIENT_ID, CLIENT_SECRET, &code),
+    )
+    .await
+    .unwrap();
+    assert!(
+        installed.access_token.is_none(),
+        "no bot scopes, no bot token"
+    );
+    let user = installed.authed_user.clone().unwrap().access_token.unwrap();
+
+    let checked = client.call_with_token(&AuthRevoke::test(), &user).await;
+    assert!(!checked.unwrap().revoked, "a test revokes nothing");
+    client.call_with_token(&AuthTest, &user).await.unwrap();
+
+    let done = client.call_with_token(&AuthRevoke::new(), &user).await;
+    assert!(done.unwrap().revoked);
+    let after = client.call_with_token(&AuthTest, &user).await;
+    assert_eq!(api_code(after), "token_revoked");
 }

@@ -2,11 +2,12 @@
 //! to `slack-methods` (as tokio-test sits beside tokio).
 //!
 //! [`Emulator::start`] binds `127.0.0.1` on a port the OS picks and answers like Slack's Web API
-//! for the methods it implements ([`Emulator::implemented`]): `auth.test`, `users.profile.get`
-//! (params `user`, `include_labels`) and `users.profile.set` (params `profile`, `name` +
-//! `value`, `user`), the messaging methods (`chat.*`, `conversations.history`/`replies`,
-//! `reactions.*`, `pins.*`, `bookmarks.*`, `views.*`: see below), plus any method
-//! given a canned answer with [`Emulator::stub_method`]. State lives in memory: a profile set is
+//! for the methods it implements ([`Emulator::implemented`]): `auth.test` and `auth.revoke`
+//! (the call's token, unless `test`), `users.profile.get` (params `user`, `include_labels`) and
+//! `users.profile.set` (params `profile`, `name` + `value`, `user`), the messaging methods
+//! (`chat.*`, `conversations.history`/`replies`, `reactions.*`, `pins.*`, `bookmarks.*`,
+//! `views.*`: see below), plus any method given a canned answer with
+//! [`Emulator::stub_method`]. State lives in memory: a profile set is
 //! read back by the next get, a posted message by the next history.
 //!
 //! It also answers the directory methods: `conversations.list`, `.info`, `.members`, `.open`,

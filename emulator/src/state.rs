@@ -351,6 +351,8 @@ pub(crate) struct State {
     pub(crate) messaging: crate::messaging::Messaging,
     /// The scopes of the token of the call being answered.
     pub(crate) call_scopes: Vec<String>,
+    /// The token of the call being answered.
+    pub(crate) call_token: String,
     /// The OAuth apps and the codes given to them.
     pub(crate) oauth: crate::oauth::Oauth,
 }
@@ -376,6 +378,7 @@ impl State {
             responses_429: 0,
             messaging: crate::messaging::Messaging::default(),
             call_scopes: Vec::new(),
+            call_token: String::new(),
             oauth: crate::oauth::Oauth::default(),
         }
     }

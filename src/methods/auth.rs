@@ -48,3 +48,49 @@ crate::slack_object! {
         pub is_enterprise_install: Option<bool>,
     }
 }
+
+/// `auth.revoke`: revokes the token the call is made with, as an app does when a user signs
+/// out or when it gives up a token it no longer needs. With `test`, Slack only says whether it
+/// would (`revoked: false`).
+///
+/// Like `OauthV2Access`, it is not a tool: an agent would revoke the token it works with.
+///
+/// ```no_run
+/// # async fn demo(client: slack_methods::Client, token: slack_methods::Token) -> Result<(), slack_methods::Error> {
+/// use slack_methods::methods::AuthRevoke;
+/// let done = client.call_with_token(&AuthRevoke::new(), &token).await?;
+/// assert!(done.revoked);
+/// # Ok(()) }
+/// ```
+#[slack_method("auth.revoke", response = AuthRevokeResponse)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct AuthRevoke {
+    /// Only checks the token: Slack answers without revoking it.
+    pub test: Option<bool>,
+}
+
+impl AuthRevoke {
+    /// Revokes the call's token.
+    pub fn new() -> Self {
+        AuthRevoke { test: None }
+    }
+
+    /// Checks the call's token without revoking it.
+    pub fn test() -> Self {
+        AuthRevoke { test: Some(true) }
+    }
+}
+
+crate::slack_object! {
+    /// What `auth.revoke` answers: whether the token is now revoked.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct AuthRevokeResponse {
+        required {
+            /// Whether the token was revoked (`false` for a `test` call).
+            pub revoked: bool,
+        }
+    }
+}

@@ -73,7 +73,7 @@ pub use assistant::{
     AssistantThreadsSetStatus, AssistantThreadsSetSuggestedPrompts, AssistantThreadsSetTitle,
     SuggestedPrompt,
 };
-pub use auth::{AuthTest, AuthTestResponse};
+pub use auth::{AuthRevoke, AuthRevokeResponse, AuthTest, AuthTestResponse};
 pub use bookmarks::{
     BookmarksAdd, BookmarksAddResponse, BookmarksEdit, BookmarksEditResponse, BookmarksList,
     BookmarksListResponse, BookmarksRemove,

@@ -22,3 +22,18 @@ pub(crate) fn test(state: &mut State, caller: &User, _: &[(String, String)]) -> 
     data.insert("is_enterprise_install".into(), Value::Bool(false));
     Ok(data)
 }
+
+/// `auth.revoke`: the call's token is revoked (later calls with it are `token_revoked`), unless
+/// `test` is true; `revoked` says which.
+pub(crate) fn revoke(state: &mut State, _: &User, params: &[(String, String)]) -> Outcome {
+    let revoked = !super::truthy(super::param(params, "test"));
+    if revoked {
+        let token = state.call_token.clone();
+        if let Some(entry) = state.tokens.get_mut(&token) {
+            entry.revoked = true;
+        }
+    }
+    let mut data = Map::new();
+    data.insert("revoked".into(), Value::Bool(revoked));
+    Ok(data)
+}

@@ -146,6 +146,7 @@ pub(crate) type Handler = fn(&mut State, &User, &[(String, String)]) -> Outcome;
 /// served (`Emulator::serve`), or when it is stubbed.
 pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("auth.test", auth::test),
+    ("auth.revoke", auth::revoke),
     ("users.profile.get", users::profile_get),
     ("users.profile.set", users::profile_set),
     ("chat.postMessage", chat::post_message),
@@ -282,6 +283,7 @@ pub(crate) fn handle(
         return Reply::rate_limited(refused.retry_after);
     }
     state.call_scopes = entry.scopes.clone();
+    token.clone_into(&mut state.call_token);
     let outcome = match (&stub, handler) {
         (Some(stub), _) => Ok(stub_data(&stub.response)),
         (None, Some(handler)) => handler(state, &caller, params),
