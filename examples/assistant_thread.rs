@@ -95,6 +95,14 @@ async fn run() -> Result<(), Box<dyn Error>> {
         }
     };
 
+    // What the emulator keeps for the thread, when it is the emulator that answers.
+    let show = |emulator: &Option<Emulator>| {
+        if let Some(emulator) = emulator {
+            let kept = emulator.assistant_thread(channel.as_str(), thread.as_str());
+            println!("  the emulator shows: {}", kept.unwrap_or_default());
+        }
+    };
+
     // 1. A title for the thread, as the user's history of the app shows it.
     let title = AssistantThreadsSetTitle::new(channel.clone(), thread.clone(), "Open tickets");
     client.call(&title).await?;
@@ -118,27 +126,13 @@ async fn run() -> Result<(), Box<dyn Error>> {
         .loading_messages(["Reading the queue", "Counting open tickets"]);
     client.call(&status).await?;
     println!("status: {:?}", status.status);
-    if let Some(emulator) = &emulator {
-        println!(
-            "  the emulator shows: {}",
-            emulator
-                .assistant_thread(channel.as_str(), thread.as_str())
-                .unwrap_or_default()
-        );
-    }
+    show(&emulator);
 
     // 4. The answer, in the thread: Slack ends the status with it.
     let answer =
         ChatPostMessage::new(channel.clone(), "12 tickets are open.").in_thread(thread.clone());
     let answered = client.call(&answer).await?;
     println!("answered {} in the thread", answered.ts);
-    if let Some(emulator) = &emulator {
-        println!(
-            "  the emulator shows: {}",
-            emulator
-                .assistant_thread(channel.as_str(), thread.as_str())
-                .unwrap_or_default()
-        );
-    }
+    show(&emulator);
     Ok(())
 }
