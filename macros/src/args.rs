@@ -55,8 +55,12 @@ const EXAMPLE: &str = "#[slack_method(\"users.profile.set\", scope = \"users.pro
 pub struct Args {
     /// The method name literal, once it is known to be well formed.
     pub name: Option<LitStr>,
+    /// The text of `name` (empty without one), read from the literal once.
+    pub name_text: String,
     /// `scope = ".."`, repeatable: any one of them allows the call.
     pub scopes: Vec<LitStr>,
+    /// The text of each of `scopes`, read from the literal once.
+    pub scope_texts: Vec<String>,
     /// Whether `scope = ..` was written at all, with a usable value or not.
     pub scope_written: bool,
     /// `no_scope`: the method needs no scope.
@@ -322,13 +326,19 @@ impl Args {
         };
         let named = !matches!(name, NameArg::Missing);
         match name {
-            NameArg::Lit(lit) => match grammar::check_method_name(&lit.value()) {
-                Ok(()) => args.name = Some(lit),
-                Err(broken) => {
-                    let what = format!("malformed method name `{}`", lit.value());
-                    cx.error_spanned_by(&lit, broken.message(&what));
+            NameArg::Lit(lit) => {
+                let text = lit.value();
+                match grammar::check_method_name(&text) {
+                    Ok(()) => {
+                        args.name = Some(lit);
+                        args.name_text = text;
+                    }
+                    Err(broken) => {
+                        let what = format!("malformed method name `{text}`");
+                        cx.error_spanned_by(&lit, broken.message(&what));
+                    }
                 }
-            },
+            }
             NameArg::Bad(error) => cx.syn_error(error),
             NameArg::Missing => cx.syn_error(syn::Error::new(
                 span,
@@ -337,7 +347,6 @@ impl Args {
         }
         // Parsed once as it is; only when that fails is it looked at for literals alone (set
         // apart, reported) and parsed again, from the start, without them.
-        let name = args.name.clone();
         let attempt = Ctxt::new();
         let Err(error) = args.parse_named(&attempt, rest.clone()) else {
             attempt.move_into(cx);
@@ -349,8 +358,10 @@ impl Args {
             cx.syn_error(error);
             return args;
         }
+        // The name is kept: reading the other arguments never changes it.
         let mut args = Args {
-            name,
+            name: args.name,
+            name_text: args.name_text,
             ..Args::default()
         };
         if let Err(error) = args.parse_named(cx, kept) {
@@ -469,13 +480,14 @@ impl Args {
             cx.error_spanned_by(&lit, format!("{what}; {}", self.no_scope_hint()));
         } else if let Err(broken) = grammar::check_scope(&scope) {
             cx.error_spanned_by(&lit, broken.message(&format!("invalid scope `{scope}`")));
-        } else if self.scopes.iter().any(|seen| seen.value() == scope) {
+        } else if self.scope_texts.contains(&scope) {
             cx.error_spanned_by(
                 &lit,
                 format!("duplicate scope `{scope}`; list each scope once"),
             );
         } else {
             self.scopes.push(lit);
+            self.scope_texts.push(scope);
         }
     }
 }
@@ -487,7 +499,7 @@ impl Args {
         let known = self
             .name
             .as_ref()
-            .and_then(|name| catalog::lookup(&name.value()))
+            .and_then(|_| catalog::lookup(&self.name_text))
             .filter(|method| method.scopes_known());
         match known {
             Some(method) if method.scopes.is_empty() => {

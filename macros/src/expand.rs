@@ -76,7 +76,7 @@ fn impl_slack_method(method: &Method) -> TokenStream {
         &format!("{p}::SlackMethod"),
     );
     code.group(Delimiter::Brace, |body| {
-        let name = method.name.value();
+        let name = &method.name_text;
         let verb = match method.verb {
             Verb::Get => "Get",
             Verb::Post => "Post",
@@ -84,7 +84,7 @@ fn impl_slack_method(method: &Method) -> TokenStream {
         let scopes = method
             .scopes
             .iter()
-            .map(|scope| format!("{:?}", scope.value()))
+            .map(|scope| format!("{scope:?}"))
             .collect::<Vec<_>>()
             .join(", ");
         let tier = match method.tier {
@@ -183,8 +183,8 @@ fn impl_slack_tool(
     allow_deprecated: &str,
     sent: &[&Field],
 ) {
-    let name = method.name.value();
-    let operation_id = operation_id(&name);
+    let name = &method.name_text;
+    let operation_id = operation_id(name);
     let description = match tool_text(&ast::doc_lines(&method.input.original.attrs)) {
         text if text.is_empty() => format!("Calls the Slack Web API method `{name}`."),
         text => text,

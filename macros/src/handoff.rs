@@ -95,7 +95,7 @@ fn expect_deprecation(args: &Args, input: &mut DeriveInput) -> bool {
     let slack_deprecated = args
         .name
         .as_ref()
-        .and_then(|name| catalog::lookup(&name.value()))
+        .and_then(|_| catalog::lookup(&args.name_text))
         .is_some_and(|method| method.deprecated);
     if !slack_deprecated || args.deprecated.written() {
         return false;
@@ -283,10 +283,10 @@ fn check_here(args: TokenStream, input: &DeriveInput) -> TokenStream {
 /// `cfg` is off, the call would go out without it. (Several fields sent under the parameter's
 /// name, under alternative `cfg`s, are fine: the derive checks the one compiled in.)
 fn check_cfg_on_required(cx: &Ctxt, args: &Args, input: &DeriveInput) {
-    let Some(name) = &args.name else {
+    if args.name.is_none() {
         return;
-    };
-    let Some(method) = catalog::lookup(&name.value()).filter(|method| method.params_known) else {
+    }
+    let Some(method) = catalog::lookup(&args.name_text).filter(|method| method.params_known) else {
         return;
     };
     let Data::Struct(data) = &input.data else {

@@ -151,12 +151,16 @@ pub fn derive_slack_method(item: TokenStream) -> TokenStream {
     let cx = ctxt::Ctxt::new();
     let (tokens, span) = handoff::args_of(&input);
     let args = args::Args::parse(&cx, tokens, span);
-    let krate = (!args.krate_broken()).then(|| valid::crate_path(&args));
+    // What the stub impl of a failed binding needs of the arguments, which the check consumes.
+    let krate = (!args.krate_broken()).then(|| args.krate.get().cloned());
     let method =
         ast::Input::from_syn(&cx, &args, &input).and_then(|ast| valid::check(&cx, args, ast));
     match (cx.check(), method) {
         (Ok(()), Some(method)) => expand::expand(&method),
-        (Err(errors), _) => fallback::stub(&input, krate, errors),
+        (Err(errors), _) => {
+            let krate = krate.map(|written| valid::crate_path_of(written.as_ref()));
+            fallback::stub(&input, krate, errors)
+        }
         // Unreachable: a missing piece is always reported.
         (Ok(()), None) => proc_macro2::TokenStream::new(),
     }

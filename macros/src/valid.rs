@@ -19,11 +19,14 @@ use syn::{Ident, LitStr, Path, Type};
 /// A binding ready to expand: every default filled in, every rule checked.
 pub struct Method<'a> {
     pub input: Input<'a>,
-    /// The path of the slack-methods crate (`::slack_methods` unless `crate = ..`).
-    pub krate: TokenStream,
+    /// The path of the slack-methods crate as text (`::slack_methods` unless `crate = ..`), for
+    /// the generated code written as text.
+    pub krate: String,
     pub name: LitStr,
+    /// The text of `name`.
+    pub name_text: String,
     pub verb: Verb,
-    pub scopes: Vec<LitStr>,
+    pub scopes: Vec<String>,
     /// The tier, spanned where it was written (or at the call site); `None` when neither the
     /// attribute nor the catalog knows it.
     pub tier: Option<(Tier, Span)>,
@@ -46,9 +49,22 @@ pub fn default_crate_path() -> TokenStream {
     quote::quote!(::#name)
 }
 
+/// [`crate_path`] as text (the tokens it lexes to are the same).
+fn crate_path_text(args: &Args) -> String {
+    match args.krate.get() {
+        Some(path) => path.to_token_stream().to_string(),
+        None => format!("::{}", manifest::runtime_crate_name()),
+    }
+}
+
 /// The crate path to use for `args`, whether or not they are otherwise valid.
 pub fn crate_path(args: &Args) -> TokenStream {
-    match args.krate.get() {
+    crate_path_of(args.krate.get())
+}
+
+/// The crate path for a written `crate = ..` path, or for none.
+pub fn crate_path_of(written: Option<&Path>) -> TokenStream {
+    match written {
         Some(path) => path.to_token_stream(),
         None => default_crate_path(),
     }
@@ -60,7 +76,7 @@ pub fn check<'a>(cx: &Ctxt, args: Args, input: Input<'a>) -> Option<Method<'a>> 
     check::fields(cx, &input.fields);
     check::arguments(cx, &args);
     let name = args.name.as_ref()?;
-    let entry = catalog::lookup(&name.value());
+    let entry = catalog::lookup(&args.name_text);
     serde_names::check(cx, &input, entry);
     check::field_names(cx, &input.fields, entry.is_some_and(|m| m.params_known));
     match entry {
@@ -82,10 +98,11 @@ fn fill_defaults<'a>(
     input: Input<'a>,
     entry: Option<&'static catalog::Method>,
 ) -> Method<'a> {
-    let krate = crate_path(&args);
+    let krate = crate_path_text(&args);
     let Args {
         name,
-        scopes,
+        name_text,
+        scope_texts,
         no_scope,
         tier,
         response,
@@ -104,11 +121,11 @@ fn fill_defaults<'a>(
         (None, None) => Verb::Post,
     };
     let scopes = match entry {
-        _ if !scopes.is_empty() || no_scope.written() => scopes,
+        _ if !scope_texts.is_empty() || no_scope.written() => scope_texts,
         Some(method) => method
             .scopes
             .iter()
-            .map(|scope| LitStr::new(scope, Span::call_site()))
+            .map(|&scope| scope.to_owned())
             .collect(),
         None => Vec::new(),
     };
@@ -123,13 +140,11 @@ fn fill_defaults<'a>(
                                    or `#[allow(deprecated)]` on the struct";
         match entry.and_then(|method| method.replacement) {
             Some(replacement) => format!(
-                "Slack has retired `{}`: bind {replacement} instead, {ACKNOWLEDGE}",
-                name.value()
+                "Slack has retired `{name_text}`: bind {replacement} instead, {ACKNOWLEDGE}"
             ),
-            None => format!(
-                "Slack has deprecated `{}`; bind its replacement, {ACKNOWLEDGE}",
-                name.value()
-            ),
+            None => {
+                format!("Slack has deprecated `{name_text}`; bind its replacement, {ACKNOWLEDGE}")
+            }
         }
     });
     Method {
@@ -149,6 +164,7 @@ fn fill_defaults<'a>(
         response: response.into_value(),
         validate: validate.into_value(),
         name,
+        name_text,
     }
 }
 
@@ -269,12 +285,11 @@ fn check_scopes(cx: &Ctxt, args: &Args, method: &catalog::Method) {
             ),
         );
     }
-    for lit in &args.scopes {
-        let scope = lit.value();
-        if method.accepts_scope(&scope) {
+    for (lit, scope) in args.scopes.iter().zip(&args.scope_texts) {
+        if method.accepts_scope(scope) {
             continue;
         }
-        let suggestions = catalog::suggest_scope(method, &scope);
+        let suggestions = catalog::suggest_scope(method, scope);
         let message = if method.scopes.is_empty() {
             format!("`{name}` needs no scope; remove `scope = \"{scope}\"`, {DELIBERATE}")
         } else if suggestions.is_empty() {
@@ -501,7 +516,7 @@ pub fn example_struct(args: &Args, ident: &Ident) -> String {
     let method = args
         .name
         .as_ref()
-        .and_then(|name| catalog::lookup(&name.value()))
+        .and_then(|_| catalog::lookup(&args.name_text))
         .filter(|method| method.params_known);
     let Some(method) = method else {
         return format!("struct {ident} {{ pub channel: ChannelId }}");
