@@ -117,7 +117,7 @@ impl Field<'_> {
 
     /// The span of the field's type, for obligations on it.
     pub fn ty_span(&self) -> Span {
-        self.ty.span()
+        type_span(self.ty)
     }
 
     /// `T` when the type is written `Option<T>` (also `std::option::Option<T>`, and through the
@@ -140,6 +140,46 @@ impl Field<'_> {
             [syn::GenericArgument::Type(inner)] => Some(ungroup(inner)),
             _ => None,
         }
+    }
+}
+
+/// What syn's `Spanned` gives for `ty` (its first token's span, joined to its last token's where
+/// the compiler can join spans), read from the syntax tree for paths and references; `Spanned`
+/// prints the type to tokens anew to find them, which costs more than the rest of a field's
+/// code generation.
+pub fn type_span(ty: &Type) -> Span {
+    match (first_span(ty), last_span(ty)) {
+        (Some(first), Some(last)) => first.join(last).unwrap_or(first),
+        _ => ty.span(),
+    }
+}
+
+/// The span of the first token `ty` prints as, for a path or a reference to one.
+fn first_span(ty: &Type) -> Option<Span> {
+    match ty {
+        Type::Path(path) if path.qself.is_none() => match &path.path.leading_colon {
+            Some(colon) => Some(colon.spans[0]),
+            None => Some(path.path.segments.first()?.ident.span()),
+        },
+        Type::Reference(reference) => Some(reference.and_token.span),
+        _ => None,
+    }
+}
+
+/// The span of the last token `ty` prints as, for a path (without `Fn(..)` arguments) or a
+/// reference to one.
+fn last_span(ty: &Type) -> Option<Span> {
+    match ty {
+        Type::Path(path) if path.qself.is_none() => {
+            let last = path.path.segments.last()?;
+            match &last.arguments {
+                syn::PathArguments::None => Some(last.ident.span()),
+                syn::PathArguments::AngleBracketed(args) => Some(args.gt_token.span),
+                syn::PathArguments::Parenthesized(_) => None,
+            }
+        }
+        Type::Reference(reference) => last_span(&reference.elem),
+        _ => None,
     }
 }
 

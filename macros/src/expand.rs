@@ -457,7 +457,7 @@ fn is_lint_level(attr: &Attribute) -> bool {
 fn encode_field(private: &str, field: &Field) -> TokenStream {
     // For `Option<T>` sent as JSON, `T` is what must be `Serialize`: point there.
     let span = match field.option_inner() {
-        Some(inner) if field.attrs.json.written() => inner.span(),
+        Some(inner) if field.attrs.json.written() => ast::type_span(inner),
         _ => field.ty_span(),
     };
     let mut member = field.ident.clone();
