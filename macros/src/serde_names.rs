@@ -135,11 +135,18 @@ fn skipped_field(cx: &Ctxt, field: &Field, serde: &Serde, container: &Serde) {
     }
 }
 
-/// Whether a `#[derive(..)]` names `Deserialize` (by any path).
+/// Whether a `#[derive(..)]` names `Deserialize` (by any path). A derive whose top level has no
+/// `Deserialize` at all (most have none) is not parsed.
 fn derives_deserialize(attrs: &[Attribute]) -> bool {
     attrs
         .iter()
         .filter(|attr| attr.path().is_ident("derive"))
+        .filter(|attr| match &attr.meta {
+            syn::Meta::List(list) => list.tokens.clone().into_iter().any(
+                |token| matches!(token, proc_macro2::TokenTree::Ident(ident) if ident == "Deserialize"),
+            ),
+            _ => true,
+        })
         .filter_map(|attr| {
             attr.parse_args_with(Punctuated::<Path, Token![,]>::parse_terminated)
                 .ok()
