@@ -16,9 +16,10 @@ use crate::args::Args;
 use crate::ast::{self, Field};
 use crate::attr::FieldAttrs;
 use crate::catalog;
+use crate::code::Code;
 use crate::ctxt::Ctxt;
 use crate::{expand, fallback, valid};
-use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
 use std::collections::HashMap;
 use syn::spanned::Spanned;
@@ -30,7 +31,7 @@ pub const ARGS_ATTR: &str = "slack_method_args";
 /// `#[slack_method(args)] item`.
 pub fn attribute(args: TokenStream, item: TokenStream) -> TokenStream {
     if nothing_to_check(&args, &item) {
-        return hand_over(&valid::default_crate_path(), &args, item, None);
+        return hand_over_plain(args, item);
     }
     let input: DeriveInput = match syn::parse2(item.clone()) {
         Ok(input) => input,
@@ -150,6 +151,23 @@ fn hand_over(
         #item
         #errors
     }
+}
+
+/// [`hand_over`] with the default crate path and no errors, the derive attribute written as text
+/// (see `code.rs`): the same tokens, for what nearly every binding takes.
+fn hand_over_plain(args: TokenStream, item: TokenStream) -> TokenStream {
+    let derive = format!(
+        "#[derive({}::__private::SlackMethod)] #",
+        valid::default_crate_path_text()
+    );
+    let mut tokens = Code::lexed(&derive);
+    let helper = TokenStream::from_iter([
+        TokenTree::Ident(Ident::new(ARGS_ATTR, Span::call_site())),
+        TokenTree::Group(Group::new(Delimiter::Parenthesis, args)),
+    ]);
+    tokens.extend([TokenTree::Group(Group::new(Delimiter::Bracket, helper))]);
+    tokens.extend([item]);
+    tokens
 }
 
 /// Whether the attribute certainly has nothing to check or change, as a scan of the tokens shows:

@@ -49,11 +49,16 @@ pub fn default_crate_path() -> TokenStream {
     quote::quote!(::#name)
 }
 
+/// [`default_crate_path`] as text (the tokens it lexes to are the same).
+pub fn default_crate_path_text() -> String {
+    format!("::{}", manifest::runtime_crate_name())
+}
+
 /// [`crate_path`] as text (the tokens it lexes to are the same).
 fn crate_path_text(args: &Args) -> String {
     match args.krate.get() {
         Some(path) => path.to_token_stream().to_string(),
-        None => format!("::{}", manifest::runtime_crate_name()),
+        None => default_crate_path_text(),
     }
 }
 
