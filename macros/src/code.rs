@@ -54,6 +54,13 @@ impl Code {
         self
     }
 
+    /// Appends a stream of tokens as it is, spans included, without copying it.
+    pub fn stream(&mut self, tokens: TokenStream) -> &mut Code {
+        self.lex();
+        self.tokens.extend([tokens]);
+        self
+    }
+
     /// Appends a delimited group whose content `body` writes.
     pub fn group(&mut self, delimiter: Delimiter, body: impl FnOnce(&mut Code)) -> &mut Code {
         let mut inner = Code::new();

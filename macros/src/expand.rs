@@ -6,7 +6,7 @@ use crate::attr;
 use crate::catalog::{Tier, Verb};
 use crate::code::Code;
 use crate::valid::Method;
-use proc_macro2::{Delimiter, Group, Punct, Spacing, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::{Attribute, Data, DeriveInput, Meta, Type};
@@ -131,10 +131,11 @@ fn impl_slack_method(method: &Method) -> TokenStream {
              -> {p}::Result<(), {p}::EncodeError>"
         );
         body.group(Delimiter::Brace, |statements| {
+            let mut encode = TokenStream::new();
             for field in &sent {
-                statements.tokens(&encode_field(p, field));
+                encode_field(&mut encode, p, field);
             }
-            statements.text(p).text("::Result::Ok(())");
+            statements.stream(encode).text(p).text("::Result::Ok(())");
         });
     });
     impl_slack_tool(&mut code, method, p, allow_deprecated, &sent);
@@ -451,14 +452,16 @@ fn is_lint_level(attr: &Attribute) -> bool {
         .any(|level| attr.path().is_ident(level))
 }
 
-/// The statements that write one field. Every token carries the span of the field's type, so a
+/// Appends to `out` the statements that write one field. Every token carries the span of the field's type, so a
 /// type that cannot be encoded (no `FormValue`, or no `Serialize` for `json`) is reported there,
 /// once, with the runtime's explanation.
-fn encode_field(private: &str, field: &Field) -> TokenStream {
+fn encode_field(out: &mut TokenStream, private: &str, field: &Field) {
+    let json = field.attrs.json.written();
     // For `Option<T>` sent as JSON, `T` is what must be `Serialize`: point there.
-    let span = match field.option_inner() {
-        Some(inner) if field.attrs.json.written() => ast::type_span(inner),
-        _ => field.ty_span(),
+    let inner = if json { field.option_inner() } else { None };
+    let span = match inner {
+        Some(inner) => ast::type_span(inner),
+        None => field.ty_span(),
     };
     let mut member = field.ident.clone();
     member.set_span(span);
@@ -471,17 +474,41 @@ fn encode_field(private: &str, field: &Field) -> TokenStream {
     };
     let this = syn::Ident::new("self", local);
     let form = syn::Ident::new(FORM, local);
+    if !json {
+        // `#form.append(#wire, &#this.#member);`, the tokens `quote_spanned!` would write,
+        // appended to `out` one by one: the statements of all fields go to the compiler at once.
+        let punct = |c: char| {
+            let mut punct = Punct::new(c, Spacing::Alone);
+            punct.set_span(span);
+            TokenTree::Punct(punct)
+        };
+        let mut wire = Literal::string(&field.wire_name());
+        wire.set_span(span);
+        let arguments = TokenStream::from_iter([
+            TokenTree::Literal(wire),
+            punct(','),
+            punct('&'),
+            TokenTree::Ident(this),
+            punct('.'),
+            TokenTree::Ident(member),
+        ]);
+        let mut arguments = Group::new(Delimiter::Parenthesis, arguments);
+        arguments.set_span(span);
+        out.extend([
+            TokenTree::Ident(form),
+            punct('.'),
+            TokenTree::Ident(syn::Ident::new("append", span)),
+            TokenTree::Group(arguments),
+            punct(';'),
+        ]);
+        return;
+    }
     let wire = syn::LitStr::new(&field.wire_name(), span);
     // The `?` is the impl's own, not the user's (located at the type, for the reader): a user's
     // lints on `?` (`clippy::question_mark_used`) do not apply to it.
     let mut question = Punct::new('?', Spacing::Alone);
     question.set_span(Span::call_site().located_at(span));
-    if !field.attrs.json.written() {
-        return quote_spanned! {span=>
-            #form.append(#wire, &#this.#member);
-        };
-    }
-    if field.option_inner().is_some() {
+    out.extend(if inner.is_some() {
         let private = Code::lexed(private);
         let value = syn::Ident::new("__slack_value", span);
         quote_spanned! {span=>
@@ -493,7 +520,7 @@ fn encode_field(private: &str, field: &Field) -> TokenStream {
         quote_spanned! {span=>
             #form.append_json(#wire, &#this.#member)#question;
         }
-    }
+    });
 }
 
 /// `tokens` with every span set to `span`.
