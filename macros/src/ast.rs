@@ -27,6 +27,9 @@ pub struct Field<'a> {
     pub doc: Vec<String>,
     /// All of the field's attributes, for the ones other derives read (`#[serde(..)]`).
     pub raw_attrs: &'a [syn::Attribute],
+    /// [`Field::wire_name`] and [`Field::option_inner`], worked out once: every step asks.
+    wire: String,
+    inner: Option<&'a Type>,
 }
 
 impl<'a> Input<'a> {
@@ -62,13 +65,13 @@ impl<'a> Input<'a> {
                 .filter_map(|field| {
                     let ident = field.ident.as_ref()?;
                     let attrs = FieldAttrs::from_attrs(cx, &field.attrs, ident);
-                    Some(Field {
+                    Some(Field::new(
                         ident,
-                        ty: &field.ty,
+                        &field.ty,
                         attrs,
-                        doc: doc_lines(&field.attrs),
-                        raw_attrs: &field.attrs,
-                    })
+                        doc_lines(&field.attrs),
+                        &field.attrs,
+                    ))
                 })
                 .collect(),
             Fields::Unnamed(unnamed) => {
@@ -93,13 +96,33 @@ impl<'a> Input<'a> {
     }
 }
 
-impl Field<'_> {
+impl<'a> Field<'a> {
+    /// A field of the struct, its `#[slack(..)]` attributes read into `attrs`.
+    pub fn new(
+        ident: &'a Ident,
+        ty: &'a Type,
+        attrs: FieldAttrs,
+        doc: Vec<String>,
+        raw_attrs: &'a [syn::Attribute],
+    ) -> Field<'a> {
+        let wire = match attrs.rename.get() {
+            Some(lit) => lit.value(),
+            None => ident.unraw().to_string(),
+        };
+        Field {
+            ident,
+            ty,
+            attrs,
+            doc,
+            raw_attrs,
+            wire,
+            inner: option_inner(ty),
+        }
+    }
+
     /// The name the parameter is sent under: `rename`, else the field name (without `r#`).
     pub fn wire_name(&self) -> String {
-        match self.attrs.rename.get() {
-            Some(lit) => lit.value(),
-            None => self.ident.unraw().to_string(),
-        }
+        self.wire.clone()
     }
 
     /// Where the wire name was written: the `rename` literal, else the field name.
@@ -122,24 +145,29 @@ impl Field<'_> {
 
     /// `T` when the type is written `Option<T>` (also `std::option::Option<T>`, and through the
     /// invisible group a `macro_rules!` type fragment arrives in).
-    pub fn option_inner(&self) -> Option<&Type> {
-        let Type::Path(path) = ungroup(self.ty) else {
-            return None;
-        };
-        if path.qself.is_some() {
-            return None;
-        }
-        let last = path.path.segments.last()?;
-        if last.ident != "Option" {
-            return None;
-        }
-        let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-            return None;
-        };
-        match args.args.iter().collect::<Vec<_>>().as_slice() {
-            [syn::GenericArgument::Type(inner)] => Some(ungroup(inner)),
-            _ => None,
-        }
+    pub fn option_inner(&self) -> Option<&'a Type> {
+        self.inner
+    }
+}
+
+/// [`Field::option_inner`] of a field of type `ty`.
+fn option_inner(ty: &Type) -> Option<&Type> {
+    let Type::Path(path) = ungroup(ty) else {
+        return None;
+    };
+    if path.qself.is_some() {
+        return None;
+    }
+    let last = path.path.segments.last()?;
+    if last.ident != "Option" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.iter().collect::<Vec<_>>().as_slice() {
+        [syn::GenericArgument::Type(inner)] => Some(ungroup(inner)),
+        _ => None,
     }
 }
 

@@ -318,13 +318,13 @@ fn check_cfg_on_required(cx: &Ctxt, args: &Args, input: &DeriveInput) {
         let Some(ident) = &field.ident else {
             continue;
         };
-        let parsed = Field {
+        let parsed = Field::new(
             ident,
-            ty: &field.ty,
-            attrs: FieldAttrs::from_attrs(&quiet, &field.attrs, ident),
-            doc: Vec::new(),
-            raw_attrs: &field.attrs,
-        };
+            &field.ty,
+            FieldAttrs::from_attrs(&quiet, &field.attrs, ident),
+            Vec::new(),
+            &field.attrs,
+        );
         if parsed.is_sent() && !parsed.attrs.broken {
             fields.entry(parsed.wire_name()).or_default().push(field);
         }
