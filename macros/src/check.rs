@@ -6,7 +6,6 @@ use crate::args::Args;
 use crate::ast::Field;
 use crate::ctxt::Ctxt;
 use crate::valid;
-use std::collections::HashMap;
 use syn::Ident;
 
 const TOKEN_RULE: &str = "the token travels in the `Authorization` header; remove this field and give the token to the `Client`";
@@ -62,7 +61,8 @@ fn token_fields(cx: &Ctxt, fields: &[Field]) {
 /// No two sent fields share a wire name; the second is reported. A `rename` to the field's own
 /// name is reported too, as it does nothing.
 fn wire_names(cx: &Ctxt, fields: &[Field]) {
-    let mut seen: HashMap<String, &Ident> = HashMap::new();
+    // The first field sent under each name; a handful of fields, so a list.
+    let mut seen: Vec<(String, &Ident)> = Vec::new();
     for field in fields.iter().filter(|field| field.is_sent()) {
         let wire = field.wire_name();
         if let Some(lit) = field.attrs.rename.get().filter(|_| !field.attrs.broken) {
@@ -76,8 +76,8 @@ fn wire_names(cx: &Ctxt, fields: &[Field]) {
         if wire == "token" {
             continue;
         }
-        match seen.get(&wire) {
-            Some(first) => cx.syn_error(syn::Error::new(
+        match seen.iter().find(|(name, _)| *name == wire) {
+            Some((_, first)) => cx.syn_error(syn::Error::new(
                 field.wire_name_span(),
                 format!(
                     "two fields are sent as `{wire}`: `{first}` and `{}`; rename or remove one",
@@ -85,7 +85,7 @@ fn wire_names(cx: &Ctxt, fields: &[Field]) {
                 ),
             )),
             None => {
-                seen.insert(wire, field.ident);
+                seen.push((wire, field.ident));
             }
         }
     }
