@@ -261,7 +261,33 @@ fn plain_text(ty: &Type) -> Option<String> {
     }
     let tokens = ty.to_token_stream();
     let text = tokens.to_string();
-    (!text.contains('$') && visible(tokens)).then_some(text)
+    (!text.contains('$') && (groupless(ty) || visible(tokens))).then_some(text)
+}
+
+/// Whether `ty` prints as tokens without any group, as its syntax tree shows: a path (not
+/// `<T as Trait>::X`, not `Fn(..)`) whose generic arguments are lifetimes and such types, or a
+/// reference to one; the types of nearly every field. Other types are looked at token by token.
+fn groupless(ty: &Type) -> bool {
+    match ty {
+        Type::Path(path) if path.qself.is_none() => {
+            path.path
+                .segments
+                .iter()
+                .all(|segment| match &segment.arguments {
+                    syn::PathArguments::None => true,
+                    syn::PathArguments::AngleBracketed(args) => {
+                        args.args.iter().all(|arg| match arg {
+                            syn::GenericArgument::Lifetime(_) => true,
+                            syn::GenericArgument::Type(ty) => groupless(ty),
+                            _ => false,
+                        })
+                    }
+                    syn::PathArguments::Parenthesized(_) => false,
+                })
+        }
+        Type::Reference(reference) => groupless(&reference.elem),
+        _ => false,
+    }
 }
 
 /// The tool name of a method: its name in camelCase, dots dropped (`users.profile.set` is
