@@ -111,8 +111,7 @@ impl Parse for Positional {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         let name = if input.is_empty() {
             NameArg::Missing
-        } else if input.peek(LitStr) {
-            let lit: LitStr = input.parse()?;
+        } else if let Some(lit) = string_literal(input) {
             match suffix_error(lit.suffix(), lit.span(), "the method name") {
                 Some(error) => NameArg::Bad(error),
                 None => NameArg::Lit(lit),
@@ -143,6 +142,20 @@ impl Parse for Positional {
             missing_comma,
             rest: input.parse()?,
         })
+    }
+}
+
+/// The string literal `input` starts with, taken from it; else `None`, and `input` is left as it
+/// was. What `input.peek(LitStr)` and then `input.parse::<LitStr>()` give, with the literal read
+/// once rather than twice (syn's `peek` of a literal type parses it).
+fn string_literal(input: ParseStream) -> Option<LitStr> {
+    let fork = input.fork();
+    match fork.parse::<syn::Lit>() {
+        Ok(syn::Lit::Str(lit)) => {
+            input.advance_to(&fork);
+            Some(lit)
+        }
+        _ => None,
     }
 }
 
@@ -557,8 +570,7 @@ fn string_value(
         return Ok(None);
     }
     let value = meta.value()?;
-    if value.peek(LitStr) {
-        let lit: LitStr = value.parse()?;
+    if let Some(lit) = string_literal(value) {
         if !lit.suffix().is_empty() {
             let what = format!("the value of `{key}`");
             if let Some(error) = suffix_error(lit.suffix(), lit.span(), &what) {
