@@ -2,14 +2,16 @@
 //! token kept away from the upload URL, a multi-megabyte file streamed from a reader, and the
 //! error of each step.
 
+mod common;
+
+use common::unpaced_client as client;
 use slack_methods::methods::{
     FileToComplete, FilesCompleteUploadExternal, FilesGetUploadUrlExternal, FilesInfo,
 };
 use slack_methods::types::Timestamp;
 use slack_methods::upload::{FileUpload, UploadError, UploadFile};
 use slack_methods::{
-    ChannelId, Client, Error, ErrorCode, FileId, RateLimits, SendError, Token, UploadBody,
-    UPLOAD_CHUNK,
+    ChannelId, Client, Error, ErrorCode, FileId, SendError, Token, UploadBody, UPLOAD_CHUNK,
 };
 use slack_methods_emulator::{demo, Emulator, Fault, RecordedRequest};
 use std::pin::Pin;
@@ -25,15 +27,6 @@ async fn emulator() -> Emulator {
         .demo_workspace()
         .start()
         .await
-        .unwrap()
-}
-
-fn client(emu: &Emulator, token: &str) -> Client {
-    Client::builder()
-        .base_url(&emu.base_url())
-        .token(Token::new(token).unwrap())
-        .rate_limits(RateLimits::off())
-        .build()
         .unwrap()
 }
 
