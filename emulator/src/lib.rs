@@ -44,10 +44,11 @@
 //! channel posts a message with the file there); and an AI app's threads:
 //! `assistant.threads.setStatus`, `.setSuggestedPrompts` and `.setTitle` on a message's thread
 //! (`invalid_thread_ts` for no such message), read back with [`Emulator::assistant_thread`].
-//! Paginated lists answer small pages ([`EmulatorBuilder::max_page_size`]). As Slack's, a cursor names where the next page starts,
-//! not an offset (the `ts` of a message, the id of a channel, member or user, a scheduled
-//! message's `post_at` and id), so an item added or removed between pages repeats or skips none;
-//! a cursor not of the emulator's form, or another list's, is `invalid_cursor`.
+//! Paginated lists answer small pages ([`EmulatorBuilder::max_page_size`]). As Slack's, a
+//! cursor names where the next page starts, not an offset (the `ts` of a message, the id of a
+//! channel, member or user, a scheduled message's `post_at` and id), so an item added or removed
+//! between pages repeats or skips none; a cursor not of the emulator's form, or another list's,
+//! is `invalid_cursor`.
 //!
 //! # What it knows about a method, and from where
 //!
@@ -65,8 +66,9 @@
 //! Calls go to `/api/<method>` (the target in origin or absolute form) by `GET` or `POST` (any
 //! other path is a 404; another verb on `/api/<method>` is a 405 with `Allow: GET, POST`, and
 //! the upload URLs take `POST` or `PUT`). These plain-text answers come before the envelope
-//! below, as a web server's would; what Slack itself answers for them is not recorded. The token is read from `Authorization: Bearer <token>` or, without that
-//! header, from a `token` argument in a form or multipart body, as Slack takes it (not from the
+//! below, as a web server's would; what Slack itself answers for them is not recorded. The
+//! token is read from `Authorization: Bearer <token>` or, without that header, from a `token`
+//! argument in a form or multipart body, as Slack takes it (not from the
 //! query string or a JSON body, whose calls must send the header). Parameters come from the
 //! query string and from the body: `application/x-www-form-urlencoded`, `application/json` (an
 //! object; objects and lists in it are read as their JSON text) or `multipart/form-data`. A body

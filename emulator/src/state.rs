@@ -98,8 +98,9 @@ impl UserSpec {
 
 /// One HTTP request the emulator received, as it arrived.
 ///
-/// `Debug` shows the `Authorization` header as `<redacted>`, and the text of a `token` argument
-/// (in the query or the body, percent-encoded or not) as `<redacted>` wherever it appears, also
+/// `Debug` shows the `Authorization` header as `<redacted>`, and the text of a secret argument
+/// (`token`, `client_secret`, `code` and the other names of the runtime's `SECRET_NAMES`, in the
+/// query or the body, percent-encoded or not) as `<redacted>` wherever it appears, also
 /// in a body the emulator could not read (a form sent without its `Content-Type`, a JSON body
 /// cut short); read the token with [`RecordedRequest::bearer_token`] or
 /// [`RecordedRequest::param`].
@@ -154,11 +155,11 @@ impl RecordedRequest {
 }
 
 impl RecordedRequest {
-    /// The texts `Debug` hides: the bearer token, and the value of every `token` argument the
-    /// request carries where a client may have put one, whether or not the emulator could read
-    /// it as arguments: in the query string, in the body read as a form (whatever its
-    /// `Content-Type` says), or as a JSON body's `"token"` string (even in a body cut short).
-    /// Each value both percent-decoded and as sent.
+    /// The texts `Debug` hides: the bearer token, and the value of every secret argument
+    /// ([`SECRET_NAMES`]) the request carries where a client may have put one, whether or not
+    /// the emulator could read it as arguments: in the query string, in the body read as a form
+    /// (whatever its `Content-Type` says), or as a JSON body's string under such a name (even in
+    /// a body cut short). Each value both percent-decoded and as sent.
     fn secrets(&self) -> Vec<String> {
         let mut secrets: Vec<String> = self
             .params

@@ -478,9 +478,9 @@ fn is_lint_level(attr: &Attribute) -> bool {
         .any(|level| attr.path().is_ident(level))
 }
 
-/// Appends to `out` the statements that write one field. Every token carries the span of the field's type, so a
-/// type that cannot be encoded (no `FormValue`, or no `Serialize` for `json`) is reported there,
-/// once, with the runtime's explanation.
+/// Appends to `out` the statements that write one field. Every token carries the span of the
+/// field's type, so a type that cannot be encoded (no `FormValue`, or no `Serialize` for
+/// `json`) is reported there, once, with the runtime's explanation.
 fn encode_field(out: &mut TokenStream, private: &str, field: &Field) {
     let json = field.attrs.json.written();
     // For `Option<T>` sent as JSON, `T` is what must be `Serialize`: point there.
