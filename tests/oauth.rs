@@ -151,6 +151,38 @@ async fn a_code_is_good_once_for_its_own_app_with_its_secret() {
 }
 
 #[tokio::test]
+async fn a_code_asked_with_a_redirect_uri_needs_the_same_one() {
+    let emu = emulator().await;
+    let client = tokenless(&emu);
+    let redirect = "https://app.example/slack/oauth";
+    let code = emu.oauth_code_with_redirect(CLIENT_ID, redirect, demo::ADA, &["chat:write"], &[]);
+
+    let without = OauthV2Access::new(CLIENT_ID, CLIENT_SECRET, &code);
+    assert_eq!(
+        api_code(exchange(&client, &without).await),
+        "bad_redirect_uri"
+    );
+    let other = OauthV2Access::new(CLIENT_ID, CLIENT_SECRET, &code)
+        .redirect_uri("https://app.example/slack/oauth/");
+    assert_eq!(
+        api_code(exchange(&client, &other).await),
+        "bad_redirect_uri"
+    );
+    // A mismatch does not use the code up.
+    let same = OauthV2Access::new(CLIENT_ID, CLIENT_SECRET, &code).redirect_uri(redirect);
+    let installed = exchange(&client, &same).await.unwrap();
+    assert!(installed.access_token.is_some());
+    let sent = emu.requests_for("oauth.v2.access");
+    assert_eq!(sent.last().unwrap().param("redirect_uri"), Some(redirect));
+
+    // A code asked for without one is not checked: the emulator does not know an app's
+    // configured redirect URLs.
+    let code = emu.oauth_code(CLIENT_ID, demo::ADA, &["chat:write"], &[]);
+    let any = OauthV2Access::new(CLIENT_ID, CLIENT_SECRET, &code).redirect_uri(redirect);
+    assert!(exchange(&client, &any).await.is_ok());
+}
+
+#[tokio::test]
 async fn without_the_option_a_call_needs_a_token() {
     let emu = emulator().await;
     let client = tokenless(&emu);

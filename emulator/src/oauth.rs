@@ -4,8 +4,9 @@
 //! the code, is [`Emulator::oauth_code`].
 //!
 //! The errors are those Slack documents for the method: `invalid_client_id`,
-//! `bad_client_secret` and `invalid_code` (also for a code given to another app, or used
-//! already). Token rotation (`grant_type=refresh_token`) is not emulated: it is
+//! `bad_client_secret`, `invalid_code` (also for a code given to another app, or used
+//! already) and `bad_redirect_uri` (a code asked for with a `redirect_uri` exchanged without
+//! that same URI; see [`Emulator::oauth_code_with_redirect`]). Token rotation (`grant_type=refresh_token`) is not emulated: it is
 //! `invalid_grant_type`.
 
 use crate::methods::{fail, ok_body, param, Reply};
@@ -31,6 +32,8 @@ struct Grant {
     user: String,
     bot_scopes: Vec<String>,
     user_scopes: Vec<String>,
+    /// The `redirect_uri` the authorization was asked with, if any.
+    redirect_uri: Option<String>,
     used: bool,
 }
 
@@ -62,12 +65,18 @@ pub(crate) fn access(state: &mut State, params: &[(String, String)]) -> Reply {
     }
     let code = param(params, "code").unwrap_or_default();
     let grant = match state.oauth.grants.get_mut(code) {
-        Some(grant) if grant.client_id == client_id && !grant.used => {
-            grant.used = true;
-            grant.clone()
-        }
+        Some(grant) if grant.client_id == client_id && !grant.used => grant,
         _ => return fail("invalid_code"),
     };
+    // "This must match the originally submitted URI (if one was sent)": a code asked for with a
+    // redirect URI is exchanged with that same URI, and a mismatch leaves the code unused.
+    if let Some(asked) = &grant.redirect_uri {
+        if param(params, "redirect_uri") != Some(asked.as_str()) {
+            return fail("bad_redirect_uri");
+        }
+    }
+    grant.used = true;
+    let grant = grant.clone();
     let mut answer = Map::new();
     if !grant.bot_scopes.is_empty() {
         let token = format!("xoxb-emulated-oauth-{}", fresh_number());
@@ -136,6 +145,43 @@ impl Emulator {
         bot_scopes: &[&str],
         user_scopes: &[&str],
     ) -> String {
+        self.grant(client_id, None, user, bot_scopes, user_scopes)
+    }
+
+    /// [`oauth_code`](Self::oauth_code) for an authorization asked with `redirect_uri`
+    /// (`https://slack.com/oauth/v2/authorize?..&redirect_uri=..`): the exchange must then send
+    /// the same `redirect_uri`, else it is `bad_redirect_uri` and the code stays good.
+    ///
+    /// ```no_run
+    /// # async fn run(emu: &slack_methods_emulator::Emulator) {
+    /// let code = emu.oauth_code_with_redirect(
+    ///     "1234.5678",
+    ///     "https://app.example/slack/oauth",
+    ///     slack_methods_emulator::demo::ADA,
+    ///     &["chat:write"],
+    ///     &[],
+    /// );
+    /// # }
+    /// ```
+    pub fn oauth_code_with_redirect(
+        &self,
+        client_id: &str,
+        redirect_uri: &str,
+        user: &str,
+        bot_scopes: &[&str],
+        user_scopes: &[&str],
+    ) -> String {
+        self.grant(client_id, Some(redirect_uri), user, bot_scopes, user_scopes)
+    }
+
+    fn grant(
+        &self,
+        client_id: &str,
+        redirect_uri: Option<&str>,
+        user: &str,
+        bot_scopes: &[&str],
+        user_scopes: &[&str],
+    ) -> String {
         let code = format!("{}.{}", fresh_number(), fresh_number());
         self.shared.lock().oauth.grants.insert(
             code.clone(),
@@ -144,6 +190,7 @@ impl Emulator {
                 user: user.to_owned(),
                 bot_scopes: owned(bot_scopes),
                 user_scopes: owned(user_scopes),
+                redirect_uri: redirect_uri.map(str::to_owned),
                 used: false,
             },
         );
