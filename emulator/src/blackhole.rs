@@ -58,6 +58,11 @@ impl Blackhole {
     ///
     /// Fails if binding fails, if it is not called within a tokio runtime, or if the kernel does
     /// not make a connect hang once the queue is full.
+    ///
+    /// # Panics
+    ///
+    /// As [`EmulatorBuilder::start`](crate::EmulatorBuilder::start), on a tokio runtime built
+    /// without its IO driver.
     pub async fn start() -> io::Result<Blackhole> {
         // Tokio's listener would panic outside a runtime; say why instead.
         tokio::runtime::Handle::try_current().map_err(|err| {

@@ -427,6 +427,12 @@ impl EmulatorBuilder {
     /// Binds `127.0.0.1` on a port the OS picks and starts serving on the current tokio runtime.
     ///
     /// Fails if binding fails or if it is not called within a tokio runtime.
+    ///
+    /// # Panics
+    ///
+    /// Tokio panics if the runtime was built without its IO driver (a `tokio::runtime::Builder`
+    /// without `enable_io()` or `enable_all()`); `#[tokio::test]` and `#[tokio::main]` enable
+    /// it. Tokio gives no way to ask beforehand, so this cannot be an error.
     pub async fn start(self) -> io::Result<Emulator> {
         let runtime = tokio::runtime::Handle::try_current().map_err(|err| {
             io::Error::other(format!("the emulator needs a tokio runtime: {err}"))
