@@ -5,8 +5,8 @@ use futures_util::TryStreamExt;
 use slack_methods::methods::{
     ConversationType, ConversationsCreate, ConversationsInfo, ConversationsInvite,
     ConversationsJoin, ConversationsList, ConversationsMembers, ConversationsOpen, TeamInfo,
-    UsergroupsList, UsergroupsUsersList, UsersConversations, UsersGetPresence, UsersInfo,
-    UsersList, UsersLookupByEmail, UsersSetPresence,
+    UsergroupsList, UsergroupsUsersList, UsergroupsUsersUpdate, UsersConversations,
+    UsersGetPresence, UsersInfo, UsersList, UsersLookupByEmail, UsersSetPresence,
 };
 use slack_methods::types::{Conversation, ConversationKind, Item, Presence, User};
 use slack_methods::{
@@ -596,6 +596,60 @@ async fn usergroups_are_listed_with_their_members() {
     let disabled = UsergroupId::new(demo::ALUMNI_GROUP).unwrap();
     let refused = bot.call(&UsergroupsUsersList::of(disabled)).await;
     assert_eq!(api_code(refused), ErrorCode::from("no_such_subteam"));
+}
+
+#[tokio::test]
+async fn a_usergroups_members_are_replaced_whole() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let leads = UsergroupId::new(demo::LEADS_GROUP).unwrap();
+    let members = |users: &[&str]| users.iter().map(|id| user(id)).collect::<Vec<_>>();
+
+    // The on-call hand-over: Linus and Grace become the whole group (Ada leaves it).
+    let update = UsergroupsUsersUpdate::set(leads.clone(), members(&[demo::LINUS, demo::GRACE]));
+    let updated = bot.call(&update.with_count()).await.unwrap();
+    assert_eq!(updated.usergroup.id, leads);
+    assert_eq!(
+        updated.usergroup.users,
+        members(&[demo::LINUS, demo::GRACE])
+    );
+    assert_eq!(updated.usergroup.user_count, 2);
+    let now = bot
+        .call(&UsergroupsUsersList::of(leads.clone()))
+        .await
+        .unwrap();
+    assert_eq!(now.users, members(&[demo::LINUS, demo::GRACE]));
+    let sent = emu.requests_for("usergroups.users.update");
+    assert_eq!(sent[0].param("users"), Some("U0DEMOLIN1,U0DEMOGRC1"));
+
+    // A bot cannot be a member, an unknown group is refused, and neither changes anything.
+    let with_bot = UsergroupsUsersUpdate::set(leads.clone(), members(&[demo::ADA, demo::BOT]));
+    assert_eq!(
+        api_code(bot.call(&with_bot).await),
+        ErrorCode::from("invalid_user")
+    );
+    let unknown = UsergroupsUsersUpdate::set(
+        UsergroupId::new("S0NOSUCH01").unwrap(),
+        members(&[demo::ADA]),
+    );
+    assert_eq!(
+        api_code(bot.call(&unknown).await),
+        ErrorCode::from("no_such_subteam")
+    );
+    let now = bot
+        .call(&UsergroupsUsersList::of(leads.clone()))
+        .await
+        .unwrap();
+    assert_eq!(now.users, members(&[demo::LINUS, demo::GRACE]));
+
+    // Emptying a group is refused before anything is sent.
+    let before = emu.requests_for("usergroups.users.update").len();
+    let empty = UsergroupsUsersUpdate::set(leads, []);
+    assert!(matches!(
+        bot.call(&empty).await,
+        Err(Error::InvalidRequest { .. })
+    ));
+    assert_eq!(emu.requests_for("usergroups.users.update").len(), before);
 }
 
 #[tokio::test]

@@ -14,8 +14,8 @@ use slack_methods::methods::{
     ConversationsListResponse, ConversationsMembers, ConversationsMembersResponse,
     ConversationsOpenResponse, FileToComplete, FilesCompleteUploadExternal,
     FilesGetUploadUrlExternal, FilesInfoResponse, TeamInfo, UsergroupsListResponse,
-    UsergroupsUsersListResponse, UsersConversations, UsersInfo, UsersList, UsersListResponse,
-    UsersLookupByEmailResponse,
+    UsergroupsUsersListResponse, UsergroupsUsersUpdateResponse, UsersConversations, UsersInfo,
+    UsersList, UsersListResponse, UsersLookupByEmailResponse,
 };
 use slack_methods::types::ConversationKind;
 use slack_methods::{
@@ -381,6 +381,14 @@ fn spec_examples_read_into_the_bindings_types() {
         ["U060R4BJ4", "W123A4BC5"].map(|id| UserId::new(id).unwrap())
     );
 
+    let updated: UsergroupsUsersUpdateResponse =
+        serde_json::from_value(spec_example(&spec, "usergroups.users.update")).unwrap();
+    assert_eq!(updated.usergroup.handle, "marketing-team");
+    assert_eq!(
+        updated.usergroup.users,
+        ["U060R4BJ4", "U060RNRCZ"].map(|id| UserId::new(id).unwrap())
+    );
+
     let file: FilesInfoResponse =
         serde_json::from_value(spec_example(&spec, "files.info")).unwrap();
     assert_eq!(file.file.id, "F0S43PZDF");
@@ -463,6 +471,7 @@ fn the_bindings_facts_agree_with_slack() {
     check::<TeamInfo>(&shared, None);
     check::<UsergroupsList>(&shared, None);
     check::<UsergroupsUsersList>(&shared, None);
+    check::<UsergroupsUsersUpdate>(&shared, None);
     check::<FilesGetUploadUrlExternal>(&shared, None);
     check::<FilesCompleteUploadExternal>(&shared, None);
     check::<FilesInfo>(&shared, None);

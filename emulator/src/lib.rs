@@ -37,9 +37,10 @@
 //! `manual_away` and the other details; an unknown `user` is `user_not_found`, a `presence`
 //! other than `auto` or `away` is `invalid_presence`); `emoji.list` (the demo workspace's custom
 //! emoji, `demo::CUSTOM_EMOJI`, images and `alias:`es, with `cache_ts`); `team.info`;
-//! `usergroups.list` and `usergroups.users.list` ([`UsergroupSpec`]); and files: the upload URLs
-//! of `files.getUploadURLExternal` point at a second listener ([`Emulator::upload_addr`], another
-//! origin) that takes the bytes and records them ([`Emulator::uploads`]), and
+//! `usergroups.list`, `usergroups.users.list` and `usergroups.users.update`
+//! ([`UsergroupSpec`]); and files: the upload URLs of `files.getUploadURLExternal` point at a
+//! second listener ([`Emulator::upload_addr`], another origin) that takes the bytes and records
+//! them ([`Emulator::uploads`]), and
 //! `files.completeUploadExternal` makes a file of them (`files.info` reads it; sharing it in a
 //! channel posts a message with the file there); and an AI app's threads:
 //! `assistant.threads.setStatus`, `.setSuggestedPrompts` and `.setTitle` on a message's thread

@@ -282,6 +282,7 @@ pub mod demo {
         "users:read.email",
         "team:read",
         "usergroups:read",
+        "usergroups:write",
         "reactions:read",
         "reactions:write",
         "pins:read",

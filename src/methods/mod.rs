@@ -115,6 +115,7 @@ pub use reactions::{
 pub use team::{TeamInfo, TeamInfoResponse};
 pub use usergroups::{
     UsergroupsList, UsergroupsListResponse, UsergroupsUsersList, UsergroupsUsersListResponse,
+    UsergroupsUsersUpdate, UsergroupsUsersUpdateResponse,
 };
 pub use users::presence::{
     PresenceSetting, UsersGetPresence, UsersGetPresenceResponse, UsersSetPresence,
@@ -233,6 +234,7 @@ bundled![
     TeamInfo,
     UsergroupsList,
     UsergroupsUsersList,
+    UsergroupsUsersUpdate,
     FilesGetUploadUrlExternal,
     FilesCompleteUploadExternal,
     FilesInfo,

@@ -1,7 +1,8 @@
-//! The `usergroups.*` family: `usergroups.list`, `usergroups.users.list`.
+//! The `usergroups.*` family: `usergroups.list`, `usergroups.users.list`,
+//! `usergroups.users.update`.
 
 use crate::types::{List, Usergroup};
-use crate::{slack_method, TeamId, UserId, UsergroupId};
+use crate::{slack_method, InvalidRequest, TeamId, UserId, UsergroupId};
 use serde::Deserialize;
 
 /// `usergroups.list`: lists the workspace's user groups (the `@handle` groups), with their
@@ -104,5 +105,83 @@ crate::slack_object! {
     pub struct UsergroupsUsersListResponse {
         /// The group's members.
         pub users: Vec<UserId>,
+    }
+}
+
+/// `usergroups.users.update`: makes `users` the whole membership of a user group (the usual
+/// on-call hand-over: `@oncall` becomes this week's people). Members not named are removed.
+///
+/// A group cannot be emptied this way: an empty `users` is refused before sending (disable the
+/// group with `usergroups.disable` instead). Bot users cannot be members (`invalid_user`). The
+/// workspace's settings decide who may change groups; others get `permission_denied`.
+///
+/// ```
+/// use slack_methods::methods::UsergroupsUsersUpdate;
+/// use slack_methods::{UserId, UsergroupId};
+/// let oncall = UsergroupsUsersUpdate::set(
+///     UsergroupId::new("S0123ABCD")?,
+///     [UserId::new("U0123ABCD")?, UserId::new("U0456EFGH")?],
+/// );
+/// assert_eq!(
+///     slack_methods::encode_params(&oncall)?,
+///     "usergroup=S0123ABCD&users=U0123ABCD%2CU0456EFGH"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "usergroups.users.update",
+    response = UsergroupsUsersUpdateResponse,
+    validate = UsergroupsUsersUpdate::check
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct UsergroupsUsersUpdate {
+    /// The group's id (`S...`).
+    pub usergroup: UsergroupId,
+    /// Every member the group is to have (at least one).
+    pub users: Vec<UserId>,
+    /// Whether the answer counts the members (`user_count`).
+    pub include_count: Option<bool>,
+    /// With an org-level token: the workspace of the group.
+    pub team_id: Option<TeamId>,
+}
+
+impl UsergroupsUsersUpdate {
+    /// Makes `users` the members of `usergroup`.
+    pub fn set(usergroup: UsergroupId, users: impl IntoIterator<Item = UserId>) -> Self {
+        UsergroupsUsersUpdate {
+            usergroup,
+            users: users.into_iter().collect(),
+            include_count: None,
+            team_id: None,
+        }
+    }
+
+    /// Asks for the number of members in the answer.
+    pub fn with_count(mut self) -> Self {
+        self.include_count = Some(true);
+        self
+    }
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        if self.users.is_empty() {
+            return Err(InvalidRequest::new(
+                "`users` is empty: a user group cannot be emptied; disable it with `usergroups.disable` instead",
+            ));
+        }
+        Ok(())
+    }
+}
+
+crate::slack_object! {
+    /// What `usergroups.users.update` answers.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct UsergroupsUsersUpdateResponse {
+        required {
+            /// The group, with its new members.
+            pub usergroup: Usergroup,
+        }
     }
 }

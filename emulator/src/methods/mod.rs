@@ -198,6 +198,7 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("team.info", team::info),
     ("usergroups.list", usergroups::list),
     ("usergroups.users.list", usergroups::users_list),
+    ("usergroups.users.update", usergroups::users_update),
     ("files.getUploadURLExternal", files::get_upload_url),
     ("files.completeUploadExternal", files::complete_upload),
     ("files.info", files::info),

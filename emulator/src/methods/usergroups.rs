@@ -1,4 +1,4 @@
-//! `usergroups.list` and `usergroups.users.list`.
+//! `usergroups.list`, `usergroups.users.list` and `usergroups.users.update`.
 
 use super::{fail, param, truthy, Outcome};
 use crate::directory::Usergroup;
@@ -71,5 +71,49 @@ pub(crate) fn users_list(state: &mut State, _: &User, params: &[(String, String)
         .ok_or_else(|| fail("no_such_subteam"))?;
     let mut data = Map::new();
     data.insert("users".into(), json!(group.spec.users));
+    Ok(data)
+}
+
+/// `usergroups.users.update`: `users` (comma-separated) become the group's whole membership,
+/// each once, in the order given; the answer is the group with its members (and `user_count`
+/// with `include_count`). An unknown group is `no_such_subteam`; a bot user, or an id that is
+/// no user of the workspace, is `invalid_user` (Slack documents it for bots and guests; for an
+/// unknown id it is this emulator's choice), and nothing changes; no users at all is
+/// `invalid_arguments`. A disabled group is updated and stays disabled.
+pub(crate) fn users_update(state: &mut State, _: &User, params: &[(String, String)]) -> Outcome {
+    let id = param(params, "usergroup").unwrap_or("");
+    if !state.directory.usergroups.contains_key(id) {
+        return Err(fail("no_such_subteam"));
+    }
+    let mut users: Vec<String> = Vec::new();
+    for user in param(params, "users")
+        .unwrap_or("")
+        .split(',')
+        .map(str::trim)
+    {
+        if user.is_empty() || users.iter().any(|kept| kept == user) {
+            continue;
+        }
+        match state.users.get(user) {
+            Some(found) if found.spec.bot_id.is_none() => users.push(user.to_owned()),
+            _ => return Err(fail("invalid_user")),
+        }
+    }
+    if users.is_empty() {
+        return Err(fail("invalid_arguments"));
+    }
+    let count = truthy(param(params, "include_count"));
+    let group = state
+        .directory
+        .usergroups
+        .get_mut(id)
+        .ok_or_else(|| fail("no_such_subteam"))?;
+    group.spec.users = users;
+    let group = group.clone();
+    let mut data = Map::new();
+    data.insert(
+        "usergroup".into(),
+        usergroup_json(state, &group, true, count),
+    );
     Ok(data)
 }
