@@ -5,8 +5,9 @@ use futures_util::TryStreamExt;
 use slack_methods::methods::{
     ConversationType, ConversationsCreate, ConversationsInfo, ConversationsInvite,
     ConversationsJoin, ConversationsList, ConversationsMembers, ConversationsOpen, TeamInfo,
-    UsergroupsList, UsergroupsUsersList, UsergroupsUsersUpdate, UsersConversations,
-    UsersGetPresence, UsersInfo, UsersList, UsersLookupByEmail, UsersSetPresence,
+    UsergroupsCreate, UsergroupsDisable, UsergroupsEnable, UsergroupsList, UsergroupsUpdate,
+    UsergroupsUsersList, UsergroupsUsersUpdate, UsersConversations, UsersGetPresence, UsersInfo,
+    UsersList, UsersLookupByEmail, UsersSetPresence,
 };
 use slack_methods::types::{Conversation, ConversationKind, Item, Presence, User};
 use slack_methods::{
@@ -607,13 +608,11 @@ async fn a_usergroups_members_are_replaced_whole() {
 
     // The on-call hand-over: Linus and Grace become the whole group (Ada leaves it).
     let update = UsergroupsUsersUpdate::set(leads.clone(), members(&[demo::LINUS, demo::GRACE]));
-    let updated = bot.call(&update.with_count()).await.unwrap();
-    assert_eq!(updated.usergroup.id, leads);
-    assert_eq!(
-        updated.usergroup.users,
-        members(&[demo::LINUS, demo::GRACE])
-    );
-    assert_eq!(updated.usergroup.user_count, 2);
+    let updated = bot.call(&update.with_count()).await.unwrap().into_data();
+    let updated = updated.usergroup.unwrap();
+    assert_eq!(updated.id, leads);
+    assert_eq!(updated.users, members(&[demo::LINUS, demo::GRACE]));
+    assert_eq!(updated.user_count, 2);
     let now = bot
         .call(&UsergroupsUsersList::of(leads.clone()))
         .await
@@ -650,6 +649,122 @@ async fn a_usergroups_members_are_replaced_whole() {
         Err(Error::InvalidRequest { .. })
     ));
     assert_eq!(emu.requests_for("usergroups.users.update").len(), before);
+}
+
+#[tokio::test]
+async fn a_usergroup_is_created_changed_disabled_and_enabled() {
+    let emu = emulator().await;
+    // Grace's token: the group records who made and changed it.
+    let grace = client(&emu, GRACE_TOKEN);
+    let general = channel(demo::GENERAL);
+    let created = grace
+        .call(
+            &UsergroupsCreate::named("On call")
+                .handle("oncall")
+                .description("Who answers the pager")
+                .channels([general.clone()]),
+        )
+        .await
+        .unwrap()
+        .into_data()
+        .usergroup
+        .unwrap();
+    assert!(created.id.as_str().starts_with('S'), "{:?}", created.id);
+    assert_eq!(
+        (created.name.as_str(), created.handle.as_str()),
+        ("On call", "oncall")
+    );
+    assert_eq!(created.description, "Who answers the pager");
+    assert_eq!(created.prefs.channels, [general]);
+    assert!(created.users.is_empty());
+    assert_eq!(created.created_by, Some(user(demo::GRACE)));
+    assert_eq!(created.date_delete, 0);
+
+    // Names are unique among groups, handles among groups, users and channels; channels exist.
+    for (call, code) in [
+        (UsergroupsCreate::named("Leads"), "name_already_exists"),
+        (
+            UsergroupsCreate::named("Other").handle("leads"),
+            "handle_already_exists",
+        ),
+        (
+            UsergroupsCreate::named("Other").handle("ada"),
+            "handle_already_exists",
+        ),
+        (
+            UsergroupsCreate::named("Other").handle("general"),
+            "handle_already_exists",
+        ),
+        (
+            UsergroupsCreate::named("Other").channels([channel("C0NOSUCH01")]),
+            "invalid_channel_provided",
+        ),
+    ] {
+        assert_eq!(
+            api_code(grace.call(&call).await),
+            ErrorCode::from(code),
+            "{call:?}"
+        );
+    }
+    let blank = grace.call(&UsergroupsCreate::named("  ")).await;
+    assert!(
+        matches!(blank, Err(Error::InvalidRequest { .. })),
+        "{blank:?}"
+    );
+
+    // An update changes what it names; its own name and handle are no clash.
+    let id = created.id.clone();
+    let updated = grace
+        .call(
+            &UsergroupsUpdate::of(id.clone())
+                .name("On call")
+                .handle("pager"),
+        )
+        .await
+        .unwrap()
+        .into_data()
+        .usergroup
+        .unwrap();
+    assert_eq!(updated.handle, "pager");
+    assert_eq!(updated.description, "Who answers the pager");
+    let clash = UsergroupsUpdate::of(id.clone()).name("People");
+    assert_eq!(
+        api_code(grace.call(&clash).await),
+        ErrorCode::from("name_already_exists")
+    );
+    let unknown = UsergroupsUpdate::of(UsergroupId::new("S0NOSUCH01").unwrap()).name("X");
+    assert_eq!(
+        api_code(grace.call(&unknown).await),
+        ErrorCode::from("no_such_subteam")
+    );
+
+    // Disabled, it is listed only with `include_disabled`; enabled, it is back.
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let disabled = grace
+        .call(&UsergroupsDisable::of(id.clone()))
+        .await
+        .unwrap()
+        .into_data()
+        .usergroup
+        .unwrap();
+    assert!(disabled.date_delete > 0);
+    assert_eq!(disabled.deleted_by, Some(user(demo::GRACE)));
+    let listed = bot.call(&UsergroupsList::new()).await.unwrap();
+    assert!(listed.usergroups.iter().all(|g| g.id != id));
+    let enabled = grace
+        .call(&UsergroupsEnable::of(id.clone()))
+        .await
+        .unwrap()
+        .into_data()
+        .usergroup
+        .unwrap();
+    assert_eq!(enabled.date_delete, 0);
+    assert_eq!(enabled.deleted_by, None);
+    let listed = bot.call(&UsergroupsList::new()).await.unwrap();
+    assert!(listed
+        .usergroups
+        .iter()
+        .any(|g| g.id == id && g.handle == "pager"));
 }
 
 #[tokio::test]

@@ -13,9 +13,9 @@ use slack_methods::methods::{
     ConversationsInviteResponse, ConversationsJoinResponse, ConversationsList,
     ConversationsListResponse, ConversationsMembers, ConversationsMembersResponse,
     ConversationsOpenResponse, FileToComplete, FilesCompleteUploadExternal,
-    FilesGetUploadUrlExternal, FilesInfoResponse, TeamInfo, UsergroupsListResponse,
-    UsergroupsUsersListResponse, UsergroupsUsersUpdateResponse, UsersConversations, UsersInfo,
-    UsersList, UsersListResponse, UsersLookupByEmailResponse,
+    FilesGetUploadUrlExternal, FilesInfoResponse, TeamInfo, UsergroupResponse,
+    UsergroupsListResponse, UsergroupsUsersListResponse, UsersConversations, UsersInfo, UsersList,
+    UsersListResponse, UsersLookupByEmailResponse,
 };
 use slack_methods::types::ConversationKind;
 use slack_methods::{
@@ -381,13 +381,26 @@ fn spec_examples_read_into_the_bindings_types() {
         ["U060R4BJ4", "W123A4BC5"].map(|id| UserId::new(id).unwrap())
     );
 
-    let updated: UsergroupsUsersUpdateResponse =
-        serde_json::from_value(spec_example(&spec, "usergroups.users.update")).unwrap();
-    assert_eq!(updated.usergroup.handle, "marketing-team");
-    assert_eq!(
-        updated.usergroup.users,
-        ["U060R4BJ4", "U060RNRCZ"].map(|id| UserId::new(id).unwrap())
-    );
+    for method in ["usergroups.users.update", "usergroups.update"] {
+        let updated: UsergroupResponse =
+            serde_json::from_value(spec_example(&spec, method)).unwrap();
+        let group = updated.usergroup.expect(method);
+        assert_eq!(group.handle, "marketing-team");
+        assert_eq!(
+            group.users,
+            ["U060R4BJ4", "U060RNRCZ"].map(|id| UserId::new(id).unwrap())
+        );
+    }
+    // The spec's examples of these three are a bare `{"ok": true}`.
+    for method in [
+        "usergroups.create",
+        "usergroups.disable",
+        "usergroups.enable",
+    ] {
+        let answer: UsergroupResponse =
+            serde_json::from_value(spec_example(&spec, method)).unwrap();
+        assert_eq!(answer.usergroup, None, "{method}");
+    }
 
     let file: FilesInfoResponse =
         serde_json::from_value(spec_example(&spec, "files.info")).unwrap();
@@ -472,6 +485,10 @@ fn the_bindings_facts_agree_with_slack() {
     check::<UsergroupsList>(&shared, None);
     check::<UsergroupsUsersList>(&shared, None);
     check::<UsergroupsUsersUpdate>(&shared, None);
+    check::<UsergroupsCreate>(&shared, None);
+    check::<UsergroupsUpdate>(&shared, None);
+    check::<UsergroupsDisable>(&shared, None);
+    check::<UsergroupsEnable>(&shared, None);
     check::<FilesGetUploadUrlExternal>(&shared, None);
     check::<FilesCompleteUploadExternal>(&shared, None);
     check::<FilesInfo>(&shared, None);

@@ -25,6 +25,8 @@ pub struct UsergroupSpec {
     pub description: String,
     /// The user ids of its members.
     pub users: Vec<String>,
+    /// The ids of its default channels.
+    pub channels: Vec<String>,
     /// Whether it is disabled (listed only with `include_disabled`).
     pub disabled: bool,
 }
@@ -42,6 +44,7 @@ impl UsergroupSpec {
             name: name.into(),
             description: String::new(),
             users: Vec::new(),
+            channels: Vec::new(),
             disabled: false,
         }
     }
@@ -49,6 +52,12 @@ impl UsergroupSpec {
     /// Sets its members.
     pub fn users(mut self, users: &[&str]) -> UsergroupSpec {
         self.users = users.iter().map(|u| (*u).to_owned()).collect();
+        self
+    }
+
+    /// Sets its default channels (ids), which `prefs.channels` lists.
+    pub fn channels(mut self, channels: &[&str]) -> UsergroupSpec {
+        self.channels = channels.iter().map(|c| (*c).to_owned()).collect();
         self
     }
 
@@ -71,7 +80,18 @@ pub(crate) struct Usergroup {
     pub(crate) spec: UsergroupSpec,
     /// When it was added (Unix seconds).
     pub(crate) created: i64,
+    /// When it last changed (Unix seconds).
+    pub(crate) updated: i64,
+    /// When it was disabled (Unix seconds), while it is.
+    pub(crate) deleted: i64,
+    /// Who added it, last changed it, and disabled it (while it is disabled).
+    pub(crate) created_by: String,
+    pub(crate) updated_by: String,
+    pub(crate) deleted_by: Option<String>,
 }
+
+/// Who made the groups the emulator is given ([`Emulator::add_usergroup`]).
+pub(crate) const SLACKBOT: &str = "USLACKBOT";
 
 /// User groups by id.
 #[derive(Debug, Default)]
@@ -92,19 +112,28 @@ impl Directory {
         }
     }
 
-    /// Adds (or replaces) a user group.
-    pub(crate) fn add_usergroup(&mut self, spec: UsergroupSpec, created: i64) {
-        self.usergroups
-            .insert(spec.id.clone(), Usergroup { spec, created });
+    /// Adds (or replaces) a user group, made by `by` at `created`.
+    pub(crate) fn add_usergroup(&mut self, spec: UsergroupSpec, created: i64, by: &str) {
+        let disabled = spec.disabled;
+        let group = Usergroup {
+            spec,
+            created,
+            updated: created,
+            deleted: if disabled { created } else { 0 },
+            created_by: by.to_owned(),
+            updated_by: by.to_owned(),
+            deleted_by: disabled.then(|| by.to_owned()),
+        };
+        self.usergroups.insert(group.spec.id.clone(), group);
     }
 }
 
 impl Emulator {
-    /// Adds a user group (or replaces the one with the same id), which `usergroups.list` and
-    /// `usergroups.users.list` answer.
+    /// Adds a user group (or replaces the one with the same id), made by Slackbot, which the
+    /// `usergroups.*` methods then list and change.
     pub fn add_usergroup(&self, usergroup: UsergroupSpec) {
         let mut state = self.shared.lock();
         let created = state.workspace.clock.seconds();
-        state.directory.add_usergroup(usergroup, created);
+        state.directory.add_usergroup(usergroup, created, SLACKBOT);
     }
 }

@@ -37,11 +37,12 @@
 //! `manual_away` and the other details; an unknown `user` is `user_not_found`, a `presence`
 //! other than `auto` or `away` is `invalid_presence`); `emoji.list` (the demo workspace's custom
 //! emoji, `demo::CUSTOM_EMOJI`, images and `alias:`es, with `cache_ts`); `team.info`;
-//! `usergroups.list`, `usergroups.users.list` and `usergroups.users.update`
-//! ([`UsergroupSpec`]); and files: the upload URLs of `files.getUploadURLExternal` point at a
-//! second listener ([`Emulator::upload_addr`], another origin) that takes the bytes and records
-//! them ([`Emulator::uploads`]), and
-//! `files.completeUploadExternal` makes a file of them (`files.info` reads it; sharing it in a
+//! the user groups ([`UsergroupSpec`]): `usergroups.list`, `.users.list`, `.create`, `.update`,
+//! `.disable`, `.enable` and `.users.update` (unique names and handles, existing default
+//! channels, no bots as members); and files: the upload URLs of `files.getUploadURLExternal`
+//! point at a second listener ([`Emulator::upload_addr`], another origin) that takes the bytes
+//! and records them ([`Emulator::uploads`]), and `files.completeUploadExternal` makes a file of
+//! them (`files.info` reads it; sharing it in a
 //! channel posts a message with the file there); and an AI app's threads:
 //! `assistant.threads.setStatus`, `.setSuggestedPrompts` and `.setTitle` on a message's thread
 //! (`invalid_thread_ts` for no such message), read back with [`Emulator::assistant_thread`].

@@ -1,7 +1,7 @@
 //! The emulator's in-memory workspace: team, users and profiles, tokens, stubs, faults, limits,
 //! the request log and the write counters.
 
-use crate::directory::Directory;
+use crate::directory::{Directory, SLACKBOT};
 use crate::faults::FaultQueue;
 use crate::limits::Limits;
 use crate::uploads::Files;
@@ -469,6 +469,7 @@ impl State {
                 .description("Whoever leads a project")
                 .users(&[demo::ADA, demo::GRACE]),
             created,
+            SLACKBOT,
         );
         self.directory.add_usergroup(
             UsergroupSpec::new(demo::EVERYONE_GROUP, "people", "People").users(&[
@@ -477,10 +478,12 @@ impl State {
                 demo::LINUS,
             ]),
             created,
+            SLACKBOT,
         );
         self.directory.add_usergroup(
             UsergroupSpec::new(demo::ALUMNI_GROUP, "alumni", "Alumni").disabled(),
             created,
+            SLACKBOT,
         );
     }
 

@@ -114,8 +114,9 @@ pub use reactions::{
 };
 pub use team::{TeamInfo, TeamInfoResponse};
 pub use usergroups::{
-    UsergroupsList, UsergroupsListResponse, UsergroupsUsersList, UsergroupsUsersListResponse,
-    UsergroupsUsersUpdate, UsergroupsUsersUpdateResponse,
+    UsergroupResponse, UsergroupsCreate, UsergroupsDisable, UsergroupsEnable, UsergroupsList,
+    UsergroupsListResponse, UsergroupsUpdate, UsergroupsUsersList, UsergroupsUsersListResponse,
+    UsergroupsUsersUpdate,
 };
 pub use users::presence::{
     PresenceSetting, UsersGetPresence, UsersGetPresenceResponse, UsersSetPresence,
@@ -235,6 +236,10 @@ bundled![
     UsergroupsList,
     UsergroupsUsersList,
     UsergroupsUsersUpdate,
+    UsergroupsCreate,
+    UsergroupsUpdate,
+    UsergroupsDisable,
+    UsergroupsEnable,
     FilesGetUploadUrlExternal,
     FilesCompleteUploadExternal,
     FilesInfo,
