@@ -188,6 +188,44 @@ fn assistant_thread_answers_in_the_thread_and_ends_the_status() {
     assert_eq!(answered["title"], "Open tickets");
 }
 
+/// `oncall_handover` against its own emulator: `@leads` passes to the people named (by default,
+/// Linus and Grace); an unknown handle ends with the handles there are.
+#[test]
+fn oncall_handover_replaces_the_groups_members() {
+    let Some(handover) = example("oncall_handover") else {
+        return;
+    };
+    let run_default = run(&handover, &[], &[]);
+    assert_eq!(run_default.status, Some(0), "{}", run_default.all());
+    assert!(
+        run_default
+            .stdout
+            .contains("@leads (S0DEMOLDS1) was: U0DEMOADA1, U0DEMOGRC1")
+            && run_default
+                .stdout
+                .contains("@leads is now: U0DEMOLIN1, U0DEMOGRC1"),
+        "{}",
+        run_default.all()
+    );
+    let named = run(&handover, &["@people", demo::ADA], &[]);
+    assert!(
+        named
+            .stdout
+            .contains(&format!("@people is now: {}", demo::ADA)),
+        "{}",
+        named.all()
+    );
+    let unknown = run(&handover, &["oncall", demo::ADA], &[]);
+    unknown.assert_failed_cleanly("an unknown handle");
+    assert!(
+        unknown.stderr.contains("these do: @leads, @people"),
+        "{}",
+        unknown.all()
+    );
+    let bad_id = run(&handover, &["leads", "not an id"], &[]);
+    bad_id.assert_failed_cleanly("a malformed user id");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn odd_tokens_end_with_a_message_and_are_never_printed() {
     let examples: Vec<(&str, PathBuf)> = [
@@ -195,6 +233,7 @@ async fn odd_tokens_end_with_a_message_and_are_never_printed() {
         "post_message",
         "list_channels",
         "assistant_thread",
+        "oncall_handover",
     ]
     .into_iter()
     .filter_map(|name| Some((name, example(name)?)))
