@@ -1,4 +1,5 @@
-//! The attribute `#[slack_method(..)]` itself: it hands the struct to the hidden derive.
+//! The attribute `#[slack_method(..)]` itself: it hands the struct to the hidden derive, or does
+//! the derive's work itself where that certainly comes to the same.
 //!
 //! An attribute macro sees a struct before `#[cfg]` and `#[cfg_attr]` on its fields are
 //! evaluated; a derive sees it after. So the attribute gives the item back with
@@ -8,9 +9,14 @@
 //! evaluation is checked here: a required parameter whose field is behind a `#[cfg]`.
 //!
 //! Most structs have nothing for this step to check (no field behind a `cfg`, no second
-//! `#[slack_method]`, no `crate = ..`): [`nothing_to_check`] tells so from a scan of the tokens,
-//! and such a struct is handed over without being parsed, which halves the parsing a binding
-//! costs (the proc macro is built without optimisation).
+//! `#[slack_method]`, no `crate = ..`), as [`route`] tells from a scan of the tokens, and such a
+//! struct is not parsed here. Most of those also have nothing that `cfg` evaluation or another
+//! macro could change (no `#[cfg]` or `#[cfg_attr]`, only the compiler's own attributes and
+//! `serde`): for them the attribute does the derive's work itself ([`derive_here`]) and gives
+//! back the struct without its `#[slack(..)]` attributes, followed by the impls the derive would
+//! have added, which spares the compiler a second pass over the struct and a second macro. The
+//! others, and any binding with a mistake, are handed over unparsed. This is what makes a binding
+//! cheap to compile: the proc macro is built without optimisation.
 
 use crate::args::Args;
 use crate::ast::{self, Field};
@@ -30,8 +36,10 @@ pub const ARGS_ATTR: &str = "slack_method_args";
 
 /// `#[slack_method(args)] item`.
 pub fn attribute(args: TokenStream, item: TokenStream) -> TokenStream {
-    if nothing_to_check(&args, &item) {
-        return hand_over_plain(args, item);
+    match route(&args, &item) {
+        Route::Here { strip } => return derive_here(args, item, strip),
+        Route::HandOver => return hand_over_plain(args, item),
+        Route::Check => {}
     }
     let input: DeriveInput = match syn::parse2(item.clone()) {
         Ok(input) => input,
@@ -170,36 +178,73 @@ fn hand_over_plain(args: TokenStream, item: TokenStream) -> TokenStream {
     tokens
 }
 
-/// Whether the attribute certainly has nothing to check or change, as a scan of the tokens shows:
-/// the item is a struct; no outer attribute is another `#[slack_method]` or the helper an earlier
-/// one handed the struct over with; no field has a `#[cfg(..)]`; the arguments do not name a
-/// `crate`. Anything else (an enum, a function, a `cfg` on a field, ...) takes the full path, which
-/// parses the item.
-fn nothing_to_check(args: &TokenStream, item: &TokenStream) -> bool {
+/// What the attribute does with an item, as a scan of its tokens tells.
+#[derive(Debug, PartialEq, Eq)]
+enum Route {
+    /// There may be something to check or change before the struct is handed over (a field
+    /// behind a `#[cfg]`, another `#[slack_method]`, `#[expect(..)]`, `crate = ..`, an item that
+    /// is not a struct): the item is parsed here.
+    Check,
+    /// Nothing to check, but the struct must reach the derive, which sees it after `cfg`
+    /// evaluation and after the attribute macros written below this one: a `#[cfg]` or
+    /// `#[cfg_attr]` on the struct, a `#[cfg_attr]` on a field, an attribute that may be a macro
+    /// or may hold one, a tuple struct.
+    HandOver,
+    /// Nothing that `cfg` evaluation or another macro could change: the derive's work is done
+    /// here ([`derive_here`]). `strip`: some field has a `#[slack(..)]` to remove.
+    Here { strip: bool },
+}
+
+/// The attributes a struct may have beside `#[slack_method]` for the derive's work to be done
+/// by the attribute: the compiler's own, which no macro defines and which read their input as
+/// written, and `serde`, the helper of serde's derives.
+const INERT: &[&str] = &[
+    "doc",
+    "derive",
+    "allow",
+    "warn",
+    "deny",
+    "forbid",
+    "deprecated",
+    "must_use",
+    "non_exhaustive",
+    "repr",
+    "serde",
+];
+
+/// [`Route`] for `#[slack_method(args)] item`. The item is a struct unless it starts with
+/// anything but outer attributes, a visibility and `struct`; its fields are the top level of its
+/// braced group.
+fn route(args: &TokenStream, item: &TokenStream) -> Route {
     let names_crate = args
         .clone()
         .into_iter()
         .any(|token| matches!(&token, TokenTree::Ident(ident) if ident == "crate"));
     if names_crate {
-        return false;
+        return Route::Check;
     }
+    let mut here = true;
     let mut tokens = item.clone().into_iter().peekable();
     // Outer attributes: `#` and a bracketed group each.
     while let Some(TokenTree::Punct(pound)) = tokens.peek() {
         if pound.as_char() != '#' {
-            return false;
+            return Route::Check;
         }
         tokens.next();
         match tokens.next() {
             Some(TokenTree::Group(attr)) if attr.delimiter() == Delimiter::Bracket => {
-                let name = attribute_name(&attr.stream());
-                if name.is_some_and(|name| {
+                let attr = attr.stream();
+                let name = attribute_name(&attr);
+                if name.as_ref().is_some_and(|name| {
                     name == "slack_method" || name == "expect" || name == ARGS_ATTR
                 }) {
-                    return false;
+                    return Route::Check;
                 }
+                here = here
+                    && plain_attribute(&attr)
+                    && name.is_some_and(|name| INERT.iter().any(|inert| name == inert));
             }
-            _ => return false,
+            _ => return Route::Check,
         }
     }
     // Visibility: `pub`, `pub(crate)`, `pub(in path)`.
@@ -211,16 +256,155 @@ fn nothing_to_check(args: &TokenStream, item: &TokenStream) -> bool {
         }
     }
     if !matches!(tokens.next(), Some(TokenTree::Ident(keyword)) if keyword == "struct") {
+        return Route::Check;
+    }
+    let mut strip = false;
+    for token in tokens {
+        match token {
+            TokenTree::Group(fields) if fields.delimiter() == Delimiter::Brace => {
+                match scan_fields(fields.stream()) {
+                    Fields::Cfg => return Route::Check,
+                    Fields::ForTheDerive => here = false,
+                    Fields::Plain { slack } => strip = slack,
+                }
+            }
+            // A tuple struct's fields (the derive's to report), or a group among the generics.
+            TokenTree::Group(_) => here = false,
+            // An attribute on a generic parameter.
+            TokenTree::Punct(punct) if punct.as_char() == '#' => here = false,
+            _ => {}
+        }
+    }
+    if here {
+        Route::Here { strip }
+    } else {
+        Route::HandOver
+    }
+}
+
+/// What the attributes of a struct's fields ask of the attribute.
+enum Fields {
+    /// A field has a `#[cfg(..)]`, or a `#[cfg_attr(..)]` that may add one.
+    Cfg,
+    /// A field has a `#[cfg_attr(..)]`, or an attribute [`plain_attribute`] does not accept.
+    ForTheDerive,
+    /// Neither; `slack`: some field has a `#[slack(..)]`.
+    Plain { slack: bool },
+}
+
+/// [`Fields`] of `fields`, the top level of a struct's braces.
+fn scan_fields(fields: TokenStream) -> Fields {
+    let mut slack = false;
+    let mut plain = true;
+    let mut after_pound = false;
+    for token in fields {
+        if let TokenTree::Group(attr) = &token {
+            if after_pound && attr.delimiter() == Delimiter::Bracket {
+                let attr = attr.stream();
+                match attribute_name(&attr) {
+                    Some(name) if name == "cfg" => return Fields::Cfg,
+                    Some(name) if name == "cfg_attr" => {
+                        if may_be_cfg(&attr) {
+                            return Fields::Cfg;
+                        }
+                        plain = false;
+                    }
+                    Some(name) if name == crate::attr::ATTR => slack = true,
+                    _ => {}
+                }
+                plain = plain && plain_attribute(&attr);
+            }
+        }
+        after_pound = matches!(&token, TokenTree::Punct(punct) if punct.as_char() == '#');
+    }
+    if plain {
+        Fields::Plain { slack }
+    } else {
+        Fields::ForTheDerive
+    }
+}
+
+/// Whether an attribute (the tokens inside its brackets) is one identifier, then a parenthesized
+/// list (`allow(..)`), a literal (`doc = ".."`) or nothing: written as the derive would see it.
+/// (A value such as `doc = include_str!(..)` is expanded before a derive sees it, and a path
+/// such as `a::b` is another crate's.)
+fn plain_attribute(attr: &TokenStream) -> bool {
+    let mut tokens = attr.clone().into_iter();
+    if !matches!(tokens.next(), Some(TokenTree::Ident(_))) {
         return false;
     }
-    // The fields are the top level of the braced group (a tuple struct is the derive's to
-    // report; a unit struct has none).
-    tokens.all(|token| match token {
-        TokenTree::Group(fields) if fields.delimiter() == Delimiter::Brace => {
-            !has_cfg_attribute(fields.stream())
+    let plain = match tokens.next() {
+        None => return true,
+        Some(TokenTree::Group(list)) => list.delimiter() == Delimiter::Parenthesis,
+        Some(TokenTree::Punct(punct)) if punct.as_char() == '=' => {
+            matches!(tokens.next(), Some(TokenTree::Literal(_)))
         }
-        _ => true,
-    })
+        _ => false,
+    };
+    plain && tokens.next().is_none()
+}
+
+/// The derive's work, done by the attribute for a struct in which [`route`] found nothing that
+/// `cfg` evaluation or another macro could change: the struct as written, its fields'
+/// `#[slack(..)]` removed when `strip` says there are some (the derive that reads them is not
+/// added), then what the derive would have added after it. A binding with mistakes, or one that
+/// warns, is handed over all the same, and the derive reports them as it always has.
+fn derive_here(args: TokenStream, item: TokenStream, strip: bool) -> TokenStream {
+    let Ok(input) = syn::parse2::<DeriveInput>(item.clone()) else {
+        return hand_over_plain(args, item);
+    };
+    let cx = Ctxt::new();
+    let read = Args::parse(&cx, args.clone(), Span::call_site());
+    let method =
+        ast::Input::from_syn(&cx, &read, &input).and_then(|ast| valid::check(&cx, read, ast));
+    let added = match (cx.check(), method) {
+        (Ok(()), Some(method)) if method.deprecation_warning.is_none() => expand::expand(&method),
+        _ => return hand_over_plain(args, item),
+    };
+    let mut tokens = if strip {
+        without_slack_attributes(item)
+    } else {
+        item
+    };
+    tokens.extend([added]);
+    tokens
+}
+
+/// `item` with every `#[slack(..)]` of its fields removed, every other token as it was (the
+/// braces of the fields keep their span).
+fn without_slack_attributes(item: TokenStream) -> TokenStream {
+    item.into_iter()
+        .map(|token| match token {
+            TokenTree::Group(fields) if fields.delimiter() == Delimiter::Brace => {
+                let mut kept = Vec::new();
+                let mut tokens = fields.stream().into_iter().peekable();
+                while let Some(token) = tokens.next() {
+                    if matches!(&token, TokenTree::Punct(pound) if pound.as_char() == '#') {
+                        if let Some(TokenTree::Group(attr)) = tokens.peek() {
+                            if attr.delimiter() == Delimiter::Bracket
+                                && is_slack_attribute(&attr.stream())
+                            {
+                                tokens.next();
+                                continue;
+                            }
+                        }
+                    }
+                    kept.push(token);
+                }
+                let mut stripped = Group::new(Delimiter::Brace, TokenStream::from_iter(kept));
+                stripped.set_span(fields.span());
+                TokenTree::Group(stripped)
+            }
+            token => token,
+        })
+        .collect()
+}
+
+/// Whether an attribute (the tokens inside its brackets) is `slack(..)`.
+fn is_slack_attribute(attr: &TokenStream) -> bool {
+    let mut tokens = attr.clone().into_iter();
+    matches!(tokens.next(), Some(TokenTree::Ident(name)) if name == crate::attr::ATTR)
+        && !matches!(tokens.next(), Some(TokenTree::Punct(punct)) if punct.as_char() == ':')
 }
 
 /// The last segment of an attribute's path (`cfg` in `#[cfg(..)]`, `Debug` in
@@ -235,21 +419,6 @@ fn attribute_name(attr: &TokenStream) -> Option<Ident> {
         }
     }
     last
-}
-
-/// Whether some field in `fields` (the top level of a struct's braces) has a `#[cfg(..)]`, or a
-/// `#[cfg_attr(..)]` that may add one.
-fn has_cfg_attribute(fields: TokenStream) -> bool {
-    let mut after_pound = false;
-    for token in fields {
-        if let TokenTree::Group(attr) = &token {
-            if after_pound && attr.delimiter() == Delimiter::Bracket && may_be_cfg(&attr.stream()) {
-                return true;
-            }
-        }
-        after_pound = matches!(&token, TokenTree::Punct(punct) if punct.as_char() == '#');
-    }
-    false
 }
 
 /// Whether an attribute's tokens (inside its brackets) are a `cfg`, or a `cfg_attr` that may
@@ -354,7 +523,11 @@ mod tests {
     use super::*;
 
     fn plain(args: TokenStream, item: TokenStream) -> bool {
-        nothing_to_check(&args, &item)
+        route(&args, &item) != Route::Check
+    }
+
+    fn here(item: TokenStream) -> Route {
+        route(&quote!("users.info"), &item)
     }
 
     #[test]
@@ -462,6 +635,124 @@ mod tests {
                 }
             )
         ));
+    }
+
+    #[test]
+    fn only_a_struct_nothing_can_change_is_bound_here() {
+        assert_eq!(
+            here(quote!(
+                /// Docs.
+                #[derive(Debug, serde::Deserialize)]
+                #[serde(rename_all = "snake_case")]
+                #[allow(dead_code)]
+                #[non_exhaustive]
+                pub struct A<'a, T: Clone>
+                where
+                    T: Copy,
+                {
+                    /// A field.
+                    #[slack(json)]
+                    #[serde(default)]
+                    pub a: &'a T,
+                    b: Option<u8>,
+                }
+            )),
+            Route::Here { strip: true }
+        );
+        assert_eq!(
+            here(quote!(
+                struct A;
+            )),
+            Route::Here { strip: false }
+        );
+        assert_eq!(
+            here(quote!(
+                struct A {
+                    a: [u8; 2],
+                }
+            )),
+            Route::Here { strip: false }
+        );
+        // What `cfg` evaluation or another macro may change goes to the derive.
+        for item in [
+            quote!(
+                #[cfg_attr(test, derive(Debug))]
+                struct A {}
+            ),
+            quote!(
+                #[cfg(test)]
+                struct A {}
+            ),
+            quote!(
+                #[other_macro]
+                struct A {}
+            ),
+            quote!(
+                #[serde::other]
+                struct A {}
+            ),
+            quote!(
+                #[doc = include_str!("a.md")]
+                struct A {}
+            ),
+            quote!(
+                struct A {
+                    #[cfg_attr(test, slack(skip))]
+                    a: u8,
+                }
+            ),
+            quote!(
+                struct A {
+                    #[doc = concat!("a", "b")]
+                    a: u8,
+                }
+            ),
+            quote!(
+                struct A {
+                    #[rustfmt::skip] a: u8,
+                }
+            ),
+            quote!(
+                struct A<#[cfg(test)] T> {
+                    a: T,
+                }
+            ),
+            quote!(
+                struct A(u8);
+            ),
+        ] {
+            assert_eq!(here(item.clone()), Route::HandOver, "{item}");
+        }
+    }
+
+    #[test]
+    fn only_slack_attributes_are_stripped() {
+        let item = quote!(
+            #[derive(Debug)]
+            #[doc = "x"]
+            struct A<T> {
+                #[slack(rename = "a")]
+                #[serde(rename = "b")]
+                #[slack::other]
+                pub a: T,
+                #[slack(skip)]
+                b: [u8; 1],
+            }
+        );
+        assert_eq!(
+            without_slack_attributes(item).to_string(),
+            quote!(
+                #[derive(Debug)]
+                #[doc = "x"]
+                struct A<T> {
+                    #[serde(rename = "b")]
+                    #[slack::other]
+                    pub a: T,
+                    b: [u8; 1],
+                }
+            )
+            .to_string()
+        );
     }
 
     #[test]
