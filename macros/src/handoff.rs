@@ -37,14 +37,28 @@ pub const ARGS_ATTR: &str = "slack_method_args";
 /// `#[slack_method(args)] item`.
 pub fn attribute(args: TokenStream, item: TokenStream) -> TokenStream {
     match route(&args, &item) {
-        Route::Here { strip } => return derive_here(args, item, strip),
-        Route::HandOver => return hand_over_plain(args, item),
-        Route::Check => {}
+        Route::Parse => {
+            let Ok(input) = syn::parse2::<DeriveInput>(item.clone()) else {
+                // The derive reports what does not parse.
+                return hand_over_plain(args, item);
+            };
+            match route_fields(&input) {
+                Route::Here { strip } => derive_here(args, item, &input, strip),
+                Route::Check => check(args, item, input),
+                _ => hand_over_plain(args, item),
+            }
+        }
+        Route::HandOver | Route::Here { .. } => hand_over_plain(args, item),
+        Route::Check => match syn::parse2(item.clone()) {
+            Ok(input) => check(args, item, input),
+            Err(error) => fallback::not_a_struct(item, error),
+        },
     }
-    let input: DeriveInput = match syn::parse2(item.clone()) {
-        Ok(input) => input,
-        Err(error) => return fallback::not_a_struct(item, error),
-    };
+}
+
+/// What the attribute checks on the item as written (`item`, parsed as `input`) before it
+/// hands it over.
+fn check(args: TokenStream, item: TokenStream, input: DeriveInput) -> TokenStream {
     // An attribute before this one has already handed the struct over: this is a second
     // `#[slack_method]` that the first could not tell by name (one imported under another
     // name, `use slack_methods::slack_method as bind`). It is reported here and adds nothing.
@@ -191,8 +205,12 @@ enum Route {
     /// or may hold one, a tuple struct.
     HandOver,
     /// Nothing that `cfg` evaluation or another macro could change: the derive's work is done
-    /// here ([`derive_here`]). `strip`: some field has a `#[slack(..)]` to remove.
+    /// here ([`derive_here`]). `strip`: some field has a `#[slack(..)]` to remove. (Told by
+    /// [`route_fields`] once the struct is parsed.)
     Here { strip: bool },
+    /// Nothing outside the fields that `cfg` evaluation or another macro could change: the
+    /// struct is parsed, and its fields' attributes tell the rest ([`route_fields`]).
+    Parse,
 }
 
 /// The attributes a struct may have beside `#[slack_method]` for the derive's work to be done
@@ -258,70 +276,84 @@ fn route(args: &TokenStream, item: &TokenStream) -> Route {
     if !matches!(tokens.next(), Some(TokenTree::Ident(keyword)) if keyword == "struct") {
         return Route::Check;
     }
-    let mut strip = false;
-    for token in tokens {
-        match token {
-            TokenTree::Group(fields) if fields.delimiter() == Delimiter::Brace => {
-                match scan_fields(fields.stream()) {
-                    Fields::Cfg => return Route::Check,
-                    Fields::ForTheDerive => here = false,
-                    Fields::Plain { slack } => strip = slack,
-                }
-            }
-            // A tuple struct's fields (the derive's to report), or a group among the generics.
-            TokenTree::Group(_) => here = false,
-            // An attribute on a generic parameter.
-            TokenTree::Punct(punct) if punct.as_char() == '#' => here = false,
-            _ => {}
-        }
-    }
     if here {
-        Route::Here { strip }
+        // The parse reads the fields' attributes more cheaply than a scan of their tokens.
+        return Route::Parse;
+    }
+    // Handed over unparsed, unless a field has a `cfg` (a tuple struct is the derive's to
+    // report).
+    let cfg = tokens.any(|token| match token {
+        TokenTree::Group(fields) if fields.delimiter() == Delimiter::Brace => {
+            has_cfg_attribute(fields.stream())
+        }
+        _ => false,
+    });
+    if cfg {
+        Route::Check
     } else {
         Route::HandOver
     }
 }
 
-/// What the attributes of a struct's fields ask of the attribute.
-enum Fields {
-    /// A field has a `#[cfg(..)]`, or a `#[cfg_attr(..)]` that may add one.
-    Cfg,
-    /// A field has a `#[cfg_attr(..)]`, or an attribute [`plain_attribute`] does not accept.
-    ForTheDerive,
-    /// Neither; `slack`: some field has a `#[slack(..)]`.
-    Plain { slack: bool },
-}
-
-/// [`Fields`] of `fields`, the top level of a struct's braces.
-fn scan_fields(fields: TokenStream) -> Fields {
+/// [`Route`] for a struct [`route`] left to its fields (`Route::Parse`), from their
+/// attributes as parsed: what [`scan_fields`] tells from their tokens. A tuple struct and an
+/// attribute on a generic parameter go to the derive.
+fn route_fields(input: &DeriveInput) -> Route {
+    let Data::Struct(data) = &input.data else {
+        return Route::Check;
+    };
+    let generic_attrs = input.generics.params.iter().any(|param| match param {
+        syn::GenericParam::Type(param) => !param.attrs.is_empty(),
+        syn::GenericParam::Lifetime(param) => !param.attrs.is_empty(),
+        syn::GenericParam::Const(param) => !param.attrs.is_empty(),
+    });
+    let fields = match &data.fields {
+        syn::Fields::Named(fields) if !generic_attrs => &fields.named,
+        syn::Fields::Unit if !generic_attrs => return Route::Here { strip: false },
+        _ => return Route::HandOver,
+    };
     let mut slack = false;
     let mut plain = true;
+    for attr in fields.iter().flat_map(|field| &field.attrs) {
+        let path = attr.path();
+        if path.is_ident("cfg") {
+            return Route::Check;
+        }
+        if path.is_ident("cfg_attr") {
+            if may_be_cfg(&attr.meta.to_token_stream()) {
+                return Route::Check;
+            }
+            plain = false;
+        }
+        slack = slack || path.is_ident(crate::attr::ATTR);
+        plain = plain
+            && path.get_ident().is_some()
+            && match &attr.meta {
+                Meta::Path(_) => true,
+                Meta::List(list) => matches!(list.delimiter, syn::MacroDelimiter::Paren(_)),
+                Meta::NameValue(value) => matches!(value.value, syn::Expr::Lit(_)),
+            };
+    }
+    if plain {
+        Route::Here { strip: slack }
+    } else {
+        Route::HandOver
+    }
+}
+
+/// Whether some field in `fields` (the top level of a struct's braces) has a `#[cfg(..)]`, or a
+/// `#[cfg_attr(..)]` that may add one.
+fn has_cfg_attribute(fields: TokenStream) -> bool {
     let mut after_pound = false;
     for token in fields {
         if let TokenTree::Group(attr) = &token {
-            if after_pound && attr.delimiter() == Delimiter::Bracket {
-                let attr = attr.stream();
-                match attribute_name(&attr) {
-                    Some(name) if name == "cfg" => return Fields::Cfg,
-                    Some(name) if name == "cfg_attr" => {
-                        if may_be_cfg(&attr) {
-                            return Fields::Cfg;
-                        }
-                        plain = false;
-                    }
-                    Some(name) if name == crate::attr::ATTR => slack = true,
-                    _ => {}
-                }
-                plain = plain && plain_attribute(&attr);
+            if after_pound && attr.delimiter() == Delimiter::Bracket && may_be_cfg(&attr.stream()) {
+                return true;
             }
         }
         after_pound = matches!(&token, TokenTree::Punct(punct) if punct.as_char() == '#');
     }
-    if plain {
-        Fields::Plain { slack }
-    } else {
-        Fields::ForTheDerive
-    }
+    false
 }
 
 /// Whether an attribute (the tokens inside its brackets) is one identifier, then a parenthesized
@@ -349,14 +381,16 @@ fn plain_attribute(attr: &TokenStream) -> bool {
 /// `#[slack(..)]` removed when `strip` says there are some (the derive that reads them is not
 /// added), then what the derive would have added after it. A binding with mistakes, or one that
 /// warns, is handed over all the same, and the derive reports them as it always has.
-fn derive_here(args: TokenStream, item: TokenStream, strip: bool) -> TokenStream {
-    let Ok(input) = syn::parse2::<DeriveInput>(item.clone()) else {
-        return hand_over_plain(args, item);
-    };
+fn derive_here(
+    args: TokenStream,
+    item: TokenStream,
+    input: &DeriveInput,
+    strip: bool,
+) -> TokenStream {
     let cx = Ctxt::new();
     let read = Args::parse(&cx, args.clone(), Span::call_site());
     let method =
-        ast::Input::from_syn(&cx, &read, &input).and_then(|ast| valid::check(&cx, read, ast));
+        ast::Input::from_syn(&cx, &read, input).and_then(|ast| valid::check(&cx, read, ast));
     let added = match (cx.check(), method) {
         (Ok(()), Some(method)) if method.deprecation_warning.is_none() => expand::expand(&method),
         _ => return hand_over_plain(args, item),
@@ -522,12 +556,20 @@ fn check_cfg_on_required(cx: &Ctxt, args: &Args, input: &DeriveInput) {
 mod tests {
     use super::*;
 
+    /// Where the attribute takes `item`, with the fields' attributes read as it reads them.
+    fn routed(args: TokenStream, item: TokenStream) -> Route {
+        match route(&args, &item) {
+            Route::Parse => route_fields(&syn::parse2(item).unwrap()),
+            route => route,
+        }
+    }
+
     fn plain(args: TokenStream, item: TokenStream) -> bool {
-        route(&args, &item) != Route::Check
+        routed(args, item) != Route::Check
     }
 
     fn here(item: TokenStream) -> Route {
-        route(&quote!("users.info"), &item)
+        routed(quote!("users.info"), item)
     }
 
     #[test]
