@@ -259,33 +259,77 @@ fn plain_text(ty: &Type) -> Option<String> {
             _ => true,
         })
     }
+    let mut text = String::new();
+    if groupless_text(ty, &mut text) {
+        return (!text.contains('$')).then_some(text);
+    }
     let tokens = ty.to_token_stream();
     let text = tokens.to_string();
-    (!text.contains('$') && (groupless(ty) || visible(tokens))).then_some(text)
+    (!text.contains('$') && visible(tokens)).then_some(text)
 }
 
-/// Whether `ty` prints as tokens without any group, as its syntax tree shows: a path (not
-/// `<T as Trait>::X`, not `Fn(..)`) whose generic arguments are lifetimes and such types, or a
-/// reference to one; the types of nearly every field. Other types are looked at token by token.
-fn groupless(ty: &Type) -> bool {
+/// Writes to `out` the text `ty` prints as, token by token from its syntax tree (printing the
+/// type to tokens first costs more than the rest of its tool parameter), when it prints without
+/// any group, as its tree shows: a path (not `<T as Trait>::X`, not `Fn(..)`) whose generic
+/// arguments are lifetimes and such types, or a reference to one; the types of nearly every
+/// field. Says whether it could (else `out` holds a part of it, and the type is looked at token
+/// by token).
+fn groupless_text(ty: &Type, out: &mut String) -> bool {
     match ty {
         Type::Path(path) if path.qself.is_none() => {
-            path.path
-                .segments
-                .iter()
-                .all(|segment| match &segment.arguments {
-                    syn::PathArguments::None => true,
-                    syn::PathArguments::AngleBracketed(args) => {
-                        args.args.iter().all(|arg| match arg {
-                            syn::GenericArgument::Lifetime(_) => true,
-                            syn::GenericArgument::Type(ty) => groupless(ty),
-                            _ => false,
-                        })
+            if path.path.leading_colon.is_some() {
+                out.push_str(":: ");
+            }
+            for (i, segment) in path.path.segments.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(" :: ");
+                }
+                out.push_str(&segment.ident.to_string());
+                let args = match &segment.arguments {
+                    syn::PathArguments::None => continue,
+                    syn::PathArguments::AngleBracketed(args) => args,
+                    syn::PathArguments::Parenthesized(_) => return false,
+                };
+                if args.colon2_token.is_some() {
+                    out.push_str(" ::");
+                }
+                out.push_str(" <");
+                for (j, arg) in args.args.iter().enumerate() {
+                    if j > 0 {
+                        out.push_str(" ,");
                     }
-                    syn::PathArguments::Parenthesized(_) => false,
-                })
+                    out.push(' ');
+                    match arg {
+                        syn::GenericArgument::Lifetime(lifetime) => {
+                            out.push_str(&lifetime.to_string());
+                        }
+                        syn::GenericArgument::Type(ty) => {
+                            if !groupless_text(ty, out) {
+                                return false;
+                            }
+                        }
+                        _ => return false,
+                    }
+                }
+                if args.args.trailing_punct() {
+                    out.push_str(" ,");
+                }
+                out.push_str(" >");
+            }
+            true
         }
-        Type::Reference(reference) => groupless(&reference.elem),
+        Type::Reference(reference) => {
+            out.push('&');
+            if let Some(lifetime) = &reference.lifetime {
+                out.push(' ');
+                out.push_str(&lifetime.to_string());
+            }
+            if reference.mutability.is_some() {
+                out.push_str(" mut");
+            }
+            out.push(' ');
+            groupless_text(&reference.elem, out)
+        }
         _ => false,
     }
 }
@@ -572,6 +616,32 @@ mod tests {
 
     fn lines(text: &str) -> Vec<String> {
         text.split('\n').map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn a_plain_type_is_written_as_its_tokens_print() {
+        for ty in [
+            quote!(String),
+            quote!(Option<Vec<::std::string::String>>),
+            quote!(&'static str),
+            quote!(&'a mut Cow<'a, str>),
+            quote!(std::collections::HashMap<String, Option<u8>,>),
+            quote!(Vec::<u8>),
+            quote!(r#type::Id),
+        ] {
+            let parsed: Type = syn::parse2(ty.clone()).unwrap();
+            let mut text = String::new();
+            assert!(groupless_text(&parsed, &mut text), "{ty}");
+            // What printing the parsed type gives.
+            let printed = parsed.to_token_stream().to_string();
+            assert_eq!(text, printed);
+            assert_eq!(plain_text(&parsed), Some(printed));
+        }
+        // Not written from the tree: a function type, a tuple.
+        for ty in [quote!(Box<dyn Fn(u8)>), quote!((u8, u8))] {
+            let parsed: Type = syn::parse2(ty).unwrap();
+            assert!(!groupless_text(&parsed, &mut String::new()));
+        }
     }
 
     #[test]
