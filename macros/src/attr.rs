@@ -3,8 +3,9 @@
 //! `#[slack(unchecked)]`.
 //!
 //! All `#[slack(..)]` attributes of one field are read into one [`FieldAttrs`] record, each key
-//! keeping the token it was written with. They are helper attributes of the derive; only when
-//! the attribute cannot hand the struct to the derive are they removed (`strip`).
+//! keeping the token it was written with. They are helper attributes of the derive; when the
+//! attribute binds the struct itself they are removed from the tokens (`handoff.rs`), and when it
+//! cannot hand the struct to the derive, from the parsed struct (`strip`).
 
 use crate::ctxt::{extra_commas, missing_comma, skip_value, Ctxt};
 use crate::grammar;

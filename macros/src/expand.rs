@@ -11,8 +11,8 @@ use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::{Attribute, Data, DeriveInput, Meta, Type};
 
-/// What the derive adds next to the struct: the impl, and the deprecation warning when one is
-/// due.
+/// What the derive (or the attribute, when it binds the struct itself) adds next to the struct:
+/// the impl, and the deprecation warning when one is due.
 pub fn expand(method: &Method) -> TokenStream {
     let imp = impl_slack_method(method);
     let warning = method
