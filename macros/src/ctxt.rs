@@ -95,10 +95,23 @@ pub fn skip_value(input: syn::parse::ParseStream) -> TokenStream {
 /// around it are still read. `item` names what a comma follows (`argument`, `key`).
 pub fn extra_commas(cx: &Ctxt, tokens: TokenStream, item: &str) -> TokenStream {
     use proc_macro2::TokenTree;
+    let is_comma =
+        |token: &TokenTree| matches!(token, TokenTree::Punct(punct) if punct.as_char() == ',');
+    // Nearly always there is none, and the tokens are passed on as they are, not rebuilt.
+    let mut after_comma = true;
+    let extra = tokens.clone().into_iter().any(|token| {
+        let comma = is_comma(&token);
+        let extra = comma && after_comma;
+        after_comma = comma;
+        extra
+    });
+    if !extra {
+        return tokens;
+    }
     let mut kept = TokenStream::new();
     let mut after_comma = true;
     for token in tokens {
-        let comma = matches!(&token, TokenTree::Punct(punct) if punct.as_char() == ',');
+        let comma = is_comma(&token);
         if comma && after_comma {
             cx.error_spanned_by(
                 &token,

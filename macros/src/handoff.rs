@@ -43,8 +43,9 @@ pub fn attribute(args: TokenStream, item: TokenStream) -> TokenStream {
                 return hand_over_plain(args, item);
             };
             match route_fields(&input) {
-                Route::Here { strip } => derive_here(args, item, &input, strip),
+                Route::Here { strip } => derive_here(args, item, input, strip),
                 Route::Check => check(args, item, input),
+                _ if names_crate(&args) => check(args, item, input),
                 _ => hand_over_plain(args, item),
             }
         }
@@ -234,13 +235,6 @@ const INERT: &[&str] = &[
 /// anything but outer attributes, a visibility and `struct`; its fields are the top level of its
 /// braced group.
 fn route(args: &TokenStream, item: &TokenStream) -> Route {
-    let names_crate = args
-        .clone()
-        .into_iter()
-        .any(|token| matches!(&token, TokenTree::Ident(ident) if ident == "crate"));
-    if names_crate {
-        return Route::Check;
-    }
     let mut here = true;
     let mut tokens = item.clone().into_iter().peekable();
     // Outer attributes: `#` and a bracketed group each.
@@ -277,8 +271,12 @@ fn route(args: &TokenStream, item: &TokenStream) -> Route {
         return Route::Check;
     }
     if here {
-        // The parse reads the fields' attributes more cheaply than a scan of their tokens.
+        // The parse reads the fields' attributes more cheaply than a scan of their tokens, and
+        // the arguments' parse tells whether they name a `crate`.
         return Route::Parse;
+    }
+    if names_crate(args) {
+        return Route::Check;
     }
     // Handed over unparsed, unless a field has a `cfg` (a tuple struct is the derive's to
     // report).
@@ -293,6 +291,14 @@ fn route(args: &TokenStream, item: &TokenStream) -> Route {
     } else {
         Route::HandOver
     }
+}
+
+/// Whether the arguments may name a `crate` path (`crate = ".."`), which the derive's path is
+/// written with, so the attribute must read it.
+fn names_crate(args: &TokenStream) -> bool {
+    args.clone()
+        .into_iter()
+        .any(|token| matches!(&token, TokenTree::Ident(ident) if ident == "crate"))
 }
 
 /// [`Route`] for a struct [`route`] left to its fields (`Route::Parse`), from their
@@ -384,13 +390,18 @@ fn plain_attribute(attr: &TokenStream) -> bool {
 fn derive_here(
     args: TokenStream,
     item: TokenStream,
-    input: &DeriveInput,
+    input: DeriveInput,
     strip: bool,
 ) -> TokenStream {
     let cx = Ctxt::new();
     let read = Args::parse(&cx, args.clone(), Span::call_site());
+    if read.krate.written() {
+        // The derive is named through the written path: the attribute reads it (and reports
+        // it when it is broken).
+        return check(args, item, input);
+    }
     let method =
-        ast::Input::from_syn(&cx, &read, input).and_then(|ast| valid::check(&cx, read, ast));
+        ast::Input::from_syn(&cx, &read, &input).and_then(|ast| valid::check(&cx, read, ast));
     let added = match (cx.check(), method) {
         (Ok(()), Some(method)) if method.deprecation_warning.is_none() => expand::expand(&method),
         _ => return hand_over_plain(args, item),
@@ -649,12 +660,16 @@ mod tests {
                 struct A {}
             )
         ));
+        // A crate path: told by the scan for a struct handed over unparsed, by the arguments'
+        // parse for one that may be bound here (`derive_here`).
         assert!(!plain(
             quote!("users.info", crate = "::sm"),
             quote!(
+                #[other]
                 struct A {}
             )
         ));
+        assert!(names_crate(&quote!("users.info", crate = "::sm")));
         assert!(!plain(
             args.clone(),
             quote!(
