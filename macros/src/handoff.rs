@@ -43,7 +43,7 @@ pub fn attribute(args: TokenStream, item: TokenStream) -> TokenStream {
                 return hand_over_plain(args, item);
             };
             match route_fields(&input) {
-                Route::Here { strip } => derive_here(args, item, input, strip),
+                Route::Here { slack } => derive_here(args, item, input, slack),
                 Route::Check => check(args, item, input),
                 _ if names_crate(&args) => check(args, item, input),
                 _ => hand_over_plain(args, item),
@@ -206,9 +206,9 @@ enum Route {
     /// or may hold one, a tuple struct.
     HandOver,
     /// Nothing that `cfg` evaluation or another macro could change: the derive's work is done
-    /// here ([`derive_here`]). `strip`: some field has a `#[slack(..)]` to remove. (Told by
-    /// [`route_fields`] once the struct is parsed.)
-    Here { strip: bool },
+    /// here ([`derive_here`]). `slack`: how many `#[slack(..)]` the fields have, to remove.
+    /// (Told by [`route_fields`] once the struct is parsed.)
+    Here { slack: usize },
     /// Nothing outside the fields that `cfg` evaluation or another macro could change: the
     /// struct is parsed, and its fields' attributes tell the rest ([`route_fields`]).
     Parse,
@@ -315,10 +315,10 @@ fn route_fields(input: &DeriveInput) -> Route {
     });
     let fields = match &data.fields {
         syn::Fields::Named(fields) if !generic_attrs => &fields.named,
-        syn::Fields::Unit if !generic_attrs => return Route::Here { strip: false },
+        syn::Fields::Unit if !generic_attrs => return Route::Here { slack: 0 },
         _ => return Route::HandOver,
     };
-    let mut slack = false;
+    let mut slack = 0;
     let mut plain = true;
     for attr in fields.iter().flat_map(|field| &field.attrs) {
         let path = attr.path();
@@ -331,7 +331,9 @@ fn route_fields(input: &DeriveInput) -> Route {
             }
             plain = false;
         }
-        slack = slack || path.is_ident(crate::attr::ATTR);
+        if path.is_ident(crate::attr::ATTR) {
+            slack += 1;
+        }
         plain = plain
             && path.get_ident().is_some()
             && match &attr.meta {
@@ -341,7 +343,7 @@ fn route_fields(input: &DeriveInput) -> Route {
             };
     }
     if plain {
-        Route::Here { strip: slack }
+        Route::Here { slack }
     } else {
         Route::HandOver
     }
@@ -383,16 +385,26 @@ fn plain_attribute(attr: &TokenStream) -> bool {
 }
 
 /// The derive's work, done by the attribute for a struct in which [`route`] found nothing that
-/// `cfg` evaluation or another macro could change: the struct as written, its fields'
-/// `#[slack(..)]` removed when `strip` says there are some (the derive that reads them is not
-/// added), then what the derive would have added after it. A binding with mistakes, or one that
-/// warns, is handed over all the same, and the derive reports them as it always has.
+/// `cfg` evaluation or another macro could change: the struct as written, without the `slack`
+/// `#[slack(..)]` attributes of its fields (the derive that reads them is not added), then what
+/// the derive would have added after it. A binding with mistakes, or one that warns, is handed
+/// over all the same, and the derive reports them as it always has; so is one with a
+/// `#[slack(..)]` the tokens do not show as one (`#[$attr]` in a `macro_rules!`, whose `$attr`
+/// fragment arrives in an invisible group), which could not be removed.
 fn derive_here(
     args: TokenStream,
     item: TokenStream,
     input: DeriveInput,
-    strip: bool,
+    slack: usize,
 ) -> TokenStream {
+    let mut tokens = item.clone();
+    if slack > 0 {
+        let removed;
+        (tokens, removed) = without_slack_attributes(item.clone());
+        if removed != slack {
+            return hand_over_plain(args, item);
+        }
+    }
     let cx = Ctxt::new();
     let read = Args::parse(&cx, args.clone(), Span::call_site());
     if read.krate.written() {
@@ -406,19 +418,16 @@ fn derive_here(
         (Ok(()), Some(method)) if method.deprecation_warning.is_none() => expand::expand(&method),
         _ => return hand_over_plain(args, item),
     };
-    let mut tokens = if strip {
-        without_slack_attributes(item)
-    } else {
-        item
-    };
     tokens.extend([added]);
     tokens
 }
 
 /// `item` with every `#[slack(..)]` of its fields removed, every other token as it was (the
-/// braces of the fields keep their span).
-fn without_slack_attributes(item: TokenStream) -> TokenStream {
-    item.into_iter()
+/// braces of the fields keep their span), and how many were removed.
+fn without_slack_attributes(item: TokenStream) -> (TokenStream, usize) {
+    let mut removed = 0;
+    let item = item
+        .into_iter()
         .map(|token| match token {
             TokenTree::Group(fields) if fields.delimiter() == Delimiter::Brace => {
                 let mut kept = Vec::new();
@@ -430,6 +439,7 @@ fn without_slack_attributes(item: TokenStream) -> TokenStream {
                                 && is_slack_attribute(&attr.stream())
                             {
                                 tokens.next();
+                                removed += 1;
                                 continue;
                             }
                         }
@@ -442,7 +452,8 @@ fn without_slack_attributes(item: TokenStream) -> TokenStream {
             }
             token => token,
         })
-        .collect()
+        .collect();
+    (item, removed)
 }
 
 /// Whether an attribute (the tokens inside its brackets) is `slack(..)`.
@@ -714,13 +725,13 @@ mod tests {
                     b: Option<u8>,
                 }
             )),
-            Route::Here { strip: true }
+            Route::Here { slack: 1 }
         );
         assert_eq!(
             here(quote!(
                 struct A;
             )),
-            Route::Here { strip: false }
+            Route::Here { slack: 0 }
         );
         assert_eq!(
             here(quote!(
@@ -728,7 +739,7 @@ mod tests {
                     a: [u8; 2],
                 }
             )),
-            Route::Here { strip: false }
+            Route::Here { slack: 0 }
         );
         // What `cfg` evaluation or another macro may change goes to the derive.
         for item in [
@@ -783,6 +794,16 @@ mod tests {
     }
 
     #[test]
+    fn a_slack_attribute_in_an_invisible_group_is_not_removed() {
+        // `#[$attr]` of a `macro_rules!`, `$attr` a `meta` fragment: syn reads it as
+        // `#[slack(skip)]`, the token scan cannot remove it, and the struct is handed over.
+        let attr = Group::new(Delimiter::None, quote!(slack(skip)));
+        let item = quote!(struct A { #[#attr] a: u8 });
+        assert_eq!(here(item.clone()), Route::Here { slack: 1 });
+        assert_eq!(without_slack_attributes(item).1, 0);
+    }
+
+    #[test]
     fn only_slack_attributes_are_stripped() {
         let item = quote!(
             #[derive(Debug)]
@@ -796,8 +817,10 @@ mod tests {
                 b: [u8; 1],
             }
         );
+        let (stripped, removed) = without_slack_attributes(item);
+        assert_eq!(removed, 2);
         assert_eq!(
-            without_slack_attributes(item).to_string(),
+            stripped.to_string(),
             quote!(
                 #[derive(Debug)]
                 #[doc = "x"]

@@ -1,7 +1,8 @@
 // A struct whose other attributes are the compiler's own and serde's, with no `cfg`, is bound
 // by the attribute itself, without the hidden derive: derives before and after it still run,
 // serde's helper attributes stay for serde, `#[slack(..)]` is read and removed, and the doc
-// comments make the tool's descriptions.
+// comments make the tool's descriptions. A field attribute that comes from a `macro_rules!`
+// `meta` fragment is read as well.
 #![deny(warnings)]
 
 use slack_methods::{encode_params, slack_method, ToolFacts, UserId};
@@ -38,7 +39,33 @@ pub struct AttributeFirst<'a> {
     pub note: Option<String>,
 }
 
+macro_rules! binding {
+    ($name:ident { $($(#[$attr:meta])* $field:ident: $ty:ty),* $(,)? }) => {
+        #[slack_method("users.info")]
+        pub struct $name {
+            $($(#[$attr])* pub $field: $ty),*
+        }
+    };
+}
+
+binding!(ThroughFragments {
+    #[slack(rename = "user")]
+    #[doc = "Whom to read."]
+    who: String,
+    include_locale: Option<bool>,
+});
+
 fn main() {
+    let fragments = ThroughFragments {
+        who: "U3".to_owned(),
+        include_locale: None,
+    };
+    assert_eq!(encode_params(&fragments).unwrap(), "user=U3");
+    assert_eq!(
+        ToolFacts::of::<ThroughFragments>().params[0].description,
+        "Whom to read."
+    );
+
     let first = DerivesFirst {
         who: UserId::new("U1").unwrap(),
         include_locale: Some(true),
