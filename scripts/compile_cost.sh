@@ -144,8 +144,8 @@ done
 # The hand-written impls must be what the macro generates: compare the two crates after macro
 # expansion (rustc's -Zunpretty=expanded, the output cargo-expand shows, unlocked on stable with
 # RUSTC_BOOTSTRAP). Only the crate doc, the `use` line that names the macro and the inert helper
-# attributes the derive leaves on the struct (`#[slack_method_args(..)]`, `#[slack(..)]`) may
-# differ.
+# attributes the derive leaves on a struct handed over to it (`#[slack_method_args(..)]`,
+# `#[slack(..)]`) may differ; a struct the attribute binds itself comes back without them.
 expanded() {
     RUSTC_BOOTSTRAP=1 cargo rustc -q --lib --manifest-path "$OUT/$1/Cargo.toml" \
         --target-dir "$OUT/target-expand" -- -Zunpretty=expanded |

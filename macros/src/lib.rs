@@ -4,10 +4,14 @@
 //!
 //! Use it through the `slack-methods` crate, which documents the attribute in full.
 //!
-//! The attribute does little itself (`handoff`): it gives the struct back with a hidden
-//! `#[derive(SlackMethod)]` and its own arguments in a helper attribute, so that the real work runs
-//! as a derive, which sees the fields after `#[cfg]` and `#[cfg_attr]` are evaluated and has
-//! `#[slack(..)]` as its helper attribute. The derive's steps, one module each: `args` (the
+//! The attribute itself (`handoff`) does the work at once for a struct that neither `cfg`
+//! evaluation nor another macro can change (no `#[cfg]` or `#[cfg_attr]`, only the compiler's own
+//! attributes and serde's) and has no mistake: it gives back the struct without its
+//! `#[slack(..)]` attributes, followed by the impls. Every other struct, and every binding with
+//! a mistake or a warning, it gives back with a hidden `#[derive(SlackMethod)]` and its own
+//! arguments in a helper attribute, so that the work runs as a derive, which sees the fields after
+//! `#[cfg]` and `#[cfg_attr]` are evaluated, has `#[slack(..)]` as its helper attribute, and
+//! reports every diagnostic. The steps, one module each: `args` (the
 //! attribute's arguments), `attr` (`#[slack(..)]` on fields), `ast` (the struct), `valid` (rules
 //! across fields, metadata defaults), `expand` (the generated impl, its fixed parts written as text
 //! through `code`); `grammar` and `similar` hold the spelling rules and "did you mean" suggestions,
@@ -132,8 +136,10 @@ use proc_macro::TokenStream;
 /// A field sent as `token` is refused: the token travels in the `Authorization` header.
 /// Generic parameters used by fields need the matching bound (`T: FormValue`).
 ///
-/// The struct itself is given back as written, with a `#[derive]` of the hidden `SlackMethod`
-/// derive that generates the impl.
+/// The struct itself is given back as written, but for its fields' `#[slack(..)]` attributes,
+/// followed by the generated impls; when a field has `#[cfg]` or `#[cfg_attr]`, or the struct has
+/// an attribute that may be another macro, it is given back with a `#[derive]` of the hidden
+/// `SlackMethod` derive, which generates the impls once `cfg` is evaluated.
 #[proc_macro_attribute]
 pub fn slack_method(args: TokenStream, item: TokenStream) -> TokenStream {
     handoff::attribute(args.into(), item.into()).into()
