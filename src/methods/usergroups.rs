@@ -178,7 +178,7 @@ impl UsergroupsUsersUpdate {
 crate::slack_object! {
     /// What the `usergroups.*` writes answer (`create`, `update`, `disable`, `enable`,
     /// `users.update`): the group as it now is. Its `users` are listed; `user_count` only when
-    /// the call asked for it (`with_count`).
+    /// the call asked for it (`include_count`).
     #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub struct UsergroupResponse {
