@@ -100,10 +100,10 @@ pub(crate) struct Directory {
 }
 
 impl Directory {
-    /// A fresh id starting with `prefix` (`C`, `D`, `G`), e.g. `C0EMU00001`, that `taken` does
-    /// not hold, and that no other emulator in the process gives (Slack's conversation ids are
-    /// unique across workspaces).
-    pub(crate) fn new_id(&mut self, prefix: char, taken: impl Fn(&str) -> bool) -> String {
+    /// A fresh id starting with `prefix` (`C`, `D`, `G` for conversations, `S` for user groups),
+    /// e.g. `C0EMU00001`, that `taken` does not hold, and that no other emulator in the process
+    /// gives (Slack's conversation ids are unique across workspaces).
+    pub(crate) fn new_id(&self, prefix: char, taken: impl Fn(&str) -> bool) -> String {
         loop {
             let id = format!("{prefix}0EMU{:05}", crate::state::fresh_number());
             if !taken(&id) {

@@ -164,12 +164,8 @@ pub(crate) fn create(state: &mut State, caller: &User, params: &[(String, String
     let handle = param(params, "handle").unwrap_or("");
     let channels = items(params, "channels").unwrap_or_default();
     check_names(state, None, Some(name), Some(handle), Some(&channels))?;
-    let id = loop {
-        let id = format!("S0EMU{:05}", crate::state::fresh_number());
-        if !state.directory.usergroups.contains_key(&id) {
-            break id;
-        }
-    };
+    let groups = &state.directory.usergroups;
+    let id = state.directory.new_id('S', |id| groups.contains_key(id));
     let mut spec = UsergroupSpec::new(id.clone(), handle, name);
     spec.description = param(params, "description").unwrap_or("").to_owned();
     spec.channels = channels;
