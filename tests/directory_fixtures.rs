@@ -13,7 +13,7 @@ use slack_methods::methods::{
     ConversationsInviteResponse, ConversationsJoinResponse, ConversationsList,
     ConversationsListResponse, ConversationsMembers, ConversationsMembersResponse,
     ConversationsOpenResponse, FileToComplete, FilesCompleteUploadExternal,
-    FilesGetUploadUrlExternal, FilesInfoResponse, TeamInfo, UsergroupResponse,
+    FilesGetUploadUrlExternal, FilesInfoResponse, FilesListResponse, TeamInfo, UsergroupResponse,
     UsergroupsListResponse, UsergroupsUsersListResponse, UsersConversations, UsersInfo, UsersList,
     UsersListResponse, UsersLookupByEmailResponse,
 };
@@ -405,6 +405,14 @@ fn spec_examples_read_into_the_bindings_types() {
     let file: FilesInfoResponse =
         serde_json::from_value(spec_example(&spec, "files.info")).unwrap();
     assert_eq!(file.file.id, "F0S43PZDF");
+
+    let files: FilesListResponse =
+        serde_json::from_value(spec_example(&spec, "files.list")).unwrap();
+    assert!(files.files.is_complete());
+    let names: Vec<&str> = files.files.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["billair.gif", "tedair.gif"]);
+    let paging = files.paging.unwrap();
+    assert_eq!((paging.page, paging.pages, paging.total), (1, 1, 2));
 
     let lookup: UsersLookupByEmailResponse =
         serde_json::from_value(spec_example(&spec, "users.lookupByEmail")).unwrap();

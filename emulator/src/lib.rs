@@ -43,7 +43,10 @@
 //! point at a second listener ([`Emulator::upload_addr`], another origin) that takes the bytes
 //! and records them ([`Emulator::uploads`]), and `files.completeUploadExternal` makes a file of
 //! them (`files.info` reads it; sharing it in a
-//! channel posts a message with the file there); and an AI app's threads:
+//! channel posts a message with the file there); `files.list` (the files the caller can see,
+//! newest first, in numbered pages, kept to a user, a conversation, a time range or kinds) and
+//! `files.delete` (the uploader, or an admin who is not a bot; `cant_delete_file` for anyone
+//! else, `file_deleted` after); and an AI app's threads:
 //! `assistant.threads.setStatus`, `.setSuggestedPrompts` and `.setTitle` on a message's thread
 //! (`invalid_thread_ts` for no such message), read back with [`Emulator::assistant_thread`].
 //! Paginated lists answer small pages ([`EmulatorBuilder::max_page_size`]). As Slack's, a

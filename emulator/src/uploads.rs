@@ -19,7 +19,7 @@ use crate::methods::Reply;
 use crate::state::RecordedRequest;
 use crate::{Emulator, Fault};
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::net::SocketAddr;
 use std::time::Instant;
 
@@ -64,6 +64,9 @@ pub(crate) struct Files {
     pub(crate) pending: HashMap<String, Pending>,
     /// Completed files by id, in id order.
     pub(crate) stored: BTreeMap<String, Stored>,
+    /// The ids of deleted files, which `files.info` and `files.delete` answer `file_deleted`
+    /// for.
+    pub(crate) deleted: BTreeSet<String>,
 }
 
 impl Files {

@@ -1,13 +1,15 @@
 //! The `files.*` family: the two calls of an upload (`files.getUploadURLExternal`,
-//! `files.completeUploadExternal`) and `files.info`.
+//! `files.completeUploadExternal`), `files.info`, `files.list` and `files.delete`.
 //!
 //! An upload takes three steps: ask for an upload URL, send the bytes there, complete it.
 //! [`UploadFile::upload_file`](crate::upload::UploadFile::upload_file) does all three; the
 //! bindings here are each step's call.
 
+use super::Acknowledged;
 use crate::types::{File, List, Paging, ResponseMetadata, Timestamp};
-use crate::{slack_method, ChannelId, FileId, InvalidRequest};
+use crate::{slack_method, ChannelId, FileId, FormValue, InvalidRequest, UserId};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::types::{MAX_ALT_TXT_CHARS, MAX_SHARE_CHANNELS};
@@ -325,5 +327,239 @@ crate::slack_object! {
         pub paging: Option<Paging>,
         /// The next page's cursor.
         pub response_metadata: Option<ResponseMetadata>,
+    }
+}
+
+/// A kind of file `files.list` can keep to (its `types`), as Slack names them.
+///
+/// ```
+/// use slack_methods::methods::{FileTypeFilter, FilesList};
+/// let list = FilesList::new().types([FileTypeFilter::Images, FileTypeFilter::Pdfs]);
+/// assert_eq!(slack_methods::encode_params(&list)?, "types=images%2Cpdfs");
+/// # Ok::<(), slack_methods::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FileTypeFilter {
+    /// Every file (`all`, what Slack lists when `types` is absent).
+    All,
+    /// Posts (`spaces`).
+    Spaces,
+    /// Snippets (`snippets`).
+    Snippets,
+    /// Images (`images`).
+    Images,
+    /// Google Docs (`gdocs`).
+    Gdocs,
+    /// Zip archives (`zips`).
+    Zips,
+    /// PDF documents (`pdfs`).
+    Pdfs,
+}
+
+impl FileTypeFilter {
+    /// Every kind, in the order Slack's documentation lists them.
+    pub const ALL: [FileTypeFilter; 7] = [
+        FileTypeFilter::All,
+        FileTypeFilter::Spaces,
+        FileTypeFilter::Snippets,
+        FileTypeFilter::Images,
+        FileTypeFilter::Gdocs,
+        FileTypeFilter::Zips,
+        FileTypeFilter::Pdfs,
+    ];
+
+    /// The kind as Slack writes it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            FileTypeFilter::All => "all",
+            FileTypeFilter::Spaces => "spaces",
+            FileTypeFilter::Snippets => "snippets",
+            FileTypeFilter::Images => "images",
+            FileTypeFilter::Gdocs => "gdocs",
+            FileTypeFilter::Zips => "zips",
+            FileTypeFilter::Pdfs => "pdfs",
+        }
+    }
+}
+
+impl crate::ParamSchema for FileTypeFilter {
+    fn json_schema() -> serde_json::Value {
+        serde_json::json!({
+            "enum": FileTypeFilter::ALL.map(FileTypeFilter::as_str),
+            "description": "A kind of file: all, spaces (posts), snippets, images, gdocs (Google Docs), zips or pdfs.",
+        })
+    }
+}
+
+impl FormValue for FileTypeFilter {
+    fn form_value(&self) -> Option<Cow<'_, str>> {
+        Some(Cow::Borrowed(self.as_str()))
+    }
+}
+
+/// `files.list`: the files the token's user can see (their own, and those shared in
+/// conversations they can see), newest first, one numbered page at a time, kept to a user, a
+/// conversation, a time range or kinds of file when asked.
+///
+/// Slack pages this method by number, not by cursor: ask for each `page` (from 1) with
+/// `client.call`; the answer's [`paging`](FilesListResponse::paging) says how many there are.
+///
+/// ```no_run
+/// # async fn demo(client: slack_methods::Client) -> Result<(), Box<dyn std::error::Error>> {
+/// use slack_methods::methods::{FileTypeFilter, FilesList};
+/// use slack_methods::ChannelId;
+/// let images = FilesList::new()
+///     .channel(ChannelId::new("C0123ABCD")?)
+///     .types([FileTypeFilter::Images])
+///     .count(50);
+/// let mut page = 1;
+/// loop {
+///     let answer = client.call(&images.clone().page(page)).await?;
+///     for file in answer.files.iter() {
+///         println!("{} ({} bytes)", file.name, file.size);
+///     }
+///     match &answer.paging {
+///         Some(paging) if u64::from(page) < paging.pages => page += 1,
+///         _ => break,
+///     }
+/// }
+/// # Ok(()) }
+/// ```
+#[slack_method(
+    "files.list",
+    response = FilesListResponse,
+    validate = FilesList::check
+)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct FilesList {
+    /// Only the files shared in this conversation.
+    pub channel: Option<ChannelId>,
+    /// Files on one page (Slack's default is 100).
+    pub count: Option<u32>,
+    /// Which page, from 1 (the first when absent).
+    pub page: Option<u32>,
+    /// Also list, in short, files hidden because they are older than the workspace's plan
+    /// keeps.
+    pub show_files_hidden_by_limit: Option<bool>,
+    /// With an org-level token: the workspace whose files to list.
+    pub team_id: Option<crate::TeamId>,
+    /// Only files created at or after this time.
+    pub ts_from: Option<Timestamp>,
+    /// Only files created at or before this time.
+    pub ts_to: Option<Timestamp>,
+    /// Only these kinds of file (every kind when absent).
+    pub types: Option<Vec<FileTypeFilter>>,
+    /// Only the files this user created.
+    pub user: Option<UserId>,
+}
+
+impl FilesList {
+    /// The first page of every file the token's user can see.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Keeps to the files shared in `channel`.
+    pub fn channel(mut self, channel: ChannelId) -> Self {
+        self.channel = Some(channel);
+        self
+    }
+
+    /// Keeps to the files `user` created.
+    pub fn user(mut self, user: UserId) -> Self {
+        self.user = Some(user);
+        self
+    }
+
+    /// Keeps to these kinds of file.
+    pub fn types(mut self, types: impl IntoIterator<Item = FileTypeFilter>) -> Self {
+        self.types = Some(types.into_iter().collect());
+        self
+    }
+
+    /// Keeps to files created at or after `from` and at or before `to`; `None` leaves that end
+    /// open.
+    pub fn created_between(mut self, from: Option<Timestamp>, to: Option<Timestamp>) -> Self {
+        self.ts_from = from;
+        self.ts_to = to;
+        self
+    }
+
+    /// Asks for `count` files a page (at least 1).
+    pub fn count(mut self, count: u32) -> Self {
+        self.count = Some(count);
+        self
+    }
+
+    /// Asks for page `page` (from 1).
+    pub fn page(mut self, page: u32) -> Self {
+        self.page = Some(page);
+        self
+    }
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        if self.page == Some(0) {
+            return Err(InvalidRequest::new(
+                "`page` is 0: pages are numbered from 1",
+            ));
+        }
+        if self.count == Some(0) {
+            return Err(InvalidRequest::new(
+                "`count` is 0: ask for at least one file a page",
+            ));
+        }
+        Ok(())
+    }
+}
+
+crate::slack_object! {
+    /// What `files.list` answers: one page of files and where it stands among the pages.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct FilesListResponse {
+        /// The page's files, newest first; one that does not fit [`File`] is kept as
+        /// [`Unparsed`](crate::types::Unparsed).
+        pub files: List<File>,
+        /// The page's number, the pages in all, and the files in all.
+        pub paging: Option<Paging>,
+    }
+}
+
+/// `files.delete`: deletes a file, for everyone. Slack lets the file's uploader do it, and
+/// workspace admins with a user token.
+///
+/// Its scope is `files:write`, as for uploads, or the older `files:write:user` that Slack's 2020
+/// spec names (the catalog's, from before `files:write` replaced it).
+///
+/// ```
+/// use slack_methods::methods::FilesDelete;
+/// use slack_methods::FileId;
+/// let delete = FilesDelete::of(FileId::new("F0123ABCD")?);
+/// assert_eq!(slack_methods::encode_params(&delete)?, "file=F0123ABCD");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "files.delete",
+    response = Acknowledged,
+    scope = "files:write",
+    scope = "files:write:user",
+    unchecked_scope
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct FilesDelete {
+    /// The file's id (`F...`).
+    pub file: FileId,
+}
+
+impl FilesDelete {
+    /// Deletes `file`.
+    pub fn of(file: FileId) -> Self {
+        FilesDelete { file }
     }
 }

@@ -93,8 +93,9 @@ pub use chat::{
 };
 pub use emoji::{EmojiList, EmojiListResponse};
 pub use files::{
-    FileToComplete, FilesCompleteUploadExternal, FilesCompleteUploadExternalResponse,
-    FilesGetUploadUrlExternal, FilesGetUploadUrlExternalResponse, FilesInfo, FilesInfoResponse,
+    FileToComplete, FileTypeFilter, FilesCompleteUploadExternal,
+    FilesCompleteUploadExternalResponse, FilesDelete, FilesGetUploadUrlExternal,
+    FilesGetUploadUrlExternalResponse, FilesInfo, FilesInfoResponse, FilesList, FilesListResponse,
 };
 pub use history::{
     ConversationsHistory, ConversationsHistoryResponse, ConversationsReplies,
@@ -243,6 +244,8 @@ bundled![
     FilesGetUploadUrlExternal,
     FilesCompleteUploadExternal,
     FilesInfo,
+    FilesList,
+    FilesDelete,
     AssistantThreadsSetStatus,
     AssistantThreadsSetSuggestedPrompts,
     AssistantThreadsSetTitle,

@@ -1,6 +1,6 @@
-//! `files.getUploadURLExternal`, `files.completeUploadExternal` and `files.info`: the two calls
-//! around an upload (whose bytes go to the upload site, see `crate::uploads`), and reading a
-//! file back.
+//! `files.getUploadURLExternal`, `files.completeUploadExternal`, `files.info`, `files.list` and
+//! `files.delete`: the two calls around an upload (whose bytes go to the upload site, see
+//! `crate::uploads`), reading files back, and deleting one.
 
 use super::{channels::visible, fail, param, Outcome, Reply};
 use crate::state::{State, User};
@@ -339,35 +339,177 @@ fn add_reply(parent: &mut Map<String, Value>, user: &str, ts: &str) {
     parent.insert("latest_reply".into(), Value::from(ts));
 }
 
-/// `files.info`: a completed file its uploader can see, or anyone who can see a conversation
-/// it is shared in; `file_not_found` otherwise.
-pub(crate) fn info(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
-    let id = param(params, "file").unwrap_or("");
-    let me = &caller.spec.id;
-    let stored = state
+/// Whether `me` can see `stored`: their own file, or one shared in a conversation they can see.
+fn can_see(state: &State, stored: &Stored, me: &str) -> bool {
+    stored.owner == me
+        || ["channels", "groups", "ims"]
+            .iter()
+            .filter_map(|key| stored.object.get(*key).and_then(Value::as_array))
+            .flatten()
+            .filter_map(Value::as_str)
+            .any(|channel| {
+                state
+                    .workspace
+                    .channels
+                    .get(channel)
+                    .is_some_and(|channel| visible(channel, me))
+            })
+}
+
+/// The file `id` as `me` may see it: `file_deleted` for a deleted file, `file_not_found` for one
+/// that does not exist or that `me` cannot see.
+fn visible_file<'a>(state: &'a State, id: &str, me: &str) -> Result<&'a Stored, Reply> {
+    if state.files.deleted.contains(id) {
+        return Err(fail("file_deleted"));
+    }
+    state
         .files
         .stored
         .get(id)
-        .filter(|stored| {
-            let shared_with_me = ["channels", "groups", "ims"]
-                .iter()
-                .filter_map(|key| stored.object.get(*key).and_then(Value::as_array))
-                .flatten()
-                .filter_map(Value::as_str)
-                .any(|channel| {
-                    state
-                        .workspace
-                        .channels
-                        .get(channel)
-                        .is_some_and(|channel| visible(channel, me))
-                });
-            &stored.owner == me || shared_with_me
-        })
-        .ok_or_else(|| fail("file_not_found"))?;
+        .filter(|stored| can_see(state, stored, me))
+        .ok_or_else(|| fail("file_not_found"))
+}
+
+/// `files.info`: a completed file its uploader can see, or anyone who can see a conversation
+/// it is shared in; `file_not_found` otherwise, `file_deleted` once it is deleted.
+pub(crate) fn info(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let id = param(params, "file").unwrap_or("");
+    let stored = visible_file(state, id, &caller.spec.id)?;
     let mut data = Map::new();
     data.insert("file".into(), Value::Object(stored.object.clone()));
     data.insert("comments".into(), json!([]));
     data.insert("response_metadata".into(), json!({ "next_cursor": "" }));
+    Ok(data)
+}
+
+/// `files.delete`: deletes a file the caller can see (else `file_not_found`; `file_deleted`
+/// the second time). Its uploader may, and a workspace admin or owner who is not a bot, as
+/// Slack's docs say bots cannot delete others' files; anyone else gets `cant_delete_file`. The
+/// file is gone from `files.info` and `files.list`; the messages it was shared in keep it as
+/// they were (the emulator's choice: Slack shows a deleted file's place in a message in its own
+/// way, which no recording here shows).
+pub(crate) fn delete(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let id = param(params, "file").unwrap_or("");
+    let me = &caller.spec.id;
+    let stored = visible_file(state, id, me)?;
+    let may = &stored.owner == me
+        || ((caller.spec.admin || caller.spec.owner) && caller.spec.bot_id.is_none());
+    if !may {
+        return Err(fail("cant_delete_file"));
+    }
+    state.files.stored.remove(id);
+    state.files.deleted.insert(id.to_owned());
+    Ok(Map::new())
+}
+
+/// The kinds `files.list` takes in `types`, as Slack names them.
+const FILE_TYPES: [&str; 7] = [
+    "all", "spaces", "snippets", "images", "gdocs", "zips", "pdfs",
+];
+
+/// Whether a file object is of the kind `kind` (one of [`FILE_TYPES`]): images by their MIME
+/// type, PDFs, zips and Google Docs by `filetype`, posts (`spaces`) by `filetype` `space` or
+/// `post`, snippets by `mode` `snippet`. The emulator's reading of Slack's names; the emulator
+/// makes no posts, snippets or Google Docs itself.
+fn is_of_kind(file: &Map<String, Value>, kind: &str) -> bool {
+    let text = |key: &str| file.get(key).and_then(Value::as_str).unwrap_or("");
+    match kind {
+        "all" => true,
+        "images" => text("mimetype").starts_with("image/"),
+        "pdfs" => text("filetype") == "pdf",
+        "zips" => text("filetype") == "zip",
+        "gdocs" => text("filetype").starts_with("gdoc"),
+        "spaces" => matches!(text("filetype"), "space" | "post"),
+        "snippets" => text("mode") == "snippet",
+        _ => false,
+    }
+}
+
+/// The most files on one page when `count` is absent, as Slack's docs give it.
+const DEFAULT_FILES_COUNT: u64 = 100;
+
+/// `files.list`: the files the caller can see (as for `files.info`), newest first (by
+/// `created`, then id), one numbered page at a time: `count` a page (100 when absent), `page`
+/// from 1, and `paging` with `count`, `total`, `page` and `pages`. Kept to `user`'s files
+/// (`user_not_found` for an unknown user), to those shared in `channel`, to those created
+/// between `ts_from` and `ts_to` (seconds, inclusive), and to `types` (a comma list of
+/// `all`, `spaces`, `snippets`, `images`, `gdocs`, `zips`, `pdfs`; anything else is
+/// `unknown_type`).
+///
+/// The emulator's choices where Slack's docs are silent: a `count` or `page` of 0, or one that is
+/// not a number, counts as absent; a time that is not a number keeps nothing out; `pages` is 0
+/// when nothing matches; a page past the last is empty; `show_files_hidden_by_limit` and
+/// `team_id` change nothing (the emulator has one workspace and no file limit).
+pub(crate) fn list(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let me = &caller.spec.id;
+    let present = |name: &str| param(params, name).filter(|value| !value.is_empty());
+    let user = present("user");
+    if let Some(user) = user {
+        if !state.users.contains_key(user) {
+            return Err(fail("user_not_found"));
+        }
+    }
+    let kinds: Vec<&str> = present("types")
+        .map(|types| types.split(',').map(str::trim).collect())
+        .unwrap_or_default();
+    if kinds.iter().any(|kind| !FILE_TYPES.contains(kind)) {
+        return Err(fail("unknown_type"));
+    }
+    let time = |name: &str| present(name).and_then(|value| value.parse::<f64>().ok());
+    let (from, to) = (time("ts_from"), time("ts_to"));
+    let channel = present("channel");
+    let number = |name: &str| {
+        present(name)
+            .and_then(|value| value.parse::<u64>().ok())
+            .filter(|n| *n > 0)
+    };
+    let count = number("count").unwrap_or(DEFAULT_FILES_COUNT);
+    let page = number("page").unwrap_or(1);
+
+    let mut files: Vec<&Map<String, Value>> = state
+        .files
+        .stored
+        .values()
+        .filter(|stored| can_see(state, stored, me))
+        .map(|stored| &stored.object)
+        .filter(|file| {
+            user.is_none_or(|user| file.get("user").and_then(Value::as_str) == Some(user))
+        })
+        .filter(|file| {
+            channel.is_none_or(|channel| {
+                ["channels", "groups", "ims"]
+                    .iter()
+                    .filter_map(|key| file.get(*key).and_then(Value::as_array))
+                    .flatten()
+                    .any(|id| id.as_str() == Some(channel))
+            })
+        })
+        .filter(|file| {
+            let created = file.get("created").and_then(Value::as_f64).unwrap_or(0.0);
+            from.is_none_or(|from| created >= from) && to.is_none_or(|to| created <= to)
+        })
+        .filter(|file| kinds.is_empty() || kinds.iter().any(|kind| is_of_kind(file, kind)))
+        .collect();
+    let created = |file: &Map<String, Value>| file.get("created").and_then(Value::as_i64);
+    let id = |file: &Map<String, Value>| file.get("id").and_then(Value::as_str).map(str::to_owned);
+    files.sort_by_key(|file| std::cmp::Reverse((created(file), id(file))));
+
+    let total = files.len() as u64;
+    let pages = total.div_ceil(count);
+    let skip = usize::try_from(count.saturating_mul(page - 1)).unwrap_or(usize::MAX);
+    let take = usize::try_from(count).unwrap_or(usize::MAX);
+    let on_page: Vec<Value> = files
+        .into_iter()
+        .skip(skip)
+        .take(take)
+        .map(|file| Value::Object(file.clone()))
+        .collect();
+    let mut data = Map::new();
+    data.insert("files".into(), Value::Array(on_page));
+    data.insert(
+        "paging".into(),
+        json!({ "count": count, "total": total, "page": page, "pages": pages }),
+    );
     Ok(data)
 }
 

@@ -206,6 +206,8 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("files.getUploadURLExternal", files::get_upload_url),
     ("files.completeUploadExternal", files::complete_upload),
     ("files.info", files::info),
+    ("files.list", files::list),
+    ("files.delete", files::delete),
     ("assistant.threads.setStatus", assistant::set_status),
     (
         "assistant.threads.setSuggestedPrompts",

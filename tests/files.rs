@@ -1,0 +1,244 @@
+//! `files.list` and `files.delete` against the emulator over HTTP: what each user sees, the
+//! filters, numbered pages, who may delete, and the errors Slack documents.
+
+mod common;
+
+use common::{api_code, unpaced_client as client};
+use slack_methods::methods::{FileTypeFilter, FilesDelete, FilesInfo, FilesList};
+use slack_methods::types::Timestamp;
+use slack_methods::upload::{FileUpload, UploadFile};
+use slack_methods::{slack_method, ChannelId, Client, Error, FileId, UserId};
+use slack_methods_emulator::{demo, Emulator};
+
+/// `files.list` with `types` as plain text, to send a kind the typed binding cannot.
+#[slack_method("files.list", response = slack_methods::methods::FilesListResponse)]
+struct OwnFilesList {
+    types: Option<Vec<String>>,
+}
+
+async fn emulator() -> Emulator {
+    Emulator::builder()
+        .serve(slack_methods::methods::ALL)
+        .demo_workspace()
+        .start()
+        .await
+        .unwrap()
+}
+
+fn channel(id: &str) -> ChannelId {
+    ChannelId::new(id).unwrap()
+}
+
+/// Uploads `name` as the client's user, shared in `share_in` when given: the file id.
+async fn upload(client: &Client, name: &str, share_in: Option<&str>) -> FileId {
+    let mut file = FileUpload::bytes(name, format!("the bytes of {name}"));
+    if let Some(id) = share_in {
+        file = file.share_in(channel(id));
+    }
+    let done = client.upload_file(file).await.unwrap();
+    done.file().unwrap().id.clone()
+}
+
+/// The ids of one page, in order.
+async fn listed(client: &Client, list: &FilesList) -> Vec<FileId> {
+    let page = client.call(list).await.unwrap();
+    page.files.iter().map(|file| file.id.clone()).collect()
+}
+
+#[tokio::test]
+async fn each_user_lists_the_files_they_can_see_newest_first() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let ada = client(&emu, demo::USER_TOKEN);
+    let shared = upload(&bot, "shared.txt", Some(demo::GENERAL)).await;
+    let private = upload(&bot, "private.txt", None).await;
+    let leads = upload(&bot, "leads.png", Some(demo::LEADS)).await;
+    let own = upload(&ada, "ada.pdf", None).await;
+
+    // The bot sees its three; newest first (ids break ties within one second).
+    assert_eq!(
+        listed(&bot, &FilesList::new()).await,
+        [leads.clone(), private.clone(), shared.clone()]
+    );
+    // Ada sees her own, and the bot's shared in channels she is in; not the bot's private one.
+    assert_eq!(
+        listed(&ada, &FilesList::new()).await,
+        [own.clone(), leads.clone(), shared.clone()]
+    );
+    // Grace is not in #leads: a user without access sees only #general's file.
+    emu.add_token("xoxp-grace", demo::GRACE, &["files:read"]);
+    let grace = client(&emu, "xoxp-grace");
+    assert_eq!(
+        listed(&grace, &FilesList::new()).await,
+        std::slice::from_ref(&shared)
+    );
+
+    let page = bot.call(&FilesList::new()).await.unwrap();
+    let paging = page.paging.as_ref().unwrap();
+    assert_eq!(
+        (paging.count, paging.total, paging.page, paging.pages),
+        (100, 3, 1, 1)
+    );
+    assert_eq!(page.files.iter().next().unwrap().name, "leads.png");
+}
+
+#[tokio::test]
+async fn filters_keep_to_a_user_a_channel_a_kind_and_a_time() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let ada = client(&emu, demo::USER_TOKEN);
+    let text = upload(&bot, "notes.txt", Some(demo::GENERAL)).await;
+    let image = upload(&bot, "chart.png", Some(demo::LEADS)).await;
+    let pdf = upload(&ada, "report.pdf", Some(demo::GENERAL)).await;
+
+    let by_bot = FilesList::new().user(UserId::new(demo::BOT).unwrap());
+    assert_eq!(listed(&ada, &by_bot).await, [image.clone(), text.clone()]);
+    let in_general = FilesList::new().channel(channel(demo::GENERAL));
+    assert_eq!(listed(&ada, &in_general).await, [pdf.clone(), text.clone()]);
+    let images = FilesList::new().types([FileTypeFilter::Images]);
+    assert_eq!(listed(&ada, &images).await, std::slice::from_ref(&image));
+    let images_or_pdfs = FilesList::new().types([FileTypeFilter::Images, FileTypeFilter::Pdfs]);
+    assert_eq!(
+        listed(&ada, &images_or_pdfs).await,
+        [pdf.clone(), image.clone()]
+    );
+    let all = FilesList::new().types([FileTypeFilter::All]);
+    assert_eq!(listed(&ada, &all).await.len(), 3);
+
+    // Times are inclusive at both ends; a range before the uploads keeps none of them.
+    let created = bot
+        .call(&FilesInfo::of(text.clone()))
+        .await
+        .unwrap()
+        .into_data()
+        .file
+        .created;
+    let at = Timestamp::new(created.to_string());
+    let from_then = FilesList::new().created_between(Some(at.clone()), None);
+    assert_eq!(listed(&ada, &from_then).await.len(), 3);
+    let until_then = FilesList::new().created_between(None, Some(at));
+    assert!(listed(&ada, &until_then).await.contains(&text));
+    let long_ago = FilesList::new().created_between(None, Some(Timestamp::new("1000")));
+    assert!(listed(&ada, &long_ago).await.is_empty());
+}
+
+#[tokio::test]
+async fn numbered_pages_cover_every_file_once() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let mut uploaded = Vec::new();
+    for n in 0..5 {
+        uploaded.push(upload(&bot, &format!("f{n}.txt"), None).await);
+    }
+    let mut seen = Vec::new();
+    let mut page = 1;
+    loop {
+        let answer = bot
+            .call(&FilesList::new().count(2).page(page))
+            .await
+            .unwrap();
+        let paging = answer.paging.clone().unwrap();
+        assert_eq!(
+            (paging.count, paging.total, paging.page, paging.pages),
+            (2, 5, u64::from(page), 3)
+        );
+        seen.extend(answer.files.iter().map(|file| file.id.clone()));
+        if u64::from(page) >= paging.pages {
+            break;
+        }
+        page += 1;
+    }
+    uploaded.reverse();
+    assert_eq!(seen, uploaded);
+    // A page past the last is empty, not an error.
+    assert!(listed(&bot, &FilesList::new().count(2).page(4))
+        .await
+        .is_empty());
+}
+
+#[tokio::test]
+async fn listing_refuses_page_zero_and_answers_slack_errors() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    for list in [FilesList::new().page(0), FilesList::new().count(0)] {
+        let refused = bot.call(&list).await.unwrap_err();
+        assert!(
+            matches!(refused, Error::InvalidRequest { .. }),
+            "{refused:?}"
+        );
+    }
+    assert!(emu.requests_for("files.list").is_empty());
+
+    let nobody = FilesList::new().user(UserId::new("U0NOBODY01").unwrap());
+    assert_eq!(api_code(bot.call(&nobody).await), "user_not_found");
+    // A kind Slack does not name, which only a binding of one's own can send.
+    let unknown_kind = OwnFilesList {
+        types: Some(vec!["images".into(), "holograms".into()]),
+    };
+    assert_eq!(api_code(bot.call(&unknown_kind).await), "unknown_type");
+}
+
+#[tokio::test]
+async fn the_uploader_or_an_admin_deletes_a_file_and_it_is_gone() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let ada = client(&emu, demo::USER_TOKEN);
+    emu.add_token("xoxp-grace", demo::GRACE, &["files:read", "files:write"]);
+    let grace = client(&emu, "xoxp-grace");
+    let bots = upload(&bot, "bot.txt", Some(demo::GENERAL)).await;
+    let adas = upload(&ada, "ada.txt", Some(demo::GENERAL)).await;
+    let graces = upload(&grace, "grace.txt", Some(demo::GENERAL)).await;
+
+    // Grace, a member, may not delete the bot's file; nor may the bot delete Ada's.
+    assert_eq!(
+        api_code(grace.call(&FilesDelete::of(bots.clone())).await),
+        "cant_delete_file"
+    );
+    assert_eq!(
+        api_code(bot.call(&FilesDelete::of(adas.clone())).await),
+        "cant_delete_file"
+    );
+    // The uploader may; Ada, an admin with a user token, may delete Grace's.
+    bot.call(&FilesDelete::of(bots.clone())).await.unwrap();
+    ada.call(&FilesDelete::of(graces.clone())).await.unwrap();
+    assert_eq!(emu.applied_writes("files.delete"), 2);
+
+    assert_eq!(
+        listed(&ada, &FilesList::new()).await,
+        std::slice::from_ref(&adas)
+    );
+    assert_eq!(
+        api_code(bot.call(&FilesInfo::of(bots.clone())).await),
+        "file_deleted"
+    );
+    assert_eq!(
+        api_code(bot.call(&FilesDelete::of(bots)).await),
+        "file_deleted"
+    );
+    assert_eq!(
+        api_code(
+            bot.call(&FilesDelete::of(FileId::new("F0NOTHING1").unwrap()))
+                .await
+        ),
+        "file_not_found"
+    );
+    // A file Grace cannot see is not found for her, whoever could delete it.
+    let private = upload(&ada, "private.txt", None).await;
+    assert_eq!(
+        api_code(grace.call(&FilesDelete::of(private)).await),
+        "file_not_found"
+    );
+}
+
+#[tokio::test]
+async fn listing_needs_files_read_and_deleting_files_write() {
+    let emu = emulator().await;
+    emu.add_token("xoxb-chat-only", demo::BOT, &["chat:write"]);
+    let narrow = client(&emu, "xoxb-chat-only");
+    assert_eq!(
+        api_code(narrow.call(&FilesList::new()).await),
+        "missing_scope"
+    );
+    let delete = FilesDelete::of(FileId::new("F0NOTHING1").unwrap());
+    assert_eq!(api_code(narrow.call(&delete).await), "missing_scope");
+}
