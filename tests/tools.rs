@@ -181,6 +181,22 @@ fn bundled_descriptions_name_tools_methods_and_parameters_not_rust_items() {
     }
 }
 
+/// Each bundled tool's description opens with the method it calls, then says what it does: the
+/// first line of the binding's doc comment, which a doc comment of a helper above it must not
+/// take.
+#[test]
+fn bundled_descriptions_open_with_their_method() {
+    for tool in Registry::bundled().tools() {
+        let head = format!("`{}`: ", tool.method.name);
+        assert!(
+            tool.description.starts_with(&head),
+            "{}: {}",
+            tool.operation_id,
+            tool.description
+        );
+    }
+}
+
 /// The limits a description states for agents are the ones the bindings enforce: each is the
 /// crate's constant, so a constant changed without its description (or the other way round)
 /// fails here.

@@ -5,8 +5,6 @@ use crate::types::{Bookmark, List};
 use crate::{slack_method, ChannelId, InvalidRequest};
 use serde::Deserialize;
 
-/// `bookmarks.add`: adds a bookmark (a titled link) to a conversation's header.
-///
 /// A bookmark's `link` as Slack takes it: a URL starting with `http://` or `https://`.
 fn check_link(link: &str) -> Result<(), InvalidRequest> {
     if link.starts_with("http://") || link.starts_with("https://") {
@@ -17,6 +15,8 @@ fn check_link(link: &str) -> Result<(), InvalidRequest> {
     ))
 }
 
+/// `bookmarks.add`: adds a bookmark (a titled link) to a conversation's header.
+///
 /// Slack takes bookmarks of `type` `link`, whose `link` starts with `http://` or `https://`;
 /// a conversation holds at most 100.
 ///
