@@ -156,7 +156,9 @@ fn rust_items(text: &str) -> Vec<&str> {
                     && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
             };
             let path = span.contains("::") && span.split("::").all(ident);
-            pascal || path
+            // Rust's values of an `Option`, which an agent sees as absent or `null`.
+            let option = *span == "None" || span.starts_with("Some(");
+            pascal || path || option
         })
         .collect()
 }
@@ -164,8 +166,8 @@ fn rust_items(text: &str) -> Vec<&str> {
 #[test]
 fn bundled_descriptions_name_tools_methods_and_parameters_not_rust_items() {
     assert_eq!(
-        rust_items("`ConversationsReplies`, `View::hash`, `ts`, `chat.update`, `authTest`, `ID`, `wave::skin-tone-2`"),
-        ["ConversationsReplies", "View::hash"]
+        rust_items("`ConversationsReplies`, `View::hash`, `ts`, `chat.update`, `authTest`, `ID`, `wave::skin-tone-2`, `None`, `Some(true)`, `null`"),
+        ["ConversationsReplies", "View::hash", "None", "Some(true)"]
     );
     for tool in Registry::bundled().tools() {
         let mut texts = vec![tool.description];

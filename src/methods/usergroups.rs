@@ -260,8 +260,8 @@ impl UsergroupsCreate {
 }
 
 /// `usergroups.update`: changes a group's name, handle, description or default channels; what
-/// is left `None` stays as it is. (An empty list of channels is not sent, so it changes
-/// nothing either.)
+/// is not given stays as it is. (An empty list of channels is not sent, so it changes nothing
+/// either.)
 ///
 /// ```
 /// use slack_methods::methods::UsergroupsUpdate;
