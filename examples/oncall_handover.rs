@@ -85,7 +85,8 @@ async fn run() -> Result<(), Box<dyn Error>> {
     let handle = handle.trim_start_matches('@');
     let users = users
         .iter()
-        .map(|id| UserId::new(id.as_str()).map_err(|err| format!("user id {id:?}: {err}")))
+        // The error quotes the text, unless it looks like a token pasted by mistake.
+        .map(|id| UserId::new(id.as_str()).map_err(|err| format!("a new member: {err}")))
         .collect::<Result<Vec<_>, _>>()?;
     if users.is_empty() {
         return Err(format!("name the new members of @{handle}").into());

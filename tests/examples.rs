@@ -224,6 +224,14 @@ fn oncall_handover_replaces_the_groups_members() {
     );
     let bad_id = run(&handover, &["leads", "not an id"], &[]);
     bad_id.assert_failed_cleanly("a malformed user id");
+    // A token pasted where a member's id belongs is refused and never printed.
+    let pasted = run(&handover, &["leads", "xoxp-PASTED-MARKER"], &[]);
+    pasted.assert_failed_cleanly("a token given as a user id");
+    assert!(
+        !pasted.all().contains("MARKER"),
+        "the token was printed: {}",
+        pasted.all()
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
