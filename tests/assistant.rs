@@ -181,6 +181,12 @@ async fn too_many_loading_messages_or_prompts_are_refused_before_sending() {
         refused(bot.call(&prompts).await).contains("at most 4"),
         "five prompts"
     );
+    // None at all is refused too, as the tool path refuses `prompts: []`.
+    let none = AssistantThreadsSetSuggestedPrompts::new(general(), []);
+    assert!(
+        refused(bot.call(&none).await).contains("`prompts` is empty"),
+        "no prompts"
+    );
     assert!(emu.requests().is_empty(), "{:?}", emu.requests());
 }
 

@@ -157,8 +157,8 @@ impl ParamSchema for SuggestedPrompt {
     }
 }
 
-/// `assistant.threads.setSuggestedPrompts`: offers the user up to 4 prompts to start from,
-/// shown as buttons in the thread.
+/// `assistant.threads.setSuggestedPrompts`: offers the user up to 4 prompts to start from (at
+/// least one), shown as buttons in the thread.
 ///
 /// ```
 /// use slack_methods::methods::{AssistantThreadsSetSuggestedPrompts, SuggestedPrompt};
@@ -190,7 +190,7 @@ impl ParamSchema for SuggestedPrompt {
 pub struct AssistantThreadsSetSuggestedPrompts {
     /// The conversation the thread is in.
     pub channel_id: ChannelId,
-    /// The prompts (at most 4), sent as a JSON array of `title` and `message`.
+    /// The prompts (at least one, at most 4), sent as a JSON array of `title` and `message`.
     #[slack(json)]
     pub prompts: Vec<SuggestedPrompt>,
     /// The `ts` of the thread's first message; without it, Slack takes the conversation's latest
@@ -226,6 +226,12 @@ impl AssistantThreadsSetSuggestedPrompts {
 
     fn check(&self) -> Result<(), InvalidRequest> {
         let count = self.prompts.len();
+        if count == 0 {
+            // As the tool path refuses `prompts: []` (a required list needs an item there).
+            return Err(InvalidRequest::new(
+                "`prompts` is empty: give at least one prompt",
+            ));
+        }
         if count > MAX_SUGGESTED_PROMPTS {
             return Err(InvalidRequest::new(format!(
                 "{count} `prompts`: Slack shows at most {MAX_SUGGESTED_PROMPTS}"
