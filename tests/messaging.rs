@@ -1714,6 +1714,9 @@ async fn requests_breaking_slack_rules_are_never_sent() {
     assert!(refused(bot.call(&colons).await).contains("colons"));
     let ftp = BookmarksAdd::link(general.clone(), "Runbook", "ftp://example.com");
     assert!(refused(bot.call(&ftp).await).contains("invalid_link"));
+    let mut linkless = BookmarksAdd::link(general.clone(), "Runbook", "https://example.com");
+    linkless.link = None;
+    assert!(refused(bot.call(&linkless).await).contains("needs a `link`"));
 
     assert!(emu.requests().is_empty(), "{:?}", emu.requests());
 }

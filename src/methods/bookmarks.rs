@@ -84,7 +84,14 @@ impl BookmarksAdd {
             return Err(InvalidRequest::new("the bookmark's `title` is empty"));
         }
         if self.kind == "link" {
-            check_link(self.link.as_deref().unwrap_or(""))?;
+            match self.link.as_deref() {
+                None | Some("") => {
+                    return Err(InvalidRequest::new(
+                        "a bookmark of `type` `link` needs a `link`: give the URL it opens",
+                    ))
+                }
+                Some(link) => check_link(link)?,
+            }
         }
         Ok(())
     }
