@@ -4,11 +4,12 @@
 mod common;
 
 use common::{api_code, unpaced_client as client};
+use futures_util::TryStreamExt;
 use slack_methods::methods::{FileTypeFilter, FilesDelete, FilesInfo, FilesList};
 use slack_methods::types::Timestamp;
 use slack_methods::upload::{FileUpload, UploadFile};
 use slack_methods::{slack_method, ChannelId, Client, Error, FileId, UserId};
-use slack_methods_emulator::{demo, Emulator};
+use slack_methods_emulator::{demo, Emulator, Fault};
 
 /// `files.list` with `types` as plain text, to send a kind the typed binding cannot.
 #[slack_method("files.list", response = slack_methods::methods::FilesListResponse)]
@@ -123,37 +124,79 @@ async fn filters_keep_to_a_user_a_channel_a_kind_and_a_time() {
 }
 
 #[tokio::test]
-async fn numbered_pages_cover_every_file_once() {
+async fn numbered_pages_cover_every_file_once_and_stop_at_the_last() {
     let emu = emulator().await;
     let bot = client(&emu, demo::BOT_TOKEN);
     let mut uploaded = Vec::new();
     for n in 0..5 {
         uploaded.push(upload(&bot, &format!("f{n}.txt"), None).await);
     }
-    let mut seen = Vec::new();
-    let mut page = 1;
-    loop {
-        let answer = bot
-            .call(&FilesList::new().count(2).page(page))
-            .await
-            .unwrap();
-        let paging = answer.paging.clone().unwrap();
-        assert_eq!(
-            (paging.count, paging.total, paging.page, paging.pages),
-            (2, 5, u64::from(page), 3)
-        );
-        seen.extend(answer.files.iter().map(|file| file.id.clone()));
-        if u64::from(page) >= paging.pages {
-            break;
-        }
-        page += 1;
-    }
     uploaded.reverse();
-    assert_eq!(seen, uploaded);
-    // A page past the last is empty, not an error.
-    assert!(listed(&bot, &FilesList::new().count(2).page(4))
+    emu.clear_requests();
+
+    let list = FilesList::new().count(2);
+    let pages: Vec<_> = bot.numbered_pages(&list).try_collect().await.unwrap();
+    let numbers: Vec<(u64, u64)> = pages
+        .iter()
+        .map(|page| {
+            let paging = page.paging.as_ref().unwrap();
+            (paging.page, paging.pages)
+        })
+        .collect();
+    assert_eq!(numbers, [(1, 3), (2, 3), (3, 3)]);
+    // One call a page, each with its own number, and nothing after the last.
+    let sent: Vec<Option<String>> = emu
+        .requests_for("files.list")
+        .iter()
+        .map(|r| r.param("page").map(str::to_owned))
+        .collect();
+    assert_eq!(sent, [Some("1".into()), Some("2".into()), Some("3".into())]);
+
+    let items: Vec<FileId> = bot
+        .numbered_items(&list)
+        .map_ok(|file| file.parsed().unwrap().id.clone())
+        .try_collect()
         .await
-        .is_empty());
+        .unwrap();
+    assert_eq!(items, uploaded);
+
+    // A request that names a page starts there.
+    let from_two: Vec<FileId> = bot
+        .numbered_items(&list.clone().page(2))
+        .map_ok(|file| file.parsed().unwrap().id.clone())
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(from_two, uploaded[2..]);
+    // A page past the last is empty, not an error, and the run ends there.
+    emu.clear_requests();
+    let past: Vec<_> = bot
+        .numbered_pages(&list.clone().page(4))
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(past.len(), 1);
+    assert!(past[0].files.is_empty());
+    assert_eq!(emu.requests_for("files.list").len(), 1);
+}
+
+#[tokio::test]
+async fn an_error_mid_way_ends_numbered_paging_after_the_items_before_it() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    for n in 0..3 {
+        upload(&bot, &format!("f{n}.txt"), None).await;
+    }
+    let list = FilesList::new().count(1);
+    let mut items = std::pin::pin!(bot.numbered_items(&list));
+    assert!(items.try_next().await.unwrap().is_some());
+    emu.inject("files.list", Fault::slack_error("invalid_arguments"), 1);
+    let failed = items.try_next().await.unwrap_err();
+    assert_eq!(
+        failed.code().map(|code| code.as_str()),
+        Some("invalid_arguments")
+    );
+    assert!(items.try_next().await.unwrap().is_none());
 }
 
 #[tokio::test]

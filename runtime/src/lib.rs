@@ -44,7 +44,7 @@ pub use ids::{
 };
 pub use limiter::{RateLimiter, RateLimits, Refused};
 pub use method::{HttpVerb, InvalidRequest, MethodFacts, RateLimitTier, SlackMethod};
-pub use paging::{CursorPaginated, PageItems};
+pub use paging::{CursorPaginated, NumberPaginated, PageItems};
 #[cfg(feature = "redis")]
 pub use redis_store::RedisStore;
 pub use request::{build_request, encode_params, BaseUrl, FORM_CONTENT_TYPE};

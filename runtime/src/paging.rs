@@ -8,17 +8,18 @@
 //! forever.
 //! Nothing is sent unless the stream is polled: dropping it stops the paging.
 //!
-//! Methods that page by number (`page`/`count`, answering a `paging` or `pagination` object:
-//! `files.list`, `search.messages`, ...) are not followed by their numbers: most of them are not
-//! [`CursorPaginated`], so [`Client::pages`] does not take them, and `search.messages`, which takes
-//! a `cursor` too, is followed only by the cursor its answer gives. Ask for each `page` with
-//! [`Client::call`] instead.
+//! Some older methods page by number instead (`page` from 1, `count` a page, answering a
+//! `paging` object: `files.list`, ...). A binding of one implements [`NumberPaginated`], and
+//! [`Client::numbered_pages`] and [`Client::numbered_items`] follow its page numbers: each page
+//! an ordinary call, ending after the page the answer calls the last. `search.messages`, which
+//! takes a `cursor` too, is followed by [`Client::pages`] only by the cursor its answer gives.
 
 use crate::client::{CallOptions, Client};
 use crate::error::Error;
 use crate::form::{EncodeError, FormEncoder};
 use crate::method::{HttpVerb, InvalidRequest, RateLimitTier, SlackMethod};
 use crate::response::SlackResponse;
+use crate::types::Paging;
 use futures_core::Stream;
 use std::collections::HashSet;
 
@@ -98,6 +99,93 @@ fn own_cursor<M: SlackMethod>(method: &M) -> Option<String> {
         .map(|(_, value)| value.into_owned())
 }
 
+/// A method that pages its results by number: it takes `page` (from 1) and answers `paging`
+/// (this page's number and how many there are). [`Client::numbered_pages`] and
+/// [`Client::numbered_items`] take only these.
+///
+/// ```
+/// use slack_methods_runtime::types::Paging;
+/// use slack_methods_runtime::{
+///     EncodeError, FormEncoder, HttpVerb, NumberPaginated, RateLimitTier, SlackMethod,
+/// };
+/// #[derive(serde::Deserialize)]
+/// struct Page {
+///     paging: Option<Paging>,
+/// }
+/// struct Old {
+///     page: Option<u32>,
+/// }
+/// impl SlackMethod for Old {
+///     const NAME: &'static str = "old.list";
+///     const VERB: HttpVerb = HttpVerb::Get;
+///     const SCOPES: &'static [&'static str] = &["old:read"];
+///     const TIER: RateLimitTier = RateLimitTier::Tier3;
+///     const WRITES: bool = false;
+///     type Response = Page;
+///     fn encode_form(&self, form: &mut FormEncoder) -> Result<(), EncodeError> {
+///         form.append("page", &self.page);
+///         Ok(())
+///     }
+/// }
+/// impl NumberPaginated for Old {
+///     fn paging(page: &Page) -> Option<&Paging> {
+///         page.paging.as_ref()
+///     }
+/// }
+/// ```
+pub trait NumberPaginated: SlackMethod {
+    /// The answer's `paging`, when it has one (paging ends without it).
+    fn paging(response: &Self::Response) -> Option<&Paging>;
+}
+
+/// `M` with its `page` parameter replaced by the page's number. Everything else, validation
+/// included, is `M`'s.
+struct AtPage<'a, M> {
+    method: &'a M,
+    page: u32,
+}
+
+impl<M: SlackMethod> SlackMethod for AtPage<'_, M> {
+    const NAME: &'static str = M::NAME;
+    const VERB: HttpVerb = M::VERB;
+    const SCOPES: &'static [&'static str] = M::SCOPES;
+    const TIER: RateLimitTier = M::TIER;
+    const WRITES: bool = M::WRITES;
+    const PAGINATED: bool = M::PAGINATED;
+    const DEPRECATED: bool = M::DEPRECATED;
+    type Response = M::Response;
+
+    fn validate(&self) -> Result<(), InvalidRequest> {
+        self.method.validate()
+    }
+
+    fn encode_form(&self, form: &mut FormEncoder) -> Result<(), EncodeError> {
+        let mut own = FormEncoder::new();
+        self.method.encode_form(&mut own)?;
+        let own = own.finish();
+        for (name, value) in form_urlencoded::parse(own.as_bytes()) {
+            if name != "page" {
+                form.append_pair(&name, &value);
+            }
+        }
+        form.append("page", &self.page);
+        Ok(())
+    }
+}
+
+/// The page `method` asks for itself (1 when it names none, or one that is not a number).
+fn own_page<M: SlackMethod>(method: &M) -> u32 {
+    let mut form = FormEncoder::new();
+    if method.encode_form(&mut form).is_err() {
+        return 1;
+    }
+    let form = form.finish();
+    form_urlencoded::parse(form.as_bytes())
+        .find(|(name, _)| name == "page")
+        .and_then(|(_, value)| value.parse().ok())
+        .unwrap_or(1)
+}
+
 /// What a paging run does when it is polled next.
 enum Next {
     /// Ask for the page at this cursor (`None`: the first page).
@@ -109,7 +197,7 @@ enum Next {
 }
 
 /// Where a paging run stands between pages.
-struct Paging<'a, M> {
+struct CursorRun<'a, M> {
     client: &'a Client,
     method: &'a M,
     options: &'a CallOptions,
@@ -156,7 +244,7 @@ impl Client {
         // The cursor the run starts at counts as given, whether passed here or carried by
         // the method: a page that gives it again would be the first page again.
         let first = cursor.clone().or_else(|| own_cursor(method));
-        let start = Paging {
+        let start = CursorRun {
             client: self,
             method,
             options,
@@ -224,6 +312,79 @@ impl Client {
     }
 }
 
+impl Client {
+    /// The pages of a method that pages by number, from the page it asks for (the first when
+    /// it names none): each page is one call with the client's settings (limiter, retries,
+    /// typed errors), sent with its own `page`. The stream ends after the page whose `paging`
+    /// says it is the last (its `page` at least its `pages`), after a page without `paging`,
+    /// or after the first error.
+    ///
+    /// ```no_run
+    /// # use slack_methods_runtime::{Client, Error, NumberPaginated};
+    /// # async fn demo<M: NumberPaginated>(client: Client, list: M) -> Result<(), Error> {
+    /// use futures_util::TryStreamExt;
+    /// let mut pages = std::pin::pin!(client.numbered_pages(&list));
+    /// while let Some(page) = pages.try_next().await? {
+    ///     if let Some(paging) = M::paging(&page) {
+    ///         println!("page {} of {}", paging.page, paging.pages);
+    ///     }
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn numbered_pages<'a, M: NumberPaginated>(
+        &'a self,
+        method: &'a M,
+    ) -> impl Stream<Item = Result<SlackResponse<M::Response>, Error>> + 'a {
+        static DEFAULT: std::sync::OnceLock<CallOptions> = std::sync::OnceLock::new();
+        self.numbered_pages_with(method, DEFAULT.get_or_init(CallOptions::new))
+    }
+
+    /// Like [`numbered_pages`](Self::numbered_pages), with per-call settings for every page.
+    pub fn numbered_pages_with<'a, M: NumberPaginated>(
+        &'a self,
+        method: &'a M,
+        options: &'a CallOptions,
+    ) -> impl Stream<Item = Result<SlackResponse<M::Response>, Error>> + 'a {
+        let first = Some(own_page(method));
+        futures_util::stream::unfold(first, move |next| async move {
+            let page = next?;
+            let call = AtPage { method, page };
+            let answer = match self.call_with(&call, options).await {
+                Ok(answer) => answer,
+                // Nothing follows an error.
+                Err(error) => return Some((Err(error), None)),
+            };
+            // The next page's number comes from the one asked for, not from the answer's, so
+            // the numbers only grow and a run ends.
+            let next = M::paging(&answer.data)
+                .filter(|paging| paging.page < paging.pages)
+                .and_then(|_| page.checked_add(1));
+            Some((Ok(answer), next))
+        })
+    }
+
+    /// The items of every page of a method that pages by number, in order:
+    /// [`numbered_pages`](Self::numbered_pages) with each page's list ([`PageItems`]) taken
+    /// apart. An error ends the stream after the items of the pages before it.
+    pub fn numbered_items<'a, M>(
+        &'a self,
+        method: &'a M,
+    ) -> impl Stream<Item = Result<<M::Response as PageItems>::Item, Error>> + 'a
+    where
+        M: NumberPaginated,
+        M::Response: PageItems,
+    {
+        use futures_util::StreamExt;
+        self.numbered_pages(method).flat_map(|page| {
+            let items: Vec<Result<_, Error>> = match page {
+                Ok(page) => page.data.into_items().into_iter().map(Ok).collect(),
+                Err(error) => vec![Err(error)],
+            };
+            futures_util::stream::iter(items)
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -278,6 +439,22 @@ mod tests {
             "limit=2&cursor=new"
         );
         assert_eq!(encoded(&resumed, None).unwrap(), "cursor=old&limit=2");
+    }
+
+    #[test]
+    fn each_numbered_page_sends_its_own_number() {
+        let list = List {
+            cursor: None,
+            limit: 2,
+        };
+        let at = |page| {
+            crate::request::encode_params(&AtPage {
+                method: &list,
+                page,
+            })
+        };
+        assert_eq!(at(3).unwrap(), "limit=2&page=3");
+        assert_eq!(own_page(&list), 1);
     }
 
     #[test]

@@ -6,8 +6,10 @@
 //! bindings here are each step's call.
 
 use super::Acknowledged;
-use crate::types::{File, List, Paging, ResponseMetadata, Timestamp};
-use crate::{slack_method, ChannelId, FileId, FormValue, InvalidRequest, UserId};
+use crate::types::{File, Item, List, Paging, ResponseMetadata, Timestamp};
+use crate::{
+    slack_method, ChannelId, FileId, FormValue, InvalidRequest, NumberPaginated, PageItems, UserId,
+};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
@@ -403,26 +405,23 @@ impl FormValue for FileTypeFilter {
 /// conversations they can see), newest first, one numbered page at a time, kept to a user, a
 /// conversation, a time range or kinds of file when asked.
 ///
-/// Slack pages this method by number, not by cursor: ask for each `page` (from 1) with
-/// `client.call`; the answer's [`paging`](FilesListResponse::paging) says how many there are.
+/// Slack pages this method by number, not by cursor: `client.numbered_pages(&list)` streams
+/// its pages and `client.numbered_items(&list)` the files across them, from the `page` the
+/// request names (the first when none); `client.call` asks for one page.
 ///
 /// ```no_run
 /// # async fn demo(client: slack_methods::Client) -> Result<(), Box<dyn std::error::Error>> {
+/// use futures_util::TryStreamExt;
 /// use slack_methods::methods::{FileTypeFilter, FilesList};
 /// use slack_methods::ChannelId;
 /// let images = FilesList::new()
 ///     .channel(ChannelId::new("C0123ABCD")?)
 ///     .types([FileTypeFilter::Images])
 ///     .count(50);
-/// let mut page = 1;
-/// loop {
-///     let answer = client.call(&images.clone().page(page)).await?;
-///     for file in answer.files.iter() {
+/// let mut files = std::pin::pin!(client.numbered_items(&images));
+/// while let Some(file) = files.try_next().await? {
+///     if let Some(file) = file.parsed() {
 ///         println!("{} ({} bytes)", file.name, file.size);
-///     }
-///     match &answer.paging {
-///         Some(paging) if u64::from(page) < paging.pages => page += 1,
-///         _ => break,
 ///     }
 /// }
 /// # Ok(()) }
@@ -526,6 +525,19 @@ crate::slack_object! {
         pub files: List<File>,
         /// The page's number, the pages in all, and the files in all.
         pub paging: Option<Paging>,
+    }
+}
+
+impl NumberPaginated for FilesList {
+    fn paging(response: &FilesListResponse) -> Option<&Paging> {
+        response.paging.as_ref()
+    }
+}
+
+impl PageItems for FilesListResponse {
+    type Item = Item<File>;
+    fn into_items(self) -> Vec<Item<File>> {
+        self.files.into_items()
     }
 }
 
