@@ -220,3 +220,24 @@ async fn a_revoked_token_calls_no_more() {
     let after = client.call_with_token(&AuthTest, &user).await;
     assert_eq!(api_code(after), "token_revoked");
 }
+
+/// A refresh (token rotation) goes as a `POST` form with the refresh token in the body only,
+/// and the emulator, which does not rotate tokens, answers `invalid_grant_type`.
+#[tokio::test]
+async fn a_refresh_sends_its_token_in_the_body_and_is_refused_by_the_emulator() {
+    let emu = emulator().await;
+    let kept = slack_methods::Token::new("xoxe-1-refresh-marker").unwrap();
+    let refresh = OauthV2Access::refresh(CLIENT_ID, CLIENT_SECRET, &kept);
+    let refused = exchange(&tokenless(&emu), &refresh).await;
+    assert_eq!(api_code(refused), "invalid_grant_type");
+    let sent = emu.requests_for("oauth.v2.access");
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].verb, "POST");
+    assert_eq!(sent[0].param("grant_type"), Some("refresh_token"));
+    assert_eq!(
+        sent[0].param("refresh_token"),
+        Some("xoxe-1-refresh-marker")
+    );
+    assert!(!sent[0].path.contains("marker"), "{}", sent[0].path);
+    assert_eq!(sent[0].param("code"), None);
+}

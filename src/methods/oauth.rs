@@ -67,6 +67,37 @@ impl OauthV2Access {
         }
     }
 
+    /// With token rotation: exchanges `refresh_token` (the `xoxe-` token an earlier exchange
+    /// answered) for a new access token and a new refresh token; Slack revokes the one sent.
+    ///
+    /// ```
+    /// use slack_methods::methods::OauthV2Access;
+    /// use slack_methods::Token;
+    /// let kept = Token::new("xoxe-1-kept-from-the-last-exchange")?;
+    /// let refresh = OauthV2Access::refresh("1234.5678", "the app's client secret", &kept);
+    /// assert_eq!(
+    ///     slack_methods::encode_params(&refresh)?,
+    ///     "client_id=1234.5678&client_secret=the+app%27s+client+secret\
+    ///      &grant_type=refresh_token&refresh_token=xoxe-1-kept-from-the-last-exchange",
+    /// );
+    /// assert!(!format!("{refresh:?}").contains("kept"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn refresh(
+        client_id: impl Into<String>,
+        client_secret: impl Into<String>,
+        refresh_token: &Token,
+    ) -> Self {
+        OauthV2Access {
+            client_id: client_id.into(),
+            client_secret: client_secret.into(),
+            code: None,
+            redirect_uri: None,
+            grant_type: Some("refresh_token".to_owned()),
+            refresh_token: Some(refresh_token.expose_secret().to_owned()),
+        }
+    }
+
     /// Sends `redirect_uri`, which must be the one the authorization was asked with.
     pub fn redirect_uri(mut self, redirect_uri: impl Into<String>) -> Self {
         self.redirect_uri = Some(redirect_uri.into());
