@@ -3,27 +3,18 @@
 
 mod common;
 
-use common::{api_code, unpaced_client as client};
+use common::{api_code, demo_emulator as emulator, unpaced_client as client};
 use futures_util::TryStreamExt;
 use slack_methods::methods::{FileTypeFilter, FilesDelete, FilesInfo, FilesList};
 use slack_methods::types::Timestamp;
 use slack_methods::upload::{FileUpload, UploadFile};
 use slack_methods::{slack_method, ChannelId, Client, Error, FileId, UserId};
-use slack_methods_emulator::{demo, Emulator, Fault};
+use slack_methods_emulator::{demo, Fault};
 
 /// `files.list` with `types` as plain text, to send a kind the typed binding cannot.
 #[slack_method("files.list", response = slack_methods::methods::FilesListResponse)]
 struct OwnFilesList {
     types: Option<Vec<String>>,
-}
-
-async fn emulator() -> Emulator {
-    Emulator::builder()
-        .serve(slack_methods::methods::ALL)
-        .demo_workspace()
-        .start()
-        .await
-        .unwrap()
 }
 
 fn channel(id: &str) -> ChannelId {
