@@ -161,6 +161,21 @@ const NOT_BOUND: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// Parameters a bundled binding sends that Slack's method pages document but the tables do not
+/// list yet (they are bound with `#[slack(unchecked)]`), each with where Slack names it.
+const NEWER_THAN_TABLES: &[(&str, &str, &str)] = &[
+    (
+        "canvases.create",
+        "channel_id",
+        "Slack's canvases.create page: the channel to tab the canvas in (required on free teams)",
+    ),
+    (
+        "conversations.canvases.create",
+        "title",
+        "Slack's conversations.canvases.create page: the canvas's title, optional",
+    ),
+];
+
 /// Parameters a bundled binding requires although Slack's tables call them optional, each with
 /// why. Any other difference in requiredness fails the check.
 const REQUIRED_HERE: &[(&str, &str, &str)] = &[
@@ -293,7 +308,11 @@ impl Facts {
         if let Some(spec) = spec {
             known.extend(spec.params());
         }
-        let unknown: Vec<_> = ours.difference(&known).collect();
+        let newer = listed(NEWER_THAN_TABLES, name);
+        let unknown: Vec<_> = ours
+            .difference(&known)
+            .filter(|param| !newer.contains(*param))
+            .collect();
         if !unknown.is_empty() {
             found.push(format!("{name}: Slack's tables do not know {unknown:?}"));
         }
@@ -304,6 +323,12 @@ impl Facts {
             .collect();
         if !missing.is_empty() {
             found.push(format!("{name}: the binding leaves out {missing:?}"));
+        }
+        let outdated: Vec<_> = newer.intersection(&known).collect();
+        if !outdated.is_empty() {
+            found.push(format!(
+                "{name}: NEWER_THAN_TABLES names {outdated:?}, which the tables now list"
+            ));
         }
         let stale: Vec<_> = not_bound.intersection(&ours).collect();
         if !stale.is_empty() {
@@ -431,7 +456,11 @@ fn every_bundled_binding_agrees_with_slack_s_newest_table() {
     assert!(found.is_empty(), "{}", found.join("\n"));
 
     // Every exception names a bundled method, so none outlives its binding.
-    for (method, param, _) in NOT_BOUND.iter().chain(REQUIRED_HERE) {
+    for (method, param, _) in NOT_BOUND
+        .iter()
+        .chain(REQUIRED_HERE)
+        .chain(NEWER_THAN_TABLES)
+    {
         assert!(
             bundled.contains(method),
             "{method} ({param}) is not bundled"

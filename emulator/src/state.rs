@@ -333,6 +333,8 @@ pub(crate) struct State {
     pub(crate) directory: Directory,
     /// Uploads in progress and completed files.
     pub(crate) files: Files,
+    /// Canvases, standalone and of channels.
+    pub(crate) canvases: crate::canvases::Canvases,
     /// The methods served, by name, with the facts of the bindings they are served for.
     pub(crate) served: HashMap<&'static str, MethodFacts>,
     pub(crate) users: HashMap<String, User>,
@@ -365,6 +367,7 @@ impl State {
             workspace: Workspace::new(max_page),
             directory: Directory::default(),
             files: Files::default(),
+            canvases: crate::canvases::Canvases::default(),
             served: HashMap::new(),
             users: HashMap::new(),
             tokens: HashMap::new(),

@@ -294,6 +294,8 @@ pub mod demo {
         "users.profile:read",
         "emoji:read",
         "assistant:write",
+        "canvases:read",
+        "canvases:write",
     ];
 
     /// The workspace's custom emoji (`emoji.list`), by name: an image URL, or `alias:` and the

@@ -51,6 +51,7 @@ pub mod acknowledged;
 pub mod assistant;
 pub mod auth;
 pub mod bookmarks;
+pub mod canvases;
 pub mod channels;
 pub mod chat;
 pub mod emoji;
@@ -77,6 +78,10 @@ pub use auth::{AuthRevoke, AuthRevokeResponse, AuthTest, AuthTestResponse};
 pub use bookmarks::{
     BookmarksAdd, BookmarksAddResponse, BookmarksEdit, BookmarksEditResponse, BookmarksList,
     BookmarksListResponse, BookmarksRemove,
+};
+pub use canvases::{
+    CanvasChange, CanvasCreated, CanvasesCreate, CanvasesDelete, CanvasesEdit,
+    ConversationsCanvasesCreate, DocumentContent,
 };
 pub use channels::{
     ConversationType, ConversationsCreate, ConversationsCreateResponse, ConversationsInfo,
@@ -249,4 +254,8 @@ bundled![
     AssistantThreadsSetStatus,
     AssistantThreadsSetSuggestedPrompts,
     AssistantThreadsSetTitle,
+    CanvasesCreate,
+    ConversationsCanvasesCreate,
+    CanvasesEdit,
+    CanvasesDelete,
 ];

@@ -8,6 +8,7 @@
 mod assistant;
 mod auth;
 mod bookmarks;
+mod canvases;
 mod channels;
 mod chat;
 mod emoji;
@@ -214,6 +215,13 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
         assistant::set_suggested_prompts,
     ),
     ("assistant.threads.setTitle", assistant::set_title),
+    ("canvases.create", canvases::create),
+    (
+        "conversations.canvases.create",
+        canvases::conversations_create,
+    ),
+    ("canvases.edit", canvases::edit),
+    ("canvases.delete", canvases::delete),
 ];
 
 fn implementation(method: &str) -> Option<Handler> {

@@ -1,0 +1,255 @@
+//! Canvases: `canvases.create`, `conversations.canvases.create`, `canvases.edit` and
+//! `canvases.delete`.
+//!
+//! The errors are those Slack documents for these methods: `canvas_creation_failed` (with a
+//! `detail`) for content Slack cannot read, `channel_canvas_already_exists` for a second
+//! canvas of a channel, `canvas_not_found` for an unknown canvas (or one the caller cannot
+//! see), `canvas_editing_failed` for a change that cannot be applied. Where Slack is silent,
+//! these are the emulator's choices:
+//!
+//! - `document_content` must be `{"type": "markdown", "markdown": "<text>"}`; anything else
+//!   (not JSON, another `type`, no `markdown`) is `canvas_creation_failed` with a `detail`
+//!   saying what is wrong (Slack's own details are its parser's and are not reproduced). Left
+//!   out, the canvas is empty, as Slack's pages say it may be.
+//! - A channel named by `channel_id` (either method) must be one the caller can see: a public
+//!   channel, or a private one it is a member of; otherwise `channel_not_found`, as the other
+//!   conversation methods answer.
+//! - Who may edit or delete a canvas: the user who made it, and for a channel canvas or a
+//!   standalone one tabbed in a channel, anyone who can see that channel. Anyone else gets
+//!   `canvas_not_found`. Access granted with `canvases.access.set` is not emulated.
+//! - A channel canvas deleted with `canvases.delete` frees its channel for a new one.
+//! - `changes` must be a JSON array of exactly one change (Slack takes one per call); an
+//!   empty or longer array, an unknown `operation`, a field the operation needs but lacks, or
+//!   a `section_id` the canvas does not have is `canvas_editing_failed` with a `detail`, and
+//!   the canvas stays as it was.
+//! - Sections are cut at headings (see the `canvases` state module); `rename` takes the new
+//!   title from `title_content`, which has the shape of `document_content`.
+
+use super::messages::{conversation, Access};
+use super::{fail, param, Outcome, Reply};
+use crate::canvases::{sections_of, Canvas, Section};
+use crate::state::{State, User};
+use serde_json::{Map, Value};
+
+/// `{"ok":false,"error":code,"detail":detail}`.
+fn failed(code: &str, detail: &str) -> Reply {
+    Reply::slack_error(code, &[("detail", detail)])
+}
+
+/// The markdown of a `{"type":"markdown","markdown":..}` value, or why it is not one.
+fn markdown_of(value: &Value) -> Result<String, String> {
+    let Value::Object(object) = value else {
+        return Err("content must be an object with `type` and `markdown`".to_owned());
+    };
+    match object.get("type").and_then(Value::as_str) {
+        Some("markdown") => {}
+        Some(other) => return Err(format!("unsupported content type `{other}`")),
+        None => return Err("content needs a `type`".to_owned()),
+    }
+    object
+        .get("markdown")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+        .ok_or_else(|| "content needs `markdown` text".to_owned())
+}
+
+/// The markdown of the parameter `name` (empty when it is absent), or `canvas_creation_failed`.
+fn content_param(params: &[(String, String)], name: &str) -> Result<String, Reply> {
+    let Some(text) = param(params, name) else {
+        return Ok(String::new());
+    };
+    let value: Value = serde_json::from_str(text)
+        .map_err(|_| failed("canvas_creation_failed", "'content' is not valid JSON"))?;
+    markdown_of(&value).map_err(|why| failed("canvas_creation_failed", &why))
+}
+
+/// A fresh canvas id (`F...`), unique among canvases and files.
+fn new_canvas_id(state: &State) -> String {
+    let canvases = &state.canvases.by_id;
+    let files = &state.files;
+    state.directory.new_id('F', |id| {
+        canvases.contains_key(id)
+            || files.stored.contains_key(id)
+            || files.pending.values().any(|p| p.file_id == id)
+    })
+}
+
+/// Stores `canvas` under a new id and answers `{"canvas_id": id}`.
+fn created(state: &mut State, canvas: Canvas) -> Outcome {
+    let id = new_canvas_id(state);
+    state.canvases.by_id.insert(id.clone(), canvas);
+    let mut data = Map::new();
+    data.insert("canvas_id".into(), Value::String(id));
+    Ok(data)
+}
+
+/// `canvases.create`: a standalone canvas owned by the caller, tabbed in `channel_id` if given.
+pub(crate) fn create(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let markdown = content_param(params, "document_content")?;
+    let tab = match param(params, "channel_id").filter(|id| !id.is_empty()) {
+        Some(id) => Some(conversation(state, caller, Some(id), Access::Act)?),
+        None => None,
+    };
+    let canvas = Canvas {
+        title: param(params, "title").unwrap_or("").to_owned(),
+        sections: sections_of(&markdown),
+        owner: caller.spec.id.clone(),
+        channel: None,
+        tab,
+    };
+    created(state, canvas)
+}
+
+/// `conversations.canvases.create`: the canvas of `channel_id`, at most one a channel.
+pub(crate) fn conversations_create(
+    state: &mut State,
+    caller: &User,
+    params: &[(String, String)],
+) -> Outcome {
+    let channel = conversation(state, caller, param(params, "channel_id"), Access::Act)?;
+    let taken = state
+        .canvases
+        .by_id
+        .values()
+        .any(|canvas| canvas.channel.as_deref() == Some(channel.as_str()));
+    if taken {
+        return Err(fail("channel_canvas_already_exists"));
+    }
+    let markdown = content_param(params, "document_content")?;
+    let canvas = Canvas {
+        title: param(params, "title").unwrap_or("").to_owned(),
+        sections: sections_of(&markdown),
+        owner: caller.spec.id.clone(),
+        channel: Some(channel),
+        tab: None,
+    };
+    created(state, canvas)
+}
+
+/// The id of the canvas `canvas_id` if the caller may change it, else `canvas_not_found`.
+fn writable(state: &State, caller: &User, params: &[(String, String)]) -> Result<String, Reply> {
+    let id = param(params, "canvas_id").unwrap_or("");
+    let canvas = state
+        .canvases
+        .by_id
+        .get(id)
+        .ok_or_else(|| fail("canvas_not_found"))?;
+    let via_channel = canvas
+        .channel
+        .iter()
+        .chain(&canvas.tab)
+        .any(|channel| conversation(state, caller, Some(channel), Access::Act).is_ok());
+    if canvas.owner == caller.spec.id || via_channel {
+        Ok(id.to_owned())
+    } else {
+        Err(fail("canvas_not_found"))
+    }
+}
+
+/// `canvases.delete`: the canvas is gone.
+pub(crate) fn delete(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let id = writable(state, caller, params)?;
+    state.canvases.by_id.remove(&id);
+    Ok(Map::new())
+}
+
+/// `canvas_editing_failed` with `detail`.
+fn edit_failed(detail: &str) -> Reply {
+    failed("canvas_editing_failed", detail)
+}
+
+/// The string field `name` of a change, if present.
+fn text_field<'a>(change: &'a Map<String, Value>, name: &str) -> Result<Option<&'a str>, Reply> {
+    match change.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text)),
+        Some(_) => Err(edit_failed(&format!("`{name}` must be a string"))),
+    }
+}
+
+/// The markdown of the content field `name` of a change, if present.
+fn content_field(change: &Map<String, Value>, name: &str) -> Result<Option<String>, Reply> {
+    match change.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(value) => markdown_of(value)
+            .map(Some)
+            .map_err(|why| edit_failed(&format!("`{name}`: {why}"))),
+    }
+}
+
+/// `canvases.edit`: applies the one change in `changes`.
+pub(crate) fn edit(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let id = writable(state, caller, params)?;
+    let changes: Value = serde_json::from_str(param(params, "changes").unwrap_or(""))
+        .map_err(|_| edit_failed("`changes` is not a JSON array"))?;
+    let change = match changes.as_array().map(Vec::as_slice) {
+        Some([Value::Object(change)]) => change.clone(),
+        Some([_]) => return Err(edit_failed("a change must be an object")),
+        Some([]) => return Err(edit_failed("`changes` is empty")),
+        Some(_) => return Err(edit_failed("only one change per call is supported")),
+        None => return Err(edit_failed("`changes` is not a JSON array")),
+    };
+    let operation = text_field(&change, "operation")?.unwrap_or("");
+    let section_id = text_field(&change, "section_id")?;
+    let content = content_field(&change, "document_content")?;
+    let title = content_field(&change, "title_content")?;
+    let needs = |what: Option<String>, name: &str| {
+        what.ok_or_else(|| edit_failed(&format!("`{operation}` needs `{name}`")))
+    };
+    let canvas = state
+        .canvases
+        .by_id
+        .get_mut(&id)
+        .ok_or_else(|| fail("canvas_not_found"))?;
+    // The index of the section the change names, when it names one.
+    let position = |sections: &[Section]| -> Result<Option<usize>, Reply> {
+        section_id
+            .map(|wanted| {
+                sections
+                    .iter()
+                    .position(|section| section.id == wanted)
+                    .ok_or_else(|| edit_failed(&format!("no section `{wanted}` in the canvas")))
+            })
+            .transpose()
+    };
+    let section_needed = |at: Option<usize>| {
+        at.ok_or_else(|| edit_failed(&format!("`{operation}` needs `section_id`")))
+    };
+    match operation {
+        "insert_at_start" => {
+            let new = sections_of(&needs(content, "document_content")?);
+            canvas.sections.splice(0..0, new);
+        }
+        "insert_at_end" => {
+            let new = sections_of(&needs(content, "document_content")?);
+            canvas.sections.extend(new);
+        }
+        "insert_before" | "insert_after" => {
+            let at = section_needed(position(&canvas.sections)?)?;
+            let new = sections_of(&needs(content, "document_content")?);
+            let at = if operation == "insert_after" {
+                at + 1
+            } else {
+                at
+            };
+            canvas.sections.splice(at..at, new);
+        }
+        "replace" => {
+            let new = sections_of(&needs(content, "document_content")?);
+            match position(&canvas.sections)? {
+                Some(at) => {
+                    canvas.sections.splice(at..=at, new);
+                }
+                None => canvas.sections = new,
+            }
+        }
+        "delete" => {
+            let at = section_needed(position(&canvas.sections)?)?;
+            canvas.sections.remove(at);
+        }
+        "rename" => canvas.title = needs(title, "title_content")?,
+        "" => return Err(edit_failed("a change needs an `operation`")),
+        other => return Err(edit_failed(&format!("unknown operation `{other}`"))),
+    }
+    Ok(Map::new())
+}

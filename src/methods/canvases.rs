@@ -1,0 +1,489 @@
+//! Canvases: `canvases.create` (a standalone canvas), `conversations.canvases.create` (a
+//! channel's own canvas), `canvases.edit` and `canvases.delete`.
+//!
+//! A canvas's content is markdown, sent as a [`DocumentContent`] (`{"type": "markdown",
+//! "markdown": ".."}`, the only type Slack takes) in a form field as JSON text; an edit is one
+//! [`CanvasChange`], whose variants carry exactly the fields each operation needs. A canvas is a
+//! file to Slack: its id is a [`FileId`] (`F...`).
+
+use super::Acknowledged;
+use crate::{slack_method, ChannelId, FileId, InvalidRequest, ParamSchema};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+/// A canvas's content (or, for [`CanvasChange::Rename`], its title): markdown, the one type of
+/// content Slack takes. Sent as `{"type":"markdown","markdown":".."}`.
+///
+/// Slack's canvases take headings (`#` to `###`), bold, italic, strikethrough, lists and
+/// checklists, code, quotes, tables, dividers, links, emoji and mentions.
+///
+/// ```
+/// use slack_methods::methods::DocumentContent;
+/// let content = DocumentContent::markdown("# Runbook\nRestart the *worker*.");
+/// assert_eq!(
+///     serde_json::to_string(&content)?,
+///     r##"{"type":"markdown","markdown":"# Runbook\nRestart the *worker*."}"##,
+/// );
+/// assert_eq!(content.text(), "# Runbook\nRestart the *worker*.");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum DocumentContent {
+    /// Markdown text.
+    Markdown {
+        /// The markdown.
+        markdown: String,
+    },
+}
+
+impl DocumentContent {
+    /// Content written in markdown.
+    pub fn markdown(text: impl Into<String>) -> Self {
+        DocumentContent::Markdown {
+            markdown: text.into(),
+        }
+    }
+
+    /// The content's text (its markdown).
+    pub fn text(&self) -> &str {
+        match self {
+            DocumentContent::Markdown { markdown } => markdown,
+        }
+    }
+}
+
+impl ParamSchema for DocumentContent {
+    fn json_schema() -> Value {
+        json!({
+            "type": "object",
+            "properties": {
+                "type": { "const": "markdown", "description": "Always `markdown`." },
+                "markdown": { "type": "string", "description": "The content, in markdown." },
+            },
+            "required": ["type", "markdown"],
+            "additionalProperties": false,
+            "description": "Content in markdown: {\"type\": \"markdown\", \"markdown\": \"...\"}.",
+        })
+    }
+}
+
+/// One edit of a canvas (`canvases.edit`'s `changes`), by its `operation`. Each variant holds
+/// what its operation needs, so none can be sent without it: a `section_id` for the operations
+/// relative to a section (found with `canvases.sections.lookup`), `document_content` for those
+/// that write content, `title_content` for a new title.
+///
+/// ```
+/// use slack_methods::methods::{CanvasChange, DocumentContent};
+/// let append = CanvasChange::insert_at_end(DocumentContent::markdown("- [ ] Call the vendor"));
+/// assert_eq!(
+///     serde_json::to_string(&append)?,
+///     r#"{"operation":"insert_at_end","document_content":{"type":"markdown","markdown":"- [ ] Call the vendor"}}"#,
+/// );
+/// let drop = CanvasChange::delete("temp:C:AAAAAAAAAAA");
+/// assert_eq!(
+///     serde_json::to_string(&drop)?,
+///     r#"{"operation":"delete","section_id":"temp:C:AAAAAAAAAAA"}"#,
+/// );
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "operation", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum CanvasChange {
+    /// Inserts content after a section.
+    InsertAfter {
+        /// The section the content goes after.
+        section_id: String,
+        /// The content.
+        document_content: DocumentContent,
+    },
+    /// Inserts content before a section.
+    InsertBefore {
+        /// The section the content goes before.
+        section_id: String,
+        /// The content.
+        document_content: DocumentContent,
+    },
+    /// Inserts content at the start of the canvas.
+    InsertAtStart {
+        /// The content.
+        document_content: DocumentContent,
+    },
+    /// Inserts content at the end of the canvas.
+    InsertAtEnd {
+        /// The content.
+        document_content: DocumentContent,
+    },
+    /// Replaces one section, or without a `section_id` the whole canvas.
+    Replace {
+        /// The section replaced; `None` replaces the whole canvas.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        section_id: Option<String>,
+        /// The new content.
+        document_content: DocumentContent,
+    },
+    /// Deletes a section (a whole canvas goes with `canvases.delete`).
+    Delete {
+        /// The section deleted.
+        section_id: String,
+    },
+    /// Gives the canvas a new title.
+    Rename {
+        /// The new title, as markdown content.
+        title_content: DocumentContent,
+    },
+}
+
+impl CanvasChange {
+    /// Inserts `content` after the section `section_id`.
+    pub fn insert_after(section_id: impl Into<String>, content: DocumentContent) -> Self {
+        CanvasChange::InsertAfter {
+            section_id: section_id.into(),
+            document_content: content,
+        }
+    }
+
+    /// Inserts `content` before the section `section_id`.
+    pub fn insert_before(section_id: impl Into<String>, content: DocumentContent) -> Self {
+        CanvasChange::InsertBefore {
+            section_id: section_id.into(),
+            document_content: content,
+        }
+    }
+
+    /// Inserts `content` at the start of the canvas.
+    pub fn insert_at_start(content: DocumentContent) -> Self {
+        CanvasChange::InsertAtStart {
+            document_content: content,
+        }
+    }
+
+    /// Inserts `content` at the end of the canvas.
+    pub fn insert_at_end(content: DocumentContent) -> Self {
+        CanvasChange::InsertAtEnd {
+            document_content: content,
+        }
+    }
+
+    /// Replaces the section `section_id` with `content`.
+    pub fn replace_section(section_id: impl Into<String>, content: DocumentContent) -> Self {
+        CanvasChange::Replace {
+            section_id: Some(section_id.into()),
+            document_content: content,
+        }
+    }
+
+    /// Replaces the whole canvas with `content`.
+    pub fn replace_all(content: DocumentContent) -> Self {
+        CanvasChange::Replace {
+            section_id: None,
+            document_content: content,
+        }
+    }
+
+    /// Deletes the section `section_id`.
+    pub fn delete(section_id: impl Into<String>) -> Self {
+        CanvasChange::Delete {
+            section_id: section_id.into(),
+        }
+    }
+
+    /// Renames the canvas to `title`.
+    pub fn rename(title: impl Into<String>) -> Self {
+        CanvasChange::Rename {
+            title_content: DocumentContent::markdown(title),
+        }
+    }
+
+    /// The `operation` as Slack names it (`insert_after`, ...).
+    pub fn operation(&self) -> &'static str {
+        match self {
+            CanvasChange::InsertAfter { .. } => "insert_after",
+            CanvasChange::InsertBefore { .. } => "insert_before",
+            CanvasChange::InsertAtStart { .. } => "insert_at_start",
+            CanvasChange::InsertAtEnd { .. } => "insert_at_end",
+            CanvasChange::Replace { .. } => "replace",
+            CanvasChange::Delete { .. } => "delete",
+            CanvasChange::Rename { .. } => "rename",
+        }
+    }
+
+    /// The section the change is relative to, if any.
+    pub fn section_id(&self) -> Option<&str> {
+        match self {
+            CanvasChange::InsertAfter { section_id, .. }
+            | CanvasChange::InsertBefore { section_id, .. }
+            | CanvasChange::Delete { section_id } => Some(section_id),
+            CanvasChange::Replace { section_id, .. } => section_id.as_deref(),
+            CanvasChange::InsertAtStart { .. }
+            | CanvasChange::InsertAtEnd { .. }
+            | CanvasChange::Rename { .. } => None,
+        }
+    }
+}
+
+impl ParamSchema for CanvasChange {
+    fn json_schema() -> Value {
+        let content = DocumentContent::json_schema();
+        let section = json!({ "type": "string", "description": "A section's id, from `canvases.sections.lookup`." });
+        let shape = |operation: &str, required: &[&str], optional: &[&str]| {
+            let mut properties = serde_json::Map::new();
+            properties.insert("operation".into(), json!({ "const": operation }));
+            for name in required.iter().chain(optional) {
+                let schema = match *name {
+                    "section_id" => section.clone(),
+                    _ => content.clone(),
+                };
+                properties.insert((*name).into(), schema);
+            }
+            let mut all = vec!["operation"];
+            all.extend_from_slice(required);
+            json!({
+                "type": "object",
+                "properties": properties,
+                "required": all,
+                "additionalProperties": false,
+            })
+        };
+        json!({
+            "anyOf": [
+                shape("insert_after", &["section_id", "document_content"], &[]),
+                shape("insert_before", &["section_id", "document_content"], &[]),
+                shape("insert_at_start", &["document_content"], &[]),
+                shape("insert_at_end", &["document_content"], &[]),
+                shape("replace", &["document_content"], &["section_id"]),
+                shape("delete", &["section_id"], &[]),
+                shape("rename", &["title_content"], &[]),
+            ],
+            "description": "One edit: its `operation` and what that operation needs.",
+        })
+    }
+}
+
+crate::slack_object! {
+    /// What `canvases.create` and `conversations.canvases.create` answer: the new canvas's id.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct CanvasCreated {
+        required {
+            /// The new canvas's id (`F...`).
+            pub canvas_id: FileId,
+        }
+    }
+}
+
+/// `canvases.create`: a new standalone canvas owned by the caller, with a title and markdown
+/// content; with `channel_id`, also added as a tab in that channel (which Slack requires on
+/// free teams). The answer is the canvas's id. Others see it once it is shared
+/// (`canvases.access.set`) or tabbed in a channel.
+///
+/// ```
+/// use slack_methods::methods::{CanvasesCreate, DocumentContent};
+/// let runbook = CanvasesCreate::new(DocumentContent::markdown("# Steps\n1. Page the on-call"))
+///     .title("Runbook");
+/// assert_eq!(
+///     slack_methods::encode_params(&runbook)?,
+///     "document_content=%7B%22type%22%3A%22markdown%22%2C%22markdown%22%3A%22%23+Steps%5Cn1.+Page+the+on-call%22%7D\
+///      &title=Runbook",
+/// );
+/// # Ok::<(), slack_methods::Error>(())
+/// ```
+#[slack_method(
+    "canvases.create",
+    scope = "canvases:write",
+    response = CanvasCreated
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct CanvasesCreate {
+    /// The canvas's content, markdown (`{"type": "markdown", "markdown": "..."}`), sent as JSON
+    /// text.
+    #[slack(json)]
+    pub document_content: DocumentContent,
+    /// The canvas's title; without one it is untitled.
+    pub title: Option<String>,
+    /// A channel to add the canvas to as a tab (required on free teams).
+    #[slack(unchecked)]
+    pub channel_id: Option<ChannelId>,
+}
+
+impl CanvasesCreate {
+    /// An untitled canvas holding `content`.
+    pub fn new(content: DocumentContent) -> Self {
+        CanvasesCreate {
+            document_content: content,
+            title: None,
+            channel_id: None,
+        }
+    }
+
+    /// Titles the canvas.
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Adds the canvas as a tab in `channel`.
+    pub fn in_channel(mut self, channel: ChannelId) -> Self {
+        self.channel_id = Some(channel);
+        self
+    }
+}
+
+/// `conversations.canvases.create`: the channel's own canvas, which every member of the
+/// channel can open (access follows the channel's; nothing to share). A channel has at most
+/// one: a second answers `channel_canvas_already_exists` (`conversations.info` names the
+/// existing one). The app must be able to see the channel: a public one, or a private one it
+/// is a member of.
+///
+/// ```
+/// use slack_methods::methods::{ConversationsCanvasesCreate, DocumentContent};
+/// use slack_methods::ChannelId;
+/// let hub = ConversationsCanvasesCreate::new(
+///     ChannelId::new("C0123ABCD")?,
+///     DocumentContent::markdown("Ask here; see the *runbook* first."),
+/// );
+/// assert_eq!(
+///     slack_methods::encode_params(&hub)?,
+///     "channel_id=C0123ABCD\
+///      &document_content=%7B%22type%22%3A%22markdown%22%2C%22markdown%22%3A%22Ask+here%3B+see+the+*runbook*+first.%22%7D",
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "conversations.canvases.create",
+    scope = "canvases:write",
+    response = CanvasCreated
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ConversationsCanvasesCreate {
+    /// The channel the canvas belongs to.
+    pub channel_id: ChannelId,
+    /// The canvas's content, markdown (`{"type": "markdown", "markdown": "..."}`), sent as JSON
+    /// text.
+    #[slack(json)]
+    pub document_content: DocumentContent,
+    /// The canvas's title.
+    #[slack(unchecked)]
+    pub title: Option<String>,
+}
+
+impl ConversationsCanvasesCreate {
+    /// The canvas of `channel`, holding `content`.
+    pub fn new(channel: ChannelId, content: DocumentContent) -> Self {
+        ConversationsCanvasesCreate {
+            channel_id: channel,
+            document_content: content,
+            title: None,
+        }
+    }
+
+    /// Titles the canvas.
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+}
+
+/// `canvases.edit`: changes a canvas the caller may write to, by one change (an `operation`):
+/// content inserted at the start or end or beside a section, a section (or the whole canvas)
+/// replaced, a section deleted, or a new title. Slack takes one change per call for now: an
+/// empty `changes`, or more than one, is refused before sending, as is a `section_id` that is
+/// blank.
+///
+/// ```
+/// use slack_methods::methods::{CanvasChange, CanvasesEdit, DocumentContent};
+/// use slack_methods::FileId;
+/// let edit = CanvasesEdit::new(
+///     FileId::new("F0123ABCD")?,
+///     CanvasChange::insert_at_end(DocumentContent::markdown("Done.")),
+/// );
+/// assert_eq!(
+///     slack_methods::encode_params(&edit)?,
+///     "canvas_id=F0123ABCD\
+///      &changes=%5B%7B%22operation%22%3A%22insert_at_end%22%2C%22document_content%22%3A\
+///      %7B%22type%22%3A%22markdown%22%2C%22markdown%22%3A%22Done.%22%7D%7D%5D",
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "canvases.edit",
+    scope = "canvases:write",
+    response = Acknowledged,
+    validate = CanvasesEdit::check
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct CanvasesEdit {
+    /// The canvas's id (`F...`).
+    pub canvas_id: FileId,
+    /// The change, as a JSON array of one: Slack takes one change per call for now.
+    #[slack(json)]
+    pub changes: Vec<CanvasChange>,
+}
+
+impl CanvasesEdit {
+    /// Applies `change` to the canvas `canvas_id`.
+    pub fn new(canvas_id: FileId, change: CanvasChange) -> Self {
+        CanvasesEdit {
+            canvas_id,
+            changes: vec![change],
+        }
+    }
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        let change = match self.changes.as_slice() {
+            [] => {
+                return Err(InvalidRequest::new(
+                    "`changes` is empty: an edit needs one change",
+                ))
+            }
+            [change] => change,
+            more => {
+                return Err(InvalidRequest::new(format!(
+                    "{} `changes`: Slack applies one change per call; send them one by one",
+                    more.len()
+                )))
+            }
+        };
+        if change.section_id().is_some_and(|id| id.trim().is_empty()) {
+            return Err(InvalidRequest::new(format!(
+                "`section_id` is blank: `{}` needs the id of a section (`canvases.sections.lookup` finds it)",
+                change.operation()
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// `canvases.delete`: deletes a canvas for good (there is no undo). An unknown canvas, or one
+/// the caller cannot see, is `canvas_not_found`.
+///
+/// ```
+/// use slack_methods::methods::CanvasesDelete;
+/// use slack_methods::FileId;
+/// let gone = CanvasesDelete::of(FileId::new("F0123ABCD")?);
+/// assert_eq!(slack_methods::encode_params(&gone)?, "canvas_id=F0123ABCD");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method("canvases.delete", scope = "canvases:write", response = Acknowledged)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct CanvasesDelete {
+    /// The canvas's id (`F...`).
+    pub canvas_id: FileId,
+}
+
+impl CanvasesDelete {
+    /// Deletes `canvas_id`.
+    pub fn of(canvas_id: FileId) -> Self {
+        CanvasesDelete { canvas_id }
+    }
+}

@@ -1,0 +1,419 @@
+//! The canvas bindings against the emulator, over real HTTP: a canvas made, edited by each
+//! operation and deleted reads back as Slack would keep it; what Slack's documentation calls
+//! invalid is refused before sending; Slack's errors come back typed.
+
+mod common;
+
+use common::{api_code as code, refused, unpaced_client as client};
+
+use serde_json::Value;
+use slack_methods::methods::{
+    CanvasChange, CanvasesCreate, CanvasesDelete, CanvasesEdit, ConversationsCanvasesCreate,
+    DocumentContent,
+};
+use slack_methods::{ChannelId, Client, Error, FileId, SlackMethod};
+use slack_methods_emulator::{demo, Emulator};
+
+/// A bot token without the canvas scopes.
+const NO_CANVAS_SCOPE: &str = "xoxb-no-canvas-scope";
+/// A user token of Grace, with the canvas scopes.
+const GRACE_TOKEN: &str = "xoxp-grace-canvases";
+
+async fn emulator() -> Emulator {
+    let emu = common::demo_emulator().await;
+    emu.add_token(NO_CANVAS_SCOPE, demo::BOT, &["chat:write"]);
+    emu.add_token(
+        GRACE_TOKEN,
+        demo::GRACE,
+        &["canvases:write", "canvases:read"],
+    );
+    emu
+}
+
+fn channel(id: &str) -> ChannelId {
+    ChannelId::new(id).unwrap()
+}
+
+fn md(text: &str) -> DocumentContent {
+    DocumentContent::markdown(text)
+}
+
+/// A new standalone canvas of the caller's: its id.
+async fn new_canvas(bot: &Client, markdown: &str) -> FileId {
+    bot.call(&CanvasesCreate::new(md(markdown)).title("Runbook"))
+        .await
+        .unwrap()
+        .canvas_id
+        .clone()
+}
+
+fn markdown(emu: &Emulator, id: &FileId) -> String {
+    let canvas = emu.canvas(id.as_str()).expect("the canvas exists");
+    canvas["markdown"].as_str().unwrap().to_owned()
+}
+
+/// The id of the canvas's section whose markdown starts with `start`.
+fn section(emu: &Emulator, id: &FileId, start: &str) -> String {
+    let canvas = emu.canvas(id.as_str()).unwrap();
+    canvas["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["markdown"].as_str().unwrap().starts_with(start))
+        .unwrap_or_else(|| panic!("no section starting {start:?} in {canvas}"))["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// The `detail` Slack sends with some canvas errors.
+fn detail(result: Result<impl std::fmt::Debug, Error>) -> (String, String) {
+    match result {
+        Err(Error::Api(api)) => {
+            let body: Value = serde_json::from_str(&api.raw).unwrap();
+            (
+                api.code.as_str().to_owned(),
+                body["detail"].as_str().unwrap_or("").to_owned(),
+            )
+        }
+        other => panic!("expected a Slack error, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_standalone_canvas_is_made_with_its_title_and_markdown() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let created = bot
+        .call(
+            &CanvasesCreate::new(md("# Steps\n1. Page the on-call"))
+                .title("Runbook")
+                .in_channel(channel(demo::GENERAL)),
+        )
+        .await
+        .unwrap();
+    assert!(created.canvas_id.as_str().starts_with('F'));
+
+    let request = emu.requests_for(CanvasesCreate::NAME);
+    let params = &request.last().unwrap().params;
+    let sent = |name: &str| {
+        params
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.clone())
+    };
+    assert_eq!(
+        sent("document_content").as_deref(),
+        Some(r##"{"type":"markdown","markdown":"# Steps\n1. Page the on-call"}"##),
+        "JSON text in a form field"
+    );
+
+    let canvas = emu.canvas(created.canvas_id.as_str()).unwrap();
+    assert_eq!(canvas["title"], "Runbook");
+    assert_eq!(canvas["markdown"], "# Steps\n1. Page the on-call");
+    assert_eq!(canvas["owner"], demo::BOT);
+    assert_eq!(canvas["tab_channel_id"], demo::GENERAL);
+    assert_eq!(canvas["channel_id"], Value::Null);
+}
+
+#[tokio::test]
+async fn content_slack_cannot_read_is_canvas_creation_failed_with_a_detail() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    // A binding of one's own that sends another content type, as JSON text.
+    #[slack_methods::slack_method("canvases.create", scope = "canvases:write")]
+    struct RawCreate {
+        document_content: String,
+    }
+    let (error, why) = detail(
+        bot.call(&RawCreate {
+            document_content: r#"{"type":"html","markdown":"<b>x</b>"}"#.to_owned(),
+        })
+        .await,
+    );
+    assert_eq!(error, "canvas_creation_failed");
+    assert!(why.contains("html"), "{why}");
+    let (error, _) = detail(
+        bot.call(&RawCreate {
+            document_content: "# not JSON".to_owned(),
+        })
+        .await,
+    );
+    assert_eq!(error, "canvas_creation_failed");
+}
+
+#[tokio::test]
+async fn a_tab_in_a_channel_the_caller_cannot_see_is_channel_not_found() {
+    let emu = emulator().await;
+    let grace = client(&emu, GRACE_TOKEN);
+    // `#leads` is private: Ada and the bot.
+    let result = grace
+        .call(&CanvasesCreate::new(md("x")).in_channel(channel(demo::LEADS)))
+        .await;
+    assert_eq!(code(result), "channel_not_found");
+}
+
+#[tokio::test]
+async fn a_channel_has_one_canvas() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let hub = ConversationsCanvasesCreate::new(channel(demo::GENERAL), md("Ask here."))
+        .title("About #general");
+    let created = bot.call(&hub).await.unwrap();
+    let canvas = emu.canvas(created.canvas_id.as_str()).unwrap();
+    assert_eq!(canvas["channel_id"], demo::GENERAL);
+    assert_eq!(canvas["title"], "About #general");
+    assert_eq!(canvas["markdown"], "Ask here.");
+
+    let again = bot.call(&hub).await;
+    assert_eq!(code(again), "channel_canvas_already_exists");
+
+    // Deleting it frees the channel for a new one.
+    bot.call(&CanvasesDelete::of(created.canvas_id.clone()))
+        .await
+        .unwrap();
+    bot.call(&hub).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_channel_canvas_needs_a_channel_the_caller_can_see() {
+    let emu = emulator().await;
+    let grace = client(&emu, GRACE_TOKEN);
+    let private = grace
+        .call(&ConversationsCanvasesCreate::new(
+            channel(demo::LEADS),
+            md("x"),
+        ))
+        .await;
+    assert_eq!(code(private), "channel_not_found");
+    let unknown = grace
+        .call(&ConversationsCanvasesCreate::new(
+            channel("C0NOSUCH01"),
+            md("x"),
+        ))
+        .await;
+    assert_eq!(code(unknown), "channel_not_found");
+}
+
+#[tokio::test]
+async fn each_operation_edits_the_markdown_by_section() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let id = new_canvas(&bot, "# Steps\nPage the on-call\n# Contacts\nAda").await;
+    let edit = |change: CanvasChange| CanvasesEdit::new(id.clone(), change);
+
+    bot.call(&edit(CanvasChange::insert_at_start(md("Read me first."))))
+        .await
+        .unwrap();
+    bot.call(&edit(CanvasChange::insert_at_end(md("# Log\nNothing yet"))))
+        .await
+        .unwrap();
+    assert_eq!(
+        markdown(&emu, &id),
+        "Read me first.\n# Steps\nPage the on-call\n# Contacts\nAda\n# Log\nNothing yet"
+    );
+
+    let contacts = section(&emu, &id, "# Contacts");
+    bot.call(&edit(CanvasChange::insert_before(
+        contacts.clone(),
+        md("# Escalation\nCall Grace"),
+    )))
+    .await
+    .unwrap();
+    bot.call(&edit(CanvasChange::insert_after(
+        contacts.clone(),
+        md("# Vendors\nNone"),
+    )))
+    .await
+    .unwrap();
+    bot.call(&edit(CanvasChange::replace_section(
+        contacts,
+        md("# Contacts\nAda, Linus"),
+    )))
+    .await
+    .unwrap();
+    let log = section(&emu, &id, "# Log");
+    bot.call(&edit(CanvasChange::delete(log))).await.unwrap();
+    assert_eq!(
+        markdown(&emu, &id),
+        "Read me first.\n# Steps\nPage the on-call\n# Escalation\nCall Grace\n\
+         # Contacts\nAda, Linus\n# Vendors\nNone"
+    );
+
+    bot.call(&edit(CanvasChange::rename("Incident runbook")))
+        .await
+        .unwrap();
+    bot.call(&edit(CanvasChange::replace_all(md("Retired."))))
+        .await
+        .unwrap();
+    let canvas = emu.canvas(id.as_str()).unwrap();
+    assert_eq!(canvas["title"], "Incident runbook");
+    assert_eq!(canvas["markdown"], "Retired.");
+
+    let request = emu.requests_for(CanvasesEdit::NAME);
+    let changes = &request.first().unwrap().params;
+    let sent = changes.iter().find(|(key, _)| key == "changes").unwrap();
+    assert_eq!(
+        sent.1,
+        r#"[{"operation":"insert_at_start","document_content":{"type":"markdown","markdown":"Read me first."}}]"#
+    );
+}
+
+#[tokio::test]
+async fn an_unknown_section_is_canvas_editing_failed_and_changes_nothing() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let id = new_canvas(&bot, "# Steps\nOne").await;
+    let result = bot
+        .call(&CanvasesEdit::new(
+            id.clone(),
+            CanvasChange::delete("temp:C:NOSUCHSECTION"),
+        ))
+        .await;
+    let (error, why) = detail(result);
+    assert_eq!(error, "canvas_editing_failed");
+    assert!(why.contains("temp:C:NOSUCHSECTION"), "{why}");
+    assert_eq!(markdown(&emu, &id), "# Steps\nOne");
+}
+
+#[tokio::test]
+async fn a_malformed_change_is_canvas_editing_failed() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let id = new_canvas(&bot, "Text").await;
+    // A binding of one's own that sends `changes` as written, past the typed checks.
+    #[slack_methods::slack_method("canvases.edit", scope = "canvases:write")]
+    struct RawEdit {
+        canvas_id: String,
+        changes: String,
+    }
+    let raw = |changes: &str| RawEdit {
+        canvas_id: id.as_str().to_owned(),
+        changes: changes.to_owned(),
+    };
+    for (changes, expected) in [
+        (
+            r#"[{"operation":"insert_after","document_content":{"type":"markdown","markdown":"x"}}]"#,
+            "section_id",
+        ),
+        (r#"[{"operation":"insert_at_end"}]"#, "document_content"),
+        (r#"[{"operation":"rename"}]"#, "title_content"),
+        (r#"[{"operation":"shuffle"}]"#, "shuffle"),
+        ("[]", "empty"),
+        (
+            r#"[{"operation":"delete","section_id":"a"},{"operation":"delete","section_id":"b"}]"#,
+            "one change",
+        ),
+    ] {
+        let (error, why) = detail(bot.call(&raw(changes)).await);
+        assert_eq!(error, "canvas_editing_failed", "{changes}");
+        assert!(why.contains(expected), "{changes}: {why}");
+    }
+    assert_eq!(markdown(&emu, &id), "Text");
+}
+
+#[tokio::test]
+async fn another_user_s_canvas_is_not_found_unless_shared_through_a_channel() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let grace = client(&emu, GRACE_TOKEN);
+    let private = new_canvas(&bot, "Mine").await;
+    let edit = grace
+        .call(&CanvasesEdit::new(
+            private.clone(),
+            CanvasChange::insert_at_end(md("Hers")),
+        ))
+        .await;
+    assert_eq!(code(edit), "canvas_not_found");
+    let delete = grace.call(&CanvasesDelete::of(private.clone())).await;
+    assert_eq!(code(delete), "canvas_not_found");
+    assert_eq!(markdown(&emu, &private), "Mine");
+
+    // The canvas of `#general`, which Grace is in, is hers to edit.
+    let hub = bot
+        .call(&ConversationsCanvasesCreate::new(
+            channel(demo::GENERAL),
+            md("Ask here."),
+        ))
+        .await
+        .unwrap()
+        .canvas_id
+        .clone();
+    grace
+        .call(&CanvasesEdit::new(
+            hub.clone(),
+            CanvasChange::insert_at_end(md("Or ask Grace.")),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(markdown(&emu, &hub), "Ask here.\nOr ask Grace.");
+}
+
+#[tokio::test]
+async fn a_deleted_canvas_is_gone() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let id = new_canvas(&bot, "Soon gone").await;
+    bot.call(&CanvasesDelete::of(id.clone())).await.unwrap();
+    assert_eq!(emu.canvas(id.as_str()), None);
+    let again = bot.call(&CanvasesDelete::of(id.clone())).await;
+    assert_eq!(code(again), "canvas_not_found");
+    let edit = bot
+        .call(&CanvasesEdit::new(
+            id,
+            CanvasChange::insert_at_end(md("Too late")),
+        ))
+        .await;
+    assert_eq!(code(edit), "canvas_not_found");
+}
+
+#[tokio::test]
+async fn every_canvas_method_needs_its_scope() {
+    let emu = emulator().await;
+    let narrow = client(&emu, NO_CANVAS_SCOPE);
+    let some = FileId::new("F0EMU99999").unwrap();
+    let results = [
+        code(narrow.call(&CanvasesCreate::new(md("x"))).await),
+        code(
+            narrow
+                .call(&ConversationsCanvasesCreate::new(
+                    channel(demo::GENERAL),
+                    md("x"),
+                ))
+                .await,
+        ),
+        code(
+            narrow
+                .call(&CanvasesEdit::new(some.clone(), CanvasChange::rename("x")))
+                .await,
+        ),
+        code(narrow.call(&CanvasesDelete::of(some)).await),
+    ];
+    assert_eq!(results, ["missing_scope"; 4]);
+}
+
+#[tokio::test]
+async fn edits_slack_calls_invalid_are_refused_before_sending() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let id = FileId::new("F0123ABCD").unwrap();
+
+    let mut empty = CanvasesEdit::new(id.clone(), CanvasChange::rename("x"));
+    empty.changes.clear();
+    assert!(refused(bot.call(&empty).await).contains("empty"));
+
+    let mut two = CanvasesEdit::new(id.clone(), CanvasChange::rename("x"));
+    two.changes.push(CanvasChange::rename("y"));
+    assert!(refused(bot.call(&two).await).contains("one change per call"));
+
+    for blank in [
+        CanvasChange::insert_after(" ", md("x")),
+        CanvasChange::insert_before("", md("x")),
+        CanvasChange::replace_section("", md("x")),
+        CanvasChange::delete(""),
+    ] {
+        let reason = refused(bot.call(&CanvasesEdit::new(id.clone(), blank)).await);
+        assert!(reason.contains("`section_id` is blank"), "{reason}");
+    }
+    assert!(emu.requests_for(CanvasesEdit::NAME).is_empty());
+}
