@@ -8,8 +8,8 @@ use common::{api_code as code, refused, unpaced_client as client};
 
 use serde_json::Value;
 use slack_methods::methods::{
-    CanvasChange, CanvasesCreate, CanvasesDelete, CanvasesEdit, ConversationsCanvasesCreate,
-    DocumentContent,
+    CanvasChange, CanvasesCreate, CanvasesDelete, CanvasesEdit, CanvasesSectionsLookup,
+    ConversationsCanvasesCreate, DocumentContent, SectionCriteria, SectionType,
 };
 use slack_methods::{ChannelId, Client, Error, FileId, SlackMethod};
 use slack_methods_emulator::{demo, Emulator};
@@ -387,9 +387,17 @@ async fn every_canvas_method_needs_its_scope() {
                 .call(&CanvasesEdit::new(some.clone(), CanvasChange::rename("x")))
                 .await,
         ),
-        code(narrow.call(&CanvasesDelete::of(some)).await),
+        code(narrow.call(&CanvasesDelete::of(some.clone())).await),
+        code(
+            narrow
+                .call(&CanvasesSectionsLookup::new(
+                    some,
+                    SectionCriteria::text("x"),
+                ))
+                .await,
+        ),
     ];
-    assert_eq!(results, ["missing_scope"; 4]);
+    assert_eq!(results, ["missing_scope"; 5]);
 }
 
 #[tokio::test]
@@ -416,4 +424,103 @@ async fn edits_slack_calls_invalid_are_refused_before_sending() {
         assert!(reason.contains("`section_id` is blank"), "{reason}");
     }
     assert!(emu.requests_for(CanvasesEdit::NAME).is_empty());
+}
+
+/// The ids `canvases.sections.lookup` answers for `criteria`.
+async fn lookup(bot: &Client, id: &FileId, criteria: SectionCriteria) -> Vec<String> {
+    let found = bot
+        .call(&CanvasesSectionsLookup::new(id.clone(), criteria))
+        .await
+        .unwrap();
+    found
+        .sections
+        .iter()
+        .map(|section| section.id.clone())
+        .collect()
+}
+
+#[tokio::test]
+async fn sections_are_found_by_heading_level_and_text() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let id = new_canvas(
+        &bot,
+        "Shopping, see the list\n# Grocery List\nMilk\n## Grocery List for Friday\nBread\n### Hardware\nNails",
+    )
+    .await;
+    let intro = section(&emu, &id, "Shopping");
+    let h1 = section(&emu, &id, "# Grocery List");
+    let h2 = section(&emu, &id, "## Grocery");
+    let h3 = section(&emu, &id, "### Hardware");
+
+    let headings = SectionCriteria::headings([SectionType::AnyHeader]);
+    assert_eq!(
+        lookup(&bot, &id, headings).await,
+        [h1.clone(), h2.clone(), h3.clone()]
+    );
+    let by_level = SectionCriteria::headings([SectionType::H1, SectionType::H3]);
+    assert_eq!(lookup(&bot, &id, by_level).await, [h1.clone(), h3.clone()]);
+    let both =
+        SectionCriteria::headings([SectionType::H1, SectionType::H2]).containing("Grocery List");
+    assert_eq!(lookup(&bot, &id, both).await, [h1.clone(), h2]);
+    // Without types, any section: the text before the first heading too.
+    assert_eq!(
+        lookup(&bot, &id, SectionCriteria::text("list")).await,
+        [intro]
+    );
+    assert!(
+        lookup(&bot, &id, SectionCriteria::text("Milk"))
+            .await
+            .is_empty(),
+        "a heading's own line is searched"
+    );
+
+    // What it finds, an edit can name.
+    bot.call(&CanvasesEdit::new(id.clone(), CanvasChange::delete(h3)))
+        .await
+        .unwrap();
+    assert!(!markdown(&emu, &id).contains("Hardware"));
+}
+
+#[tokio::test]
+async fn sections_of_a_canvas_the_caller_cannot_see_are_canvas_not_found() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let grace = client(&emu, GRACE_TOKEN);
+    let id = new_canvas(&bot, "# Mine").await;
+    let result = grace
+        .call(&CanvasesSectionsLookup::new(
+            id,
+            SectionCriteria::text("Mine"),
+        ))
+        .await;
+    assert_eq!(code(result), "canvas_not_found");
+    let unknown = bot
+        .call(&CanvasesSectionsLookup::new(
+            FileId::new("F0EMU99998").unwrap(),
+            SectionCriteria::text("x"),
+        ))
+        .await;
+    assert_eq!(code(unknown), "canvas_not_found");
+}
+
+#[tokio::test]
+async fn criteria_the_emulator_cannot_read_are_invalid_arguments() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let id = new_canvas(&bot, "# Mine").await;
+    #[slack_methods::slack_method("canvases.sections.lookup", scope = "canvases:read")]
+    struct RawLookup {
+        canvas_id: String,
+        criteria: String,
+    }
+    for criteria in [r#"{"section_types":["h4"]}"#, "[]", "not JSON"] {
+        let result = bot
+            .call(&RawLookup {
+                canvas_id: id.as_str().to_owned(),
+                criteria: criteria.to_owned(),
+            })
+            .await;
+        assert_eq!(code(result), "invalid_arguments", "{criteria}");
+    }
 }

@@ -21,6 +21,22 @@ pub(crate) struct Section {
     pub(crate) markdown: String,
 }
 
+impl Section {
+    /// The section's heading level (1 to 3), or `None` for text before the first heading.
+    pub(crate) fn level(&self) -> Option<usize> {
+        heading_level(self.markdown.lines().next().unwrap_or(""))
+    }
+
+    /// The text `contains_text` is looked for in: a heading section's heading line, or all
+    /// the text of a section without a heading.
+    pub(crate) fn searched_text(&self) -> &str {
+        match self.level() {
+            Some(_) => self.markdown.lines().next().unwrap_or(""),
+            None => &self.markdown,
+        }
+    }
+}
+
 /// A canvas as the emulator keeps it.
 #[derive(Clone, Debug)]
 pub(crate) struct Canvas {
@@ -125,6 +141,9 @@ mod tests {
                 "## Two\n#### deep"
             ]
         );
+        assert_eq!(sections[0].level(), None);
+        assert_eq!(sections[2].level(), Some(2));
+        assert_eq!(sections[1].searched_text(), "# One");
         assert_ne!(sections[0].id, sections[1].id);
         assert!(sections_of("  \n").is_empty());
     }

@@ -51,8 +51,9 @@
 //! (`invalid_thread_ts` for no such message), read back with [`Emulator::assistant_thread`];
 //! and canvases: `canvases.create` (standalone, optionally tabbed in a channel),
 //! `conversations.canvases.create` (one a channel: `channel_canvas_already_exists`),
-//! `canvases.edit` (each operation, on sections cut at headings; `canvas_editing_failed`) and
-//! `canvases.delete` (`canvas_not_found`), read back with [`Emulator::canvas`].
+//! `canvases.edit` (each operation, on sections cut at headings; `canvas_editing_failed`),
+//! `canvases.delete` (`canvas_not_found`) and `canvases.sections.lookup` (by heading level and
+//! text), read back with [`Emulator::canvas`].
 //! Paginated lists answer small pages ([`EmulatorBuilder::max_page_size`]). As Slack's, a
 //! cursor names where the next page starts, not an offset (the `ts` of a message, the id of a
 //! channel, member or user, a scheduled message's `post_at` and id), so an item added or removed

@@ -1,5 +1,6 @@
 //! Canvases: `canvases.create` (a standalone canvas), `conversations.canvases.create` (a
-//! channel's own canvas), `canvases.edit` and `canvases.delete`.
+//! channel's own canvas), `canvases.edit`, `canvases.delete`, and `canvases.sections.lookup`,
+//! which finds the sections an edit names.
 //!
 //! A canvas's content is markdown, sent as a [`DocumentContent`] (`{"type": "markdown",
 //! "markdown": ".."}`, the only type Slack takes) in a form field as JSON text; an edit is one
@@ -7,6 +8,7 @@
 //! file to Slack: its id is a [`FileId`] (`F...`).
 
 use super::Acknowledged;
+use crate::types::List;
 use crate::{slack_method, ChannelId, FileId, InvalidRequest, ParamSchema};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -485,5 +487,159 @@ impl CanvasesDelete {
     /// Deletes `canvas_id`.
     pub fn of(canvas_id: FileId) -> Self {
         CanvasesDelete { canvas_id }
+    }
+}
+
+/// A kind of section `canvases.sections.lookup` can look for: a heading of a level, or any
+/// heading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum SectionType {
+    /// A heading of any level.
+    #[serde(rename = "any_header")]
+    AnyHeader,
+    /// A first-level heading (`#`).
+    #[serde(rename = "h1")]
+    H1,
+    /// A second-level heading (`##`).
+    #[serde(rename = "h2")]
+    H2,
+    /// A third-level heading (`###`).
+    #[serde(rename = "h3")]
+    H3,
+}
+
+/// What `canvases.sections.lookup` looks for: sections of some types, sections containing some
+/// text, or both at once. Without `section_types`, Slack also answers sections of kinds it
+/// cannot filter by (paragraphs and the like).
+///
+/// ```
+/// use slack_methods::methods::{SectionCriteria, SectionType};
+/// let criteria = SectionCriteria::headings([SectionType::H1, SectionType::H2]).containing("Grocery List");
+/// assert_eq!(
+///     serde_json::to_string(&criteria)?,
+///     r#"{"section_types":["h1","h2"],"contains_text":"Grocery List"}"#,
+/// );
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct SectionCriteria {
+    /// The kinds of section to find; none left out means any kind.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub section_types: Vec<SectionType>,
+    /// Text the sections must contain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contains_text: Option<String>,
+}
+
+impl SectionCriteria {
+    /// Sections of the kinds `types`.
+    pub fn headings(types: impl IntoIterator<Item = SectionType>) -> Self {
+        SectionCriteria {
+            section_types: types.into_iter().collect(),
+            contains_text: None,
+        }
+    }
+
+    /// Sections of any kind that contain `text`.
+    pub fn text(text: impl Into<String>) -> Self {
+        SectionCriteria::default().containing(text)
+    }
+
+    /// Narrows the criteria to sections that contain `text`.
+    pub fn containing(mut self, text: impl Into<String>) -> Self {
+        self.contains_text = Some(text.into());
+        self
+    }
+}
+
+impl ParamSchema for SectionCriteria {
+    fn json_schema() -> Value {
+        json!({
+            "type": "object",
+            "properties": {
+                "section_types": {
+                    "type": "array",
+                    "items": { "enum": ["any_header", "h1", "h2", "h3"] },
+                    "description": "The kinds of section to find: headings of a level, or any heading.",
+                },
+                "contains_text": {
+                    "anyOf": [{ "type": "string" }, { "type": "null" }],
+                    "description": "Text the sections must contain.",
+                },
+            },
+            "additionalProperties": false,
+            "description": "What to look for: section types, text, or both.",
+        })
+    }
+}
+
+/// `canvases.sections.lookup`: the ids of a canvas's sections that match `criteria`, for
+/// `canvases.edit` to insert beside, replace or delete. A canvas the caller cannot see is
+/// `canvas_not_found`.
+///
+/// ```
+/// use slack_methods::methods::{CanvasesSectionsLookup, SectionCriteria, SectionType};
+/// use slack_methods::FileId;
+/// let find = CanvasesSectionsLookup::new(
+///     FileId::new("F0123ABCD")?,
+///     SectionCriteria::headings([SectionType::AnyHeader]).containing("Contacts"),
+/// );
+/// assert_eq!(
+///     slack_methods::encode_params(&find)?,
+///     "canvas_id=F0123ABCD\
+///      &criteria=%7B%22section_types%22%3A%5B%22any_header%22%5D%2C%22contains_text%22%3A%22Contacts%22%7D",
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "canvases.sections.lookup",
+    scope = "canvases:read",
+    writes = false,
+    response = CanvasesSectionsLookupResponse
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct CanvasesSectionsLookup {
+    /// The canvas's id (`F...`).
+    pub canvas_id: FileId,
+    /// What to look for (`section_types`, `contains_text`), sent as JSON text.
+    #[slack(json)]
+    pub criteria: SectionCriteria,
+}
+
+impl CanvasesSectionsLookup {
+    /// The sections of `canvas_id` that match `criteria`.
+    pub fn new(canvas_id: FileId, criteria: SectionCriteria) -> Self {
+        CanvasesSectionsLookup {
+            canvas_id,
+            criteria,
+        }
+    }
+}
+
+crate::slack_object! {
+    /// One section `canvases.sections.lookup` found.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct CanvasSection {
+        required {
+            /// The section's id, for `canvases.edit`.
+            pub id: String,
+        }
+    }
+}
+
+crate::slack_object! {
+    /// What `canvases.sections.lookup` answers: the matching sections, in the canvas's order.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct CanvasesSectionsLookupResponse {
+        /// The sections; one that does not fit [`CanvasSection`] is kept as
+        /// [`Unparsed`](crate::types::Unparsed).
+        pub sections: List<CanvasSection>,
     }
 }

@@ -80,8 +80,9 @@ pub use bookmarks::{
     BookmarksListResponse, BookmarksRemove,
 };
 pub use canvases::{
-    CanvasChange, CanvasCreated, CanvasesCreate, CanvasesDelete, CanvasesEdit,
-    ConversationsCanvasesCreate, DocumentContent,
+    CanvasChange, CanvasCreated, CanvasSection, CanvasesCreate, CanvasesDelete, CanvasesEdit,
+    CanvasesSectionsLookup, CanvasesSectionsLookupResponse, ConversationsCanvasesCreate,
+    DocumentContent, SectionCriteria, SectionType,
 };
 pub use channels::{
     ConversationType, ConversationsCreate, ConversationsCreateResponse, ConversationsInfo,
@@ -258,4 +259,5 @@ bundled![
     ConversationsCanvasesCreate,
     CanvasesEdit,
     CanvasesDelete,
+    CanvasesSectionsLookup,
 ];

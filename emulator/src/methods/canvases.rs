@@ -1,5 +1,5 @@
-//! Canvases: `canvases.create`, `conversations.canvases.create`, `canvases.edit` and
-//! `canvases.delete`.
+//! Canvases: `canvases.create`, `conversations.canvases.create`, `canvases.edit`,
+//! `canvases.delete` and `canvases.sections.lookup`.
 //!
 //! The errors are those Slack documents for these methods: `canvas_creation_failed` (with a
 //! `detail`) for content Slack cannot read, `channel_canvas_already_exists` for a second
@@ -24,6 +24,12 @@
 //!   the canvas stays as it was.
 //! - Sections are cut at headings (see the `canvases` state module); `rename` takes the new
 //!   title from `title_content`, which has the shape of `document_content`.
+//! - `canvases.sections.lookup`: `h1` to `h3` match headings of that level, `any_header` any
+//!   heading; without `section_types` every section matches, the text before the first
+//!   heading too. `contains_text` is looked for, as written (case counts), in a heading
+//!   section's heading line, or in the text of a section without one. `criteria` that is not
+//!   such an object (or names another section type) is `invalid_arguments`. Sections are
+//!   answered in the canvas's order.
 
 use super::messages::{conversation, Access};
 use super::{fail, param, Outcome, Reply};
@@ -126,8 +132,9 @@ pub(crate) fn conversations_create(
     created(state, canvas)
 }
 
-/// The id of the canvas `canvas_id` if the caller may change it, else `canvas_not_found`.
-fn writable(state: &State, caller: &User, params: &[(String, String)]) -> Result<String, Reply> {
+/// The id of the canvas `canvas_id` if the caller may read and change it, else
+/// `canvas_not_found`.
+fn accessible(state: &State, caller: &User, params: &[(String, String)]) -> Result<String, Reply> {
     let id = param(params, "canvas_id").unwrap_or("");
     let canvas = state
         .canvases
@@ -148,7 +155,7 @@ fn writable(state: &State, caller: &User, params: &[(String, String)]) -> Result
 
 /// `canvases.delete`: the canvas is gone.
 pub(crate) fn delete(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
-    let id = writable(state, caller, params)?;
+    let id = accessible(state, caller, params)?;
     state.canvases.by_id.remove(&id);
     Ok(Map::new())
 }
@@ -179,7 +186,7 @@ fn content_field(change: &Map<String, Value>, name: &str) -> Result<Option<Strin
 
 /// `canvases.edit`: applies the one change in `changes`.
 pub(crate) fn edit(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
-    let id = writable(state, caller, params)?;
+    let id = accessible(state, caller, params)?;
     let changes: Value = serde_json::from_str(param(params, "changes").unwrap_or(""))
         .map_err(|_| edit_failed("`changes` is not a JSON array"))?;
     let change = match changes.as_array().map(Vec::as_slice) {
@@ -252,4 +259,60 @@ pub(crate) fn edit(state: &mut State, caller: &User, params: &[(String, String)]
         other => return Err(edit_failed(&format!("unknown operation `{other}`"))),
     }
     Ok(Map::new())
+}
+
+/// `canvases.sections.lookup`: the ids of the sections that match `criteria`.
+pub(crate) fn sections_lookup(
+    state: &mut State,
+    caller: &User,
+    params: &[(String, String)],
+) -> Outcome {
+    let id = accessible(state, caller, params)?;
+    let criteria: Value = serde_json::from_str(param(params, "criteria").unwrap_or(""))
+        .map_err(|_| fail("invalid_arguments"))?;
+    let Value::Object(criteria) = criteria else {
+        return Err(fail("invalid_arguments"));
+    };
+    let mut levels: Vec<Option<usize>> = Vec::new();
+    match criteria.get("section_types") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(types)) => {
+            for kind in types {
+                levels.push(match kind.as_str() {
+                    Some("any_header") => None,
+                    Some("h1") => Some(1),
+                    Some("h2") => Some(2),
+                    Some("h3") => Some(3),
+                    _ => return Err(fail("invalid_arguments")),
+                });
+            }
+        }
+        Some(_) => return Err(fail("invalid_arguments")),
+    }
+    let text = match criteria.get("contains_text") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(text)) => Some(text.as_str()),
+        Some(_) => return Err(fail("invalid_arguments")),
+    };
+    let canvas = state
+        .canvases
+        .by_id
+        .get(&id)
+        .ok_or_else(|| fail("canvas_not_found"))?;
+    let found: Vec<Value> = canvas
+        .sections
+        .iter()
+        .filter(|section| {
+            let level = section.level();
+            let typed = levels.is_empty()
+                || levels
+                    .iter()
+                    .any(|wanted| level.is_some() && (wanted.is_none() || *wanted == level));
+            typed && text.is_none_or(|text| section.searched_text().contains(text))
+        })
+        .map(|section| serde_json::json!({ "id": section.id }))
+        .collect();
+    let mut data = Map::new();
+    data.insert("sections".into(), Value::Array(found));
+    Ok(data)
 }

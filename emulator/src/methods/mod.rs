@@ -222,6 +222,7 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ),
     ("canvases.edit", canvases::edit),
     ("canvases.delete", canvases::delete),
+    ("canvases.sections.lookup", canvases::sections_lookup),
 ];
 
 fn implementation(method: &str) -> Option<Handler> {
