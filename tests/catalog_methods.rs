@@ -2722,9 +2722,9 @@ mod bindings {
         check::<AdminConversationsSetTeams>("admin.conversations.setTeams", HttpVerb::Post, &["admin.conversations:write"], RateLimitTier::Tier2, false, false, true, "channel_id=");
         check::<AdminConversationsUnarchive>("admin.conversations.unarchive", HttpVerb::Post, &["admin.conversations:write"], RateLimitTier::Tier2, false, false, true, "channel_id=");
         check::<AdminConversationsUnlinkObjects>("admin.conversations.unlinkObjects", HttpVerb::Post, &["admin.conversations:write"], RateLimitTier::Unknown, false, false, true, "channel=&new_name=");
-        check::<AdminConversationsWhitelistAdd>("admin.conversations.whitelist.add", HttpVerb::Post, &["admin.conversations:write"], RateLimitTier::Tier2, false, false, true, "");
-        check::<AdminConversationsWhitelistListGroupsLinkedToChannel>("admin.conversations.whitelist.listGroupsLinkedToChannel", HttpVerb::Post, &["admin.conversations:write"], RateLimitTier::Tier2, false, false, true, "");
-        check::<AdminConversationsWhitelistRemove>("admin.conversations.whitelist.remove", HttpVerb::Post, &["admin.conversations:write"], RateLimitTier::Tier1, false, false, true, "");
+        check::<AdminConversationsWhitelistAdd>("admin.conversations.whitelist.add", HttpVerb::Post, &["admin.conversations:write"], RateLimitTier::Tier2, false, true, true, "");
+        check::<AdminConversationsWhitelistListGroupsLinkedToChannel>("admin.conversations.whitelist.listGroupsLinkedToChannel", HttpVerb::Post, &["admin.conversations:write"], RateLimitTier::Tier2, false, true, true, "");
+        check::<AdminConversationsWhitelistRemove>("admin.conversations.whitelist.remove", HttpVerb::Post, &["admin.conversations:write"], RateLimitTier::Tier1, false, true, true, "");
         check::<AdminEmojiAdd>("admin.emoji.add", HttpVerb::Post, &["admin.teams:write"], RateLimitTier::Tier2, false, false, true, "name=&url=");
         check::<AdminEmojiAddAlias>("admin.emoji.addAlias", HttpVerb::Post, &["admin.teams:write"], RateLimitTier::Tier2, false, false, true, "alias_for=&name=");
         check::<AdminEmojiList>("admin.emoji.list", HttpVerb::Get, &["admin.teams:read"], RateLimitTier::Tier2, true, false, false, "");
@@ -2961,9 +2961,9 @@ mod bindings {
         check::<SlackListsItemsList>("slackLists.items.list", HttpVerb::Post, &["slacklists:write"], RateLimitTier::Tier2, true, false, true, "list_id=");
         check::<SlackListsItemsUpdate>("slackLists.items.update", HttpVerb::Post, &["slacklists:write"], RateLimitTier::Tier3, false, false, true, "list_id=&cells=%5B%5D");
         check::<SlackListsUpdate>("slackLists.update", HttpVerb::Post, &["slacklists:write"], RateLimitTier::Tier2, false, false, true, "id=");
-        check::<StarsAdd>("stars.add", HttpVerb::Post, &["stars:write"], RateLimitTier::Tier2, false, false, true, "");
-        check::<StarsList>("stars.list", HttpVerb::Get, &["stars:read"], RateLimitTier::Tier3, true, false, false, "");
-        check::<StarsRemove>("stars.remove", HttpVerb::Post, &["stars:write"], RateLimitTier::Tier2, false, false, true, "");
+        check::<StarsAdd>("stars.add", HttpVerb::Post, &["stars:write"], RateLimitTier::Tier2, false, true, true, "");
+        check::<StarsList>("stars.list", HttpVerb::Get, &["stars:read"], RateLimitTier::Tier3, true, true, false, "");
+        check::<StarsRemove>("stars.remove", HttpVerb::Post, &["stars:write"], RateLimitTier::Tier2, false, true, true, "");
         check::<TeamAccessLogs>("team.accessLogs", HttpVerb::Get, &["admin"], RateLimitTier::Tier2, true, false, false, "");
         check::<TeamBillableInfo>("team.billableInfo", HttpVerb::Get, &["admin"], RateLimitTier::Tier2, false, false, false, "");
         check::<TeamBillingInfo>("team.billing.info", HttpVerb::Post, &["team:write"], RateLimitTier::Tier3, false, false, true, "");

@@ -6,7 +6,8 @@
 //! parameters; each method's parameter
 //! names are the union of the tables' and its required ones are the SDK's (else the spec's);
 //! the paginated methods are those either table gives a `cursor`, and the deprecated ones those
-//! `methods.tsv` marks so and those Slack has retired since (`retired.rs`).
+//! `methods.tsv` marks so, those Slack has retired since and those Slack's Python SDK warns are
+//! deprecated (`retired.rs`).
 
 use crate::model::{parse_json, Catalog, Sources, SDK_PATH, TIERS_PATH};
 use crate::sdk::is_token_argument;
@@ -179,7 +180,10 @@ pub fn check(catalog: &Catalog, shared: &Path) -> Result<String, String> {
     let mut expected_old = marked("deprecated")?;
     expected_old.extend(
         all.iter()
-            .filter(|name| crate::retired::replacement(name, |other| all.contains(other)).is_some())
+            .filter(|name| {
+                crate::retired::replacement(name, |other| all.contains(other)).is_some()
+                    || crate::retired::deprecated_by_the_sdk(name)
+            })
             .cloned(),
     );
     same("deprecated methods", &old, &expected_old)?;

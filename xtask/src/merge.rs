@@ -55,7 +55,10 @@
 //!    merge).
 //! 8. **Paging.** A method pages with `cursor` when it has a `cursor` parameter after the
 //!    merge (the SDK adds one to `search.messages` and `team.accessLogs`).
-//! 9. **Deprecation.** The spec's (its descriptions are the only source that says it).
+//! 9. **Deprecation.** The spec's (its descriptions say it of `users.setActive` only), and the
+//!    methods Slack's Python SDK warns are deprecated (`retired.rs`: its `deprecation.py`, of the
+//!    commit of its method table; `stars.*` and `admin.conversations.whitelist.*` besides the
+//!    retirements below). Its method table does not say it.
 //! 10. **Retirement.** A method Slack has retired since (`retired.rs`: the `channels.*`,
 //!     `groups.*`, `im.*` and `mpim.*` families, `files.upload`, the Steps from Apps methods)
 //!     is deprecated too, with what replaces it.
@@ -89,7 +92,8 @@ pub fn merge(
             let mut method = method(name.clone(), tier, spec, sdk);
             // Rule 10.
             method.replacement = retired::replacement(name, |other| names.contains(other));
-            method.deprecated |= method.replacement.is_some();
+            method.deprecated |=
+                method.replacement.is_some() || retired::deprecated_by_the_sdk(name);
             method
         })
         .collect();
@@ -664,6 +668,27 @@ mod tests {
         facts.deprecated = true;
         assert!(one(Some(facts), Some(sdk_facts(Verb::Post, vec![])), None).deprecated);
         assert!(!one(None, Some(sdk_facts(Verb::Post, vec![])), None).deprecated);
+    }
+
+    #[test]
+    fn rule_9_deprecation_also_from_the_sdks_warnings() {
+        // `stars.*` is in the spec and the SDK's table, which do not say it; the SDK warns.
+        let stars =
+            BTreeMap::from([("stars.add".to_owned(), spec_facts(Verb::Post, true, vec![]))]);
+        let sdk = BTreeMap::from([("stars.add".to_owned(), sdk_facts(Verb::Post, vec![]))]);
+        // A method only the tier table knows, of a family the SDK warns about.
+        let tiers = BTreeMap::from([
+            ("admin.conversations.whitelist.add".to_owned(), Tier::Tier2),
+            ("reminders.add".to_owned(), Tier::Tier2),
+        ]);
+        let catalog = merge(stars, sdk, tiers);
+        let by_name = |name: &str| catalog.methods.iter().find(|m| m.name == name).unwrap();
+        for name in ["stars.add", "admin.conversations.whitelist.add"] {
+            let method = by_name(name);
+            assert!(method.deprecated, "{name}");
+            assert_eq!(method.replacement, None, "{name}: the SDK names none");
+        }
+        assert!(!by_name("reminders.add").deprecated);
     }
 
     #[test]

@@ -77,7 +77,10 @@ fn render_method(out: &mut String, method: &Method) {
         Some(Verb::Get) => "Get",
         Some(Verb::Post) => "Post",
         None => {
-            let _ = writeln!(out, "tier_only({name}, {tier}),");
+            // Only a deprecation can be said of a method only the tier table knows.
+            let _ = write!(out, "tier_only({name}, {tier})");
+            render_deprecation(out, method);
+            out.push_str(",\n");
             return;
         }
     };
@@ -115,13 +118,7 @@ fn render_method(out: &mut String, method: &Method) {
     if method.paginated {
         out.push_str(".mark_paginated()");
     }
-    match &method.replacement {
-        Some(with) => {
-            let _ = write!(out, ".mark_retired({})", literal(with));
-        }
-        None if method.deprecated => out.push_str(".mark_deprecated()"),
-        None => {}
-    }
+    render_deprecation(out, method);
     if !method.writes {
         out.push_str(".mark_read()");
     }
@@ -130,6 +127,18 @@ fn render_method(out: &mut String, method: &Method) {
         let _ = write!(out, ".also_accepts(&[{}])", other.join(", "));
     }
     out.push_str(",\n");
+}
+
+/// `.mark_retired(..)` for a retired method, `.mark_deprecated()` for one deprecated without a
+/// replacement.
+fn render_deprecation(out: &mut String, method: &Method) {
+    match &method.replacement {
+        Some(with) => {
+            let _ = write!(out, ".mark_retired({})", literal(with));
+        }
+        None if method.deprecated => out.push_str(".mark_deprecated()"),
+        None => {}
+    }
 }
 
 fn render_param(param: &CatalogParam, merged: bool) -> String {

@@ -3,6 +3,12 @@
 //! and the SDK still lists the methods (it warns at run time instead). A retired method is
 //! deprecated in the catalog, with its replacement, so that a binding of it warns at the method
 //! name and says what to bind instead.
+//!
+//! Slack's Python SDK (the commit of its method table, `ae87985e`) warns at run time about the
+//! methods Slack has deprecated since the spec, in `slack_sdk/web/deprecation.py`:
+//! [`deprecated_by_the_sdk`] holds its list. Most are retirements above; `stars.*` and
+//! `admin.conversations.whitelist.*` are deprecated with no replacement named, so they are
+//! deprecated in the catalog without one.
 
 /// What replaces a retired method.
 #[derive(Clone, Copy, Debug)]
@@ -67,6 +73,35 @@ const RETIRED: &[Retirement] = &[
     },
 ];
 
+/// The methods Slack's Python SDK warns are deprecated, by name or by family (a name ending
+/// with `.`), as its `slack_sdk/web/deprecation.py` lists them, with the changelog it cites:
+const DEPRECATED_BY_THE_SDK: &[&str] = &[
+    // 2020-01 (docs.slack.dev/changelog/2020-01-deprecating-antecedents-to-the-conversations-api);
+    // the four families are retired above too
+    "channels.",
+    "groups.",
+    "im.",
+    "mpim.",
+    "admin.conversations.whitelist.",
+    // 2023-07 (docs.slack.dev/changelog/2023-07-its-later-already-for-stars-and-reminders)
+    "stars.",
+    // 2024-09 (docs.slack.dev/changelog/2023-08-workflow-steps-from-apps-step-back), retired
+    // above too
+    "workflows.stepCompleted",
+    "workflows.updateStep",
+    "workflows.stepFailed",
+];
+
+/// Whether Slack's Python SDK warns that `name` is deprecated (merge rule 9).
+pub fn deprecated_by_the_sdk(name: &str) -> bool {
+    DEPRECATED_BY_THE_SDK
+        .iter()
+        .any(|listed| match listed.strip_suffix('.') {
+            Some(_) => name.starts_with(listed),
+            None => name == *listed,
+        })
+}
+
 /// What replaces `name`, as the warning names it, when Slack has retired the method; `known`
 /// says whether the catalog has a method of that name.
 pub fn replacement(name: &str, known: impl Fn(&str) -> bool) -> Option<String> {
@@ -117,5 +152,28 @@ mod tests {
             replacement("workflows.triggers.permissions.add", known),
             None
         );
+    }
+
+    #[test]
+    fn the_sdks_deprecations_are_known_by_family_and_by_name() {
+        for name in [
+            "stars.add",
+            "stars.list",
+            "admin.conversations.whitelist.add",
+            "channels.history",
+            "workflows.updateStep",
+        ] {
+            assert!(deprecated_by_the_sdk(name), "{name}");
+        }
+        for name in [
+            "starsx.add",
+            "reminders.add",
+            "admin.conversations.restrictAccess.addGroup",
+            "admin.conversations.whitelistx",
+            "workflows.updateStepX",
+            "conversations.history",
+        ] {
+            assert!(!deprecated_by_the_sdk(name), "{name}");
+        }
     }
 }
