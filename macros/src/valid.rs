@@ -147,9 +147,11 @@ fn fill_defaults<'a>(
             Some(replacement) => format!(
                 "Slack has retired `{name_text}`: bind {replacement} instead, {ACKNOWLEDGE}"
             ),
-            None => {
-                format!("Slack has deprecated `{name_text}`; bind its replacement, {ACKNOWLEDGE}")
-            }
+            // `users.setActive`, `stars.*`: the catalog knows nothing to bind instead.
+            None => format!(
+                "Slack has deprecated `{name_text}`, and the catalog knows no replacement for it; \
+                 stop binding it, {ACKNOWLEDGE}"
+            ),
         }
     });
     Method {
