@@ -174,6 +174,108 @@ fn invalid_profile_requests_are_rejected_before_encoding() {
     assert!(encode_params(&UsersProfileSet::field("é".repeat(255), "v")).is_ok());
 }
 
+/// The other calls both SDKs were captured making (`auth.test`, `chat.postMessage` with a channel
+/// and a text), as this crate sends them: the same verb, content type and body bytes as Slack's
+/// Node SDK, and the same pairs as its Python SDK. `users.profile.get` is the deliberate
+/// difference: both SDKs send every call as a `POST`; this crate sends a `GET` method's call
+/// with its arguments in the query, which Slack takes as well.
+#[test]
+fn the_other_captured_calls_go_out_as_the_sdks_send_them() {
+    use slack_methods::methods::ChatPostMessage;
+    use slack_methods::ChannelId;
+
+    let Some(shared) = shared_dir() else { return };
+    let captures = |file: &str| -> Vec<serde_json::Value> {
+        String::from_utf8(read_shared(&shared, file))
+            .unwrap()
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap())
+            .collect()
+    };
+    let (node, python) = (
+        captures("wire/reference-node-web-api.jsonl"),
+        captures("wire/reference-python-slack_sdk.jsonl"),
+    );
+    let find = |entries: &[serde_json::Value], label: &str| -> serde_json::Value {
+        entries
+            .iter()
+            .find(|e| e["label"].as_str().is_some_and(|l| l.ends_with(label)))
+            .unwrap_or_else(|| panic!("no reference capture labelled {label}"))
+            .clone()
+    };
+    let header = |entry: &serde_json::Value, name: &str| -> Option<String> {
+        entry["headers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find_map(|pair| {
+                pair[0]
+                    .as_str()
+                    .unwrap()
+                    .eq_ignore_ascii_case(name)
+                    .then(|| pair[1].as_str().unwrap().to_owned())
+            })
+    };
+    let token = Token::new("xoxp-TEST").unwrap();
+    let base = BaseUrl::parse("http://127.0.0.1:9/api/").unwrap();
+    let channel = ChannelId::new("C1").unwrap();
+    let cases = [
+        (
+            "auth.test()",
+            "auth_test()",
+            build_request(&AuthTest, &base, &token).unwrap(),
+        ),
+        (
+            "chat.postMessage({channel,text})",
+            "chat_postMessage(channel,text)",
+            build_request(&ChatPostMessage::new(channel, "hi"), &base, &token).unwrap(),
+        ),
+    ];
+    for (node_label, python_label, ours) in cases {
+        let (node, python) = (find(&node, node_label), find(&python, python_label));
+        assert_eq!(ours.method().as_str(), node["method"], "{node_label}");
+        assert_eq!(ours.uri().path(), node["path"], "{node_label}");
+        assert_eq!(ours.uri().query(), None, "{node_label}");
+        assert_eq!(
+            ours.headers()["content-type"].to_str().ok(),
+            header(&node, "content-type").as_deref(),
+            "{node_label}"
+        );
+        assert_eq!(
+            ours.headers()["authorization"].to_str().ok(),
+            header(&node, "authorization").as_deref(),
+            "{node_label}"
+        );
+        let body = String::from_utf8(ours.body().clone()).unwrap();
+        assert_eq!(body, node["body_text"].as_str().unwrap(), "{node_label}");
+        // Python sends this call as JSON; the pairs are the same.
+        let python_pairs: Vec<(String, String)> = python["body_json"]
+            .as_object()
+            .map(|object| {
+                object
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_owned()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut ours_pairs = form_pairs(body.as_bytes());
+        ours_pairs.sort();
+        let mut python_pairs = python_pairs;
+        python_pairs.sort();
+        assert_eq!(ours_pairs, python_pairs, "{python_label}");
+    }
+
+    // `users.profile.get`: a `GET` with no body and no content type, where both SDKs send an
+    // empty form with `POST`.
+    let node_get = find(&node, "users.profile.get()");
+    assert_eq!(node_get["method"], "POST");
+    assert_eq!(node_get["body_len"], 0);
+    let ours = build_request(&UsersProfileGet::default(), &base, &token).unwrap();
+    assert_eq!(ours.method(), "GET");
+    assert_eq!(ours.uri(), "http://127.0.0.1:9/api/users.profile.get");
+    assert!(ours.body().is_empty() && ours.headers().get("content-type").is_none());
+}
+
 // The bundled `users.profile.set`, declared again through `macro_rules!`: its field types arrive
 // as `$ty` fragments (wrapped in invisible groups), its JSON field's `Option` among them.
 macro_rules! profile_set_binding {
