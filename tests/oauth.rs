@@ -241,3 +241,23 @@ async fn a_refresh_sends_its_token_in_the_body_and_is_refused_by_the_emulator() 
     assert!(!sent[0].path.contains("marker"), "{}", sent[0].path);
     assert_eq!(sent[0].param("code"), None);
 }
+
+/// An exchange uses its code up, so it is a write: one whose answer is lost (a 503 after the
+/// emulator applied it) is not sent again, where a second attempt could only answer
+/// `invalid_code`, and the error says it may have been applied.
+#[tokio::test]
+async fn a_failed_exchange_is_not_sent_again() {
+    let emu = emulator().await;
+    let code = emu.oauth_code(CLIENT_ID, demo::ADA, &["chat:write"], &[]);
+    emu.inject(
+        "oauth.v2.access",
+        slack_methods_emulator::Fault::server_error(503).after_apply(),
+        1,
+    );
+    let exchange_once = OauthV2Access::new(CLIENT_ID, CLIENT_SECRET, &code);
+    let failed = exchange(&tokenless(&emu), &exchange_once)
+        .await
+        .unwrap_err();
+    assert!(failed.may_have_been_applied(), "{failed:?}");
+    assert_eq!(emu.requests_for("oauth.v2.access").len(), 1);
+}
