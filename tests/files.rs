@@ -171,6 +171,56 @@ async fn numbered_pages_cover_every_file_once_and_stop_at_the_last() {
     assert_eq!(emu.requests_for("files.list").len(), 1);
 }
 
+/// The `page` of each `files.list` request sent, in order.
+fn pages_sent(emu: &slack_methods_emulator::Emulator) -> Vec<String> {
+    emu.requests_for("files.list")
+        .iter()
+        .map(|r| r.param("page").unwrap_or("").to_owned())
+        .collect()
+}
+
+/// What `run` gives, failing the test if it does not end within a few seconds.
+async fn ended<T>(run: impl std::future::Future<Output = Result<T, Error>>) -> T {
+    tokio::time::timeout(std::time::Duration::from_secs(5), run)
+        .await
+        .expect("the paging run ends")
+        .unwrap()
+}
+
+#[tokio::test]
+async fn numbered_paging_ends_when_the_answers_do_not_follow_the_pages_asked_for() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let files = serde_json::json!([{ "id": "F0000000001" }]);
+    // A server that answers page 1 of 5 whatever page is asked for: the second answer repeats
+    // the first page, and the run ends there instead of asking on and on.
+    emu.stub_method(
+        "files.list",
+        serde_json::json!({ "ok": true, "files": files, "paging": { "page": 1, "pages": 5 } }),
+    );
+    let pages = ended(
+        bot.numbered_pages(&FilesList::new())
+            .try_collect::<Vec<_>>(),
+    )
+    .await;
+    assert_eq!(pages.len(), 2);
+    assert_eq!(pages_sent(&emu), ["1", "2"]);
+
+    // A `paging` without `page`: the run still ends at the count of pages it gives.
+    emu.clear_requests();
+    emu.stub_method(
+        "files.list",
+        serde_json::json!({ "ok": true, "files": files, "paging": { "pages": 3 } }),
+    );
+    let pages = ended(
+        bot.numbered_pages(&FilesList::new())
+            .try_collect::<Vec<_>>(),
+    )
+    .await;
+    assert_eq!(pages.len(), 3);
+    assert_eq!(pages_sent(&emu), ["1", "2", "3"]);
+}
+
 #[tokio::test]
 async fn an_error_mid_way_ends_numbered_paging_after_the_items_before_it() {
     let emu = emulator().await;

@@ -316,8 +316,10 @@ impl Client {
     /// The pages of a method that pages by number, from the page it asks for (the first when
     /// it names none): each page is one call with the client's settings (limiter, retries,
     /// typed errors), sent with its own `page`. The stream ends after the page whose `paging`
-    /// says it is the last (its `page` at least its `pages`), after a page without `paging`,
-    /// or after the first error.
+    /// says it is the last (its `page` at least its `pages`), after the page numbered as many
+    /// as the `pages` its answer gives, after a page whose `paging` names another `page` than
+    /// the one asked for (a page answered again), after a page without `paging`, or after the
+    /// first error.
     ///
     /// ```no_run
     /// # use slack_methods_runtime::{Client, Error, NumberPaginated};
@@ -355,9 +357,15 @@ impl Client {
                 Err(error) => return Some((Err(error), None)),
             };
             // The next page's number comes from the one asked for, not from the answer's, so
-            // the numbers only grow and a run ends.
+            // the numbers only grow; they stop at the answer's count of pages, and at an answer
+            // that names another page than the one asked for (a page given again), so a run
+            // ends whatever the answers say.
             let next = M::paging(&answer.data)
-                .filter(|paging| paging.page < paging.pages)
+                .filter(|paging| {
+                    let asked = u64::from(page);
+                    let named = paging.page == 0 || paging.page == asked;
+                    named && paging.page < paging.pages && asked < paging.pages
+                })
                 .and_then(|_| page.checked_add(1));
             Some((Ok(answer), next))
         })
