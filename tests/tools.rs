@@ -542,3 +542,61 @@ fn an_argument_serde_would_drop_is_refused() {
     );
     assert!(message.ends_with("nothing was sent"), "{message}");
 }
+
+#[tokio::test]
+async fn a_canvas_change_given_as_json_is_refused_with_what_is_wrong_in_it() {
+    let (emu, client) = common::demo_workspace(demo::BOT_TOKEN).await;
+    let tools = Registry::bundled();
+    let refused = |change: Value| {
+        let args = json!({"canvas_id": "F0123ABCD", "changes": [change]});
+        let (tools, client) = (&tools, &client);
+        async move {
+            let error = tools.call(client, "canvasesEdit", args).await.unwrap_err();
+            assert!(matches!(error, ToolError::Arguments { .. }), "{error:?}");
+            error.to_string()
+        }
+    };
+    assert_eq!(
+        refused(json!({"operation": "append", "document_content": {"type": "markdown", "markdown": "x"}})).await,
+        "canvasesEdit: argument `changes[0]`: unknown `operation` \"append\": give one of \
+         `insert_after`, `insert_before`, `insert_at_start`, `insert_at_end`, `replace`, \
+         `delete`, `rename`; nothing was sent"
+    );
+    assert_eq!(
+        refused(json!({"operation": "insert_at_end", "document_content": {"type": "html", "markdown": "x"}})).await,
+        "canvasesEdit: argument `changes[0].document_content.type`: expected \"markdown\", \
+         found \"html\"; nothing was sent"
+    );
+    assert_eq!(
+        refused(json!({"operation": "insert_after", "document_content": {"type": "markdown", "markdown": "x"}})).await,
+        "canvasesEdit: argument `changes[0]`: `section_id` is missing; nothing was sent"
+    );
+    assert_eq!(
+        refused(json!({"section_id": "temp:C:1"})).await,
+        "canvasesEdit: argument `changes[0]`: `operation` is missing: give one of \
+         `insert_after`, `insert_before`, `insert_at_start`, `insert_at_end`, `replace`, \
+         `delete`, `rename`; nothing was sent"
+    );
+    assert!(emu.requests().is_empty(), "nothing reached the server");
+
+    // A whole-canvas `replace` with `section_id: null` is the typed `replace_all`: it is sent.
+    let made = tools
+        .call(
+            &client,
+            "canvasesCreate",
+            json!({"document_content": {"type": "markdown", "markdown": "# Old"}}),
+        )
+        .await
+        .unwrap();
+    let id = made["canvas_id"].as_str().unwrap();
+    tools
+        .call(
+            &client,
+            "canvasesEdit",
+            json!({"canvas_id": id, "changes": [{"operation": "replace", "section_id": null,
+                "document_content": {"type": "markdown", "markdown": "# New"}}]}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(emu.canvas(id).unwrap()["markdown"], "# New");
+}

@@ -967,9 +967,15 @@ impl<T: ParamSchema> ParamSchema for Option<T> {
     }
 }
 
-/// An array of `T`s, each checked as `T` checks itself.
+/// An array of `T`s, each checked as `T` checks itself: the array's own keywords first, then
+/// each item by `T::check_json`, so an item's mistake is said as `T` says it (not as an item
+/// that fits none of `T`'s shapes).
 fn check_items<T: ParamSchema + ?Sized>(schema: &Value, value: &Value) -> Result<(), ValueError> {
-    check_value(schema, value)?;
+    let mut array = schema.clone();
+    if let Value::Object(keywords) = &mut array {
+        keywords.remove("items");
+    }
+    check_value(&array, value)?;
     if let Value::Array(items) = value {
         for (i, item) in items.iter().enumerate() {
             T::check_json(item).map_err(|error| error.within(&format!("[{i}]")))?;

@@ -9,7 +9,9 @@
 
 use super::Acknowledged;
 use crate::types::List;
-use crate::{slack_method, ChannelId, FileId, InvalidRequest, ParamSchema};
+use crate::{
+    check_value, slack_method, ChannelId, FileId, InvalidRequest, ParamSchema, ValueError,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -226,41 +228,97 @@ impl CanvasChange {
     }
 }
 
+/// Each `operation` of a [`CanvasChange`], with the fields it needs and those it may have.
+const OPERATIONS: [(&str, &[&str], &[&str]); 7] = [
+    ("insert_after", &["section_id", "document_content"], &[]),
+    ("insert_before", &["section_id", "document_content"], &[]),
+    ("insert_at_start", &["document_content"], &[]),
+    ("insert_at_end", &["document_content"], &[]),
+    ("replace", &["document_content"], &["section_id"]),
+    ("delete", &["section_id"], &[]),
+    ("rename", &["title_content"], &[]),
+];
+
+/// The schema of one change whose `operation` is `operation`, needing the fields `required`
+/// and taking `optional` ones (which may also be `null`, left out as the typed change leaves
+/// them).
+fn change_shape(operation: &str, required: &[&str], optional: &[&str]) -> Value {
+    let section = || json!({ "type": "string", "description": "A section's id, from `canvases.sections.lookup`." });
+    let mut properties = serde_json::Map::new();
+    properties.insert("operation".into(), json!({ "const": operation }));
+    for name in required {
+        let schema = match *name {
+            "section_id" => section(),
+            _ => DocumentContent::json_schema(),
+        };
+        properties.insert((*name).into(), schema);
+    }
+    for name in optional {
+        let schema = match *name {
+            "section_id" => section(),
+            _ => DocumentContent::json_schema(),
+        };
+        properties.insert(
+            (*name).into(),
+            json!({ "anyOf": [schema, { "type": "null" }] }),
+        );
+    }
+    let mut all = vec!["operation"];
+    all.extend_from_slice(required);
+    json!({
+        "type": "object",
+        "properties": properties,
+        "required": all,
+        "additionalProperties": false,
+    })
+}
+
 impl ParamSchema for CanvasChange {
     fn json_schema() -> Value {
-        let content = DocumentContent::json_schema();
-        let section = json!({ "type": "string", "description": "A section's id, from `canvases.sections.lookup`." });
-        let shape = |operation: &str, required: &[&str], optional: &[&str]| {
-            let mut properties = serde_json::Map::new();
-            properties.insert("operation".into(), json!({ "const": operation }));
-            for name in required.iter().chain(optional) {
-                let schema = match *name {
-                    "section_id" => section.clone(),
-                    _ => content.clone(),
-                };
-                properties.insert((*name).into(), schema);
-            }
-            let mut all = vec!["operation"];
-            all.extend_from_slice(required);
-            json!({
-                "type": "object",
-                "properties": properties,
-                "required": all,
-                "additionalProperties": false,
-            })
-        };
+        let shapes: Vec<Value> = OPERATIONS
+            .iter()
+            .map(|(operation, required, optional)| change_shape(operation, required, optional))
+            .collect();
         json!({
-            "anyOf": [
-                shape("insert_after", &["section_id", "document_content"], &[]),
-                shape("insert_before", &["section_id", "document_content"], &[]),
-                shape("insert_at_start", &["document_content"], &[]),
-                shape("insert_at_end", &["document_content"], &[]),
-                shape("replace", &["document_content"], &["section_id"]),
-                shape("delete", &["section_id"], &[]),
-                shape("rename", &["title_content"], &[]),
-            ],
+            "anyOf": shapes,
             "description": "One edit: its `operation` and what that operation needs.",
         })
+    }
+
+    /// Checks the change against the shape of its `operation`, so a mistake is named (an
+    /// unknown `operation`, a missing field, content of another `type`) rather than the change
+    /// fitting none of the shapes.
+    fn check_json(value: &Value) -> Result<(), ValueError> {
+        let names = || {
+            let names: Vec<String> = OPERATIONS
+                .iter()
+                .map(|(operation, ..)| format!("`{operation}`"))
+                .collect();
+            names.join(", ")
+        };
+        let Value::Object(change) = value else {
+            return Err(ValueError::new(format!(
+                "expected a change (an object with an `operation`), found {value}"
+            )));
+        };
+        let Some(operation) = change.get("operation") else {
+            return Err(ValueError::new(format!(
+                "`operation` is missing: give one of {}",
+                names()
+            )));
+        };
+        match OPERATIONS
+            .iter()
+            .find(|(name, ..)| operation.as_str() == Some(*name))
+        {
+            Some((name, required, optional)) => {
+                check_value(&change_shape(name, required, optional), value)
+            }
+            None => Err(ValueError::new(format!(
+                "unknown `operation` {operation}: give one of {}",
+                names()
+            ))),
+        }
     }
 }
 
