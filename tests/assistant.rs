@@ -47,13 +47,8 @@ async fn a_status_shows_until_the_app_replies_in_the_thread() {
         .loading_messages(["Reading the thread", "Counting tickets"]);
     bot.call(&thinking).await.unwrap();
     let request = emu.requests_for(AssistantThreadsSetStatus::NAME);
-    let params = &request.last().unwrap().params;
-    let sent = |name: &str| {
-        params
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.clone())
-    };
+    let last = request.last().unwrap();
+    let sent = |name: &str| last.param(name).map(str::to_owned);
     assert_eq!(
         sent("loading_messages").as_deref(),
         Some(r#"["Reading the thread","Counting tickets"]"#),

@@ -95,13 +95,8 @@ async fn a_standalone_canvas_is_made_with_its_title_and_markdown() {
     assert!(created.canvas_id.as_str().starts_with('F'));
 
     let request = emu.requests_for(CanvasesCreate::NAME);
-    let params = &request.last().unwrap().params;
-    let sent = |name: &str| {
-        params
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.clone())
-    };
+    let last = request.last().unwrap();
+    let sent = |name: &str| last.param(name).map(str::to_owned);
     assert_eq!(
         sent("document_content").as_deref(),
         Some(r##"{"type":"markdown","markdown":"# Steps\n1. Page the on-call"}"##),
