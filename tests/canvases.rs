@@ -66,16 +66,13 @@ fn section(emu: &Emulator, id: &FileId, start: &str) -> String {
         .to_owned()
 }
 
-/// The `detail` Slack sends with some canvas errors.
+/// The code and the `detail` Slack sends with some canvas errors.
 fn detail(result: Result<impl std::fmt::Debug, Error>) -> (String, String) {
     match result {
-        Err(Error::Api(api)) => {
-            let body: Value = serde_json::from_str(&api.raw).unwrap();
-            (
-                api.code.as_str().to_owned(),
-                body["detail"].as_str().unwrap_or("").to_owned(),
-            )
-        }
+        Err(Error::Api(api)) => (
+            api.code.as_str().to_owned(),
+            api.detail.clone().unwrap_or_default(),
+        ),
         other => panic!("expected a Slack error, got {other:?}"),
     }
 }

@@ -355,6 +355,10 @@ pub struct ApiError {
     pub warnings: Vec<String>,
     /// Detail messages (`response_metadata.messages`), e.g. for `invalid_arguments`.
     pub messages: Vec<String>,
+    /// Slack's `detail`, which some methods send beside the code to say what was wrong (the
+    /// canvas methods: `canvas_creation_failed` with the line of the content it could not
+    /// take).
+    pub detail: Option<String>,
     /// The HTTP status code (Slack uses 200 for most errors).
     pub status: u16,
     /// The scopes Slack named in the response's headers.
@@ -384,6 +388,9 @@ impl fmt::Display for ApiError {
         for message in &self.messages {
             write!(f, "; {message}")?;
         }
+        if let Some(detail) = &self.detail {
+            write!(f, "; {detail}")?;
+        }
         Ok(())
     }
 }
@@ -400,6 +407,7 @@ impl fmt::Debug for ApiError {
             .field("declared_scopes", &self.declared_scopes)
             .field("warnings", &self.warnings)
             .field("messages", &self.messages)
+            .field("detail", &self.detail)
             .field("status", &self.status)
             .field("scopes", &self.scopes)
             .field("raw", &Excerpt(&self.raw))
@@ -631,6 +639,7 @@ mod tests {
             declared_scopes: &[],
             warnings: vec![],
             messages: vec![],
+            detail: None,
             status: 200,
             scopes: ScopeHeaders::default(),
             raw: format!("{{\"ok\":false,\"x\":\"{}\"}}", "é".repeat(100_000)),

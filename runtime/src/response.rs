@@ -79,6 +79,8 @@ struct Envelope {
     #[serde(default)]
     provided: Text,
     #[serde(default)]
+    detail: Text,
+    #[serde(default)]
     warning: Text,
     #[serde(default)]
     response_metadata: Option<ResponseMetadata>,
@@ -311,6 +313,7 @@ pub fn parse_response<M: SlackMethod>(
                 declared_scopes: M::SCOPES,
                 warnings,
                 messages: meta.messages,
+                detail: envelope.detail.0,
                 status,
                 scopes: ScopeHeaders::from_headers(headers),
                 raw: String::from_utf8_lossy(body).into_owned(),
@@ -474,6 +477,28 @@ mod tests {
             err.to_string(),
             "probe.run: Slack answered `missing_scope`; needed: b:read; the token has: identify; the binding accepts any of: a:read, b:read"
         );
+    }
+
+    /// Slack's `detail` (the canvas methods send one) is kept and said in the error's text.
+    #[test]
+    fn a_detail_is_kept_and_said() {
+        let err = parse(
+            200,
+            r#"{"ok":false,"error":"canvas_creation_failed","detail":"'content' error: line 28: Unsupported block type (List) within block quote"}"#,
+        )
+        .unwrap_err();
+        let api = err.as_api().unwrap();
+        assert_eq!(
+            api.detail.as_deref(),
+            Some("'content' error: line 28: Unsupported block type (List) within block quote")
+        );
+        assert_eq!(
+            err.to_string(),
+            "probe.run: Slack answered `canvas_creation_failed`; 'content' error: line 28: \
+             Unsupported block type (List) within block quote"
+        );
+        let plain = parse(200, r#"{"ok":false,"error":"canvas_not_found"}"#).unwrap_err();
+        assert_eq!(plain.as_api().unwrap().detail, None);
     }
 
     #[test]

@@ -186,6 +186,7 @@ mod tests {
             declared_scopes: &[],
             warnings: vec![],
             messages: vec![],
+            detail: None,
             status: 200,
             scopes: crate::response::ScopeHeaders::default(),
             raw: String::new(),
