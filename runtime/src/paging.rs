@@ -51,20 +51,22 @@ pub trait PageItems {
     fn into_items(self) -> Vec<Self::Item>;
 }
 
-/// `M` with its `cursor` parameter replaced by the page's cursor; the first page (no cursor yet)
-/// is `M` as it is, with the cursor it may carry. Everything else, validation included, is `M`'s.
-struct AtCursor<'a, M> {
+/// `M` with one parameter (`cursor` or `page`) replaced by the page's value; with no value it
+/// is `M` as it is (the first cursor page, with the cursor it may carry). Everything else,
+/// validation included, is `M`'s.
+struct AtPage<'a, M> {
     method: &'a M,
-    cursor: Option<&'a str>,
+    param: &'static str,
+    value: Option<&'a str>,
 }
 
-impl<M: SlackMethod> SlackMethod for AtCursor<'_, M> {
+impl<M: SlackMethod> SlackMethod for AtPage<'_, M> {
     const NAME: &'static str = M::NAME;
     const VERB: HttpVerb = M::VERB;
     const SCOPES: &'static [&'static str] = M::SCOPES;
     const TIER: RateLimitTier = M::TIER;
     const WRITES: bool = M::WRITES;
-    const PAGINATED: bool = true;
+    const PAGINATED: bool = M::PAGINATED;
     const DEPRECATED: bool = M::DEPRECATED;
     type Response = M::Response;
 
@@ -73,29 +75,29 @@ impl<M: SlackMethod> SlackMethod for AtCursor<'_, M> {
     }
 
     fn encode_form(&self, form: &mut FormEncoder) -> Result<(), EncodeError> {
-        let Some(cursor) = self.cursor else {
+        let Some(value) = self.value else {
             return self.method.encode_form(form);
         };
         let mut own = FormEncoder::new();
         self.method.encode_form(&mut own)?;
         let own = own.finish();
-        for (name, value) in form_urlencoded::parse(own.as_bytes()) {
-            if name != "cursor" {
-                form.append_pair(&name, &value);
+        for (name, own_value) in form_urlencoded::parse(own.as_bytes()) {
+            if name != self.param {
+                form.append_pair(&name, &own_value);
             }
         }
-        form.append_pair("cursor", cursor);
+        form.append_pair(self.param, value);
         Ok(())
     }
 }
 
-/// The cursor `method` carries itself (a resumed run's), if any.
-fn own_cursor<M: SlackMethod>(method: &M) -> Option<String> {
+/// The value `method` itself gives `param` (a resumed run's cursor, a page number), if any.
+fn own_param<M: SlackMethod>(method: &M, param: &str) -> Option<String> {
     let mut form = FormEncoder::new();
     method.encode_form(&mut form).ok()?;
     let form = form.finish();
     form_urlencoded::parse(form.as_bytes())
-        .find(|(name, value)| name == "cursor" && !value.is_empty())
+        .find(|(name, value)| name == param && !value.is_empty())
         .map(|(_, value)| value.into_owned())
 }
 
@@ -136,54 +138,6 @@ fn own_cursor<M: SlackMethod>(method: &M) -> Option<String> {
 pub trait NumberPaginated: SlackMethod {
     /// The answer's `paging`, when it has one (paging ends without it).
     fn paging(response: &Self::Response) -> Option<&Paging>;
-}
-
-/// `M` with its `page` parameter replaced by the page's number. Everything else, validation
-/// included, is `M`'s.
-struct AtPage<'a, M> {
-    method: &'a M,
-    page: u32,
-}
-
-impl<M: SlackMethod> SlackMethod for AtPage<'_, M> {
-    const NAME: &'static str = M::NAME;
-    const VERB: HttpVerb = M::VERB;
-    const SCOPES: &'static [&'static str] = M::SCOPES;
-    const TIER: RateLimitTier = M::TIER;
-    const WRITES: bool = M::WRITES;
-    const PAGINATED: bool = M::PAGINATED;
-    const DEPRECATED: bool = M::DEPRECATED;
-    type Response = M::Response;
-
-    fn validate(&self) -> Result<(), InvalidRequest> {
-        self.method.validate()
-    }
-
-    fn encode_form(&self, form: &mut FormEncoder) -> Result<(), EncodeError> {
-        let mut own = FormEncoder::new();
-        self.method.encode_form(&mut own)?;
-        let own = own.finish();
-        for (name, value) in form_urlencoded::parse(own.as_bytes()) {
-            if name != "page" {
-                form.append_pair(&name, &value);
-            }
-        }
-        form.append("page", &self.page);
-        Ok(())
-    }
-}
-
-/// The page `method` asks for itself (1 when it names none, or one that is not a number).
-fn own_page<M: SlackMethod>(method: &M) -> u32 {
-    let mut form = FormEncoder::new();
-    if method.encode_form(&mut form).is_err() {
-        return 1;
-    }
-    let form = form.finish();
-    form_urlencoded::parse(form.as_bytes())
-        .find(|(name, _)| name == "page")
-        .and_then(|(_, value)| value.parse().ok())
-        .unwrap_or(1)
 }
 
 /// What a paging run does when it is polled next.
@@ -243,7 +197,7 @@ impl Client {
     ) -> impl Stream<Item = Result<SlackResponse<M::Response>, Error>> + 'a {
         // The cursor the run starts at counts as given, whether passed here or carried by
         // the method: a page that gives it again would be the first page again.
-        let first = cursor.clone().or_else(|| own_cursor(method));
+        let first = cursor.clone().or_else(|| own_param(method, "cursor"));
         let start = CursorRun {
             client: self,
             method,
@@ -257,9 +211,10 @@ impl Client {
                 Next::Fail(error) => return Some((Err(error), paging)),
                 Next::Page(cursor) => cursor,
             };
-            let call = AtCursor {
+            let call = AtPage {
                 method: paging.method,
-                cursor: cursor.as_deref(),
+                param: "cursor",
+                value: cursor.as_deref(),
             };
             let page = match paging.client.call_with(&call, paging.options).await {
                 Ok(page) => page,
@@ -347,10 +302,20 @@ impl Client {
         method: &'a M,
         options: &'a CallOptions,
     ) -> impl Stream<Item = Result<SlackResponse<M::Response>, Error>> + 'a {
-        let first = Some(own_page(method));
+        // The page the request asks for itself (1 when it names none, or not a number).
+        let first: Option<u32> = Some(
+            own_param(method, "page")
+                .and_then(|page| page.parse().ok())
+                .unwrap_or(1),
+        );
         futures_util::stream::unfold(first, move |next| async move {
             let page = next?;
-            let call = AtPage { method, page };
+            let number = page.to_string();
+            let call = AtPage {
+                method,
+                param: "page",
+                value: Some(&number),
+            };
             let answer = match self.call_with(&call, options).await {
                 Ok(answer) => answer,
                 // Nothing follows an error.
@@ -423,7 +388,11 @@ mod tests {
     }
 
     fn encoded(method: &List, cursor: Option<&str>) -> Result<String, Error> {
-        crate::request::encode_params(&AtCursor { method, cursor })
+        crate::request::encode_params(&AtPage {
+            method,
+            param: "cursor",
+            value: cursor,
+        })
     }
 
     #[test]
@@ -458,11 +427,12 @@ mod tests {
         let at = |page| {
             crate::request::encode_params(&AtPage {
                 method: &list,
-                page,
+                param: "page",
+                value: Some(page),
             })
         };
-        assert_eq!(at(3).unwrap(), "limit=2&page=3");
-        assert_eq!(own_page(&list), 1);
+        assert_eq!(at("3").unwrap(), "limit=2&page=3");
+        assert_eq!(own_param(&list, "page"), None);
     }
 
     #[test]
@@ -475,9 +445,9 @@ mod tests {
             encoded(&invalid, Some("c")),
             Err(Error::InvalidRequest { .. })
         ));
-        assert_eq!(<AtCursor<'_, List> as SlackMethod>::NAME, "things.list");
+        assert_eq!(<AtPage<'_, List> as SlackMethod>::NAME, "things.list");
         assert_eq!(
-            <AtCursor<'_, List> as SlackMethod>::TIER,
+            <AtPage<'_, List> as SlackMethod>::TIER,
             RateLimitTier::Tier2
         );
     }
