@@ -2926,9 +2926,9 @@ mod bindings {
         check::<MpimMark>("mpim.mark", HttpVerb::Post, &["mpim:write"], RateLimitTier::Tier3, false, true, true, "channel=&ts=");
         check::<MpimOpen>("mpim.open", HttpVerb::Post, &["mpim:write"], RateLimitTier::Tier3, false, true, true, "");
         check::<MpimReplies>("mpim.replies", HttpVerb::Post, &["mpim:write"], RateLimitTier::Tier2, false, true, true, "channel=&thread_ts=");
-        check::<OauthAccess>("oauth.access", HttpVerb::Get, &[], RateLimitTier::Tier4, false, false, false, "client_id=&client_secret=&code=");
-        check::<OauthToken>("oauth.token", HttpVerb::Get, &[], RateLimitTier::Tier4, false, false, false, "");
-        check::<OauthV2Access>("oauth.v2.access", HttpVerb::Get, &[], RateLimitTier::Tier4, false, false, false, "client_id=&client_secret=");
+        check::<OauthAccess>("oauth.access", HttpVerb::Post, &[], RateLimitTier::Tier4, false, false, true, "client_id=&client_secret=&code=");
+        check::<OauthToken>("oauth.token", HttpVerb::Post, &[], RateLimitTier::Tier4, false, false, true, "");
+        check::<OauthV2Access>("oauth.v2.access", HttpVerb::Post, &[], RateLimitTier::Tier4, false, false, true, "client_id=&client_secret=");
         check::<OauthV2Exchange>("oauth.v2.exchange", HttpVerb::Post, &["oauth:write"], RateLimitTier::Tier3, false, false, true, "client_id=&client_secret=");
         check::<OpenidConnectToken>("openid.connect.token", HttpVerb::Post, &["openid:write"], RateLimitTier::Tier4, false, false, true, "");
         check::<OpenidConnectUserInfo>("openid.connect.userInfo", HttpVerb::Post, &["openid:write"], RateLimitTier::Tier3, false, false, true, "");

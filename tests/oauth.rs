@@ -79,7 +79,7 @@ async fn a_code_becomes_a_bot_token_and_a_user_token_that_work() {
         .unwrap();
     assert_eq!(me.user_id.as_str(), demo::ADA);
 
-    // The request: no `Authorization`, a `POST` form (the catalog's verb is `GET`), and no
+    // The request: no `Authorization`, a `POST` form, and no
     // secret in the URL or in the record's `Debug`.
     let sent = emu.requests_for("oauth.v2.access");
     let sent = sent.last().unwrap();

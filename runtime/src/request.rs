@@ -282,8 +282,8 @@ const MAX_QUERY_BYTES: usize = 8 * 1024;
 /// `POST {base}{NAME}` with the form body and its `Content-Length` (also `0` for a method
 /// without parameters, as proxies that refuse a bodiless POST with 411 want), or
 /// `GET {base}{NAME}?{form}` for `GET` methods. A `GET` method's call that carries a credential
-/// as an argument (`client_secret`, `code`, `refresh_token`, or a value that begins like a
-/// token, as `oauth.v2.access` takes them) is sent as a `POST` form instead, which Slack takes
+/// as an argument (`client_secret`, `code`, `refresh_token`, as the OAuth methods name them,
+/// or a value that begins like a token) is sent as a `POST` form instead, which Slack takes
 /// for every method: the credential stays out of the URL. So is one whose arguments are longer
 /// than a URL safely holds (8 KiB). The token goes in `Authorization: Bearer`, marked sensitive,
 /// and nowhere else.

@@ -16,7 +16,7 @@ use std::fmt;
 ///
 /// `Debug` hides the `client_secret`, the `code` and the `refresh_token`.
 ///
-/// It counts as a write (the catalog's `GET` makes it a read): an exchange uses its code (or
+/// It is a write (the catalog corrects the 2020 spec's `GET`): an exchange uses its code (or
 /// refresh token) up and makes tokens, so a failed one is not sent again blindly, where the
 /// second attempt could only answer `invalid_code`; the error says whether it may have reached
 /// Slack.
@@ -36,7 +36,7 @@ use std::fmt;
 /// }
 /// # Ok(()) }
 /// ```
-#[slack_method("oauth.v2.access", response = OauthV2AccessResponse, writes = true)]
+#[slack_method("oauth.v2.access", response = OauthV2AccessResponse)]
 #[derive(Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]

@@ -227,6 +227,9 @@ pub const SOURCE_PATHS: [&str; 3] = [SPEC_PATH, SDK_PATH, TIERS_PATH];
 /// - `auth.revoke`: revokes the token it is called with.
 /// - `dialog.open`: opens a dialog for a person; its `dialog` payload is JSON.
 /// - `files.remote.share`: shares a remote file into channels.
+/// - `oauth.access`, `oauth.token`, `oauth.v2.access`: exchange a code, which works once (or a
+///   refresh token, which Slack then revokes), for new tokens. Slack's SDK sends the two it
+///   still has with POST.
 /// - `views.open`, `views.publish`, `views.push`, `views.update`: open, publish, push or change a
 ///   view; Slack reads the JSON `view` payload from a POST body.
 /// - `workflows.stepCompleted`, `workflows.stepFailed`: report the outcome of a workflow step,
@@ -239,6 +242,9 @@ pub const GET_WRITES_CORRECTED_TO_POST: &[&str] = &[
     "auth.revoke",
     "dialog.open",
     "files.remote.share",
+    "oauth.access",
+    "oauth.token",
+    "oauth.v2.access",
     "views.open",
     "views.publish",
     "views.push",
