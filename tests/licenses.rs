@@ -1,0 +1,65 @@
+//! Every crate the workspace publishes says `MIT OR Apache-2.0` and carries both license texts,
+//! so that each published package has them (cargo packages only what sits in the crate's own
+//! directory).
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
+
+#[test]
+fn every_published_crate_carries_both_license_texts() {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let output = Command::new(cargo)
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--no-deps",
+            "--offline",
+        ])
+        .current_dir(root)
+        .output()
+        .expect("cargo metadata runs");
+    assert!(
+        output.status.success(),
+        "cargo metadata failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let metadata: Value = serde_json::from_slice(&output.stdout).expect("cargo metadata's JSON");
+    let packages = metadata["packages"].as_array().expect("packages");
+    let texts: Vec<(&str, String)> = ["LICENSE-MIT", "LICENSE-APACHE"]
+        .into_iter()
+        .map(|name| {
+            let text = std::fs::read_to_string(root.join(name))
+                .unwrap_or_else(|error| panic!("the workspace's {name}: {error}"));
+            (name, text)
+        })
+        .collect();
+    let mut published = 0;
+    for package in packages {
+        // `publish = false` reads as an empty list; absent, as null.
+        if package["publish"].as_array().is_some_and(Vec::is_empty) {
+            continue;
+        }
+        published += 1;
+        let name = package["name"].as_str().unwrap_or("?");
+        assert_eq!(
+            package["license"].as_str(),
+            Some("MIT OR Apache-2.0"),
+            "{name}'s license"
+        );
+        let manifest = Path::new(package["manifest_path"].as_str().expect("manifest path"));
+        let dir = manifest.parent().expect("the crate's directory");
+        for (file, text) in &texts {
+            let own = std::fs::read_to_string(dir.join(file)).unwrap_or_else(|error| {
+                panic!("{name} has no {file} beside its Cargo.toml: {error}")
+            });
+            assert_eq!(&own, text, "{name}'s {file} differs from the workspace's");
+        }
+    }
+    assert!(
+        published >= 5,
+        "the workspace publishes its five crates, found {published}"
+    );
+}
