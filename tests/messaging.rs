@@ -1448,6 +1448,14 @@ async fn bookmarks_are_added_to_a_channel() {
     let kept = emu.bookmarks(demo::LEADS);
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0]["id"], bookmark.id);
+    // A URL's scheme is case-insensitive: an upper-case one is a link, sent as written.
+    let upper = BookmarksAdd::link(
+        channel(demo::LEADS),
+        "Runbook",
+        "HTTPS://example.com/Runbook",
+    );
+    let added = bot.call(&upper).await.unwrap();
+    assert_eq!(added.bookmark.link, "HTTPS://example.com/Runbook");
 
     let raw = |kind: &str, link: &str| RawBookmark {
         channel_id: demo::LEADS.into(),
@@ -1714,6 +1722,8 @@ async fn requests_breaking_slack_rules_are_never_sent() {
     assert!(refused(bot.call(&colons).await).contains("colons"));
     let ftp = BookmarksAdd::link(general.clone(), "Runbook", "ftp://example.com");
     assert!(refused(bot.call(&ftp).await).contains("invalid_link"));
+    let short = BookmarksAdd::link(general.clone(), "Runbook", "http");
+    assert!(refused(bot.call(&short).await).contains("invalid_link"));
     let mut linkless = BookmarksAdd::link(general.clone(), "Runbook", "https://example.com");
     linkless.link = None;
     assert!(refused(bot.call(&linkless).await).contains("needs a `link`"));

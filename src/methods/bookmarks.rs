@@ -5,9 +5,14 @@ use crate::types::{Bookmark, List};
 use crate::{slack_method, ChannelId, InvalidRequest};
 use serde::Deserialize;
 
-/// A bookmark's `link` as Slack takes it: a URL starting with `http://` or `https://`.
+/// A bookmark's `link` as Slack takes it: a URL starting with `http://` or `https://`, the
+/// scheme in any case (a URL's scheme is case-insensitive, so `HTTPS://` is one too).
 fn check_link(link: &str) -> Result<(), InvalidRequest> {
-    if link.starts_with("http://") || link.starts_with("https://") {
+    let scheme = |prefix: &str| {
+        link.get(..prefix.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+    };
+    if scheme("http://") || scheme("https://") {
         return Ok(());
     }
     Err(InvalidRequest::new(

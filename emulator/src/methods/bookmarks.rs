@@ -17,9 +17,14 @@ fn emoji_code(emoji: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '+' | '\'' | ':'))
 }
 
-/// Whether `link` is a URL Slack takes for a bookmark: `http://` or `https://`.
+/// Whether `link` is a URL Slack takes for a bookmark: `http://` or `https://`, the scheme in
+/// any case, as a URL's scheme is case-insensitive (the emulator's reading; Slack documents none).
 fn is_web_link(link: &str) -> bool {
-    link.starts_with("http://") || link.starts_with("https://")
+    let scheme = |prefix: &str| {
+        link.get(..prefix.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+    };
+    scheme("http://") || scheme("https://")
 }
 
 /// A bookmark's `rank`, which orders a conversation's bookmarks as text: one after `last`, the
