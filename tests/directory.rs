@@ -5,9 +5,9 @@ use futures_util::TryStreamExt;
 use slack_methods::methods::{
     ConversationType, ConversationsCreate, ConversationsInfo, ConversationsInvite,
     ConversationsJoin, ConversationsList, ConversationsMembers, ConversationsOpen, TeamInfo,
-    UsergroupsCreate, UsergroupsDisable, UsergroupsEnable, UsergroupsList, UsergroupsUpdate,
-    UsergroupsUsersList, UsergroupsUsersUpdate, UsersConversations, UsersGetPresence, UsersInfo,
-    UsersList, UsersLookupByEmail, UsersSetPresence,
+    UsergroupResponse, UsergroupsCreate, UsergroupsDisable, UsergroupsEnable, UsergroupsList,
+    UsergroupsUpdate, UsergroupsUsersList, UsergroupsUsersUpdate, UsersConversations,
+    UsersGetPresence, UsersInfo, UsersList, UsersLookupByEmail, UsersSetPresence,
 };
 use slack_methods::types::{Conversation, ConversationKind, Item, Presence, User};
 use slack_methods::{
@@ -597,6 +597,47 @@ async fn usergroups_are_listed_with_their_members() {
     let disabled = UsergroupId::new(demo::ALUMNI_GROUP).unwrap();
     let refused = bot.call(&UsergroupsUsersList::of(disabled)).await;
     assert_eq!(api_code(refused), ErrorCode::from("no_such_subteam"));
+}
+
+#[tokio::test]
+async fn each_usergroup_write_counts_the_members_when_asked() {
+    let emu = emulator().await;
+    let grace = client(&emu, GRACE_TOKEN);
+    let leads = UsergroupId::new(demo::LEADS_GROUP).unwrap();
+    let members = grace
+        .call(&UsergroupsUsersList::of(leads.clone()))
+        .await
+        .unwrap()
+        .users
+        .len() as u64;
+    assert!(members > 0);
+    let count = |answer: Result<slack_methods::SlackResponse<UsergroupResponse>, Error>| {
+        answer.unwrap().into_data().usergroup.unwrap().user_count
+    };
+    let update = UsergroupsUpdate::of(leads.clone()).description("Leads");
+    assert_eq!(
+        count(grace.call(&update.clone().with_count()).await),
+        members
+    );
+    assert_eq!(count(grace.call(&update).await), 0, "no count unless asked");
+    let off = UsergroupsDisable::of(leads.clone()).with_count();
+    assert_eq!(count(grace.call(&off).await), members);
+    let on = UsergroupsEnable::of(leads.clone()).with_count();
+    assert_eq!(count(grace.call(&on).await), members);
+    let created = UsergroupsCreate::named("Counted").with_count();
+    assert_eq!(
+        grace
+            .call(&created)
+            .await
+            .unwrap()
+            .into_data()
+            .usergroup
+            .unwrap()
+            .user_count,
+        0
+    );
+    let sent = emu.requests_for("usergroups.create");
+    assert_eq!(sent[0].param("include_count"), Some("true"));
 }
 
 #[tokio::test]

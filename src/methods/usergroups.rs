@@ -6,6 +6,18 @@ use crate::types::{List, Usergroup};
 use crate::{slack_method, ChannelId, InvalidRequest, TeamId, UserId, UsergroupId};
 use serde::Deserialize;
 
+/// `with_count()`, the builder of every user-group write: the answer's group then carries
+/// `user_count`. Written inside the binding's `impl`.
+macro_rules! count_builder {
+    () => {
+        /// Asks for the group's number of members in the answer (`user_count`).
+        pub fn with_count(mut self) -> Self {
+            self.include_count = Some(true);
+            self
+        }
+    };
+}
+
 /// `usergroups.list`: lists the workspace's user groups (the `@handle` groups), with their
 /// members and member counts when asked.
 ///
@@ -159,11 +171,7 @@ impl UsergroupsUsersUpdate {
         }
     }
 
-    /// Asks for the number of members in the answer.
-    pub fn with_count(mut self) -> Self {
-        self.include_count = Some(true);
-        self
-    }
+    count_builder!();
 
     fn check(&self) -> Result<(), InvalidRequest> {
         if self.users.is_empty() {
@@ -257,6 +265,8 @@ impl UsergroupsCreate {
         }
         Ok(())
     }
+
+    count_builder!();
 }
 
 /// `usergroups.update`: changes a group's name, handle, description or default channels; what
@@ -341,6 +351,8 @@ impl UsergroupsUpdate {
         }
         Ok(())
     }
+
+    count_builder!();
 }
 
 /// `usergroups.disable`: disables a group (its `date_delete` becomes non-zero); it is then
@@ -375,6 +387,8 @@ impl UsergroupsDisable {
             team_id: None,
         }
     }
+
+    count_builder!();
 }
 
 /// `usergroups.enable`: enables a disabled group again (its `date_delete` back to 0).
@@ -408,4 +422,6 @@ impl UsergroupsEnable {
             team_id: None,
         }
     }
+
+    count_builder!();
 }
