@@ -2,31 +2,14 @@
 //! so that each published package has them (cargo packages only what sits in the crate's own
 //! directory).
 
-use serde_json::Value;
 use std::path::Path;
-use std::process::Command;
+
+mod common;
 
 #[test]
 fn every_published_crate_carries_both_license_texts() {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let output = Command::new(cargo)
-        .args([
-            "metadata",
-            "--format-version",
-            "1",
-            "--no-deps",
-            "--offline",
-        ])
-        .current_dir(root)
-        .output()
-        .expect("cargo metadata runs");
-    assert!(
-        output.status.success(),
-        "cargo metadata failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let metadata: Value = serde_json::from_slice(&output.stdout).expect("cargo metadata's JSON");
+    let metadata = common::cargo_metadata(&["--no-deps", "--offline"]);
     let packages = metadata["packages"].as_array().expect("packages");
     let texts: Vec<(&str, String)> = ["LICENSE-MIT", "LICENSE-APACHE"]
         .into_iter()

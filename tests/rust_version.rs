@@ -1,8 +1,7 @@
 //! The README says the crates build with Rust from their `rust-version` on: no package the
 //! workspace builds or tests with (as `Cargo.lock` pins them) may need a newer Rust.
 
-use serde_json::Value;
-use std::process::Command;
+mod common;
 
 /// A `rust-version` as numbers: `1.88` is `[1, 88, 0]`.
 fn version(text: &str) -> Vec<u64> {
@@ -16,18 +15,7 @@ fn version(text: &str) -> Vec<u64> {
 
 #[test]
 fn every_locked_package_builds_with_the_workspace_rust_version() {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let output = Command::new(cargo)
-        .args(["metadata", "--format-version", "1", "--locked"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("cargo metadata runs");
-    assert!(
-        output.status.success(),
-        "cargo metadata failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let metadata: Value = serde_json::from_slice(&output.stdout).expect("cargo metadata's JSON");
+    let metadata = common::cargo_metadata(&["--locked"]);
     let packages = metadata["packages"].as_array().expect("packages");
     let ours = env!("CARGO_PKG_RUST_VERSION");
     assert!(!ours.is_empty(), "the workspace states a rust-version");

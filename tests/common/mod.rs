@@ -133,3 +133,20 @@ pub fn recorded_exchanges(shared: &std::path::Path, folder: &str) -> Vec<Exchang
     }
     found
 }
+
+/// What `cargo metadata --format-version 1` and `args` print about the workspace, as JSON.
+pub fn cargo_metadata(args: &[&str]) -> serde_json::Value {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let output = std::process::Command::new(cargo)
+        .args(["metadata", "--format-version", "1"])
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo metadata runs");
+    assert!(
+        output.status.success(),
+        "cargo metadata failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("cargo metadata's JSON")
+}
