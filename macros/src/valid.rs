@@ -420,7 +420,7 @@ fn check_fields(cx: &Ctxt, input: &Input, method: &catalog::Method) {
                     ),
                 );
             }
-            Some(_) => {}
+            Some(_) => check_json_field_type(cx, inner.unwrap_or(field.ty), param, name),
         }
     }
     // A field whose attributes are broken may be meant as any parameter.
@@ -563,12 +563,16 @@ enum Shape {
     Text,
     Integer,
     Float,
+    /// A sequence the runtime sends as a list: a `Vec`, a slice, an array or a set (joined by
+    /// commas, or a JSON array under `json`).
+    List,
     Other,
 }
 
 fn shape(ty: &Type) -> Shape {
     match ast::ungroup(ty) {
         Type::Reference(reference) => shape(&reference.elem),
+        Type::Slice(_) | Type::Array(_) => Shape::List,
         Type::Path(path) if path.qself.is_none() => {
             let Some(last) = path.path.segments.last() else {
                 return Shape::Other;
@@ -577,7 +581,10 @@ fn shape(ty: &Type) -> Shape {
                 return shape(inner);
             }
             if !last.arguments.is_none() {
-                return Shape::Other;
+                let list = ["Vec", "BTreeSet", "HashSet"]
+                    .iter()
+                    .any(|name| last.ident == name);
+                return if list { Shape::List } else { Shape::Other };
             }
             match last.ident.to_string().as_str() {
                 "bool" => Shape::Bool,
@@ -648,7 +655,14 @@ fn mismatch(shape: Shape, expected: ParamType, wire: &str) -> Option<&'static st
         (Shape::Bool | Shape::Integer | Shape::Float, ParamType::Object) => {
             "a JSON object; mark the field `#[slack(json)]` with a `Serialize` type such as `serde_json::Value`, or write JSON text as a `String`"
         }
-        (Shape::Bool, ParamType::File) => "a file's content; write it as a `String`",
+        (Shape::Bool | Shape::List, ParamType::File) => "a file's content; write it as a `String`",
+        // A list goes out as comma-separated text, which is no number, boolean or object.
+        (Shape::List, ParamType::Integer) => "an integer; write an integer type such as `u32`",
+        (Shape::List, ParamType::Number) => "a number; write a number type such as `f64`",
+        (Shape::List, ParamType::Boolean) => "a boolean; write `bool`",
+        (Shape::List, ParamType::Object) => {
+            "a JSON object; mark the field `#[slack(json)]` with a `Serialize` type that is an object, such as a struct, a map or `serde_json::Value`, or write JSON text as a `String`"
+        }
         (Shape::Text, ParamType::JsonList) => return None,
         (_, ParamType::JsonList) => {
             "a JSON array, sent as JSON text; mark the field `#[slack(json)]` to send it so, or write the JSON text as a `String`"
@@ -685,6 +699,45 @@ fn check_field_type(cx: &Ctxt, ty: &Type, param: &catalog::Param, name: &str) {
         ty,
         format!(
             "`{}` of `{name}` is {fix}, or add `#[slack(unchecked)]` if this is deliberate",
+            param.name
+        ),
+    );
+}
+
+/// A field marked `json` goes out as the JSON its type serializes to: a list (a `Vec`, a slice,
+/// an array, a set) as a JSON array, which is no JSON object, number, boolean or file. Only that
+/// is certain (any other type may serialize as anything), and, as in [`check_field_type`], only
+/// where it fits neither the SDK's type nor the spec's.
+fn check_json_field_type(cx: &Ctxt, ty: &Type, param: &catalog::Param, name: &str) {
+    /// What a parameter of this type is, and the fix for a list sent as JSON there; `None`
+    /// where a JSON array may be right (text, lists).
+    fn wrong_for_array(expected: ParamType) -> Option<(&'static str, &'static str)> {
+        Some(match expected {
+            ParamType::Object => (
+                "a JSON object",
+                "write a `Serialize` type that is an object, such as a struct, a map or `serde_json::Value`",
+            ),
+            ParamType::Integer => ("an integer", "write an integer type such as `u32`, without `json`"),
+            ParamType::Number => ("a number", "write a number type such as `f64`, without `json`"),
+            ParamType::Boolean => ("a boolean", "write `bool`, without `json`"),
+            ParamType::File => ("a file's content", "write it as a `String`, without `json`"),
+            ParamType::String | ParamType::List | ParamType::JsonList => return None,
+        })
+    }
+    if shape(ty) != Shape::List
+        || param
+            .spec_ty
+            .is_some_and(|other| wrong_for_array(other).is_none())
+    {
+        return;
+    }
+    let Some((what, fix)) = wrong_for_array(param.ty) else {
+        return;
+    };
+    cx.error_spanned_by(
+        ty,
+        format!(
+            "`{}` of `{name}` is {what}, and a list marked `json` goes out as a JSON array; {fix}, or add `#[slack(unchecked)]` if this is deliberate",
             param.name
         ),
     );
@@ -813,18 +866,56 @@ mod tests {
         ] {
             assert!(reported(ty, &blocks));
         }
-        // Structured kinds take text; a `bool` is never a list, an object or a file, and a
-        // number never an object.
+        // Structured kinds take text; a `bool` is never a list, an object or a file, a number
+        // never an object, and a list (comma-separated text) only a list.
         for ty in [ParamType::List, ParamType::Object, ParamType::File] {
             let mut structured = param("x", ParamFrom::Both);
             structured.ty = ty;
             assert!(!reported(syn::parse_quote!(String), &structured));
-            assert!(!reported(syn::parse_quote!(Vec<String>), &structured));
+            assert_eq!(
+                reported(syn::parse_quote!(Vec<String>), &structured),
+                ty != ParamType::List
+            );
             assert!(reported(syn::parse_quote!(bool), &structured));
             assert_eq!(
                 reported(syn::parse_quote!(u64), &structured),
                 ty == ParamType::Object
             );
         }
+    }
+
+    #[test]
+    fn a_list_is_no_scalar_or_object() {
+        let lists: [Type; 6] = [
+            syn::parse_quote!(Vec<u32>),
+            syn::parse_quote!(&'a [UserId]),
+            syn::parse_quote!([bool; 2]),
+            syn::parse_quote!(std::collections::BTreeSet<String>),
+            syn::parse_quote!(HashSet<String, S>),
+            syn::parse_quote!(Box<[u8]>),
+        ];
+        for expected in [
+            ParamType::Integer,
+            ParamType::Number,
+            ParamType::Boolean,
+            ParamType::Object,
+        ] {
+            let mut scalar = param("x", ParamFrom::Both);
+            scalar.ty = expected;
+            for ty in &lists {
+                assert!(reported(ty.clone(), &scalar), "{}", ty.to_token_stream());
+            }
+            // Where the spec says string, comma-separated text fits it.
+            scalar.spec_ty = Some(ParamType::String);
+            assert!(!reported(lists[0].clone(), &scalar));
+        }
+        // A list is text for a string parameter (`types=public_channel,im`).
+        let text = param("types", ParamFrom::Both);
+        assert!(!reported(syn::parse_quote!(Vec<String>), &text));
+        // Not every generic type is a list.
+        let mut object = param("view", ParamFrom::Both);
+        object.ty = ParamType::Object;
+        assert!(!reported(syn::parse_quote!(MyVec<String>), &object));
+        assert!(!reported(syn::parse_quote!(Option<View>), &object));
     }
 }
