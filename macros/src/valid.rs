@@ -270,10 +270,19 @@ fn check_metadata(cx: &Ctxt, args: &Args, method: &catalog::Method) {
     {
         if *verb != expected {
             let text = expected.as_str();
+            // A GET the catalog corrected to POST: a binding copied from the source that says
+            // GET learns why the catalog says otherwise.
+            let why = match (method.verb_corrected, method.sources) {
+                (false, _) => "",
+                (true, Sources::Sdk) => {
+                    " (Slack's Python SDK sends it with GET, but the catalog sends every method outside Slack's 2020 spec with POST, which Slack accepts for every method)"
+                }
+                (true, _) => " (Slack's 2020 spec lists it with GET, which the catalog corrects)",
+            };
             cx.error_spanned_by(
                 lit,
                 format!(
-                    "`{name}` is called with {text}; write `verb = \"{text}\"` or leave `verb` out, or add `unchecked_verb` if this is deliberate"
+                    "`{name}` is called with {text}{why}; write `verb = \"{text}\"` or leave `verb` out, or add `unchecked_verb` if this is deliberate"
                 ),
             );
         }
