@@ -90,6 +90,7 @@ pub fn check<'a>(cx: &Ctxt, args: Args, input: Input<'a>) -> Option<Method<'a>> 
             check_metadata(cx, &args, method);
             if method.params_known {
                 check_fields(cx, &input, method);
+                check_paginated(cx, &args, &input, method);
             }
         }
     }
@@ -338,6 +339,31 @@ fn check_tier(cx: &Ctxt, tier: Tier, span: Span, name: &str, expected: Tier) {
         span,
         format!("`{name}` {fix} or leave it out, or add `unchecked_tier` if Slack has changed it"),
     ));
+}
+
+/// `paginated` on a method the catalog knows without a `cursor` parameter: `client.pages` would
+/// send a `cursor` that Slack does not take. A `cursor` field of the binding's own (marked
+/// `#[slack(unchecked)]` where Slack has added one since the catalog) lets it through.
+fn check_paginated(cx: &Ctxt, args: &Args, input: &Input, method: &catalog::Method) {
+    let Some(flag) = args.paginated.key() else {
+        return;
+    };
+    let has_cursor_field = || {
+        input
+            .fields
+            .iter()
+            .any(|field| field.is_sent() && field.wire_name() == "cursor")
+    };
+    if method.paginated || method.param("cursor").is_some() || has_cursor_field() {
+        return;
+    }
+    cx.error_spanned_by(
+        flag,
+        format!(
+            "`{}` takes no `cursor`, so it does not page with one; remove `paginated`, or, if Slack has added cursor paging since the catalog, add a field `cursor: Option<String>` marked `#[slack(unchecked)]`",
+            method.name
+        ),
+    );
 }
 
 /// The fields against the method's parameters: each is a parameter, with a type that fits,

@@ -11,7 +11,7 @@ pub struct UsersInfo {
 }
 
 // A misspelt key with a generic value.
-#[slack_method("users.info", respons = std::collections::HashMap<String, Info>, paginated)]
+#[slack_method("users.info", respons = std::collections::HashMap<String, Info>, verb = "GET")]
 pub struct UsersInfoMisspelt {
     pub user: String,
 }
