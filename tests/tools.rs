@@ -210,7 +210,7 @@ fn limits_stated_in_descriptions_are_the_enforced_constants() {
     };
     // (tool, parameter or the tool itself, the words before the number, the constant)
     use slack_methods::methods::assistant::{MAX_LOADING_MESSAGES, MAX_SUGGESTED_PROMPTS};
-    let stated: [(&str, Option<&str>, &str, usize); 18] = [
+    let stated: [(&str, Option<&str>, &str, usize); 22] = [
         (
             "conversationsSetTopic",
             Some("topic"),
@@ -281,6 +281,30 @@ fn limits_stated_in_descriptions_are_the_enforced_constants() {
             MAX_MARKDOWN_TEXT_CHARS,
         ),
         ("viewsPublish", Some("view"), "at most", MAX_VIEW_BLOCKS),
+        (
+            "chatStartStream",
+            Some("markdown_text"),
+            "at most",
+            MAX_MARKDOWN_TEXT_CHARS,
+        ),
+        (
+            "chatAppendStream",
+            Some("markdown_text"),
+            "at most",
+            MAX_MARKDOWN_TEXT_CHARS,
+        ),
+        (
+            "chatStopStream",
+            Some("markdown_text"),
+            "at most",
+            MAX_MARKDOWN_TEXT_CHARS,
+        ),
+        (
+            "chatStopStream",
+            Some("blocks"),
+            "at most",
+            MAX_MESSAGE_BLOCKS,
+        ),
         (
             "assistantThreadsSetStatus",
             Some("loading_messages"),

@@ -53,7 +53,12 @@
 //! `conversations.canvases.create` (one a channel: `channel_canvas_already_exists`),
 //! `canvases.edit` (each operation, on sections cut at headings; `canvas_editing_failed`),
 //! `canvases.delete` (`canvas_not_found`) and `canvases.sections.lookup` (by heading level and
-//! text), read back with [`Emulator::canvas`].
+//! text), read back with [`Emulator::canvas`];
+//! and streamed replies: `chat.startStream` (a reply in a thread, owned by the caller; outside a
+//! direct message `missing_recipient_user_id`/`missing_recipient_team_id`), `chat.appendStream`
+//! and `chat.stopStream` (`message_not_owned_by_app`, `message_not_in_streaming_state`,
+//! `streaming_mode_mismatch`, `invalid_chunks`), whose text `conversations.replies` reads back
+//! and whose state [`Emulator::stream`] shows.
 //! Paginated lists answer small pages ([`EmulatorBuilder::max_page_size`]). As Slack's, a
 //! cursor names where the next page starts, not an offset (the `ts` of a message, the id of a
 //! channel, member or user, a scheduled message's `post_at` and id), so an item added or removed

@@ -335,6 +335,8 @@ pub(crate) struct State {
     pub(crate) files: Files,
     /// Canvases, standalone and of channels.
     pub(crate) canvases: crate::canvases::Canvases,
+    /// Streamed messages (`chat.startStream`), by conversation and `ts`.
+    pub(crate) streams: crate::methods::stream::Streams,
     /// The methods served, by name, with the facts of the bindings they are served for.
     pub(crate) served: HashMap<&'static str, MethodFacts>,
     pub(crate) users: HashMap<String, User>,
@@ -368,6 +370,7 @@ impl State {
             directory: Directory::default(),
             files: Files::default(),
             canvases: crate::canvases::Canvases::default(),
+            streams: crate::methods::stream::Streams::new(),
             served: HashMap::new(),
             users: HashMap::new(),
             tokens: HashMap::new(),

@@ -281,7 +281,11 @@ impl ChatPostMessage {
 /// Reads the `message` Slack sends beside a response's `ts`. Slack leaves the message's own
 /// `ts` out of some answers (`chat.update`, `chat.scheduleMessage`): it is then `ts`. A message
 /// that still does not fit [`Message`] is kept in `extra` under `message`.
-fn read_message(raw: Value, ts: &Timestamp, extra: &mut Map<String, Value>) -> Option<Message> {
+pub(super) fn read_message(
+    raw: Value,
+    ts: &Timestamp,
+    extra: &mut Map<String, Value>,
+) -> Option<Message> {
     let Value::Object(mut map) = raw else {
         if !raw.is_null() {
             extra.insert("message".into(), raw);

@@ -61,6 +61,7 @@ pub mod lifecycle;
 pub mod oauth;
 pub mod pins;
 pub mod reactions;
+pub mod stream;
 pub mod team;
 pub mod usergroups;
 pub mod users;
@@ -118,6 +119,10 @@ pub use pins::{PinnedItem, PinsAdd, PinsList, PinsListResponse, PinsRemove};
 pub use reactions::{
     ReactedItem, ReactionsAdd, ReactionsGet, ReactionsGetResponse, ReactionsList,
     ReactionsListResponse, ReactionsRemove,
+};
+pub use stream::{
+    ChatAppendStream, ChatStartStream, ChatStopStream, ChatStopStreamResponse, ChatStreamResponse,
+    Chunk, TaskDisplayMode, TaskSource, TaskStatus, TaskUpdate,
 };
 pub use team::{TeamInfo, TeamInfoResponse};
 pub use usergroups::{
@@ -260,4 +265,7 @@ bundled![
     CanvasesEdit,
     CanvasesDelete,
     CanvasesSectionsLookup,
+    ChatStartStream,
+    ChatAppendStream,
+    ChatStopStream,
 ];

@@ -19,6 +19,7 @@ pub(crate) mod messages;
 mod pins;
 mod presence;
 mod reactions;
+pub(crate) mod stream;
 mod team;
 mod usergroups;
 mod users;
@@ -223,6 +224,9 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("canvases.edit", canvases::edit),
     ("canvases.delete", canvases::delete),
     ("canvases.sections.lookup", canvases::sections_lookup),
+    ("chat.startStream", stream::start),
+    ("chat.appendStream", stream::append_to),
+    ("chat.stopStream", stream::stop),
 ];
 
 fn implementation(method: &str) -> Option<Handler> {
