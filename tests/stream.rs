@@ -9,8 +9,8 @@ use common::{api_code as code, refused, unpaced_client as client};
 
 use serde_json::{json, Value};
 use slack_methods::methods::{
-    ChatAppendStream, ChatPostMessage, ChatStartStream, ChatStopStream, Chunk, ConversationsOpen,
-    ConversationsReplies, TaskDisplayMode, TaskSource, TaskStatus, TaskUpdate,
+    ChatAppendStream, ChatPostMessage, ChatStartStream, ChatStopStream, ChatStream, Chunk,
+    ConversationsOpen, ConversationsReplies, TaskDisplayMode, TaskSource, TaskStatus, TaskUpdate,
 };
 use slack_methods::types::{
     Block, Blocks, MessageMetadata, Text, Timestamp, MAX_MARKDOWN_TEXT_CHARS,
@@ -473,4 +473,102 @@ fn chunks_read_back_from_json_and_keep_a_status_slack_adds() {
     let unknown_field =
         json!({"type": "task_update", "id": "a", "title": "A", "status": "error", "colour": 1});
     assert!(serde_json::from_value::<Chunk>(unknown_field).is_err());
+}
+
+#[tokio::test]
+async fn the_helper_streams_a_reply_without_the_caller_keeping_its_ts() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let start = start(&emu).await.markdown("Checking");
+    let root = start.thread_ts.clone();
+    let mut stream = ChatStream::start(&bot, start).await.unwrap();
+    assert_eq!(stream.channel().as_str(), demo::GENERAL);
+    assert_eq!(&stream.started().ts, stream.ts());
+    let appended = stream.append(" the deploys").await.unwrap();
+    assert_eq!(&appended.ts, stream.ts());
+    stream.append(": **two** failed.").await.unwrap();
+    assert!(!stream.is_stopped());
+    let done = stream
+        .stop_with(|stop| {
+            stop.markdown(" Roll back?")
+                .with_blocks(Blocks::from([Block::section(Text::mrkdwn("Yes / No"))]))
+        })
+        .await
+        .unwrap();
+    assert!(stream.is_stopped());
+    assert_eq!(&done.ts, stream.ts());
+    let text = "Checking the deploys: **two** failed. Roll back?";
+    assert_eq!(done.message.as_ref().unwrap().text, text);
+    assert_eq!(thread_texts(&bot, &root).await[1], text);
+    let appends = emu.requests_for(ChatAppendStream::NAME);
+    assert_eq!(appends.len(), 2);
+    assert!(appends
+        .iter()
+        .all(|sent| sent.param("ts") == Some(stream.ts().as_str())));
+}
+
+#[tokio::test]
+async fn the_helper_refuses_to_go_on_after_its_stop_and_sends_nothing() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let mut stream = ChatStream::start(&bot, start(&emu).await).await.unwrap();
+    stream.append_chunks([Chunk::plan("Plan")]).await.unwrap();
+    stream.stop().await.unwrap();
+    let (appends, stops) = (
+        emu.requests_for(ChatAppendStream::NAME).len(),
+        emu.requests_for(ChatStopStream::NAME).len(),
+    );
+
+    match stream.append("more").await {
+        Err(slack_methods::Error::InvalidRequest { method, reason }) => {
+            assert_eq!(method, ChatAppendStream::NAME);
+            assert!(reason.contains("stopped"), "{reason}");
+            assert!(reason.contains(stream.ts().as_str()), "{reason}");
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert!(refused(stream.append_chunks([Chunk::markdown("x")]).await).contains("stopped"));
+    match stream.stop().await {
+        Err(slack_methods::Error::InvalidRequest { method, .. }) => {
+            assert_eq!(method, ChatStopStream::NAME)
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert_eq!(emu.requests_for(ChatAppendStream::NAME).len(), appends);
+    assert_eq!(emu.requests_for(ChatStopStream::NAME).len(), stops);
+}
+
+#[tokio::test]
+async fn a_stop_slack_refuses_leaves_the_helper_streaming() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let mut stream = ChatStream::start(&bot, start(&emu).await.markdown("a"))
+        .await
+        .unwrap();
+    let bad = Blocks::from([Block::section(Text::mrkdwn("z".repeat(3001)))]);
+    assert_eq!(
+        code(stream.stop_with(|stop| stop.with_blocks(bad)).await),
+        "invalid_blocks"
+    );
+    assert!(!stream.is_stopped());
+    // A `finish` that names another message still stops this stream's.
+    let elsewhere = ChatStopStream::new(channel(demo::RANDOM), Timestamp::new("1.000001"));
+    stream.stop_with(|_| elsewhere).await.unwrap();
+    let sent = emu.requests_for(ChatStopStream::NAME);
+    let last = sent.last().unwrap();
+    assert_eq!(last.param("channel"), Some(demo::GENERAL));
+    assert_eq!(last.param("ts"), Some(stream.ts().as_str()));
+    let state = emu.stream(demo::GENERAL, stream.ts().as_str()).unwrap();
+    assert_eq!(state["state"], "stopped");
+}
+
+#[tokio::test]
+async fn a_start_slack_refuses_is_the_helpers_error() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let bare = ChatStartStream::new(channel(demo::GENERAL), question(&emu).await);
+    assert_eq!(
+        code(ChatStream::start(&bot, bare).await),
+        "missing_recipient_user_id"
+    );
 }

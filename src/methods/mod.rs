@@ -121,8 +121,8 @@ pub use reactions::{
     ReactionsListResponse, ReactionsRemove,
 };
 pub use stream::{
-    ChatAppendStream, ChatStartStream, ChatStopStream, ChatStopStreamResponse, ChatStreamResponse,
-    Chunk, TaskDisplayMode, TaskSource, TaskStatus, TaskUpdate,
+    ChatAppendStream, ChatStartStream, ChatStopStream, ChatStopStreamResponse, ChatStream,
+    ChatStreamResponse, Chunk, TaskDisplayMode, TaskSource, TaskStatus, TaskUpdate,
 };
 pub use team::{TeamInfo, TeamInfoResponse};
 pub use usergroups::{

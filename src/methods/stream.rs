@@ -1,6 +1,6 @@
 //! Streaming a reply into a thread, as Slack's AI apps do: `chat.startStream` posts a message in
 //! the streaming state, `chat.appendStream` adds to it, `chat.stopStream` finalizes it. The
-//! message is named by its conversation and `ts`, which `chat.startStream` answers.
+//! message is named by its conversation and `ts`, which [`ChatStream`] keeps after the start.
 //!
 //! Content comes as `markdown_text` (standard markdown, at most
 //! [`MAX_MARKDOWN_TEXT_CHARS`] characters a call) or as `chunks` ([`Chunk`]: markdown text, task
@@ -10,7 +10,10 @@
 
 use crate::types::{Blocks, Message, MessageMetadata, Timestamp};
 use crate::types::{MAX_MARKDOWN_TEXT_CHARS, MAX_MESSAGE_BLOCKS};
-use crate::{slack_method, ChannelId, FormValue, InvalidRequest, ParamSchema, TeamId, UserId};
+use crate::{
+    slack_method, ChannelId, Client, Error, FormValue, InvalidRequest, ParamSchema, SlackMethod,
+    SlackResponse, TeamId, UserId,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use std::borrow::Cow;
@@ -678,6 +681,131 @@ impl ChatStopStream {
                     blocks.len()
                 )));
             }
+        }
+        Ok(())
+    }
+}
+
+/// A reply being streamed: [`ChatStream::start`] calls `chat.startStream` and keeps the
+/// message's conversation and `ts`, so each [`append`](ChatStream::append) and the
+/// [`stop`](ChatStream::stop) name it without the caller's help. Each call is sent at once
+/// (nothing is buffered). After a successful stop, appending or stopping again is refused
+/// before sending, with [`Error::InvalidRequest`].
+///
+/// ```no_run
+/// # async fn demo(client: slack_methods::Client) -> Result<(), Box<dyn std::error::Error>> {
+/// use slack_methods::methods::{ChatStartStream, ChatStream, Chunk, TaskStatus, TaskUpdate};
+/// use slack_methods::types::Timestamp;
+/// use slack_methods::{ChannelId, TeamId, UserId};
+///
+/// let asked = Timestamp::new("1721609600.123456");
+/// let start = ChatStartStream::new(ChannelId::new("C0123ABCD")?, asked)
+///     .recipient(UserId::new("U0123ABCD")?, TeamId::new("T0123ABCD")?);
+/// let mut stream = ChatStream::start(&client, start).await?;
+/// stream.append("Checking the deploys").await?;
+/// stream.append(" of today: **two** failed.").await?;
+/// let done = stream.stop_with(|stop| stop.markdown("\n\nRoll back?")).await?;
+/// println!("streamed {} in {}", done.ts, done.channel);
+/// # Ok(()) }
+/// ```
+#[derive(Clone, Debug)]
+pub struct ChatStream {
+    client: Client,
+    started: SlackResponse<ChatStreamResponse>,
+    stopped: bool,
+}
+
+impl ChatStream {
+    /// Starts the stream (`chat.startStream`) and keeps the message's conversation and `ts`.
+    pub async fn start(client: &Client, start: ChatStartStream) -> Result<ChatStream, Error> {
+        let started = client.call(&start).await?;
+        Ok(ChatStream {
+            client: client.clone(),
+            started,
+            stopped: false,
+        })
+    }
+
+    /// What `chat.startStream` answered, with its warnings.
+    pub fn started(&self) -> &SlackResponse<ChatStreamResponse> {
+        &self.started
+    }
+
+    /// The conversation the message is in.
+    pub fn channel(&self) -> &ChannelId {
+        &self.started.channel
+    }
+
+    /// The streamed message's `ts`.
+    pub fn ts(&self) -> &Timestamp {
+        &self.started.ts
+    }
+
+    /// Whether [`stop`](Self::stop) (or [`stop_with`](Self::stop_with)) succeeded.
+    pub fn is_stopped(&self) -> bool {
+        self.stopped
+    }
+
+    /// Appends `markdown` to the message's text (`chat.appendStream` with `markdown_text`).
+    pub async fn append(
+        &mut self,
+        markdown: impl Into<String>,
+    ) -> Result<SlackResponse<ChatStreamResponse>, Error> {
+        let call = ChatAppendStream::markdown(self.channel().clone(), self.ts().clone(), markdown);
+        self.send_append(call).await
+    }
+
+    /// Adds `chunks` to the message (`chat.appendStream` with `chunks`).
+    pub async fn append_chunks(
+        &mut self,
+        chunks: impl IntoIterator<Item = Chunk>,
+    ) -> Result<SlackResponse<ChatStreamResponse>, Error> {
+        let call = ChatAppendStream::chunks(self.channel().clone(), self.ts().clone(), chunks);
+        self.send_append(call).await
+    }
+
+    async fn send_append(
+        &mut self,
+        call: ChatAppendStream,
+    ) -> Result<SlackResponse<ChatStreamResponse>, Error> {
+        self.refuse_if_stopped(ChatAppendStream::NAME)?;
+        self.client.call(&call).await
+    }
+
+    /// Finalizes the message as it stands (`chat.stopStream`).
+    pub async fn stop(&mut self) -> Result<SlackResponse<ChatStopStreamResponse>, Error> {
+        self.stop_with(|stop| stop).await
+    }
+
+    /// Finalizes the message with what `finish` adds to the stop: last markdown or chunks,
+    /// blocks at the bottom, metadata.
+    pub async fn stop_with(
+        &mut self,
+        finish: impl FnOnce(ChatStopStream) -> ChatStopStream,
+    ) -> Result<SlackResponse<ChatStopStreamResponse>, Error> {
+        self.refuse_if_stopped(ChatStopStream::NAME)?;
+        let mut call = finish(ChatStopStream::new(
+            self.channel().clone(),
+            self.ts().clone(),
+        ));
+        // The message stopped is this stream's, whatever `finish` did.
+        call.channel = self.channel().clone();
+        call.ts = self.ts().clone();
+        let stopped = self.client.call(&call).await?;
+        self.stopped = true;
+        Ok(stopped)
+    }
+
+    fn refuse_if_stopped(&self, method: &'static str) -> Result<(), Error> {
+        if self.stopped {
+            return Err(Error::InvalidRequest {
+                method,
+                reason: format!(
+                    "the stream of message {} in {} is stopped: start a new one to say more",
+                    self.ts(),
+                    self.channel()
+                ),
+            });
         }
         Ok(())
     }
