@@ -80,8 +80,8 @@ impl Stream {
 /// The streamed messages, by conversation id and `ts`.
 pub(crate) type Streams = BTreeMap<(String, String), Stream>;
 
-/// The content of one call: its markdown (from `markdown_text`, or from its `markdown_text`
-/// chunks) and its chunks; `None` when the call carries none.
+/// The content one call carries: its kind, its markdown (from `markdown_text`, or from its
+/// `markdown_text` chunks) and its chunks.
 struct Said {
     mode: Mode,
     text: String,
@@ -107,8 +107,8 @@ fn valid_chunk(chunk: &Value) -> bool {
     }
 }
 
-/// Reads `markdown_text` and `chunks`: `cannot_provide_both_markdown_text_and_chunks`,
-/// `invalid_chunks`.
+/// Reads `markdown_text` and `chunks` (`None` when the call carries neither):
+/// `cannot_provide_both_markdown_text_and_chunks`, `invalid_chunks`.
 fn said(params: &[(String, String)]) -> Result<Option<Said>, Reply> {
     let markdown = param(params, "markdown_text").filter(|text| !text.is_empty());
     let chunks = param(params, "chunks");
