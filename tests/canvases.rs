@@ -1,6 +1,6 @@
 //! The canvas bindings against the emulator, over real HTTP: a canvas made, edited by each
-//! operation and deleted reads back as Slack would keep it; what Slack's documentation calls
-//! invalid is refused before sending; Slack's errors come back typed.
+//! operation, shared and deleted reads back as Slack would keep it; what Slack's documentation
+//! calls invalid is refused before sending; Slack's errors come back typed.
 
 mod common;
 
@@ -8,10 +8,11 @@ use common::{api_code as code, refused, unpaced_client as client};
 
 use serde_json::Value;
 use slack_methods::methods::{
-    CanvasChange, CanvasesCreate, CanvasesDelete, CanvasesEdit, CanvasesSectionsLookup,
-    ConversationsCanvasesCreate, DocumentContent, SectionCriteria, SectionType,
+    CanvasAccessLevel, CanvasChange, CanvasesAccessDelete, CanvasesAccessSet, CanvasesCreate,
+    CanvasesDelete, CanvasesEdit, CanvasesSectionsLookup, ConversationsCanvasesCreate,
+    ConversationsOpen, DocumentContent, SectionCriteria, SectionType,
 };
-use slack_methods::{ChannelId, Client, Error, FileId, SlackMethod};
+use slack_methods::{ChannelId, Client, Error, FileId, SlackMethod, UserId};
 use slack_methods_emulator::{demo, Emulator};
 
 /// A bot token without the canvas scopes.
@@ -32,6 +33,10 @@ async fn emulator() -> Emulator {
 
 fn channel(id: &str) -> ChannelId {
     ChannelId::new(id).unwrap()
+}
+
+fn user(id: &str) -> UserId {
+    UserId::new(id).unwrap()
 }
 
 fn md(text: &str) -> DocumentContent {
@@ -383,13 +388,27 @@ async fn every_canvas_method_needs_its_scope() {
         code(
             narrow
                 .call(&CanvasesSectionsLookup::new(
-                    some,
+                    some.clone(),
                     SectionCriteria::text("x"),
                 ))
                 .await,
         ),
+        code(
+            narrow
+                .call(&CanvasesAccessSet::for_users(
+                    some.clone(),
+                    CanvasAccessLevel::Read,
+                    [user(demo::GRACE)],
+                ))
+                .await,
+        ),
+        code(
+            narrow
+                .call(&CanvasesAccessDelete::for_users(some, [user(demo::GRACE)]))
+                .await,
+        ),
     ];
-    assert_eq!(results, ["missing_scope"; 5]);
+    assert_eq!(results, ["missing_scope"; 7]);
 }
 
 #[tokio::test]
@@ -515,4 +534,328 @@ async fn criteria_the_emulator_cannot_read_are_invalid_arguments() {
             .await;
         assert_eq!(code(result), "invalid_arguments", "{criteria}");
     }
+}
+
+/// What `client` may do with canvas `id`, as the emulator answers a read and an edit: `"write"`,
+/// `"read"` (the edit is `restricted_action`) or the error of the read.
+async fn may(client: &Client, id: &FileId) -> String {
+    let read = client
+        .call(&CanvasesSectionsLookup::new(
+            id.clone(),
+            SectionCriteria::default(),
+        ))
+        .await;
+    if read.is_err() {
+        return code(read);
+    }
+    let edit = client
+        .call(&CanvasesEdit::new(
+            id.clone(),
+            CanvasChange::insert_at_end(md("Edited.")),
+        ))
+        .await;
+    match edit {
+        Ok(_) => "write".to_owned(),
+        Err(error) => {
+            let error = code::<()>(Err(error));
+            assert_eq!(error, "restricted_action");
+            "read".to_owned()
+        }
+    }
+}
+
+/// The `access` the emulator keeps for canvas `id`.
+fn access(emu: &Emulator, id: &FileId) -> Value {
+    emu.canvas(id.as_str()).unwrap()["access"].clone()
+}
+
+#[tokio::test]
+async fn access_given_to_a_user_lets_them_read_or_edit_until_it_is_taken_back() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let grace = client(&emu, GRACE_TOKEN);
+    let id = new_canvas(&bot, "Plan").await;
+    assert_eq!(may(&grace, &id).await, "canvas_not_found");
+
+    let read =
+        CanvasesAccessSet::for_users(id.clone(), CanvasAccessLevel::Read, [user(demo::GRACE)]);
+    bot.call(&read).await.unwrap();
+    assert_eq!(
+        access(&emu, &id),
+        serde_json::json!({ demo::GRACE: "read" })
+    );
+    assert_eq!(may(&grace, &id).await, "read");
+    assert_eq!(
+        code(grace.call(&CanvasesDelete::of(id.clone())).await),
+        "restricted_action"
+    );
+    // A reader cannot share it further.
+    let further =
+        CanvasesAccessSet::for_users(id.clone(), CanvasAccessLevel::Read, [user(demo::LINUS)]);
+    assert_eq!(code(grace.call(&further).await), "restricted_action");
+
+    let write =
+        CanvasesAccessSet::for_users(id.clone(), CanvasAccessLevel::Write, [user(demo::GRACE)]);
+    bot.call(&write).await.unwrap();
+    assert_eq!(may(&grace, &id).await, "write");
+    assert_eq!(markdown(&emu, &id), "Plan\nEdited.");
+
+    bot.call(&CanvasesAccessDelete::for_users(
+        id.clone(),
+        [user(demo::GRACE)],
+    ))
+    .await
+    .unwrap();
+    assert_eq!(access(&emu, &id), serde_json::json!({}));
+    assert_eq!(may(&grace, &id).await, "canvas_not_found");
+    // Taking back what was never given is no error.
+    bot.call(&CanvasesAccessDelete::for_users(
+        id.clone(),
+        [user(demo::LINUS)],
+    ))
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn access_given_to_a_channel_reaches_those_who_can_see_it() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let grace = client(&emu, GRACE_TOKEN);
+    let id = new_canvas(&bot, "Plan").await;
+
+    // `#leads` is private and Grace is not in it: it gives her nothing.
+    let leads = CanvasesAccessSet::for_channels(
+        id.clone(),
+        CanvasAccessLevel::Write,
+        [channel(demo::LEADS)],
+    );
+    bot.call(&leads).await.unwrap();
+    assert_eq!(may(&grace, &id).await, "canvas_not_found");
+
+    let general = CanvasesAccessSet::for_channels(
+        id.clone(),
+        CanvasAccessLevel::Read,
+        [channel(demo::GENERAL)],
+    );
+    bot.call(&general).await.unwrap();
+    assert_eq!(
+        access(&emu, &id),
+        serde_json::json!({ demo::LEADS: "write", demo::GENERAL: "read" })
+    );
+    assert_eq!(may(&grace, &id).await, "read");
+
+    // Her own access and the channel's add up to the higher; taking hers back leaves the
+    // channel's, which Slack changes only for the whole channel.
+    let write =
+        CanvasesAccessSet::for_users(id.clone(), CanvasAccessLevel::Write, [user(demo::GRACE)]);
+    bot.call(&write).await.unwrap();
+    assert_eq!(may(&grace, &id).await, "write");
+    bot.call(&CanvasesAccessDelete::for_users(
+        id.clone(),
+        [user(demo::GRACE)],
+    ))
+    .await
+    .unwrap();
+    assert_eq!(may(&grace, &id).await, "read");
+
+    bot.call(&CanvasesAccessDelete::for_channels(
+        id.clone(),
+        [channel(demo::GENERAL)],
+    ))
+    .await
+    .unwrap();
+    assert_eq!(may(&grace, &id).await, "canvas_not_found");
+}
+
+#[tokio::test]
+async fn a_tab_s_channel_starts_with_write_access_which_can_be_taken_back() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let grace = client(&emu, GRACE_TOKEN);
+    let id = bot
+        .call(&CanvasesCreate::new(md("Tabbed")).in_channel(channel(demo::GENERAL)))
+        .await
+        .unwrap()
+        .canvas_id
+        .clone();
+    assert_eq!(
+        access(&emu, &id),
+        serde_json::json!({ demo::GENERAL: "write" })
+    );
+    assert_eq!(may(&grace, &id).await, "write");
+    bot.call(&CanvasesAccessDelete::for_channels(
+        id.clone(),
+        [channel(demo::GENERAL)],
+    ))
+    .await
+    .unwrap();
+    assert_eq!(may(&grace, &id).await, "canvas_not_found");
+    assert_eq!(
+        emu.canvas(id.as_str()).unwrap()["tab_channel_id"],
+        demo::GENERAL
+    );
+}
+
+#[tokio::test]
+async fn the_owner_gives_the_canvas_away_and_keeps_write_access() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let grace = client(&emu, GRACE_TOKEN);
+    let id = new_canvas(&bot, "Handover").await;
+    // A writer may share it, but only its owner may give it away.
+    let write =
+        CanvasesAccessSet::for_users(id.clone(), CanvasAccessLevel::Write, [user(demo::GRACE)]);
+    bot.call(&write).await.unwrap();
+    let grab = CanvasesAccessSet::owner(id.clone(), user(demo::GRACE));
+    assert_eq!(code(grace.call(&grab).await), "restricted_action");
+
+    bot.call(&CanvasesAccessSet::owner(id.clone(), user(demo::GRACE)))
+        .await
+        .unwrap();
+    let canvas = emu.canvas(id.as_str()).unwrap();
+    assert_eq!(canvas["owner"], demo::GRACE);
+    assert_eq!(canvas["access"], serde_json::json!({ demo::BOT: "write" }));
+    assert_eq!(may(&bot, &id).await, "write");
+    let back = CanvasesAccessSet::owner(id.clone(), user(demo::BOT));
+    assert_eq!(code(bot.call(&back).await), "restricted_action");
+    grace.call(&back).await.unwrap();
+    assert_eq!(emu.canvas(id.as_str()).unwrap()["owner"], demo::BOT);
+}
+
+#[tokio::test]
+async fn sharing_answers_slack_s_errors() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let id = new_canvas(&bot, "Plan").await;
+    let to_user = |id: &FileId, who: &str| {
+        CanvasesAccessSet::for_users(id.clone(), CanvasAccessLevel::Read, [user(who)])
+    };
+    // A channel's own canvas follows its channel: Slack answers `canvas_not_found`.
+    let hub = bot
+        .call(&ConversationsCanvasesCreate::new(
+            channel(demo::GENERAL),
+            md("Hub"),
+        ))
+        .await
+        .unwrap()
+        .canvas_id
+        .clone();
+    assert_eq!(
+        code(bot.call(&to_user(&hub, demo::GRACE)).await),
+        "canvas_not_found"
+    );
+    let unknown = FileId::new("F0EMU99999").unwrap();
+    assert_eq!(
+        code(bot.call(&to_user(&unknown, demo::GRACE)).await),
+        "canvas_not_found"
+    );
+    assert_eq!(
+        code(
+            bot.call(&CanvasesAccessDelete::for_users(
+                unknown,
+                [user(demo::GRACE)]
+            ))
+            .await
+        ),
+        "canvas_not_found"
+    );
+    assert_eq!(
+        code(bot.call(&to_user(&id, "U0NOBODY1")).await),
+        "user_not_found"
+    );
+    let nowhere = CanvasesAccessSet::for_channels(
+        id.clone(),
+        CanvasAccessLevel::Read,
+        [channel("C0NOWHERE1")],
+    );
+    assert_eq!(code(bot.call(&nowhere).await), "channel_not_found");
+    // A direct message is no channel to share with (Slack: use its users' ids).
+    let dm = bot
+        .call(&ConversationsOpen::with([user(demo::GRACE)]))
+        .await
+        .unwrap()
+        .channel
+        .id
+        .clone();
+    let to_dm = CanvasesAccessSet::for_channels(id.clone(), CanvasAccessLevel::Read, [dm]);
+    assert_eq!(code(bot.call(&to_dm).await), "channel_not_found");
+    assert_eq!(access(&emu, &id), serde_json::json!({}));
+
+    // Past the typed checks: the emulator answers as Slack does.
+    #[slack_methods::slack_method("canvases.access.set", scope = "canvases:write")]
+    struct RawSet {
+        canvas_id: String,
+        access_level: String,
+        channel_ids: Option<String>,
+        user_ids: Option<String>,
+    }
+    let raw = |level: &str, channels: Option<&str>, users: Option<&str>| RawSet {
+        canvas_id: id.as_str().to_owned(),
+        access_level: level.to_owned(),
+        channel_ids: channels.map(str::to_owned),
+        user_ids: users.map(str::to_owned),
+    };
+    let both = raw("read", Some(demo::GENERAL), Some(demo::GRACE));
+    assert_eq!(code(bot.call(&both).await), "invalid_parameters");
+    assert_eq!(
+        code(bot.call(&raw("read", None, None)).await),
+        "invalid_parameters"
+    );
+    let owners = raw("owner", Some(demo::GENERAL), None);
+    assert_eq!(code(bot.call(&owners).await), "invalid_arguments");
+    // A JSON array of ids reads as the comma-separated list does.
+    let json_ids = format!(r#"["{}"]"#, demo::GRACE);
+    bot.call(&raw("write", None, Some(&json_ids)))
+        .await
+        .unwrap();
+    assert_eq!(
+        access(&emu, &id),
+        serde_json::json!({ demo::GRACE: "write" })
+    );
+
+    #[slack_methods::slack_method("canvases.access.delete", scope = "canvases:write")]
+    struct RawDelete {
+        canvas_id: String,
+    }
+    let neither = RawDelete {
+        canvas_id: id.as_str().to_owned(),
+    };
+    assert_eq!(code(bot.call(&neither).await), "invalid_parameters");
+}
+
+#[tokio::test]
+async fn sharing_slack_calls_invalid_is_refused_before_sending() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let id = FileId::new("F0123ABCD").unwrap();
+    let many: Vec<UserId> = (0..21).map(|n| user(&format!("U0MANY{n:04}"))).collect();
+
+    let mut neither = CanvasesAccessSet::for_users(id.clone(), CanvasAccessLevel::Read, []);
+    neither.user_ids = None;
+    assert!(refused(bot.call(&neither).await).contains("give `channel_ids` or `user_ids`"));
+    let mut both =
+        CanvasesAccessSet::for_users(id.clone(), CanvasAccessLevel::Read, [user(demo::GRACE)]);
+    both.channel_ids = Some(vec![channel(demo::GENERAL)]);
+    assert!(refused(bot.call(&both).await).contains("cannot be sent together"));
+    let empty = CanvasesAccessSet::for_channels(id.clone(), CanvasAccessLevel::Read, []);
+    assert!(refused(bot.call(&empty).await).contains("`channel_ids` is empty"));
+    let too_many = CanvasesAccessSet::for_users(id.clone(), CanvasAccessLevel::Read, many.clone());
+    assert!(refused(bot.call(&too_many).await).contains("at most 20"));
+    let channel_owner = CanvasesAccessSet::for_channels(
+        id.clone(),
+        CanvasAccessLevel::Owner,
+        [channel(demo::GENERAL)],
+    );
+    assert!(refused(bot.call(&channel_owner).await).contains("only a user can own"));
+    assert!(emu.requests_for(CanvasesAccessSet::NAME).is_empty());
+
+    let mut neither = CanvasesAccessDelete::for_users(id.clone(), []);
+    neither.user_ids = None;
+    assert!(refused(bot.call(&neither).await).contains("give `channel_ids` or `user_ids`"));
+    let empty = CanvasesAccessDelete::for_users(id.clone(), []);
+    assert!(refused(bot.call(&empty).await).contains("`user_ids` is empty"));
+    let too_many = CanvasesAccessDelete::for_users(id, many);
+    assert!(refused(bot.call(&too_many).await).contains("at most 20"));
+    assert!(emu.requests_for(CanvasesAccessDelete::NAME).is_empty());
 }

@@ -210,7 +210,8 @@ fn limits_stated_in_descriptions_are_the_enforced_constants() {
     };
     // (tool, parameter or the tool itself, the words before the number, the constant)
     use slack_methods::methods::assistant::{MAX_LOADING_MESSAGES, MAX_SUGGESTED_PROMPTS};
-    let stated: [(&str, Option<&str>, &str, usize); 22] = [
+    use slack_methods::methods::canvases::MAX_CANVAS_ACCESS_IDS;
+    let stated: [(&str, Option<&str>, &str, usize); 27] = [
         (
             "conversationsSetTopic",
             Some("topic"),
@@ -322,6 +323,31 @@ fn limits_stated_in_descriptions_are_the_enforced_constants() {
             None,
             "up to",
             MAX_SUGGESTED_PROMPTS,
+        ),
+        (
+            "canvasesAccessSet",
+            Some("channel_ids"),
+            "at most",
+            MAX_CANVAS_ACCESS_IDS,
+        ),
+        (
+            "canvasesAccessSet",
+            Some("user_ids"),
+            "at most",
+            MAX_CANVAS_ACCESS_IDS,
+        ),
+        ("canvasesAccessSet", None, "at most", MAX_CANVAS_ACCESS_IDS),
+        (
+            "canvasesAccessDelete",
+            Some("channel_ids"),
+            "at most",
+            MAX_CANVAS_ACCESS_IDS,
+        ),
+        (
+            "canvasesAccessDelete",
+            None,
+            "at most",
+            MAX_CANVAS_ACCESS_IDS,
         ),
     ];
     let tools = Registry::bundled();

@@ -1,5 +1,6 @@
 //! The emulated workspace's canvases: each one's title, its markdown cut into sections, who
-//! made it, and the channel it belongs to or is tabbed in.
+//! owns it, the channel it belongs to or is tabbed in, and the access it was given
+//! (`canvases.access.set`).
 //!
 //! # Sections (the emulator's reading)
 //!
@@ -37,17 +38,41 @@ impl Section {
     }
 }
 
+/// What a user may do with a canvas, lowest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Level {
+    /// Read it (`canvases.sections.lookup`).
+    Read,
+    /// Read and edit it, and delete it.
+    Write,
+    /// Own it: also give it away.
+    Owner,
+}
+
+impl Level {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Level::Read => "read",
+            Level::Write => "write",
+            Level::Owner => "owner",
+        }
+    }
+}
+
 /// A canvas as the emulator keeps it.
 #[derive(Clone, Debug)]
 pub(crate) struct Canvas {
     pub(crate) title: String,
     pub(crate) sections: Vec<Section>,
-    /// The user who made it.
+    /// The user who owns it: who made it, or whom it was given to.
     pub(crate) owner: String,
     /// For a channel canvas (`conversations.canvases.create`): its channel.
     pub(crate) channel: Option<String>,
     /// For a standalone canvas made with `channel_id`: the channel it is a tab in.
     pub(crate) tab: Option<String>,
+    /// The access given to channels and users, by id (`read` or `write`): a tab's channel's
+    /// `write` from the start, then what `canvases.access.set` and `.delete` change.
+    pub(crate) access: BTreeMap<String, Level>,
 }
 
 impl Canvas {
@@ -70,6 +95,11 @@ impl Canvas {
             "owner": self.owner,
             "channel_id": self.channel,
             "tab_channel_id": self.tab,
+            "access": self
+                .access
+                .iter()
+                .map(|(id, level)| (id.clone(), Value::from(level.as_str())))
+                .collect::<serde_json::Map<String, Value>>(),
         })
     }
 }
@@ -115,9 +145,11 @@ pub(crate) fn sections_of(markdown: &str) -> Vec<Section> {
 impl Emulator {
     /// The canvas `id` as the emulator keeps it, for tests to read back: `title`, `markdown`
     /// (the whole), `sections` (each `id` and `markdown`; see the module's note on sections),
-    /// `owner` (who made it), `channel_id` (of a channel canvas, else `null`) and
-    /// `tab_channel_id` (the channel a standalone canvas was tabbed in, else `null`). `None`
-    /// when there is no such canvas (or it was deleted).
+    /// `owner` (who made it, or was given it), `channel_id` (of a channel canvas, else
+    /// `null`), `tab_channel_id` (the channel a standalone canvas was tabbed in, else `null`)
+    /// and `access` (an object from each channel or user id given access to its level, `read`
+    /// or `write`; a tab's channel has `write`). `None` when there is no such canvas (or it was
+    /// deleted).
     pub fn canvas(&self, id: &str) -> Option<Value> {
         let state = self.shared.lock();
         state.canvases.by_id.get(id).map(Canvas::to_json)

@@ -52,8 +52,10 @@
 //! and canvases: `canvases.create` (standalone, optionally tabbed in a channel),
 //! `conversations.canvases.create` (one a channel: `channel_canvas_already_exists`),
 //! `canvases.edit` (each operation, on sections cut at headings; `canvas_editing_failed`),
-//! `canvases.delete` (`canvas_not_found`) and `canvases.sections.lookup` (by heading level and
-//! text), read back with [`Emulator::canvas`];
+//! `canvases.delete` (`canvas_not_found`), `canvases.sections.lookup` (by heading level and
+//! text) and `canvases.access.set` and `.delete` (read or write access for channels or users,
+//! or the canvas given to another user; `invalid_parameters`, `restricted_action`), which
+//! change who may read and edit a canvas, read back with [`Emulator::canvas`];
 //! and streamed replies: `chat.startStream` (a reply in a thread, owned by the caller; outside a
 //! direct message `missing_recipient_user_id`/`missing_recipient_team_id`), `chat.appendStream`
 //! and `chat.stopStream` (`message_not_owned_by_app`, `message_not_in_streaming_state`,

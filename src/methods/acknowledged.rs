@@ -5,7 +5,8 @@ crate::slack_object! {
     /// `reactions.remove`, `pins.add`, `pins.remove`, `bookmarks.remove`,
     /// `chat.deleteScheduledMessage`, `conversations.archive`, `conversations.unarchive`,
     /// `conversations.kick`, `assistant.threads.setStatus`, `.setSuggestedPrompts` and
-    /// `.setTitle`, `canvases.edit`, `canvases.delete`):
+    /// `.setTitle`, `canvases.edit`, `canvases.delete`, `canvases.access.set`,
+    /// `canvases.access.delete`):
     /// nothing more, and whatever Slack may add later is kept in `extra`.
     ///
     /// ```

@@ -1,6 +1,8 @@
 //! Canvases: `canvases.create` (a standalone canvas), `conversations.canvases.create` (a
-//! channel's own canvas), `canvases.edit`, `canvases.delete`, and `canvases.sections.lookup`,
-//! which finds the sections an edit names.
+//! channel's own canvas), `canvases.edit`, `canvases.delete`, `canvases.sections.lookup`,
+//! which finds the sections an edit names, and `canvases.access.set` and
+//! `canvases.access.delete`, which share a standalone canvas with channels or users and take
+//! that back.
 //!
 //! A canvas's content is markdown, sent as a [`DocumentContent`] (`{"type": "markdown",
 //! "markdown": ".."}`, the only type Slack takes) in a form field as JSON text; an edit is one
@@ -10,10 +12,12 @@
 use super::Acknowledged;
 use crate::types::List;
 use crate::{
-    check_value, slack_method, ChannelId, FileId, InvalidRequest, ParamSchema, ValueError,
+    check_value, slack_method, ChannelId, FileId, FormValue, InvalidRequest, ParamSchema, UserId,
+    ValueError,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
+use std::borrow::Cow;
 
 /// A canvas's content (or, for [`CanvasChange::Rename`], its title): markdown, the one type of
 /// content Slack takes. Sent as `{"type":"markdown","markdown":".."}`.
@@ -699,5 +703,249 @@ crate::slack_object! {
         /// The sections; one that does not fit [`CanvasSection`] is kept as
         /// [`Unparsed`](crate::types::Unparsed).
         pub sections: List<CanvasSection>,
+    }
+}
+
+/// The most channels, or users, one `canvases.access.set` or `canvases.access.delete` call
+/// names: 20 (Slack's pages: 1 to 20).
+pub const MAX_CANVAS_ACCESS_IDS: usize = 20;
+
+/// The access `canvases.access.set` gives: `read`, `write` (read and write) or `owner` (the
+/// canvas changes hands; for one user, and only its owner may give it).
+///
+/// ```
+/// use slack_methods::methods::CanvasAccessLevel;
+/// assert_eq!(CanvasAccessLevel::Write.as_str(), "write");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CanvasAccessLevel {
+    /// May open and read the canvas (`read`).
+    Read,
+    /// May read and edit the canvas (`write`).
+    Write,
+    /// Owns the canvas (`owner`): for a user, given by the canvas's owner.
+    Owner,
+}
+
+impl CanvasAccessLevel {
+    /// The three levels.
+    pub const ALL: [CanvasAccessLevel; 3] = [
+        CanvasAccessLevel::Read,
+        CanvasAccessLevel::Write,
+        CanvasAccessLevel::Owner,
+    ];
+
+    /// The level as Slack writes it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            CanvasAccessLevel::Read => "read",
+            CanvasAccessLevel::Write => "write",
+            CanvasAccessLevel::Owner => "owner",
+        }
+    }
+}
+
+impl ParamSchema for CanvasAccessLevel {
+    fn json_schema() -> Value {
+        json!({
+            "enum": CanvasAccessLevel::ALL.map(CanvasAccessLevel::as_str),
+            "description": "read, write (read and edit), or owner (one user; only the canvas's owner may give it).",
+        })
+    }
+}
+
+impl FormValue for CanvasAccessLevel {
+    fn form_value(&self) -> Option<Cow<'_, str>> {
+        Some(Cow::Borrowed(self.as_str()))
+    }
+}
+
+/// One list of `canvases.access.*` targets Slack accepts: 1 to [`MAX_CANVAS_ACCESS_IDS`] ids.
+fn check_targets<T>(name: &str, ids: Option<&[T]>) -> Result<(), InvalidRequest> {
+    match ids.map(<[T]>::len) {
+        Some(0) => Err(InvalidRequest::new(format!(
+            "`{name}` is empty: name 1 to {MAX_CANVAS_ACCESS_IDS}, or leave it out"
+        ))),
+        Some(n) if n > MAX_CANVAS_ACCESS_IDS => Err(InvalidRequest::new(format!(
+            "{n} `{name}`: Slack takes at most {MAX_CANVAS_ACCESS_IDS} a call; split them"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// `canvases.access.set`: gives channels or users (one of the two lists, not both) access to a
+/// standalone canvas: `read`, `write`, or `owner` for one user. A channel's members get the
+/// channel's access; a regular channel only, not a direct message (share with its users
+/// instead). A channel's own canvas follows its channel and cannot be shared
+/// (`canvas_not_found`). Each list holds at most 20 ids; a missing, empty or doubled list, too
+/// many ids, or `owner` for channels, is refused before sending.
+///
+/// ```
+/// use slack_methods::methods::{CanvasAccessLevel, CanvasesAccessSet};
+/// use slack_methods::{ChannelId, FileId, UserId};
+/// let share = CanvasesAccessSet::for_channels(
+///     FileId::new("F0123ABCD")?,
+///     CanvasAccessLevel::Write,
+///     [ChannelId::new("C0123ABCD")?],
+/// );
+/// assert_eq!(
+///     slack_methods::encode_params(&share)?,
+///     "canvas_id=F0123ABCD&access_level=write&channel_ids=C0123ABCD",
+/// );
+/// let readers = CanvasesAccessSet::for_users(
+///     FileId::new("F0123ABCD")?,
+///     CanvasAccessLevel::Read,
+///     [UserId::new("U0123ABCD")?, UserId::new("U0456EFGH")?],
+/// );
+/// assert_eq!(
+///     slack_methods::encode_params(&readers)?,
+///     "canvas_id=F0123ABCD&access_level=read&user_ids=U0123ABCD%2CU0456EFGH",
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "canvases.access.set",
+    scope = "canvases:write",
+    response = Acknowledged,
+    validate = CanvasesAccessSet::check
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct CanvasesAccessSet {
+    /// The canvas's id (`F...`).
+    pub canvas_id: FileId,
+    /// The access to give: `read`, `write`, or `owner` (for one user).
+    pub access_level: CanvasAccessLevel,
+    /// The channels to give it to (at most 20; regular channels, not direct messages); not
+    /// with `user_ids`.
+    pub channel_ids: Option<Vec<ChannelId>>,
+    /// The users to give it to (at most 20); not with `channel_ids`.
+    pub user_ids: Option<Vec<UserId>>,
+}
+
+impl CanvasesAccessSet {
+    /// Gives the members of `channels` `level` access to `canvas_id`.
+    pub fn for_channels(
+        canvas_id: FileId,
+        level: CanvasAccessLevel,
+        channels: impl IntoIterator<Item = ChannelId>,
+    ) -> Self {
+        CanvasesAccessSet {
+            canvas_id,
+            access_level: level,
+            channel_ids: Some(channels.into_iter().collect()),
+            user_ids: None,
+        }
+    }
+
+    /// Gives `users` `level` access to `canvas_id`.
+    pub fn for_users(
+        canvas_id: FileId,
+        level: CanvasAccessLevel,
+        users: impl IntoIterator<Item = UserId>,
+    ) -> Self {
+        CanvasesAccessSet {
+            canvas_id,
+            access_level: level,
+            channel_ids: None,
+            user_ids: Some(users.into_iter().collect()),
+        }
+    }
+
+    /// Makes `user` the owner of `canvas_id` (the caller must own it).
+    pub fn owner(canvas_id: FileId, user: UserId) -> Self {
+        Self::for_users(canvas_id, CanvasAccessLevel::Owner, [user])
+    }
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        match (&self.channel_ids, &self.user_ids) {
+            (None, None) => {
+                return Err(InvalidRequest::new(
+                    "give `channel_ids` or `user_ids`: whom to share the canvas with (Slack answers `invalid_parameters`)",
+                ))
+            }
+            (Some(_), Some(_)) => {
+                return Err(InvalidRequest::new(
+                    "`channel_ids` and `user_ids` cannot be sent together (Slack answers `invalid_parameters`): make one call for each",
+                ))
+            }
+            _ => {}
+        }
+        if self.access_level == CanvasAccessLevel::Owner && self.channel_ids.is_some() {
+            return Err(InvalidRequest::new(
+                "only a user can own a canvas: `owner` takes `user_ids` (Slack answers `invalid_arguments`)",
+            ));
+        }
+        check_targets("channel_ids", self.channel_ids.as_deref())?;
+        check_targets("user_ids", self.user_ids.as_deref())
+    }
+}
+
+/// `canvases.access.delete`: takes back the access channels or users were given to a
+/// standalone canvas. A user who reads it through a channel keeps that access: it goes with
+/// the channel's. Each list holds at most 20 ids; with neither list, an empty one or too many
+/// ids, the call is refused before sending.
+///
+/// ```
+/// use slack_methods::methods::CanvasesAccessDelete;
+/// use slack_methods::{ChannelId, FileId};
+/// let unshare = CanvasesAccessDelete::for_channels(
+///     FileId::new("F0123ABCD")?,
+///     [ChannelId::new("C0123ABCD")?],
+/// );
+/// assert_eq!(
+///     slack_methods::encode_params(&unshare)?,
+///     "canvas_id=F0123ABCD&channel_ids=C0123ABCD",
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "canvases.access.delete",
+    scope = "canvases:write",
+    response = Acknowledged,
+    validate = CanvasesAccessDelete::check
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct CanvasesAccessDelete {
+    /// The canvas's id (`F...`).
+    pub canvas_id: FileId,
+    /// The channels whose access ends (at most 20).
+    pub channel_ids: Option<Vec<ChannelId>>,
+    /// The users whose access ends (at most 20).
+    pub user_ids: Option<Vec<UserId>>,
+}
+
+impl CanvasesAccessDelete {
+    /// Ends the access of `channels` to `canvas_id`.
+    pub fn for_channels(canvas_id: FileId, channels: impl IntoIterator<Item = ChannelId>) -> Self {
+        CanvasesAccessDelete {
+            canvas_id,
+            channel_ids: Some(channels.into_iter().collect()),
+            user_ids: None,
+        }
+    }
+
+    /// Ends the access of `users` to `canvas_id`.
+    pub fn for_users(canvas_id: FileId, users: impl IntoIterator<Item = UserId>) -> Self {
+        CanvasesAccessDelete {
+            canvas_id,
+            channel_ids: None,
+            user_ids: Some(users.into_iter().collect()),
+        }
+    }
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        if self.channel_ids.is_none() && self.user_ids.is_none() {
+            return Err(InvalidRequest::new(
+                "give `channel_ids` or `user_ids`: whose access to end (Slack answers `invalid_parameters`)",
+            ));
+        }
+        check_targets("channel_ids", self.channel_ids.as_deref())?;
+        check_targets("user_ids", self.user_ids.as_deref())
     }
 }

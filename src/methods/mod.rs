@@ -81,9 +81,10 @@ pub use bookmarks::{
     BookmarksListResponse, BookmarksRemove,
 };
 pub use canvases::{
-    CanvasChange, CanvasCreated, CanvasSection, CanvasesCreate, CanvasesDelete, CanvasesEdit,
-    CanvasesSectionsLookup, CanvasesSectionsLookupResponse, ConversationsCanvasesCreate,
-    DocumentContent, SectionCriteria, SectionType,
+    CanvasAccessLevel, CanvasChange, CanvasCreated, CanvasSection, CanvasesAccessDelete,
+    CanvasesAccessSet, CanvasesCreate, CanvasesDelete, CanvasesEdit, CanvasesSectionsLookup,
+    CanvasesSectionsLookupResponse, ConversationsCanvasesCreate, DocumentContent, SectionCriteria,
+    SectionType,
 };
 pub use channels::{
     ConversationType, ConversationsCreate, ConversationsCreateResponse, ConversationsInfo,
@@ -268,4 +269,6 @@ bundled![
     ChatStartStream,
     ChatAppendStream,
     ChatStopStream,
+    CanvasesAccessSet,
+    CanvasesAccessDelete,
 ];

@@ -1,11 +1,16 @@
 //! Canvases: `canvases.create`, `conversations.canvases.create`, `canvases.edit`,
-//! `canvases.delete` and `canvases.sections.lookup`.
+//! `canvases.delete`, `canvases.sections.lookup`, `canvases.access.set` and
+//! `canvases.access.delete`.
 //!
 //! The errors are those Slack documents for these methods: `canvas_creation_failed` (with a
 //! `detail`) for content Slack cannot read, `channel_canvas_already_exists` for a second
 //! canvas of a channel, `canvas_not_found` for an unknown canvas (or one the caller cannot
-//! see), `canvas_editing_failed` for a change that cannot be applied. Where Slack is silent,
-//! these are the emulator's choices:
+//! see, or a channel's own canvas given to `canvases.access.*`), `canvas_editing_failed` for a
+//! change that cannot be applied, `invalid_parameters` for `canvases.access.*` without
+//! `channel_ids` and `user_ids` (or `canvases.access.set` with both), `invalid_arguments` for
+//! `owner` given to channels, `restricted_action` for `owner` given by someone other than the
+//! owner, `channel_not_found` and `user_not_found` for ids that name no one. Where Slack is
+//! silent, these are the emulator's choices:
 //!
 //! - `document_content` must be `{"type": "markdown", "markdown": "<text>"}`; anything else
 //!   (not JSON, another `type`, no `markdown`) is `canvas_creation_failed` with a `detail`
@@ -14,9 +19,23 @@
 //! - A channel named by `channel_id` (either method) must be one the caller can see: a public
 //!   channel, or a private one it is a member of; otherwise `channel_not_found`, as the other
 //!   conversation methods answer.
-//! - Who may edit or delete a canvas: the user who made it, and for a channel canvas or a
-//!   standalone one tabbed in a channel, anyone who can see that channel. Anyone else gets
-//!   `canvas_not_found`. Access granted with `canvases.access.set` is not emulated.
+//! - Who may do what with a canvas (its level: read, write, owner): its owner everything; for
+//!   a channel canvas, anyone who can see the channel writes; otherwise the highest access
+//!   given to the user, or to a channel the user can see (a public one, or a private one the
+//!   user is in). A standalone canvas tabbed in a channel starts with `write` for that channel.
+//!   Reading (`canvases.sections.lookup`) needs read; editing and deleting need write, and a
+//!   reader gets `restricted_action`; anyone without access gets `canvas_not_found`.
+//! - `canvases.access.set` and `.delete` need write (a reader gets `restricted_action`);
+//!   giving `owner` needs the owner. Slack asks that a canvas be shared (its link sent) with a
+//!   channel or user before their access is set; the emulator needs no such step.
+//!   `channel_ids` and `user_ids` are read as comma-separated ids or as a JSON array of ids;
+//!   an empty list, more than 20 ids, or an `access_level` other than `read`, `write` and
+//!   `owner` is `invalid_arguments`, and so is `owner` for more than one user. A direct
+//!   message's id among `channel_ids` (which Slack does not accept, without naming the error)
+//!   is `channel_not_found`, as is a channel the caller cannot see. A level set replaces the
+//!   one given before; `owner` makes the user the owner, and the former owner keeps `write`.
+//!   `canvases.access.delete` removes what was given to each id (an id given nothing is no
+//!   error); the owner stays the owner, and a user keeps what a channel gives.
 //! - A channel canvas deleted with `canvases.delete` frees its channel for a new one.
 //! - `changes` must be a JSON array of exactly one change (Slack takes one per call); an
 //!   empty or longer array, an unknown `operation`, a field the operation needs but lacks, or
@@ -33,9 +52,14 @@
 
 use super::messages::{conversation, Access};
 use super::{fail, param, Outcome, Reply};
-use crate::canvases::{sections_of, Canvas, Section};
+use crate::canvases::{sections_of, Canvas, Level, Section};
 use crate::state::{State, User};
+use crate::workspace::ChannelKind;
 use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// The most ids one `canvases.access.*` list may hold.
+const MAX_ACCESS_IDS: usize = 20;
 
 /// `{"ok":false,"error":code,"detail":detail}`.
 fn failed(code: &str, detail: &str) -> Reply {
@@ -96,12 +120,17 @@ pub(crate) fn create(state: &mut State, caller: &User, params: &[(String, String
         Some(id) => Some(conversation(state, caller, Some(id), Access::Act)?),
         None => None,
     };
+    let access = tab
+        .iter()
+        .map(|channel| (channel.clone(), Level::Write))
+        .collect();
     let canvas = Canvas {
         title: param(params, "title").unwrap_or("").to_owned(),
         sections: sections_of(&markdown),
         owner: caller.spec.id.clone(),
         channel: None,
         tab,
+        access,
     };
     created(state, canvas)
 }
@@ -128,34 +157,52 @@ pub(crate) fn conversations_create(
         owner: caller.spec.id.clone(),
         channel: Some(channel),
         tab: None,
+        access: BTreeMap::new(),
     };
     created(state, canvas)
 }
 
-/// The id of the canvas `canvas_id` if the caller may read and change it, else
-/// `canvas_not_found`.
-fn accessible(state: &State, caller: &User, params: &[(String, String)]) -> Result<String, Reply> {
+/// What `caller` may do with `canvas`, if anything (see the module's note).
+fn level(state: &State, caller: &User, canvas: &Canvas) -> Option<Level> {
+    if canvas.owner == caller.spec.id {
+        return Some(Level::Owner);
+    }
+    let sees = |channel: &str| conversation(state, caller, Some(channel), Access::Act).is_ok();
+    if canvas.channel.as_deref().is_some_and(sees) {
+        return Some(Level::Write);
+    }
+    canvas
+        .access
+        .iter()
+        .filter(|(id, _)| **id == caller.spec.id || sees(id))
+        .map(|(_, level)| *level)
+        .max()
+}
+
+/// The id of the canvas `canvas_id` if the caller may do what `needs` allows with it:
+/// `canvas_not_found` for one it cannot see at all, `restricted_action` for too little access.
+fn accessible(
+    state: &State,
+    caller: &User,
+    params: &[(String, String)],
+    needs: Level,
+) -> Result<String, Reply> {
     let id = param(params, "canvas_id").unwrap_or("");
     let canvas = state
         .canvases
         .by_id
         .get(id)
         .ok_or_else(|| fail("canvas_not_found"))?;
-    let via_channel = canvas
-        .channel
-        .iter()
-        .chain(&canvas.tab)
-        .any(|channel| conversation(state, caller, Some(channel), Access::Act).is_ok());
-    if canvas.owner == caller.spec.id || via_channel {
-        Ok(id.to_owned())
-    } else {
-        Err(fail("canvas_not_found"))
+    match level(state, caller, canvas) {
+        None => Err(fail("canvas_not_found")),
+        Some(level) if level < needs => Err(fail("restricted_action")),
+        Some(_) => Ok(id.to_owned()),
     }
 }
 
 /// `canvases.delete`: the canvas is gone.
 pub(crate) fn delete(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
-    let id = accessible(state, caller, params)?;
+    let id = accessible(state, caller, params, Level::Write)?;
     state.canvases.by_id.remove(&id);
     Ok(Map::new())
 }
@@ -186,7 +233,7 @@ fn content_field(change: &Map<String, Value>, name: &str) -> Result<Option<Strin
 
 /// `canvases.edit`: applies the one change in `changes`.
 pub(crate) fn edit(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
-    let id = accessible(state, caller, params)?;
+    let id = accessible(state, caller, params, Level::Write)?;
     let changes: Value = serde_json::from_str(param(params, "changes").unwrap_or(""))
         .map_err(|_| edit_failed("`changes` is not a JSON array"))?;
     let change = match changes.as_array().map(Vec::as_slice) {
@@ -267,7 +314,7 @@ pub(crate) fn sections_lookup(
     caller: &User,
     params: &[(String, String)],
 ) -> Outcome {
-    let id = accessible(state, caller, params)?;
+    let id = accessible(state, caller, params, Level::Read)?;
     let criteria: Value = serde_json::from_str(param(params, "criteria").unwrap_or(""))
         .map_err(|_| fail("invalid_arguments"))?;
     let Value::Object(criteria) = criteria else {
@@ -315,4 +362,126 @@ pub(crate) fn sections_lookup(
     let mut data = Map::new();
     data.insert("sections".into(), Value::Array(found));
     Ok(data)
+}
+
+/// The ids of the list parameter `name` (comma-separated, or a JSON array of strings); `None`
+/// when it is absent or blank, `invalid_arguments` for an empty list, more than
+/// [`MAX_ACCESS_IDS`] or JSON that is not an array of strings.
+fn ids_param(params: &[(String, String)], name: &str) -> Result<Option<Vec<String>>, Reply> {
+    let Some(text) = param(params, name).map(str::trim).filter(|t| !t.is_empty()) else {
+        return Ok(None);
+    };
+    let ids: Vec<String> = if text.starts_with('[') {
+        serde_json::from_str(text).map_err(|_| fail("invalid_arguments"))?
+    } else {
+        text.split(',').map(|id| id.trim().to_owned()).collect()
+    };
+    if ids.is_empty() || ids.len() > MAX_ACCESS_IDS || ids.iter().any(String::is_empty) {
+        return Err(fail("invalid_arguments"));
+    }
+    Ok(Some(ids))
+}
+
+/// The targets of a `canvases.access.*` call, checked: the channels' ids (regular channels the
+/// caller can see) or the users' (who exist).
+fn targets(
+    state: &State,
+    caller: &User,
+    channels: Option<Vec<String>>,
+    users: Option<Vec<String>>,
+) -> Result<Vec<String>, Reply> {
+    let mut ids = Vec::new();
+    for channel in channels.unwrap_or_default() {
+        let id = conversation(state, caller, Some(&channel), Access::Act)?;
+        let direct = state
+            .workspace
+            .channels
+            .get(&id)
+            .is_some_and(|c| matches!(c.kind, ChannelKind::Im | ChannelKind::Mpim));
+        if direct {
+            return Err(fail("channel_not_found"));
+        }
+        ids.push(id);
+    }
+    for user in users.unwrap_or_default() {
+        if !state.users.contains_key(&user) {
+            return Err(fail("user_not_found"));
+        }
+        ids.push(user);
+    }
+    Ok(ids)
+}
+
+/// A standalone canvas's id for `canvases.access.*`: a channel's own canvas follows its
+/// channel's access and is `canvas_not_found` here, as Slack answers.
+fn shareable(
+    state: &State,
+    caller: &User,
+    params: &[(String, String)],
+    needs: Level,
+) -> Result<String, Reply> {
+    let id = accessible(state, caller, params, needs)?;
+    match state.canvases.by_id.get(&id) {
+        Some(canvas) if canvas.channel.is_none() => Ok(id),
+        _ => Err(fail("canvas_not_found")),
+    }
+}
+
+/// `canvases.access.set`: gives channels or users a level of access, or a user the canvas.
+pub(crate) fn access_set(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let channels = ids_param(params, "channel_ids")?;
+    let users = ids_param(params, "user_ids")?;
+    if channels.is_some() == users.is_some() {
+        return Err(fail("invalid_parameters"));
+    }
+    let level = match param(params, "access_level") {
+        Some("read") => Level::Read,
+        Some("write") => Level::Write,
+        Some("owner") => Level::Owner,
+        _ => return Err(fail("invalid_arguments")),
+    };
+    if level == Level::Owner && users.as_ref().is_none_or(|users| users.len() != 1) {
+        return Err(fail("invalid_arguments"));
+    }
+    let id = shareable(state, caller, params, level.max(Level::Write))?;
+    let ids = targets(state, caller, channels, users)?;
+    let Some(canvas) = state.canvases.by_id.get_mut(&id) else {
+        return Err(fail("canvas_not_found"));
+    };
+    if level == Level::Owner {
+        let former = std::mem::replace(&mut canvas.owner, ids[0].clone());
+        canvas.access.remove(&ids[0]);
+        if former != canvas.owner {
+            canvas.access.insert(former, Level::Write);
+        }
+    } else {
+        for target in ids {
+            if target != canvas.owner {
+                canvas.access.insert(target, level);
+            }
+        }
+    }
+    Ok(Map::new())
+}
+
+/// `canvases.access.delete`: takes back what channels or users were given.
+pub(crate) fn access_delete(
+    state: &mut State,
+    caller: &User,
+    params: &[(String, String)],
+) -> Outcome {
+    let channels = ids_param(params, "channel_ids")?;
+    let users = ids_param(params, "user_ids")?;
+    if channels.is_none() && users.is_none() {
+        return Err(fail("invalid_parameters"));
+    }
+    let id = shareable(state, caller, params, Level::Write)?;
+    let ids = targets(state, caller, channels, users)?;
+    let Some(canvas) = state.canvases.by_id.get_mut(&id) else {
+        return Err(fail("canvas_not_found"));
+    };
+    for target in ids {
+        canvas.access.remove(&target);
+    }
+    Ok(Map::new())
 }

@@ -227,6 +227,8 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("chat.startStream", stream::start),
     ("chat.appendStream", stream::append_to),
     ("chat.stopStream", stream::stop),
+    ("canvases.access.set", canvases::access_set),
+    ("canvases.access.delete", canvases::access_delete),
 ];
 
 fn implementation(method: &str) -> Option<Handler> {
