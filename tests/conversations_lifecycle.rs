@@ -1,15 +1,17 @@
 //! The bindings that change a channel after it was made (topic, purpose, name, archiving,
-//! leaving, removing members) through the `Client`, over real HTTP on loopback, against the
-//! emulator's demo workspace; and that the rest of the workspace sees each change.
+//! leaving, removing members, a member's read mark, closing a direct message) through the
+//! `Client`, over real HTTP on loopback, against the emulator's demo workspace; and that the
+//! rest of the workspace sees each change.
 
 use futures_util::TryStreamExt;
 use slack_methods::methods::{
-    ChatPostMessage, ConversationsArchive, ConversationsCreate, ConversationsInfo,
-    ConversationsInvite, ConversationsJoin, ConversationsKick, ConversationsLeave,
-    ConversationsList, ConversationsMembers, ConversationsOpen, ConversationsRename,
-    ConversationsSetPurpose, ConversationsSetTopic, ConversationsUnarchive,
+    ChatPostMessage, ConversationsArchive, ConversationsClose, ConversationsCreate,
+    ConversationsInfo, ConversationsInvite, ConversationsJoin, ConversationsKick,
+    ConversationsLeave, ConversationsList, ConversationsMark, ConversationsMembers,
+    ConversationsOpen, ConversationsRename, ConversationsSetPurpose, ConversationsSetTopic,
+    ConversationsUnarchive,
 };
-use slack_methods::types::{Conversation, Item, MAX_TOPIC_CHARS};
+use slack_methods::types::{Conversation, Item, Timestamp, MAX_TOPIC_CHARS};
 use slack_methods::{slack_method, ChannelId, ChannelRef, Client, Error, ErrorCode, UserId};
 use slack_methods_emulator::{demo, ChannelSpec, Emulator};
 
@@ -573,4 +575,170 @@ async fn kick_removes_a_member() {
     assert_eq!(api_code(outsider), ErrorCode::NotInChannel);
     assert_eq!(emu.applied_writes("conversations.kick"), 1);
     assert_eq!(members(&ada, &id).await.len(), 2);
+}
+
+#[tokio::test]
+async fn mark_keeps_each_member_s_read_mark() {
+    let emu = emulator().await;
+    let ada = client(&emu, demo::USER_TOKEN);
+    let grace = client(&emu, GRACE_TOKEN);
+    let general = channel(demo::GENERAL);
+    let first = ada
+        .call(&ChatPostMessage::new(general.clone(), "Standup in 5"))
+        .await
+        .unwrap()
+        .ts
+        .clone();
+    let second = ada
+        .call(&ChatPostMessage::new(general.clone(), "Standup now"))
+        .await
+        .unwrap()
+        .ts
+        .clone();
+    assert_eq!(emu.read_mark(demo::GENERAL, demo::GRACE), None);
+    grace
+        .call(&ConversationsMark::read_up_to(
+            general.clone(),
+            first.clone(),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(
+        emu.read_mark(demo::GENERAL, demo::GRACE).as_deref(),
+        Some(first.as_str())
+    );
+    grace
+        .call(&ConversationsMark::read_up_to(
+            general.clone(),
+            second.clone(),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(
+        emu.read_mark(demo::GENERAL, demo::GRACE).as_deref(),
+        Some(second.as_str())
+    );
+    // Each member's own: Ada has marked nothing, and no message was posted for it.
+    assert_eq!(emu.read_mark(demo::GENERAL, demo::ADA), None);
+    assert_eq!(last_message(&emu, &general)["text"], "Standup now");
+}
+
+#[tokio::test]
+async fn mark_refuses_what_slack_refuses() {
+    let emu = emulator().await;
+    let ada = client(&emu, demo::USER_TOKEN);
+    let grace = client(&emu, GRACE_TOKEN);
+    let ts = Timestamp::new("1593473566.000200");
+    // A public channel Grace is not in, and a private one she cannot see.
+    let lobby = new_channel(&ada, "lobby").await;
+    let outside = grace
+        .call(&ConversationsMark::read_up_to(lobby, ts.clone()))
+        .await;
+    assert_eq!(api_code(outside), ErrorCode::NotInChannel);
+    let hidden = grace
+        .call(&ConversationsMark::read_up_to(
+            channel(demo::LEADS),
+            ts.clone(),
+        ))
+        .await;
+    assert_eq!(api_code(hidden), ErrorCode::ChannelNotFound);
+    let unknown = grace
+        .call(&ConversationsMark::read_up_to(channel("C0NOWHERE1"), ts))
+        .await;
+    assert_eq!(api_code(unknown), ErrorCode::ChannelNotFound);
+    let not_a_ts = grace
+        .call(&ConversationsMark::read_up_to(
+            channel(demo::GENERAL),
+            Timestamp::new("yesterday"),
+        ))
+        .await;
+    assert_eq!(api_code(not_a_ts), ErrorCode::from("invalid_timestamp"));
+    assert_eq!(emu.read_mark(demo::GENERAL, demo::GRACE), None);
+}
+
+#[tokio::test]
+async fn close_closes_a_direct_message_for_the_caller_until_it_is_opened() {
+    let emu = emulator().await;
+    let ada = client(&emu, demo::USER_TOKEN);
+    let dm = ada
+        .call(&ConversationsOpen::with([user(demo::GRACE)]))
+        .await
+        .unwrap()
+        .channel
+        .id
+        .clone();
+    assert_eq!(emu.is_open(dm.as_str(), demo::ADA), Some(true));
+
+    let closed = ada
+        .call(&ConversationsClose::channel(dm.clone()))
+        .await
+        .unwrap();
+    assert!(!closed.already_closed && !closed.no_op);
+    assert_eq!(emu.is_open(dm.as_str(), demo::ADA), Some(false));
+    assert_eq!(emu.is_open(dm.as_str(), demo::GRACE), Some(true));
+    let again = ada
+        .call(&ConversationsClose::channel(dm.clone()))
+        .await
+        .unwrap();
+    assert!(again.already_closed && again.no_op);
+
+    // Opening it again is no no-op: it was closed.
+    let reopened = ada
+        .call(&ConversationsOpen::resume(dm.clone()))
+        .await
+        .unwrap();
+    assert!(!reopened.already_open);
+    assert_eq!(emu.is_open(dm.as_str(), demo::ADA), Some(true));
+    let open = ada
+        .call(&ConversationsOpen::resume(dm.clone()))
+        .await
+        .unwrap();
+    assert!(open.already_open && open.no_op);
+
+    // A group direct message closes the same way.
+    let group = ada
+        .call(&ConversationsOpen::with([
+            user(demo::GRACE),
+            user(demo::LINUS),
+        ]))
+        .await
+        .unwrap()
+        .channel
+        .id
+        .clone();
+    ada.call(&ConversationsClose::channel(group.clone()))
+        .await
+        .unwrap();
+    assert_eq!(emu.is_open(group.as_str(), demo::ADA), Some(false));
+}
+
+#[tokio::test]
+async fn close_refuses_what_slack_refuses() {
+    let emu = emulator().await;
+    let ada = client(&emu, demo::USER_TOKEN);
+    let grace = client(&emu, GRACE_TOKEN);
+    let general = ada
+        .call(&ConversationsClose::channel(channel(demo::GENERAL)))
+        .await;
+    assert_eq!(
+        api_code(general),
+        ErrorCode::MethodNotSupportedForChannelType
+    );
+    let unknown = ada
+        .call(&ConversationsClose::channel(channel("D0NOWHERE1")))
+        .await;
+    assert_eq!(api_code(unknown), ErrorCode::ChannelNotFound);
+    // Another pair's direct message is not Grace's to see.
+    let theirs = ada
+        .call(&ConversationsOpen::with([user(demo::LINUS)]))
+        .await
+        .unwrap()
+        .channel
+        .id
+        .clone();
+    let closed = grace
+        .call(&ConversationsClose::channel(theirs.clone()))
+        .await;
+    assert_eq!(api_code(closed), ErrorCode::ChannelNotFound);
+    assert_eq!(emu.is_open(theirs.as_str(), demo::ADA), Some(true));
 }

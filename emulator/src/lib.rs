@@ -31,6 +31,10 @@
 //! `not_in_channel` when the caller or the user is not a member): a user who left or was
 //! removed is out of `conversations.members`, no longer `is_member`, and may no longer post
 //! there without `chat:write.public` (`not_in_channel`) or see a private channel;
+//! `conversations.mark` (a member's read mark, [`Emulator::read_mark`]; `not_in_channel`,
+//! `invalid_timestamp`) and `conversations.close` (a direct or group direct message closed for
+//! the caller, [`Emulator::is_open`], until `conversations.open`; `already_closed` and `no_op`
+//! when it was closed, `method_not_supported_for_channel_type` for a channel);
 //! `users.info`, `users.list`, `users.lookupByEmail`, `users.conversations`;
 //! `users.getPresence` and `users.setPresence` (every user is `active` until they set
 //! themselves `away`, and again after `auto`; the caller's own presence comes with `online`,
@@ -588,6 +592,30 @@ impl Emulator {
                 .map(|message| serde_json::Value::Object(message.clone()))
                 .collect(),
         )
+    }
+
+    /// The read mark `user` set in conversation `channel` with `conversations.mark` (a `ts`);
+    /// `None` when they set none, or there is no such conversation.
+    pub fn read_mark(&self, channel: &str, user: &str) -> Option<String> {
+        let state = self.shared.lock();
+        state
+            .workspace
+            .channels
+            .get(channel)?
+            .read_marks
+            .get(user)
+            .cloned()
+    }
+
+    /// Whether the direct or group direct message `channel` is open for its member `user`: it
+    /// is until they close it with `conversations.close`, and again once they open it with
+    /// `conversations.open`. `None` for an unknown conversation, one that is not a direct or
+    /// group direct message, or a user not in it.
+    pub fn is_open(&self, channel: &str, user: &str) -> Option<bool> {
+        let state = self.shared.lock();
+        let channel = state.workspace.channels.get(channel)?;
+        let direct = matches!(channel.kind, ChannelKind::Im | ChannelKind::Mpim);
+        (direct && channel.members.contains(user)).then(|| !channel.closed_by.contains(user))
     }
 
     /// Revokes a token: calls with it are answered `token_revoked`.

@@ -131,6 +131,11 @@ pub(crate) struct Channel {
     pub(crate) general: bool,
     /// Its messages (thread replies included), oldest first, each Slack's message object.
     pub(crate) messages: Vec<Map<String, Value>>,
+    /// Each member's read mark (`conversations.mark`): the `ts` they read up to.
+    pub(crate) read_marks: BTreeMap<String, String>,
+    /// The members who closed this direct or group direct message (`conversations.close`),
+    /// until they open it again.
+    pub(crate) closed_by: BTreeSet<String>,
 }
 
 impl Channel {
@@ -154,6 +159,8 @@ impl Channel {
             archived: spec.archived,
             general: spec.general,
             messages: Vec::new(),
+            read_marks: BTreeMap::new(),
+            closed_by: BTreeSet::new(),
         }
     }
 

@@ -1,14 +1,15 @@
 //! The `conversations.*` methods that change a channel after it was made, up to its end:
 //! `conversations.setTopic`, `conversations.setPurpose`, `conversations.rename`,
 //! `conversations.archive`, `conversations.unarchive`, `conversations.leave`,
-//! `conversations.kick`.
+//! `conversations.kick`; and two that change only how the token's user sees a conversation:
+//! `conversations.mark` (the read mark) and `conversations.close` (a direct message closed).
 //!
 //! Bot tokens need `channels:manage` (public channels) or `groups:write`, `im:write`,
 //! `mpim:write`; user tokens `channels:write` or the same others.
 
 use super::channels::check_channel_name;
 use super::Acknowledged;
-use crate::types::{Conversation, MAX_TOPIC_CHARS};
+use crate::types::{Conversation, Timestamp, MAX_TOPIC_CHARS};
 use crate::{slack_method, ChannelId, InvalidRequest, UserId};
 use serde::Deserialize;
 
@@ -353,5 +354,95 @@ impl ConversationsKick {
     /// Removes `user` from `channel`.
     pub fn remove(channel: ChannelId, user: UserId) -> Self {
         ConversationsKick { channel, user }
+    }
+}
+
+/// `conversations.mark`: moves the token's user's read mark in a conversation they are a member
+/// of to the message `ts`: what they have read, up to and including it. Slack asks clients to
+/// call it sparingly (once every few seconds a conversation at most).
+///
+/// ```
+/// use slack_methods::methods::ConversationsMark;
+/// use slack_methods::types::Timestamp;
+/// use slack_methods::ChannelId;
+/// let read = ConversationsMark::read_up_to(
+///     ChannelId::new("C0123ABCD")?,
+///     Timestamp::new("1593473566.000200"),
+/// );
+/// assert_eq!(slack_methods::encode_params(&read)?, "channel=C0123ABCD&ts=1593473566.000200");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "conversations.mark",
+    response = Acknowledged,
+    scope = "channels:manage",
+    scope = "channels:write",
+    scope = "groups:write",
+    scope = "im:write",
+    scope = "mpim:write",
+    unchecked_scope
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ConversationsMark {
+    /// The conversation to set the read mark in.
+    pub channel: ChannelId,
+    /// The `ts` of the message read last.
+    pub ts: Timestamp,
+}
+
+impl ConversationsMark {
+    /// Marks `channel` read up to the message `ts`.
+    pub fn read_up_to(channel: ChannelId, ts: Timestamp) -> Self {
+        ConversationsMark { channel, ts }
+    }
+}
+
+/// `conversations.close`: closes a direct message or group direct message for the token's
+/// user (a channel is `method_not_supported_for_channel_type`); `conversations.open` opens it
+/// again. Closing one that is closed already succeeds and says so (`already_closed`).
+///
+/// ```
+/// use slack_methods::methods::ConversationsClose;
+/// use slack_methods::ChannelId;
+/// let close = ConversationsClose::channel(ChannelId::new("D0123ABCD")?);
+/// assert_eq!(slack_methods::encode_params(&close)?, "channel=D0123ABCD");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "conversations.close",
+    response = ConversationsCloseResponse,
+    scope = "channels:manage",
+    scope = "channels:write",
+    scope = "groups:write",
+    scope = "im:write",
+    scope = "mpim:write",
+    unchecked_scope
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ConversationsClose {
+    /// The direct message or group direct message to close.
+    pub channel: ChannelId,
+}
+
+impl ConversationsClose {
+    /// Closes `channel`.
+    pub fn channel(channel: ChannelId) -> Self {
+        ConversationsClose { channel }
+    }
+}
+
+crate::slack_object! {
+    /// What `conversations.close` answers.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
+    pub struct ConversationsCloseResponse {
+        /// Whether the conversation was closed already.
+        pub already_closed: bool,
+        /// Whether nothing changed (it was closed already).
+        pub no_op: bool,
     }
 }

@@ -110,10 +110,10 @@ pub use history::{
     ConversationsRepliesResponse,
 };
 pub use lifecycle::{
-    ConversationsArchive, ConversationsKick, ConversationsLeave, ConversationsLeaveResponse,
-    ConversationsRename, ConversationsRenameResponse, ConversationsSetPurpose,
-    ConversationsSetPurposeResponse, ConversationsSetTopic, ConversationsSetTopicResponse,
-    ConversationsUnarchive,
+    ConversationsArchive, ConversationsClose, ConversationsCloseResponse, ConversationsKick,
+    ConversationsLeave, ConversationsLeaveResponse, ConversationsMark, ConversationsRename,
+    ConversationsRenameResponse, ConversationsSetPurpose, ConversationsSetPurposeResponse,
+    ConversationsSetTopic, ConversationsSetTopicResponse, ConversationsUnarchive,
 };
 pub use oauth::{AuthedUser, OauthTeam, OauthV2Access, OauthV2AccessResponse};
 pub use pins::{PinnedItem, PinsAdd, PinsList, PinsListResponse, PinsRemove};
@@ -239,6 +239,8 @@ bundled![
     ConversationsUnarchive,
     ConversationsLeave,
     ConversationsKick,
+    ConversationsMark,
+    ConversationsClose,
     UsersInfo,
     UsersList,
     UsersLookupByEmail,

@@ -266,6 +266,13 @@ pub(crate) fn open(state: &mut State, caller: &User, params: &[(String, String)]
             }
         }
     };
+    // Opening a conversation the caller closed opens it again: it was not open.
+    let reopened = state
+        .workspace
+        .channels
+        .get_mut(&id)
+        .is_some_and(|channel| channel.closed_by.remove(&me));
+    let existed = existed && !reopened;
     let channel = state
         .workspace
         .channels

@@ -1,13 +1,23 @@
 //! The `conversations.*` methods that change a channel after it was made, up to its end:
 //! `conversations.setTopic`, `.setPurpose`, `.rename`, `.archive`, `.unarchive`, `.leave`,
-//! `.kick`.
+//! `.kick`; and the two that change only how one member sees it, `.mark` and `.close`.
 //!
 //! Each acts on a conversation the caller may see (else `channel_not_found`), and posts in it
 //! the message Slack posts for the change (`channel_topic`, `channel_purpose`, `channel_name`,
 //! `channel_archive`, `channel_unarchive`, `channel_leave`); a user removed with `.kick` leaves
-//! no message.
+//! no message, nor do `.mark` and `.close`.
+//!
+//! Where Slack is silent, the emulator's choices: `conversations.mark` takes any `ts` of a
+//! timestamp's shape (digits, a dot and up to six digits), whether or not a message has it,
+//! in any conversation the caller is a member of, archived ones too, and keeps it as the
+//! caller's read mark there ([`Emulator::read_mark`](crate::Emulator::read_mark)); no answer
+//! reports it (`conversations.info` has no `last_read` here). `conversations.close` closes a
+//! direct or group direct message for the caller only; only `conversations.open` opens it
+//! again (a new message does not), and `conversations.open` answers `already_open` only for
+//! one that was open ([`Emulator::is_open`](crate::Emulator::is_open)).
 
 use super::channels::{check_name, conversation_json, named_channel, post_event};
+use super::messages::parse_ts;
 use super::{fail, param, Outcome, Reply};
 use crate::state::{State, User};
 use crate::workspace::ChannelKind;
@@ -268,4 +278,43 @@ pub(crate) fn kick(state: &mut State, caller: &User, params: &[(String, String)]
         channel.members.remove(&user);
     }
     Ok(Map::new())
+}
+
+/// `conversations.mark`: moves the caller's read mark in a conversation they are a member of
+/// (`not_in_channel` otherwise) to `ts` (`invalid_timestamp` for one not shaped as a `ts`).
+pub(crate) fn mark(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let me = caller.spec.id.clone();
+    let channel = named_channel(state, caller, params)?;
+    if !channel.members.contains(&me) {
+        return Err(fail("not_in_channel"));
+    }
+    let ts = param(params, "ts").unwrap_or("");
+    if parse_ts(ts).is_none() {
+        return Err(fail("invalid_timestamp"));
+    }
+    let id = channel.id.clone();
+    if let Some(channel) = state.workspace.channels.get_mut(&id) {
+        channel.read_marks.insert(me, ts.to_owned());
+    }
+    Ok(Map::new())
+}
+
+/// `conversations.close`: closes a direct or group direct message for the caller
+/// (`method_not_supported_for_channel_type` for a channel); one closed already answers
+/// `no_op` and `already_closed`.
+pub(crate) fn close(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let me = caller.spec.id.clone();
+    let channel = named_channel(state, caller, params)?;
+    if !matches!(channel.kind, ChannelKind::Im | ChannelKind::Mpim) {
+        return Err(fail("method_not_supported_for_channel_type"));
+    }
+    let id = channel.id.clone();
+    let mut data = Map::new();
+    if let Some(channel) = state.workspace.channels.get_mut(&id) {
+        if !channel.closed_by.insert(me) {
+            data.insert("no_op".into(), Value::Bool(true));
+            data.insert("already_closed".into(), Value::Bool(true));
+        }
+    }
+    Ok(data)
 }

@@ -191,6 +191,8 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("conversations.unarchive", lifecycle::unarchive),
     ("conversations.leave", lifecycle::leave),
     ("conversations.kick", lifecycle::kick),
+    ("conversations.mark", lifecycle::mark),
+    ("conversations.close", lifecycle::close),
     ("users.info", users::info),
     ("users.list", users::list),
     ("users.lookupByEmail", users::lookup_by_email),
