@@ -6,14 +6,14 @@ use futures_util::TryStreamExt;
 use serde_json::{json, Value};
 use slack_methods::methods::{
     BookmarksAdd, BookmarksEdit, BookmarksList, BookmarksRemove, ChatDelete,
-    ChatDeleteScheduledMessage, ChatGetPermalink, ChatPostEphemeral, ChatPostMessage,
-    ChatScheduleMessage, ChatScheduledMessagesList, ChatUpdate, ConversationsHistory,
-    ConversationsJoin, ConversationsReplies, EmojiList, PinsAdd, PinsList, PinsRemove,
-    ReactionsAdd, ReactionsGet, ReactionsList, ReactionsRemove,
+    ChatDeleteScheduledMessage, ChatGetPermalink, ChatMeMessage, ChatPostEphemeral,
+    ChatPostMessage, ChatScheduleMessage, ChatScheduledMessagesList, ChatUpdate,
+    ConversationsHistory, ConversationsJoin, ConversationsReplies, EmojiList, PinsAdd, PinsList,
+    PinsRemove, ReactionsAdd, ReactionsGet, ReactionsList, ReactionsRemove,
 };
 use slack_methods::types::{
     Attachment, Block, Blocks, Button, Item, Message, MessageMetadata, MessageSubtype, Text,
-    Timestamp,
+    Timestamp, MAX_TEXT_CHARS,
 };
 use slack_methods::{slack_method, ChannelId, ChannelRef, Client, Error, SlackMethod, UserId};
 use slack_methods_emulator::{demo, ChannelSpec, Emulator};
@@ -1890,4 +1890,72 @@ async fn a_timestamp_written_with_fewer_digits_names_the_same_message() {
     let sent = emu.requests_for("chat.postMessage");
     let last = sent.last().unwrap();
     assert_eq!(last.param("thread_ts"), Some(parent.as_str()));
+}
+
+#[tokio::test]
+async fn a_me_message_is_posted_with_its_subtype_and_read_back() {
+    let emu = emulator().await;
+    let ada = client(&emu, demo::USER_TOKEN);
+    let posted = ada
+        .call(&ChatMeMessage::new(
+            channel(demo::GENERAL),
+            "is reviewing the release",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(posted.channel.as_str(), demo::GENERAL);
+    let newest = &history(&ada, demo::GENERAL).await[0];
+    assert_eq!(newest.ts, posted.ts);
+    assert_eq!(newest.subtype, Some(MessageSubtype::MeMessage));
+    assert_eq!(newest.text, "is reviewing the release");
+    assert_eq!(newest.user.as_ref().map(UserId::as_str), Some(demo::ADA));
+
+    // By the channel's name too, as `chat.postMessage`.
+    let by_name = ada
+        .call(&ChatMeMessage::new(
+            ChannelRef::name("#general").unwrap(),
+            "is back",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(by_name.channel.as_str(), demo::GENERAL);
+    let raw = emu.messages(demo::GENERAL).unwrap();
+    assert_eq!(raw.last().unwrap()["subtype"], "me_message");
+    assert_eq!(raw.last().unwrap()["text"], "is back");
+}
+
+#[tokio::test]
+async fn a_me_message_meets_slack_s_errors() {
+    let emu = emulator().await;
+    let ada = client(&emu, demo::USER_TOKEN);
+    let me = |id: &str| ChatMeMessage::new(channel(id), "is here");
+    assert_eq!(code(ada.call(&me("C0NOWHERE1")).await), "channel_not_found");
+    assert_eq!(code(ada.call(&me(ARCHIVED)).await), "is_archived");
+    let narrow = client(&emu, NARROW_BOT);
+    assert_eq!(code(narrow.call(&me(demo::RANDOM)).await), "not_in_channel");
+    let reader = client(&emu, READER);
+    assert_eq!(code(reader.call(&me(demo::GENERAL)).await), "missing_scope");
+    let long = ChatMeMessage::new(channel(demo::GENERAL), "x".repeat(MAX_TEXT_CHARS + 1));
+    assert_eq!(code(ada.call(&long).await), "msg_too_long");
+    // Past the typed check, an empty text is Slack's `no_text`.
+    #[slack_method("chat.meMessage")]
+    struct RawMe {
+        channel: String,
+        text: String,
+    }
+    let empty = RawMe {
+        channel: demo::GENERAL.to_owned(),
+        text: String::new(),
+    };
+    assert_eq!(code(ada.call(&empty).await), "no_text");
+    assert!(history(&ada, demo::GENERAL).await.is_empty());
+}
+
+#[tokio::test]
+async fn an_empty_me_message_is_refused_before_sending() {
+    let emu = emulator().await;
+    let ada = client(&emu, demo::USER_TOKEN);
+    let empty = ChatMeMessage::new(channel(demo::GENERAL), "");
+    assert!(refused(ada.call(&empty).await).contains("`text` is empty"));
+    assert!(emu.requests_for(ChatMeMessage::NAME).is_empty());
 }

@@ -502,48 +502,50 @@ async fn slack_errors_keep_their_code_and_scopes() {
     );
 }
 
-/// `chat.meMessage`, a method the crate does not bundle.
-#[slack_method("chat.meMessage")]
+/// `reminders.add`, a method the crate does not bundle.
+#[slack_method("reminders.add")]
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ChatMeMessage {
-    /// Where.
-    channel: ChannelId,
+struct RemindersAdd {
     /// What.
     text: String,
+    /// When.
+    time: String,
 }
 
 #[tokio::test]
 async fn a_binding_of_ones_own_is_one_line_away() {
-    let (emu, client) = common::demo_workspace(demo::BOT_TOKEN).await;
+    let emu = common::demo_emulator().await;
+    emu.add_token("xoxp-emulated-reminders", demo::ADA, &["reminders:write"]);
+    let client = common::unpaced_client(&emu, "xoxp-emulated-reminders");
     emu.stub_method_with_scopes(
-        "chat.meMessage",
-        &["chat:write"],
-        json!({"ok": true, "channel": demo::GENERAL, "ts": "1900000000.000100"}),
+        "reminders.add",
+        &["reminders:write"],
+        json!({"ok": true, "reminder": {"id": "Rm0EMU0001", "text": "tea"}}),
     );
     let mut tools = Registry::bundled();
-    assert!(tools.get("chatMeMessage").is_none());
-    tools.register::<ChatMeMessage>();
+    assert!(tools.get("remindersAdd").is_none());
+    tools.register::<RemindersAdd>();
     assert_eq!(tools.len(), slack_methods::methods::ALL.len() + 1);
     let answer = tools
         .call(
             &client,
-            "chatMeMessage",
-            json!({"channel": demo::GENERAL, "text": "tea"}),
+            "remindersAdd",
+            json!({"text": "tea", "time": "in 5 minutes"}),
         )
         .await
         .unwrap();
-    assert_eq!(answer["ts"], "1900000000.000100");
-    let sent = emu.requests_for("chat.meMessage");
+    assert_eq!(answer["reminder"]["id"], "Rm0EMU0001");
+    let sent = emu.requests_for("reminders.add");
     assert_eq!(sent.len(), 1);
     assert_eq!(sent[0].param("text"), Some("tea"));
-    assert_eq!(sent[0].param("channel"), Some(demo::GENERAL));
+    assert_eq!(sent[0].param("time"), Some("in 5 minutes"));
 
     let ill_typed = tools
         .call(
             &client,
-            "chatMeMessage",
-            json!({"channel": demo::GENERAL, "text": 5}),
+            "remindersAdd",
+            json!({"text": 5, "time": "in 5 minutes"}),
         )
         .await
         .unwrap_err();
@@ -551,11 +553,11 @@ async fn a_binding_of_ones_own_is_one_line_away() {
         ill_typed.to_string().contains("argument `text`"),
         "{ill_typed}"
     );
-    assert_eq!(emu.requests_for("chat.meMessage").len(), 1);
+    assert_eq!(emu.requests_for("reminders.add").len(), 1);
 
     // Keeping only the tools that read.
     tools.retain(slack_methods::ToolFacts::read_only);
-    assert!(tools.get("chatMeMessage").is_none());
+    assert!(tools.get("remindersAdd").is_none());
     assert!(tools.get("usersProfileGet").is_some());
     assert_eq!(Post::NAME, "chat.postMessage");
 }

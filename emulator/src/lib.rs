@@ -149,7 +149,8 @@
 //! `reply_count`, `reply_users`, `reply_users_count` and `latest_reply`. `conversations.history`
 //! lists a conversation newest first, replies left out unless broadcast, with `pin_count`;
 //! `conversations.replies` a thread, parent first; both take `oldest`/`latest`/`inclusive` and
-//! `include_all_metadata`, and page with the emulator's cursors. `chat.update` changes what it
+//! `include_all_metadata`, and page with the emulator's cursors. `chat.meMessage` posts a
+//! message of subtype `me_message` the same way (text only). `chat.update` changes what it
 //! sends (empty `blocks` or `attachments` remove them) and sets `edited`; `chat.delete` removes a
 //! message, leaving a thread's parent as a `tombstone` until its last reply goes;
 //! `reactions.add`/`remove` and `pins.add`/`remove` show in the messages (`pinned_to`, gone with

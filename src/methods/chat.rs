@@ -1,5 +1,5 @@
 //! The `chat.*` family: posting, editing, deleting and scheduling messages (and listing and
-//! cancelling scheduled ones), ephemeral messages, and permalinks.
+//! cancelling scheduled ones), "me messages", ephemeral messages, and permalinks.
 //!
 //! The posting methods take a message's content in the same fields: `text` (Slack's markdown,
 //! also the fallback text of notifications), `blocks` ([`Blocks`]), `attachments`
@@ -372,6 +372,73 @@ impl TryFrom<wire::Posted> for ChatPostMessageResponse {
             message,
             extra,
         })
+    }
+}
+
+/// `chat.meMessage`: posts a "me message" as the token's user, as typing `/me` does: its
+/// text says what they are doing ("is reviewing the release") and shows after their name.
+/// The message has the subtype `me_message`. The channel may be given by id or by name; an
+/// empty text is refused before sending.
+///
+/// ```
+/// use slack_methods::methods::ChatMeMessage;
+/// use slack_methods::ChannelId;
+/// let me = ChatMeMessage::new(ChannelId::new("C0123ABCD")?, "is reviewing the release");
+/// assert_eq!(
+///     slack_methods::encode_params(&me)?,
+///     "channel=C0123ABCD&text=is+reviewing+the+release",
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "chat.meMessage",
+    scope = "chat:write",
+    scope = "chat:write:bot",
+    scope = "chat:write:user",
+    response = ChatMeMessageResponse,
+    validate = ChatMeMessage::check
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ChatMeMessage {
+    /// The conversation to post in: a channel, private channel or direct message, by id or by
+    /// name.
+    pub channel: ChannelRef,
+    /// What the user is doing, as it reads after their name.
+    pub text: String,
+}
+
+impl ChatMeMessage {
+    /// A me message saying `text` in `channel`.
+    pub fn new(channel: impl Into<ChannelRef>, text: impl Into<String>) -> Self {
+        ChatMeMessage {
+            channel: channel.into(),
+            text: text.into(),
+        }
+    }
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        if self.text.is_empty() {
+            return Err(InvalidRequest::new(
+                "`text` is empty: a me message says what the user is doing (Slack answers `no_text`)",
+            ));
+        }
+        Ok(())
+    }
+}
+
+crate::slack_object! {
+    /// What `chat.meMessage` answers: where the message went and its `ts`.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct ChatMeMessageResponse {
+        required {
+            /// The conversation the message was posted in.
+            pub channel: ChannelId,
+            /// The message's timestamp: its id within the conversation.
+            pub ts: Timestamp,
+        }
     }
 }
 

@@ -94,10 +94,10 @@ pub use channels::{
 };
 pub use chat::{
     ChatDelete, ChatDeleteResponse, ChatDeleteScheduledMessage, ChatGetPermalink,
-    ChatGetPermalinkResponse, ChatPostEphemeral, ChatPostEphemeralResponse, ChatPostMessage,
-    ChatPostMessageResponse, ChatScheduleMessage, ChatScheduleMessageResponse,
-    ChatScheduledMessagesList, ChatScheduledMessagesListResponse, ChatUpdate, ChatUpdateResponse,
-    ScheduledMessage,
+    ChatGetPermalinkResponse, ChatMeMessage, ChatMeMessageResponse, ChatPostEphemeral,
+    ChatPostEphemeralResponse, ChatPostMessage, ChatPostMessageResponse, ChatScheduleMessage,
+    ChatScheduleMessageResponse, ChatScheduledMessagesList, ChatScheduledMessagesListResponse,
+    ChatUpdate, ChatUpdateResponse, ScheduledMessage,
 };
 pub use emoji::{EmojiList, EmojiListResponse};
 pub use files::{
@@ -207,6 +207,7 @@ bundled![
     ChatScheduleMessage,
     ChatScheduledMessagesList,
     ChatDeleteScheduledMessage,
+    ChatMeMessage,
     ConversationsHistory,
     ConversationsReplies,
     ReactionsAdd,

@@ -1,14 +1,22 @@
-//! `chat.*`: posting, editing, deleting, ephemeral and scheduled messages, permalinks.
+//! `chat.*`: posting, editing, deleting, me messages, ephemeral and scheduled messages,
+//! permalinks.
+//!
+//! `chat.meMessage` posts as `chat.postMessage` does (a conversation the caller may post in,
+//! by id or name: `channel_not_found`, `not_in_channel`, `is_archived`; `no_text` without
+//! text), a message of subtype `me_message` holding only its text. Where Slack is silent, the
+//! emulator's choices: a text longer than `chat.postMessage` keeps (`MAX_TEXT_CHARS`) is
+//! `msg_too_long`, not cut; the answer is `channel` and `ts` only, as Slack's example.
 
 use super::messages::{
     append, conversation, deliver_scheduled, is_bot, new_message, parse_ts, permalink, present,
-    read_content, refresh_thread, thread_root, ts_of, warn_truncated, Access,
+    read_content, refresh_thread, thread_root, ts_of, warn_truncated, Access, Content,
 };
 use super::{fail, param, truthy, Outcome};
 use crate::messaging::{Ephemeral, Scheduled};
 use crate::state::{State, User};
 use crate::workspace::page_by;
 use serde_json::{json, Map, Value};
+use slack_methods_runtime::types::MAX_TEXT_CHARS;
 
 /// The furthest ahead `chat.scheduleMessage` accepts: 120 days.
 const MAX_SCHEDULE_AHEAD_SECS: i64 = 120 * 24 * 3600;
@@ -73,6 +81,35 @@ pub(crate) fn post_message(
     if truncated {
         warn_truncated(&mut data);
     }
+    Ok(data)
+}
+
+/// `chat.meMessage`: a `me_message` in a conversation the caller may post in.
+pub(crate) fn me_message(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    deliver_scheduled(state);
+    let channel_id = conversation(state, caller, param(params, "channel"), Access::Post)?;
+    let text = param(params, "text").unwrap_or("");
+    if text.is_empty() {
+        return Err(fail("no_text"));
+    }
+    if text.chars().count() > MAX_TEXT_CHARS {
+        return Err(fail("msg_too_long"));
+    }
+    let content = Content {
+        text: Some(text.to_owned()),
+        ..Content::default()
+    };
+    let mut message = new_message(state, caller, content, &[]);
+    message.insert("subtype".into(), json!("me_message"));
+    let ts = state.workspace.clock.ts();
+    message.insert("ts".into(), json!(ts));
+    let Some(channel) = state.workspace.channels.get_mut(&channel_id) else {
+        return Err(fail("channel_not_found"));
+    };
+    append(channel, message, None);
+    let mut data = Map::new();
+    data.insert("channel".into(), json!(channel_id));
+    data.insert("ts".into(), json!(ts));
     Ok(data)
 }
 

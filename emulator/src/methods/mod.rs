@@ -159,6 +159,7 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("chat.scheduleMessage", chat::schedule_message),
     ("chat.scheduledMessages.list", chat::scheduled_list),
     ("chat.deleteScheduledMessage", chat::delete_scheduled),
+    ("chat.meMessage", chat::me_message),
     ("conversations.history", history::history),
     ("conversations.replies", history::replies),
     ("reactions.add", reactions::add),
