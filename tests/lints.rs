@@ -62,6 +62,9 @@ pub struct Everything<'a, T: FormValue> {
     /// A raw identifier.
     #[slack(unchecked)]
     pub r#type: Option<u8>,
+    /// The cursor `paginated` needs on a method the catalog knows without one.
+    #[slack(unchecked)]
+    pub cursor: Option<&'a str>,
 }
 
 impl<T: FormValue> Everything<'_, T> {
@@ -224,6 +227,7 @@ fn generated_code_encodes_exactly() {
         extra: vec![7],
         note: false,
         r#type: None,
+        cursor: None,
     };
     assert_eq!(
         encode_params(&everything).unwrap(),
