@@ -159,6 +159,11 @@ const NOT_BOUND: &[(&str, &str, &str)] = &[
         "page",
         "legacy page/count paging of file comments (cursor and limit kept)",
     ),
+    (
+        "reminders.add",
+        "user",
+        "Slack's reminders.add page: no longer supported, reminders cannot be set for other users",
+    ),
 ];
 
 /// Parameters a bundled binding sends that Slack's method pages document but the tables do not

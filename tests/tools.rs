@@ -211,7 +211,8 @@ fn limits_stated_in_descriptions_are_the_enforced_constants() {
     // (tool, parameter or the tool itself, the words before the number, the constant)
     use slack_methods::methods::assistant::{MAX_LOADING_MESSAGES, MAX_SUGGESTED_PROMPTS};
     use slack_methods::methods::canvases::MAX_CANVAS_ACCESS_IDS;
-    let stated: [(&str, Option<&str>, &str, usize); 27] = [
+    use slack_methods::methods::reminders::MAX_SECONDS_FROM_NOW;
+    let stated: [(&str, Option<&str>, &str, usize); 28] = [
         (
             "conversationsSetTopic",
             Some("topic"),
@@ -348,6 +349,12 @@ fn limits_stated_in_descriptions_are_the_enforced_constants() {
             None,
             "at most",
             MAX_CANVAS_ACCESS_IDS,
+        ),
+        (
+            "remindersAdd",
+            Some("time"),
+            "at most",
+            MAX_SECONDS_FROM_NOW as usize,
         ),
     ];
     let tools = Registry::bundled();

@@ -60,11 +60,15 @@
 //! text) and `canvases.access.set` and `.delete` (read or write access for channels or users,
 //! or the canvas given to another user; `invalid_parameters`, `restricted_action`), which
 //! change who may read and edit a canvas, read back with [`Emulator::canvas`];
-//! and streamed replies: `chat.startStream` (a reply in a thread, owned by the caller; outside a
+//! streamed replies: `chat.startStream` (a reply in a thread, owned by the caller; outside a
 //! direct message `missing_recipient_user_id`/`missing_recipient_team_id`), `chat.appendStream`
 //! and `chat.stopStream` (`message_not_owned_by_app`, `message_not_in_streaming_state`,
 //! `streaming_mode_mismatch`, `invalid_chunks`), whose text `conversations.replies` reads back
-//! and whose state [`Emulator::stream`] shows.
+//! and whose state [`Emulator::stream`] shows;
+//! and a user's reminders: `reminders.add` (`time` as seconds, a Unix time or `in N minutes`;
+//! `cannot_parse` for other natural language), `reminders.list`, `reminders.info`,
+//! `reminders.complete` (`cannot_complete_recurring`) and `reminders.delete` (`not_found`),
+//! for user tokens only (`user_is_bot`), read back with [`Emulator::reminder`].
 //! Paginated lists answer small pages ([`EmulatorBuilder::max_page_size`]). As Slack's, a
 //! cursor names where the next page starts, not an offset (the `ts` of a message, the id of a
 //! channel, member or user, a scheduled message's `post_at` and id), so an item added or removed
@@ -290,6 +294,7 @@ mod limits;
 mod messaging;
 mod methods;
 mod oauth;
+mod reminders;
 mod state;
 mod uploads;
 mod workspace;

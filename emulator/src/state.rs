@@ -337,6 +337,8 @@ pub(crate) struct State {
     pub(crate) canvases: crate::canvases::Canvases,
     /// Streamed messages (`chat.startStream`), by conversation and `ts`.
     pub(crate) streams: crate::methods::stream::Streams,
+    /// Reminders, of every user.
+    pub(crate) reminders: crate::reminders::Reminders,
     /// The methods served, by name, with the facts of the bindings they are served for.
     pub(crate) served: HashMap<&'static str, MethodFacts>,
     pub(crate) users: HashMap<String, User>,
@@ -371,6 +373,7 @@ impl State {
             files: Files::default(),
             canvases: crate::canvases::Canvases::default(),
             streams: crate::methods::stream::Streams::new(),
+            reminders: crate::reminders::Reminders::default(),
             served: HashMap::new(),
             users: HashMap::new(),
             tokens: HashMap::new(),
@@ -430,6 +433,8 @@ impl State {
             if user == demo::ADA {
                 scopes.push("users.profile:write".to_owned());
                 scopes.push("users:write".to_owned());
+                scopes.push("reminders:read".to_owned());
+                scopes.push("reminders:write".to_owned());
             }
             self.tokens.insert(
                 token.to_owned(),

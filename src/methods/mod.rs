@@ -61,6 +61,7 @@ pub mod lifecycle;
 pub mod oauth;
 pub mod pins;
 pub mod reactions;
+pub mod reminders;
 pub mod stream;
 pub mod team;
 pub mod usergroups;
@@ -120,6 +121,10 @@ pub use pins::{PinnedItem, PinsAdd, PinsList, PinsListResponse, PinsRemove};
 pub use reactions::{
     ReactedItem, ReactionsAdd, ReactionsGet, ReactionsGetResponse, ReactionsList,
     ReactionsListResponse, ReactionsRemove,
+};
+pub use reminders::{
+    Recurrence, Reminder, ReminderResponse, ReminderTime, RemindersAdd, RemindersComplete,
+    RemindersDelete, RemindersInfo, RemindersList, RemindersListResponse, Weekday,
 };
 pub use stream::{
     ChatAppendStream, ChatStartStream, ChatStopStream, ChatStopStreamResponse, ChatStream,
@@ -274,4 +279,9 @@ bundled![
     ChatStopStream,
     CanvasesAccessSet,
     CanvasesAccessDelete,
+    RemindersAdd,
+    RemindersList,
+    RemindersInfo,
+    RemindersComplete,
+    RemindersDelete,
 ];

@@ -19,6 +19,7 @@ pub(crate) mod messages;
 mod pins;
 mod presence;
 mod reactions;
+mod reminders;
 pub(crate) mod stream;
 mod team;
 mod usergroups;
@@ -232,6 +233,11 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("chat.stopStream", stream::stop),
     ("canvases.access.set", canvases::access_set),
     ("canvases.access.delete", canvases::access_delete),
+    ("reminders.add", reminders::add),
+    ("reminders.list", reminders::list),
+    ("reminders.info", reminders::info),
+    ("reminders.complete", reminders::complete),
+    ("reminders.delete", reminders::delete),
 ];
 
 fn implementation(method: &str) -> Option<Handler> {
