@@ -380,13 +380,26 @@ async fn what_cannot_be_meant_is_refused_before_sending() {
 
 #[test]
 fn deleting_is_destructive_and_reading_is_read_only() {
-    assert!(<RemindersDelete as SlackTool>::DESTRUCTIVE);
-    assert!(!<RemindersAdd as SlackTool>::DESTRUCTIVE);
-    assert!(!<RemindersList as SlackMethod>::WRITES);
-    assert!(!<RemindersInfo as SlackMethod>::WRITES);
-    assert!(<RemindersComplete as SlackMethod>::WRITES);
-    assert_eq!(<RemindersAdd as SlackMethod>::SCOPES, ["reminders:write"]);
-    assert_eq!(<RemindersList as SlackMethod>::SCOPES, ["reminders:read"]);
+    fn facts<M: SlackTool>() -> (&'static str, bool, bool, &'static [&'static str]) {
+        (M::NAME, M::WRITES, M::DESTRUCTIVE, M::SCOPES)
+    }
+    // (method, writes, destructive, scopes)
+    assert_eq!(
+        [
+            facts::<RemindersAdd>(),
+            facts::<RemindersList>(),
+            facts::<RemindersInfo>(),
+            facts::<RemindersComplete>(),
+            facts::<RemindersDelete>(),
+        ],
+        [
+            ("reminders.add", true, false, &["reminders:write"][..]),
+            ("reminders.list", false, false, &["reminders:read"][..]),
+            ("reminders.info", false, false, &["reminders:read"][..]),
+            ("reminders.complete", true, false, &["reminders:write"][..]),
+            ("reminders.delete", true, true, &["reminders:write"][..]),
+        ]
+    );
 }
 
 #[test]
