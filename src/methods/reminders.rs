@@ -74,12 +74,12 @@ impl ReminderTime {
         match self {
             ReminderTime::InSeconds(seconds) if *seconds > MAX_SECONDS_FROM_NOW => {
                 Err(InvalidRequest::new(format!(
-                    "`time` in {seconds} seconds is more than a day ({MAX_SECONDS_FROM_NOW}): Slack would read it as a Unix time; give the time with `ReminderTime::at`"
+                    "`time` in {seconds} seconds is more than a day ({MAX_SECONDS_FROM_NOW}): Slack would read the number as a Unix time; give a Unix time (`at`) instead"
                 )))
             }
             ReminderTime::At(seconds) if *seconds <= u64::from(MAX_SECONDS_FROM_NOW) => {
                 Err(InvalidRequest::new(format!(
-                    "`time` at Unix time {seconds} is within a day of 1970: Slack would read it as seconds from now; write `ReminderTime::in_seconds` for that"
+                    "`time` at Unix time {seconds} is within a day of 1970: Slack would read the number as seconds from now; give those as seconds (`in_seconds`)"
                 )))
             }
             ReminderTime::Text(text) if text.trim().is_empty() => Err(InvalidRequest::new(
@@ -87,7 +87,7 @@ impl ReminderTime {
             )),
             ReminderTime::Text(text) if text.trim().parse::<f64>().is_ok() => {
                 Err(InvalidRequest::new(format!(
-                    "`time` {text:?} is a bare number, which Slack reads as seconds or a Unix time: write `ReminderTime::in_seconds` or `ReminderTime::at`"
+                    "`time` {text:?} is a bare number, which Slack reads as seconds or a Unix time: give it as seconds (`in_seconds`) or a Unix time (`at`)"
                 )))
             }
             _ => Ok(()),
