@@ -656,23 +656,14 @@ async fn profile_set_rejects_what_slack_rejects() {
 #[tokio::test]
 async fn stubs_answer_methods_the_emulator_does_not_implement() {
     let emu = emulator().await;
-    let before = post(&emu, "reminders.add", Some(BOT), "text=tea").await;
+    let before = post(&emu, "dnd.setSnooze", Some(BOT), "num_minutes=5").await;
     assert_eq!(before.json()["error"], "unknown_method");
 
-    emu.stub_method("reminders.add", json!({"reminder": {"id": "Rm0123ABCD"}}));
-    let answer = post(
-        &emu,
-        "reminders.add",
-        Some(BOT),
-        "text=tea&time=in+5+minutes",
-    )
-    .await;
-    assert_eq!(
-        answer.text(),
-        r#"{"ok":true,"reminder":{"id":"Rm0123ABCD"}}"#
-    );
-    assert_eq!(emu.applied_writes("reminders.add"), 1);
-    let unauthed = post(&emu, "reminders.add", None, "").await;
+    emu.stub_method("dnd.setSnooze", json!({"snooze_enabled": true}));
+    let answer = post(&emu, "dnd.setSnooze", Some(BOT), "num_minutes=5").await;
+    assert_eq!(answer.text(), r#"{"ok":true,"snooze_enabled":true}"#);
+    assert_eq!(emu.applied_writes("dnd.setSnooze"), 1);
+    let unauthed = post(&emu, "dnd.setSnooze", None, "").await;
     assert_eq!(unauthed.json()["error"], "not_authed");
 
     emu.stub_method_with_scopes("chat.postMessage", &["chat:write"], json!({"ts": "1.2"}));
