@@ -509,62 +509,51 @@ async fn slack_errors_keep_their_code_and_scopes() {
     );
 }
 
-/// `reminders.add`, a method the crate does not bundle.
-#[slack_method("reminders.add")]
+/// `dnd.setSnooze`, a method the crate does not bundle.
+#[slack_method("dnd.setSnooze")]
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RemindersAdd {
-    /// What.
-    text: String,
-    /// When.
-    time: String,
+struct DndSetSnooze {
+    /// For how long.
+    num_minutes: String,
 }
 
 #[tokio::test]
 async fn a_binding_of_ones_own_is_one_line_away() {
     let emu = common::demo_emulator().await;
-    emu.add_token("xoxp-emulated-reminders", demo::ADA, &["reminders:write"]);
-    let client = common::unpaced_client(&emu, "xoxp-emulated-reminders");
+    emu.add_token("xoxp-emulated-snooze", demo::ADA, &["dnd:write"]);
+    let client = common::unpaced_client(&emu, "xoxp-emulated-snooze");
     emu.stub_method_with_scopes(
-        "reminders.add",
-        &["reminders:write"],
-        json!({"ok": true, "reminder": {"id": "Rm0EMU0001", "text": "tea"}}),
+        "dnd.setSnooze",
+        &["dnd:write"],
+        json!({"ok": true, "snooze_enabled": true, "snooze_remaining": 1800}),
     );
     let mut tools = Registry::bundled();
-    assert!(tools.get("remindersAdd").is_none());
-    tools.register::<RemindersAdd>();
+    assert!(tools.get("dndSetSnooze").is_none());
+    tools.register::<DndSetSnooze>();
     assert_eq!(tools.len(), slack_methods::methods::ALL.len() + 1);
     let answer = tools
-        .call(
-            &client,
-            "remindersAdd",
-            json!({"text": "tea", "time": "in 5 minutes"}),
-        )
+        .call(&client, "dndSetSnooze", json!({"num_minutes": "30"}))
         .await
         .unwrap();
-    assert_eq!(answer["reminder"]["id"], "Rm0EMU0001");
-    let sent = emu.requests_for("reminders.add");
+    assert_eq!(answer["snooze_remaining"], 1800);
+    let sent = emu.requests_for("dnd.setSnooze");
     assert_eq!(sent.len(), 1);
-    assert_eq!(sent[0].param("text"), Some("tea"));
-    assert_eq!(sent[0].param("time"), Some("in 5 minutes"));
+    assert_eq!(sent[0].param("num_minutes"), Some("30"));
 
     let ill_typed = tools
-        .call(
-            &client,
-            "remindersAdd",
-            json!({"text": 5, "time": "in 5 minutes"}),
-        )
+        .call(&client, "dndSetSnooze", json!({"num_minutes": 30}))
         .await
         .unwrap_err();
     assert!(
-        ill_typed.to_string().contains("argument `text`"),
+        ill_typed.to_string().contains("argument `num_minutes`"),
         "{ill_typed}"
     );
-    assert_eq!(emu.requests_for("reminders.add").len(), 1);
+    assert_eq!(emu.requests_for("dnd.setSnooze").len(), 1);
 
     // Keeping only the tools that read.
     tools.retain(slack_methods::ToolFacts::read_only);
-    assert!(tools.get("remindersAdd").is_none());
+    assert!(tools.get("dndSetSnooze").is_none());
     assert!(tools.get("usersProfileGet").is_some());
     assert_eq!(Post::NAME, "chat.postMessage");
 }
