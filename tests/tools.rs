@@ -592,6 +592,39 @@ fn an_argument_serde_would_drop_is_refused() {
 }
 
 #[tokio::test]
+async fn an_optional_argument_s_mistake_is_said_as_its_type_says_it() {
+    let (emu, client) = common::demo_workspace(demo::BOT_TOKEN).await;
+    let tools = Registry::bundled();
+    let start = |mode: Value| {
+        json!({"channel": demo::GENERAL, "thread_ts": "1721609600.123456",
+            "recipient_user_id": demo::ADA, "recipient_team_id": emu.team_id(),
+            "task_display_mode": mode})
+    };
+    // An optional enum names its values, as a required one does.
+    let error = tools
+        .call(&client, "chatStartStream", start(json!("PLAN")))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "chatStartStream: argument `task_display_mode`: expected one of \"timeline\", \"plan\", \
+         found \"PLAN\"; nothing was sent"
+    );
+    // A value of the wrong type still says that `null` would do too.
+    let mut chunks = start(json!("plan"));
+    chunks["chunks"] = json!("Looking");
+    let error = tools
+        .call(&client, "chatStartStream", chunks)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "chatStartStream: argument `chunks`: expected an array or null, found a string; nothing was sent"
+    );
+    assert!(emu.requests().is_empty(), "nothing reached the server");
+}
+
+#[tokio::test]
 async fn a_canvas_change_given_as_json_is_refused_with_what_is_wrong_in_it() {
     let (emu, client) = common::demo_workspace(demo::BOT_TOKEN).await;
     let tools = Registry::bundled();

@@ -961,8 +961,13 @@ impl<T: ParamSchema> ParamSchema for Option<T> {
         if value.is_null() {
             return Ok(());
         }
-        // The shape first, so that a mistake there says `null` would do too.
-        check_value(&Self::json_schema(), value)?;
+        // The value's type first, so that a mistake there says `null` would do too; then the
+        // rest as `T` checks itself, so that a mistake inside the value is said as `T` says it
+        // (an enum's values, a type's own `check_json`), not as a value that fits neither `T`
+        // nor `null`.
+        if let Some(types) = Self::json_schema().get("type") {
+            check_value(&json!({ "type": types }), value)?;
+        }
         T::check_json(value)
     }
 }
