@@ -447,3 +447,67 @@ async fn a_reminder_set_by_name_reads_back() {
     assert!(tools.get("remindersDelete").unwrap().destructive);
     assert!(tools.get("remindersList").unwrap().read_only());
 }
+
+#[cfg(feature = "tools")]
+#[tokio::test]
+async fn a_time_or_recurrence_given_as_json_is_refused_with_what_is_wrong_in_it() {
+    use serde_json::{json, Value};
+    use slack_methods::tools::{Registry, ToolError};
+    let emu = emulator().await;
+    let ada = client(&emu, demo::USER_TOKEN);
+    let tools = Registry::bundled();
+    let refused = |time: Value, recurrence: Value| {
+        let args = json!({"text": "Review the release", "time": time, "recurrence": recurrence});
+        let (tools, ada) = (&tools, &ada);
+        async move {
+            let error = tools.call(ada, "remindersAdd", args).await.unwrap_err();
+            assert!(matches!(error, ToolError::Arguments { .. }), "{error:?}");
+            error.to_string()
+        }
+    };
+    let give = "give one form: {\"at\": <Unix time>}, {\"in_seconds\": <seconds from now>} or \
+                {\"text\": \"in 15 minutes\"}; nothing was sent";
+    assert_eq!(
+        refused(json!("in 15 minutes"), Value::Null).await,
+        "remindersAdd: argument `time`: expected an object naming the form, found a string: \
+         write natural language as {\"text\": \"in 15 minutes\"}; nothing was sent"
+    );
+    assert_eq!(
+        refused(json!({"at": 1893456000, "text": "x"}), Value::Null).await,
+        format!("remindersAdd: argument `time`: `at`, `text` given together: {give}")
+    );
+    assert_eq!(
+        refused(json!({"minutes": 15}), Value::Null).await,
+        format!("remindersAdd: argument `time`: unknown form `minutes`: {give}")
+    );
+    assert_eq!(
+        refused(json!({"in_seconds": -1}), Value::Null).await,
+        "remindersAdd: argument `time.in_seconds`: -1 is less than the minimum, 0; nothing was sent"
+    );
+    let in_a_minute = json!({"in_seconds": 60});
+    assert_eq!(
+        refused(in_a_minute.clone(), json!({"frequency": "weekly", "weekdays": ["Monday"]})).await,
+        "remindersAdd: argument `recurrence.weekdays[0]`: expected one of \"monday\", \"tuesday\", \
+         \"wednesday\", \"thursday\", \"friday\", \"saturday\", \"sunday\", found \"Monday\"; \
+         nothing was sent"
+    );
+    assert_eq!(
+        refused(in_a_minute.clone(), json!({"frequency": "fortnightly"})).await,
+        "remindersAdd: argument `recurrence`: unknown `frequency` \"fortnightly\": give one of \
+         `daily`, `weekly`, `monthly`, `yearly`; nothing was sent"
+    );
+    assert_eq!(
+        refused(
+            in_a_minute.clone(),
+            json!({"frequency": "daily", "weekdays": ["monday"]})
+        )
+        .await,
+        "remindersAdd: argument `recurrence.weekdays`: unknown key; nothing was sent"
+    );
+    assert_eq!(
+        refused(in_a_minute, json!({"weekdays": ["monday"]})).await,
+        "remindersAdd: argument `recurrence`: `frequency` is missing: give one of `daily`, \
+         `weekly`, `monthly`, `yearly`; nothing was sent"
+    );
+    assert!(emu.requests().is_empty(), "nothing reached the server");
+}

@@ -13,7 +13,9 @@
 
 use super::Acknowledged;
 use crate::types::List;
-use crate::{slack_method, FormValue, InvalidRequest, ParamSchema, TeamId, UserId};
+use crate::{
+    check_value, slack_method, FormValue, InvalidRequest, ParamSchema, TeamId, UserId, ValueError,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::borrow::Cow;
@@ -105,27 +107,66 @@ impl FormValue for ReminderTime {
     }
 }
 
+/// The keys of [`ReminderTime`]'s forms, as a tool's JSON arguments name them.
+const TIME_FORMS: [&str; 3] = ["at", "in_seconds", "text"];
+
+/// The schema of the form `key` of a [`ReminderTime`]: an object of that one key.
+fn time_form(key: &str) -> Value {
+    let schema = match key {
+        "at" => <u64 as ParamSchema>::json_schema(),
+        "in_seconds" => <u32 as ParamSchema>::json_schema(),
+        _ => json!({
+            "type": "string",
+            "description": "Natural language, such as \"in 15 minutes\" or \"every Thursday\".",
+        }),
+    };
+    json!({
+        "type": "object",
+        "properties": { key: schema },
+        "required": [key],
+        "additionalProperties": false,
+    })
+}
+
 impl ParamSchema for ReminderTime {
     fn json_schema() -> Value {
-        let one = |key: &str, schema: Value| {
-            json!({
-                "type": "object",
-                "properties": { key: schema },
-                "required": [key],
-                "additionalProperties": false,
-            })
-        };
         json!({
-            "anyOf": [
-                one("at", <u64 as ParamSchema>::json_schema()),
-                one("in_seconds", <u32 as ParamSchema>::json_schema()),
-                one("text", json!({
-                    "type": "string",
-                    "description": "Natural language, such as \"in 15 minutes\" or \"every Thursday\".",
-                })),
-            ],
+            "anyOf": TIME_FORMS.map(time_form),
             "description": "When: {\"at\": <Unix time>}, {\"in_seconds\": <seconds from now>} or {\"text\": \"in 15 minutes\"}.",
         })
+    }
+
+    /// Checks the time against the shape of the form it names, so a mistake is named (text
+    /// given bare, no form or two, an unknown one) rather than the time fitting none of the
+    /// shapes.
+    fn check_json(value: &Value) -> Result<(), ValueError> {
+        const GIVE: &str = "give one form: {\"at\": <Unix time>}, {\"in_seconds\": <seconds from now>} or {\"text\": \"in 15 minutes\"}";
+        let time = match value {
+            Value::Object(time) => time,
+            Value::String(text) => {
+                return Err(ValueError::new(format!(
+                    "expected an object naming the form, found a string: write natural language as {{\"text\": {text:?}}}"
+                )))
+            }
+            other => {
+                return Err(ValueError::new(format!(
+                    "expected an object naming the form, found {other}: {GIVE}"
+                )))
+            }
+        };
+        let keys: Vec<&String> = time.keys().collect();
+        match keys.as_slice() {
+            [key] if TIME_FORMS.contains(&key.as_str()) => check_value(&time_form(key), value),
+            [key] => Err(ValueError::new(format!("unknown form `{key}`: {GIVE}"))),
+            [] => Err(ValueError::new(format!("no form given: {GIVE}"))),
+            _ => {
+                let named: Vec<String> = keys.iter().map(|key| format!("`{key}`")).collect();
+                Err(ValueError::new(format!(
+                    "{} given together: {GIVE}",
+                    named.join(", ")
+                )))
+            }
+        }
     }
 }
 
@@ -215,35 +256,58 @@ impl Recurrence {
     }
 }
 
-impl ParamSchema for Recurrence {
-    fn json_schema() -> Value {
-        let plain = |frequency: &str| {
+/// The frequencies of a [`Recurrence`], as Slack writes them.
+const FREQUENCIES: [&str; 4] = ["daily", "weekly", "monthly", "yearly"];
+
+/// The schema of a [`Recurrence`] of `frequency`: `weekdays` for `weekly` only.
+fn recurrence_shape(frequency: &str) -> Value {
+    let mut properties = serde_json::Map::new();
+    properties.insert("frequency".into(), json!({ "const": frequency }));
+    if frequency == "weekly" {
+        properties.insert(
+            "weekdays".into(),
             json!({
-                "type": "object",
-                "properties": { "frequency": { "const": frequency } },
-                "required": ["frequency"],
-                "additionalProperties": false,
-            })
+                "type": "array",
+                "items": { "enum": Weekday::ALL.map(Weekday::as_str) },
+                "description": "The days it repeats on.",
+            }),
+        );
+    }
+    json!({
+        "type": "object",
+        "properties": properties,
+        "required": ["frequency"],
+        "additionalProperties": false,
+    })
+}
+
+impl ParamSchema for Recurrence {
+    /// Checks the recurrence against the shape of its `frequency`, so a mistake is named (a
+    /// missing or unknown `frequency`, a day Slack does not write so) rather than the
+    /// recurrence fitting none of the shapes.
+    fn check_json(value: &Value) -> Result<(), ValueError> {
+        let names = FREQUENCIES.map(|name| format!("`{name}`")).join(", ");
+        let Value::Object(recurrence) = value else {
+            return Err(ValueError::new(format!(
+                "expected an object with a `frequency`, found {value}"
+            )));
         };
+        match recurrence.get("frequency") {
+            None => Err(ValueError::new(format!(
+                "`frequency` is missing: give one of {names}"
+            ))),
+            Some(frequency) => match frequency.as_str().filter(|name| FREQUENCIES.contains(name)) {
+                Some(name) => check_value(&recurrence_shape(name), value),
+                None => Err(ValueError::new(format!(
+                    "unknown `frequency` {frequency}: give one of {names}"
+                ))),
+            },
+        }
+    }
+
+    fn json_schema() -> Value {
         json!({
-            "anyOf": [
-                plain("daily"),
-                {
-                    "type": "object",
-                    "properties": {
-                        "frequency": { "const": "weekly" },
-                        "weekdays": {
-                            "type": "array",
-                            "items": { "enum": Weekday::ALL.map(Weekday::as_str) },
-                            "description": "The days it repeats on.",
-                        },
-                    },
-                    "required": ["frequency"],
-                    "additionalProperties": false,
-                },
-                plain("monthly"),
-                plain("yearly"),
-            ],
+            "anyOf": FREQUENCIES.map(recurrence_shape),
             "description": "How it repeats: {\"frequency\": \"daily\"}, \"monthly\", \"yearly\", or \"weekly\" with \"weekdays\": [\"monday\", ...].",
         })
     }
