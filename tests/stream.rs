@@ -572,3 +572,44 @@ async fn a_start_slack_refuses_is_the_helpers_error() {
         "missing_recipient_user_id"
     );
 }
+
+#[cfg(feature = "tools")]
+#[tokio::test]
+async fn a_chunk_given_as_json_is_refused_with_what_is_wrong_in_it() {
+    use slack_methods::tools::{Registry, ToolError};
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let tools = Registry::bundled();
+    let refused = |chunk: Value| {
+        let args = json!({"channel": demo::GENERAL, "ts": "1721609601.000200", "chunks": [chunk]});
+        let (tools, bot) = (&tools, &bot);
+        async move {
+            let error = tools.call(bot, "chatAppendStream", args).await.unwrap_err();
+            assert!(matches!(error, ToolError::Arguments { .. }), "{error:?}");
+            error.to_string()
+        }
+    };
+    assert_eq!(
+        refused(
+            json!({"type": "task_update", "id": "fetch", "title": "Fetch", "status": "paused"})
+        )
+        .await,
+        "chatAppendStream: argument `chunks[0].status`: expected one of \"pending\", \
+         \"in_progress\", \"complete\", \"error\", found \"paused\"; nothing was sent"
+    );
+    assert_eq!(
+        refused(json!({"type": "task_update", "id": "fetch", "status": "complete"})).await,
+        "chatAppendStream: argument `chunks[0]`: `title` is missing; nothing was sent"
+    );
+    assert_eq!(
+        refused(json!({"type": "markdown", "text": "Looking"})).await,
+        "chatAppendStream: argument `chunks[0]`: unknown `type` \"markdown\": give one of \
+         `markdown_text`, `task_update`, `plan_update`; nothing was sent"
+    );
+    assert_eq!(
+        refused(json!({"text": "Looking"})).await,
+        "chatAppendStream: argument `chunks[0]`: `type` is missing: give one of \
+         `markdown_text`, `task_update`, `plan_update`; nothing was sent"
+    );
+    assert!(emu.requests().is_empty(), "nothing reached the server");
+}

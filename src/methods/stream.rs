@@ -11,8 +11,8 @@
 use crate::types::{Blocks, Message, MessageMetadata, Timestamp};
 use crate::types::{MAX_MARKDOWN_TEXT_CHARS, MAX_MESSAGE_BLOCKS};
 use crate::{
-    slack_method, ChannelId, Client, Error, FormValue, InvalidRequest, ParamSchema, SlackMethod,
-    SlackResponse, TeamId, UserId,
+    check_value, slack_method, ChannelId, Client, Error, FormValue, InvalidRequest, ParamSchema,
+    SlackMethod, SlackResponse, TeamId, UserId, ValueError,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
@@ -226,53 +226,84 @@ impl Chunk {
     }
 }
 
+/// The kinds of [`Chunk`], as its `type` names them.
+const CHUNK_KINDS: [&str; 3] = ["markdown_text", "task_update", "plan_update"];
+
+/// The schema of a [`Chunk`] of the `type` `kind`.
+fn chunk_shape(kind: &str) -> Value {
+    let text = json!({ "type": "string" });
+    let optional_text = json!({ "anyOf": [{ "type": "string" }, { "type": "null" }] });
+    match kind {
+        "markdown_text" => json!({
+            "type": "object",
+            "properties": { "type": { "const": "markdown_text" }, "text": text },
+            "required": ["type", "text"],
+            "additionalProperties": false,
+        }),
+        "task_update" => json!({
+            "type": "object",
+            "properties": {
+                "type": { "const": "task_update" },
+                "id": text,
+                "title": text,
+                "status": { "enum": ["pending", "in_progress", "complete", "error"] },
+                "details": optional_text,
+                "output": optional_text,
+                "sources": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "type": { "const": "url" },
+                            "text": text,
+                            "url": text,
+                        },
+                        "required": ["type", "text", "url"],
+                        "additionalProperties": false,
+                    },
+                },
+            },
+            "required": ["type", "id", "title", "status"],
+            "additionalProperties": false,
+        }),
+        _ => json!({
+            "type": "object",
+            "properties": { "type": { "const": "plan_update" }, "title": text },
+            "required": ["type", "title"],
+            "additionalProperties": false,
+        }),
+    }
+}
+
 impl ParamSchema for Chunk {
     fn json_schema() -> Value {
-        let text = json!({ "type": "string" });
-        let optional_text = json!({ "anyOf": [{ "type": "string" }, { "type": "null" }] });
         json!({
-            "anyOf": [
-                {
-                    "type": "object",
-                    "properties": { "type": { "const": "markdown_text" }, "text": text },
-                    "required": ["type", "text"],
-                    "additionalProperties": false,
-                },
-                {
-                    "type": "object",
-                    "properties": {
-                        "type": { "const": "task_update" },
-                        "id": text,
-                        "title": text,
-                        "status": { "enum": ["pending", "in_progress", "complete", "error"] },
-                        "details": optional_text,
-                        "output": optional_text,
-                        "sources": {
-                            "type": "array",
-                            "items": {
-                                "type": "object",
-                                "properties": {
-                                    "type": { "const": "url" },
-                                    "text": text,
-                                    "url": text,
-                                },
-                                "required": ["type", "text", "url"],
-                                "additionalProperties": false,
-                            },
-                        },
-                    },
-                    "required": ["type", "id", "title", "status"],
-                    "additionalProperties": false,
-                },
-                {
-                    "type": "object",
-                    "properties": { "type": { "const": "plan_update" }, "title": text },
-                    "required": ["type", "title"],
-                    "additionalProperties": false,
-                },
-            ],
+            "anyOf": CHUNK_KINDS.map(chunk_shape),
             "description": "A chunk: {\"type\": \"markdown_text\", \"text\": ...}, {\"type\": \"task_update\", \"id\": ..., \"title\": ..., \"status\": ...} or {\"type\": \"plan_update\", \"title\": ...}.",
         })
+    }
+
+    /// Checks the chunk against the shape of its `type`, so a mistake is named (a missing or
+    /// unknown `type`, a missing field, a status Slack does not take) rather than the chunk
+    /// fitting none of the shapes.
+    fn check_json(value: &Value) -> Result<(), ValueError> {
+        let names = CHUNK_KINDS.map(|kind| format!("`{kind}`")).join(", ");
+        let Value::Object(chunk) = value else {
+            return Err(ValueError::new(format!(
+                "expected a chunk (an object with a `type`), found {value}"
+            )));
+        };
+        match chunk.get("type") {
+            None => Err(ValueError::new(format!(
+                "`type` is missing: give one of {names}"
+            ))),
+            Some(kind) => match kind.as_str().filter(|kind| CHUNK_KINDS.contains(kind)) {
+                Some(kind) => check_value(&chunk_shape(kind), value),
+                None => Err(ValueError::new(format!(
+                    "unknown `type` {kind}: give one of {names}"
+                ))),
+            },
+        }
     }
 }
 
