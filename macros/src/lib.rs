@@ -112,8 +112,10 @@ use proc_macro::TokenStream;
 /// | `crate = "::path"` | where the `slack-methods` crate is, when a crate re-exporting it is the way to it | `::slack_methods`, or the name `Cargo.toml` renames the dependency to |
 /// | `unchecked_scope`, `unchecked_tier`, `unchecked_verb` | the written `scope`/`no_scope`, `tier` or `verb` differs from the catalog on purpose | checked |
 ///
-/// `writes`, `paginated` and `deprecated` override the catalog without a check: they only
-/// change how the client treats the method.
+/// `writes`, `paginated` and `deprecated` override the catalog: they only change how the client
+/// treats the method. Only `paginated` is checked: on a method the catalog knows without a
+/// `cursor` parameter it is an error (`client.pages` would send a `cursor` Slack does not take),
+/// unless the binding has a `cursor` field of its own.
 ///
 /// # Fields
 ///
