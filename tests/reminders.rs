@@ -376,6 +376,15 @@ async fn what_cannot_be_meant_is_refused_before_sending() {
     ada.call(&in_seconds(ReminderTime::in_seconds(86_400)))
         .await
         .unwrap();
+    // Words that Rust's float parser takes (`inf`, `NaN`) are no bare number: they are sent as
+    // the natural language they are, and the server says whether it reads them.
+    for word in ["infinity", "NaN", "-inf"] {
+        assert_eq!(
+            code(ada.call(&in_seconds(ReminderTime::text(word))).await),
+            "cannot_parse",
+            "{word}"
+        );
+    }
 }
 
 #[test]

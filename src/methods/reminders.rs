@@ -87,7 +87,12 @@ impl ReminderTime {
             ReminderTime::Text(text) if text.trim().is_empty() => Err(InvalidRequest::new(
                 "`time` is empty: say when, such as \"in 15 minutes\"",
             )),
-            ReminderTime::Text(text) if text.trim().parse::<f64>().is_ok() => {
+            // Rust reads `inf` and `NaN` as numbers too; words are not what Slack would take
+            // for one.
+            ReminderTime::Text(text)
+                if text.trim().parse::<f64>().is_ok()
+                    && text.bytes().any(|byte| byte.is_ascii_digit()) =>
+            {
                 Err(InvalidRequest::new(format!(
                     "`time` {text:?} is a bare number, which Slack reads as seconds or a Unix time: give it as seconds (`in_seconds`) or a Unix time (`at`)"
                 )))
