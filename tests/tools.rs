@@ -212,7 +212,8 @@ fn limits_stated_in_descriptions_are_the_enforced_constants() {
     use slack_methods::methods::assistant::{MAX_LOADING_MESSAGES, MAX_SUGGESTED_PROMPTS};
     use slack_methods::methods::canvases::MAX_CANVAS_ACCESS_IDS;
     use slack_methods::methods::reminders::MAX_SECONDS_FROM_NOW;
-    let stated: [(&str, Option<&str>, &str, usize); 28] = [
+    use slack_methods::methods::search::MAX_SEARCH_COUNT;
+    let stated: [(&str, Option<&str>, &str, usize); 30] = [
         (
             "conversationsSetTopic",
             Some("topic"),
@@ -356,6 +357,13 @@ fn limits_stated_in_descriptions_are_the_enforced_constants() {
             "at most",
             MAX_SECONDS_FROM_NOW as usize,
         ),
+        (
+            "searchMessages",
+            Some("count"),
+            "at most",
+            MAX_SEARCH_COUNT as usize,
+        ),
+        ("searchMessages", None, "at most", MAX_SEARCH_COUNT as usize),
     ];
     let tools = Registry::bundled();
     for (tool, param, words, limit) in stated {

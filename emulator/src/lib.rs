@@ -65,10 +65,14 @@
 //! and `chat.stopStream` (`message_not_owned_by_app`, `message_not_in_streaming_state`,
 //! `streaming_mode_mismatch`, `invalid_chunks`), whose text `conversations.replies` reads back
 //! and whose state [`Emulator::stream`] shows;
-//! and a user's reminders: `reminders.add` (`time` as seconds, a Unix time or `in N minutes`;
+//! a user's reminders: `reminders.add` (`time` as seconds, a Unix time or `in N minutes`;
 //! `cannot_parse` for other natural language), `reminders.list`, `reminders.info`,
 //! `reminders.complete` (`cannot_complete_recurring`) and `reminders.delete` (`not_found`),
-//! for user tokens only (`user_is_bot`), read back with [`Emulator::reminder`].
+//! for user tokens only (`user_is_bot`), read back with [`Emulator::reminder`];
+//! and `search.messages` (user tokens only, `user_is_bot`): the messages of the conversations
+//! the caller can see that hold every word of the query (whole words, any case), with `in:`,
+//! `from:`, `before:`, `after:`, `on:` and `has:link`, by score or newest first, in numbered
+//! pages or cursor pages from `cursor=*` (`invalid_cursor`).
 //! Paginated lists answer small pages ([`EmulatorBuilder::max_page_size`]). As Slack's, a
 //! cursor names where the next page starts, not an offset (the `ts` of a message, the id of a
 //! channel, member or user, a scheduled message's `post_at` and id), so an item added or removed

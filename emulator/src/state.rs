@@ -435,6 +435,7 @@ impl State {
                 scopes.push("users:write".to_owned());
                 scopes.push("reminders:read".to_owned());
                 scopes.push("reminders:write".to_owned());
+                scopes.push("search:read".to_owned());
             }
             self.tokens.insert(
                 token.to_owned(),

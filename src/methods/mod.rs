@@ -62,6 +62,7 @@ pub mod oauth;
 pub mod pins;
 pub mod reactions;
 pub mod reminders;
+pub mod search;
 pub mod stream;
 pub mod team;
 pub mod usergroups;
@@ -125,6 +126,10 @@ pub use reactions::{
 pub use reminders::{
     Recurrence, Reminder, ReminderResponse, ReminderTime, RemindersAdd, RemindersComplete,
     RemindersDelete, RemindersInfo, RemindersList, RemindersListResponse, Weekday,
+};
+pub use search::{
+    SearchChannel, SearchMatch, SearchMessages, SearchMessagesPage, SearchMessagesResponse,
+    SearchPagination, SearchSort, SortDirection,
 };
 pub use stream::{
     ChatAppendStream, ChatStartStream, ChatStopStream, ChatStopStreamResponse, ChatStream,
@@ -284,4 +289,5 @@ bundled![
     RemindersInfo,
     RemindersComplete,
     RemindersDelete,
+    SearchMessages,
 ];

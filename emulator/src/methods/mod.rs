@@ -20,6 +20,7 @@ mod pins;
 mod presence;
 mod reactions;
 mod reminders;
+mod search;
 pub(crate) mod stream;
 mod team;
 mod usergroups;
@@ -238,6 +239,7 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("reminders.info", reminders::info),
     ("reminders.complete", reminders::complete),
     ("reminders.delete", reminders::delete),
+    ("search.messages", search::messages),
 ];
 
 fn implementation(method: &str) -> Option<Handler> {
