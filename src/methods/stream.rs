@@ -18,6 +18,25 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use std::borrow::Cow;
 
+/// `markdown(..)` and `chunks(..)`, the content builders of the start and the stop (an append
+/// takes its content in its constructors), `$when` saying where the content goes. Written
+/// inside the binding's `impl`.
+macro_rules! content_builders {
+    ($when:literal) => {
+        #[doc = concat!($when, " `markdown`.")]
+        pub fn markdown(mut self, markdown: impl Into<String>) -> Self {
+            self.markdown_text = Some(markdown.into());
+            self
+        }
+
+        #[doc = concat!($when, " `chunks`.")]
+        pub fn chunks(mut self, chunks: impl IntoIterator<Item = Chunk>) -> Self {
+            self.chunks = Some(chunks.into_iter().collect());
+            self
+        }
+    };
+}
+
 /// The state of a task a [`Chunk::TaskUpdate`] reports: `pending`, `in_progress`, `complete` or
 /// `error`, or a value Slack adds later ([`TaskStatus::Other`]).
 ///
@@ -456,17 +475,7 @@ impl ChatStartStream {
         }
     }
 
-    /// Starts with `markdown`.
-    pub fn markdown(mut self, markdown: impl Into<String>) -> Self {
-        self.markdown_text = Some(markdown.into());
-        self
-    }
-
-    /// Starts with `chunks`.
-    pub fn chunks(mut self, chunks: impl IntoIterator<Item = Chunk>) -> Self {
-        self.chunks = Some(chunks.into_iter().collect());
-        self
-    }
+    content_builders!("Starts with");
 
     /// Names the user the stream answers and their team (needed outside a direct message).
     pub fn recipient(mut self, user: UserId, team: TeamId) -> Self {
@@ -678,17 +687,7 @@ impl ChatStopStream {
         }
     }
 
-    /// Appends `markdown` last.
-    pub fn markdown(mut self, markdown: impl Into<String>) -> Self {
-        self.markdown_text = Some(markdown.into());
-        self
-    }
-
-    /// Adds `chunks` last.
-    pub fn chunks(mut self, chunks: impl IntoIterator<Item = Chunk>) -> Self {
-        self.chunks = Some(chunks.into_iter().collect());
-        self
-    }
+    content_builders!("Ends with");
 
     /// Shows `blocks` at the bottom of the message.
     pub fn with_blocks(mut self, blocks: impl Into<Blocks>) -> Self {
