@@ -188,6 +188,31 @@ fn assistant_thread_answers_in_the_thread_and_ends_the_status() {
     assert_eq!(answered["title"], "Open tickets");
 }
 
+/// `stream_reply` against its own emulator: the answer streamed in pieces (markdown and a task's
+/// progress) reads back whole from the thread, after the question.
+#[test]
+fn stream_reply_streams_its_answer_into_the_thread() {
+    let Some(stream_reply) = example("stream_reply") else {
+        return;
+    };
+    let run = run(&stream_reply, &[], &[]);
+    assert_eq!(run.status, Some(0), "{}", run.all());
+    let thread: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter_map(|line| line.trim().split_once(": ").map(|(_, text)| text))
+        .filter(|text| !text.is_empty())
+        .collect();
+    assert!(
+        thread.ends_with(&[
+            "Why did last night's deploy fail?",
+            "Looking at the deploy log: the **database migration** timed out. Re-run it with a longer timeout.",
+        ]),
+        "{}",
+        run.all()
+    );
+}
+
 /// `oncall_handover` against its own emulator: `@leads` passes to the people named (by default,
 /// Linus and Grace); an unknown handle ends with the handles there are.
 #[test]
@@ -242,6 +267,7 @@ async fn odd_tokens_end_with_a_message_and_are_never_printed() {
         "list_channels",
         "assistant_thread",
         "oncall_handover",
+        "stream_reply",
     ]
     .into_iter()
     .filter_map(|name| Some((name, example(name)?)))
@@ -262,6 +288,8 @@ async fn odd_tokens_end_with_a_message_and_are_never_printed() {
             ("SLACK_API_URL", url.as_str()),
             ("SLACK_CHANNEL", demo::GENERAL),
             ("SLACK_THREAD_TS", "1712345678.000100"),
+            ("SLACK_RECIPIENT_USER", demo::ADA),
+            ("SLACK_RECIPIENT_TEAM", "T0123ABCD"),
         ]
     };
     for (name, example) in &examples {
