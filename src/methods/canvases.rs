@@ -12,12 +12,10 @@
 use super::Acknowledged;
 use crate::types::List;
 use crate::{
-    check_value, slack_method, ChannelId, FileId, FormValue, InvalidRequest, ParamSchema, UserId,
-    ValueError,
+    check_value, slack_method, ChannelId, FileId, InvalidRequest, ParamSchema, UserId, ValueError,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
-use std::borrow::Cow;
 
 /// A canvas's content (or, for [`CanvasChange::Rename`], its title): markdown, the one type of
 /// content Slack takes. Sent as `{"type":"markdown","markdown":".."}`.
@@ -729,38 +727,16 @@ pub enum CanvasAccessLevel {
     Owner,
 }
 
-impl CanvasAccessLevel {
-    /// The three levels.
-    pub const ALL: [CanvasAccessLevel; 3] = [
-        CanvasAccessLevel::Read,
-        CanvasAccessLevel::Write,
-        CanvasAccessLevel::Owner,
-    ];
-
-    /// The level as Slack writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            CanvasAccessLevel::Read => "read",
-            CanvasAccessLevel::Write => "write",
-            CanvasAccessLevel::Owner => "owner",
-        }
+wire_enum!(
+    CanvasAccessLevel,
+    "level",
+    "read, write (read and edit), or owner (one user; only the canvas's owner may give it).",
+    {
+        Read => "read",
+        Write => "write",
+        Owner => "owner",
     }
-}
-
-impl ParamSchema for CanvasAccessLevel {
-    fn json_schema() -> Value {
-        json!({
-            "enum": CanvasAccessLevel::ALL.map(CanvasAccessLevel::as_str),
-            "description": "read, write (read and edit), or owner (one user; only the canvas's owner may give it).",
-        })
-    }
-}
-
-impl FormValue for CanvasAccessLevel {
-    fn form_value(&self) -> Option<Cow<'_, str>> {
-        Some(Cow::Borrowed(self.as_str()))
-    }
-}
+);
 
 /// One list of `canvases.access.*` targets Slack accepts: 1 to [`MAX_CANVAS_ACCESS_IDS`] ids.
 fn check_targets<T>(name: &str, ids: Option<&[T]>) -> Result<(), InvalidRequest> {

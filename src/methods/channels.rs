@@ -3,9 +3,8 @@
 //! `conversations.open`, `conversations.join`, `conversations.create`, `conversations.invite`.
 
 use crate::types::{Conversation, Item, List, ResponseMetadata};
-use crate::{slack_method, ChannelId, FormValue, InvalidRequest, PageItems, TeamId, UserId};
+use crate::{slack_method, ChannelId, InvalidRequest, PageItems, TeamId, UserId};
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 
 pub use crate::types::{MAX_CHANNEL_NAME_CHARS, MAX_DM_USERS, MAX_INVITE_USERS, MAX_PAGE_LIMIT};
 
@@ -32,40 +31,17 @@ pub enum ConversationType {
     Im,
 }
 
-impl ConversationType {
-    /// Every kind, in the order Slack's documentation lists them.
-    pub const ALL: [ConversationType; 4] = [
-        ConversationType::PublicChannel,
-        ConversationType::PrivateChannel,
-        ConversationType::Mpim,
-        ConversationType::Im,
-    ];
-
-    /// The kind as Slack writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            ConversationType::PublicChannel => "public_channel",
-            ConversationType::PrivateChannel => "private_channel",
-            ConversationType::Mpim => "mpim",
-            ConversationType::Im => "im",
-        }
+wire_enum!(
+    ConversationType,
+    "kind of conversation",
+    "A kind of conversation: public_channel, private_channel, mpim (group direct messages) or im (direct messages).",
+    {
+        PublicChannel => "public_channel",
+        PrivateChannel => "private_channel",
+        Mpim => "mpim",
+        Im => "im",
     }
-}
-
-impl crate::ParamSchema for ConversationType {
-    fn json_schema() -> serde_json::Value {
-        serde_json::json!({
-            "enum": ConversationType::ALL.map(ConversationType::as_str),
-            "description": "A kind of conversation: public_channel, private_channel, mpim (group direct messages) or im (direct messages).",
-        })
-    }
-}
-
-impl FormValue for ConversationType {
-    fn form_value(&self) -> Option<Cow<'_, str>> {
-        Some(Cow::Borrowed(self.as_str()))
-    }
-}
+);
 
 /// A page `limit` Slack accepts: at most [`MAX_PAGE_LIMIT`].
 pub(crate) fn check_limit(limit: Option<u32>) -> Result<(), InvalidRequest> {

@@ -7,11 +7,8 @@
 
 use super::Acknowledged;
 use crate::types::{File, Item, List, Paging, ResponseMetadata, Timestamp};
-use crate::{
-    slack_method, ChannelId, FileId, FormValue, InvalidRequest, NumberPaginated, PageItems, UserId,
-};
+use crate::{slack_method, ChannelId, FileId, InvalidRequest, NumberPaginated, PageItems, UserId};
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 use std::fmt;
 
 use crate::types::{MAX_ALT_TXT_CHARS, MAX_SHARE_CHANNELS};
@@ -360,46 +357,20 @@ pub enum FileTypeFilter {
     Pdfs,
 }
 
-impl FileTypeFilter {
-    /// Every kind, in the order Slack's documentation lists them.
-    pub const ALL: [FileTypeFilter; 7] = [
-        FileTypeFilter::All,
-        FileTypeFilter::Spaces,
-        FileTypeFilter::Snippets,
-        FileTypeFilter::Images,
-        FileTypeFilter::Gdocs,
-        FileTypeFilter::Zips,
-        FileTypeFilter::Pdfs,
-    ];
-
-    /// The kind as Slack writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            FileTypeFilter::All => "all",
-            FileTypeFilter::Spaces => "spaces",
-            FileTypeFilter::Snippets => "snippets",
-            FileTypeFilter::Images => "images",
-            FileTypeFilter::Gdocs => "gdocs",
-            FileTypeFilter::Zips => "zips",
-            FileTypeFilter::Pdfs => "pdfs",
-        }
+wire_enum!(
+    FileTypeFilter,
+    "kind of file",
+    "A kind of file: all, spaces (posts), snippets, images, gdocs (Google Docs), zips or pdfs.",
+    {
+        All => "all",
+        Spaces => "spaces",
+        Snippets => "snippets",
+        Images => "images",
+        Gdocs => "gdocs",
+        Zips => "zips",
+        Pdfs => "pdfs",
     }
-}
-
-impl crate::ParamSchema for FileTypeFilter {
-    fn json_schema() -> serde_json::Value {
-        serde_json::json!({
-            "enum": FileTypeFilter::ALL.map(FileTypeFilter::as_str),
-            "description": "A kind of file: all, spaces (posts), snippets, images, gdocs (Google Docs), zips or pdfs.",
-        })
-    }
-}
-
-impl FormValue for FileTypeFilter {
-    fn form_value(&self) -> Option<Cow<'_, str>> {
-        Some(Cow::Borrowed(self.as_str()))
-    }
-}
+);
 
 /// `files.list`: the files the token's user can see (their own, and those shared in
 /// conversations they can see), newest first, one numbered page at a time, kept to a user, a

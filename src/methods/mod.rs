@@ -23,6 +23,41 @@ macro_rules! page_builders {
     };
 }
 
+/// What a parameter's value set needs beside its enum: `ALL` (every value, in the order Slack's
+/// docs list them), `as_str` (the value as Slack writes it), and the `FormValue` and
+/// `ParamSchema` impls that send it and describe it to agents (`$description`). Written after
+/// the enum, which derives serde's traits with the same names.
+macro_rules! wire_enum {
+    ($ty:ident, $what:literal, $description:literal, { $($variant:ident => $text:literal),+ $(,)? }) => {
+        impl $ty {
+            #[doc = concat!("Every ", $what, ", in the order Slack's docs list them.")]
+            pub const ALL: [$ty; [$($text),+].len()] = [$($ty::$variant),+];
+
+            #[doc = concat!("The ", $what, " as Slack writes it.")]
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $text,)+
+                }
+            }
+        }
+
+        impl $crate::ParamSchema for $ty {
+            fn json_schema() -> ::serde_json::Value {
+                ::serde_json::json!({
+                    "enum": [$($text),+],
+                    "description": $description,
+                })
+            }
+        }
+
+        impl $crate::FormValue for $ty {
+            fn form_value(&self) -> ::std::option::Option<::std::borrow::Cow<'_, str>> {
+                ::std::option::Option::Some(::std::borrow::Cow::Borrowed(self.as_str()))
+            }
+        }
+    };
+}
+
 /// `oldest(..)`, `latest(..)` and `inclusive()`, the range of messages a history reader takes.
 /// Written inside the binding's `impl`.
 macro_rules! range_builders {

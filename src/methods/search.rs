@@ -12,10 +12,8 @@
 //! numbered page instead.
 
 use crate::types::{Item, List, Paging, ResponseMetadata, Timestamp};
-use crate::{slack_method, ChannelId, FormValue, InvalidRequest, PageItems, TeamId, UserId};
+use crate::{slack_method, ChannelId, InvalidRequest, PageItems, TeamId, UserId};
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
-use std::borrow::Cow;
 
 /// The most matches Slack answers on one page (`count`).
 pub const MAX_SEARCH_COUNT: u32 = 100;
@@ -45,33 +43,15 @@ pub enum SearchSort {
     Timestamp,
 }
 
-impl SearchSort {
-    /// Every order, as Slack's page lists them.
-    pub const ALL: [SearchSort; 2] = [SearchSort::Score, SearchSort::Timestamp];
-
-    /// The order as Slack writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            SearchSort::Score => "score",
-            SearchSort::Timestamp => "timestamp",
-        }
+wire_enum!(
+    SearchSort,
+    "order",
+    "score (how well each message matches, the default) or timestamp (when it was sent).",
+    {
+        Score => "score",
+        Timestamp => "timestamp",
     }
-}
-
-impl FormValue for SearchSort {
-    fn form_value(&self) -> Option<Cow<'_, str>> {
-        Some(Cow::Borrowed(self.as_str()))
-    }
-}
-
-impl crate::ParamSchema for SearchSort {
-    fn json_schema() -> Value {
-        json!({
-            "enum": SearchSort::ALL.map(SearchSort::as_str),
-            "description": "score (how well each message matches, the default) or timestamp (when it was sent).",
-        })
-    }
-}
+);
 
 /// Which way an order runs (`sort_dir`).
 ///
@@ -89,33 +69,15 @@ pub enum SortDirection {
     Desc,
 }
 
-impl SortDirection {
-    /// Both directions.
-    pub const ALL: [SortDirection; 2] = [SortDirection::Asc, SortDirection::Desc];
-
-    /// The direction as Slack writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            SortDirection::Asc => "asc",
-            SortDirection::Desc => "desc",
-        }
+wire_enum!(
+    SortDirection,
+    "direction",
+    "asc (ascending) or desc (descending, the default).",
+    {
+        Asc => "asc",
+        Desc => "desc",
     }
-}
-
-impl FormValue for SortDirection {
-    fn form_value(&self) -> Option<Cow<'_, str>> {
-        Some(Cow::Borrowed(self.as_str()))
-    }
-}
-
-impl crate::ParamSchema for SortDirection {
-    fn json_schema() -> Value {
-        json!({
-            "enum": SortDirection::ALL.map(SortDirection::as_str),
-            "description": "asc (ascending) or desc (descending, the default).",
-        })
-    }
-}
+);
 
 fn first_page_cursor() -> Option<String> {
     Some(FIRST_PAGE_CURSOR.to_owned())

@@ -11,8 +11,8 @@
 use crate::types::{Blocks, Message, MessageMetadata, Timestamp};
 use crate::types::{MAX_MARKDOWN_TEXT_CHARS, MAX_MESSAGE_BLOCKS};
 use crate::{
-    check_value, slack_method, ChannelId, Client, Error, FormValue, InvalidRequest, ParamSchema,
-    SlackMethod, SlackResponse, TeamId, UserId, ValueError,
+    check_value, slack_method, ChannelId, Client, Error, InvalidRequest, ParamSchema, SlackMethod,
+    SlackResponse, TeamId, UserId, ValueError,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
@@ -338,30 +338,15 @@ pub enum TaskDisplayMode {
     Plan,
 }
 
-impl TaskDisplayMode {
-    /// The mode as Slack writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            TaskDisplayMode::Timeline => "timeline",
-            TaskDisplayMode::Plan => "plan",
-        }
+wire_enum!(
+    TaskDisplayMode,
+    "mode",
+    "timeline (each task a card among the text) or plan (all tasks together).",
+    {
+        Timeline => "timeline",
+        Plan => "plan",
     }
-}
-
-impl ParamSchema for TaskDisplayMode {
-    fn json_schema() -> Value {
-        json!({
-            "enum": ["timeline", "plan"],
-            "description": "timeline (each task a card among the text) or plan (all tasks together).",
-        })
-    }
-}
-
-impl FormValue for TaskDisplayMode {
-    fn form_value(&self) -> Option<Cow<'_, str>> {
-        Some(Cow::Borrowed(self.as_str()))
-    }
-}
+);
 
 /// Refuses `markdown_text` longer than Slack takes.
 fn check_markdown(markdown_text: Option<&str>) -> Result<(), InvalidRequest> {

@@ -2,9 +2,8 @@
 
 use crate::methods::Acknowledged;
 use crate::types::Presence;
-use crate::{slack_method, FormValue, UserId};
+use crate::{slack_method, UserId};
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 
 /// `users.getPresence`: whether a user is active or away. For the token's own user Slack also
 /// says why (`manual_away`, `auto_away`) and how it is connected.
@@ -72,33 +71,15 @@ pub enum PresenceSetting {
     Away,
 }
 
-impl PresenceSetting {
-    /// Both settings.
-    pub const ALL: [PresenceSetting; 2] = [PresenceSetting::Auto, PresenceSetting::Away];
-
-    /// The setting as Slack writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            PresenceSetting::Auto => "auto",
-            PresenceSetting::Away => "away",
-        }
+wire_enum!(
+    PresenceSetting,
+    "setting",
+    "auto (active or away as the user's activity shows) or away.",
+    {
+        Auto => "auto",
+        Away => "away",
     }
-}
-
-impl crate::ParamSchema for PresenceSetting {
-    fn json_schema() -> serde_json::Value {
-        serde_json::json!({
-            "enum": PresenceSetting::ALL.map(PresenceSetting::as_str),
-            "description": "auto (active or away as the user's activity shows) or away.",
-        })
-    }
-}
-
-impl FormValue for PresenceSetting {
-    fn form_value(&self) -> Option<Cow<'_, str>> {
-        Some(Cow::Borrowed(self.as_str()))
-    }
-}
+);
 
 /// `users.setPresence`: sets the token's user away, or back to `auto` (needs a user token with
 /// `users:write`).
