@@ -34,6 +34,7 @@
 //!   `response_metadata`. An empty `cursor` is no cursor.
 //! - `team_id` is not read (the emulator has one workspace).
 
+use super::channels::visible;
 use super::messages::{is_bot, parse_ts, permalink, ts_of};
 use super::{fail, param, truthy, Outcome, Reply};
 use crate::state::{State, User};
@@ -196,7 +197,7 @@ fn find_channel(state: &State, caller: &User, place: &str) -> Option<String> {
         .channels
         .values()
         .find(|c| c.id.eq_ignore_ascii_case(place) || c.name.eq_ignore_ascii_case(name))
-        .filter(|c| visible(caller, c))
+        .filter(|c| visible(c, &caller.spec.id))
         .map(|c| c.id.clone())
 }
 
@@ -209,11 +210,6 @@ fn find_user(state: &State, who: &str) -> Option<String> {
         .values()
         .find(|u| u.spec.id.eq_ignore_ascii_case(who) || u.spec.name.eq_ignore_ascii_case(name))
         .map(|u| u.spec.id.clone())
-}
-
-/// Whether the caller's search sees the conversation's messages.
-fn visible(caller: &User, channel: &Channel) -> bool {
-    channel.kind == ChannelKind::Public || channel.members.contains(&caller.spec.id)
 }
 
 /// A match's place in the order: its score, `ts` and conversation.
@@ -300,7 +296,7 @@ pub(crate) fn messages(state: &mut State, caller: &User, params: &[(String, Stri
     };
     let mut found: Vec<(Key, &Channel, &Map<String, Value>)> = Vec::new();
     for channel in state.workspace.channels.values() {
-        if !visible(caller, channel) {
+        if !visible(channel, &caller.spec.id) {
             continue;
         }
         for message in &channel.messages {
