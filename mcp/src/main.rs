@@ -28,6 +28,7 @@ use rmcp::ServiceExt;
 use slack_methods::tools::Registry;
 use slack_methods::{Client, RetryPolicy, Token, TokenKind};
 use slack_methods_emulator::{demo, Emulator};
+use std::io::Write as _;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -54,13 +55,9 @@ async fn main() -> ExitCode {
 async fn run() -> Result<(), String> {
     let options = match options::parse(std::env::args().skip(1))? {
         Parsed::Run(options) => options,
-        Parsed::Help => {
-            println!("{}", options::USAGE);
-            return Ok(());
-        }
+        Parsed::Help => return print(options::USAGE),
         Parsed::Version => {
-            println!("slack-methods-mcp {}", env!("CARGO_PKG_VERSION"));
-            return Ok(());
+            return print(concat!("slack-methods-mcp ", env!("CARGO_PKG_VERSION")));
         }
     };
     log::init()?;
@@ -98,6 +95,16 @@ async fn run() -> Result<(), String> {
     watcher.abort();
     ended.map_err(|error| format!("the MCP session failed: {error}"))?;
     Ok(())
+}
+
+/// Writes `text` and a newline to stdout, for `--help` and `--version`: a stdout that cannot
+/// take it (a pipe whose reader has gone, as `| head -0` leaves it, or a full disk) is an error
+/// said on stderr, not a panic.
+fn print(text: &str) -> Result<(), String> {
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "{text}")
+        .and_then(|()| stdout.flush())
+        .map_err(|error| format!("could not write to stdout: {error}"))
 }
 
 /// The client to call Slack with (and the emulator it calls, if any), and where it calls, to

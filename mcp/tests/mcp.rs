@@ -568,3 +568,25 @@ async fn a_closed_stdout_ends_the_server() {
     assert!(log.contains("stdout is closed"), "{log}");
     drop(stdin);
 }
+
+#[test]
+fn help_and_version_to_a_closed_stdout_are_an_error_not_a_panic() {
+    for flag in ["--help", "--version"] {
+        // A pipe whose reader has gone before the server writes: `--help | head -0`.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_slack-methods-mcp"))
+            .arg(flag)
+            .stdout(writer)
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let log = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(2), "{flag}: {log}");
+        assert!(!log.contains("panicked"), "{flag}: {log}");
+        assert!(
+            log.starts_with("slack-methods-mcp: could not write to stdout: "),
+            "{flag}: {log}"
+        );
+    }
+}
