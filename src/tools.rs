@@ -231,19 +231,25 @@ impl Registry {
     }
 }
 
-/// The arguments as an object; `null` is none.
+/// The arguments as an object; `null` is none. Anything else is refused by its kind, as the
+/// schema check says a value of the wrong type, not by its text: the value may be long, or a
+/// secret given in the wrong place.
 fn object(tool: &'static str, args: Value) -> Result<Map<String, Value>, ToolError> {
-    match args {
-        Value::Object(map) => Ok(map),
-        Value::Null => Ok(Map::new()),
-        other => Err(ToolError::Arguments {
-            tool,
-            error: ArgumentError::new(
-                "",
-                format!("expected a JSON object of arguments, found {other}"),
-            ),
-        }),
-    }
+    let found = match args {
+        Value::Object(map) => return Ok(map),
+        Value::Null => return Ok(Map::new()),
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+    };
+    Err(ToolError::Arguments {
+        tool,
+        error: ArgumentError::new(
+            "",
+            format!("expected a JSON object of arguments, found {found}"),
+        ),
+    })
 }
 
 /// The arguments checked against `M`'s schema and read into `M`.

@@ -461,6 +461,25 @@ async fn refused_arguments_send_nothing() {
     assert_eq!(argument(&deep), "profile.fields.Xf01.label");
     let list = refused(json!(["title", "x"])).await;
     assert_eq!(argument(&list), "");
+    // Arguments that are not an object are refused by their kind, not repeated: a token given
+    // in their place stays out of the message (and a long value out of the agent's context).
+    assert_eq!(
+        list.to_string(),
+        "usersProfileSet: the arguments: expected a JSON object of arguments, found an array; \
+         nothing was sent"
+    );
+    let secret = refused(json!("xoxp-1111-2222-secretsecret")).await;
+    assert_eq!(argument(&secret), "");
+    assert!(
+        secret
+            .to_string()
+            .ends_with("found a string; nothing was sent"),
+        "{secret}"
+    );
+    assert!(
+        !format!("{secret} {secret:?}").contains("secret"),
+        "{secret:?}"
+    );
 
     // Mixing the two forms passes the schema and is refused by the binding's validation.
     let mixed = refused(json!({"name": "title", "value": "x", "profile": {"title": "y"}})).await;
