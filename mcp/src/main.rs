@@ -70,10 +70,11 @@ async fn run() -> Result<(), String> {
         .filter_map(|tool| Some((tool.operation_id, options.hides(tool)?)))
         .collect();
     let server = server::Server::new(registry, client).hiding(hidden);
-    eprintln!(
-        "slack-methods-mcp: {} tools over stdio, calling {target}",
-        server.len()
-    );
+    let offered = match server.len() {
+        1 => "1 tool".to_owned(),
+        many => format!("{many} tools"),
+    };
+    eprintln!("slack-methods-mcp: {offered} over stdio, calling {target}");
     let (stdout, closed) = stdout::Watched::stdout();
     let running = server
         .serve((tokio::io::stdin(), stdout))

@@ -314,7 +314,11 @@ async fn the_options_narrow_the_tools() {
             .to_string();
         assert!(error.contains(expected), "{error}");
     }
-    close(client, stderr).await;
+    let log = close(client, stderr).await;
+    assert!(
+        log.starts_with("slack-methods-mcp: 1 tool over stdio, calling the built-in emulator"),
+        "{log}"
+    );
 }
 
 #[tokio::test]
