@@ -62,7 +62,18 @@ async fn run() -> Result<(), String> {
     };
     log::init()?;
     let mut registry = Registry::bundled();
-    options.select(&mut registry)?;
+    let left_out = options.select(&mut registry)?;
+    if !left_out.is_empty() {
+        eprintln!(
+            "slack-methods-mcp: `--read-only` leaves out {}, named in `--tools`: {} write",
+            left_out.join(", "),
+            if left_out.len() == 1 {
+                "it can"
+            } else {
+                "they can"
+            }
+        );
+    }
     // The emulator, when there is one, lives as long as the server.
     let (client, _emulator, target) = connect(&options).await?;
     let hidden = Registry::bundled()

@@ -100,8 +100,9 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Parsed, String> {
 
 impl Options {
     /// Leaves in `registry` the tools the options allow. A name in `--tools` that is no tool is
-    /// an error, as is a selection that leaves none.
-    pub fn select(&self, registry: &mut Registry) -> Result<(), String> {
+    /// an error, as is a selection that leaves none. Returns the tools `--tools` names that
+    /// `--read-only` leaves out (they write), for the operator to be told.
+    pub fn select(&self, registry: &mut Registry) -> Result<Vec<&'static str>, String> {
         if let Some(names) = &self.tools {
             let unknown: Vec<&str> = names
                 .iter()
@@ -125,11 +126,19 @@ impl Options {
                 ));
             }
         }
+        let named_but_writing = match &self.tools {
+            Some(_) => registry
+                .tools()
+                .filter(|tool| self.hides(tool) == Some("--read-only"))
+                .map(|tool| tool.operation_id)
+                .collect(),
+            None => Vec::new(),
+        };
         registry.retain(|tool| self.hides(tool).is_none());
         if registry.is_empty() {
             return Err("the options leave no tool to offer".to_owned());
         }
-        Ok(())
+        Ok(named_but_writing)
     }
 }
 
@@ -214,7 +223,7 @@ mod tests {
 
         let mut registry = Registry::bundled();
         let both = run(&["--tools", "usersProfileSet,authTest", "--read-only"]).unwrap();
-        both.select(&mut registry).unwrap();
+        assert_eq!(both.select(&mut registry).unwrap(), ["usersProfileSet"]);
         let names: Vec<&str> = registry.tools().map(|tool| tool.operation_id).collect();
         assert_eq!(names, ["authTest"]);
 

@@ -316,7 +316,10 @@ async fn the_options_narrow_the_tools() {
     }
     let log = close(client, stderr).await;
     assert!(
-        log.starts_with("slack-methods-mcp: 1 tool over stdio, calling the built-in emulator"),
+        log.starts_with(
+            "slack-methods-mcp: `--read-only` leaves out usersProfileSet, named in `--tools`: it can write\n\
+             slack-methods-mcp: 1 tool over stdio, calling the built-in emulator"
+        ),
         "{log}"
     );
 }
