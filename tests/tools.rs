@@ -536,51 +536,57 @@ async fn slack_errors_keep_their_code_and_scopes() {
     );
 }
 
-/// `dnd.setSnooze`, a method the crate does not bundle.
-#[slack_method("dnd.setSnooze")]
+/// `functions.completeError`, a write the crate does not bundle (Slack's page names no scope).
+#[slack_method("functions.completeError", no_scope)]
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct DndSetSnooze {
-    /// For how long.
-    num_minutes: String,
+struct FunctionsCompleteError {
+    /// The run of the function that failed.
+    function_execution_id: String,
+    /// Why it failed, for the user.
+    error: String,
 }
 
 #[tokio::test]
 async fn a_binding_of_ones_own_is_one_line_away() {
     let emu = common::demo_emulator().await;
-    emu.add_token("xoxp-emulated-snooze", demo::ADA, &["dnd:write"]);
-    let client = common::unpaced_client(&emu, "xoxp-emulated-snooze");
-    emu.stub_method_with_scopes(
-        "dnd.setSnooze",
-        &["dnd:write"],
-        json!({"ok": true, "snooze_enabled": true, "snooze_remaining": 1800}),
-    );
+    let client = common::unpaced_client(&emu, demo::BOT_TOKEN);
+    emu.stub_method("functions.completeError", json!({"ok": true}));
     let mut tools = Registry::bundled();
-    assert!(tools.get("dndSetSnooze").is_none());
-    tools.register::<DndSetSnooze>();
+    assert!(tools.get("functionsCompleteError").is_none());
+    tools.register::<FunctionsCompleteError>();
     assert_eq!(tools.len(), slack_methods::methods::ALL.len() + 1);
     let answer = tools
-        .call(&client, "dndSetSnooze", json!({"num_minutes": "30"}))
+        .call(
+            &client,
+            "functionsCompleteError",
+            json!({"function_execution_id": "Fx0123ABCD", "error": "The sheet is locked"}),
+        )
         .await
         .unwrap();
-    assert_eq!(answer["snooze_remaining"], 1800);
-    let sent = emu.requests_for("dnd.setSnooze");
+    assert_eq!(answer, json!({}));
+    let sent = emu.requests_for("functions.completeError");
     assert_eq!(sent.len(), 1);
-    assert_eq!(sent[0].param("num_minutes"), Some("30"));
+    assert_eq!(sent[0].param("function_execution_id"), Some("Fx0123ABCD"));
+    assert_eq!(sent[0].param("error"), Some("The sheet is locked"));
 
     let ill_typed = tools
-        .call(&client, "dndSetSnooze", json!({"num_minutes": 30}))
+        .call(
+            &client,
+            "functionsCompleteError",
+            json!({"function_execution_id": "Fx0123ABCD", "error": 30}),
+        )
         .await
         .unwrap_err();
     assert!(
-        ill_typed.to_string().contains("argument `num_minutes`"),
+        ill_typed.to_string().contains("argument `error`"),
         "{ill_typed}"
     );
-    assert_eq!(emu.requests_for("dnd.setSnooze").len(), 1);
+    assert_eq!(emu.requests_for("functions.completeError").len(), 1);
 
     // Keeping only the tools that read.
     tools.retain(slack_methods::ToolFacts::read_only);
-    assert!(tools.get("dndSetSnooze").is_none());
+    assert!(tools.get("functionsCompleteError").is_none());
     assert!(tools.get("usersProfileGet").is_some());
     assert_eq!(Post::NAME, "chat.postMessage");
 }

@@ -656,14 +656,15 @@ async fn profile_set_rejects_what_slack_rejects() {
 #[tokio::test]
 async fn stubs_answer_methods_the_emulator_does_not_implement() {
     let emu = emulator().await;
-    let before = post(&emu, "dnd.setSnooze", Some(BOT), "num_minutes=5").await;
+    let args = "function_execution_id=Fx0123ABCD&error=locked";
+    let before = post(&emu, "functions.completeError", Some(BOT), args).await;
     assert_eq!(before.json()["error"], "unknown_method");
 
-    emu.stub_method("dnd.setSnooze", json!({"snooze_enabled": true}));
-    let answer = post(&emu, "dnd.setSnooze", Some(BOT), "num_minutes=5").await;
-    assert_eq!(answer.text(), r#"{"ok":true,"snooze_enabled":true}"#);
-    assert_eq!(emu.applied_writes("dnd.setSnooze"), 1);
-    let unauthed = post(&emu, "dnd.setSnooze", None, "").await;
+    emu.stub_method("functions.completeError", json!({"note": "stubbed"}));
+    let answer = post(&emu, "functions.completeError", Some(BOT), args).await;
+    assert_eq!(answer.text(), r#"{"ok":true,"note":"stubbed"}"#);
+    assert_eq!(emu.applied_writes("functions.completeError"), 1);
+    let unauthed = post(&emu, "functions.completeError", None, "").await;
     assert_eq!(unauthed.json()["error"], "not_authed");
 
     emu.stub_method_with_scopes("chat.postMessage", &["chat:write"], json!({"ts": "1.2"}));
