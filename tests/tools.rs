@@ -211,9 +211,10 @@ fn limits_stated_in_descriptions_are_the_enforced_constants() {
     // (tool, parameter or the tool itself, the words before the number, the constant)
     use slack_methods::methods::assistant::{MAX_LOADING_MESSAGES, MAX_SUGGESTED_PROMPTS};
     use slack_methods::methods::canvases::MAX_CANVAS_ACCESS_IDS;
+    use slack_methods::methods::dnd::MAX_DND_TEAM_INFO_USERS;
     use slack_methods::methods::reminders::MAX_SECONDS_FROM_NOW;
     use slack_methods::methods::search::MAX_SEARCH_COUNT;
-    let stated: [(&str, Option<&str>, &str, usize); 30] = [
+    let stated: [(&str, Option<&str>, &str, usize); 32] = [
         (
             "conversationsSetTopic",
             Some("topic"),
@@ -364,6 +365,13 @@ fn limits_stated_in_descriptions_are_the_enforced_constants() {
             MAX_SEARCH_COUNT as usize,
         ),
         ("searchMessages", None, "at most", MAX_SEARCH_COUNT as usize),
+        (
+            "dndTeamInfo",
+            Some("users"),
+            "at most",
+            MAX_DND_TEAM_INFO_USERS,
+        ),
+        ("dndTeamInfo", None, "at most", MAX_DND_TEAM_INFO_USERS),
     ];
     let tools = Registry::bundled();
     for (tool, param, words, limit) in stated {

@@ -69,10 +69,15 @@
 //! `cannot_parse` for other natural language), `reminders.list`, `reminders.info`,
 //! `reminders.complete` (`cannot_complete_recurring`) and `reminders.delete` (`not_found`),
 //! for user tokens only (`user_is_bot`), read back with [`Emulator::reminder`];
-//! and `search.messages` (user tokens only, `user_is_bot`): the messages of the conversations
+//! `search.messages` (user tokens only, `user_is_bot`): the messages of the conversations
 //! the caller can see that hold every word of the query (whole words, any case), with `in:`,
 //! `from:`, `before:`, `after:`, `on:` and `has:link`, by score or newest first, in numbered
-//! pages or cursor pages from `cursor=*` (`invalid_cursor`).
+//! pages or cursor pages from `cursor=*` (`invalid_cursor`);
+//! and Do Not Disturb: `dnd.info` and `dnd.teamInfo` (at most 50 users, `too_many_users`;
+//! no schedules, so `dnd_enabled` is `false`), `dnd.setSnooze` (a snooze kept until it ends by
+//! the clock), `dnd.endSnooze` (`snooze_not_active`) and `dnd.endDnd` (`not_in_dnd`), the last
+//! three for user tokens only (`user_is_bot`), read back with [`Emulator::dnd_status`] and
+//! arranged with [`Emulator::snooze_until`].
 //! Paginated lists answer small pages ([`EmulatorBuilder::max_page_size`]). As Slack's, a
 //! cursor names where the next page starts, not an offset (the `ts` of a message, the id of a
 //! channel, member or user, a scheduled message's `post_at` and id), so an item added or removed
@@ -290,6 +295,7 @@ mod blackhole;
 mod bodies;
 mod canvases;
 mod directory;
+mod dnd;
 mod faults;
 #[cfg(feature = "gzip")]
 mod gzip;

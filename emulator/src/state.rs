@@ -339,6 +339,8 @@ pub(crate) struct State {
     pub(crate) streams: crate::methods::stream::Streams,
     /// Reminders, of every user.
     pub(crate) reminders: crate::reminders::Reminders,
+    /// Each user's snooze (`dnd.setSnooze`).
+    pub(crate) snoozes: crate::dnd::Snoozes,
     /// The methods served, by name, with the facts of the bindings they are served for.
     pub(crate) served: HashMap<&'static str, MethodFacts>,
     pub(crate) users: HashMap<String, User>,
@@ -374,6 +376,7 @@ impl State {
             canvases: crate::canvases::Canvases::default(),
             streams: crate::methods::stream::Streams::new(),
             reminders: crate::reminders::Reminders::default(),
+            snoozes: crate::dnd::Snoozes::default(),
             served: HashMap::new(),
             users: HashMap::new(),
             tokens: HashMap::new(),
@@ -436,6 +439,7 @@ impl State {
                 scopes.push("reminders:read".to_owned());
                 scopes.push("reminders:write".to_owned());
                 scopes.push("search:read".to_owned());
+                scopes.push("dnd:write".to_owned());
             }
             self.tokens.insert(
                 token.to_owned(),

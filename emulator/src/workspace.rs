@@ -240,7 +240,8 @@ pub mod demo {
     /// A bot token (of the bot user [`BOT`]) with the scopes the bundled bindings need.
     pub const BOT_TOKEN: &str = "xoxb-emulated-demo-bot";
     /// A user token (of [`ADA`]) with the same scopes, the profile scopes, `users:write`, and
-    /// the user-token scopes `reminders:read`, `reminders:write` and `search:read`.
+    /// the user-token scopes `reminders:read`, `reminders:write`, `search:read` and
+    /// `dnd:write`.
     pub const USER_TOKEN: &str = "xoxp-emulated-demo-user";
     /// The bot user's id.
     pub const BOT: &str = "U0DEMOBOT1";
@@ -304,6 +305,7 @@ pub mod demo {
         "assistant:write",
         "canvases:read",
         "canvases:write",
+        "dnd:read",
     ];
 
     /// The workspace's custom emoji (`emoji.list`), by name: an image URL, or `alias:` and the

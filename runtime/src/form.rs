@@ -177,10 +177,10 @@ impl FormEncoder {
 
 /// A value that can be sent as one form field.
 ///
-/// Implemented for strings, `bool`, the integer and float types, the typed ids, `Option<T>`
-/// (`None` is left out) and lists (`Vec<T>`, slices, arrays, `BTreeSet<T>`, `HashSet<T>`:
-/// joined by commas, left out when empty). For anything else, mark the field `#[slack(json)]`
-/// to send it as JSON text.
+/// Implemented for strings, `bool`, the integer and float types (`NonZeroU32` and `NonZeroU64`
+/// too), the typed ids, `Option<T>` (`None` is left out) and lists (`Vec<T>`, slices, arrays,
+/// `BTreeSet<T>`, `HashSet<T>`: joined by commas, left out when empty). For anything else,
+/// mark the field `#[slack(json)]` to send it as JSON text.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be sent as a Slack form field",
     label = "this type has no form encoding",
@@ -226,6 +226,7 @@ macro_rules! display_form_value {
 }
 
 display_form_value!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, f32, f64);
+display_form_value!(std::num::NonZeroU32, std::num::NonZeroU64);
 
 impl<T: FormValue + ?Sized> FormValue for &T {
     fn form_value(&self) -> Option<Cow<'_, str>> {

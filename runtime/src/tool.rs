@@ -909,6 +909,9 @@ integer_schema! {
     // JSON numbers reach the fields as `serde_json` values, which hold 64 bits.
     u128 => u64::MIN, u64::MAX;
     i128 => i64::MIN, u64::MAX;
+    // A count that cannot be zero (`dnd.setSnooze`'s minutes).
+    std::num::NonZeroU32 => 1, u32::MAX;
+    std::num::NonZeroU64 => 1, u64::MAX;
 }
 
 impl ParamSchema for f32 {

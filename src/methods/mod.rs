@@ -89,6 +89,7 @@ pub mod bookmarks;
 pub mod canvases;
 pub mod channels;
 pub mod chat;
+pub mod dnd;
 pub mod emoji;
 pub mod files;
 pub mod history;
@@ -135,6 +136,10 @@ pub use chat::{
     ChatPostEphemeralResponse, ChatPostMessage, ChatPostMessageResponse, ChatScheduleMessage,
     ChatScheduleMessageResponse, ChatScheduledMessagesList, ChatScheduledMessagesListResponse,
     ChatUpdate, ChatUpdateResponse, ScheduledMessage,
+};
+pub use dnd::{
+    DndEndDnd, DndEndSnooze, DndInfo, DndSetSnooze, DndSnooze, DndStatus, DndTeamInfo,
+    DndTeamInfoResponse,
 };
 pub use emoji::{EmojiList, EmojiListResponse};
 pub use files::{
@@ -325,4 +330,9 @@ bundled![
     RemindersComplete,
     RemindersDelete,
     SearchMessages,
+    DndInfo,
+    DndTeamInfo,
+    DndSetSnooze,
+    DndEndSnooze,
+    DndEndDnd,
 ];

@@ -11,6 +11,7 @@ mod bookmarks;
 mod canvases;
 mod channels;
 mod chat;
+mod dnd;
 mod emoji;
 mod files;
 mod history;
@@ -240,6 +241,11 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("reminders.complete", reminders::complete),
     ("reminders.delete", reminders::delete),
     ("search.messages", search::messages),
+    ("dnd.info", dnd::info),
+    ("dnd.teamInfo", dnd::team_info),
+    ("dnd.setSnooze", dnd::set_snooze),
+    ("dnd.endSnooze", dnd::end_snooze),
+    ("dnd.endDnd", dnd::end_dnd),
 ];
 
 fn implementation(method: &str) -> Option<Handler> {
