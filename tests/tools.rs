@@ -214,7 +214,7 @@ fn limits_stated_in_descriptions_are_the_enforced_constants() {
     use slack_methods::methods::dnd::MAX_DND_TEAM_INFO_USERS;
     use slack_methods::methods::reminders::MAX_SECONDS_FROM_NOW;
     use slack_methods::methods::search::MAX_SEARCH_COUNT;
-    let stated: [(&str, Option<&str>, &str, usize); 32] = [
+    let stated: [(&str, Option<&str>, &str, usize); 36] = [
         (
             "conversationsSetTopic",
             Some("topic"),
@@ -372,6 +372,20 @@ fn limits_stated_in_descriptions_are_the_enforced_constants() {
             MAX_DND_TEAM_INFO_USERS,
         ),
         ("dndTeamInfo", None, "at most", MAX_DND_TEAM_INFO_USERS),
+        (
+            "searchFiles",
+            Some("count"),
+            "at most",
+            MAX_SEARCH_COUNT as usize,
+        ),
+        ("searchFiles", None, "at most", MAX_SEARCH_COUNT as usize),
+        (
+            "searchAll",
+            Some("count"),
+            "at most",
+            MAX_SEARCH_COUNT as usize,
+        ),
+        ("searchAll", None, "at most", MAX_SEARCH_COUNT as usize),
     ];
     let tools = Registry::bundled();
     for (tool, param, words, limit) in stated {

@@ -72,7 +72,9 @@
 //! `search.messages` (user tokens only, `user_is_bot`): the messages of the conversations
 //! the caller can see that hold every word of the query (whole words, any case), with `in:`,
 //! `from:`, `before:`, `after:`, `on:` and `has:link`, by score or newest first, in numbered
-//! pages or cursor pages from `cursor=*` (`invalid_cursor`);
+//! pages or cursor pages from `cursor=*` (`invalid_cursor`); `search.files`, the files the
+//! caller can see whose name or title holds every word (the same modifiers), and `search.all`,
+//! both kinds at once, in numbered pages;
 //! and Do Not Disturb: `dnd.info` and `dnd.teamInfo` (at most 50 users, `too_many_users`;
 //! no schedules, so `dnd_enabled` is `false`), `dnd.setSnooze` (a snooze kept until it ends by
 //! the clock), `dnd.endSnooze` (`snooze_not_active`) and `dnd.endDnd` (`not_in_dnd`), the last

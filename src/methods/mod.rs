@@ -168,8 +168,9 @@ pub use reminders::{
     RemindersDelete, RemindersInfo, RemindersList, RemindersListResponse, Weekday,
 };
 pub use search::{
-    SearchChannel, SearchMatch, SearchMessages, SearchMessagesPage, SearchMessagesResponse,
-    SearchPagination, SearchSort, SortDirection,
+    SearchAll, SearchAllResponse, SearchChannel, SearchFiles, SearchFilesPage, SearchFilesResponse,
+    SearchMatch, SearchMessages, SearchMessagesPage, SearchMessagesResponse, SearchPagination,
+    SearchSort, SortDirection,
 };
 pub use stream::{
     ChatAppendStream, ChatStartStream, ChatStopStream, ChatStopStreamResponse, ChatStream,
@@ -335,4 +336,6 @@ bundled![
     DndSetSnooze,
     DndEndSnooze,
     DndEndDnd,
+    SearchFiles,
+    SearchAll,
 ];

@@ -1,18 +1,23 @@
-//! Searching a workspace's messages: `search.messages`, with a user token (`search:read`).
+//! Searching a workspace: `search.messages`, `search.files` and `search.all` (both at once),
+//! with a user token (`search:read`).
 //!
-//! Slack's query is words, all of which a message must hold, and modifiers: `in:#channel`,
+//! Slack's query is words, all of which a match must hold, and modifiers: `in:#channel`,
 //! `from:@user`, `before:2026-01-31`, `after:2026-01-01`, `has:link` and more (see Slack's
-//! search help). The answer is a page of [`SearchMatch`]es, each a message with its
-//! conversation, `permalink` and author.
+//! search help). The answer is a page of matches: [`SearchMatch`]es, each a message with its
+//! conversation, `permalink` and author, and [`File`]s.
 //!
-//! Slack pages these results two ways: by cursor (`cursor=*` for the first page, then each
+//! Slack pages message results two ways: by cursor (`cursor=*` for the first page, then each
 //! page's `response_metadata.next_cursor`) and by number (`page`). [`SearchMessages::new`]
 //! asks for cursor pages, so [`Client::pages`](crate::Client::pages) and
 //! [`Client::items`](crate::Client::items) follow them; [`SearchMessages::page`] asks for one
-//! numbered page instead.
+//! numbered page instead. `search.files` takes no cursor: it pages by number only, which
+//! [`Client::numbered_pages`](crate::Client::numbered_pages) and
+//! [`Client::numbered_items`](crate::Client::numbered_items) follow. `search.all` answers one
+//! page of each kind, each with its own `paging`; Slack's page sends the caller to the other two
+//! methods for further pages, so it is called one page at a time.
 
-use crate::types::{Item, List, Paging, ResponseMetadata, Timestamp};
-use crate::{slack_method, ChannelId, InvalidRequest, PageItems, TeamId, UserId};
+use crate::types::{File, Item, List, Paging, ResponseMetadata, Timestamp};
+use crate::{slack_method, ChannelId, InvalidRequest, NumberPaginated, PageItems, TeamId, UserId};
 use serde::{Deserialize, Serialize};
 
 /// The most matches Slack answers on one page (`count`).
@@ -22,7 +27,7 @@ pub const MAX_SEARCH_COUNT: u32 = 100;
 /// `search.messages` says: `*`.
 pub const FIRST_PAGE_CURSOR: &str = "*";
 
-/// How `search.messages` orders its matches (`sort`).
+/// How a search orders its matches (`sort`).
 ///
 /// ```
 /// use slack_methods::methods::{SearchMessages, SearchSort, SortDirection};
@@ -37,16 +42,16 @@ pub const FIRST_PAGE_CURSOR: &str = "*";
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SearchSort {
-    /// By how well each message matches (`score`, Slack's default).
+    /// By how well each match fits the query (`score`, Slack's default).
     Score,
-    /// By when each message was sent (`timestamp`).
+    /// By when each message was sent, or each file uploaded (`timestamp`).
     Timestamp,
 }
 
 wire_enum!(
     SearchSort,
     "order",
-    "score (how well each message matches, the default) or timestamp (when it was sent).",
+    "score (how well each match fits the query, the default) or timestamp (when it was sent or uploaded).",
     {
         Score => "score",
         Timestamp => "timestamp",
@@ -81,6 +86,37 @@ wire_enum!(
 
 fn first_page_cursor() -> Option<String> {
     Some(FIRST_PAGE_CURSOR.to_owned())
+}
+
+/// `count(..)`, `sorted_by(..)`, `highlight()` and `in_team(..)`, which every search takes.
+/// Written inside the binding's `impl`.
+macro_rules! search_builders {
+    () => {
+        /// Asks for `count` matches a page (1 to [`MAX_SEARCH_COUNT`]).
+        pub fn count(mut self, count: u32) -> Self {
+            self.count = Some(count);
+            self
+        }
+
+        /// Orders the matches by `sort`, running `direction`.
+        pub fn sorted_by(mut self, sort: SearchSort, direction: SortDirection) -> Self {
+            self.sort = Some(sort);
+            self.sort_dir = Some(direction);
+            self
+        }
+
+        /// Marks the matched words in each match (between U+E000 and U+E001).
+        pub fn highlight(mut self) -> Self {
+            self.highlight = Some(true);
+            self
+        }
+
+        /// With an org-level token: searches the workspace `team`.
+        pub fn in_team(mut self, team: TeamId) -> Self {
+            self.team_id = Some(team);
+            self
+        }
+    };
 }
 
 /// `search.messages`: the messages matching a query, among those the token's user can see
@@ -162,24 +198,7 @@ impl SearchMessages {
         }
     }
 
-    /// Asks for `count` matches a page (1 to [`MAX_SEARCH_COUNT`]).
-    pub fn count(mut self, count: u32) -> Self {
-        self.count = Some(count);
-        self
-    }
-
-    /// Orders the matches by `sort`, running `direction`.
-    pub fn sorted_by(mut self, sort: SearchSort, direction: SortDirection) -> Self {
-        self.sort = Some(sort);
-        self.sort_dir = Some(direction);
-        self
-    }
-
-    /// Marks the matched words in each match's text (between U+E000 and U+E001).
-    pub fn highlight(mut self) -> Self {
-        self.highlight = Some(true);
-        self
-    }
+    search_builders!();
 
     /// Starts at `cursor` (a page's `next_cursor`), to resume an earlier search.
     pub fn cursor(mut self, cursor: impl Into<String>) -> Self {
@@ -194,38 +213,38 @@ impl SearchMessages {
         self
     }
 
-    /// With an org-level token: searches the workspace `team`.
-    pub fn in_team(mut self, team: TeamId) -> Self {
-        self.team_id = Some(team);
-        self
-    }
-
     fn check(&self) -> Result<(), InvalidRequest> {
-        if self.query.trim().is_empty() {
-            return Err(InvalidRequest::new(
-                "`query` is blank: say what to search for",
-            ));
-        }
-        match self.count {
-            Some(0) => {
-                return Err(InvalidRequest::new(
-                    "`count` is 0: ask for at least one match a page",
-                ))
-            }
-            Some(count) if count > MAX_SEARCH_COUNT => {
-                return Err(InvalidRequest::new(format!(
-                    "`count` is {count}: Slack answers at most {MAX_SEARCH_COUNT} matches a page"
-                )))
-            }
-            _ => {}
-        }
-        if self.page == Some(0) {
-            return Err(InvalidRequest::new(
-                "`page` is 0: pages are numbered from 1",
-            ));
-        }
-        Ok(())
+        check_search(&self.query, self.count, self.page)
     }
+}
+
+/// What Slack would refuse in any search: a blank query, a `count` of 0 or over
+/// [`MAX_SEARCH_COUNT`], a `page` of 0.
+fn check_search(query: &str, count: Option<u32>, page: Option<u32>) -> Result<(), InvalidRequest> {
+    if query.trim().is_empty() {
+        return Err(InvalidRequest::new(
+            "`query` is blank: say what to search for",
+        ));
+    }
+    match count {
+        Some(0) => {
+            return Err(InvalidRequest::new(
+                "`count` is 0: ask for at least one match a page",
+            ))
+        }
+        Some(count) if count > MAX_SEARCH_COUNT => {
+            return Err(InvalidRequest::new(format!(
+                "`count` is {count}: Slack answers at most {MAX_SEARCH_COUNT} matches a page"
+            )))
+        }
+        _ => {}
+    }
+    if page == Some(0) {
+        return Err(InvalidRequest::new(
+            "`page` is 0: pages are numbered from 1",
+        ));
+    }
+    Ok(())
 }
 
 crate::slack_object! {
@@ -344,5 +363,257 @@ impl PageItems for SearchMessagesResponse {
     /// fit one.
     fn into_items(self) -> Vec<Item<SearchMatch>> {
         self.messages.matches.into_items()
+    }
+}
+
+/// `search.files`: the files matching a query, among those the token's user can see (a user
+/// token; Slack refuses bots), one numbered page at a time.
+///
+/// The query is words, all of which a file must hold, and modifiers such as `in:#channel`,
+/// `from:@user`, `before:2026-01-31` or `after:2026-01-01`; it must not be blank. `count` is at
+/// most 100 files a page. This method takes no cursor: `page` (from 1) says which page, and each
+/// answer's `paging` says how many there are, so the numbered pages can be followed to the last.
+///
+/// ```
+/// use slack_methods::methods::{SearchFiles, SearchSort, SortDirection};
+/// let search = SearchFiles::new("roadmap from:@ada")
+///     .count(50)
+///     .sorted_by(SearchSort::Timestamp, SortDirection::Desc);
+/// assert_eq!(
+///     slack_methods::encode_params(&search)?,
+///     "query=roadmap+from%3A%40ada&count=50&sort=timestamp&sort_dir=desc",
+/// );
+/// # Ok::<(), slack_methods::Error>(())
+/// ```
+///
+/// Every matching file, across pages:
+///
+/// ```no_run
+/// # async fn demo(client: slack_methods::Client) -> Result<(), slack_methods::Error> {
+/// use futures_util::TryStreamExt;
+/// use slack_methods::methods::SearchFiles;
+/// let search = SearchFiles::new("diagram in:#design");
+/// let mut files = std::pin::pin!(client.numbered_items(&search));
+/// while let Some(file) = files.try_next().await? {
+///     if let Some(file) = file.parsed() {
+///         println!("{} ({})", file.title, file.id);
+///     }
+/// }
+/// # Ok(()) }
+/// ```
+#[slack_method(
+    "search.files",
+    scope = "search:read",
+    verb = "GET",
+    unchecked_verb,
+    writes = false,
+    response = SearchFilesResponse,
+    validate = SearchFiles::check
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct SearchFiles {
+    /// What to search for: words (all must match) and modifiers such as `in:#channel`,
+    /// `from:@user`, `before:2026-01-31` and `after:2026-01-01`. Not blank.
+    pub query: String,
+    /// Files on one page: at most 100 (Slack's default is 20).
+    pub count: Option<u32>,
+    /// Whether matched words are marked (between U+E000 and U+E001).
+    pub highlight: Option<bool>,
+    /// Which numbered page, from 1 (the first when absent).
+    pub page: Option<u32>,
+    /// The order: `score` (how well each matches, the default) or `timestamp`.
+    pub sort: Option<SearchSort>,
+    /// Which way the order runs: `desc` (the default) or `asc`.
+    pub sort_dir: Option<SortDirection>,
+    /// With an org-level token: the workspace to search in.
+    pub team_id: Option<TeamId>,
+}
+
+impl SearchFiles {
+    /// Searches files for `query`, from the first page.
+    pub fn new(query: impl Into<String>) -> Self {
+        SearchFiles {
+            query: query.into(),
+            count: None,
+            highlight: None,
+            page: None,
+            sort: None,
+            sort_dir: None,
+            team_id: None,
+        }
+    }
+
+    search_builders!();
+
+    /// Asks for numbered page `page` (from 1).
+    pub fn page(mut self, page: u32) -> Self {
+        self.page = Some(page);
+        self
+    }
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        check_search(&self.query, self.count, self.page)
+    }
+}
+
+crate::slack_object! {
+    /// `files`: one page of the files a search found, and how many there are in all.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
+    pub struct SearchFilesPage {
+        /// The page's files, in the order asked for; one that does not fit [`File`] is kept as
+        /// [`Unparsed`](crate::types::Unparsed).
+        pub matches: List<File>,
+        /// Files in all.
+        pub total: u64,
+        /// The numbered page this is, and the pages in all.
+        pub paging: Option<Paging>,
+        /// The same, as Slack also says it.
+        pub pagination: Option<SearchPagination>,
+    }
+}
+
+crate::slack_object! {
+    /// What `search.files` answers: the query as Slack read it and a page of files.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct SearchFilesResponse {
+        /// The query searched for.
+        pub query: String,
+        /// The page of files.
+        pub files: SearchFilesPage,
+    }
+}
+
+impl NumberPaginated for SearchFiles {
+    fn paging(response: &SearchFilesResponse) -> Option<&Paging> {
+        response.files.paging.as_ref()
+    }
+}
+
+impl PageItems for SearchFilesResponse {
+    type Item = Item<File>;
+
+    /// The page's files: each a [`File`], or kept as Slack sent it when it does not fit one.
+    fn into_items(self) -> Vec<Item<File>> {
+        self.files.matches.into_items()
+    }
+}
+
+/// `search.all`: the messages and the files matching a query, among those the token's user can
+/// see (a user token; Slack refuses bots), one page of each in one call.
+///
+/// The query is words, all of which a match must hold, and modifiers such as `in:#channel`,
+/// `from:@user`, `before:2026-01-31` or `after:2026-01-01`; it must not be blank. `count` is at
+/// most 100 matches of each kind a page, and `page` (from 1) applies to both kinds. The answer
+/// holds a page of messages and a page of files, each with its own total and `paging`; for more
+/// of one kind, search messages or files on their own.
+///
+/// ```
+/// use slack_methods::methods::SearchAll;
+/// let search = SearchAll::new("launch").count(5).highlight();
+/// assert_eq!(
+///     slack_methods::encode_params(&search)?,
+///     "query=launch&count=5&highlight=true",
+/// );
+/// # Ok::<(), slack_methods::Error>(())
+/// ```
+///
+/// ```no_run
+/// # async fn demo(client: slack_methods::Client) -> Result<(), slack_methods::Error> {
+/// use slack_methods::methods::SearchAll;
+/// let found = client.call(&SearchAll::new("launch")).await?;
+/// println!(
+///     "{} messages, {} files",
+///     found.messages.total, found.files.total
+/// );
+/// # Ok(()) }
+/// ```
+#[slack_method(
+    "search.all",
+    scope = "search:read",
+    verb = "GET",
+    unchecked_verb,
+    writes = false,
+    response = SearchAllResponse,
+    validate = SearchAll::check
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct SearchAll {
+    /// What to search for: words (all must match) and modifiers such as `in:#channel`,
+    /// `from:@user`, `before:2026-01-31` and `after:2026-01-01`. Not blank.
+    pub query: String,
+    /// Matches of each kind on one page: at most 100 (Slack's default is 20).
+    pub count: Option<u32>,
+    /// Whether matched words are marked (between U+E000 and U+E001).
+    pub highlight: Option<bool>,
+    /// Which numbered page of each kind, from 1 (the first when absent).
+    pub page: Option<u32>,
+    /// The order: `score` (how well each matches, the default) or `timestamp`.
+    pub sort: Option<SearchSort>,
+    /// Which way the order runs: `desc` (the default) or `asc`.
+    pub sort_dir: Option<SortDirection>,
+    /// With an org-level token: the workspace to search in.
+    pub team_id: Option<TeamId>,
+}
+
+impl SearchAll {
+    /// Searches messages and files for `query`, the first page of each.
+    pub fn new(query: impl Into<String>) -> Self {
+        SearchAll {
+            query: query.into(),
+            count: None,
+            highlight: None,
+            page: None,
+            sort: None,
+            sort_dir: None,
+            team_id: None,
+        }
+    }
+
+    search_builders!();
+
+    /// Asks for numbered page `page` (from 1) of each kind.
+    pub fn page(mut self, page: u32) -> Self {
+        self.page = Some(page);
+        self
+    }
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        check_search(&self.query, self.count, self.page)
+    }
+}
+
+crate::slack_object! {
+    /// What `search.all` answers: the query as Slack read it, a page of messages and a page of
+    /// files.
+    ///
+    /// ```
+    /// use slack_methods::methods::SearchAllResponse;
+    /// let found: SearchAllResponse = serde_json::from_str(
+    ///     r#"{"query":"launch",
+    ///         "messages":{"total":0,"matches":[],"paging":{"count":20,"total":0,"page":1,"pages":0}},
+    ///         "files":{"total":1,"matches":[{"id":"F0123ABCD","name":"launch.pdf"}],
+    ///                  "paging":{"count":20,"total":1,"page":1,"pages":1}},
+    ///         "posts":{"total":0,"matches":[]}}"#,
+    /// )?;
+    /// assert_eq!(found.files.matches.iter().next().unwrap().name, "launch.pdf");
+    /// assert_eq!(found.messages.total, 0);
+    /// assert!(found.extra.contains_key("posts"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct SearchAllResponse {
+        /// The query searched for.
+        pub query: String,
+        /// The page of messages.
+        pub messages: SearchMessagesPage,
+        /// The page of files.
+        pub files: SearchFilesPage,
     }
 }

@@ -339,21 +339,25 @@ fn add_reply(parent: &mut Map<String, Value>, user: &str, ts: &str) {
     parent.insert("latest_reply".into(), Value::from(ts));
 }
 
+/// The conversations a file is shared in (its `channels`, `groups` and `ims`).
+pub(crate) fn shared_in(file: &Map<String, Value>) -> impl Iterator<Item = &str> {
+    ["channels", "groups", "ims"]
+        .into_iter()
+        .filter_map(|key| file.get(key).and_then(Value::as_array))
+        .flatten()
+        .filter_map(Value::as_str)
+}
+
 /// Whether `me` can see `stored`: their own file, or one shared in a conversation they can see.
-fn can_see(state: &State, stored: &Stored, me: &str) -> bool {
+pub(crate) fn can_see(state: &State, stored: &Stored, me: &str) -> bool {
     stored.owner == me
-        || ["channels", "groups", "ims"]
-            .iter()
-            .filter_map(|key| stored.object.get(*key).and_then(Value::as_array))
-            .flatten()
-            .filter_map(Value::as_str)
-            .any(|channel| {
-                state
-                    .workspace
-                    .channels
-                    .get(channel)
-                    .is_some_and(|channel| visible(channel, me))
-            })
+        || shared_in(&stored.object).any(|channel| {
+            state
+                .workspace
+                .channels
+                .get(channel)
+                .is_some_and(|channel| visible(channel, me))
+        })
 }
 
 /// The file `id` as `me` may see it: `file_deleted` for a deleted file, `file_not_found` for one
@@ -475,15 +479,7 @@ pub(crate) fn list(state: &mut State, caller: &User, params: &[(String, String)]
         .filter(|file| {
             user.is_none_or(|user| file.get("user").and_then(Value::as_str) == Some(user))
         })
-        .filter(|file| {
-            channel.is_none_or(|channel| {
-                ["channels", "groups", "ims"]
-                    .iter()
-                    .filter_map(|key| file.get(*key).and_then(Value::as_array))
-                    .flatten()
-                    .any(|id| id.as_str() == Some(channel))
-            })
-        })
+        .filter(|file| channel.is_none_or(|channel| shared_in(file).any(|id| id == channel)))
         .filter(|file| {
             let created = file.get("created").and_then(Value::as_f64).unwrap_or(0.0);
             from.is_none_or(|from| created >= from) && to.is_none_or(|to| created <= to)

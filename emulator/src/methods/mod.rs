@@ -246,6 +246,8 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("dnd.setSnooze", dnd::set_snooze),
     ("dnd.endSnooze", dnd::end_snooze),
     ("dnd.endDnd", dnd::end_dnd),
+    ("search.files", search::files),
+    ("search.all", search::all),
 ];
 
 fn implementation(method: &str) -> Option<Handler> {

@@ -1,4 +1,5 @@
-//! `search.messages`: the messages matching a query, among those the caller can see.
+//! `search.messages`, `search.files` and `search.all`: the messages and the files matching a
+//! query, among those the caller can see.
 //!
 //! What Slack's pages state: a user token (the method's one scope, `search:read`, is a user
 //! token's; Slack's method reference lists `user_is_bot` for a bot user's token); `count` is
@@ -7,7 +8,11 @@
 //! cursor paging and each later page is at the `next_cursor` of the one before; `highlight`
 //! marks matches between U+E000 and U+E001; the answer is `query` and `messages` with
 //! `matches`, `total`, `paging` and `pagination`. The spec's example of a failure is a call
-//! with no query, answered `"error": "No query passed"`.
+//! with no query, answered `"error": "No query passed"`. For `search.files` and `search.all`
+//! the same arguments but `cursor` (Slack's Python SDK table; Slack's pages name `search:read`,
+//! a user token's, and `search.files`'s its `no_query` error for a call with no query), and the
+//! answers' `files` group, as `messages`, with `matches` (file objects), `total`, `paging` and
+//! `pagination`; `search.all` answers `messages` and `files` both, each a numbered page.
 //!
 //! Where Slack is silent, these are the emulator's choices:
 //!
@@ -27,14 +32,28 @@
 //!   score are newest first, then by conversation id. `sort_dir=asc` reverses the whole order.
 //!   An unknown `sort` or `sort_dir` is read as the default.
 //! - A `count` above 100 is read as 100; 0 or one that is not a number as 20. A `page` past the
-//!   last answers no matches.
+//!   last answers no matches, and names the page asked for.
 //! - With a `cursor`, `page` is not read. As the other emulated lists', a cursor names where
 //!   the next page starts (the score, `ts` and conversation of its first match), not an
 //!   offset; a cursor the emulator did not give is `invalid_cursor`. The last page has no
 //!   `response_metadata`. An empty `cursor` is no cursor.
 //! - `team_id` is not read (the emulator has one workspace).
+//! - `search.files` searches the completed files the caller can see as `files.list` does (their
+//!   own, and those shared in a conversation they can see). A file's words are those of its
+//!   `title`, and of its `name` when that differs (an upload without a title is titled with its
+//!   name, and is not counted twice), read as a message's text; `in:` keeps the files shared in that
+//!   conversation, `from:` the uploader's, and `before:`/`after:`/`on:` go by `created`.
+//!   `has:link` matches no file (a file holds no text of its own here). Matches with the same
+//!   score are newest first (by `created`, then the later upload first); `sort_dir=asc`
+//!   reverses the whole order; `highlight` marks the words in each file's
+//!   `title`. Pages are numbered only: `cursor` is not read, and nothing is answered in
+//!   `response_metadata`. A blank query is `no_query`, and a bot user `user_is_bot`, as for
+//!   messages.
+//! - `search.all` answers the `messages` and the `files` groups of the same query, with the
+//!   same `count`, `page` and order for each, both numbered pages (no `cursor`).
 
 use super::channels::visible;
+use super::files::{can_see, shared_in};
 use super::messages::{is_bot, parse_ts, permalink, ts_of};
 use super::{fail, param, truthy, Outcome, Reply};
 use crate::state::{State, User};
@@ -148,29 +167,33 @@ impl Query {
         query
     }
 
-    /// The message's score, when it matches.
-    fn score(&self, channel: &Channel, message: &Map<String, Value>) -> Option<u64> {
+    /// The target's score, when it matches.
+    fn score(&self, target: &Target) -> Option<u64> {
         if self.impossible {
             return None;
         }
-        if !self.channels.is_empty() && !self.channels.contains(&channel.id) {
-            return None;
-        }
-        let user = message.get("user").and_then(Value::as_str).unwrap_or("");
-        if !self.users.is_empty() && !self.users.iter().any(|u| u == user) {
-            return None;
-        }
-        let second = parse_ts(ts_of(message)).map(|(s, _)| s as i64)?;
-        if self.from_second.is_some_and(|from| second < from)
-            || self.until_second.is_some_and(|until| second >= until)
+        if !self.channels.is_empty()
+            && !self
+                .channels
+                .iter()
+                .any(|c| target.channels.contains(&c.as_str()))
         {
             return None;
         }
-        let text = message.get("text").and_then(Value::as_str).unwrap_or("");
-        if self.has_link && !(text.contains("http://") || text.contains("https://")) {
+        if !self.users.is_empty() && !self.users.iter().any(|u| u == target.user) {
             return None;
         }
-        let words: Vec<String> = words_of(text).collect();
+        if self.from_second.is_some_and(|from| target.second < from)
+            || self
+                .until_second
+                .is_some_and(|until| target.second >= until)
+        {
+            return None;
+        }
+        if self.has_link && !target.has_link {
+            return None;
+        }
+        let words: Vec<String> = words_of(&target.text).collect();
         let mut score = 0;
         for word in &self.words {
             let times = words.iter().filter(|w| *w == word).count() as u64;
@@ -180,6 +203,52 @@ impl Query {
             score += times;
         }
         Some(score)
+    }
+}
+
+/// What a query is matched against: a message, or a file.
+struct Target<'a> {
+    /// The conversations it is in: a message's one, the ones a file is shared in.
+    channels: Vec<&'a str>,
+    /// Who sent or uploaded it.
+    user: &'a str,
+    /// When (Unix seconds).
+    second: i64,
+    /// The text whose words are searched.
+    text: String,
+    /// Whether it holds a link (`has:link`).
+    has_link: bool,
+}
+
+impl<'a> Target<'a> {
+    /// A message of `channel`, if its `ts` is one.
+    fn message(channel: &'a Channel, message: &'a Map<String, Value>) -> Option<Target<'a>> {
+        let text = message.get("text").and_then(Value::as_str).unwrap_or("");
+        Some(Target {
+            channels: vec![channel.id.as_str()],
+            user: message.get("user").and_then(Value::as_str).unwrap_or(""),
+            second: parse_ts(ts_of(message)).map(|(s, _)| s as i64)?,
+            text: text.to_owned(),
+            has_link: text.contains("http://") || text.contains("https://"),
+        })
+    }
+
+    /// A file: the words of its title, and of its name when that differs (a file uploaded
+    /// without a title is titled with its name); it holds no link.
+    fn file(file: &'a Map<String, Value>) -> Target<'a> {
+        let text = |key: &str| file.get(key).and_then(Value::as_str).unwrap_or("");
+        let (name, title) = (text("name"), text("title"));
+        Target {
+            channels: shared_in(file).collect(),
+            user: text("user"),
+            second: file.get("created").and_then(Value::as_i64).unwrap_or(0),
+            text: if name == title {
+                title.to_owned()
+            } else {
+                format!("{title} {name}")
+            },
+            has_link: false,
+        }
     }
 }
 
@@ -278,106 +347,84 @@ fn highlighted(text: &str, words: &[String]) -> String {
     out
 }
 
-/// `search.messages`: see the module's note.
-pub(crate) fn messages(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
-    if is_bot(caller) {
-        return Err(fail("user_is_bot"));
+/// The arguments every search reads besides the query: the order, the page size, the numbered
+/// page and highlighting.
+struct Asked {
+    by_score: bool,
+    ascending: bool,
+    count: usize,
+    page: usize,
+    highlight: bool,
+}
+
+impl Asked {
+    /// The query and the other arguments of a user's search: `user_is_bot` for a bot user,
+    /// `no_query` (as `blank` names it) for a blank query.
+    fn read<'p>(
+        caller: &User,
+        params: &'p [(String, String)],
+        blank: &str,
+    ) -> Result<(&'p str, Asked), Reply> {
+        if is_bot(caller) {
+            return Err(fail("user_is_bot"));
+        }
+        let text = param(params, "query").unwrap_or("");
+        if text.trim().is_empty() {
+            return Err(fail(blank));
+        }
+        let count = match param(params, "count").and_then(|c| c.trim().parse::<usize>().ok()) {
+            None | Some(0) => DEFAULT_COUNT,
+            Some(count) => count.min(MAX_COUNT),
+        };
+        let page = param(params, "page")
+            .and_then(|p| p.trim().parse::<usize>().ok())
+            .filter(|p| *p >= 1)
+            .unwrap_or(1);
+        let asked = Asked {
+            by_score: param(params, "sort") != Some("timestamp"),
+            ascending: param(params, "sort_dir") == Some("asc"),
+            count,
+            page,
+            highlight: truthy(param(params, "highlight")),
+        };
+        Ok((text, asked))
     }
-    let text = param(params, "query").unwrap_or("");
-    if text.trim().is_empty() {
-        return Err(Reply::slack_error("No query passed", &[]));
-    }
-    let query = Query::read(state, caller, text);
-    let by_score = param(params, "sort") != Some("timestamp");
-    let ascending = param(params, "sort_dir") == Some("asc");
-    let count = match param(params, "count").and_then(|c| c.trim().parse::<usize>().ok()) {
-        None | Some(0) => DEFAULT_COUNT,
-        Some(count) => count.min(MAX_COUNT),
-    };
-    let mut found: Vec<(Key, &Channel, &Map<String, Value>)> = Vec::new();
-    for channel in state.workspace.channels.values() {
-        if !visible(channel, &caller.spec.id) {
-            continue;
-        }
-        for message in &channel.messages {
-            let Some(score) = query.score(channel, message) else {
-                continue;
-            };
-            let Some(ts) = parse_ts(ts_of(message)) else {
-                continue;
-            };
-            let score = if by_score { score } else { 0 };
-            found.push(((score, ts, channel.id.clone()), channel, message));
-        }
-    }
-    found.sort_by(|a, b| {
-        if precedes(&a.0, &b.0, by_score, ascending) {
-            Ordering::Less
-        } else if precedes(&b.0, &a.0, by_score, ascending) {
-            Ordering::Greater
-        } else {
-            Ordering::Equal
-        }
-    });
-    let total = found.len();
-    let cursor = param(params, "cursor").filter(|c| !c.is_empty());
-    let start = match cursor {
-        None => {
-            let page = param(params, "page")
-                .and_then(|p| p.trim().parse::<usize>().ok())
-                .filter(|p| *p >= 1)
-                .unwrap_or(1);
-            (page - 1).saturating_mul(count).min(total)
-        }
-        Some("*") => 0,
-        Some(cursor) => {
-            let key = read_cursor(cursor).ok_or_else(|| fail("invalid_cursor"))?;
-            found.partition_point(|(k, _, _)| precedes(k, &key, by_score, ascending))
-        }
-    };
-    let end = start.saturating_add(count).min(total);
-    let highlight = truthy(param(params, "highlight"));
-    let domain = &state.team.domain;
-    let matches: Vec<Value> = found[start..end]
-        .iter()
-        .map(|(_, channel, message)| {
-            let user = message.get("user").and_then(Value::as_str).unwrap_or("");
-            let username = message
-                .get("username")
-                .and_then(Value::as_str)
-                .map(str::to_owned)
-                .or_else(|| state.users.get(user).map(|u| u.spec.name.clone()))
-                .unwrap_or_default();
-            let text = message.get("text").and_then(Value::as_str).unwrap_or("");
-            let text = if highlight {
-                highlighted(text, &query.words)
+
+    /// Sorts `found` in the order asked for.
+    fn order<T>(&self, found: &mut [(Key, T)]) {
+        found.sort_by(|a, b| {
+            if precedes(&a.0, &b.0, self.by_score, self.ascending) {
+                Ordering::Less
+            } else if precedes(&b.0, &a.0, self.by_score, self.ascending) {
+                Ordering::Greater
             } else {
-                text.to_owned()
-            };
-            json!({
-                "type": "message",
-                "channel": {
-                    "id": channel.id,
-                    "name": channel.name,
-                    "is_private": channel.kind == ChannelKind::Private,
-                    "is_mpim": channel.kind == ChannelKind::Mpim,
-                    "is_im": channel.kind == ChannelKind::Im,
-                },
-                "user": user,
-                "username": username,
-                "ts": ts_of(message),
-                "text": text,
-                "permalink": permalink(domain, &channel.id, message),
-                "team": state.team.id,
-            })
-        })
-        .collect();
-    let pages = total.div_ceil(count);
-    let page = start / count + 1;
-    let mut data = Map::new();
-    data.insert("query".into(), json!(text));
-    data.insert(
-        "messages".into(),
+                Ordering::Equal
+            }
+        });
+    }
+
+    /// Where the numbered page asked for starts among `total` matches.
+    fn start(&self, total: usize) -> usize {
+        (self.page - 1).saturating_mul(self.count).min(total)
+    }
+
+    /// A group of matches as search answers it: `matches` from `start` to `end` of `total`,
+    /// with `total`, `paging` and `pagination`; a cursor page's number is where it starts, a
+    /// numbered page's the one asked for (past the last too).
+    fn group(&self, matches: Vec<Value>, total: usize, start: usize, end: usize) -> Value {
+        self.group_at(matches, total, start, end, self.page)
+    }
+
+    fn group_at(
+        &self,
+        matches: Vec<Value>,
+        total: usize,
+        start: usize,
+        end: usize,
+        page: usize,
+    ) -> Value {
+        let count = self.count;
+        let pages = total.div_ceil(count);
         json!({
             "matches": matches,
             "total": total,
@@ -390,16 +437,208 @@ pub(crate) fn messages(state: &mut State, caller: &User, params: &[(String, Stri
                 "first": (start + 1).min(total.max(1)),
                 "last": end,
             },
-        }),
+        })
+    }
+}
+
+/// A message, with the conversation it is in.
+type Found<'s> = (&'s Channel, &'s Map<String, Value>);
+
+/// The messages the caller can see that match, in the order asked for.
+fn found_messages<'s>(
+    state: &'s State,
+    caller: &User,
+    query: &Query,
+    asked: &Asked,
+) -> Vec<(Key, Found<'s>)> {
+    let mut found = Vec::new();
+    for channel in state.workspace.channels.values() {
+        if !visible(channel, &caller.spec.id) {
+            continue;
+        }
+        for message in &channel.messages {
+            let Some(target) = Target::message(channel, message) else {
+                continue;
+            };
+            let (Some(score), Some(ts)) = (query.score(&target), parse_ts(ts_of(message))) else {
+                continue;
+            };
+            let score = if asked.by_score { score } else { 0 };
+            found.push(((score, ts, channel.id.clone()), (channel, message)));
+        }
+    }
+    asked.order(&mut found);
+    found
+}
+
+/// A message as search answers it.
+fn message_match(
+    state: &State,
+    query: &Query,
+    asked: &Asked,
+    (channel, message): Found<'_>,
+) -> Value {
+    let user = message.get("user").and_then(Value::as_str).unwrap_or("");
+    let username = message
+        .get("username")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+        .or_else(|| state.users.get(user).map(|u| u.spec.name.clone()))
+        .unwrap_or_default();
+    let text = message.get("text").and_then(Value::as_str).unwrap_or("");
+    let text = if asked.highlight {
+        highlighted(text, &query.words)
+    } else {
+        text.to_owned()
+    };
+    json!({
+        "type": "message",
+        "channel": {
+            "id": channel.id,
+            "name": channel.name,
+            "is_private": channel.kind == ChannelKind::Private,
+            "is_mpim": channel.kind == ChannelKind::Mpim,
+            "is_im": channel.kind == ChannelKind::Im,
+        },
+        "user": user,
+        "username": username,
+        "ts": ts_of(message),
+        "text": text,
+        "permalink": permalink(&state.team.domain, &channel.id, message),
+        "team": state.team.id,
+    })
+}
+
+/// The files the caller can see that match, in the order asked for: by score, then `created`,
+/// then file id (the emulator's ids grow with each upload, so a later id counts as newer).
+fn found_files<'s>(
+    state: &'s State,
+    caller: &User,
+    query: &Query,
+    asked: &Asked,
+) -> Vec<(Key, &'s Map<String, Value>)> {
+    // The emulator's ids are a prefix and a number that grows with each upload: shorter ones
+    // first, then in text order, is upload order. A file's place in it orders files created in
+    // the same second.
+    let mut stored: Vec<_> = state.files.stored.iter().collect();
+    stored.sort_by_key(|(id, _)| (id.len(), id.as_str()));
+    let mut found: Vec<(Key, &Map<String, Value>)> = (0u32..)
+        .zip(stored.into_iter().map(|(_, stored)| stored))
+        .filter(|(_, stored)| can_see(state, stored, &caller.spec.id))
+        .filter_map(|(place, stored)| {
+            let file = &stored.object;
+            let target = Target::file(file);
+            let score = query.score(&target)?;
+            let score = if asked.by_score { score } else { 0 };
+            let id = file.get("id").and_then(Value::as_str).unwrap_or("");
+            let created = u64::try_from(target.second).unwrap_or(0);
+            Some(((score, (created, place), id.to_owned()), file))
+        })
+        .collect();
+    asked.order(&mut found);
+    found
+}
+
+/// A file as search answers it: the file, its `title` highlighted when asked.
+fn file_match(query: &Query, asked: &Asked, file: &Map<String, Value>) -> Value {
+    let mut file = file.clone();
+    if asked.highlight {
+        if let Some(Value::String(title)) = file.get_mut("title") {
+            *title = highlighted(title, &query.words);
+        }
+    }
+    Value::Object(file)
+}
+
+/// One numbered page of `found`, each made a match by `to_match`, as a group.
+fn numbered_group<T: Copy>(
+    asked: &Asked,
+    found: &[(Key, T)],
+    to_match: impl Fn(T) -> Value,
+) -> Value {
+    let total = found.len();
+    let start = asked.start(total);
+    let end = start.saturating_add(asked.count).min(total);
+    let matches = found[start..end]
+        .iter()
+        .map(|(_, item)| to_match(*item))
+        .collect();
+    asked.group(matches, total, start, end)
+}
+
+/// `search.messages`: see the module's note.
+pub(crate) fn messages(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let (text, asked) = Asked::read(caller, params, "No query passed")?;
+    let query = Query::read(state, caller, text);
+    let found = found_messages(state, caller, &query, &asked);
+    let total = found.len();
+    let cursor = param(params, "cursor").filter(|c| !c.is_empty());
+    let start = match cursor {
+        None => asked.start(total),
+        Some("*") => 0,
+        Some(cursor) => {
+            let key = read_cursor(cursor).ok_or_else(|| fail("invalid_cursor"))?;
+            found.partition_point(|(k, _)| precedes(k, &key, asked.by_score, asked.ascending))
+        }
+    };
+    let end = start.saturating_add(asked.count).min(total);
+    let matches = found[start..end]
+        .iter()
+        .map(|(_, item)| message_match(state, &query, &asked, *item))
+        .collect();
+    let mut data = Map::new();
+    data.insert("query".into(), json!(text));
+    let page = match cursor {
+        None => asked.page,
+        Some(_) => start / asked.count + 1,
+    };
+    data.insert(
+        "messages".into(),
+        asked.group_at(matches, total, start, end, page),
     );
     if cursor.is_some() {
-        if let Some((key, _, _)) = found.get(end) {
+        if let Some((key, _)) = found.get(end) {
             data.insert(
                 "response_metadata".into(),
                 json!({ "next_cursor": write_cursor(key) }),
             );
         }
     }
+    Ok(data)
+}
+
+/// `search.files`: see the module's note.
+pub(crate) fn files(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let (text, asked) = Asked::read(caller, params, "no_query")?;
+    let query = Query::read(state, caller, text);
+    let found = found_files(state, caller, &query, &asked);
+    let mut data = Map::new();
+    data.insert("query".into(), json!(text));
+    data.insert(
+        "files".into(),
+        numbered_group(&asked, &found, |file| file_match(&query, &asked, file)),
+    );
+    Ok(data)
+}
+
+/// `search.all`: see the module's note.
+pub(crate) fn all(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let (text, asked) = Asked::read(caller, params, "no_query")?;
+    let query = Query::read(state, caller, text);
+    let messages = found_messages(state, caller, &query, &asked);
+    let files = found_files(state, caller, &query, &asked);
+    let mut data = Map::new();
+    data.insert("query".into(), json!(text));
+    data.insert(
+        "messages".into(),
+        numbered_group(&asked, &messages, |item| {
+            message_match(state, &query, &asked, item)
+        }),
+    );
+    data.insert(
+        "files".into(),
+        numbered_group(&asked, &files, |file| file_match(&query, &asked, file)),
+    );
     Ok(data)
 }
 
