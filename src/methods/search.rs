@@ -51,7 +51,7 @@ pub enum SearchSort {
 wire_enum!(
     SearchSort,
     "order",
-    "score (how well each match fits the query, the default) or timestamp (when it was sent or uploaded).",
+    "score (how well each matches, the default) or timestamp (when it was sent or uploaded).",
     {
         Score => "score",
         Timestamp => "timestamp",
@@ -596,7 +596,8 @@ crate::slack_object! {
     /// use slack_methods::methods::SearchAllResponse;
     /// let found: SearchAllResponse = serde_json::from_str(
     ///     r#"{"query":"launch",
-    ///         "messages":{"total":0,"matches":[],"paging":{"count":20,"total":0,"page":1,"pages":0}},
+    ///         "messages":{"total":0,"matches":[],
+    ///                     "paging":{"count":20,"total":0,"page":1,"pages":0}},
     ///         "files":{"total":1,"matches":[{"id":"F0123ABCD","name":"launch.pdf"}],
     ///                  "paging":{"count":20,"total":1,"page":1,"pages":1}},
     ///         "posts":{"total":0,"matches":[]}}"#,

@@ -8,11 +8,11 @@
 //! cursor paging and each later page is at the `next_cursor` of the one before; `highlight`
 //! marks matches between U+E000 and U+E001; the answer is `query` and `messages` with
 //! `matches`, `total`, `paging` and `pagination`. The spec's example of a failure is a call
-//! with no query, answered `"error": "No query passed"`. For `search.files` and `search.all`
-//! the same arguments but `cursor` (Slack's Python SDK table; Slack's pages name `search:read`,
-//! a user token's, and `search.files`'s its `no_query` error for a call with no query), and the
-//! answers' `files` group, as `messages`, with `matches` (file objects), `total`, `paging` and
-//! `pagination`; `search.all` answers `messages` and `files` both, each a numbered page.
+//! with no query, answered `"error": "No query passed"`. `search.files` and `search.all` take
+//! the same arguments but `cursor` (Slack's Python SDK table) and need `search:read` too
+//! (Slack's pages); Slack's page of `search.files` lists `no_query` for a call with no query.
+//! Their answers' `files` group is as `messages`, with `matches` (file objects), `total`,
+//! `paging` and `pagination`; `search.all` answers `messages` and `files` both.
 //!
 //! Where Slack is silent, these are the emulator's choices:
 //!
@@ -38,19 +38,19 @@
 //!   offset; a cursor the emulator did not give is `invalid_cursor`. The last page has no
 //!   `response_metadata`. An empty `cursor` is no cursor.
 //! - `team_id` is not read (the emulator has one workspace).
-//! - `search.files` searches the completed files the caller can see as `files.list` does (their
-//!   own, and those shared in a conversation they can see). A file's words are those of its
-//!   `title`, and of its `name` when that differs (an upload without a title is titled with its
-//!   name, and is not counted twice), read as a message's text; `in:` keeps the files shared in that
-//!   conversation, `from:` the uploader's, and `before:`/`after:`/`on:` go by `created`.
-//!   `has:link` matches no file (a file holds no text of its own here). Matches with the same
-//!   score are newest first (by `created`, then the later upload first); `sort_dir=asc`
-//!   reverses the whole order; `highlight` marks the words in each file's
-//!   `title`. Pages are numbered only: `cursor` is not read, and nothing is answered in
-//!   `response_metadata`. A blank query is `no_query`, and a bot user `user_is_bot`, as for
-//!   messages.
+//! - `search.files` searches the completed files the caller can see as `files.list` does
+//!   (their own, and those shared in a conversation they can see). A file's words are those of
+//!   its `title`, and of its `name` when that differs (an upload without a title is titled
+//!   with its name, and is not counted twice), read as a message's text is. `in:` keeps the
+//!   files shared in that conversation, `from:` the uploader's, and `before:`/`after:`/`on:`
+//!   go by `created`; `has:link` matches no file (a file holds no text of its own here).
+//!   Matches with the same score are newest first (by `created`, then the later upload
+//!   first); `sort_dir=asc` reverses the whole order; `highlight` marks the words in each
+//!   file's `title`. Pages are numbered only: `cursor` is not read, and nothing is answered
+//!   in `response_metadata`. A bot user is `user_is_bot`, as for messages.
 //! - `search.all` answers the `messages` and the `files` groups of the same query, with the
-//!   same `count`, `page` and order for each, both numbered pages (no `cursor`).
+//!   same `count`, `page` and order for each, both numbered pages (no `cursor`); a blank query
+//!   is `no_query`, as for `search.files`.
 
 use super::channels::visible;
 use super::files::{can_see, shared_in};
