@@ -41,6 +41,9 @@
 //! `manual_away` and the other details; an unknown `user` is `user_not_found`, a `presence`
 //! other than `auto` or `away` is `invalid_presence`); `emoji.list` (the demo workspace's custom
 //! emoji, `demo::CUSTOM_EMOJI`, images and `alias:`es, with `cache_ts`); `team.info`;
+//! `team.profile.get` (the custom profile fields, `demo::PROFILE_FIELDS` and those of
+//! [`Emulator::define_profile_field`], by `visibility`);
+//! `bots.info` (the bot users, by their bot id: `bot_not_found` for another);
 //! the user groups ([`UsergroupSpec`]): `usergroups.list`, `.users.list`, `.create`, `.update`,
 //! `.disable`, `.enable` and `.users.update` (unique names and handles, existing default
 //! channels, no bots as members); and files: the upload URLs of `files.getUploadURLExternal`
@@ -644,12 +647,15 @@ impl Emulator {
     }
 
     /// Gives custom profile field `id` a label, which `users.profile.get` reports with
-    /// `include_labels=true`.
+    /// `include_labels=true`; a field the workspace did not know is added after the others, a
+    /// visible `text` field with no hint, which `team.profile.get` then answers.
     pub fn define_profile_field(&self, id: &str, label: &str) {
-        self.shared
-            .lock()
-            .field_labels
-            .insert(id.to_owned(), label.to_owned());
+        let mut state = self.shared.lock();
+        let fields = &mut state.profile_fields;
+        match fields.iter_mut().find(|field| field.id == id) {
+            Some(field) => label.clone_into(&mut field.label),
+            None => fields.push(crate::state::ProfileField::text(id, label, "")),
+        }
     }
 
     /// The stored profile of `user`, as `users.profile.get` would return it.

@@ -310,6 +310,32 @@ pub(crate) struct User {
     pub(crate) profile: Map<String, Value>,
 }
 
+/// A custom profile field of the workspace: its id (`Xf...`), label, hint, kind (`text`,
+/// `options_list`, ...), the values of an `options_list`, and whether it is hidden.
+#[derive(Clone, Debug)]
+pub(crate) struct ProfileField {
+    pub(crate) id: String,
+    pub(crate) label: String,
+    pub(crate) hint: String,
+    pub(crate) kind: &'static str,
+    pub(crate) possible_values: Vec<String>,
+    pub(crate) hidden: bool,
+}
+
+impl ProfileField {
+    /// A visible text field.
+    pub(crate) fn text(id: &str, label: &str, hint: &str) -> ProfileField {
+        ProfileField {
+            id: id.to_owned(),
+            label: label.to_owned(),
+            hint: hint.to_owned(),
+            kind: "text",
+            possible_values: Vec::new(),
+            hidden: false,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub(crate) struct TokenEntry {
     pub(crate) user: String,
@@ -345,7 +371,8 @@ pub(crate) struct State {
     pub(crate) served: HashMap<&'static str, MethodFacts>,
     pub(crate) users: HashMap<String, User>,
     pub(crate) tokens: HashMap<String, TokenEntry>,
-    pub(crate) field_labels: HashMap<String, String>,
+    /// The workspace's custom profile fields, in their order (`team.profile.get`).
+    pub(crate) profile_fields: Vec<ProfileField>,
     /// The custom emoji, by name: an image URL or `alias:<name>`.
     pub(crate) emoji: BTreeMap<String, String>,
     /// The users who set themselves away (`users.setPresence`); the others are active.
@@ -380,7 +407,7 @@ impl State {
             served: HashMap::new(),
             users: HashMap::new(),
             tokens: HashMap::new(),
-            field_labels: HashMap::new(),
+            profile_fields: Vec::new(),
             emoji: BTreeMap::new(),
             away: HashSet::new(),
             stubs: HashMap::new(),
@@ -450,6 +477,19 @@ impl State {
                 },
             );
         }
+        for (id, label, hint) in demo::PROFILE_FIELDS {
+            self.profile_fields
+                .push(ProfileField::text(id, label, hint));
+        }
+        self.profile_fields.push(ProfileField {
+            possible_values: demo::OFFICES.iter().map(|o| (*o).to_owned()).collect(),
+            kind: "options_list",
+            ..ProfileField::text(demo::OFFICE_FIELD, "Office", "Where you work from")
+        });
+        self.profile_fields.push(ProfileField {
+            hidden: true,
+            ..ProfileField::text(demo::BADGE_FIELD, "Badge number", "For the front desk")
+        });
         for (name, value) in demo::CUSTOM_EMOJI {
             self.emoji.insert((*name).to_owned(), (*value).to_owned());
         }

@@ -308,6 +308,24 @@ pub mod demo {
         "dnd:read",
     ];
 
+    /// The workspace's custom profile fields of kind `text` (`team.profile.get`), in their
+    /// order: id, label and hint. [`OFFICE_FIELD`] and [`BADGE_FIELD`] follow them.
+    pub const PROFILE_FIELDS: &[(&str, &str, &str)] = &[
+        ("Xf0DEMOTEAM", "Team", "The team you are in"),
+        (
+            "Xf0DEMOPHON",
+            "Desk phone",
+            "The extension to reach your desk",
+        ),
+    ];
+    /// The custom profile field `Office`, an `options_list` of [`OFFICES`].
+    pub const OFFICE_FIELD: &str = "Xf0DEMOOFFC";
+    /// The values of [`OFFICE_FIELD`].
+    pub const OFFICES: &[&str] = &["Lisbon", "London", "Remote"];
+    /// The custom profile field `Badge number`, hidden (`team.profile.get` with
+    /// `visibility=hidden` answers it alone).
+    pub const BADGE_FIELD: &str = "Xf0DEMOBDGE";
+
     /// The workspace's custom emoji (`emoji.list`), by name: an image URL, or `alias:` and the
     /// name of the emoji it stands for, custom (`parrot`) or standard (`shipit`).
     pub const CUSTOM_EMOJI: &[(&str, &str)] = &[

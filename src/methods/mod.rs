@@ -86,6 +86,7 @@ pub mod acknowledged;
 pub mod assistant;
 pub mod auth;
 pub mod bookmarks;
+pub mod bots;
 pub mod canvases;
 pub mod channels;
 pub mod chat;
@@ -118,6 +119,7 @@ pub use bookmarks::{
     BookmarksAdd, BookmarksAddResponse, BookmarksEdit, BookmarksEditResponse, BookmarksList,
     BookmarksListResponse, BookmarksRemove,
 };
+pub use bots::{Bot, BotsInfo, BotsInfoResponse};
 pub use canvases::{
     CanvasAccessLevel, CanvasChange, CanvasCreated, CanvasSection, CanvasesAccessDelete,
     CanvasesAccessSet, CanvasesCreate, CanvasesDelete, CanvasesEdit, CanvasesSectionsLookup,
@@ -176,7 +178,10 @@ pub use stream::{
     ChatAppendStream, ChatStartStream, ChatStopStream, ChatStopStreamResponse, ChatStream,
     ChatStreamResponse, Chunk, TaskDisplayMode, TaskSource, TaskStatus, TaskUpdate,
 };
-pub use team::{TeamInfo, TeamInfoResponse};
+pub use team::{
+    ProfileField, ProfileFieldOptions, ProfileSection, ProfileVisibility, TeamInfo,
+    TeamInfoResponse, TeamProfile, TeamProfileGet, TeamProfileGetResponse,
+};
 pub use usergroups::{
     UsergroupResponse, UsergroupsCreate, UsergroupsDisable, UsergroupsEnable, UsergroupsList,
     UsergroupsListResponse, UsergroupsUpdate, UsergroupsUsersList, UsergroupsUsersListResponse,
@@ -338,4 +343,6 @@ bundled![
     DndEndDnd,
     SearchFiles,
     SearchAll,
+    TeamProfileGet,
+    BotsInfo,
 ];

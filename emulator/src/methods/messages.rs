@@ -445,19 +445,13 @@ pub(crate) fn new_message(
     if let Some(bot_id) = &caller.spec.bot_id {
         message.insert("bot_id".into(), json!(bot_id));
         message.insert("app_id".into(), json!(APP_ID));
-        let icon = |size: u32| {
-            format!(
-                "https://avatars.emulator.invalid/{}/bot_{size}.png",
-                caller.spec.id
-            )
-        };
         message.insert(
             "bot_profile".into(),
             json!({
                 "id": bot_id,
                 "app_id": APP_ID,
                 "name": caller.spec.name,
-                "icons": {"image_36": icon(36), "image_48": icon(48), "image_72": icon(72)},
+                "icons": super::bots::bot_icons(&caller.spec.id),
                 "deleted": false,
                 "updated": state.workspace.clock.seconds(),
                 "team_id": state.team.id,

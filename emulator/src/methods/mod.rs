@@ -8,6 +8,7 @@
 mod assistant;
 mod auth;
 mod bookmarks;
+mod bots;
 mod canvases;
 mod channels;
 mod chat;
@@ -248,6 +249,8 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("dnd.endDnd", dnd::end_dnd),
     ("search.files", search::files),
     ("search.all", search::all),
+    ("team.profile.get", team::profile_get),
+    ("bots.info", bots::info),
 ];
 
 fn implementation(method: &str) -> Option<Handler> {

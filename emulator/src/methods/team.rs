@@ -1,4 +1,4 @@
-//! `team.info`.
+//! `team.info` and `team.profile.get`.
 
 use super::{fail, param, Outcome};
 use crate::state::{State, User};
@@ -37,5 +37,48 @@ pub(crate) fn info(state: &mut State, _: &User, params: &[(String, String)]) -> 
             "is_verified": false,
         }),
     );
+    Ok(data)
+}
+
+/// `team.profile.get`: the workspace's custom profile fields (the demo workspace's, and those
+/// given with `Emulator::define_profile_field`), in their order, as `profile.fields`.
+/// `visibility` is `all` (or absent), `visible` (fields not hidden) or `hidden`; the
+/// emulator's choices where Slack is silent: another value is `invalid_arguments`, the answer
+/// has no `sections` (Slack's page: "right now only the fields key is supported"), and a bot
+/// token with `users.profile:read` is answered as a user's is.
+pub(crate) fn profile_get(state: &mut State, _: &User, params: &[(String, String)]) -> Outcome {
+    let hidden = match param(params, "visibility").unwrap_or("") {
+        "" | "all" => None,
+        "visible" => Some(false),
+        "hidden" => Some(true),
+        _ => return Err(fail("invalid_arguments")),
+    };
+    let fields: Vec<_> = state
+        .profile_fields
+        .iter()
+        .enumerate()
+        .filter(|(_, field)| hidden.is_none_or(|hidden| field.hidden == hidden))
+        .map(|(ordering, field)| {
+            let mut shown = json!({
+                "id": field.id,
+                "ordering": ordering,
+                "label": field.label,
+                "hint": field.hint,
+                "type": field.kind,
+                "possible_values": if field.possible_values.is_empty() {
+                    serde_json::Value::Null
+                } else {
+                    json!(field.possible_values)
+                },
+                "options": {"is_scim": false, "is_protected": false},
+            });
+            if field.hidden {
+                shown["is_hidden"] = json!(true);
+            }
+            shown
+        })
+        .collect();
+    let mut data = Map::new();
+    data.insert("profile".into(), json!({ "fields": fields }));
     Ok(data)
 }

@@ -40,7 +40,12 @@ pub(crate) fn profile_get(
         if let Some(Value::Object(fields)) = profile.get_mut("fields") {
             for (id, field) in fields.iter_mut() {
                 if let Value::Object(field) = field {
-                    let label = state.field_labels.get(id).cloned().unwrap_or_default();
+                    let label = state
+                        .profile_fields
+                        .iter()
+                        .find(|known| known.id == *id)
+                        .map(|known| known.label.clone())
+                        .unwrap_or_default();
                     field.insert("label".into(), Value::String(label));
                 }
             }
