@@ -164,6 +164,11 @@ const NOT_BOUND: &[(&str, &str, &str)] = &[
         "user",
         "Slack's reminders.add page: no longer supported, reminders cannot be set for other users",
     ),
+    (
+        "chat.unfurl",
+        "metadata",
+        "not bound yet: Work Objects entities, which Slack's page takes instead of unfurls",
+    ),
 ];
 
 /// Parameters a bundled binding sends that Slack's method pages document but the tables do not
@@ -223,6 +228,11 @@ const REQUIRED_HERE: &[(&str, &str, &str)] = &[
         "dnd.teamInfo",
         "users",
         "Slack's dnd.teamInfo page requires it (`no_users_provided` without it)",
+    ),
+    (
+        "chat.unfurl",
+        "unfurls",
+        "Slack's chat.unfurl page: either unfurls or metadata must be provided, and metadata is not bound",
     ),
 ];
 

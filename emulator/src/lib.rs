@@ -44,6 +44,11 @@
 //! `team.profile.get` (the custom profile fields, `demo::PROFILE_FIELDS` and those of
 //! [`Emulator::define_profile_field`], by `visibility`);
 //! `bots.info` (the bot users, by their bot id: `bot_not_found` for another);
+//! `chat.unfurl` (previews attached to the links of a message the caller can see, one per
+//! link, in its `attachments` with `app_unfurl_url` and `is_app_unfurl`, replaced by a later
+//! call; a link must be, exactly, a URL of the message's text, `<url>`, `<url|label>` or typed:
+//! `cannot_unfurl_message`; the emulator sends no `link_shared` event, so an `unfurl_id` is
+//! `cannot_find_message`);
 //! the user groups ([`UsergroupSpec`]): `usergroups.list`, `.users.list`, `.create`, `.update`,
 //! `.disable`, `.enable` and `.users.update` (unique names and handles, existing default
 //! channels, no bots as members); and files: the upload URLs of `files.getUploadURLExternal`

@@ -306,6 +306,7 @@ pub mod demo {
         "canvases:read",
         "canvases:write",
         "dnd:read",
+        "links:write",
     ];
 
     /// The workspace's custom profile fields of kind `text` (`team.profile.get`), in their

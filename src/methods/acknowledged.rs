@@ -6,7 +6,7 @@ crate::slack_object! {
     /// `chat.deleteScheduledMessage`, `conversations.archive`, `conversations.unarchive`,
     /// `conversations.kick`, `assistant.threads.setStatus`, `.setSuggestedPrompts` and
     /// `.setTitle`, `canvases.edit`, `canvases.delete`, `canvases.access.set`,
-    /// `canvases.access.delete`):
+    /// `canvases.access.delete`, `chat.unfurl`):
     /// nothing more, and whatever Slack may add later is kept in `extra`.
     ///
     /// ```

@@ -102,6 +102,7 @@ pub mod reminders;
 pub mod search;
 pub mod stream;
 pub mod team;
+pub mod unfurl;
 pub mod usergroups;
 pub mod users;
 pub mod views;
@@ -182,6 +183,7 @@ pub use team::{
     ProfileField, ProfileFieldOptions, ProfileSection, ProfileVisibility, TeamInfo,
     TeamInfoResponse, TeamProfile, TeamProfileGet, TeamProfileGetResponse,
 };
+pub use unfurl::{ChatUnfurl, Unfurl, UnfurlSource, Unfurls};
 pub use usergroups::{
     UsergroupResponse, UsergroupsCreate, UsergroupsDisable, UsergroupsEnable, UsergroupsList,
     UsergroupsListResponse, UsergroupsUpdate, UsergroupsUsersList, UsergroupsUsersListResponse,
@@ -345,4 +347,5 @@ bundled![
     SearchAll,
     TeamProfileGet,
     BotsInfo,
+    ChatUnfurl,
 ];

@@ -25,6 +25,7 @@ mod reminders;
 mod search;
 pub(crate) mod stream;
 mod team;
+mod unfurl;
 mod usergroups;
 mod users;
 mod views;
@@ -251,6 +252,7 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("search.all", search::all),
     ("team.profile.get", team::profile_get),
     ("bots.info", bots::info),
+    ("chat.unfurl", unfurl::unfurl),
 ];
 
 fn implementation(method: &str) -> Option<Handler> {
