@@ -149,6 +149,25 @@ async fn asking_the_user_to_sign_in_is_sent_with_the_previews() {
 }
 
 #[tokio::test]
+async fn a_user_who_dismissed_the_sign_in_prompt_is_not_prompted_again() {
+    let emu = emulator().await;
+    let ts = post(&emu, demo::GENERAL, &format!("See {TICKET}")).await;
+    emu.dismiss_unfurl_prompts(demo::ADA);
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let previews = || Unfurls::new().with(TICKET, ticket_preview("Open"));
+    let prompt = ChatUnfurl::message(general(), ts.clone(), previews()).require_auth();
+    assert_eq!(code(bot.call(&prompt).await), "cannot_prompt");
+    let message =
+        ChatUnfurl::message(general(), ts.clone(), previews()).auth_message("Sign in to Tracker");
+    assert_eq!(code(bot.call(&message).await), "cannot_prompt");
+    // Previews without a prompt are still attached.
+    bot.call(&ChatUnfurl::message(general(), ts.clone(), previews()))
+        .await
+        .unwrap();
+    assert_eq!(attachments(&bot, &ts).await.len(), 1);
+}
+
+#[tokio::test]
 async fn the_message_must_be_there_and_hold_each_link() {
     let emu = emulator().await;
     let ts = post(&emu, demo::GENERAL, &format!("See <{TICKET}|BUG-7>")).await;

@@ -48,7 +48,8 @@
 //! link, in its `attachments` with `app_unfurl_url` and `is_app_unfurl`, replaced by a later
 //! call; a link must be, exactly, a URL of the message's text, `<url>`, `<url|label>` or typed:
 //! `cannot_unfurl_message`; the emulator sends no `link_shared` event, so an `unfurl_id` is
-//! `cannot_find_message`);
+//! `cannot_find_message`; a prompt to sign in to a user who dismissed one,
+//! [`Emulator::dismiss_unfurl_prompts`], is `cannot_prompt`);
 //! the user groups ([`UsergroupSpec`]): `usergroups.list`, `.users.list`, `.create`, `.update`,
 //! `.disable`, `.enable` and `.users.update` (unique names and handles, existing default
 //! channels, no bots as members); and files: the upload URLs of `files.getUploadURLExternal`
@@ -642,6 +643,16 @@ impl Emulator {
         let channel = state.workspace.channels.get(channel)?;
         let direct = matches!(channel.kind, ChannelKind::Im | ChannelKind::Mpim);
         (direct && channel.members.contains(user)).then(|| !channel.closed_by.contains(user))
+    }
+
+    /// Makes `user` one who dismissed the app's prompt to sign in before its links unfurl:
+    /// a `chat.unfurl` asking to prompt them again (`user_auth_required`, `user_auth_message`,
+    /// `user_auth_blocks` or `user_auth_url`) about a message of theirs is `cannot_prompt`.
+    pub fn dismiss_unfurl_prompts(&self, user: &str) {
+        self.shared
+            .lock()
+            .unfurl_prompts_dismissed
+            .insert(user.to_owned());
     }
 
     /// Revokes a token: calls with it are answered `token_revoked`.

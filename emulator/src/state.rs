@@ -377,6 +377,8 @@ pub(crate) struct State {
     pub(crate) emoji: BTreeMap<String, String>,
     /// The users who set themselves away (`users.setPresence`); the others are active.
     pub(crate) away: HashSet<String>,
+    /// The users who dismissed the app's prompts to sign in before unfurling (`chat.unfurl`).
+    pub(crate) unfurl_prompts_dismissed: HashSet<String>,
     pub(crate) stubs: HashMap<String, Stub>,
     pub(crate) faults: HashMap<String, FaultQueue>,
     pub(crate) limits: Limits,
@@ -410,6 +412,7 @@ impl State {
             profile_fields: Vec::new(),
             emoji: BTreeMap::new(),
             away: HashSet::new(),
+            unfurl_prompts_dismissed: HashSet::new(),
             stubs: HashMap::new(),
             faults: HashMap::new(),
             limits: Limits::default(),

@@ -6,7 +6,12 @@
 //! object from each link to its preview, an object: Block Kit `blocks` or a legacy attachment
 //! (`missing_unfurls` without it, `invalid_unfurls_format` when it is not such an object,
 //! `cannot_parse_attachment` for `blocks` that are not a list of blocks). Each link must be a
-//! URL of the message (`cannot_unfurl_message`).
+//! URL of the message (`cannot_unfurl_message`). Asking to prompt the message's author to sign
+//! in to the app (`user_auth_required`, `user_auth_message`, `user_auth_blocks` or
+//! `user_auth_url`) when they dismissed such a prompt (`Emulator::dismiss_unfurl_prompts`) is
+//! `cannot_prompt`, as Slack's page describes it: "the current user has already interacted
+//! with and dismissed a prompt for this application" (that this user is the author of the
+//! message is the emulator's reading).
 //!
 //! As Slack's page says, the previews are attached to the message, one attachment per link, and
 //! a later call for the same link replaces its preview rather than adding another;
@@ -24,8 +29,8 @@
 //!   (`id`) after a change;
 //! - it sends no `link_shared` event, so it knows no `unfurl_id`: a call naming a link by
 //!   `unfurl_id` and `source` is `cannot_find_message`;
-//! - `user_auth_required`, `user_auth_message`, `user_auth_url` and `user_auth_blocks` are
-//!   accepted and shown to no one; `unfurls` is still needed.
+//! - otherwise the prompt to sign in is accepted and shown to no one; `unfurls` is still
+//!   needed.
 
 use super::channels::visible;
 use super::messages::fill_block_ids;
@@ -51,6 +56,14 @@ pub(crate) fn unfurl(state: &mut State, caller: &User, params: &[(String, String
     let message = channel
         .message(&ts)
         .ok_or_else(|| fail("cannot_find_message"))?;
+    let prompts = given("user_auth_message").is_some()
+        || given("user_auth_url").is_some()
+        || given("user_auth_blocks").is_some()
+        || super::truthy(given("user_auth_required"));
+    let author = message.get("user").and_then(Value::as_str).unwrap_or("");
+    if prompts && state.unfurl_prompts_dismissed.contains(author) {
+        return Err(fail("cannot_prompt"));
+    }
     let raw = given("unfurls").ok_or_else(|| fail("missing_unfurls"))?;
     let Ok(Value::Object(unfurls)) = serde_json::from_str::<Value>(raw) else {
         return Err(fail("invalid_unfurls_format"));
