@@ -142,6 +142,16 @@ async fn modifiers_keep_to_a_conversation_an_uploader_and_a_time() {
     );
     assert_eq!(find("roadmap before:2000-01-01".to_owned()).await, "");
     assert_eq!(find("roadmap on:2000-01-01".to_owned()).await, "");
+    // A day whose year is past four digits is no day: it matches nothing, and is answered.
+    for day in [
+        "99999999999999999-01-01",
+        "9223372036854775807-12-31",
+        "10000-01-01",
+    ] {
+        for modifier in ["before", "after", "on"] {
+            assert_eq!(find(format!("roadmap {modifier}:{day}")).await, "", "{day}");
+        }
+    }
     // A file holds no link; a conversation or user the query cannot name matches nothing.
     assert_eq!(find("roadmap has:link".to_owned()).await, "");
     assert_eq!(find("roadmap in:#nowhere".to_owned()).await, "");

@@ -24,10 +24,11 @@
 //!   punctuation around a query word is dropped, so quotes make no phrase); every word must
 //!   match. The modifiers read are `in:` (`#name`, `name` or a conversation id), `from:`
 //!   (`@name`, `name`, a user id or `<@U..>`), `before:` and `after:` (a `YYYY-MM-DD` day, in
-//!   UTC: before the day starts, after it ends), `on:` (that day) and `has:link` (the text
-//!   holds `http://` or `https://`); a modifier naming a conversation or user the caller cannot
-//!   see, or a day that is not one, matches nothing. Any other word with a colon is a word. A
-//!   query of modifiers alone matches every message they let through.
+//!   UTC: before the day starts, after it ends; a year of four digits at most), `on:` (that
+//!   day) and `has:link` (the text holds `http://` or `https://`); a modifier naming a
+//!   conversation or user the caller cannot see, or a day that is not one, matches nothing.
+//!   Any other word with a colon is a word. A query of modifiers alone matches every message
+//!   they let through.
 //! - `score` is how many times the query's words occur in the text; matches with the same
 //!   score are newest first, then by conversation id. `sort_dir=asc` reverses the whole order.
 //!   An unknown `sort` or `sort_dir` is read as the default.
@@ -69,10 +70,18 @@ const MAX_COUNT: usize = 100;
 const HIGHLIGHT_START: char = '\u{E000}';
 const HIGHLIGHT_END: char = '\u{E001}';
 
+/// The years a day of the query may be in: four digits, as `YYYY-MM-DD` writes them. A year
+/// past these is no day (it matches nothing), so the seconds of any day fit an `i64`.
+const YEARS: std::ops::RangeInclusive<i64> = 0..=9999;
+
 /// The days between 1970-01-01 and `year-month-day` (proleptic Gregorian), if it is a day.
 fn days_from_civil(text: &str) -> Option<i64> {
     let mut parts = text.splitn(3, '-');
-    let year: i64 = parts.next()?.parse().ok()?;
+    let year: i64 = parts
+        .next()?
+        .parse()
+        .ok()
+        .filter(|year| YEARS.contains(year))?;
     let month: i64 = parts.next()?.parse().ok()?;
     let day: i64 = parts.next()?.parse().ok()?;
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
