@@ -136,7 +136,18 @@ impl Options {
         };
         registry.retain(|tool| self.hides(tool).is_none());
         if registry.is_empty() {
-            return Err("the options leave no tool to offer".to_owned());
+            return Err(match named_but_writing.as_slice() {
+                [] => "the options leave no tool to offer".to_owned(),
+                [one] => format!(
+                    "`--read-only` leaves out {one}, the one tool `--tools` names: it can write; \
+                     name a tool that only reads, or drop `--read-only`"
+                ),
+                many => format!(
+                    "`--read-only` leaves out every tool `--tools` names ({}): they can write; \
+                     name a tool that only reads, or drop `--read-only`",
+                    many.join(", ")
+                ),
+            });
         }
         Ok(named_but_writing)
     }
@@ -258,6 +269,17 @@ mod tests {
 
         let mut registry = Registry::bundled();
         let none = run(&["--tools", "usersProfileSet", "--read-only"]).unwrap();
-        assert!(none.select(&mut registry).is_err());
+        assert_eq!(
+            none.select(&mut registry).unwrap_err(),
+            "`--read-only` leaves out usersProfileSet, the one tool `--tools` names: it can \
+             write; name a tool that only reads, or drop `--read-only`"
+        );
+        let mut registry = Registry::bundled();
+        let none = run(&["--read-only", "--tools", "dndSetSnooze,dndEndDnd"]).unwrap();
+        assert_eq!(
+            none.select(&mut registry).unwrap_err(),
+            "`--read-only` leaves out every tool `--tools` names (dndEndDnd, dndSetSnooze): \
+             they can write; name a tool that only reads, or drop `--read-only`"
+        );
     }
 }
