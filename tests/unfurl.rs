@@ -292,6 +292,15 @@ async fn what_to_unfurl_is_named_by_a_whole_pair_or_refused_before_sending() {
     neither.source = None;
     neither.unfurl_id = None;
     assert!(refused(bot.call(&neither).await).contains("say what to unfurl"));
+    // A blank id names no link, whether or not the message is named too.
+    for blank in ["", "  "] {
+        let link = ChatUnfurl::link(UnfurlSource::Composer, blank, previews());
+        assert!(refused(bot.call(&link).await).contains("`unfurl_id` is blank"));
+        let mut both = ChatUnfurl::message(general(), ts.clone(), previews());
+        both.unfurl_id = Some(blank.to_owned());
+        both.source = Some(UnfurlSource::Composer);
+        assert!(refused(bot.call(&both).await).contains("`unfurl_id` is blank"));
+    }
     assert!(emu.requests().is_empty());
 }
 

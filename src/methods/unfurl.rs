@@ -247,7 +247,7 @@ impl ParamSchema for Unfurls {
 /// URL.
 ///
 /// Slack takes `channel` and `ts` together, or `unfurl_id` and `source` together: one of the
-/// two pairs, whole, is checked before sending.
+/// two pairs, whole, is checked before sending, and a blank `unfurl_id` is refused.
 ///
 /// ```
 /// use slack_methods::methods::{ChatUnfurl, Unfurls};
@@ -357,8 +357,17 @@ impl ChatUnfurl {
     }
 
     /// Slack's page: "Both `channel` and `ts` must be provided together, or `unfurl_id` and
-    /// `source` must be provided together."
+    /// `source` must be provided together." A blank `unfurl_id` names no link.
     fn check(&self) -> Result<(), InvalidRequest> {
+        if self
+            .unfurl_id
+            .as_deref()
+            .is_some_and(|id| id.trim().is_empty())
+        {
+            return Err(InvalidRequest::new(
+                "`unfurl_id` is blank: give the id the link's `link_shared` event names",
+            ));
+        }
         let message = (self.channel.is_some(), self.ts.is_some());
         let link = (self.unfurl_id.is_some(), self.source.is_some());
         match (message, link) {
