@@ -8,7 +8,7 @@ use common::{api_code as code, refused, unpaced_client as client};
 
 use slack_methods::methods::dnd::MAX_DND_TEAM_INFO_USERS;
 use slack_methods::methods::{DndEndDnd, DndEndSnooze, DndInfo, DndSetSnooze, DndTeamInfo};
-use slack_methods::{SlackMethod, SlackTool, UserId};
+use slack_methods::{SlackMethod, UserId};
 use slack_methods_emulator::{demo, Emulator};
 use std::num::NonZeroU32;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -243,17 +243,14 @@ async fn a_list_slack_would_refuse_is_refused_before_sending() {
 
 #[test]
 fn ending_and_setting_are_destructive_and_reading_is_read_only() {
-    fn facts<M: SlackTool>() -> (&'static str, bool, bool, &'static [&'static str]) {
-        (M::NAME, M::WRITES, M::DESTRUCTIVE, M::SCOPES)
-    }
     // (method, writes, destructive, scopes)
     assert_eq!(
         [
-            facts::<DndInfo>(),
-            facts::<DndTeamInfo>(),
-            facts::<DndSetSnooze>(),
-            facts::<DndEndSnooze>(),
-            facts::<DndEndDnd>(),
+            common::tool_facts::<DndInfo>(),
+            common::tool_facts::<DndTeamInfo>(),
+            common::tool_facts::<DndSetSnooze>(),
+            common::tool_facts::<DndEndSnooze>(),
+            common::tool_facts::<DndEndDnd>(),
         ],
         [
             ("dnd.info", false, false, &["dnd:read"][..]),

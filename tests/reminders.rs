@@ -10,7 +10,7 @@ use slack_methods::methods::{
     Recurrence, Reminder, ReminderTime, RemindersAdd, RemindersComplete, RemindersDelete,
     RemindersInfo, RemindersList, Weekday,
 };
-use slack_methods::{Client, SlackMethod, SlackTool};
+use slack_methods::{Client, SlackMethod};
 use slack_methods_emulator::{demo, Emulator};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -389,17 +389,14 @@ async fn what_cannot_be_meant_is_refused_before_sending() {
 
 #[test]
 fn deleting_is_destructive_and_reading_is_read_only() {
-    fn facts<M: SlackTool>() -> (&'static str, bool, bool, &'static [&'static str]) {
-        (M::NAME, M::WRITES, M::DESTRUCTIVE, M::SCOPES)
-    }
     // (method, writes, destructive, scopes)
     assert_eq!(
         [
-            facts::<RemindersAdd>(),
-            facts::<RemindersList>(),
-            facts::<RemindersInfo>(),
-            facts::<RemindersComplete>(),
-            facts::<RemindersDelete>(),
+            common::tool_facts::<RemindersAdd>(),
+            common::tool_facts::<RemindersList>(),
+            common::tool_facts::<RemindersInfo>(),
+            common::tool_facts::<RemindersComplete>(),
+            common::tool_facts::<RemindersDelete>(),
         ],
         [
             ("reminders.add", true, false, &["reminders:write"][..]),

@@ -150,3 +150,10 @@ pub fn cargo_metadata(args: &[&str]) -> serde_json::Value {
     );
     serde_json::from_slice(&output.stdout).expect("cargo metadata's JSON")
 }
+
+/// A binding's facts as a tool lists them: (method, writes, destructive, scopes), for tests
+/// that compare a family's facts at once.
+pub fn tool_facts<M: slack_methods::SlackTool>(
+) -> (&'static str, bool, bool, &'static [&'static str]) {
+    (M::NAME, M::WRITES, M::DESTRUCTIVE, M::SCOPES)
+}
