@@ -303,6 +303,13 @@ async fn what_slack_would_refuse_is_refused_before_sending() {
     assert!(refused(ada.call(&SearchMessages::new("x").count(101)).await).contains("at most 100"));
     assert!(refused(ada.call(&SearchMessages::new("x").page(0)).await).contains("`page` is 0"));
     assert!(SearchMessages::new("x").count(100).validate().is_ok());
+    // A numbered page and a cursor: Slack pages one way or the other.
+    let mut both = SearchMessages::new("x").page(2);
+    both.cursor = Some("bmV4dA==".to_owned());
+    assert!(refused(ada.call(&both).await).contains("`page` and `cursor` are both given"));
+    let resumed = SearchMessages::new("x").page(2).cursor("bmV4dA==");
+    assert_eq!(resumed.page, None);
+    assert!(resumed.validate().is_ok());
     assert!(emu.requests_for("search.messages").is_empty());
 }
 
@@ -325,6 +332,23 @@ async fn an_agent_searches_by_name_from_the_first_cursor_page() {
         .unwrap();
     assert_eq!(answer["messages"]["matches"].as_array().unwrap().len(), 1);
     assert!(answer["response_metadata"]["next_cursor"].is_string());
+    // `page` alone would go with the cursor `*` sent by default, and Slack would answer one
+    // of the two: refused, with what to give, and nothing sent.
+    let sent = emu.requests_for("search.messages").len();
+    let page_alone = tools
+        .call(
+            &ada,
+            "searchMessages",
+            json!({"query": "deploy", "page": 2}),
+        )
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        page_alone.contains("for a numbered page, give `page` with a null `cursor`"),
+        "{page_alone}"
+    );
+    assert_eq!(emu.requests_for("search.messages").len(), sent);
     // A null cursor asks for numbered pages: no cursor comes back.
     let numbered = tools
         .call(

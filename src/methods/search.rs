@@ -200,9 +200,11 @@ impl SearchMessages {
 
     search_builders!();
 
-    /// Starts at `cursor` (a page's `next_cursor`), to resume an earlier search.
+    /// Starts at `cursor` (a page's `next_cursor`), to resume an earlier search: no numbered
+    /// `page` is sent.
     pub fn cursor(mut self, cursor: impl Into<String>) -> Self {
         self.cursor = Some(cursor.into());
+        self.page = None;
         self
     }
 
@@ -213,8 +215,21 @@ impl SearchMessages {
         self
     }
 
+    /// What every search refuses, and a `page` beside a `cursor`: Slack pages either by number
+    /// or by cursor, and which one it would follow is not documented.
     fn check(&self) -> Result<(), InvalidRequest> {
-        check_search(&self.query, self.count, self.page)
+        check_search(&self.query, self.count, self.page)?;
+        match (&self.page, self.cursor.as_deref()) {
+            (Some(page), Some(FIRST_PAGE_CURSOR)) => Err(InvalidRequest::new(format!(
+                "`page` {page} is given with the cursor `*` (sent when no cursor is given, for \
+                 the first cursor page): for a numbered page, give `page` with a null `cursor`"
+            ))),
+            (Some(_), Some(_)) => Err(InvalidRequest::new(
+                "`page` and `cursor` are both given: Slack pages by number or by cursor, so \
+                 give one of them",
+            )),
+            _ => Ok(()),
+        }
     }
 }
 
