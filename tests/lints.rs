@@ -37,6 +37,7 @@ pub struct Update {
     response = Response,
     verb = "POST",
     writes = true,
+    destructive = true,
     paginated,
     deprecated,
     validate = Everything::check

@@ -25,6 +25,7 @@ pub const KEYS: &[&str] = &[
     "response",
     "verb",
     "writes",
+    "destructive",
     "paginated",
     "deprecated",
     "validate",
@@ -71,6 +72,9 @@ pub struct Args {
     /// The verb and the literal it was written as.
     pub verb: Attr<(Verb, LitStr)>,
     pub writes: Attr<LitBool>,
+    /// `destructive = true` / `false`: the tool's destructive hint, where the method name's
+    /// words say otherwise.
+    pub destructive: Attr<LitBool>,
     pub paginated: Attr<()>,
     pub deprecated: Attr<()>,
     pub validate: Attr<Path>,
@@ -428,18 +432,12 @@ impl Args {
                 self.verb.set(cx, &key, verb);
             }
             "writes" => {
-                let value = meta.value()?;
-                let writes = if value.peek(LitBool) {
-                    Some(value.parse::<LitBool>()?)
-                } else if at_end(value) {
-                    no_value(cx, meta, "writes", "true");
-                    None
-                } else {
-                    let wrong = skip_value(value);
-                    cx.error_spanned_by(wrong, "`writes` takes `true` or `false`");
-                    None
-                };
+                let writes = bool_value(cx, meta, "writes")?;
                 self.writes.set(cx, &key, writes);
+            }
+            "destructive" => {
+                let destructive = bool_value(cx, meta, "destructive")?;
+                self.destructive.set(cx, &key, destructive);
             }
             "validate" => {
                 let path = unquoted_value::<Path>(
@@ -667,6 +665,22 @@ fn no_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &str, example: &str) {
         &meta.path,
         format!("`{key} =` has no value; write `{key} = {example}`"),
     );
+}
+
+/// Parses `= true` or `= false`. A missing or other value is reported (at the key, or at the
+/// value) and skipped: `Ok(None)`.
+fn bool_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &str) -> syn::Result<Option<LitBool>> {
+    let value = meta.value()?;
+    if value.peek(LitBool) {
+        Ok(Some(value.parse::<LitBool>()?))
+    } else if at_end(value) {
+        no_value(cx, meta, key, "true");
+        Ok(None)
+    } else {
+        let wrong = skip_value(value);
+        cx.error_spanned_by(wrong, format!("`{key}` takes `true` or `false`"));
+        Ok(None)
+    }
 }
 
 fn tier_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<(Tier, Span)>> {

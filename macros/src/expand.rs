@@ -198,10 +198,15 @@ fn impl_slack_tool(
         .map(|field| plain.then(|| plain_text(field.ty)).flatten())
         .collect();
     impl_header(code, method, allow_deprecated, &format!("{p}::SlackTool"));
+    // Written only where the attribute says it: else the trait's default reads the name.
+    let destructive = match method.destructive {
+        Some(destructive) => format!("const DESTRUCTIVE: {p}::bool = {destructive}; "),
+        None => String::new(),
+    };
     let consts = format!(
         "const OPERATION_ID: &'static {p}::str = {operation_id:?}; \
          const DESCRIPTION: &'static {p}::str = {description:?}; \
-         const PARAMS: &'static [{p}::ToolParam] = &"
+         {destructive}const PARAMS: &'static [{p}::ToolParam] = &"
     );
     match &types {
         // No tokens to splice: the whole body is text.

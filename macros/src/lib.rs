@@ -106,6 +106,7 @@ use proc_macro::TokenStream;
 /// | `response = Type` | the body of a successful response (`DeserializeOwned`) | every field, untyped |
 /// | `verb = "GET"` / `"POST"` | the HTTP verb, in any letter case | the catalog's verb, else `POST` |
 /// | `writes = true` / `false` | whether the method changes state (a write is not retried blindly) | the catalog's (a read for the spec's GET methods and `auth.test`), else `true` |
+/// | `destructive = true` / `false` | whether the tool may destroy, remove or overwrite something (MCP's `destructiveHint`); only a write can be | read from the method name's words (`SlackTool::DESTRUCTIVE`) |
 /// | `paginated` | the method pages with `cursor` | the catalog's |
 /// | `deprecated` | Slack has deprecated the method (also acknowledges the catalog's deprecation warning) | the catalog's |
 /// | `validate = path::to_fn` | a `fn(&Self) -> Result<(), InvalidRequest>` run before sending | no check |
@@ -113,7 +114,10 @@ use proc_macro::TokenStream;
 /// | `unchecked_scope`, `unchecked_tier`, `unchecked_verb` | the written `scope`/`no_scope`, `tier` or `verb` differs from the catalog on purpose | checked |
 ///
 /// `writes`, `paginated` and `deprecated` override the catalog: they only change how the client
-/// treats the method. Only `paginated` is checked: on a method the catalog knows without a
+/// treats the method. `destructive` says what the name's words miss (`reminders.complete`
+/// changes a reminder for good; `files.completeUploadExternal`, with the same word, only adds);
+/// `destructive = true` on a read is an error. Of the catalog's facts, only `paginated` is
+/// checked: on a method the catalog knows without a
 /// `cursor` parameter it is an error (`client.pages` would send a `cursor` Slack does not take),
 /// unless the binding has a `cursor` field of its own.
 ///

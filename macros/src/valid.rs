@@ -14,7 +14,7 @@ use crate::similar::{either, join, quoted};
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
 use syn::ext::IdentExt;
-use syn::{Ident, LitStr, Path, Type};
+use syn::{Ident, LitBool, LitStr, Path, Type};
 
 /// A binding ready to expand: every default filled in, every rule checked.
 pub struct Method<'a> {
@@ -31,6 +31,8 @@ pub struct Method<'a> {
     /// attribute nor the catalog knows it.
     pub tier: Option<(Tier, Span)>,
     pub writes: bool,
+    /// `destructive = ..` as written; else the tool's hint follows the method name's words.
+    pub destructive: Option<bool>,
     pub paginated: bool,
     pub deprecated: bool,
     /// The note of the deprecation warning, when the catalog says Slack has deprecated the
@@ -94,7 +96,16 @@ pub fn check<'a>(cx: &Ctxt, args: Args, input: Input<'a>) -> Option<Method<'a>> 
             }
         }
     }
-    Some(fill_defaults(args, input, entry))
+    let destructive = args.destructive.get().cloned();
+    let method = fill_defaults(args, input, entry);
+    if let Some(lit) = destructive.filter(|lit| lit.value && !method.writes) {
+        cx.error_spanned_by(
+            &lit,
+            "`destructive = true` on a method that does not write: a read destroys nothing; \
+             drop `destructive`, or add `writes = true` if the method does change something",
+        );
+    }
+    Some(method)
 }
 
 /// The metadata: what the attribute says, else what the catalog says, else the defaults of a
@@ -114,6 +125,7 @@ fn fill_defaults<'a>(
         response,
         verb,
         writes,
+        destructive,
         paginated,
         deprecated,
         validate,
@@ -166,6 +178,7 @@ fn fill_defaults<'a>(
             (None, Some(method)) => method.writes,
             (None, None) => true,
         },
+        destructive: destructive.get().map(LitBool::value),
         paginated: paginated.written() || entry.is_some_and(|method| method.paginated),
         deprecated: deprecated.written() || deprecated_by_slack,
         deprecation_warning,

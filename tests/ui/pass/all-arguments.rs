@@ -1,4 +1,5 @@
 use slack_methods::__private::{HttpVerb, RateLimitTier, SlackMethod};
+use slack_methods::SlackTool;
 use slack_methods::{slack_method, InvalidRequest};
 
 fn check(request: &ConversationsHistory) -> Result<(), InvalidRequest> {
@@ -45,11 +46,18 @@ pub struct AuthTest {}
     unchecked_scope,
     verb = "GET",
     unchecked_verb,
-    writes = true
+    writes = true,
+    destructive = false
 )]
 pub struct UsersProfileSet {
     pub name: Option<String>,
     pub value: Option<String>,
+}
+
+// A write the method name's words do not mark destructive.
+#[slack_method("reminders.complete", destructive = true)]
+pub struct RemindersComplete {
+    pub reminder: String,
 }
 
 fn main() {
@@ -81,6 +89,9 @@ fn main() {
     assert_eq!(UsersProfileSet::VERB, HttpVerb::Get);
     assert_eq!(UsersProfileSet::TIER, RateLimitTier::Tier3);
     assert!(UsersProfileSet::WRITES);
+    assert!(!UsersProfileSet::DESTRUCTIVE);
+    assert!(RemindersComplete::DESTRUCTIVE);
+    assert!(!ChatPostMessage::DESTRUCTIVE);
     let set = UsersProfileSet { name: Some("a".into()), value: None };
     assert_eq!(slack_methods::encode_params(&set).unwrap(), "name=a");
 }
