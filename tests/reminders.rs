@@ -388,7 +388,7 @@ async fn what_cannot_be_meant_is_refused_before_sending() {
 }
 
 #[test]
-fn deleting_is_destructive_and_reading_is_read_only() {
+fn deleting_and_completing_are_destructive_and_reading_is_read_only() {
     // (method, writes, destructive, scopes)
     assert_eq!(
         [
@@ -402,7 +402,7 @@ fn deleting_is_destructive_and_reading_is_read_only() {
             ("reminders.add", true, false, &["reminders:write"][..]),
             ("reminders.list", false, false, &["reminders:read"][..]),
             ("reminders.info", false, false, &["reminders:read"][..]),
-            ("reminders.complete", true, false, &["reminders:write"][..]),
+            ("reminders.complete", true, true, &["reminders:write"][..]),
             ("reminders.delete", true, true, &["reminders:write"][..]),
         ]
     );

@@ -329,6 +329,7 @@ async fn an_agent_unfurls_by_name_with_json_previews() {
         "unfurls": { TICKET: {"blocks": [{"text": "no type"}]} },
     });
     assert!(tools.call(&bot, "chatUnfurl", bad).await.is_err());
-    // Unfurling adds previews: not destructive, as the method name says.
-    const { assert!(!<ChatUnfurl as slack_methods::SlackTool>::DESTRUCTIVE) };
+    // A later call replaces a link's preview: destructive, though the name does not say so.
+    const { assert!(<ChatUnfurl as slack_methods::SlackTool>::DESTRUCTIVE) };
+    assert!(tools.get("chatUnfurl").unwrap().destructive);
 }

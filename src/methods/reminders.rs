@@ -531,7 +531,8 @@ impl RemindersInfo {
 }
 
 /// `reminders.complete`: marks a reminder of the token's user complete (a user token). Slack
-/// does not complete a reminder that repeats (`cannot_complete_recurring`).
+/// does not complete a reminder that repeats (`cannot_complete_recurring`). A completed
+/// reminder cannot be made pending again, so the tool is marked destructive.
 ///
 /// ```
 /// use slack_methods::methods::RemindersComplete;
@@ -541,6 +542,9 @@ impl RemindersInfo {
 /// ```
 #[slack_method(
     "reminders.complete",
+    // Changes the reminder for good, which the word "complete" does not say (it also names
+    // `files.completeUploadExternal`, which only adds).
+    destructive = true,
     response = Acknowledged,
     validate = RemindersComplete::check
 )]

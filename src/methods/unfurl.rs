@@ -269,7 +269,14 @@ impl ParamSchema for Unfurls {
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[slack_method("chat.unfurl", response = Acknowledged, validate = ChatUnfurl::check)]
+// A later call replaces a link's earlier preview (Slack's page): it overwrites, as `set` and
+// `update` do, which the name does not say.
+#[slack_method(
+    "chat.unfurl",
+    destructive = true,
+    response = Acknowledged,
+    validate = ChatUnfurl::check
+)]
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
