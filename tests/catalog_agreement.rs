@@ -237,7 +237,12 @@ const REQUIRED_HERE: &[(&str, &str, &str)] = &[
 ];
 
 /// Methods whose verb in Slack's SDK is POST although they change nothing.
-const READS_BY_POST: &[&str] = &["auth.test", "bookmarks.list", "canvases.sections.lookup"];
+const READS_BY_POST: &[&str] = &[
+    "auth.test",
+    "bookmarks.list",
+    "canvases.sections.lookup",
+    "openid.connect.userInfo",
+];
 
 /// Reads a bundled binding sends by GET although Slack's SDK POSTs them, each with why. Any
 /// other difference in verb fails the check.

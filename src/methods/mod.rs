@@ -96,6 +96,7 @@ pub mod files;
 pub mod history;
 pub mod lifecycle;
 pub mod oauth;
+pub mod openid;
 pub mod pins;
 pub mod reactions;
 pub mod reminders;
@@ -161,6 +162,10 @@ pub use lifecycle::{
     ConversationsSetTopic, ConversationsSetTopicResponse, ConversationsUnarchive,
 };
 pub use oauth::{AuthedUser, OauthTeam, OauthV2Access, OauthV2AccessResponse};
+pub use openid::{
+    IdToken, OpenidConnectToken, OpenidConnectTokenResponse, OpenidConnectUserInfo,
+    OpenidConnectUserInfoResponse,
+};
 pub use pins::{PinnedItem, PinsAdd, PinsList, PinsListResponse, PinsRemove};
 pub use reactions::{
     ReactedItem, ReactionsAdd, ReactionsGet, ReactionsGetResponse, ReactionsList,
@@ -348,4 +353,5 @@ bundled![
     TeamProfileGet,
     BotsInfo,
     ChatUnfurl,
+    OpenidConnectUserInfo,
 ];

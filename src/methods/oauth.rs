@@ -130,7 +130,7 @@ impl fmt::Debug for OauthV2Access {
 
 /// The keys of fields Slack may add, without their values (which may be secrets, such as an
 /// incoming webhook's URL).
-struct Keys<'a>(&'a Map<String, Value>);
+pub(super) struct Keys<'a>(pub(super) &'a Map<String, Value>);
 
 impl fmt::Debug for Keys<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
