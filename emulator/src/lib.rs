@@ -88,7 +88,10 @@
 //! no schedules, so `dnd_enabled` is `false`), `dnd.setSnooze` (a snooze kept until it ends by
 //! the clock), `dnd.endSnooze` (`snooze_not_active`) and `dnd.endDnd` (`not_in_dnd`), the last
 //! three for user tokens only (`user_is_bot`), read back with [`Emulator::dnd_status`] and
-//! arranged with [`Emulator::snooze_until`].
+//! arranged with [`Emulator::snooze_until`];
+//! and who signed in with Slack: `openid.connect.userInfo` (scope `openid`; the user's email
+//! with `email`, their name, picture and locale with `profile`), for the tokens
+//! `openid.connect.token` gives ([`Emulator::openid_code`]).
 //! Paginated lists answer small pages ([`EmulatorBuilder::max_page_size`]). As Slack's, a
 //! cursor names where the next page starts, not an offset (the `ts` of a message, the id of a
 //! channel, member or user, a scheduled message's `post_at` and id), so an item added or removed
@@ -134,8 +137,9 @@
 //! 5. the method itself.
 //!
 //! `oauth.v2.access`, with which an app exchanges an OAuth code for its tokens
-//! ([`Emulator::add_oauth_app`], [`Emulator::oauth_code`]), is called without a token: steps 2
-//! to 4 do not apply to it.
+//! ([`Emulator::add_oauth_app`], [`Emulator::oauth_code`]), and `openid.connect.token`, its
+//! Sign in with Slack counterpart ([`Emulator::openid_code`]), are called without a token:
+//! steps 2 to 4 do not apply to them.
 //!
 //! Once the token is known, answers carry `X-OAuth-Scopes` (the token's scopes) and
 //! `X-Accepted-OAuth-Scopes` (the method's). A request body larger than the limit (1 MiB by
@@ -315,6 +319,7 @@ mod limits;
 mod messaging;
 mod methods;
 mod oauth;
+mod openid;
 mod reminders;
 mod state;
 mod uploads;
@@ -536,7 +541,7 @@ impl Emulator {
         methods::IMPLEMENTED
             .iter()
             .map(|(name, _)| *name)
-            .chain([oauth::ACCESS])
+            .chain([oauth::ACCESS, openid::TOKEN])
     }
 
     /// Serves each method of `methods` as its binding describes it: the emulator checks the

@@ -5,9 +5,15 @@
 //!
 //! The errors are those Slack documents for the method: `invalid_client_id`,
 //! `bad_client_secret`, `invalid_code` (also for a code given to another app, or used
-//! already) and `bad_redirect_uri` (a code asked for with a `redirect_uri` exchanged without
-//! that same URI; see [`Emulator::oauth_code_with_redirect`]). Token rotation (`grant_type=refresh_token`) is not emulated: it is
+//! already), `bad_redirect_uri` (a code asked for with a `redirect_uri` exchanged without
+//! that same URI; see [`Emulator::oauth_code_with_redirect`]) and
+//! `oauth_authorization_url_mismatch` (a code of Sign in with Slack, [`Emulator::openid_code`],
+//! which `openid.connect.token` exchanges). Token rotation (`grant_type=refresh_token`) is not emulated: it is
 //! `invalid_grant_type`.
+//!
+//! Sign in with Slack (`crate::openid`) shares the apps and the codes: its codes are given
+//! by the same consent, asked at `/openid/connect/authorize` instead of `/oauth/v2/authorize`,
+//! and checked the same way by [`redeem`].
 
 use crate::methods::{fail, ok_body, param, Reply};
 use crate::state::{fresh_number, State, TokenEntry};
@@ -20,20 +26,23 @@ pub(crate) const ACCESS: &str = "oauth.v2.access";
 
 /// An app that installs with OAuth: its secret, and its bot user.
 #[derive(Clone, Debug)]
-struct App {
+pub(crate) struct App {
     secret: String,
-    bot_user: String,
+    pub(crate) bot_user: String,
 }
 
 /// What a user allowed an app when Slack gave it a code.
 #[derive(Clone, Debug)]
-struct Grant {
-    client_id: String,
-    user: String,
-    bot_scopes: Vec<String>,
-    user_scopes: Vec<String>,
+pub(crate) struct Grant {
+    pub(crate) client_id: String,
+    pub(crate) user: String,
+    pub(crate) bot_scopes: Vec<String>,
+    pub(crate) user_scopes: Vec<String>,
     /// The `redirect_uri` the authorization was asked with, if any.
     redirect_uri: Option<String>,
+    /// Whether the code came from Sign in with Slack (`/openid/connect/authorize`), which
+    /// `openid.connect.token` exchanges, rather than from `/oauth/v2/authorize`.
+    pub(crate) openid: bool,
     used: bool,
 }
 
@@ -48,35 +57,58 @@ fn owned(scopes: &[&str]) -> Vec<String> {
     scopes.iter().map(|scope| (*scope).to_owned()).collect()
 }
 
+/// Checks an exchange's credentials and code, for `oauth.v2.access` (`openid` false) or
+/// `openid.connect.token` (`openid` true), and uses the code up: the app's `client_id`
+/// (`invalid_client_id`) and `client_secret` (`bad_client_secret`), a `grant_type` other than
+/// `authorization_code` (`invalid_grant_type`), a `code` given to this app and not used yet
+/// (`invalid_code`) by the same flow (`oauth_authorization_url_mismatch`), and the
+/// `redirect_uri` it was asked with (`bad_redirect_uri`). A refused exchange leaves the code
+/// as it was.
+pub(crate) fn redeem(
+    state: &mut State,
+    params: &[(String, String)],
+    openid: bool,
+) -> Result<(App, Grant), Reply> {
+    let client_id = param(params, "client_id").unwrap_or_default();
+    let Some(app) = state.oauth.apps.get(client_id).cloned() else {
+        return Err(fail("invalid_client_id"));
+    };
+    if param(params, "client_secret") != Some(app.secret.as_str()) {
+        return Err(fail("bad_client_secret"));
+    }
+    if param(params, "grant_type").is_some_and(|grant| grant != "authorization_code") {
+        return Err(fail("invalid_grant_type"));
+    }
+    let code = param(params, "code").unwrap_or_default();
+    let grant = match state.oauth.grants.get_mut(code) {
+        Some(grant) if grant.client_id == client_id && !grant.used => grant,
+        _ => return Err(fail("invalid_code")),
+    };
+    // Slack documents `oauth_authorization_url_mismatch` for both exchanges: "The flow must be
+    // initiated via /oauth/v2/authorize" (or "/openid/connect/authorize").
+    if grant.openid != openid {
+        return Err(fail("oauth_authorization_url_mismatch"));
+    }
+    // "This must match the originally submitted URI (if one was sent)": a code asked for with a
+    // redirect URI is exchanged with that same URI, and a mismatch leaves the code unused.
+    if let Some(asked) = &grant.redirect_uri {
+        if param(params, "redirect_uri") != Some(asked.as_str()) {
+            return Err(fail("bad_redirect_uri"));
+        }
+    }
+    grant.used = true;
+    Ok((app, grant.clone()))
+}
+
 /// `oauth.v2.access`: a bot token (when the grant has bot scopes) and a user token for the user
 /// who allowed it (when it has user scopes), each added to the workspace's tokens, in Slack's
 /// answer (`access_token`, `token_type`, `scope`, `bot_user_id`, `app_id`, `team`,
 /// `enterprise`, `is_enterprise_install`, `authed_user`).
 pub(crate) fn access(state: &mut State, params: &[(String, String)]) -> Reply {
-    let client_id = param(params, "client_id").unwrap_or_default();
-    let Some(app) = state.oauth.apps.get(client_id).cloned() else {
-        return fail("invalid_client_id");
+    let (app, grant) = match redeem(state, params, false) {
+        Ok(redeemed) => redeemed,
+        Err(refused) => return refused,
     };
-    if param(params, "client_secret") != Some(app.secret.as_str()) {
-        return fail("bad_client_secret");
-    }
-    if param(params, "grant_type").is_some_and(|grant| grant != "authorization_code") {
-        return fail("invalid_grant_type");
-    }
-    let code = param(params, "code").unwrap_or_default();
-    let grant = match state.oauth.grants.get_mut(code) {
-        Some(grant) if grant.client_id == client_id && !grant.used => grant,
-        _ => return fail("invalid_code"),
-    };
-    // "This must match the originally submitted URI (if one was sent)": a code asked for with a
-    // redirect URI is exchanged with that same URI, and a mismatch leaves the code unused.
-    if let Some(asked) = &grant.redirect_uri {
-        if param(params, "redirect_uri") != Some(asked.as_str()) {
-            return fail("bad_redirect_uri");
-        }
-    }
-    grant.used = true;
-    let grant = grant.clone();
     let mut answer = Map::new();
     if !grant.bot_scopes.is_empty() {
         let token = format!("xoxb-emulated-oauth-{}", fresh_number());
@@ -145,7 +177,7 @@ impl Emulator {
         bot_scopes: &[&str],
         user_scopes: &[&str],
     ) -> String {
-        self.grant(client_id, None, user, bot_scopes, user_scopes)
+        self.grant(client_id, None, false, user, bot_scopes, user_scopes)
     }
 
     /// [`oauth_code`](Self::oauth_code) for an authorization asked with `redirect_uri`
@@ -171,13 +203,21 @@ impl Emulator {
         bot_scopes: &[&str],
         user_scopes: &[&str],
     ) -> String {
-        self.grant(client_id, Some(redirect_uri), user, bot_scopes, user_scopes)
+        self.grant(
+            client_id,
+            Some(redirect_uri),
+            false,
+            user,
+            bot_scopes,
+            user_scopes,
+        )
     }
 
-    fn grant(
+    pub(crate) fn grant(
         &self,
         client_id: &str,
         redirect_uri: Option<&str>,
+        openid: bool,
         user: &str,
         bot_scopes: &[&str],
         user_scopes: &[&str],
@@ -191,6 +231,7 @@ impl Emulator {
                 bot_scopes: owned(bot_scopes),
                 user_scopes: owned(user_scopes),
                 redirect_uri: redirect_uri.map(str::to_owned),
+                openid,
                 used: false,
             },
         );

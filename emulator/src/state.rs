@@ -470,6 +470,7 @@ impl State {
                 scopes.push("reminders:write".to_owned());
                 scopes.push("search:read".to_owned());
                 scopes.push("dnd:write".to_owned());
+                scopes.push("openid".to_owned());
             }
             self.tokens.insert(
                 token.to_owned(),

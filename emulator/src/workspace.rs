@@ -240,8 +240,8 @@ pub mod demo {
     /// A bot token (of the bot user [`BOT`]) with the scopes the bundled bindings need.
     pub const BOT_TOKEN: &str = "xoxb-emulated-demo-bot";
     /// A user token (of [`ADA`]) with the same scopes, the profile scopes, `users:write`, and
-    /// the user-token scopes `reminders:read`, `reminders:write`, `search:read` and
-    /// `dnd:write`.
+    /// the user-token scopes `reminders:read`, `reminders:write`, `search:read`,
+    /// `dnd:write` and `openid` (without `email` and `profile`).
     pub const USER_TOKEN: &str = "xoxp-emulated-demo-user";
     /// The bot user's id.
     pub const BOT: &str = "U0DEMOBOT1";

@@ -18,6 +18,7 @@ mod files;
 mod history;
 mod lifecycle;
 pub(crate) mod messages;
+mod openid;
 mod pins;
 mod presence;
 mod reactions;
@@ -253,6 +254,7 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("team.profile.get", team::profile_get),
     ("bots.info", bots::info),
     ("chat.unfurl", unfurl::unfurl),
+    ("openid.connect.userInfo", openid::user_info),
 ];
 
 fn implementation(method: &str) -> Option<Handler> {
@@ -274,9 +276,15 @@ pub(crate) fn handle(
     let stub = state.stubs.get(method).cloned();
     let facts: Option<MethodFacts> = state.served.get(method).copied();
     if method == crate::oauth::ACCESS && stub.is_none() {
-        // The one method called without a token: its credentials are its arguments.
+        // The methods called without a token: their credentials are their arguments.
         return match facts {
             Some(_) => crate::oauth::access(state, params),
+            None => not_served(method),
+        };
+    }
+    if method == crate::openid::TOKEN && stub.is_none() {
+        return match facts {
+            Some(_) => crate::openid::token(state, params),
             None => not_served(method),
         };
     }
