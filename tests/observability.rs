@@ -19,16 +19,18 @@ use tracing_subscriber::Layer;
 
 const MARKER: &str = "MARKERc0ffee";
 
-/// Field values as text.
+/// Field values as text, and how many times each was given a value (a log line shows a field
+/// once for each).
 #[derive(Clone, Debug, Default)]
-struct Fields(BTreeMap<String, String>);
+struct Fields(BTreeMap<String, String>, BTreeMap<String, usize>);
 
 impl Visit for Fields {
     fn record_debug(&mut self, field: &Field, value: &dyn Debug) {
-        self.0.insert(field.name().to_owned(), format!("{value:?}"));
+        self.record_str(field, &format!("{value:?}"));
     }
     fn record_str(&mut self, field: &Field, value: &str) {
         self.0.insert(field.name().to_owned(), value.to_owned());
+        *self.1.entry(field.name().to_owned()).or_default() += 1;
     }
 }
 
@@ -154,6 +156,9 @@ async fn each_call_is_one_span_with_what_happened() {
         assert_eq!(call.field("server.port"), Some(port.as_str()));
         assert!(call.field("slack.elapsed_ms").is_some(), "{call:#?}");
         assert!(call.field("slack.waited_ms").is_some(), "{call:#?}");
+        for (name, times) in &call.fields.1 {
+            assert_eq!(*times, 1, "`{name}` given a value {times} times: {call:#?}");
+        }
     }
 
     let retried = calls[0];

@@ -589,7 +589,7 @@ impl Client {
         let span = tracing::info_span!(
             "slack.call",
             "slack.method" = M::NAME,
-            "http.request.method" = M::VERB.as_str(),
+            "http.request.method" = Empty,
             "server.address" = inner.server_address.as_str(),
             "server.port" = inner.server_port,
             "slack.attempts" = Empty,
@@ -630,9 +630,16 @@ impl Client {
             (None, Some(token), Some(authorization)) => (Some(token), Some(authorization.clone())),
             _ => return Err(Error::MissingToken { method: M::NAME }),
         };
-        // Validation and encoding happen once, before any wait or I/O.
-        let request = self.prepare(method, authorization)?;
-        // The verb sent: a `GET` method's call that carries a credential goes as a `POST`.
+        // Validation and encoding happen once, before any wait or I/O. The verb is recorded
+        // once (a log line shows each value given): the one sent, since a `GET` method's call
+        // that carries a credential goes as a `POST`, or the method's, for a call refused here.
+        let request = match self.prepare(method, authorization) {
+            Ok(request) => request,
+            Err(error) => {
+                span.record("http.request.method", M::VERB.as_str());
+                return Err(error);
+            }
+        };
         span.record("http.request.method", request.method.as_str());
         let policy = options.retry.as_ref().unwrap_or(&inner.retry);
         let timeout = options.timeout.unwrap_or(inner.timeout);
@@ -707,7 +714,10 @@ impl Client {
                 });
             }
             record.attempts += 1;
-            let error = match self.attempt::<M>(&request, timeout, span).await {
+            let error = match self
+                .attempt::<M>(&request, timeout, &mut record.status)
+                .await
+            {
                 Ok(response) => {
                     record.outcome = "ok";
                     return Ok(response);
@@ -876,7 +886,7 @@ impl Client {
         &self,
         request: &Prepared,
         timeout: Duration,
-        span: &Span,
+        answered: &mut Option<u16>,
     ) -> Result<SlackResponse<M::Response>, Error> {
         let inner = &*self.inner;
         let mut resends = 0;
@@ -929,7 +939,7 @@ impl Client {
                 }
             }
         };
-        span.record("http.response.status_code", status.as_u16());
+        *answered = Some(status.as_u16());
         tracing::debug!(
             status = status.as_u16(),
             bytes = body.len(),
@@ -956,6 +966,9 @@ fn check_timeout(setting: &'static str, timeout: Duration) -> Result<(), ConfigE
 #[derive(Default)]
 struct Record {
     attempts: u64,
+    /// The last answer's status, recorded once when the call ends (each value given to a field
+    /// is a log line's field).
+    status: Option<u16>,
     waited: Duration,
     retry_after: Option<Duration>,
     outcome: &'static str,
@@ -968,6 +981,9 @@ impl Record {
             span.record("http.request.resend_count", self.attempts - 1);
         }
         span.record("slack.waited_ms", millis(self.waited));
+        if let Some(status) = self.status {
+            span.record("http.response.status_code", status);
+        }
         if let Some(wait) = self.retry_after {
             span.record("slack.retry_after_ms", millis(wait));
         }
