@@ -36,6 +36,24 @@ use std::fmt;
 /// }
 /// # Ok(()) }
 /// ```
+///
+/// With token rotation, [`refresh`](Self::refresh) exchanges the refresh token an earlier
+/// exchange answered for a new access token and a new refresh token; Slack revokes the one
+/// sent:
+///
+/// ```
+/// use slack_methods::methods::OauthV2Access;
+/// use slack_methods::Token;
+/// let kept = Token::new("xoxe-1-kept-from-the-last-exchange")?;
+/// let refresh = OauthV2Access::refresh("1234.5678", "the app's client secret", &kept);
+/// assert_eq!(
+///     slack_methods::encode_params(&refresh)?,
+///     "client_id=1234.5678&client_secret=the+app%27s+client+secret\
+///      &grant_type=refresh_token&refresh_token=xoxe-1-kept-from-the-last-exchange",
+/// );
+/// assert!(!format!("{refresh:?}").contains("kept"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[slack_method("oauth.v2.access", response = OauthV2AccessResponse)]
 #[derive(Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -55,78 +73,73 @@ pub struct OauthV2Access {
     pub refresh_token: Option<String>,
 }
 
-impl OauthV2Access {
-    /// Exchanges `code` for the tokens of the app `client_id`.
-    pub fn new(
-        client_id: impl Into<String>,
-        client_secret: impl Into<String>,
-        code: impl Into<String>,
-    ) -> Self {
-        OauthV2Access {
-            client_id: client_id.into(),
-            client_secret: client_secret.into(),
-            code: Some(code.into()),
-            redirect_uri: None,
-            grant_type: None,
-            refresh_token: None,
+/// The constructors and the `Debug` of a code exchange (`OauthV2Access`,
+/// `OpenidConnectToken`): the same parameters, the same secrets to hide.
+macro_rules! code_exchange {
+    ($exchange:ident) => {
+        impl $exchange {
+            /// Exchanges `code`, which Slack sent to the redirect URL, for the tokens it stands
+            /// for, as the app `client_id`.
+            pub fn new(
+                client_id: impl Into<String>,
+                client_secret: impl Into<String>,
+                code: impl Into<String>,
+            ) -> Self {
+                $exchange {
+                    client_id: client_id.into(),
+                    client_secret: client_secret.into(),
+                    code: Some(code.into()),
+                    redirect_uri: None,
+                    grant_type: None,
+                    refresh_token: None,
+                }
+            }
+
+            /// With token rotation: exchanges `refresh_token` (the `xoxe-` token an earlier
+            /// exchange answered) for a new access token.
+            pub fn refresh(
+                client_id: impl Into<String>,
+                client_secret: impl Into<String>,
+                refresh_token: &$crate::Token,
+            ) -> Self {
+                $exchange {
+                    client_id: client_id.into(),
+                    client_secret: client_secret.into(),
+                    code: None,
+                    redirect_uri: None,
+                    grant_type: Some("refresh_token".to_owned()),
+                    refresh_token: Some(refresh_token.expose_secret().to_owned()),
+                }
+            }
+
+            /// Sends `redirect_uri`, which must be the one the authorization was asked with.
+            pub fn redirect_uri(mut self, redirect_uri: impl Into<String>) -> Self {
+                self.redirect_uri = Some(redirect_uri.into());
+                self
+            }
         }
-    }
 
-    /// With token rotation: exchanges `refresh_token` (the `xoxe-` token an earlier exchange
-    /// answered) for a new access token and a new refresh token; Slack revokes the one sent.
-    ///
-    /// ```
-    /// use slack_methods::methods::OauthV2Access;
-    /// use slack_methods::Token;
-    /// let kept = Token::new("xoxe-1-kept-from-the-last-exchange")?;
-    /// let refresh = OauthV2Access::refresh("1234.5678", "the app's client secret", &kept);
-    /// assert_eq!(
-    ///     slack_methods::encode_params(&refresh)?,
-    ///     "client_id=1234.5678&client_secret=the+app%27s+client+secret\
-    ///      &grant_type=refresh_token&refresh_token=xoxe-1-kept-from-the-last-exchange",
-    /// );
-    /// assert!(!format!("{refresh:?}").contains("kept"));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn refresh(
-        client_id: impl Into<String>,
-        client_secret: impl Into<String>,
-        refresh_token: &Token,
-    ) -> Self {
-        OauthV2Access {
-            client_id: client_id.into(),
-            client_secret: client_secret.into(),
-            code: None,
-            redirect_uri: None,
-            grant_type: Some("refresh_token".to_owned()),
-            refresh_token: Some(refresh_token.expose_secret().to_owned()),
+        impl ::std::fmt::Debug for $exchange {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                /// `<hidden>` for a secret that is there.
+                fn hidden(secret: Option<&str>) -> Option<&'static str> {
+                    secret.map(|_| "<hidden>")
+                }
+                f.debug_struct(stringify!($exchange))
+                    .field("client_id", &self.client_id)
+                    .field("client_secret", &"<hidden>")
+                    .field("code", &hidden(self.code.as_deref()))
+                    .field("redirect_uri", &self.redirect_uri)
+                    .field("grant_type", &self.grant_type)
+                    .field("refresh_token", &hidden(self.refresh_token.as_deref()))
+                    .finish()
+            }
         }
-    }
-
-    /// Sends `redirect_uri`, which must be the one the authorization was asked with.
-    pub fn redirect_uri(mut self, redirect_uri: impl Into<String>) -> Self {
-        self.redirect_uri = Some(redirect_uri.into());
-        self
-    }
+    };
 }
+pub(super) use code_exchange;
 
-/// `<hidden>` for a secret that is there.
-fn hidden(secret: Option<&str>) -> Option<&'static str> {
-    secret.map(|_| "<hidden>")
-}
-
-impl fmt::Debug for OauthV2Access {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("OauthV2Access")
-            .field("client_id", &self.client_id)
-            .field("client_secret", &"<hidden>")
-            .field("code", &hidden(self.code.as_deref()))
-            .field("redirect_uri", &self.redirect_uri)
-            .field("grant_type", &self.grant_type)
-            .field("refresh_token", &hidden(self.refresh_token.as_deref()))
-            .finish()
-    }
-}
+code_exchange!(OauthV2Access);
 
 /// The keys of fields Slack may add, without their values (which may be secrets, such as an
 /// incoming webhook's URL).

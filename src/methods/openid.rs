@@ -39,6 +39,20 @@ use std::fmt;
 /// println!("{} of {:?}: {:?}", who.user_id, who.team_id, who.email);
 /// # Ok(()) }
 /// ```
+///
+/// What goes on the wire, and what `Debug` shows:
+///
+/// ```
+/// use slack_methods::methods::OpenidConnectToken;
+/// let exchange = OpenidConnectToken::new("1234.5678", "s3cret", "4724.4644.232b");
+/// assert_eq!(
+///     slack_methods::encode_params(&exchange)?,
+///     "client_id=1234.5678&client_secret=s3cret&code=4724.4644.232b",
+/// );
+/// let shown = format!("{exchange:?}");
+/// assert!(!shown.contains("s3cret") && !shown.contains("4724"), "{shown}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[slack_method("openid.connect.token", no_scope, response = OpenidConnectTokenResponse)]
 #[derive(Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -64,77 +78,7 @@ pub struct OpenidConnectToken {
     pub refresh_token: Option<String>,
 }
 
-impl OpenidConnectToken {
-    /// Exchanges `code` for the tokens of the person who signed in to the app `client_id`.
-    ///
-    /// ```
-    /// use slack_methods::methods::OpenidConnectToken;
-    /// let exchange = OpenidConnectToken::new("1234.5678", "s3cret", "4724.4644.232b");
-    /// assert_eq!(
-    ///     slack_methods::encode_params(&exchange)?,
-    ///     "client_id=1234.5678&client_secret=s3cret&code=4724.4644.232b",
-    /// );
-    /// let shown = format!("{exchange:?}");
-    /// assert!(!shown.contains("s3cret") && !shown.contains("4724"), "{shown}");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn new(
-        client_id: impl Into<String>,
-        client_secret: impl Into<String>,
-        code: impl Into<String>,
-    ) -> Self {
-        OpenidConnectToken {
-            client_id: client_id.into(),
-            client_secret: client_secret.into(),
-            code: Some(code.into()),
-            redirect_uri: None,
-            grant_type: None,
-            refresh_token: None,
-        }
-    }
-
-    /// With token rotation: exchanges `refresh_token` (the `xoxe-` token an earlier exchange
-    /// answered) for a new access token.
-    pub fn refresh(
-        client_id: impl Into<String>,
-        client_secret: impl Into<String>,
-        refresh_token: &Token,
-    ) -> Self {
-        OpenidConnectToken {
-            client_id: client_id.into(),
-            client_secret: client_secret.into(),
-            code: None,
-            redirect_uri: None,
-            grant_type: Some("refresh_token".to_owned()),
-            refresh_token: Some(refresh_token.expose_secret().to_owned()),
-        }
-    }
-
-    /// Sends `redirect_uri`, which must be the one the authorization was asked with (Slack's
-    /// page: required when the app passed one to `/openid/connect/authorize`).
-    pub fn redirect_uri(mut self, redirect_uri: impl Into<String>) -> Self {
-        self.redirect_uri = Some(redirect_uri.into());
-        self
-    }
-}
-
-/// `<hidden>` for a secret that is there.
-fn hidden(secret: Option<&str>) -> Option<&'static str> {
-    secret.map(|_| "<hidden>")
-}
-
-impl fmt::Debug for OpenidConnectToken {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("OpenidConnectToken")
-            .field("client_id", &self.client_id)
-            .field("client_secret", &"<hidden>")
-            .field("code", &hidden(self.code.as_deref()))
-            .field("redirect_uri", &self.redirect_uri)
-            .field("grant_type", &self.grant_type)
-            .field("refresh_token", &hidden(self.refresh_token.as_deref()))
-            .finish()
-    }
-}
+super::oauth::code_exchange!(OpenidConnectToken);
 
 /// What `openid.connect.token` answers: the user token of the person who signed in, and an ID
 /// token that says who they are.
