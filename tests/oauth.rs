@@ -4,41 +4,20 @@
 
 mod common;
 
-use common::api_code;
-use slack_methods::methods::{AuthRevoke, AuthTest, OauthV2Access, OauthV2AccessResponse};
-use slack_methods::{CallOptions, Client, Error, MethodFacts, SlackResponse, TokenKind};
+use common::{api_code, tokenless, without_token};
+use slack_methods::methods::{AuthRevoke, AuthTest, OauthV2Access};
+use slack_methods::{Error, MethodFacts, TokenKind};
 use slack_methods_emulator::{demo, Emulator};
 
-const CLIENT_ID: &str = "1234567890.987654321";
-const CLIENT_SECRET: &str = "c0ffee-client-secret-4af9";
+const CLIENT_ID: &str = common::OAUTH_CLIENT_ID;
+const CLIENT_SECRET: &str = common::OAUTH_CLIENT_SECRET;
 
 async fn emulator() -> Emulator {
-    let emu = Emulator::builder()
-        .serve(slack_methods::methods::ALL)
-        .serve(&[
-            MethodFacts::of::<OauthV2Access>(),
-            MethodFacts::of::<AuthRevoke>(),
-        ])
-        .demo_workspace()
-        .start()
-        .await
-        .unwrap();
-    emu.add_oauth_app(CLIENT_ID, CLIENT_SECRET, demo::BOT);
-    emu
-}
-
-/// A client with no token of its own, as an app has before it is installed.
-fn tokenless(emu: &Emulator) -> Client {
-    Client::builder().base_url(&emu.base_url()).build().unwrap()
-}
-
-async fn exchange(
-    client: &Client,
-    call: &OauthV2Access,
-) -> Result<SlackResponse<OauthV2AccessResponse>, Error> {
-    client
-        .call_with(call, &CallOptions::new().without_token())
-        .await
+    common::oauth_emulator(&[
+        MethodFacts::of::<OauthV2Access>(),
+        MethodFacts::of::<AuthRevoke>(),
+    ])
+    .await
 }
 
 #[tokio::test]
@@ -51,7 +30,7 @@ async fn a_code_becomes_a_bot_token_and_a_user_token_that_work() {
         &["users.profile:read"],
     );
     let client = tokenless(&emu);
-    let installed = exchange(
+    let installed = without_token(
         &client,
         &OauthV2Access::new(CLIENT_ID, CLIENT_SECRET, &code),
     )
@@ -116,21 +95,21 @@ async fn a_code_is_good_once_for_its_own_app_with_its_secret() {
 
     let unknown = OauthV2Access::new("9999.0000", CLIENT_SECRET, &code);
     assert_eq!(
-        api_code(exchange(&client, &unknown).await),
+        api_code(without_token(&client, &unknown).await),
         "invalid_client_id"
     );
     let wrong_secret = OauthV2Access::new(CLIENT_ID, "not-the-secret", &code);
     assert_eq!(
-        api_code(exchange(&client, &wrong_secret).await),
+        api_code(without_token(&client, &wrong_secret).await),
         "bad_client_secret"
     );
     let other_app = OauthV2Access::new("1111.2222", "another-secret", &code);
     assert_eq!(
-        api_code(exchange(&client, &other_app).await),
+        api_code(without_token(&client, &other_app).await),
         "invalid_code"
     );
 
-    let installed = exchange(
+    let installed = without_token(
         &client,
         &OauthV2Access::new(CLIENT_ID, CLIENT_SECRET, &code),
     )
@@ -147,7 +126,10 @@ async fn a_code_is_good_once_for_its_own_app_with_its_secret() {
         "no user scopes, no user token"
     );
     let again = OauthV2Access::new(CLIENT_ID, CLIENT_SECRET, &code);
-    assert_eq!(api_code(exchange(&client, &again).await), "invalid_code");
+    assert_eq!(
+        api_code(without_token(&client, &again).await),
+        "invalid_code"
+    );
 }
 
 #[tokio::test]
@@ -159,18 +141,18 @@ async fn a_code_asked_with_a_redirect_uri_needs_the_same_one() {
 
     let without = OauthV2Access::new(CLIENT_ID, CLIENT_SECRET, &code);
     assert_eq!(
-        api_code(exchange(&client, &without).await),
+        api_code(without_token(&client, &without).await),
         "bad_redirect_uri"
     );
     let other = OauthV2Access::new(CLIENT_ID, CLIENT_SECRET, &code)
         .redirect_uri("https://app.example/slack/oauth/");
     assert_eq!(
-        api_code(exchange(&client, &other).await),
+        api_code(without_token(&client, &other).await),
         "bad_redirect_uri"
     );
     // A mismatch does not use the code up.
     let same = OauthV2Access::new(CLIENT_ID, CLIENT_SECRET, &code).redirect_uri(redirect);
-    let installed = exchange(&client, &same).await.unwrap();
+    let installed = without_token(&client, &same).await.unwrap();
     assert!(installed.access_token.is_some());
     let sent = emu.requests_for("oauth.v2.access");
     assert_eq!(sent.last().unwrap().param("redirect_uri"), Some(redirect));
@@ -179,7 +161,7 @@ async fn a_code_asked_with_a_redirect_uri_needs_the_same_one() {
     // configured redirect URLs.
     let code = emu.oauth_code(CLIENT_ID, demo::ADA, &["chat:write"], &[]);
     let any = OauthV2Access::new(CLIENT_ID, CLIENT_SECRET, &code).redirect_uri(redirect);
-    assert!(exchange(&client, &any).await.is_ok());
+    assert!(without_token(&client, &any).await.is_ok());
 }
 
 #[tokio::test]
@@ -199,7 +181,7 @@ async fn a_revoked_token_calls_no_more() {
     let emu = emulator().await;
     let code = emu.oauth_code(CLIENT_ID, demo::ADA, &[], &["users.profile:read"]);
     let client = tokenless(&emu);
-    let installed = exchange(
+    let installed = without_token(
         &client,
         &OauthV2Access::new(CLIENT_ID, CLIENT_SECRET, &code),
     )
@@ -228,7 +210,7 @@ async fn a_refresh_sends_its_token_in_the_body_and_is_refused_by_the_emulator() 
     let emu = emulator().await;
     let kept = slack_methods::Token::new("xoxe-1-refresh-marker").unwrap();
     let refresh = OauthV2Access::refresh(CLIENT_ID, CLIENT_SECRET, &kept);
-    let refused = exchange(&tokenless(&emu), &refresh).await;
+    let refused = without_token(&tokenless(&emu), &refresh).await;
     assert_eq!(api_code(refused), "invalid_grant_type");
     let sent = emu.requests_for("oauth.v2.access");
     assert_eq!(sent.len(), 1);
@@ -255,7 +237,7 @@ async fn a_failed_exchange_is_not_sent_again() {
         1,
     );
     let exchange_once = OauthV2Access::new(CLIENT_ID, CLIENT_SECRET, &code);
-    let failed = exchange(&tokenless(&emu), &exchange_once)
+    let failed = without_token(&tokenless(&emu), &exchange_once)
         .await
         .unwrap_err();
     assert!(failed.may_have_been_applied(), "{failed:?}");

@@ -4,52 +4,27 @@
 
 mod common;
 
-use common::{api_code, tool_facts};
-use slack_methods::methods::{
-    AuthTest, OauthV2Access, OpenidConnectToken, OpenidConnectTokenResponse, OpenidConnectUserInfo,
-};
-use slack_methods::{
-    CallOptions, Client, Error, MethodFacts, SlackResponse, SlackTool, Token, TokenKind,
-};
+use common::{api_code, tokenless, tool_facts, without_token};
+use slack_methods::methods::{AuthTest, OauthV2Access, OpenidConnectToken, OpenidConnectUserInfo};
+use slack_methods::{Error, MethodFacts, SlackTool, Token, TokenKind};
 use slack_methods_emulator::{demo, Emulator};
 
-const CLIENT_ID: &str = "1234567890.987654321";
-const CLIENT_SECRET: &str = "c0ffee-client-secret-4af9";
+const CLIENT_ID: &str = common::OAUTH_CLIENT_ID;
+const CLIENT_SECRET: &str = common::OAUTH_CLIENT_SECRET;
 
 async fn emulator() -> Emulator {
-    let emu = Emulator::builder()
-        .serve(slack_methods::methods::ALL)
-        .serve(&[
-            MethodFacts::of::<OpenidConnectToken>(),
-            MethodFacts::of::<OauthV2Access>(),
-        ])
-        .demo_workspace()
-        .start()
-        .await
-        .unwrap();
-    emu.add_oauth_app(CLIENT_ID, CLIENT_SECRET, demo::BOT);
-    emu
-}
-
-/// A client with no token of its own, as a web app has before anyone signed in.
-fn tokenless(emu: &Emulator) -> Client {
-    Client::builder().base_url(&emu.base_url()).build().unwrap()
-}
-
-async fn exchange(
-    client: &Client,
-    call: &OpenidConnectToken,
-) -> Result<SlackResponse<OpenidConnectTokenResponse>, Error> {
-    client
-        .call_with(call, &CallOptions::new().without_token())
-        .await
+    common::oauth_emulator(&[
+        MethodFacts::of::<OpenidConnectToken>(),
+        MethodFacts::of::<OauthV2Access>(),
+    ])
+    .await
 }
 
 /// The user token a sign-in of Ada with `scopes` gives.
 async fn signed_in(emu: &Emulator, scopes: &[&str]) -> Token {
     let code = emu.openid_code(CLIENT_ID, demo::ADA, scopes);
     let call = OpenidConnectToken::new(CLIENT_ID, CLIENT_SECRET, &code);
-    exchange(&tokenless(emu), &call)
+    without_token(&tokenless(emu), &call)
         .await
         .unwrap()
         .access_token
@@ -61,7 +36,7 @@ async fn a_code_becomes_a_user_token_and_an_id_token_that_say_who_signed_in() {
     let emu = emulator().await;
     let code = emu.openid_code(CLIENT_ID, demo::ADA, &["openid", "email", "profile"]);
     let client = tokenless(&emu);
-    let signed_in = exchange(
+    let signed_in = without_token(
         &client,
         &OpenidConnectToken::new(CLIENT_ID, CLIENT_SECRET, &code),
     )
@@ -197,28 +172,31 @@ async fn a_code_is_good_once_for_its_own_app_with_its_secret() {
 
     let unknown = OpenidConnectToken::new("9999.0000", CLIENT_SECRET, &code);
     assert_eq!(
-        api_code(exchange(&client, &unknown).await),
+        api_code(without_token(&client, &unknown).await),
         "invalid_client_id"
     );
     let wrong_secret = OpenidConnectToken::new(CLIENT_ID, "not-the-secret", &code);
     assert_eq!(
-        api_code(exchange(&client, &wrong_secret).await),
+        api_code(without_token(&client, &wrong_secret).await),
         "bad_client_secret"
     );
     let other_app = OpenidConnectToken::new("1111.2222", "another-secret", &code);
     assert_eq!(
-        api_code(exchange(&client, &other_app).await),
+        api_code(without_token(&client, &other_app).await),
         "invalid_code"
     );
     let unknown_code = OpenidConnectToken::new(CLIENT_ID, CLIENT_SECRET, "4724.4644.232b");
     assert_eq!(
-        api_code(exchange(&client, &unknown_code).await),
+        api_code(without_token(&client, &unknown_code).await),
         "invalid_code"
     );
 
     let once = OpenidConnectToken::new(CLIENT_ID, CLIENT_SECRET, &code);
-    exchange(&client, &once).await.unwrap();
-    assert_eq!(api_code(exchange(&client, &once).await), "invalid_code");
+    without_token(&client, &once).await.unwrap();
+    assert_eq!(
+        api_code(without_token(&client, &once).await),
+        "invalid_code"
+    );
 }
 
 /// A code of one flow is not exchanged by the other: Slack documents
@@ -231,23 +209,19 @@ async fn a_code_is_exchanged_by_its_own_flow_only() {
     let install = emu.oauth_code(CLIENT_ID, demo::ADA, &["chat:write"], &[]);
     let wrong = OpenidConnectToken::new(CLIENT_ID, CLIENT_SECRET, &install);
     assert_eq!(
-        api_code(exchange(&client, &wrong).await),
+        api_code(without_token(&client, &wrong).await),
         "oauth_authorization_url_mismatch"
     );
     let sign_in = emu.openid_code(CLIENT_ID, demo::ADA, &["openid"]);
     let wrong = OauthV2Access::new(CLIENT_ID, CLIENT_SECRET, &sign_in);
-    let refused = client
-        .call_with(&wrong, &CallOptions::new().without_token())
-        .await;
+    let refused = without_token(&client, &wrong).await;
     assert_eq!(api_code(refused), "oauth_authorization_url_mismatch");
 
     // Neither refusal used its code up.
     let right = OpenidConnectToken::new(CLIENT_ID, CLIENT_SECRET, &sign_in);
-    assert!(exchange(&client, &right).await.is_ok());
+    assert!(without_token(&client, &right).await.is_ok());
     let right = OauthV2Access::new(CLIENT_ID, CLIENT_SECRET, &install);
-    let installed = client
-        .call_with(&right, &CallOptions::new().without_token())
-        .await;
+    let installed = without_token(&client, &right).await;
     assert!(installed.is_ok(), "{installed:?}");
 }
 
@@ -260,17 +234,17 @@ async fn a_code_asked_with_a_redirect_uri_needs_the_same_one() {
 
     let without = OpenidConnectToken::new(CLIENT_ID, CLIENT_SECRET, &code);
     assert_eq!(
-        api_code(exchange(&client, &without).await),
+        api_code(without_token(&client, &without).await),
         "bad_redirect_uri"
     );
     let other = OpenidConnectToken::new(CLIENT_ID, CLIENT_SECRET, &code)
         .redirect_uri("https://app.example/slack/signed-in/");
     assert_eq!(
-        api_code(exchange(&client, &other).await),
+        api_code(without_token(&client, &other).await),
         "bad_redirect_uri"
     );
     let same = OpenidConnectToken::new(CLIENT_ID, CLIENT_SECRET, &code).redirect_uri(redirect);
-    exchange(&client, &same).await.unwrap();
+    without_token(&client, &same).await.unwrap();
     let sent = emu.requests_for("openid.connect.token");
     assert_eq!(sent.last().unwrap().param("redirect_uri"), Some(redirect));
 }
@@ -283,7 +257,7 @@ async fn a_refresh_sends_its_token_in_the_body_and_is_refused_by_the_emulator() 
     let kept = Token::new("xoxe-1-refresh-marker").unwrap();
     let refresh = OpenidConnectToken::refresh(CLIENT_ID, CLIENT_SECRET, &kept);
     assert!(!format!("{refresh:?}").contains("marker"));
-    let refused = exchange(&tokenless(&emu), &refresh).await;
+    let refused = without_token(&tokenless(&emu), &refresh).await;
     assert_eq!(api_code(refused), "invalid_grant_type");
     let sent = emu.requests_for("openid.connect.token");
     assert_eq!(sent.len(), 1);
@@ -320,7 +294,7 @@ async fn a_failed_exchange_is_not_sent_again() {
         1,
     );
     let once = OpenidConnectToken::new(CLIENT_ID, CLIENT_SECRET, &code);
-    let failed = exchange(&tokenless(&emu), &once).await.unwrap_err();
+    let failed = without_token(&tokenless(&emu), &once).await.unwrap_err();
     assert!(failed.may_have_been_applied(), "{failed:?}");
     assert_eq!(emu.requests_for("openid.connect.token").len(), 1);
 }

@@ -157,3 +157,43 @@ pub fn tool_facts<M: slack_methods::SlackTool>(
 ) -> (&'static str, bool, bool, &'static [&'static str]) {
     (M::NAME, M::WRITES, M::DESTRUCTIVE, M::SCOPES)
 }
+
+/// The client id of the OAuth app [`oauth_emulator`] installs.
+pub const OAUTH_CLIENT_ID: &str = "1234567890.987654321";
+/// Its client secret.
+pub const OAUTH_CLIENT_SECRET: &str = "c0ffee-client-secret-4af9";
+
+/// An emulator serving the bundled bindings and `exchanges` (bindings no bundled list has, such
+/// as the code exchanges), with its demo workspace and the OAuth app [`OAUTH_CLIENT_ID`],
+/// whose bot is the demo bot.
+pub async fn oauth_emulator(exchanges: &[slack_methods::MethodFacts]) -> Emulator {
+    let emu = Emulator::builder()
+        .serve(slack_methods::methods::ALL)
+        .serve(exchanges)
+        .demo_workspace()
+        .start()
+        .await
+        .unwrap();
+    emu.add_oauth_app(
+        OAUTH_CLIENT_ID,
+        OAUTH_CLIENT_SECRET,
+        slack_methods_emulator::demo::BOT,
+    );
+    emu
+}
+
+/// A client with no token of its own, as an app has before it is installed or anyone signed
+/// in.
+pub fn tokenless(emu: &Emulator) -> Client {
+    Client::builder().base_url(&emu.base_url()).build().unwrap()
+}
+
+/// `call` sent without a token, as a code exchange is.
+pub async fn without_token<M: slack_methods::SlackMethod>(
+    client: &Client,
+    call: &M,
+) -> Result<slack_methods::SlackResponse<M::Response>, Error> {
+    client
+        .call_with(call, &slack_methods::CallOptions::new().without_token())
+        .await
+}
