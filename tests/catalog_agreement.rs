@@ -169,6 +169,16 @@ const NOT_BOUND: &[(&str, &str, &str)] = &[
         "metadata",
         "not bound yet: Work Objects entities, which Slack's page takes instead of unfurls",
     ),
+    (
+        "files.remote.add",
+        "preview_image",
+        "an image file, sent only in a multipart body, which the transport does not send",
+    ),
+    (
+        "files.remote.update",
+        "preview_image",
+        "an image file, sent only in a multipart body, which the transport does not send",
+    ),
 ];
 
 /// Parameters a bundled binding sends that Slack's method pages document but the tables do not
@@ -253,10 +263,16 @@ const GET_WHERE_SDK_POSTS: &[(&str, &str)] = &[(
 
 /// Writes a bundled binding sends by POST although Slack's SDK sends them by GET, each with why.
 /// Any other difference in verb fails the check.
-const POST_WHERE_SDK_GETS: &[(&str, &str)] = &[(
-    "dnd.setSnooze",
-    "the spec's verb: a write (it starts or changes a snooze), which Slack answers by POST",
-)];
+const POST_WHERE_SDK_GETS: &[(&str, &str)] = &[
+    (
+        "dnd.setSnooze",
+        "the spec's verb: a write (it starts or changes a snooze), which Slack answers by POST",
+    ),
+    (
+        "files.remote.share",
+        "a write (it posts the file in channels), which the catalog corrects to POST",
+    ),
+];
 
 fn listed(table: &[(&str, &str, &str)], method: &str) -> BTreeSet<String> {
     table

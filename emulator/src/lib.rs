@@ -59,7 +59,10 @@
 //! channel posts a message with the file there); `files.list` (the files the caller can see,
 //! newest first, in numbered pages, kept to a user, a conversation, a time range or kinds) and
 //! `files.delete` (the uploader, or an admin who is not a bot; `cant_delete_file` for anyone
-//! else, `file_deleted` after); and an AI app's threads:
+//! else, `file_deleted` after); remote files, kept beside the uploads: `files.remote.add` (an
+//! upsert by `external_id`; bots only, `bot_user_required`), `.info`, `.list` (cursor pages),
+//! `.update`, `.remove` (`file_not_found` after) and `.share` (a message in each channel;
+//! `channel_not_found`, `not_in_channel`), `too_many_ids` for both ids; and an AI app's threads:
 //! `assistant.threads.setStatus`, `.setSuggestedPrompts` and `.setTitle` on a message's thread
 //! (`invalid_thread_ts` for no such message), read back with [`Emulator::assistant_thread`];
 //! and canvases: `canvases.create` (standalone, optionally tabbed in a channel),

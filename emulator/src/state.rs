@@ -472,6 +472,15 @@ impl State {
                 scopes.push("dnd:write".to_owned());
                 scopes.push("openid".to_owned());
             }
+            // Remote files, on both tokens: Slack takes the writes from bots only, which the
+            // user token then shows (`bot_user_required`).
+            for scope in [
+                "remote_files:read",
+                "remote_files:write",
+                "remote_files:share",
+            ] {
+                scopes.push(scope.to_owned());
+            }
             self.tokens.insert(
                 token.to_owned(),
                 TokenEntry {

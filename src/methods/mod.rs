@@ -93,6 +93,7 @@ pub mod chat;
 pub mod dnd;
 pub mod emoji;
 pub mod files;
+pub mod files_remote;
 pub mod history;
 pub mod lifecycle;
 pub mod oauth;
@@ -150,6 +151,10 @@ pub use files::{
     FileToComplete, FileTypeFilter, FilesCompleteUploadExternal,
     FilesCompleteUploadExternalResponse, FilesDelete, FilesGetUploadUrlExternal,
     FilesGetUploadUrlExternalResponse, FilesInfo, FilesInfoResponse, FilesList, FilesListResponse,
+};
+pub use files_remote::{
+    FilesRemoteAdd, FilesRemoteInfo, FilesRemoteList, FilesRemoteListResponse, FilesRemoteRemove,
+    FilesRemoteShare, FilesRemoteUpdate, RemoteFileRef, RemoteFileResponse,
 };
 pub use history::{
     ConversationsHistory, ConversationsHistoryResponse, ConversationsReplies,
@@ -354,4 +359,10 @@ bundled![
     BotsInfo,
     ChatUnfurl,
     OpenidConnectUserInfo,
+    FilesRemoteAdd,
+    FilesRemoteInfo,
+    FilesRemoteList,
+    FilesRemoteUpdate,
+    FilesRemoteRemove,
+    FilesRemoteShare,
 ];

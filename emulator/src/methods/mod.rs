@@ -15,6 +15,7 @@ mod chat;
 mod dnd;
 mod emoji;
 mod files;
+mod files_remote;
 mod history;
 mod lifecycle;
 pub(crate) mod messages;
@@ -255,6 +256,12 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("bots.info", bots::info),
     ("chat.unfurl", unfurl::unfurl),
     ("openid.connect.userInfo", openid::user_info),
+    ("files.remote.add", files_remote::add),
+    ("files.remote.info", files_remote::info),
+    ("files.remote.list", files_remote::list),
+    ("files.remote.update", files_remote::update),
+    ("files.remote.remove", files_remote::remove),
+    ("files.remote.share", files_remote::share),
 ];
 
 fn implementation(method: &str) -> Option<Handler> {
