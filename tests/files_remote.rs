@@ -582,3 +582,46 @@ fn the_writes_that_overwrite_or_remove_are_destructive_tools() {
         ]
     );
 }
+
+/// `files.remote.add` with its required arguments as they are, for what the emulator answers to
+/// an empty one.
+#[slack_methods::slack_method("files.remote.add")]
+struct RawAdd {
+    external_id: String,
+    external_url: String,
+    title: String,
+}
+
+#[tokio::test]
+async fn a_missing_argument_or_an_archived_channel_is_refused_by_the_emulator() {
+    let emu = emulator().await;
+    emu.add_channel(
+        slack_methods_emulator::ChannelSpec::new("C0ARCHIVE1", "old-designs")
+            .members(&[demo::BOT])
+            .archived(),
+    );
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let untitled = RawAdd {
+        external_id: "design-0".to_owned(),
+        external_url: "https://designs.example/0".to_owned(),
+        title: String::new(),
+    };
+    assert_eq!(code(bot.call(&untitled).await), "invalid_arguments");
+    let file = add(&bot, "design-0", "Archive").await;
+    let nowhere = RawShare {
+        channels: String::new(),
+        file: Some(file.id.to_string()),
+        external_id: None,
+    };
+    assert_eq!(code(bot.call(&nowhere).await), "invalid_arguments");
+    assert_eq!(
+        code(
+            bot.call(&FilesRemoteShare::new(
+                file.id.clone(),
+                [channel("C0ARCHIVE1")]
+            ))
+            .await
+        ),
+        "is_archived"
+    );
+}
