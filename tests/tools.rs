@@ -558,57 +558,57 @@ async fn slack_errors_keep_their_code_and_scopes() {
     );
 }
 
-/// `functions.completeError`, a write the crate does not bundle (Slack's page names no scope).
-#[slack_method("functions.completeError", no_scope)]
+/// `admin.emoji.add`, a write the crate does not bundle.
+#[slack_method("admin.emoji.add")]
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct FunctionsCompleteError {
-    /// The run of the function that failed.
-    function_execution_id: String,
-    /// Why it failed, for the user.
-    error: String,
+struct AdminEmojiAdd {
+    /// The emoji's name, without colons.
+    name: String,
+    /// Where its image is.
+    url: String,
 }
 
 #[tokio::test]
 async fn a_binding_of_ones_own_is_one_line_away() {
     let emu = common::demo_emulator().await;
     let client = common::unpaced_client(&emu, demo::BOT_TOKEN);
-    emu.stub_method("functions.completeError", json!({"ok": true}));
+    emu.stub_method("admin.emoji.add", json!({"ok": true}));
     let mut tools = Registry::bundled();
-    assert!(tools.get("functionsCompleteError").is_none());
-    tools.register::<FunctionsCompleteError>();
+    assert!(tools.get("adminEmojiAdd").is_none());
+    tools.register::<AdminEmojiAdd>();
     assert_eq!(tools.len(), slack_methods::methods::ALL.len() + 1);
     let answer = tools
         .call(
             &client,
-            "functionsCompleteError",
-            json!({"function_execution_id": "Fx0123ABCD", "error": "The sheet is locked"}),
+            "adminEmojiAdd",
+            json!({"name": "shipit", "url": "https://example.com/shipit.png"}),
         )
         .await
         .unwrap();
     assert_eq!(answer, json!({}));
-    let sent = emu.requests_for("functions.completeError");
+    let sent = emu.requests_for("admin.emoji.add");
     assert_eq!(sent.len(), 1);
-    assert_eq!(sent[0].param("function_execution_id"), Some("Fx0123ABCD"));
-    assert_eq!(sent[0].param("error"), Some("The sheet is locked"));
+    assert_eq!(sent[0].param("name"), Some("shipit"));
+    assert_eq!(sent[0].param("url"), Some("https://example.com/shipit.png"));
 
     let ill_typed = tools
         .call(
             &client,
-            "functionsCompleteError",
-            json!({"function_execution_id": "Fx0123ABCD", "error": 30}),
+            "adminEmojiAdd",
+            json!({"name": "shipit", "url": 30}),
         )
         .await
         .unwrap_err();
     assert!(
-        ill_typed.to_string().contains("argument `error`"),
+        ill_typed.to_string().contains("argument `url`"),
         "{ill_typed}"
     );
-    assert_eq!(emu.requests_for("functions.completeError").len(), 1);
+    assert_eq!(emu.requests_for("admin.emoji.add").len(), 1);
 
     // Keeping only the tools that read.
     tools.retain(slack_methods::ToolFacts::read_only);
-    assert!(tools.get("functionsCompleteError").is_none());
+    assert!(tools.get("adminEmojiAdd").is_none());
     assert!(tools.get("usersProfileGet").is_some());
     assert_eq!(Post::NAME, "chat.postMessage");
 }

@@ -94,7 +94,11 @@
 //! arranged with [`Emulator::snooze_until`];
 //! and who signed in with Slack: `openid.connect.userInfo` (scope `openid`; the user's email
 //! with `email`, their name, picture and locale with `profile`), for the tokens
-//! `openid.connect.token` gives ([`Emulator::openid_code`]).
+//! `openid.connect.token` gives ([`Emulator::openid_code`]);
+//! and the end of a custom step's run: `functions.completeSuccess` (the outputs the step requires,
+//! else `parameter_validation_failed`) and `functions.completeError`, once per run
+//! (`function_execution_not_found` after), for runs started with [`Emulator::start_function`]
+//! and read back with [`Emulator::function_execution`].
 //! Paginated lists answer small pages ([`EmulatorBuilder::max_page_size`]). As Slack's, a
 //! cursor names where the next page starts, not an offset (the `ts` of a message, the id of a
 //! channel, member or user, a scheduled message's `post_at` and id), so an item added or removed
@@ -315,6 +319,7 @@ mod canvases;
 mod directory;
 mod dnd;
 mod faults;
+mod functions;
 #[cfg(feature = "gzip")]
 mod gzip;
 mod http;

@@ -367,6 +367,8 @@ pub(crate) struct State {
     pub(crate) reminders: crate::reminders::Reminders,
     /// Each user's snooze (`dnd.setSnooze`).
     pub(crate) snoozes: crate::dnd::Snoozes,
+    /// The runs of the app's custom steps (`functions.completeSuccess`, `.completeError`).
+    pub(crate) functions: crate::functions::Executions,
     /// The methods served, by name, with the facts of the bindings they are served for.
     pub(crate) served: HashMap<&'static str, MethodFacts>,
     pub(crate) users: HashMap<String, User>,
@@ -406,6 +408,7 @@ impl State {
             streams: crate::methods::stream::Streams::new(),
             reminders: crate::reminders::Reminders::default(),
             snoozes: crate::dnd::Snoozes::default(),
+            functions: crate::functions::Executions::default(),
             served: HashMap::new(),
             users: HashMap::new(),
             tokens: HashMap::new(),

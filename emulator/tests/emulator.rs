@@ -656,15 +656,15 @@ async fn profile_set_rejects_what_slack_rejects() {
 #[tokio::test]
 async fn stubs_answer_methods_the_emulator_does_not_implement() {
     let emu = emulator().await;
-    let args = "function_execution_id=Fx0123ABCD&error=locked";
-    let before = post(&emu, "functions.completeError", Some(BOT), args).await;
+    let args = "name=shipit&url=https%3A%2F%2Fexample.com%2Fshipit.png";
+    let before = post(&emu, "admin.emoji.add", Some(BOT), args).await;
     assert_eq!(before.json()["error"], "unknown_method");
 
-    emu.stub_method("functions.completeError", json!({"note": "stubbed"}));
-    let answer = post(&emu, "functions.completeError", Some(BOT), args).await;
+    emu.stub_method("admin.emoji.add", json!({"note": "stubbed"}));
+    let answer = post(&emu, "admin.emoji.add", Some(BOT), args).await;
     assert_eq!(answer.text(), r#"{"ok":true,"note":"stubbed"}"#);
-    assert_eq!(emu.applied_writes("functions.completeError"), 1);
-    let unauthed = post(&emu, "functions.completeError", None, "").await;
+    assert_eq!(emu.applied_writes("admin.emoji.add"), 1);
+    let unauthed = post(&emu, "admin.emoji.add", None, "").await;
     assert_eq!(unauthed.json()["error"], "not_authed");
 
     emu.stub_method_with_scopes("chat.postMessage", &["chat:write"], json!({"ts": "1.2"}));

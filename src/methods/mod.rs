@@ -94,6 +94,7 @@ pub mod dnd;
 pub mod emoji;
 pub mod files;
 pub mod files_remote;
+pub mod functions;
 pub mod history;
 pub mod lifecycle;
 pub mod oauth;
@@ -156,6 +157,7 @@ pub use files_remote::{
     FilesRemoteAdd, FilesRemoteInfo, FilesRemoteList, FilesRemoteListResponse, FilesRemoteRemove,
     FilesRemoteShare, FilesRemoteUpdate, RemoteFileRef, RemoteFileResponse,
 };
+pub use functions::{FunctionsCompleteError, FunctionsCompleteSuccess};
 pub use history::{
     ConversationsHistory, ConversationsHistoryResponse, ConversationsReplies,
     ConversationsRepliesResponse,
@@ -365,4 +367,6 @@ bundled![
     FilesRemoteUpdate,
     FilesRemoteRemove,
     FilesRemoteShare,
+    FunctionsCompleteSuccess,
+    FunctionsCompleteError,
 ];

@@ -16,6 +16,7 @@ mod dnd;
 mod emoji;
 mod files;
 mod files_remote;
+mod functions;
 mod history;
 mod lifecycle;
 pub(crate) mod messages;
@@ -262,6 +263,8 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("files.remote.update", files_remote::update),
     ("files.remote.remove", files_remote::remove),
     ("files.remote.share", files_remote::share),
+    ("functions.completeSuccess", functions::complete_success),
+    ("functions.completeError", functions::complete_error),
 ];
 
 fn implementation(method: &str) -> Option<Handler> {
