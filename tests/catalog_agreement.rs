@@ -199,6 +199,21 @@ const NEWER_THAN_TABLES: &[(&str, &str, &str)] = &[
         "team_id",
         "Slack's dnd.teamInfo page: the users' workspace, required with an org-level token",
     ),
+    (
+        "auth.teams.list",
+        "cursor",
+        "Slack's auth.teams.list page: the next_cursor of the page before",
+    ),
+    (
+        "auth.teams.list",
+        "limit",
+        "Slack's auth.teams.list page: workspaces a page, a positive integer at most 1000",
+    ),
+    (
+        "auth.teams.list",
+        "include_icon",
+        "Slack's auth.teams.list page: whether to give each workspace's icon",
+    ),
 ];
 
 /// Parameters a bundled binding requires although Slack's tables call them optional, each with
@@ -248,6 +263,7 @@ const REQUIRED_HERE: &[(&str, &str, &str)] = &[
 
 /// Methods whose verb in Slack's SDK is POST although they change nothing.
 const READS_BY_POST: &[&str] = &[
+    "auth.teams.list",
     "auth.test",
     "bookmarks.list",
     "canvases.sections.lookup",

@@ -214,7 +214,7 @@ fn limits_stated_in_descriptions_are_the_enforced_constants() {
     use slack_methods::methods::dnd::MAX_DND_TEAM_INFO_USERS;
     use slack_methods::methods::reminders::MAX_SECONDS_FROM_NOW;
     use slack_methods::methods::search::MAX_SEARCH_COUNT;
-    let stated: [(&str, Option<&str>, &str, usize); 36] = [
+    let stated: [(&str, Option<&str>, &str, usize); 37] = [
         (
             "conversationsSetTopic",
             Some("topic"),
@@ -386,6 +386,12 @@ fn limits_stated_in_descriptions_are_the_enforced_constants() {
             MAX_SEARCH_COUNT as usize,
         ),
         ("searchAll", None, "at most", MAX_SEARCH_COUNT as usize),
+        (
+            "authTeamsList",
+            Some("limit"),
+            "at most",
+            MAX_PAGE_LIMIT as usize,
+        ),
     ];
     let tools = Registry::bundled();
     for (tool, param, words, limit) in stated {

@@ -1,13 +1,16 @@
 //! What an app reads about the workspace, against the emulator over real HTTP:
 //! `team.profile.get`'s custom profile fields (whose ids `users.profile.set` writes) and
-//! `bots.info`, who the bot behind a message's `bot_id` is.
+//! `bots.info`, who the bot behind a message's `bot_id` is; and `auth.teams.list`, the
+//! workspaces an org-wide app is approved for.
 
 mod common;
 
-use common::{api_code as code, unpaced_client as client};
+use common::{api_code as code, refused, unpaced_client as client};
 
+use futures_util::TryStreamExt;
 use slack_methods::methods::{
-    BotsInfo, ChatPostMessage, ProfileVisibility, TeamProfileGet, UsersProfileGet, UsersProfileSet,
+    AuthTeamsList, BotsInfo, ChatPostMessage, ProfileVisibility, TeamProfileGet, UsersProfileGet,
+    UsersProfileSet,
 };
 use slack_methods::types::ProfileUpdate;
 use slack_methods::{BotId, ChannelId, SlackMethod};
@@ -221,4 +224,109 @@ async fn an_unknown_bot_is_bot_not_found() {
         .await;
     assert_eq!(code(scope), "missing_scope");
     assert_eq!(BotsInfo::SCOPES, ["users:read"]);
+}
+
+#[tokio::test]
+async fn a_workspace_s_own_token_lists_its_one_workspace() {
+    let emu = emulator().await;
+    let answer = client(&emu, demo::BOT_TOKEN)
+        .call(&AuthTeamsList::new())
+        .await
+        .unwrap();
+    let teams: Vec<_> = answer.teams.iter().collect();
+    assert_eq!(teams.len(), 1);
+    assert_eq!(teams[0].id.as_str(), emu.team_id());
+    assert_eq!(teams[0].name, "Emulated Workspace");
+    assert!(teams[0].icon.is_none());
+    assert_eq!(answer.next_cursor, None);
+    let sent = emu.requests_for(AuthTeamsList::NAME);
+    assert_eq!(sent[0].verb, "POST");
+    assert!(sent[0].params.is_empty(), "{:?}", sent[0].params);
+}
+
+#[tokio::test]
+async fn an_org_wide_app_s_workspaces_page_with_the_client_s_cursors() {
+    let emu = emulator().await;
+    emu.approve_in_workspace("T0SALES001", "Sales");
+    emu.approve_in_workspace("T0ENGINEER", "Engineering");
+    let user = client(&emu, demo::USER_TOKEN);
+    let list = AuthTeamsList::new().limit(1).with_icons();
+    let pages: Vec<_> = user.pages(&list).try_collect().await.unwrap();
+    assert_eq!(pages.len(), 3);
+    let ids: Vec<String> = pages
+        .iter()
+        .flat_map(|page| page.teams.iter().map(|team| team.id.as_str().to_owned()))
+        .collect();
+    let mut expected = vec![emu.team_id(), "T0SALES001".into(), "T0ENGINEER".into()];
+    expected.sort();
+    assert_eq!(ids, expected);
+    let sent = emu.requests_for(AuthTeamsList::NAME);
+    assert_eq!(sent[0].param("cursor"), None);
+    assert_eq!(sent[1].param("cursor"), pages[0].next_cursor.as_deref());
+    assert_eq!(sent[2].param("cursor"), pages[1].next_cursor.as_deref());
+    assert!(sent
+        .iter()
+        .all(|request| request.param("limit") == Some("1")
+            && request.param("include_icon") == Some("true")));
+    let sales = pages
+        .iter()
+        .flat_map(|page| page.teams.iter())
+        .find(|team| team.id.as_str() == "T0SALES001")
+        .unwrap();
+    assert_eq!(sales.name, "Sales");
+    let icon = sales.icon.as_ref().unwrap();
+    assert!(icon.image_34.as_deref().unwrap().contains("T0SALES001"));
+
+    // `items` crosses the same pages, one workspace at a time.
+    emu.clear_requests();
+    let all: Vec<_> = user
+        .items(&AuthTeamsList::new().limit(2))
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 3);
+    assert_eq!(emu.requests_for(AuthTeamsList::NAME).len(), 2);
+}
+
+#[tokio::test]
+async fn a_limit_slack_refuses_is_refused_before_sending() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    for limit in [0, 1001] {
+        let why = refused(bot.call(&AuthTeamsList::new().limit(limit)).await);
+        assert!(why.contains("`limit`"), "{why}");
+    }
+    assert!(emu.requests_for(AuthTeamsList::NAME).is_empty());
+    bot.call(&AuthTeamsList::new().limit(1000)).await.unwrap();
+
+    /// `auth.teams.list` with `limit` and `cursor` as they are, unchecked: for what the
+    /// emulator answers to values the typed binding would not send.
+    #[slack_methods::slack_method("auth.teams.list", no_scope, writes = false)]
+    struct RawTeamsList {
+        #[slack(unchecked)]
+        limit: Option<String>,
+        #[slack(unchecked)]
+        cursor: Option<String>,
+    }
+    emu.serve(&[slack_methods::MethodFacts::of::<RawTeamsList>()]);
+    for limit in ["0", "1001", "-1", "ten"] {
+        let raw = RawTeamsList {
+            limit: Some(limit.into()),
+            cursor: None,
+        };
+        assert_eq!(code(bot.call(&raw).await), "invalid_limit", "{limit}");
+    }
+    let stale = RawTeamsList {
+        limit: None,
+        cursor: Some("not-a-cursor".into()),
+    };
+    assert_eq!(code(bot.call(&stale).await), "invalid_cursor");
+}
+
+#[test]
+fn listing_workspaces_is_a_read_with_no_scope() {
+    assert_eq!(
+        common::tool_facts::<AuthTeamsList>(),
+        ("auth.teams.list", false, false, &[][..])
+    );
 }

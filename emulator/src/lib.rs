@@ -95,10 +95,12 @@
 //! and who signed in with Slack: `openid.connect.userInfo` (scope `openid`; the user's email
 //! with `email`, their name, picture and locale with `profile`), for the tokens
 //! `openid.connect.token` gives ([`Emulator::openid_code`]);
-//! and the end of a custom step's run: `functions.completeSuccess` (the outputs the step requires,
+//! the end of a custom step's run: `functions.completeSuccess` (the outputs the step requires,
 //! else `parameter_validation_failed`) and `functions.completeError`, once per run
 //! (`function_execution_not_found` after), for runs started with [`Emulator::start_function`]
-//! and read back with [`Emulator::function_execution`].
+//! and read back with [`Emulator::function_execution`];
+//! and `auth.teams.list`, the emulator's workspace and those of
+//! [`Emulator::approve_in_workspace`] (`invalid_limit`).
 //! Paginated lists answer small pages ([`EmulatorBuilder::max_page_size`]). As Slack's, a
 //! cursor names where the next page starts, not an offset (the `ts` of a message, the id of a
 //! channel, member or user, a scheduled message's `post_at` and id), so an item added or removed
@@ -595,6 +597,16 @@ impl Emulator {
     /// The workspace's team id.
     pub fn team_id(&self) -> String {
         self.shared.lock().team.id.clone()
+    }
+
+    /// Approves the app in another workspace of its organization, `id` (`T...`) named `name`,
+    /// as an org-wide app is approved workspace by workspace: `auth.teams.list` then lists it
+    /// beside the emulator's own. Tokens and users stay the emulator's own workspace's.
+    /// Approving the same `id` again renames it.
+    pub fn approve_in_workspace(&self, id: &str, name: &str) {
+        let mut state = self.shared.lock();
+        state.approved_teams.retain(|(known, _)| known != id);
+        state.approved_teams.push((id.to_owned(), name.to_owned()));
     }
 
     /// Adds a user (or replaces the one with the same id, profile included).

@@ -369,6 +369,8 @@ pub(crate) struct State {
     pub(crate) snoozes: crate::dnd::Snoozes,
     /// The runs of the app's custom steps (`functions.completeSuccess`, `.completeError`).
     pub(crate) functions: crate::functions::Executions,
+    /// The other workspaces the app is approved for (`auth.teams.list`), as (id, name).
+    pub(crate) approved_teams: Vec<(String, String)>,
     /// The methods served, by name, with the facts of the bindings they are served for.
     pub(crate) served: HashMap<&'static str, MethodFacts>,
     pub(crate) users: HashMap<String, User>,
@@ -409,6 +411,7 @@ impl State {
             reminders: crate::reminders::Reminders::default(),
             snoozes: crate::dnd::Snoozes::default(),
             functions: crate::functions::Executions::default(),
+            approved_teams: Vec::new(),
             served: HashMap::new(),
             users: HashMap::new(),
             tokens: HashMap::new(),

@@ -1,6 +1,7 @@
 //! The `auth.*` family.
 
-use crate::{slack_method, BotId, EnterpriseId, TeamId, UserId};
+use crate::types::{List, ResponseMetadata, TeamIcon};
+use crate::{slack_method, BotId, EnterpriseId, InvalidRequest, PageItems, TeamId, UserId};
 use serde::Deserialize;
 
 /// `auth.test`: checks the token and tells whose it is.
@@ -92,5 +93,118 @@ crate::slack_object! {
             /// Whether the token was revoked (`false` for a `test` call).
             pub revoked: bool,
         }
+    }
+}
+
+/// `auth.teams.list`: the workspaces an org-wide app has been approved for, which its token
+/// may call in, one page at a time (most tokens belong to one workspace, which it lists alone).
+/// Slack's page names no scope. With `include_icon`, each workspace comes with its icon. A
+/// `limit` of 0 or above 1000 is refused before sending: Slack's page says it must be a
+/// positive integer, at most 1000.
+///
+/// Stream every workspace across pages with `client.items(&list)`:
+///
+/// ```no_run
+/// # async fn demo(client: slack_methods::Client) -> Result<(), slack_methods::Error> {
+/// use futures_util::TryStreamExt;
+/// use slack_methods::methods::AuthTeamsList;
+/// let list = AuthTeamsList::new().limit(100);
+/// let mut teams = std::pin::pin!(client.items(&list));
+/// while let Some(team) = teams.try_next().await? {
+///     if let Some(team) = team.parsed() {
+///         println!("{} ({})", team.name, team.id);
+///     }
+/// }
+/// # Ok(()) }
+/// ```
+#[slack_method(
+    "auth.teams.list",
+    no_scope,
+    writes = false,
+    paginated,
+    response = AuthTeamsListResponse,
+    validate = AuthTeamsList::check
+)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct AuthTeamsList {
+    /// Where the page starts: the `next_cursor` of the page before; the first page when absent.
+    #[slack(unchecked)]
+    pub cursor: Option<String>,
+    /// The most workspaces on one page (from 1, at most 1000; 100 when absent).
+    #[slack(unchecked)]
+    pub limit: Option<u32>,
+    /// Whether to give each workspace's icon.
+    #[slack(unchecked)]
+    pub include_icon: Option<bool>,
+}
+
+impl AuthTeamsList {
+    /// The first page of the workspaces the token may call in.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Asks for each workspace's icon too.
+    pub fn with_icons(mut self) -> Self {
+        self.include_icon = Some(true);
+        self
+    }
+
+    page_builders!("workspaces");
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        if self.limit == Some(0) {
+            return Err(InvalidRequest::new(
+                "`limit` is 0; Slack takes a positive number of workspaces a page",
+            ));
+        }
+        super::channels::check_limit(self.limit)
+    }
+}
+
+crate::slack_object! {
+    /// What `auth.teams.list` answers: one page of workspaces.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct AuthTeamsListResponse {
+        /// The page's workspaces; one that does not fit [`AuthTeam`] is kept as
+        /// [`Unparsed`](crate::types::Unparsed).
+        pub teams: List<AuthTeam>,
+        /// The next page's cursor (also [`SlackResponse::next_cursor`](crate::SlackResponse)).
+        pub response_metadata: Option<ResponseMetadata>,
+    }
+}
+
+impl PageItems for AuthTeamsListResponse {
+    type Item = crate::types::Item<AuthTeam>;
+    fn into_items(self) -> Vec<crate::types::Item<AuthTeam>> {
+        self.teams.into_items()
+    }
+}
+
+crate::slack_object! {
+    /// A workspace, as `auth.teams.list` answers it.
+    ///
+    /// ```
+    /// use slack_methods::methods::AuthTeam;
+    /// let team: AuthTeam = serde_json::from_str(r#"{"name":"Shinichi's workspace","id":"T12345678"}"#)?;
+    /// assert_eq!(team.id.as_str(), "T12345678");
+    /// assert_eq!(team.name, "Shinichi's workspace");
+    /// assert!(team.icon.is_none());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct AuthTeam {
+        required {
+            /// The workspace's id (`T...`).
+            pub id: TeamId,
+        }
+        /// The workspace's name.
+        pub name: String,
+        /// The workspace's icon, when `include_icon` asked for it.
+        pub icon: Option<TeamIcon>,
     }
 }

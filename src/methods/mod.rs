@@ -118,7 +118,10 @@ pub use assistant::{
     AssistantThreadsSetStatus, AssistantThreadsSetSuggestedPrompts, AssistantThreadsSetTitle,
     SuggestedPrompt,
 };
-pub use auth::{AuthRevoke, AuthRevokeResponse, AuthTest, AuthTestResponse};
+pub use auth::{
+    AuthRevoke, AuthRevokeResponse, AuthTeam, AuthTeamsList, AuthTeamsListResponse, AuthTest,
+    AuthTestResponse,
+};
 pub use bookmarks::{
     BookmarksAdd, BookmarksAddResponse, BookmarksEdit, BookmarksEditResponse, BookmarksList,
     BookmarksListResponse, BookmarksRemove,
@@ -369,4 +372,5 @@ bundled![
     FilesRemoteShare,
     FunctionsCompleteSuccess,
     FunctionsCompleteError,
+    AuthTeamsList,
 ];

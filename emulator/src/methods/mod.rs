@@ -265,6 +265,7 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("files.remote.share", files_remote::share),
     ("functions.completeSuccess", functions::complete_success),
     ("functions.completeError", functions::complete_error),
+    ("auth.teams.list", auth::teams_list),
 ];
 
 fn implementation(method: &str) -> Option<Handler> {

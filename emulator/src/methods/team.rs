@@ -2,7 +2,7 @@
 
 use super::{fail, param, Outcome};
 use crate::state::{State, User};
-use serde_json::{json, Map};
+use serde_json::{json, Map, Value};
 
 /// `team.info`: the workspace. A `team` or `domain` that is not this workspace's is
 /// `team_not_found`.
@@ -13,7 +13,6 @@ pub(crate) fn info(state: &mut State, _: &User, params: &[(String, String)]) -> 
     if other_id || other_domain {
         return Err(fail("team_not_found"));
     }
-    let icon_base = format!("https://avatars.emulator.invalid/{}", team.id);
     let mut data = Map::new();
     data.insert(
         "team".into(),
@@ -23,21 +22,27 @@ pub(crate) fn info(state: &mut State, _: &User, params: &[(String, String)]) -> 
             "url": format!("https://{}.slack.com/", team.domain),
             "domain": team.domain,
             "email_domain": "",
-            "icon": {
-                "image_default": true,
-                "image_34": format!("{icon_base}/34.png"),
-                "image_44": format!("{icon_base}/44.png"),
-                "image_68": format!("{icon_base}/68.png"),
-                "image_88": format!("{icon_base}/88.png"),
-                "image_102": format!("{icon_base}/102.png"),
-                "image_132": format!("{icon_base}/132.png"),
-                "image_230": format!("{icon_base}/230.png"),
-            },
+            "icon": icon(&team.id),
             "avatar_base_url": "https://avatars.emulator.invalid/",
             "is_verified": false,
         }),
     );
     Ok(data)
+}
+
+/// The icon of the workspace `team_id`, as `team.info` (and `auth.teams.list`) answer it.
+pub(crate) fn icon(team_id: &str) -> Value {
+    let icon_base = format!("https://avatars.emulator.invalid/{team_id}");
+    json!({
+        "image_default": true,
+        "image_34": format!("{icon_base}/34.png"),
+        "image_44": format!("{icon_base}/44.png"),
+        "image_68": format!("{icon_base}/68.png"),
+        "image_88": format!("{icon_base}/88.png"),
+        "image_102": format!("{icon_base}/102.png"),
+        "image_132": format!("{icon_base}/132.png"),
+        "image_230": format!("{icon_base}/230.png"),
+    })
 }
 
 /// `team.profile.get`: the workspace's custom profile fields (the demo workspace's, and those
