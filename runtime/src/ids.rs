@@ -190,6 +190,10 @@ slack_id!(
     /// A view id (a modal or an App Home), such as `V0123ABCD`.
     ViewId, "view id", b"V", "`V` then uppercase letters and digits", "V0123ABCD"
 );
+slack_id!(
+    /// A call's id (the Calls API: `calls.add` answers it), such as `R0E69JAIF`.
+    CallId, "call id", b"R", "`R` then uppercase letters and digits", "R0E69JAIF"
+);
 
 /// A channel as the posting methods take it (`chat.postMessage`, `chat.postEphemeral`,
 /// `chat.scheduleMessage`): its id, or its name, which Slack resolves ("an encoded ID, or a

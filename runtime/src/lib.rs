@@ -39,7 +39,7 @@ pub use client::{CallOptions, Client, ClientBuilder, USER_AGENT};
 pub use error::{ApiError, ConfigError, Error, ErrorCode};
 pub use form::{EncodeError, FormEncoder, FormValue};
 pub use ids::{
-    AppId, BotId, ChannelId, ChannelRef, EnterpriseId, FileId, IdError, TeamId, UserId,
+    AppId, BotId, CallId, ChannelId, ChannelRef, EnterpriseId, FileId, IdError, TeamId, UserId,
     UsergroupId, ViewId,
 };
 pub use limiter::{RateLimiter, RateLimits, Refused};

@@ -9,7 +9,7 @@ use crate::types::{
     ViewPayload,
 };
 use crate::{
-    AppId, BotId, ChannelId, ChannelRef, EnterpriseId, FileId, MethodFacts, TeamId, UserId,
+    AppId, BotId, CallId, ChannelId, ChannelRef, EnterpriseId, FileId, MethodFacts, TeamId, UserId,
     UsergroupId, ViewId,
 };
 use serde_json::{json, Map, Number, Value};
@@ -1085,6 +1085,7 @@ id_schema! {
     FileId => "^F[A-Z0-9]+$", "A file id, such as F0123ABCD.";
     UsergroupId => "^S[A-Z0-9]+$", "A user group id, such as S0123ABCD.";
     ViewId => "^V[A-Z0-9]+$", "A view id, such as V0123ABCD.";
+    CallId => "^R[A-Z0-9]+$", "A call's id, such as R0E69JAIF.";
 }
 
 impl ParamSchema for ChannelRef {

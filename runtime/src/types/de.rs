@@ -386,6 +386,7 @@ id_field!(
     crate::FileId,
     crate::UsergroupId,
     crate::ViewId,
+    crate::CallId,
 );
 
 impl Field for Value {
