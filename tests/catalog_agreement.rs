@@ -272,10 +272,16 @@ const READS_BY_POST: &[&str] = &[
 
 /// Reads a bundled binding sends by GET although Slack's SDK POSTs them, each with why. Any
 /// other difference in verb fails the check.
-const GET_WHERE_SDK_POSTS: &[(&str, &str)] = &[(
-    "chat.scheduledMessages.list",
-    "the spec's verb: a read, which Slack answers by GET or POST alike",
-)];
+const GET_WHERE_SDK_POSTS: &[(&str, &str)] = &[
+    (
+        "chat.scheduledMessages.list",
+        "the spec's verb: a read, which Slack answers by GET or POST alike",
+    ),
+    (
+        "calls.info",
+        "the spec's verb: a read, which Slack answers by GET or POST alike",
+    ),
+];
 
 /// Writes a bundled binding sends by POST although Slack's SDK sends them by GET, each with why.
 /// Any other difference in verb fails the check.

@@ -72,6 +72,7 @@ fn pool() -> Vec<Value> {
         json!("F01"),
         json!("S01"),
         json!("V01"),
+        json!("R01"),
         json!("X01"),
         json!([]),
         json!([1]),

@@ -99,8 +99,13 @@
 //! else `parameter_validation_failed`) and `functions.completeError`, once per run
 //! (`function_execution_not_found` after), for runs started with [`Emulator::start_function`]
 //! and read back with [`Emulator::function_execution`];
-//! and `auth.teams.list`, the emulator's workspace and those of
-//! [`Emulator::approve_in_workspace`] (`invalid_limit`).
+//! `auth.teams.list`, the emulator's workspace and those of
+//! [`Emulator::approve_in_workspace`] (`invalid_limit`);
+//! and an app's calls: `calls.add` (one call per `external_unique_id`, else
+//! `invalid_arguments`; `created_by` required of a bot token, `invalid_created_by`),
+//! `calls.info`, `calls.update`, `calls.end` (`inactive_call` once ended) and
+//! `calls.participants.add` and `.remove` (`bad_users` for one already in, or not in, the
+//! call), `invalid_call_id` for an unknown call, read back with [`Emulator::call`].
 //! Paginated lists answer small pages ([`EmulatorBuilder::max_page_size`]). As Slack's, a
 //! cursor names where the next page starts, not an offset (the `ts` of a message, the id of a
 //! channel, member or user, a scheduled message's `post_at` and id), so an item added or removed

@@ -371,6 +371,8 @@ pub(crate) struct State {
     pub(crate) functions: crate::functions::Executions,
     /// The other workspaces the app is approved for (`auth.teams.list`), as (id, name).
     pub(crate) approved_teams: Vec<(String, String)>,
+    /// The calls apps registered (`calls.add`).
+    pub(crate) calls: crate::methods::calls::Calls,
     /// The methods served, by name, with the facts of the bindings they are served for.
     pub(crate) served: HashMap<&'static str, MethodFacts>,
     pub(crate) users: HashMap<String, User>,
@@ -412,6 +414,7 @@ impl State {
             snoozes: crate::dnd::Snoozes::default(),
             functions: crate::functions::Executions::default(),
             approved_teams: Vec::new(),
+            calls: crate::methods::calls::Calls::default(),
             served: HashMap::new(),
             users: HashMap::new(),
             tokens: HashMap::new(),

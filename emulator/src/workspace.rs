@@ -310,6 +310,8 @@ pub mod demo {
         "canvases:write",
         "dnd:read",
         "links:write",
+        "calls:read",
+        "calls:write",
     ];
 
     /// The workspace's custom profile fields of kind `text` (`team.profile.get`), in their

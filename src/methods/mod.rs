@@ -87,6 +87,7 @@ pub mod assistant;
 pub mod auth;
 pub mod bookmarks;
 pub mod bots;
+pub mod calls;
 pub mod canvases;
 pub mod channels;
 pub mod chat;
@@ -127,6 +128,10 @@ pub use bookmarks::{
     BookmarksListResponse, BookmarksRemove,
 };
 pub use bots::{Bot, BotsInfo, BotsInfoResponse};
+pub use calls::{
+    Call, CallResponse, CallUser, CallsAdd, CallsEnd, CallsInfo, CallsParticipantsAdd,
+    CallsParticipantsRemove, CallsUpdate,
+};
 pub use canvases::{
     CanvasAccessLevel, CanvasChange, CanvasCreated, CanvasSection, CanvasesAccessDelete,
     CanvasesAccessSet, CanvasesCreate, CanvasesDelete, CanvasesEdit, CanvasesSectionsLookup,
@@ -373,4 +378,10 @@ bundled![
     FunctionsCompleteSuccess,
     FunctionsCompleteError,
     AuthTeamsList,
+    CallsAdd,
+    CallsInfo,
+    CallsUpdate,
+    CallsEnd,
+    CallsParticipantsAdd,
+    CallsParticipantsRemove,
 ];

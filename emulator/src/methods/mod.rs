@@ -9,6 +9,7 @@ mod assistant;
 mod auth;
 mod bookmarks;
 mod bots;
+pub(crate) mod calls;
 mod canvases;
 mod channels;
 mod chat;
@@ -266,6 +267,12 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("functions.completeSuccess", functions::complete_success),
     ("functions.completeError", functions::complete_error),
     ("auth.teams.list", auth::teams_list),
+    ("calls.add", calls::add),
+    ("calls.info", calls::info),
+    ("calls.update", calls::update),
+    ("calls.end", calls::end),
+    ("calls.participants.add", calls::participants_add),
+    ("calls.participants.remove", calls::participants_remove),
 ];
 
 fn implementation(method: &str) -> Option<Handler> {
