@@ -103,6 +103,7 @@ fn small_pool() -> Vec<Value> {
         json!("x"),
         json!("U0123ABCD"),
         json!("F0123ABCD"),
+        json!("C0123ABCD"),
         json!([]),
         json!(["x"]),
         json!({}),
