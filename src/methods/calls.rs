@@ -289,8 +289,8 @@ pub struct CallsAdd {
     /// The user who started the call: required with a bot token; with a user token, the
     /// token's user when absent.
     pub created_by: Option<UserId>,
-    /// The participants so far: each {"slack_id": <user id>}, or {"external_id": <the app's
-    /// id>, "display_name": <name>} with an optional "avatar_url".
+    /// The participants so far: each `{"slack_id": "U..."}`, or
+    /// `{"external_id": "...", "display_name": "..."}` with an optional `avatar_url`.
     #[slack(json)]
     pub users: Option<Vec<CallUser>>,
 }
@@ -512,8 +512,8 @@ fn check_users(users: &[CallUser]) -> Result<(), InvalidRequest> {
 pub struct CallsParticipantsAdd {
     /// The call's id (`R...`), as `calls.add` answered it.
     pub id: CallId,
-    /// Who joined, one or more: each {"slack_id": <user id>}, or {"external_id": <the app's
-    /// id>, "display_name": <name>} with an optional "avatar_url".
+    /// Who joined, one or more: each `{"slack_id": "U..."}`, or
+    /// `{"external_id": "...", "display_name": "..."}` with an optional `avatar_url`.
     #[slack(json)]
     pub users: Vec<CallUser>,
 }
@@ -561,8 +561,8 @@ impl CallsParticipantsAdd {
 pub struct CallsParticipantsRemove {
     /// The call's id (`R...`), as `calls.add` answered it.
     pub id: CallId,
-    /// Who left, one or more: each {"slack_id": <user id>}, or {"external_id": <the app's id>,
-    /// "display_name": <name>} as they were added.
+    /// Who left, one or more: each `{"slack_id": "U..."}`, or
+    /// `{"external_id": "...", "display_name": "..."}` as they were added.
     #[slack(json)]
     pub users: Vec<CallUser>,
 }
