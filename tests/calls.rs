@@ -629,3 +629,67 @@ async fn a_call_registered_by_name_reads_back() {
     assert!(tools.get("callsEnd").unwrap().destructive);
     assert!(!tools.get("callsParticipantsAdd").unwrap().destructive);
 }
+
+/// A participant an agent gets wrong is refused with what it lacks or has too many of (not
+/// only that it fits neither form), and a field it writes as `null` is one it left out, as the
+/// typed path reads it.
+#[cfg(feature = "tools")]
+#[tokio::test]
+async fn a_participant_from_an_agent_says_what_is_wrong_and_takes_null_for_none() {
+    use serde_json::json;
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let tools = slack_methods::tools::Registry::bundled();
+    let added = tools
+        .call(
+            &bot,
+            "callsAdd",
+            json!({
+                "external_unique_id": "meet-nulls",
+                "join_url": "https://meet.example.com/nulls",
+                "created_by": demo::ADA,
+                "users": [
+                    {"external_id": "g1", "display_name": "Guest", "avatar_url": null},
+                    {"slack_id": demo::GRACE, "external_id": null},
+                ],
+            }),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        added["call"]["users"],
+        json!([{"external_id": "g1", "display_name": "Guest"}, {"slack_id": demo::GRACE}])
+    );
+    let sent = emu.requests().len();
+    for (wrong, says) in [
+        (json!({"external_id": "g2"}), "`display_name` missing"),
+        (json!({"display_name": "Guest"}), "`external_id` missing"),
+        (json!({}), "`external_id` and `display_name` missing"),
+        (
+            json!({"slack_id": demo::GRACE, "display_name": "Grace"}),
+            "`display_name` beside `slack_id`",
+        ),
+        (
+            json!({"slack_id": demo::GRACE, "role": "host"}),
+            "unknown field `role`",
+        ),
+    ] {
+        let error = tools
+            .call(
+                &bot,
+                "callsAdd",
+                json!({
+                    "external_unique_id": "meet-wrong",
+                    "join_url": "https://meet.example.com/wrong",
+                    "created_by": demo::ADA,
+                    "users": [wrong],
+                }),
+            )
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("`users[0]`"), "{error}");
+        assert!(error.contains(says), "{error}");
+    }
+    assert_eq!(emu.requests().len(), sent, "nothing was sent");
+}

@@ -14,7 +14,7 @@ use super::Acknowledged;
 use crate::types::List;
 use crate::{check_value, slack_method, CallId, InvalidRequest, ParamSchema, UserId, ValueError};
 use serde::{Deserialize, Deserializer, Serialize};
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 /// A participant of a call (`calls.add`'s and `calls.participants.*`'s `users`), as Slack's
 /// Calls API names one: a Slack user by `slack_id`, or someone outside Slack by the app's own
@@ -150,7 +150,10 @@ impl ParamSchema for CallUser {
                     "properties": {
                         "external_id": text("The app's own unique id for someone outside Slack."),
                         "display_name": text("The name Slack shows for them."),
-                        "avatar_url": text("A URL of their avatar image."),
+                        "avatar_url": {
+                            "type": ["string", "null"],
+                            "description": "A URL of their avatar image.",
+                        },
                     },
                     "required": ["external_id", "display_name"],
                     "additionalProperties": false,
@@ -160,9 +163,50 @@ impl ParamSchema for CallUser {
         })
     }
 
-    /// The shape, then the user id's own check (a shape check leaves `pattern` to the id).
+    /// Which fields a participant has, said as a mistake of that participant (the shape check
+    /// alone would say only that the object fits neither form); then the shape, then the user
+    /// id's own check (a shape check leaves `pattern` to the id). A `null` field counts as
+    /// left out, as the typed path reads it.
     fn check_json(value: &Value) -> Result<(), ValueError> {
-        check_value(&Self::json_schema(), value)?;
+        if let Value::Object(fields) = value {
+            const FIELDS: [&str; 4] = ["slack_id", "external_id", "display_name", "avatar_url"];
+            if let Some(unknown) = fields.keys().find(|key| !FIELDS.contains(&key.as_str())) {
+                return Err(ValueError::new(format!(
+                    "unknown field `{unknown}`: a participant takes `slack_id`, or \
+                     `external_id`, `display_name` and an optional `avatar_url`"
+                )));
+            }
+            let given = |key: &str| fields.get(key).is_some_and(|value| !value.is_null());
+            if given("slack_id") {
+                if let Some(other) = FIELDS[1..].iter().find(|key| given(key)) {
+                    return Err(ValueError::new(format!(
+                        "`{other}` beside `slack_id`: a user of the workspace is named by \
+                         `slack_id` alone; someone outside Slack by `external_id` and \
+                         `display_name`"
+                    )));
+                }
+            } else {
+                let missing: Vec<&str> = ["external_id", "display_name"]
+                    .into_iter()
+                    .filter(|key| !given(key))
+                    .collect();
+                if !missing.is_empty() {
+                    return Err(ValueError::new(format!(
+                        "`{}` missing: a participant has a `slack_id`, or an `external_id` and \
+                         a `display_name`",
+                        missing.join("` and `")
+                    )));
+                }
+            }
+            let present: Map<String, Value> = fields
+                .iter()
+                .filter(|(_, value)| !value.is_null())
+                .map(|(key, value)| (key.clone(), value.clone()))
+                .collect();
+            check_value(&Self::json_schema(), &Value::Object(present))?;
+        } else {
+            check_value(&Self::json_schema(), value)?;
+        }
         match value.get("slack_id") {
             Some(id) => <UserId as ParamSchema>::check_json(id)
                 .map_err(|error| ValueError::new(format!("slack_id: {}", error.message()))),
