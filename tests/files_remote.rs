@@ -533,6 +533,23 @@ async fn both_ids_or_neither_are_refused_before_sending() {
     let empty = FilesRemoteShare::new(file.id.clone(), []);
     assert!(refused(bot.call(&empty).await).contains("`channels` is empty"));
 
+    // An empty `external_id` names no file: not a second way to name it beside `file`, nor
+    // the one way.
+    let blank = RemoteFileRef::external;
+    let why = refused(bot.call(&FilesRemoteInfo::of(blank(""))).await);
+    assert!(why.contains("`external_id` is empty"), "{why}");
+    let why = refused(bot.call(&FilesRemoteRemove::of(blank(" "))).await);
+    assert!(why.contains("`external_id` is empty"), "{why}");
+    let mut update = FilesRemoteUpdate::of(file.id.clone()).title("x");
+    update.external_id = Some(String::new());
+    let why = refused(bot.call(&update).await);
+    assert!(why.contains("`external_id` is empty"), "{why}");
+    let why = refused(
+        bot.call(&FilesRemoteShare::new(blank(""), [channel(demo::GENERAL)]))
+            .await,
+    );
+    assert!(why.contains("`external_id` is empty"), "{why}");
+
     assert!(emu.requests().is_empty(), "nothing was sent");
 }
 

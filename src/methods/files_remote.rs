@@ -8,7 +8,7 @@
 //! app gave it: a [`RemoteFileRef`]. Slack's pages say `files.remote.info` and
 //! `files.remote.remove` answer `too_many_ids` to both, and Slack's Node SDK types all four
 //! calls that name one file as taking exactly one of them; so both, or neither, are refused
-//! before sending. `files.remote.share` is the exception: its page says either or both, so it
+//! before sending (and so is an empty `external_id`, which names no file). `files.remote.share` is the exception: its page says either or both, so it
 //! refuses only neither.
 //!
 //! The answers carry Slack's file object, read into [`File`] (its `external_id` and
@@ -65,12 +65,19 @@ impl From<FileId> for RemoteFileRef {
 }
 
 /// Refuses a call that names its remote file by neither `file` nor `external_id`, and, unless
-/// `both_allowed`, one that names it both ways (`too_many_ids`).
+/// `both_allowed`, one that names it both ways (`too_many_ids`). A blank `external_id` names no
+/// file, so it is refused as such (not counted as one of the two ways).
 fn check_one_file(
     file: Option<&FileId>,
     external_id: Option<&String>,
     both_allowed: bool,
 ) -> Result<(), InvalidRequest> {
+    if external_id.is_some_and(|id| id.trim().is_empty()) {
+        return Err(InvalidRequest::new(
+            "`external_id` is empty: give the app's id for the file, or leave it out and give \
+             `file` (its id in Slack)",
+        ));
+    }
     match (file, external_id) {
         (None, None) => Err(InvalidRequest::new(
             "name the remote file: give `file` (its id in Slack) or `external_id` (the app's id)",
