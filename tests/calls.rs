@@ -673,6 +673,10 @@ async fn a_participant_from_an_agent_says_what_is_wrong_and_takes_null_for_none(
             json!({"slack_id": demo::GRACE, "role": "host"}),
             "unknown field `role`",
         ),
+        (
+            json!({"external_id": 7, "display_name": "Guest"}),
+            "`users[0].external_id`: expected a string",
+        ),
     ] {
         let error = tools
             .call(
@@ -688,7 +692,7 @@ async fn a_participant_from_an_agent_says_what_is_wrong_and_takes_null_for_none(
             .await
             .unwrap_err()
             .to_string();
-        assert!(error.contains("`users[0]`"), "{error}");
+        assert!(error.contains("`users[0]"), "{error}");
         assert!(error.contains(says), "{error}");
     }
     assert_eq!(emu.requests().len(), sent, "nothing was sent");

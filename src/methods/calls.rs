@@ -164,9 +164,10 @@ impl ParamSchema for CallUser {
     }
 
     /// Which fields a participant has, said as a mistake of that participant (the shape check
-    /// alone would say only that the object fits neither form); then the shape, then the user
-    /// id's own check (a shape check leaves `pattern` to the id). A `null` field counts as
-    /// left out, as the typed path reads it.
+    /// alone would say only that the object fits neither form); then the form those fields
+    /// chose, so a value of the wrong type is named; then the user id's own check (a shape
+    /// check leaves `pattern` to the id). A `null` field counts as left out, as the typed path
+    /// reads it.
     fn check_json(value: &Value) -> Result<(), ValueError> {
         if let Value::Object(fields) = value {
             const FIELDS: [&str; 4] = ["slack_id", "external_id", "display_name", "avatar_url"];
@@ -203,7 +204,10 @@ impl ParamSchema for CallUser {
                 .filter(|(_, value)| !value.is_null())
                 .map(|(key, value)| (key.clone(), value.clone()))
                 .collect();
-            check_value(&Self::json_schema(), &Value::Object(present))?;
+            // The form its fields chose, so that a value of the wrong type is named.
+            let schema = Self::json_schema();
+            let form = &schema["anyOf"][if given("slack_id") { 0 } else { 1 }];
+            check_value(form, &Value::Object(present))?;
         } else {
             check_value(&Self::json_schema(), value)?;
         }
