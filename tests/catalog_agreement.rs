@@ -214,6 +214,11 @@ const NEWER_THAN_TABLES: &[(&str, &str, &str)] = &[
         "include_icon",
         "Slack's auth.teams.list page: whether to give each workspace's icon",
     ),
+    (
+        "conversations.inviteShared",
+        "external_limited",
+        "Slack's conversations.inviteShared page: whether the invited may only post, true by default",
+    ),
 ];
 
 /// Parameters a bundled binding requires although Slack's tables call them optional, each with
@@ -267,6 +272,7 @@ const READS_BY_POST: &[&str] = &[
     "auth.test",
     "bookmarks.list",
     "canvases.sections.lookup",
+    "conversations.listConnectInvites",
     "openid.connect.userInfo",
 ];
 
@@ -293,6 +299,14 @@ const POST_WHERE_SDK_GETS: &[(&str, &str)] = &[
     (
         "files.remote.share",
         "a write (it posts the file in channels), which the catalog corrects to POST",
+    ),
+    (
+        "conversations.inviteShared",
+        "a write (it makes an invitation), which the catalog corrects to POST",
+    ),
+    (
+        "conversations.declineSharedInvite",
+        "a write (it ends an invitation), which the catalog corrects to POST",
     ),
 ];
 

@@ -101,6 +101,10 @@
 //! and read back with [`Emulator::function_execution`];
 //! `auth.teams.list`, the emulator's workspace and those of
 //! [`Emulator::approve_in_workspace`] (`invalid_limit`);
+//! Slack Connect invitations: `conversations.inviteShared`, `.listConnectInvites`,
+//! `.acceptSharedInvite`, `.approveSharedInvite` and `.declineSharedInvite`, the other
+//! organization a team id the test names ([`Emulator::receive_shared_invite`],
+//! [`Emulator::accept_shared_invite_as`]), read back with [`Emulator::shared_invite`];
 //! and an app's calls: `calls.add` (one call per `external_unique_id`, else
 //! `invalid_arguments`; `created_by` required of a bot token, `invalid_created_by`),
 //! `calls.info`, `calls.update`, `calls.end` (`inactive_call` once ended) and

@@ -371,6 +371,8 @@ pub(crate) struct State {
     pub(crate) functions: crate::functions::Executions,
     /// The other workspaces the app is approved for (`auth.teams.list`), as (id, name).
     pub(crate) approved_teams: Vec<(String, String)>,
+    /// Slack Connect invitations, sent and received.
+    pub(crate) connect: crate::methods::connect::Invites,
     /// The calls apps registered (`calls.add`).
     pub(crate) calls: crate::methods::calls::Calls,
     /// The methods served, by name, with the facts of the bindings they are served for.
@@ -414,6 +416,7 @@ impl State {
             snoozes: crate::dnd::Snoozes::default(),
             functions: crate::functions::Executions::default(),
             approved_teams: Vec::new(),
+            connect: crate::methods::connect::Invites::default(),
             calls: crate::methods::calls::Calls::default(),
             served: HashMap::new(),
             users: HashMap::new(),
@@ -481,6 +484,10 @@ impl State {
                 scopes.push("dnd:write".to_owned());
                 scopes.push("openid".to_owned());
             }
+            // Slack Connect, on both tokens (Slack's scope pages name bot tokens; the demo user
+            // token has every bundled binding's scope).
+            scopes.push("conversations.connect:write".to_owned());
+            scopes.push("conversations.connect:manage".to_owned());
             // Remote files, on both tokens: Slack takes the writes from bots only, which the
             // user token then shows (`bot_user_required`).
             for scope in [

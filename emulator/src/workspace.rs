@@ -239,12 +239,14 @@ impl Clock {
 pub mod demo {
     /// A bot token (of the bot user [`BOT`]) with the scopes the bundled bindings need, the
     /// remote files' `remote_files:read`, `remote_files:share` and `remote_files:write` among
-    /// them.
+    /// them, and the Slack Connect scopes `conversations.connect:write` and
+    /// `conversations.connect:manage` (which the user token has too).
     pub const BOT_TOKEN: &str = "xoxb-emulated-demo-bot";
     /// A user token (of [`ADA`]) with the same scopes, the profile scopes, `users:write`, and
     /// the user-token scopes `reminders:read`, `reminders:write`, `search:read`,
     /// `dnd:write` and `openid` (without `email` and `profile`), and the remote files' scopes
-    /// (whose writes Slack takes from bots only: `bot_user_required`).
+    /// (whose writes Slack takes from bots only: `bot_user_required`) and the Slack Connect
+    /// scopes (bot scopes to Slack).
     pub const USER_TOKEN: &str = "xoxp-emulated-demo-user";
     /// The bot user's id.
     pub const BOT: &str = "U0DEMOBOT1";

@@ -91,6 +91,7 @@ pub mod calls;
 pub mod canvases;
 pub mod channels;
 pub mod chat;
+pub mod connect;
 pub mod dnd;
 pub mod emoji;
 pub mod files;
@@ -150,6 +151,12 @@ pub use chat::{
     ChatPostEphemeralResponse, ChatPostMessage, ChatPostMessageResponse, ChatScheduleMessage,
     ChatScheduleMessageResponse, ChatScheduledMessagesList, ChatScheduledMessagesListResponse,
     ChatUpdate, ChatUpdateResponse, ScheduledMessage,
+};
+pub use connect::{
+    AcceptSharedInviteResponse, ConnectChannel, ConnectInvite, ConnectInviteDetails,
+    ConversationsAcceptSharedInvite, ConversationsApproveSharedInvite,
+    ConversationsDeclineSharedInvite, ConversationsInviteShared, ConversationsListConnectInvites,
+    InviteSharedResponse, ListConnectInvitesResponse,
 };
 pub use dnd::{
     DndEndDnd, DndEndSnooze, DndInfo, DndSetSnooze, DndSnooze, DndStatus, DndTeamInfo,
@@ -384,4 +391,9 @@ bundled![
     CallsEnd,
     CallsParticipantsAdd,
     CallsParticipantsRemove,
+    ConversationsInviteShared,
+    ConversationsListConnectInvites,
+    ConversationsAcceptSharedInvite,
+    ConversationsApproveSharedInvite,
+    ConversationsDeclineSharedInvite,
 ];

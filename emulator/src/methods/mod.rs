@@ -13,6 +13,7 @@ pub(crate) mod calls;
 mod canvases;
 mod channels;
 mod chat;
+pub(crate) mod connect;
 mod dnd;
 mod emoji;
 mod files;
@@ -273,6 +274,11 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("calls.end", calls::end),
     ("calls.participants.add", calls::participants_add),
     ("calls.participants.remove", calls::participants_remove),
+    ("conversations.inviteShared", connect::invite_shared),
+    ("conversations.listConnectInvites", connect::list),
+    ("conversations.acceptSharedInvite", connect::accept),
+    ("conversations.approveSharedInvite", connect::approve),
+    ("conversations.declineSharedInvite", connect::decline),
 ];
 
 fn implementation(method: &str) -> Option<Handler> {

@@ -1,0 +1,489 @@
+//! Slack Connect invitations: `conversations.inviteShared`, `conversations.listConnectInvites`,
+//! `conversations.acceptSharedInvite`, `conversations.approveSharedInvite` and
+//! `conversations.declineSharedInvite` ("share #deals with our partner's account manager").
+//!
+//! An invitation goes through three steps: one organization invites (`inviteShared`), the
+//! other accepts (`acceptSharedInvite`), and an admin of either approves or declines the
+//! accepted invitation (`approveSharedInvite`, `declineSharedInvite`); `listConnectInvites`
+//! shows those not yet approved nor declined. Slack's tables name no scope for these methods;
+//! Slack's scope pages do: `conversations.connect:write` to invite and accept,
+//! `conversations.connect:manage` to list, approve and decline (bot tokens). Slack's pages say
+//! these methods work on Enterprise Grid workspaces only.
+
+use super::Acknowledged;
+use crate::types::{List, ResponseMetadata};
+use crate::{slack_method, ChannelId, InvalidRequest, PageItems, TeamId, UserId};
+use serde::Deserialize;
+
+/// `conversations.inviteShared`: invites one person of another organization to a channel of
+/// the workspace, by email (Slack emails them a link) or by user id (Slack notifies them in
+/// their client); the channel becomes a Slack Connect channel. Slack's page: either `emails` or
+/// `user_ids` must be given, and only one email or one user id may be invited at a time, so
+/// anything but exactly one recipient is refused before sending. The invited person's
+/// organization must already share a channel with the app's. Scope `conversations.connect:write`
+/// (Slack's scope page; Slack's tables name none).
+///
+/// ```
+/// use slack_methods::methods::ConversationsInviteShared;
+/// use slack_methods::{ChannelId, UserId};
+/// let by_email = ConversationsInviteShared::email(ChannelId::new("C0123ABCD")?, "kim@partner.example");
+/// assert_eq!(
+///     slack_methods::encode_params(&by_email)?,
+///     "channel=C0123ABCD&emails=kim%40partner.example",
+/// );
+/// let by_id = ConversationsInviteShared::user(ChannelId::new("C0123ABCD")?, UserId::new("W0456EFGH")?)
+///     .external_limited(false);
+/// assert_eq!(
+///     slack_methods::encode_params(&by_id)?,
+///     "channel=C0123ABCD&user_ids=W0456EFGH&external_limited=false",
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "conversations.inviteShared",
+    scope = "conversations.connect:write",
+    response = InviteSharedResponse,
+    validate = ConversationsInviteShared::check
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ConversationsInviteShared {
+    /// The channel of the workspace to share (`C...`).
+    pub channel: ChannelId,
+    /// The email of the person to invite: one email; not with `user_ids`.
+    pub emails: Option<Vec<String>>,
+    /// The user id of the person to invite: one id; not with `emails`.
+    pub user_ids: Option<Vec<UserId>>,
+    /// Whether the invited person may only post (not invite others, rename the channel or
+    /// export it); Slack's default is true.
+    #[slack(unchecked)]
+    pub external_limited: Option<bool>,
+}
+
+impl ConversationsInviteShared {
+    /// Invites the person with `email` to `channel`.
+    pub fn email(channel: ChannelId, email: impl Into<String>) -> Self {
+        ConversationsInviteShared {
+            channel,
+            emails: Some(vec![email.into()]),
+            user_ids: None,
+            external_limited: None,
+        }
+    }
+
+    /// Invites `user`, of another organization, to `channel`.
+    pub fn user(channel: ChannelId, user: UserId) -> Self {
+        ConversationsInviteShared {
+            channel,
+            emails: None,
+            user_ids: Some(vec![user]),
+            external_limited: None,
+        }
+    }
+
+    /// Whether the invited person may only post (`true`, Slack's default) or also invite
+    /// others and change the channel (`false`).
+    pub fn external_limited(mut self, limited: bool) -> Self {
+        self.external_limited = Some(limited);
+        self
+    }
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        let emails = self.emails.as_ref().map_or(0, Vec::len);
+        let users = self.user_ids.as_ref().map_or(0, Vec::len);
+        match (emails, users) {
+            (0, 0) => Err(InvalidRequest::new(
+                "give `emails` or `user_ids`: the one person to invite (Slack answers `recipients_not_specified`)",
+            )),
+            (1, 0) | (0, 1) => Ok(()),
+            _ => Err(InvalidRequest::new(format!(
+                "{} recipients: Slack invites only one email or one user id a call; make one call for each",
+                emails + users
+            ))),
+        }
+    }
+}
+
+crate::slack_object! {
+    /// What `conversations.inviteShared` answers: the invitation's id.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct InviteSharedResponse {
+        required {
+            /// The invitation's id (`I...`), which `approveSharedInvite` and
+            /// `declineSharedInvite` take.
+            pub invite_id: String,
+        }
+        /// Whether the channel is a legacy shared channel.
+        pub is_legacy_shared_channel: Option<bool>,
+        /// The link that joins the channel, when Slack gives it for an email invitation.
+        pub url: Option<String>,
+        /// The invitation's confirmation code, when Slack gives it for an email invitation.
+        pub conf_code: Option<String>,
+    }
+}
+
+/// `conversations.listConnectInvites`: the Slack Connect invitations the workspace sent or
+/// received that are not yet approved nor declined by all parties, one page at a time (100 a
+/// page unless `count` says otherwise). With an org-level token, `team_id` names the
+/// workspace. Scope `conversations.connect:manage` (Slack's scope pages; Slack's tables name
+/// none).
+///
+/// Stream every invitation across pages with `client.items(&list)`:
+///
+/// ```no_run
+/// # async fn demo(client: slack_methods::Client) -> Result<(), slack_methods::Error> {
+/// use futures_util::TryStreamExt;
+/// use slack_methods::methods::ConversationsListConnectInvites;
+/// let list = ConversationsListConnectInvites::new();
+/// let mut invites = std::pin::pin!(client.items(&list));
+/// while let Some(invite) = invites.try_next().await? {
+///     if let Some(invite) = invite.parsed() {
+///         println!("{} {}", invite.direction, invite.status);
+///     }
+/// }
+/// # Ok(()) }
+/// ```
+#[slack_method(
+    "conversations.listConnectInvites",
+    scope = "conversations.connect:manage",
+    writes = false,
+    paginated,
+    response = ListConnectInvitesResponse
+)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ConversationsListConnectInvites {
+    /// The most invitations on one page (100 when absent).
+    pub count: Option<u32>,
+    /// Where the page starts: the `next_cursor` of the page before; the first page when absent.
+    pub cursor: Option<String>,
+    /// With an org-level token: the workspace whose invitations to list (required then).
+    pub team_id: Option<TeamId>,
+}
+
+impl ConversationsListConnectInvites {
+    /// The first page of the workspace's pending invitations.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Asks for at most `count` invitations a page.
+    pub fn count(mut self, count: u32) -> Self {
+        self.count = Some(count);
+        self
+    }
+
+    /// Starts at `cursor` (a page's `next_cursor`), to resume an earlier listing.
+    pub fn cursor(mut self, cursor: impl Into<String>) -> Self {
+        self.cursor = Some(cursor.into());
+        self
+    }
+
+    /// Lists the invitations of workspace `team` (with an org-level token).
+    pub fn in_team(mut self, team: TeamId) -> Self {
+        self.team_id = Some(team);
+        self
+    }
+}
+
+crate::slack_object! {
+    /// What `conversations.listConnectInvites` answers: one page of invitations.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct ListConnectInvitesResponse {
+        /// The page's invitations; one that does not fit [`ConnectInvite`] is kept as
+        /// [`Unparsed`](crate::types::Unparsed).
+        pub invites: List<ConnectInvite>,
+        /// The next page's cursor (also [`SlackResponse::next_cursor`](crate::SlackResponse)).
+        pub response_metadata: Option<ResponseMetadata>,
+    }
+}
+
+impl PageItems for ListConnectInvitesResponse {
+    type Item = crate::types::Item<ConnectInvite>;
+    fn into_items(self) -> Vec<crate::types::Item<ConnectInvite>> {
+        self.invites.into_items()
+    }
+}
+
+crate::slack_object! {
+    /// A Slack Connect invitation, as `conversations.listConnectInvites` answers it.
+    ///
+    /// ```
+    /// use slack_methods::methods::ConnectInvite;
+    /// let invite: ConnectInvite = serde_json::from_str(
+    ///     r#"{"direction":"outgoing","status":"sent","date_last_updated":1622591318,
+    ///         "invite_type":"channel","invite":{"id":"I0139HVDSDQ","date_created":1622591287},
+    ///         "channel":{"id":"C013AGH1GBD","is_private":false,"is_im":false,"name":"pb-shared-7"},
+    ///         "acceptances":[]}"#,
+    /// )?;
+    /// assert_eq!(invite.direction, "outgoing");
+    /// assert_eq!(invite.invite.unwrap().id, "I0139HVDSDQ");
+    /// assert_eq!(invite.channel.unwrap().name.as_deref(), Some("pb-shared-7"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct ConnectInvite {
+        required {
+            /// `outgoing` (the workspace sent it) or `incoming` (it received it).
+            pub direction: String,
+            /// Where it stands, such as `sent` or `received`.
+            pub status: String,
+        }
+        /// When it last changed, as a Unix time.
+        pub date_last_updated: Option<i64>,
+        /// What it invites to, such as `channel`.
+        pub invite_type: Option<String>,
+        /// The invitation itself: its id, dates, inviting team and user.
+        pub invite: Option<ConnectInviteDetails>,
+        /// The channel it shares.
+        pub channel: Option<ConnectChannel>,
+        /// Each acceptance, with its `approval_status` and accepting team and user, as Slack
+        /// sent it.
+        pub acceptances: Option<Vec<serde_json::Value>>,
+    }
+}
+
+crate::slack_object! {
+    /// The invitation inside a [`ConnectInvite`].
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct ConnectInviteDetails {
+        required {
+            /// The invitation's id (`I...`).
+            pub id: String,
+        }
+        /// When it was made, as a Unix time.
+        pub date_created: Option<i64>,
+        /// When it stops being valid, as a Unix time.
+        pub date_invalid: Option<i64>,
+        /// The inviting team, as Slack sent it.
+        pub inviting_team: Option<serde_json::Value>,
+        /// The inviting user, as Slack sent it.
+        pub inviting_user: Option<serde_json::Value>,
+        /// The invitation's link.
+        pub link: Option<String>,
+    }
+}
+
+crate::slack_object! {
+    /// The channel a [`ConnectInvite`] shares.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct ConnectChannel {
+        required {
+            /// The channel's id.
+            pub id: ChannelId,
+        }
+        /// Its name.
+        pub name: Option<String>,
+        /// Whether it is private.
+        pub is_private: Option<bool>,
+        /// Whether it is a direct message.
+        pub is_im: Option<bool>,
+    }
+}
+
+/// `conversations.acceptSharedInvite`: accepts an invitation to a Slack Connect channel the
+/// workspace received, named by `invite_id` or `channel_id` (Slack's page: one of them must be
+/// given, so a call with neither is refused before sending). The channel takes `channel_name`
+/// in the workspace if it is not there yet. The channel may still need an admin's approval.
+/// `free_trial_accepted` starts the workspace's free trial if it is not on a paid plan; with an
+/// org-level token, `team_id` is required. Scope `conversations.connect:write` (Slack's scope
+/// page; Slack's tables name none).
+///
+/// ```
+/// use slack_methods::methods::ConversationsAcceptSharedInvite;
+/// let accept = ConversationsAcceptSharedInvite::invite("deals-shared", "I0139HVDSDQ").private();
+/// assert_eq!(
+///     slack_methods::encode_params(&accept)?,
+///     "channel_name=deals-shared&invite_id=I0139HVDSDQ&is_private=true",
+/// );
+/// # Ok::<(), slack_methods::Error>(())
+/// ```
+#[slack_method(
+    "conversations.acceptSharedInvite",
+    scope = "conversations.connect:write",
+    response = AcceptSharedInviteResponse,
+    validate = ConversationsAcceptSharedInvite::check
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ConversationsAcceptSharedInvite {
+    /// The channel's name in the workspace, if it is not there yet.
+    pub channel_name: String,
+    /// The invitation to accept (`I...`); this or `channel_id`.
+    pub invite_id: Option<String>,
+    /// The channel whose invitation to accept; this or `invite_id`.
+    pub channel_id: Option<ChannelId>,
+    /// Whether to start the workspace's free trial to use Slack Connect.
+    pub free_trial_accepted: Option<bool>,
+    /// Whether the channel is private in the workspace.
+    pub is_private: Option<bool>,
+    /// With an org-level token: the workspace to accept in (required then).
+    pub team_id: Option<TeamId>,
+}
+
+impl ConversationsAcceptSharedInvite {
+    /// Accepts invitation `invite_id`, naming the channel `channel_name`.
+    pub fn invite(channel_name: impl Into<String>, invite_id: impl Into<String>) -> Self {
+        Self::new(channel_name.into(), Some(invite_id.into()), None)
+    }
+
+    /// Accepts the invitation to channel `channel_id`, naming it `channel_name`.
+    pub fn channel(channel_name: impl Into<String>, channel_id: ChannelId) -> Self {
+        Self::new(channel_name.into(), None, Some(channel_id))
+    }
+
+    fn new(channel_name: String, invite_id: Option<String>, channel_id: Option<ChannelId>) -> Self {
+        ConversationsAcceptSharedInvite {
+            channel_name,
+            invite_id,
+            channel_id,
+            free_trial_accepted: None,
+            is_private: None,
+            team_id: None,
+        }
+    }
+
+    /// Makes the channel private in the workspace.
+    pub fn private(mut self) -> Self {
+        self.is_private = Some(true);
+        self
+    }
+
+    /// Starts the workspace's free trial if it is not on a paid plan.
+    pub fn with_free_trial(mut self) -> Self {
+        self.free_trial_accepted = Some(true);
+        self
+    }
+
+    /// Accepts in workspace `team` (with an org-level token).
+    pub fn in_team(mut self, team: TeamId) -> Self {
+        self.team_id = Some(team);
+        self
+    }
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        let named = |id: Option<&str>| id.is_some_and(|id| !id.is_empty());
+        if named(self.invite_id.as_deref()) || self.channel_id.is_some() {
+            Ok(())
+        } else {
+            Err(InvalidRequest::new(
+                "give `invite_id` or `channel_id`: the invitation to accept",
+            ))
+        }
+    }
+}
+
+crate::slack_object! {
+    /// What `conversations.acceptSharedInvite` answers.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct AcceptSharedInviteResponse {
+        required {
+            /// The channel in the workspace.
+            pub channel_id: ChannelId,
+        }
+        /// The invitation accepted.
+        pub invite_id: Option<String>,
+        /// Whether the channel needs no admin's approval.
+        pub implicit_approval: Option<bool>,
+        /// Whether a Slack Connect direct message can be opened.
+        pub can_open_scdm: Option<bool>,
+    }
+}
+
+/// `conversations.approveSharedInvite`: approves an accepted invitation to a Slack Connect
+/// channel, sent by the workspace or received by it; the app must be installed by someone who
+/// may approve Slack Connect channels. `target_team` is the other party's team or enterprise
+/// id (Slack answers `missing_target_team` when the inviting team leaves it out). Scope
+/// `conversations.connect:manage` (Slack's scope page; Slack's tables name none).
+///
+/// ```
+/// use slack_methods::methods::ConversationsApproveSharedInvite;
+/// use slack_methods::TeamId;
+/// let approve = ConversationsApproveSharedInvite::new("I0139HVDSDQ").target_team(TeamId::new("T0PP93X0Q")?);
+/// assert_eq!(
+///     slack_methods::encode_params(&approve)?,
+///     "invite_id=I0139HVDSDQ&target_team=T0PP93X0Q",
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "conversations.approveSharedInvite",
+    scope = "conversations.connect:manage",
+    response = Acknowledged
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ConversationsApproveSharedInvite {
+    /// The accepted invitation to approve (`I...`).
+    pub invite_id: String,
+    /// The other party's team or enterprise id.
+    pub target_team: Option<TeamId>,
+}
+
+impl ConversationsApproveSharedInvite {
+    /// Approves invitation `invite_id`.
+    pub fn new(invite_id: impl Into<String>) -> Self {
+        ConversationsApproveSharedInvite {
+            invite_id: invite_id.into(),
+            target_team: None,
+        }
+    }
+
+    /// Names the other party, `team` (a team or enterprise id).
+    pub fn target_team(mut self, team: TeamId) -> Self {
+        self.target_team = Some(team);
+        self
+    }
+}
+
+/// `conversations.declineSharedInvite`: declines an accepted invitation to a Slack Connect
+/// channel, for good: the channel is not shared. `target_team` is the other party's team or
+/// enterprise id (Slack answers `missing_target_team` when it is needed and left out). Scope
+/// `conversations.connect:manage` (Slack's scope page; Slack's tables name none).
+///
+/// ```
+/// use slack_methods::methods::ConversationsDeclineSharedInvite;
+/// let decline = ConversationsDeclineSharedInvite::new("I0139HVDSDQ");
+/// assert_eq!(slack_methods::encode_params(&decline)?, "invite_id=I0139HVDSDQ");
+/// # Ok::<(), slack_methods::Error>(())
+/// ```
+#[slack_method(
+    "conversations.declineSharedInvite",
+    scope = "conversations.connect:manage",
+    response = Acknowledged
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ConversationsDeclineSharedInvite {
+    /// The accepted invitation to decline (`I...`).
+    pub invite_id: String,
+    /// The other party's team or enterprise id.
+    pub target_team: Option<TeamId>,
+}
+
+impl ConversationsDeclineSharedInvite {
+    /// Declines invitation `invite_id`.
+    pub fn new(invite_id: impl Into<String>) -> Self {
+        ConversationsDeclineSharedInvite {
+            invite_id: invite_id.into(),
+            target_team: None,
+        }
+    }
+
+    /// Names the other party, `team` (a team or enterprise id).
+    pub fn target_team(mut self, team: TeamId) -> Self {
+        self.target_team = Some(team);
+        self
+    }
+}
