@@ -14,7 +14,7 @@ use slack_methods::methods::{
     ConversationsAcceptSharedInvite, ConversationsApproveSharedInvite,
     ConversationsDeclineSharedInvite, ConversationsInviteShared, ConversationsListConnectInvites,
 };
-use slack_methods::{ChannelId, SlackMethod, SlackTool, TeamId, UserId};
+use slack_methods::{ChannelId, SlackMethod, TeamId, UserId};
 use slack_methods_emulator::demo;
 
 const PARTNER: &str = "T0PARTNER1";
@@ -95,10 +95,30 @@ async fn an_accepted_invitation_declined_is_over() {
     assert_eq!(code(bot.call(&decline).await), "approval_inactive");
     let approve = ConversationsApproveSharedInvite::new(&sent.invite_id).target_team(partner());
     assert_eq!(code(bot.call(&approve).await), "approval_inactive");
-    // Declining is for good: the tool says so.
-    assert!(<ConversationsDeclineSharedInvite as SlackTool>::DESTRUCTIVE);
-    assert!(!<ConversationsApproveSharedInvite as SlackTool>::DESTRUCTIVE);
-    assert!(!<ConversationsAcceptSharedInvite as SlackTool>::DESTRUCTIVE);
+}
+
+#[test]
+fn declining_is_destructive_and_listing_is_read_only() {
+    // (method, writes, destructive, scopes): the names' words say it (`decline`), so no
+    // binding overrides them; the scopes are Slack's scope pages'.
+    let write = &["conversations.connect:write"][..];
+    let manage = &["conversations.connect:manage"][..];
+    assert_eq!(
+        [
+            common::tool_facts::<ConversationsInviteShared>(),
+            common::tool_facts::<ConversationsListConnectInvites>(),
+            common::tool_facts::<ConversationsAcceptSharedInvite>(),
+            common::tool_facts::<ConversationsApproveSharedInvite>(),
+            common::tool_facts::<ConversationsDeclineSharedInvite>(),
+        ],
+        [
+            ("conversations.inviteShared", true, false, write),
+            ("conversations.listConnectInvites", false, false, manage),
+            ("conversations.acceptSharedInvite", true, false, write),
+            ("conversations.approveSharedInvite", true, false, manage),
+            ("conversations.declineSharedInvite", true, true, manage),
+        ]
+    );
 }
 
 #[tokio::test]
