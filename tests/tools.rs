@@ -214,7 +214,8 @@ fn limits_stated_in_descriptions_are_the_enforced_constants() {
     use slack_methods::methods::dnd::MAX_DND_TEAM_INFO_USERS;
     use slack_methods::methods::reminders::MAX_SECONDS_FROM_NOW;
     use slack_methods::methods::search::MAX_SEARCH_COUNT;
-    let stated: [(&str, Option<&str>, &str, usize); 37] = [
+    use slack_methods::methods::team::{MAX_ACCESS_LOGS_COUNT, MAX_ACCESS_LOGS_PAGE};
+    let stated: [(&str, Option<&str>, &str, usize); 39] = [
         (
             "conversationsSetTopic",
             Some("topic"),
@@ -391,6 +392,18 @@ fn limits_stated_in_descriptions_are_the_enforced_constants() {
             Some("limit"),
             "at most",
             MAX_PAGE_LIMIT as usize,
+        ),
+        (
+            "teamAccessLogs",
+            Some("count"),
+            "at most",
+            MAX_ACCESS_LOGS_COUNT as usize,
+        ),
+        (
+            "teamAccessLogs",
+            Some("page"),
+            "at most",
+            MAX_ACCESS_LOGS_PAGE as usize,
         ),
     ];
     let tools = Registry::bundled();

@@ -105,6 +105,10 @@
 //! `.acceptSharedInvite`, `.approveSharedInvite` and `.declineSharedInvite`, the other
 //! organization a team id the test names ([`Emulator::receive_shared_invite`],
 //! [`Emulator::accept_shared_invite_as`]), read back with [`Emulator::shared_invite`];
+//! a workspace admin's reads, for an admin's user token (`no_permission` for a member,
+//! `user_is_bot`): `team.billableInfo` (a human user is billed, a bot user is not),
+//! `team.accessLogs` and `team.integrationLogs`, demo logs built from the workspace's users,
+//! in numbered pages (`over_pagination_limit`);
 //! and an app's calls: `calls.add` (one call per `external_unique_id`, else
 //! `invalid_arguments`; `created_by` required of a bot token, `invalid_created_by`),
 //! `calls.info`, `calls.update`, `calls.end` (`inactive_call` once ended) and

@@ -244,9 +244,9 @@ pub mod demo {
     pub const BOT_TOKEN: &str = "xoxb-emulated-demo-bot";
     /// A user token (of [`ADA`]) with the same scopes, the profile scopes, `users:write`, and
     /// the user-token scopes `reminders:read`, `reminders:write`, `search:read`,
-    /// `dnd:write` and `openid` (without `email` and `profile`), and the remote files' scopes
-    /// (whose writes Slack takes from bots only: `bot_user_required`) and the Slack Connect
-    /// scopes (bot scopes to Slack).
+    /// `dnd:write`, `openid` (without `email` and `profile`) and `admin` (Ada is an admin: the
+    /// `team.*` logs and billing), and the remote files' scopes (whose writes Slack takes from
+    /// bots only: `bot_user_required`) and the Slack Connect scopes (bot scopes to Slack).
     pub const USER_TOKEN: &str = "xoxp-emulated-demo-user";
     /// The bot user's id.
     pub const BOT: &str = "U0DEMOBOT1";

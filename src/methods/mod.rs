@@ -207,8 +207,10 @@ pub use stream::{
     ChatStreamResponse, Chunk, TaskDisplayMode, TaskSource, TaskStatus, TaskUpdate,
 };
 pub use team::{
-    ProfileField, ProfileFieldOptions, ProfileSection, ProfileVisibility, TeamInfo,
-    TeamInfoResponse, TeamProfile, TeamProfileGet, TeamProfileGetResponse,
+    AccessLog, BillableInfo, IntegrationChange, IntegrationLog, ProfileField, ProfileFieldOptions,
+    ProfileSection, ProfileVisibility, TeamAccessLogs, TeamAccessLogsResponse, TeamBillableInfo,
+    TeamBillableInfoResponse, TeamInfo, TeamInfoResponse, TeamIntegrationLogs,
+    TeamIntegrationLogsResponse, TeamProfile, TeamProfileGet, TeamProfileGetResponse,
 };
 pub use unfurl::{ChatUnfurl, Unfurl, UnfurlSource, Unfurls};
 pub use usergroups::{
@@ -373,6 +375,9 @@ bundled![
     SearchFiles,
     SearchAll,
     TeamProfileGet,
+    TeamBillableInfo,
+    TeamAccessLogs,
+    TeamIntegrationLogs,
     BotsInfo,
     ChatUnfurl,
     OpenidConnectUserInfo,

@@ -30,6 +30,7 @@ mod reminders;
 mod search;
 pub(crate) mod stream;
 mod team;
+mod team_admin;
 mod unfurl;
 mod usergroups;
 mod users;
@@ -256,6 +257,9 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("search.files", search::files),
     ("search.all", search::all),
     ("team.profile.get", team::profile_get),
+    ("team.billableInfo", team_admin::billable_info),
+    ("team.accessLogs", team_admin::access_logs),
+    ("team.integrationLogs", team_admin::integration_logs),
     ("bots.info", bots::info),
     ("chat.unfurl", unfurl::unfurl),
     ("openid.connect.userInfo", openid::user_info),
