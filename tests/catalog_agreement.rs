@@ -287,6 +287,10 @@ const GET_WHERE_SDK_POSTS: &[(&str, &str)] = &[
         "calls.info",
         "the spec's verb: a read, which Slack answers by GET or POST alike",
     ),
+    (
+        "apps.event.authorizations.list",
+        "the spec's verb: a read, which Slack answers by GET or POST alike",
+    ),
 ];
 
 /// Writes a bundled binding sends by POST although Slack's SDK sends them by GET, each with why.

@@ -105,6 +105,11 @@
 //! `.acceptSharedInvite`, `.approveSharedInvite` and `.declineSharedInvite`, the other
 //! organization a team id the test names ([`Emulator::receive_shared_invite`],
 //! [`Emulator::accept_shared_invite_as`]), read back with [`Emulator::shared_invite`];
+//! an app's calls with its app-level token (`xapp-`, [`demo::APP_TOKEN`]; others are
+//! `not_allowed_token_type`): `apps.connections.open` (a `ws://127.0.0.1:<port>/link/?ticket=`
+//! URL on the emulator's address, where no WebSocket is served; `connections:write`) and
+//! `apps.event.authorizations.list`, the installations an event is visible to, for a context of
+//! [`Emulator::event_context`] (`invalid_event_context`, `invalid_cursor`);
 //! a workspace admin's reads, for an admin's user token (`no_permission` for a member,
 //! `user_is_bot`): `team.billableInfo` (a human user is billed, a bot user is not),
 //! `team.accessLogs` and `team.integrationLogs`, demo logs built from the workspace's users,
@@ -328,6 +333,7 @@
 
 #![warn(missing_docs)]
 
+mod apps;
 mod blackhole;
 mod bodies;
 mod canvases;
@@ -520,6 +526,7 @@ impl EmulatorBuilder {
         let upload_addr = upload_listener.local_addr()?;
         let mut state = State::new(self.team, self.max_page);
         state.files.upload_base = format!("http://{upload_addr}/upload/v1/");
+        state.apps.socket_base = format!("ws://{addr}/link/");
         state.serve(&self.served);
         if self.demo {
             state.seed_demo();
@@ -620,6 +627,32 @@ impl Emulator {
         let mut state = self.shared.lock();
         state.approved_teams.retain(|(known, _)| known != id);
         state.approved_teams.push((id.to_owned(), name.to_owned()));
+    }
+
+    /// Hands out an `event_context`, as Slack sends one in an event's payload, for
+    /// `apps.event.authorizations.list`: a stand-in for an event in the emulator's workspace
+    /// that the app's installation there (as its bot user, the first user with a bot id, by
+    /// id) and in each workspace of [`Emulator::approve_in_workspace`] (as the same bot user)
+    /// can see. Each call hands out a new context; the installations are those of the moment.
+    pub fn event_context(&self) -> String {
+        let mut state = self.shared.lock();
+        let mut bots: Vec<&str> = state
+            .users
+            .values()
+            .filter(|user| user.spec.bot_id.is_some())
+            .map(|user| user.spec.id.as_str())
+            .collect();
+        bots.sort_unstable();
+        let bot = bots.first().map_or(String::new(), |bot| (*bot).to_owned());
+        let mut installs: Vec<(String, String, bool)> = std::iter::once(state.team.id.clone())
+            .chain(state.approved_teams.iter().map(|(id, _)| id.clone()))
+            .map(|team| (team, bot.clone(), !bot.is_empty()))
+            .collect();
+        installs.sort();
+        installs.dedup_by(|a, b| a.0 == b.0);
+        let context = format!("4-emulated-{}", state::fresh_number());
+        state.apps.contexts.insert(context.clone(), installs);
+        context
     }
 
     /// Adds a user (or replaces the one with the same id, profile included).

@@ -365,6 +365,8 @@ pub(crate) struct State {
     pub(crate) streams: crate::methods::stream::Streams,
     /// Reminders, of every user.
     pub(crate) reminders: crate::reminders::Reminders,
+    /// The app's Socket Mode URLs and its events' contexts.
+    pub(crate) apps: crate::apps::Apps,
     /// Each user's snooze (`dnd.setSnooze`).
     pub(crate) snoozes: crate::dnd::Snoozes,
     /// The runs of the app's custom steps (`functions.completeSuccess`, `.completeError`).
@@ -413,6 +415,7 @@ impl State {
             canvases: crate::canvases::Canvases::default(),
             streams: crate::methods::stream::Streams::new(),
             reminders: crate::reminders::Reminders::default(),
+            apps: crate::apps::Apps::default(),
             snoozes: crate::dnd::Snoozes::default(),
             functions: crate::functions::Executions::default(),
             approved_teams: Vec::new(),
@@ -507,6 +510,14 @@ impl State {
                 },
             );
         }
+        self.tokens.insert(
+            demo::APP_TOKEN.to_owned(),
+            TokenEntry {
+                user: demo::BOT.to_owned(),
+                scopes: vec!["connections:write".into(), "authorizations:read".into()],
+                revoked: false,
+            },
+        );
         for (id, label, hint) in demo::PROFILE_FIELDS {
             self.profile_fields
                 .push(ProfileField::text(id, label, hint));

@@ -248,6 +248,9 @@ pub mod demo {
     /// `team.*` logs and billing), and the remote files' scopes (whose writes Slack takes from
     /// bots only: `bot_user_required`) and the Slack Connect scopes (bot scopes to Slack).
     pub const USER_TOKEN: &str = "xoxp-emulated-demo-user";
+    /// The app-level token (`xapp-`) of the demo's app, with `connections:write` and
+    /// `authorizations:read`: it calls the `apps.*` methods that take one, and nothing else.
+    pub const APP_TOKEN: &str = "xapp-emulated-demo-app";
     /// The bot user's id.
     pub const BOT: &str = "U0DEMOBOT1";
     /// The bot user's bot id.

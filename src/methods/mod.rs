@@ -83,6 +83,7 @@ macro_rules! range_builders {
 }
 
 pub mod acknowledged;
+pub mod apps;
 pub mod assistant;
 pub mod auth;
 pub mod bookmarks;
@@ -116,6 +117,10 @@ use crate::{MethodFacts, SlackTool};
 use serde::de::DeserializeOwned;
 
 pub use acknowledged::Acknowledged;
+pub use apps::{
+    AppsConnectionsOpen, AppsConnectionsOpenResponse, AppsEventAuthorizationsList,
+    AppsEventAuthorizationsListResponse, EventAuthorization, SocketModeUrl,
+};
 pub use assistant::{
     AssistantThreadsSetStatus, AssistantThreadsSetSuggestedPrompts, AssistantThreadsSetTitle,
     SuggestedPrompt,
@@ -378,6 +383,7 @@ bundled![
     TeamBillableInfo,
     TeamAccessLogs,
     TeamIntegrationLogs,
+    AppsEventAuthorizationsList,
     BotsInfo,
     ChatUnfurl,
     OpenidConnectUserInfo,

@@ -5,6 +5,7 @@
 //! the binding it serves it for ([`MethodFacts`], registered with `Emulator::serve`); what it
 //! does is written here.
 
+mod apps;
 mod assistant;
 mod auth;
 mod bookmarks;
@@ -257,6 +258,11 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("search.files", search::files),
     ("search.all", search::all),
     ("team.profile.get", team::profile_get),
+    ("apps.connections.open", apps::connections_open),
+    (
+        "apps.event.authorizations.list",
+        apps::event_authorizations_list,
+    ),
     ("team.billableInfo", team_admin::billable_info),
     ("team.accessLogs", team_admin::access_logs),
     ("team.integrationLogs", team_admin::integration_logs),
@@ -334,6 +340,10 @@ pub(crate) fn handle(
     };
     if entry.revoked {
         return fail("token_revoked");
+    }
+    // An app-level token calls only the methods that take one, and they take no other.
+    if stub.is_none() && token.starts_with("xapp-") != apps::APP_LEVEL.contains(&method) {
+        return fail("not_allowed_token_type");
     }
     let Some(caller) = state.users.get(&entry.user).cloned() else {
         return fail("invalid_auth");
