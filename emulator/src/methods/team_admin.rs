@@ -169,7 +169,7 @@ pub(crate) fn access_logs(
         })
         .filter(|(last, _)| before.is_none_or(|before| *last <= before))
         .collect();
-    logins.sort_by(|a, b| b.0.cmp(&a.0));
+    logins.sort_by_key(|(last, _)| std::cmp::Reverse(*last));
     let count = positive(params, "count").unwrap_or(DEFAULT_COUNT);
     let page = positive(params, "page").unwrap_or(1);
     let (on_page, paging) = numbered(logins.into_iter().map(|(_, e)| e).collect(), count, page);
