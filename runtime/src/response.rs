@@ -100,8 +100,13 @@ pub(crate) fn excerpt(body: &[u8]) -> String {
 }
 
 /// The beginnings of string values that are secrets under any key besides tokens: webhook URLs
-/// (as written, and with JSON's escaped slashes).
-const WEBHOOK_PREFIXES: &[&str] = &["https://hooks.slack.com/", "https:\\/\\/hooks.slack.com\\/"];
+/// and Socket Mode's one-time `wss://` URLs (as written, and with JSON's escaped slashes).
+const SECRET_PREFIXES: &[&str] = &[
+    "https://hooks.slack.com/",
+    "https:\\/\\/hooks.slack.com\\/",
+    "wss://",
+    "wss:\\/\\/",
+];
 
 /// `text` (JSON, perhaps cut short) with the string values that are secrets written as `***`:
 /// those under one of the names of secrets ([`SECRET_NAMES`]), and those that begin like a token
@@ -135,7 +140,7 @@ pub(crate) fn redact(text: &str) -> String {
         let secret = !is_key
             && (key.is_some_and(|key| SECRET_NAMES.contains(&key))
                 || looks_like_token(content)
-                || WEBHOOK_PREFIXES.iter().any(|p| content.starts_with(p)));
+                || SECRET_PREFIXES.iter().any(|p| content.starts_with(p)));
         out.push('"');
         out.push_str(if secret { "***" } else { content });
         if closed {
@@ -384,7 +389,8 @@ mod tests {
     }
 
     /// Excerpts in errors hide secrets: an upload URL, tokens (under their keys or by their
-    /// look, also in a body cut short) and webhook URLs; the rest stays as Slack wrote it.
+    /// look, also in a body cut short), webhook URLs and Socket Mode URLs; the rest stays as
+    /// Slack wrote it.
     #[test]
     fn excerpts_hide_secrets() {
         assert_eq!(
@@ -398,6 +404,15 @@ mod tests {
                 r#"{"access_token" : "xoxb-1-SECRET", "team":{"id":"T1"},"x":["xoxp-SECRET"],"u":"https:\/\/hooks.slack.com\/services\/SECRET"}"#
             ),
             r#"{"access_token" : "***", "team":{"id":"T1"},"x":["***"],"u":"***"}"#
+        );
+        // Socket Mode's connection URL, a one-time credential.
+        assert_eq!(
+            redact(r#"{"ok":true,"url":"wss:\/\/wss-primary.slack.com\/link\/?ticket=SECRET"}"#),
+            r#"{"ok":true,"url":"***"}"#
+        );
+        assert_eq!(
+            redact(r#"{"url":"wss://x.example/link/?ticket=SECRET"}"#),
+            r#"{"url":"***"}"#
         );
         // Cut inside the secret, or with escaped quotes before it.
         assert_eq!(
