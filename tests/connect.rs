@@ -326,6 +326,12 @@ async fn what_slack_would_refuse_is_refused_before_sending() {
     let mut both = ConversationsInviteShared::user(leads(), UserId::new("W0PARTNER1").unwrap());
     both.emails = Some(vec!["kim@partner.example".into()]);
     assert!(refused(bot.call(&both).await).contains("only one email or one user id"));
+    // One string holding two emails goes out as Slack's list of two; a blank one as none.
+    let joined =
+        ConversationsInviteShared::email(leads(), "kim@partner.example,lee@partner.example");
+    assert!(refused(bot.call(&joined).await).contains("only one email or one user id"));
+    let blank = ConversationsInviteShared::email(leads(), " ");
+    assert!(refused(bot.call(&blank).await).contains("`emails` or `user_ids`"));
 
     let mut neither = ConversationsAcceptSharedInvite::invite("deals", "I0139HVDSDQ");
     neither.invite_id = None;

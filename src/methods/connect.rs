@@ -90,7 +90,15 @@ impl ConversationsInviteShared {
     }
 
     fn check(&self) -> Result<(), InvalidRequest> {
-        let emails = self.emails.as_ref().map_or(0, Vec::len);
+        // Counted as Slack reads the sent list: split at commas, blank entries dropped, so that
+        // `"a@x.example,b@y.example"` is two emails and `""` none.
+        let emails = self.emails.as_deref().map_or(0, |emails| {
+            emails
+                .iter()
+                .flat_map(|email| email.split(','))
+                .filter(|email| !email.trim().is_empty())
+                .count()
+        });
         let users = self.user_ids.as_ref().map_or(0, Vec::len);
         match (emails, users) {
             (0, 0) => Err(InvalidRequest::new(
