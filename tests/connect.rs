@@ -336,6 +336,8 @@ async fn what_slack_would_refuse_is_refused_before_sending() {
     let mut neither = ConversationsAcceptSharedInvite::invite("deals", "I0139HVDSDQ");
     neither.invite_id = None;
     assert!(refused(bot.call(&neither).await).contains("`invite_id` or `channel_id`"));
+    let blank = ConversationsAcceptSharedInvite::invite("deals", " ");
+    assert!(refused(bot.call(&blank).await).contains("`invite_id` or `channel_id`"));
     assert!(emu.requests_for(ConversationsInviteShared::NAME).is_empty());
     assert!(emu
         .requests_for(ConversationsAcceptSharedInvite::NAME)

@@ -378,7 +378,7 @@ impl ConversationsAcceptSharedInvite {
     }
 
     fn check(&self) -> Result<(), InvalidRequest> {
-        let named = |id: Option<&str>| id.is_some_and(|id| !id.is_empty());
+        let named = |id: Option<&str>| id.is_some_and(|id| !id.trim().is_empty());
         if named(self.invite_id.as_deref()) || self.channel_id.is_some() {
             Ok(())
         } else {
