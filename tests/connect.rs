@@ -332,6 +332,11 @@ async fn what_slack_would_refuse_is_refused_before_sending() {
     assert!(refused(bot.call(&joined).await).contains("only one email or one user id"));
     let blank = ConversationsInviteShared::email(leads(), " ");
     assert!(refused(bot.call(&blank).await).contains("`emails` or `user_ids`"));
+    let trailing = ConversationsInviteShared::email(leads(), "kim@partner.example,");
+    assert!(refused(bot.call(&trailing).await).contains("blank entry"));
+    let mut beside = ConversationsInviteShared::email(leads(), "kim@partner.example");
+    beside.emails = Some(vec!["kim@partner.example".into(), String::new()]);
+    assert!(refused(bot.call(&beside).await).contains("blank entry"));
 
     let mut neither = ConversationsAcceptSharedInvite::invite("deals", "I0139HVDSDQ");
     neither.invite_id = None;

@@ -90,15 +90,24 @@ impl ConversationsInviteShared {
     }
 
     fn check(&self) -> Result<(), InvalidRequest> {
-        // Counted as Slack reads the sent list: split at commas, blank entries dropped, so that
-        // `"a@x.example,b@y.example"` is two emails and `""` none.
-        let emails = self.emails.as_deref().map_or(0, |emails| {
-            emails
-                .iter()
-                .flat_map(|email| email.split(','))
-                .filter(|email| !email.trim().is_empty())
-                .count()
-        });
+        // Counted as Slack reads the sent list, split at commas: `"a@x.example,b@y.example"` is
+        // two emails, `""` none, and a blank entry beside an email is refused rather than sent
+        // as a trailing comma.
+        let entries: Vec<&str> = self
+            .emails
+            .iter()
+            .flatten()
+            .flat_map(|email| email.split(','))
+            .collect();
+        let emails = entries
+            .iter()
+            .filter(|email| !email.trim().is_empty())
+            .count();
+        if emails > 0 && emails < entries.len() {
+            return Err(InvalidRequest::new(
+                "`emails` holds a blank entry: give the one email to invite alone",
+            ));
+        }
         let users = self.user_ids.as_ref().map_or(0, Vec::len);
         match (emails, users) {
             (0, 0) => Err(InvalidRequest::new(
