@@ -144,3 +144,24 @@ async fn an_empty_event_context_is_refused_before_sending() {
         .requests_for("apps.event.authorizations.list")
         .is_empty());
 }
+
+/// `apps.event.authorizations.list` is a bundled tool that only reads; `apps.connections.open`,
+/// whose answer is a credential, is no tool: the bundled list leaves it out.
+#[test]
+fn the_event_authorizations_are_a_read_only_tool_and_the_socket_url_is_no_tool() {
+    assert_eq!(
+        common::tool_facts::<AppsEventAuthorizationsList>(),
+        (
+            "apps.event.authorizations.list",
+            false,
+            false,
+            &["authorizations:read"][..]
+        )
+    );
+    let bundled: Vec<&str> = slack_methods::methods::ALL
+        .iter()
+        .map(|facts| facts.name)
+        .collect();
+    assert!(bundled.contains(&"apps.event.authorizations.list"));
+    assert!(!bundled.contains(&AppsConnectionsOpen::NAME));
+}

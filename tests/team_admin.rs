@@ -201,3 +201,21 @@ async fn integration_logs_filter_by_app_user_and_change() {
     let refused_page = refused(ada.call(&TeamIntegrationLogs::new().page(0)).await);
     assert!(refused_page.contains("`page` is 0"), "{refused_page}");
 }
+
+/// The three are tools that only read, none destructive, each needing `admin`.
+#[test]
+fn the_admin_reads_are_read_only_tools_with_the_admin_scope() {
+    let admin = &["admin"][..];
+    assert_eq!(
+        [
+            common::tool_facts::<TeamBillableInfo>(),
+            common::tool_facts::<TeamAccessLogs>(),
+            common::tool_facts::<TeamIntegrationLogs>(),
+        ],
+        [
+            ("team.billableInfo", false, false, admin),
+            ("team.accessLogs", false, false, admin),
+            ("team.integrationLogs", false, false, admin),
+        ]
+    );
+}
