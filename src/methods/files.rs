@@ -472,17 +472,7 @@ impl FilesList {
     }
 
     fn check(&self) -> Result<(), InvalidRequest> {
-        if self.page == Some(0) {
-            return Err(InvalidRequest::new(
-                "`page` is 0: pages are numbered from 1",
-            ));
-        }
-        if self.count == Some(0) {
-            return Err(InvalidRequest::new(
-                "`count` is 0: ask for at least one file a page",
-            ));
-        }
-        Ok(())
+        super::check_numbered(self.count, self.page, "file")
     }
 }
 

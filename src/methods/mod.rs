@@ -113,7 +113,7 @@ pub mod usergroups;
 pub mod users;
 pub mod views;
 
-use crate::{MethodFacts, SlackTool};
+use crate::{InvalidRequest, MethodFacts, SlackTool};
 use serde::de::DeserializeOwned;
 
 pub use acknowledged::Acknowledged;
@@ -408,3 +408,23 @@ bundled![
     ConversationsApproveSharedInvite,
     ConversationsDeclineSharedInvite,
 ];
+
+/// Refuses what no method paged by number takes: a `page` of 0 (pages are numbered from 1) or a
+/// `count` of 0 (`item`s a page), shared by `files.list`, the searches and the team logs.
+pub(crate) fn check_numbered(
+    count: Option<u32>,
+    page: Option<u32>,
+    item: &str,
+) -> Result<(), InvalidRequest> {
+    if page == Some(0) {
+        return Err(InvalidRequest::new(
+            "`page` is 0: pages are numbered from 1",
+        ));
+    }
+    if count == Some(0) {
+        return Err(InvalidRequest::new(format!(
+            "`count` is 0: ask for at least one {item} a page"
+        )));
+    }
+    Ok(())
+}

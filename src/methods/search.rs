@@ -241,25 +241,13 @@ fn check_search(query: &str, count: Option<u32>, page: Option<u32>) -> Result<()
             "`query` is blank: say what to search for",
         ));
     }
+    super::check_numbered(count, page, "match")?;
     match count {
-        Some(0) => {
-            return Err(InvalidRequest::new(
-                "`count` is 0: ask for at least one match a page",
-            ))
-        }
-        Some(count) if count > MAX_SEARCH_COUNT => {
-            return Err(InvalidRequest::new(format!(
-                "`count` is {count}: Slack answers at most {MAX_SEARCH_COUNT} matches a page"
-            )))
-        }
-        _ => {}
+        Some(count) if count > MAX_SEARCH_COUNT => Err(InvalidRequest::new(format!(
+            "`count` is {count}: Slack answers at most {MAX_SEARCH_COUNT} matches a page"
+        ))),
+        _ => Ok(()),
     }
-    if page == Some(0) {
-        return Err(InvalidRequest::new(
-            "`page` is 0: pages are numbered from 1",
-        ));
-    }
-    Ok(())
 }
 
 crate::slack_object! {

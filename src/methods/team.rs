@@ -396,7 +396,7 @@ impl TeamAccessLogs {
     }
 
     fn check(&self) -> Result<(), InvalidRequest> {
-        check_numbered(self.count, self.page)?;
+        super::check_numbered(self.count, self.page, "entry")?;
         if self
             .count
             .is_some_and(|count| count > MAX_ACCESS_LOGS_COUNT)
@@ -413,21 +413,6 @@ impl TeamAccessLogs {
         }
         Ok(())
     }
-}
-
-/// Refuses a `count` or `page` of 0: pages are numbered from 1, and hold at least one entry.
-fn check_numbered(count: Option<u32>, page: Option<u32>) -> Result<(), InvalidRequest> {
-    if page == Some(0) {
-        return Err(InvalidRequest::new(
-            "`page` is 0: pages are numbered from 1",
-        ));
-    }
-    if count == Some(0) {
-        return Err(InvalidRequest::new(
-            "`count` is 0: ask for at least one entry a page",
-        ));
-    }
-    Ok(())
 }
 
 crate::slack_object! {
@@ -623,7 +608,7 @@ impl TeamIntegrationLogs {
     }
 
     fn check(&self) -> Result<(), InvalidRequest> {
-        check_numbered(self.count, self.page)
+        super::check_numbered(self.count, self.page, "entry")
     }
 }
 
