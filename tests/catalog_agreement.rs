@@ -274,6 +274,8 @@ const READS_BY_POST: &[&str] = &[
     "canvases.sections.lookup",
     "conversations.listConnectInvites",
     "openid.connect.userInfo",
+    "apps.manifest.validate",
+    "apps.manifest.export",
 ];
 
 /// Reads a bundled binding sends by GET although Slack's SDK POSTs them, each with why. Any

@@ -110,6 +110,14 @@
 //! URL on the emulator's address, where no WebSocket is served; `connections:write`) and
 //! `apps.event.authorizations.list`, the installations an event is visible to, for a context of
 //! [`Emulator::event_context`] (`invalid_event_context`, `invalid_cursor`);
+//! app manifests, with an app configuration token ([`demo::CONFIG_TOKEN`]; others are
+//! `not_allowed_token_type`, and `token_expired` after [`Emulator::expire_config_token`]):
+//! `apps.manifest.create`, `.validate`, `.update`, `.export` and `.delete`, the apps kept with
+//! their manifests ([`Emulator::app_manifest`]; `invalid_manifest` with `errors` for one with
+//! no `display_information.name`, `app_not_found`); `tooling.tokens.rotate` without a token
+//! ([`demo::CONFIG_REFRESH_TOKEN`], used up once; `invalid_refresh_token`); `apps.uninstall`
+//! (an app of [`Emulator::add_oauth_app`], its bot's tokens revoked; `invalid_client_id`,
+//! `bad_client_secret`, `client_id_token_mismatch`);
 //! a workspace admin's reads, for an admin's user token (`no_permission` for a member,
 //! `user_is_bot`): `team.billableInfo` (a human user is billed, a bot user is not),
 //! `team.accessLogs` and `team.integrationLogs`, demo logs built from the workspace's users,
@@ -568,10 +576,11 @@ impl Emulator {
 
     /// The methods the emulator implements (each answered once it is [served](Self::serve)).
     pub fn implemented() -> impl Iterator<Item = &'static str> {
-        methods::IMPLEMENTED
-            .iter()
-            .map(|(name, _)| *name)
-            .chain([oauth::ACCESS, openid::TOKEN])
+        methods::IMPLEMENTED.iter().map(|(name, _)| *name).chain([
+            oauth::ACCESS,
+            openid::TOKEN,
+            methods::apps::ROTATE,
+        ])
     }
 
     /// Serves each method of `methods` as its binding describes it: the emulator checks the

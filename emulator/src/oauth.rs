@@ -57,6 +57,19 @@ fn owned(scopes: &[&str]) -> Vec<String> {
     scopes.iter().map(|scope| (*scope).to_owned()).collect()
 }
 
+/// Checks an app's `client_id` (`invalid_client_id`) and `client_secret`
+/// (`bad_client_secret`), for `apps.uninstall`: the app's bot user.
+pub(crate) fn check_client(state: &State, params: &[(String, String)]) -> Result<String, Reply> {
+    let client_id = param(params, "client_id").unwrap_or_default();
+    let Some(app) = state.oauth.apps.get(client_id) else {
+        return Err(fail("invalid_client_id"));
+    };
+    if param(params, "client_secret") != Some(app.secret.as_str()) {
+        return Err(fail("bad_client_secret"));
+    }
+    Ok(app.bot_user.clone())
+}
+
 /// Checks an exchange's credentials and code, for `oauth.v2.access` (`openid` false) or
 /// `openid.connect.token` (`openid` true), and uses the code up: the app's `client_id`
 /// (`invalid_client_id`) and `client_secret` (`bad_client_secret`), a `grant_type` other than

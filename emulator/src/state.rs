@@ -518,6 +518,20 @@ impl State {
                 revoked: false,
             },
         );
+        self.tokens.insert(
+            demo::CONFIG_TOKEN.to_owned(),
+            TokenEntry {
+                user: demo::ADA.to_owned(),
+                scopes: Vec::new(),
+                revoked: false,
+            },
+        );
+        self.apps
+            .config_tokens
+            .insert(demo::CONFIG_TOKEN.to_owned());
+        self.apps
+            .refresh_tokens
+            .insert(demo::CONFIG_REFRESH_TOKEN.to_owned(), demo::ADA.to_owned());
         for (id, label, hint) in demo::PROFILE_FIELDS {
             self.profile_fields
                 .push(ProfileField::text(id, label, hint));

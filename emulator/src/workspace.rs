@@ -251,6 +251,13 @@ pub mod demo {
     /// The app-level token (`xapp-`) of the demo's app, with `connections:write` and
     /// `authorizations:read`: it calls the `apps.*` methods that take one, and nothing else.
     pub const APP_TOKEN: &str = "xapp-emulated-demo-app";
+    /// An app configuration token (`xoxe.xoxp-`) of [`ADA`], with no scopes: it calls the
+    /// `apps.manifest.*` methods, and nothing else (`not_allowed_token_type`), as they take no
+    /// other token.
+    pub const CONFIG_TOKEN: &str = "xoxe.xoxp-1-emulated-demo-config";
+    /// The refresh token (`xoxe-`) of [`CONFIG_TOKEN`]: `tooling.tokens.rotate` takes it once
+    /// for a new configuration token and a new refresh token.
+    pub const CONFIG_REFRESH_TOKEN: &str = "xoxe-1-emulated-demo-config-refresh";
     /// The bot user's id.
     pub const BOT: &str = "U0DEMOBOT1";
     /// The bot user's bot id.

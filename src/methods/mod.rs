@@ -118,8 +118,12 @@ use serde::de::DeserializeOwned;
 
 pub use acknowledged::Acknowledged;
 pub use apps::{
-    AppsConnectionsOpen, AppsConnectionsOpenResponse, AppsEventAuthorizationsList,
-    AppsEventAuthorizationsListResponse, EventAuthorization, SocketModeUrl,
+    AppCredentials, AppManifest, AppsConnectionsOpen, AppsConnectionsOpenResponse,
+    AppsEventAuthorizationsList, AppsEventAuthorizationsListResponse, AppsManifestCreate,
+    AppsManifestCreateResponse, AppsManifestDelete, AppsManifestExport, AppsManifestExportResponse,
+    AppsManifestUpdate, AppsManifestUpdateResponse, AppsManifestValidate,
+    AppsManifestValidateResponse, AppsUninstall, EventAuthorization, ManifestProblem,
+    SocketModeUrl, ToolingTokensRotate, ToolingTokensRotateResponse,
 };
 pub use assistant::{
     AssistantThreadsSetStatus, AssistantThreadsSetSuggestedPrompts, AssistantThreadsSetTitle,
@@ -407,6 +411,11 @@ bundled![
     ConversationsAcceptSharedInvite,
     ConversationsApproveSharedInvite,
     ConversationsDeclineSharedInvite,
+    AppsManifestCreate,
+    AppsManifestValidate,
+    AppsManifestUpdate,
+    AppsManifestExport,
+    AppsManifestDelete,
 ];
 
 /// Refuses what no method paged by number takes: a `page` of 0 (pages are numbered from 1) or a

@@ -5,7 +5,7 @@
 //! the binding it serves it for ([`MethodFacts`], registered with `Emulator::serve`); what it
 //! does is written here.
 
-mod apps;
+pub(crate) mod apps;
 mod assistant;
 mod auth;
 mod bookmarks;
@@ -289,6 +289,12 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("conversations.acceptSharedInvite", connect::accept),
     ("conversations.approveSharedInvite", connect::approve),
     ("conversations.declineSharedInvite", connect::decline),
+    ("apps.manifest.create", apps::manifest_create),
+    ("apps.manifest.validate", apps::manifest_validate),
+    ("apps.manifest.update", apps::manifest_update),
+    ("apps.manifest.export", apps::manifest_export),
+    ("apps.manifest.delete", apps::manifest_delete),
+    ("apps.uninstall", apps::uninstall),
 ];
 
 fn implementation(method: &str) -> Option<Handler> {
@@ -322,6 +328,12 @@ pub(crate) fn handle(
             None => not_served(method),
         };
     }
+    if method == apps::ROTATE && stub.is_none() {
+        return match facts {
+            Some(_) => apps::rotate(state, params),
+            None => not_served(method),
+        };
+    }
     let handler = implementation(method);
     let (scopes, writes): (Vec<String>, bool) = match (&stub, facts, handler) {
         (Some(stub), _, _) => (stub.scopes.clone(), true),
@@ -340,6 +352,14 @@ pub(crate) fn handle(
     };
     if entry.revoked {
         return fail("token_revoked");
+    }
+    if state.apps.expired.contains(token) {
+        return fail("token_expired");
+    }
+    // A configuration token calls only the App Manifest methods, and they take no other.
+    if stub.is_none() && state.apps.config_tokens.contains(token) != apps::CONFIG.contains(&method)
+    {
+        return fail("not_allowed_token_type");
     }
     // An app-level token calls only the methods that take one, and they take no other.
     if stub.is_none() && token.starts_with("xapp-") != apps::APP_LEVEL.contains(&method) {
