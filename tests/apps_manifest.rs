@@ -66,7 +66,10 @@ fn the_bindings_keep_slack_s_facts_and_tool_facts() {
     assert_eq!(AppsManifestExport::TIER, RateLimitTier::Tier3);
     assert_eq!(ToolingTokensRotate::SCOPES, none);
     assert_eq!(AppsUninstall::SCOPES, none);
-    assert!(AppsUninstall::WRITES && ToolingTokensRotate::WRITES);
+    assert_eq!(
+        (AppsUninstall::WRITES, ToolingTokensRotate::WRITES),
+        (true, true)
+    );
     let bundled: Vec<&str> = slack_methods::methods::ALL
         .iter()
         .map(|facts| facts.name)
