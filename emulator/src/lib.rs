@@ -59,7 +59,11 @@
 //! channel posts a message with the file there); `files.list` (the files the caller can see,
 //! newest first, in numbered pages, kept to a user, a conversation, a time range or kinds) and
 //! `files.delete` (the uploader, or an admin who is not a bot; `cant_delete_file` for anyone
-//! else, `file_deleted` after); remote files, kept beside the uploads: `files.remote.add` (an
+//! else, `file_deleted` after); a file's public link, `files.sharedPublicURL` (user tokens,
+//! `user_is_bot`) and `files.revokePublicURL` (the uploader or an admin, `not_allowed` for
+//! anyone else), which set its `public_url_shared`; `files.comments.delete` (the comment's
+//! author or an admin, `cant_delete`; `comment_not_found`) on comments added with
+//! [`Emulator::add_file_comment`], which `files.info` answers; remote files, kept beside the uploads: `files.remote.add` (an
 //! upsert by `external_id`; bots only, `bot_user_required`), `.info`, `.list` (cursor pages),
 //! `.update`, `.remove` (`file_not_found` after) and `.share` (a message in each channel;
 //! `channel_not_found`, `not_in_channel`), `too_many_ids` for both ids; and an AI app's threads:

@@ -67,6 +67,9 @@ pub(crate) struct Files {
     /// The ids of deleted files, which `files.info` and `files.delete` answer `file_deleted`
     /// for.
     pub(crate) deleted: BTreeSet<String>,
+    /// The comments on each file, by file id, oldest first
+    /// ([`Emulator::add_file_comment`](crate::Emulator::add_file_comment)).
+    pub(crate) comments: BTreeMap<String, Vec<Map<String, Value>>>,
 }
 
 impl Files {

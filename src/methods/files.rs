@@ -1,5 +1,6 @@
 //! The `files.*` family: the two calls of an upload (`files.getUploadURLExternal`,
-//! `files.completeUploadExternal`), `files.info`, `files.list` and `files.delete`.
+//! `files.completeUploadExternal`), `files.info`, `files.list` and `files.delete`, a file's
+//! public link (`files.sharedPublicURL`, `files.revokePublicURL`) and `files.comments.delete`.
 //!
 //! An upload takes three steps: ask for an upload URL, send the bytes there, complete it.
 //! [`UploadFile::upload_file`](crate::upload::UploadFile::upload_file) does all three; the
@@ -534,5 +535,154 @@ impl FilesDelete {
     /// Deletes `file`.
     pub fn of(file: FileId) -> Self {
         FilesDelete { file }
+    }
+}
+
+/// `files.sharedPublicURL`: turns on a file's public link, which anyone can open without
+/// signing in to Slack, and answers the file with that link (`permalink_public`) and
+/// `public_url_shared` true. Slack takes it from a user token (the file's uploader's).
+///
+/// The link is meant to be shared: it is answered, shown in `Debug` and kept in the file as it
+/// is, not treated as a secret. `files.revokePublicURL` turns it off again.
+///
+/// Its scope is `files:write` on Slack's page, or the older `files:write:user` that Slack's 2020
+/// spec names (the catalog's).
+///
+/// ```
+/// use slack_methods::methods::FilesSharedPublicUrl;
+/// use slack_methods::FileId;
+/// let share = FilesSharedPublicUrl::of(FileId::new("F0123ABCD")?);
+/// assert_eq!(slack_methods::encode_params(&share)?, "file=F0123ABCD");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "files.sharedPublicURL",
+    response = PublicUrlResponse,
+    scope = "files:write",
+    scope = "files:write:user",
+    unchecked_scope
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct FilesSharedPublicUrl {
+    /// The file's id (`F...`).
+    pub file: FileId,
+}
+
+impl FilesSharedPublicUrl {
+    /// Turns on the public link of `file`.
+    pub fn of(file: FileId) -> Self {
+        FilesSharedPublicUrl { file }
+    }
+}
+
+/// `files.revokePublicURL`: turns off a file's public link, so that it no longer opens the
+/// file, and answers the file (`public_url_shared` false).
+///
+/// Its scope is `files:write` on Slack's page, or the older `files:write:user` that Slack's 2020
+/// spec names (the catalog's).
+///
+/// ```
+/// use slack_methods::methods::FilesRevokePublicUrl;
+/// use slack_methods::FileId;
+/// let revoke = FilesRevokePublicUrl::of(FileId::new("F0123ABCD")?);
+/// assert_eq!(slack_methods::encode_params(&revoke)?, "file=F0123ABCD");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "files.revokePublicURL",
+    response = PublicUrlResponse,
+    scope = "files:write",
+    scope = "files:write:user",
+    unchecked_scope
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct FilesRevokePublicUrl {
+    /// The file's id (`F...`).
+    pub file: FileId,
+}
+
+impl FilesRevokePublicUrl {
+    /// Turns off the public link of `file`.
+    pub fn of(file: FileId) -> Self {
+        FilesRevokePublicUrl { file }
+    }
+}
+
+crate::slack_object! {
+    /// What `files.sharedPublicURL` and `files.revokePublicURL` answer: the file, with its
+    /// public link (`permalink_public`) and whether it is on (`public_url_shared`).
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct PublicUrlResponse {
+        required {
+            /// The file.
+            pub file: File,
+        }
+    }
+}
+
+impl PublicUrlResponse {
+    /// The file's public link, when it is on.
+    pub fn public_link(&self) -> Option<&str> {
+        self.file
+            .permalink_public
+            .as_deref()
+            .filter(|_| self.file.public_url_shared)
+    }
+}
+
+/// `files.comments.delete`: deletes a comment on a file (comments are a legacy feature). Slack
+/// lets the comment's author do it, and a workspace admin.
+///
+/// An empty comment id is refused before sending: it names no comment.
+///
+/// Its scope is `files:write` on Slack's page, or the older `files:write:user` that Slack's 2020
+/// spec names (the catalog's).
+///
+/// ```
+/// use slack_methods::methods::FilesCommentsDelete;
+/// use slack_methods::FileId;
+/// let delete = FilesCommentsDelete::new(FileId::new("F0123ABCD")?, "Fc0123ABCD");
+/// assert_eq!(slack_methods::encode_params(&delete)?, "file=F0123ABCD&id=Fc0123ABCD");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "files.comments.delete",
+    response = Acknowledged,
+    validate = FilesCommentsDelete::check,
+    scope = "files:write",
+    scope = "files:write:user",
+    unchecked_scope
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct FilesCommentsDelete {
+    /// The file the comment is on (`F...`).
+    pub file: FileId,
+    /// The comment's id (`Fc...`).
+    pub id: String,
+}
+
+impl FilesCommentsDelete {
+    /// Deletes the comment `id` on `file`.
+    pub fn new(file: FileId, id: impl Into<String>) -> Self {
+        FilesCommentsDelete {
+            file,
+            id: id.into(),
+        }
+    }
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        if self.id.trim().is_empty() {
+            return Err(InvalidRequest::new(
+                "the comment id is empty: name the comment to delete",
+            ));
+        }
+        Ok(())
     }
 }

@@ -173,9 +173,10 @@ pub use dnd::{
 };
 pub use emoji::{EmojiList, EmojiListResponse};
 pub use files::{
-    FileToComplete, FileTypeFilter, FilesCompleteUploadExternal,
+    FileToComplete, FileTypeFilter, FilesCommentsDelete, FilesCompleteUploadExternal,
     FilesCompleteUploadExternalResponse, FilesDelete, FilesGetUploadUrlExternal,
     FilesGetUploadUrlExternalResponse, FilesInfo, FilesInfoResponse, FilesList, FilesListResponse,
+    FilesRevokePublicUrl, FilesSharedPublicUrl, PublicUrlResponse,
 };
 pub use files_remote::{
     FilesRemoteAdd, FilesRemoteInfo, FilesRemoteList, FilesRemoteListResponse, FilesRemoteRemove,
@@ -357,6 +358,9 @@ bundled![
     FilesInfo,
     FilesList,
     FilesDelete,
+    FilesSharedPublicUrl,
+    FilesRevokePublicUrl,
+    FilesCommentsDelete,
     AssistantThreadsSetStatus,
     AssistantThreadsSetSuggestedPrompts,
     AssistantThreadsSetTitle,

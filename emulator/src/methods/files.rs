@@ -1,6 +1,8 @@
 //! `files.getUploadURLExternal`, `files.completeUploadExternal`, `files.info`, `files.list` and
 //! `files.delete`: the two calls around an upload (whose bytes go to the upload site, see
-//! `crate::uploads`), reading files back, and deleting one.
+//! `crate::uploads`), reading files back, and deleting one; `files.sharedPublicURL` and
+//! `files.revokePublicURL`, a file's public link; `files.comments.delete`, on the comments
+//! [`Emulator::add_file_comment`](crate::Emulator::add_file_comment) adds.
 
 use super::{channels::visible, fail, param, Outcome, Reply};
 use crate::state::{State, User};
@@ -379,9 +381,13 @@ fn visible_file<'a>(state: &'a State, id: &str, me: &str) -> Result<&'a Stored, 
 pub(crate) fn info(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
     let id = param(params, "file").unwrap_or("");
     let stored = visible_file(state, id, &caller.spec.id)?;
+    let comments = state.files.comments.get(id).cloned().unwrap_or_default();
     let mut data = Map::new();
     data.insert("file".into(), Value::Object(stored.object.clone()));
-    data.insert("comments".into(), json!([]));
+    data.insert(
+        "comments".into(),
+        Value::Array(comments.into_iter().map(Value::Object).collect()),
+    );
     data.insert("response_metadata".into(), json!({ "next_cursor": "" }));
     Ok(data)
 }
@@ -404,6 +410,132 @@ pub(crate) fn delete(state: &mut State, caller: &User, params: &[(String, String
     state.files.stored.remove(id);
     state.files.deleted.insert(id.to_owned());
     Ok(Map::new())
+}
+
+/// Whether `caller` may turn a file's public link on or off: its uploader, or a workspace admin
+/// or owner with a user token (the emulator's choice, as for `files.delete`: Slack's pages do not
+/// say who may).
+fn may_share_publicly(stored: &Stored, caller: &User) -> bool {
+    stored.owner == caller.spec.id
+        || ((caller.spec.admin || caller.spec.owner) && caller.spec.bot_id.is_none())
+}
+
+/// Turns the public link of the file `file` on or off, for `files.sharedPublicURL` and
+/// `files.revokePublicURL`: the file as it is then.
+fn set_public_link(
+    state: &mut State,
+    caller: &User,
+    params: &[(String, String)],
+    on: bool,
+) -> Outcome {
+    let id = param(params, "file").unwrap_or("");
+    let stored = visible_file(state, id, &caller.spec.id)?;
+    if !may_share_publicly(stored, caller) {
+        return Err(fail("not_allowed"));
+    }
+    let Some(stored) = state.files.stored.get_mut(id) else {
+        return Err(fail("file_not_found"));
+    };
+    stored
+        .object
+        .insert("public_url_shared".into(), Value::Bool(on));
+    let mut data = Map::new();
+    data.insert("file".into(), Value::Object(stored.object.clone()));
+    Ok(data)
+}
+
+/// `files.sharedPublicURL`: turns on a file's public link, and answers the file with
+/// `public_url_shared` true and its `permalink_public`. A user token only (`user_is_bot`
+/// otherwise, as Slack's spec lists: its page names user tokens only); the file must be one the
+/// caller can see (`file_not_found`, `file_deleted`), and the caller its uploader or a
+/// workspace admin (`not_allowed`, which Slack's spec lists, otherwise).
+///
+/// The emulator's choices where Slack is silent: the link is the file's `permalink_public`, the
+/// same before, while and after it is on (Slack's file objects carry it whether or not it is
+/// shared); turning on a link that is on answers the file again, unchanged (no
+/// `already_public` error: Slack names none).
+pub(crate) fn shared_public_url(
+    state: &mut State,
+    caller: &User,
+    params: &[(String, String)],
+) -> Outcome {
+    if super::messages::is_bot(caller) {
+        return Err(fail("user_is_bot"));
+    }
+    set_public_link(state, caller, params, true)
+}
+
+/// `files.revokePublicURL`: turns off a file's public link, and answers the file with
+/// `public_url_shared` false; the same checks as `files.sharedPublicURL` but for the bot's
+/// (Slack's page for it names bot tokens too). Revoking a link that is off answers the file
+/// unchanged (the emulator's choice).
+pub(crate) fn revoke_public_url(
+    state: &mut State,
+    caller: &User,
+    params: &[(String, String)],
+) -> Outcome {
+    set_public_link(state, caller, params, false)
+}
+
+/// `files.comments.delete`: deletes the comment `id` on the file `file`, which the caller must
+/// see (`file_not_found`, `file_deleted`); a comment that is not on it is `comment_not_found`
+/// (Slack's spec). As Slack's page says, only the comment's author or a workspace admin may
+/// (the emulator reads that as an admin or owner with a user token); anyone else gets
+/// `cant_delete`. The file's `comments_count` goes down by one.
+pub(crate) fn comments_delete(
+    state: &mut State,
+    caller: &User,
+    params: &[(String, String)],
+) -> Outcome {
+    let file = param(params, "file").unwrap_or("");
+    let id = param(params, "id").unwrap_or("");
+    visible_file(state, file, &caller.spec.id)?;
+    let comments = state.files.comments.entry(file.to_owned()).or_default();
+    let Some(at) = comments
+        .iter()
+        .position(|comment| comment.get("id").and_then(Value::as_str) == Some(id))
+    else {
+        return Err(fail("comment_not_found"));
+    };
+    let author = comments[at].get("user").and_then(Value::as_str) == Some(caller.spec.id.as_str());
+    let admin = (caller.spec.admin || caller.spec.owner) && caller.spec.bot_id.is_none();
+    if !author && !admin {
+        return Err(fail("cant_delete"));
+    }
+    comments.remove(at);
+    let count = comments.len();
+    if let Some(stored) = state.files.stored.get_mut(file) {
+        stored
+            .object
+            .insert("comments_count".into(), Value::from(count));
+    }
+    Ok(Map::new())
+}
+
+impl crate::Emulator {
+    /// Adds a comment by `user` with `text` on the completed file `file_id`, as Slack's legacy
+    /// file comments were: its id (`Fc...`), or `None` when there is no such file. `files.info`
+    /// answers the file's comments, oldest first, and `files.comments.delete` deletes one.
+    pub fn add_file_comment(&self, file_id: &str, user: &str, text: &str) -> Option<String> {
+        let mut state = self.shared.lock();
+        let now = state.workspace.clock.seconds();
+        let files = &mut state.files;
+        let stored = files.stored.get_mut(file_id)?;
+        let id = format!("Fc0EMU{:05}", crate::state::fresh_number());
+        let comments = files.comments.entry(file_id.to_owned()).or_default();
+        let mut comment = Map::new();
+        comment.insert("id".into(), Value::from(id.as_str()));
+        comment.insert("created".into(), Value::from(now));
+        comment.insert("timestamp".into(), Value::from(now));
+        comment.insert("user".into(), Value::from(user));
+        comment.insert("is_intro".into(), Value::Bool(false));
+        comment.insert("comment".into(), Value::from(text));
+        comments.push(comment);
+        stored
+            .object
+            .insert("comments_count".into(), Value::from(comments.len()));
+        Some(id)
+    }
 }
 
 /// The kinds `files.list` takes in `types`, as Slack names them.

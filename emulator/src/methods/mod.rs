@@ -225,6 +225,9 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("files.info", files::info),
     ("files.list", files::list),
     ("files.delete", files::delete),
+    ("files.sharedPublicURL", files::shared_public_url),
+    ("files.revokePublicURL", files::revoke_public_url),
+    ("files.comments.delete", files::comments_delete),
     ("assistant.threads.setStatus", assistant::set_status),
     (
         "assistant.threads.setSuggestedPrompts",
