@@ -99,6 +99,9 @@
 //! and who signed in with Slack: `openid.connect.userInfo` (scope `openid`; the user's email
 //! with `email`, their name, picture and locale with `profile`), for the tokens
 //! `openid.connect.token` gives ([`Emulator::openid_code`]);
+//! and with Sign in with Slack's legacy identity: `users.identity` (scope `identity.basic`;
+//! the email with `identity.email`, images with `identity.avatar`, the workspace's name, domain
+//! and icon with `identity.team`; `user_is_bot`);
 //! the end of a custom step's run: `functions.completeSuccess` (the outputs the step requires,
 //! else `parameter_validation_failed`) and `functions.completeError`, once per run
 //! (`function_execution_not_found` after), for runs started with [`Emulator::start_function`]

@@ -487,6 +487,7 @@ impl State {
                 scopes.push("dnd:write".to_owned());
                 scopes.push("openid".to_owned());
                 scopes.push("admin".to_owned());
+                scopes.push("identity.basic".to_owned());
             }
             // Slack Connect, on both tokens (Slack's scope pages name bot tokens; the demo user
             // token has every bundled binding's scope).

@@ -245,7 +245,8 @@ pub mod demo {
     /// A user token (of [`ADA`]) with the same scopes, the profile scopes, `users:write`, and
     /// the user-token scopes `reminders:read`, `reminders:write`, `search:read`,
     /// `dnd:write`, `openid` (without `email` and `profile`) and `admin` (Ada is an admin: the
-    /// `team.*` logs and billing), and the remote files' scopes (whose writes Slack takes from
+    /// `team.*` logs and billing), `identity.basic` (Sign in with Slack's `users.identity`,
+    /// without the wider `identity.*` scopes), and the remote files' scopes (whose writes Slack takes from
     /// bots only: `bot_user_required`) and the Slack Connect scopes (bot scopes to Slack).
     pub const USER_TOKEN: &str = "xoxp-emulated-demo-user";
     /// The app-level token (`xapp-`) of the demo's app, with `connections:write` and

@@ -228,6 +228,7 @@ pub use usergroups::{
     UsergroupsListResponse, UsergroupsUpdate, UsergroupsUsersList, UsergroupsUsersListResponse,
     UsergroupsUsersUpdate,
 };
+pub use users::identity::{IdentityTeam, IdentityUser, UsersIdentity, UsersIdentityResponse};
 pub use users::presence::{
     PresenceSetting, UsersGetPresence, UsersGetPresenceResponse, UsersSetPresence,
 };
@@ -345,6 +346,7 @@ bundled![
     UsersConversations,
     UsersGetPresence,
     UsersSetPresence,
+    UsersIdentity,
     TeamInfo,
     UsergroupsList,
     UsergroupsUsersList,

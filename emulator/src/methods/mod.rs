@@ -21,6 +21,7 @@ mod files;
 mod files_remote;
 mod functions;
 mod history;
+mod identity;
 mod lifecycle;
 pub(crate) mod messages;
 mod openid;
@@ -212,6 +213,7 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("users.conversations", users::conversations),
     ("users.getPresence", presence::get),
     ("users.setPresence", presence::set),
+    ("users.identity", identity::identity),
     ("team.info", team::info),
     ("usergroups.list", usergroups::list),
     ("usergroups.users.list", usergroups::users_list),

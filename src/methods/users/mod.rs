@@ -1,7 +1,8 @@
 //! The `users.*` family: `users.info`, `users.list`, `users.lookupByEmail`,
-//! `users.conversations`, the presence methods in [`presence`] and the profile methods in
-//! [`profile`].
+//! `users.conversations`, the presence methods in [`presence`], the profile methods in
+//! [`profile`] and Sign in with Slack's `users.identity` in [`identity`].
 
+pub mod identity;
 pub mod presence;
 pub mod profile;
 
