@@ -276,6 +276,8 @@ const READS_BY_POST: &[&str] = &[
     "openid.connect.userInfo",
     "apps.manifest.validate",
     "apps.manifest.export",
+    "team.billing.info",
+    "team.preferences.list",
 ];
 
 /// Reads a bundled binding sends by GET although Slack's SDK POSTs them, each with why. Any

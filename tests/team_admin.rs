@@ -2,7 +2,8 @@
 //! `team.billableInfo`, `team.accessLogs` and `team.integrationLogs`: an admin's user token
 //! reads them; a bot, a member who is no admin and a token without `admin` are refused as
 //! Slack refuses them; numbered pages cover each entry once; limits Slack states are refused
-//! before sending.
+//! before sending. And the workspace's settings, `team.preferences.list` and
+//! `team.billing.info`, read by a bot or a user token with their scopes.
 
 mod common;
 
@@ -10,7 +11,8 @@ use common::{api_code as code, refused, unpaced_client as client};
 
 use futures_util::TryStreamExt;
 use slack_methods::methods::{
-    IntegrationChange, TeamAccessLogs, TeamBillableInfo, TeamIntegrationLogs,
+    BillingPlan, IntegrationChange, TeamAccessLogs, TeamBillableInfo, TeamBillingInfo,
+    TeamIntegrationLogs, TeamPreferencesList,
 };
 use slack_methods::{AppId, UserId};
 use slack_methods_emulator::{demo, Emulator};
@@ -218,4 +220,97 @@ fn the_admin_reads_are_read_only_tools_with_the_admin_scope() {
             ("team.integrationLogs", false, false, admin),
         ]
     );
+}
+
+#[tokio::test]
+async fn the_workspace_s_preferences_read_back_as_set() {
+    let emu = emulator().await;
+    for token in [demo::BOT_TOKEN, demo::USER_TOKEN] {
+        let prefs = client(&emu, token)
+            .call(&TeamPreferencesList)
+            .await
+            .unwrap();
+        assert_eq!(prefs.msg_edit_window_mins, Some(25));
+        assert_eq!(prefs.display_real_names, Some(false));
+        assert_eq!(prefs.who_can_post_general.as_deref(), Some("everyone"));
+        assert_eq!(prefs.disable_file_uploads.as_deref(), Some("allow_all"));
+        assert_eq!(prefs.allow_message_deletion, None);
+    }
+    emu.set_team_preference("msg_edit_window_mins", serde_json::json!(-1));
+    emu.set_team_preference("display_real_names", serde_json::json!(true));
+    emu.set_team_preference("allow_message_deletion", serde_json::json!(false));
+    emu.set_team_preference("who_can_post_general", serde_json::Value::Null);
+    emu.set_team_preference("new_pref", serde_json::json!("kept"));
+    let prefs = client(&emu, demo::BOT_TOKEN)
+        .call(&TeamPreferencesList)
+        .await
+        .unwrap();
+    assert_eq!(prefs.msg_edit_window_mins, Some(-1));
+    assert_eq!(prefs.display_real_names, Some(true));
+    assert_eq!(prefs.allow_message_deletion, Some(false));
+    assert_eq!(prefs.who_can_post_general, None);
+    assert_eq!(prefs.extra["new_pref"], "kept");
+    let sent = emu.requests_for("team.preferences.list");
+    assert_eq!(
+        sent.last().unwrap().method.as_deref(),
+        Some("team.preferences.list")
+    );
+
+    let result = client(&emu, NO_ADMIN_SCOPE)
+        .call(&TeamPreferencesList)
+        .await;
+    assert_eq!(code(result), "missing_scope");
+}
+
+#[tokio::test]
+async fn the_billing_plan_reads_as_a_known_plan_or_as_slack_wrote_it() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let info = bot.call(&TeamBillingInfo).await.unwrap();
+    assert_eq!(info.plan, Some(BillingPlan::Free));
+    for (text, plan) in [
+        ("std", BillingPlan::Pro),
+        ("plus", BillingPlan::BusinessPlus),
+        ("enterprise", BillingPlan::Enterprise),
+        ("compliance", BillingPlan::Compliance),
+        ("", BillingPlan::Other(String::new())),
+        ("galactic", BillingPlan::Other("galactic".into())),
+    ] {
+        emu.set_billing_plan(text);
+        let info = client(&emu, demo::USER_TOKEN)
+            .call(&TeamBillingInfo)
+            .await
+            .unwrap();
+        assert_eq!(info.plan.as_ref(), Some(&plan), "{text}");
+        assert_eq!(plan.as_str(), text);
+    }
+    let result = client(&emu, NO_ADMIN_SCOPE).call(&TeamBillingInfo).await;
+    assert_eq!(code(result), "missing_scope");
+}
+
+#[test]
+fn the_settings_reads_are_read_only_tools_by_post() {
+    use slack_methods::{HttpVerb, SlackMethod, SlackTool};
+    for (name, writes, destructive, scopes, verb) in [
+        (
+            TeamPreferencesList::NAME,
+            TeamPreferencesList::WRITES,
+            TeamPreferencesList::DESTRUCTIVE,
+            TeamPreferencesList::SCOPES,
+            TeamPreferencesList::VERB,
+        ),
+        (
+            TeamBillingInfo::NAME,
+            TeamBillingInfo::WRITES,
+            TeamBillingInfo::DESTRUCTIVE,
+            TeamBillingInfo::SCOPES,
+            TeamBillingInfo::VERB,
+        ),
+    ] {
+        assert!(!writes && !destructive, "{name}");
+        assert_eq!(verb, HttpVerb::Post, "{name}");
+        assert_eq!(scopes.len(), 1, "{name}");
+    }
+    assert_eq!(TeamPreferencesList::SCOPES, ["team.preferences:read"]);
+    assert_eq!(TeamBillingInfo::SCOPES, ["team.billing:read"]);
 }

@@ -129,6 +129,8 @@
 //! `user_is_bot`): `team.billableInfo` (a human user is billed, a bot user is not),
 //! `team.accessLogs` and `team.integrationLogs`, demo logs built from the workspace's users,
 //! in numbered pages (`over_pagination_limit`);
+//! the workspace's settings: `team.preferences.list` and `team.billing.info` (its plan), set
+//! with [`Emulator::set_team_preference`] and [`Emulator::set_billing_plan`];
 //! and an app's calls: `calls.add` (one call per `external_unique_id`, else
 //! `invalid_arguments`; `created_by` required of a bot token, `invalid_created_by`),
 //! `calls.info`, `calls.update`, `calls.end` (`inactive_call` once ended) and

@@ -359,6 +359,8 @@ pub(crate) struct State {
     pub(crate) directory: Directory,
     /// Uploads in progress and completed files.
     pub(crate) files: Files,
+    /// The workspace's preferences and plan (`team.preferences.list`, `team.billing.info`).
+    pub(crate) team_settings: crate::methods::team::Settings,
     /// Canvases, standalone and of channels.
     pub(crate) canvases: crate::canvases::Canvases,
     /// Streamed messages (`chat.startStream`), by conversation and `ts`.
@@ -412,6 +414,7 @@ impl State {
             workspace: Workspace::new(max_page),
             directory: Directory::default(),
             files: Files::default(),
+            team_settings: crate::methods::team::Settings::default(),
             canvases: crate::canvases::Canvases::default(),
             streams: crate::methods::stream::Streams::new(),
             reminders: crate::reminders::Reminders::default(),
@@ -493,6 +496,9 @@ impl State {
             // token has every bundled binding's scope).
             scopes.push("conversations.connect:write".to_owned());
             scopes.push("conversations.connect:manage".to_owned());
+            // The workspace's settings and plan, on both tokens (Slack's pages name both).
+            scopes.push("team.preferences:read".to_owned());
+            scopes.push("team.billing:read".to_owned());
             // Remote files, on both tokens: Slack takes the writes from bots only, which the
             // user token then shows (`bot_user_required`).
             for scope in [

@@ -240,7 +240,8 @@ pub mod demo {
     /// A bot token (of the bot user [`BOT`]) with the scopes the bundled bindings need, the
     /// remote files' `remote_files:read`, `remote_files:share` and `remote_files:write` among
     /// them, and the Slack Connect scopes `conversations.connect:write` and
-    /// `conversations.connect:manage` (which the user token has too).
+    /// `conversations.connect:manage` and the workspace settings' `team.preferences:read` and
+    /// `team.billing:read` (which the user token has too).
     pub const BOT_TOKEN: &str = "xoxb-emulated-demo-bot";
     /// A user token (of [`ADA`]) with the same scopes, the profile scopes, `users:write`, and
     /// the user-token scopes `reminders:read`, `reminders:write`, `search:read`,

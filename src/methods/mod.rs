@@ -222,6 +222,10 @@ pub use team::{
     TeamBillableInfoResponse, TeamInfo, TeamInfoResponse, TeamIntegrationLogs,
     TeamIntegrationLogsResponse, TeamProfile, TeamProfileGet, TeamProfileGetResponse,
 };
+pub use team::{
+    BillingPlan, TeamBillingInfo, TeamBillingInfoResponse, TeamPreferencesList,
+    TeamPreferencesListResponse,
+};
 pub use unfurl::{ChatUnfurl, Unfurl, UnfurlSource, Unfurls};
 pub use usergroups::{
     UsergroupResponse, UsergroupsCreate, UsergroupsDisable, UsergroupsEnable, UsergroupsList,
@@ -348,6 +352,8 @@ bundled![
     UsersSetPresence,
     UsersIdentity,
     TeamInfo,
+    TeamPreferencesList,
+    TeamBillingInfo,
     UsergroupsList,
     UsergroupsUsersList,
     UsergroupsUsersUpdate,

@@ -1,5 +1,6 @@
-//! The `team.*` family: `team.info` and `team.profile.get`, and the admin's `team.billableInfo`,
-//! `team.accessLogs` and `team.integrationLogs`.
+//! The `team.*` family: `team.info` and `team.profile.get`, the admin's `team.billableInfo`,
+//! `team.accessLogs` and `team.integrationLogs`, and the workspace's settings and plan,
+//! `team.preferences.list` and `team.billing.info`.
 
 use crate::types::{Item, List, Paging, ResponseMetadata, Team};
 use crate::{slack_method, AppId, InvalidRequest, NumberPaginated, PageItems, TeamId, UserId};
@@ -689,5 +690,169 @@ crate::slack_object! {
         pub channel: Option<String>,
         /// Why, for a `disabled` entry: `user`, `rate_limits`, `slack`, `errors`, `system`, ...
         pub reason: Option<String>,
+    }
+}
+
+/// `team.preferences.list`: some of the workspace's settings: how long messages stay editable,
+/// whether real names are shown, who may upload files and who may post in `#general`. Slack
+/// takes it from a bot or a user token with `team.preferences:read`.
+///
+/// ```
+/// use slack_methods::methods::TeamPreferencesList;
+/// assert_eq!(slack_methods::encode_params(&TeamPreferencesList)?, "");
+/// # Ok::<(), slack_methods::Error>(())
+/// ```
+#[slack_method(
+    "team.preferences.list",
+    scope = "team.preferences:read",
+    writes = false,
+    response = TeamPreferencesListResponse
+)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize)]
+pub struct TeamPreferencesList;
+
+crate::slack_object! {
+    /// What `team.preferences.list` answers: the preferences Slack's pages name, each
+    /// optional; others Slack sends are in `extra`.
+    ///
+    /// ```
+    /// use slack_methods::methods::TeamPreferencesListResponse;
+    /// let prefs: TeamPreferencesListResponse = serde_json::from_str(
+    ///     r#"{"display_real_names":false,"disable_file_uploads":"disable_all",
+    ///         "msg_edit_window_mins":25,"who_can_post_general":"everyone","new_pref":1}"#,
+    /// )?;
+    /// assert_eq!(prefs.msg_edit_window_mins, Some(25));
+    /// assert_eq!(prefs.allow_message_deletion, None);
+    /// assert_eq!(prefs.extra["new_pref"], 1);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct TeamPreferencesListResponse {
+        /// How many minutes after posting a message may still be edited.
+        pub msg_edit_window_mins: Option<i64>,
+        /// Whether members may delete their messages (Slack stopped sending it in August
+        /// 2025: no longer a preference).
+        pub allow_message_deletion: Option<bool>,
+        /// Whether real names are shown instead of display names.
+        pub display_real_names: Option<bool>,
+        /// Who may upload files, such as `disable_all`, as Slack writes it.
+        pub disable_file_uploads: Option<String>,
+        /// Who may post in `#general`, such as `everyone`, as Slack writes it.
+        pub who_can_post_general: Option<String>,
+    }
+}
+
+/// `team.billing.info`: the workspace's billing plan: `free`, `std` (Pro), `plus` (Business+),
+/// `enterprise` (Enterprise Grid) or `compliance` (Enterprise Compliance Select), as Slack's
+/// page lists them. Slack takes it from a bot or a user token with `team.billing:read`.
+///
+/// ```
+/// use slack_methods::methods::TeamBillingInfo;
+/// assert_eq!(slack_methods::encode_params(&TeamBillingInfo)?, "");
+/// # Ok::<(), slack_methods::Error>(())
+/// ```
+#[slack_method(
+    "team.billing.info",
+    scope = "team.billing:read",
+    writes = false,
+    response = TeamBillingInfoResponse
+)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize)]
+pub struct TeamBillingInfo;
+
+crate::slack_object! {
+    /// What `team.billing.info` answers.
+    ///
+    /// ```
+    /// use slack_methods::methods::{BillingPlan, TeamBillingInfoResponse};
+    /// let info: TeamBillingInfoResponse = serde_json::from_str(r#"{"plan":"std"}"#)?;
+    /// assert_eq!(info.plan, Some(BillingPlan::Pro));
+    /// let later: TeamBillingInfoResponse = serde_json::from_str(r#"{"plan":"enterprise_plus"}"#)?;
+    /// assert_eq!(later.plan, Some(BillingPlan::Other("enterprise_plus".into())));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct TeamBillingInfoResponse {
+        /// The workspace's plan.
+        pub plan: Option<BillingPlan>,
+    }
+}
+
+/// A workspace's billing plan, as `team.billing.info` names it (`plan`), or a value Slack adds
+/// later ([`BillingPlan::Other`]).
+///
+/// ```
+/// use slack_methods::methods::BillingPlan;
+/// assert_eq!(BillingPlan::from("plus"), BillingPlan::BusinessPlus);
+/// assert_eq!(BillingPlan::Pro.as_str(), "std");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BillingPlan {
+    /// The free plan (`free`).
+    Free,
+    /// Pro (`std`).
+    Pro,
+    /// Business+ (`plus`).
+    BusinessPlus,
+    /// Enterprise Grid (`enterprise`).
+    Enterprise,
+    /// Enterprise Compliance Select (`compliance`).
+    Compliance,
+    /// A value this crate does not know yet, as Slack sent it (Slack's event about plan
+    /// changes also names the empty string).
+    Other(String),
+}
+
+impl BillingPlan {
+    /// The plans Slack's `team.billing.info` page names, with how it writes them.
+    const KNOWN: [(BillingPlan, &'static str); 5] = [
+        (BillingPlan::Free, "free"),
+        (BillingPlan::Pro, "std"),
+        (BillingPlan::BusinessPlus, "plus"),
+        (BillingPlan::Enterprise, "enterprise"),
+        (BillingPlan::Compliance, "compliance"),
+    ];
+
+    /// The plan as Slack writes it.
+    pub fn as_str(&self) -> &str {
+        match self {
+            BillingPlan::Free => "free",
+            BillingPlan::Pro => "std",
+            BillingPlan::BusinessPlus => "plus",
+            BillingPlan::Enterprise => "enterprise",
+            BillingPlan::Compliance => "compliance",
+            BillingPlan::Other(text) => text,
+        }
+    }
+}
+
+impl From<&str> for BillingPlan {
+    fn from(text: &str) -> Self {
+        BillingPlan::KNOWN
+            .into_iter()
+            .find(|(_, name)| *name == text)
+            .map_or_else(|| BillingPlan::Other(text.to_owned()), |(plan, _)| plan)
+    }
+}
+
+impl Serialize for BillingPlan {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for BillingPlan {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
+        Ok(BillingPlan::from(text.as_ref()))
+    }
+}
+
+impl crate::types::__private::Field for BillingPlan {
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        BillingPlan::deserialize(deserializer)
     }
 }

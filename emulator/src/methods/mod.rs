@@ -31,7 +31,7 @@ mod reactions;
 mod reminders;
 mod search;
 pub(crate) mod stream;
-mod team;
+pub(crate) mod team;
 mod team_admin;
 mod unfurl;
 mod usergroups;
@@ -215,6 +215,8 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("users.setPresence", presence::set),
     ("users.identity", identity::identity),
     ("team.info", team::info),
+    ("team.preferences.list", team::preferences_list),
+    ("team.billing.info", team::billing_info),
     ("usergroups.list", usergroups::list),
     ("usergroups.users.list", usergroups::users_list),
     ("usergroups.users.update", usergroups::users_update),

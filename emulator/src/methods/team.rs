@@ -1,4 +1,5 @@
-//! `team.info` and `team.profile.get`.
+//! `team.info` and `team.profile.get`; the workspace's settings, `team.preferences.list` and
+//! `team.billing.info`.
 
 use super::{fail, param, Outcome};
 use crate::state::{State, User};
@@ -86,4 +87,72 @@ pub(crate) fn profile_get(state: &mut State, _: &User, params: &[(String, String
     let mut data = Map::new();
     data.insert("profile".into(), json!({ "fields": fields }));
     Ok(data)
+}
+
+/// The workspace's settings `team.preferences.list` and `team.billing.info` read, which
+/// [`Emulator::set_team_preference`](crate::Emulator::set_team_preference) and
+/// [`Emulator::set_billing_plan`](crate::Emulator::set_billing_plan) change.
+#[derive(Debug)]
+pub(crate) struct Settings {
+    /// The preferences, by name, as `team.preferences.list` answers them.
+    preferences: Map<String, Value>,
+    /// The plan, as `team.billing.info` writes it.
+    plan: String,
+}
+
+impl Default for Settings {
+    /// The emulator's choices, where Slack's pages give an example: messages editable for 25
+    /// minutes, display names shown, `#general` open to everyone (the values of Slack's example
+    /// answer), uploads allowed to all (`allow_all`: the emulator takes uploads), and the free
+    /// plan. No `allow_message_deletion`: Slack stopped answering it in August 2025.
+    fn default() -> Self {
+        let preferences = json!({
+            "msg_edit_window_mins": 25,
+            "display_real_names": false,
+            "disable_file_uploads": "allow_all",
+            "who_can_post_general": "everyone",
+        });
+        Settings {
+            preferences: match preferences {
+                Value::Object(map) => map,
+                _ => Map::new(),
+            },
+            plan: "free".to_owned(),
+        }
+    }
+}
+
+/// `team.preferences.list`: the workspace's preferences (see [`Settings`]), for a bot or a user
+/// token with `team.preferences:read`, as Slack's page lists both. The emulator has one
+/// workspace, so Slack's `invalid_team` never comes.
+pub(crate) fn preferences_list(state: &mut State, _: &User, _: &[(String, String)]) -> Outcome {
+    Ok(state.team_settings.preferences.clone())
+}
+
+/// `team.billing.info`: the workspace's plan (`free` unless set), for a bot or a user token
+/// with `team.billing:read`.
+pub(crate) fn billing_info(state: &mut State, _: &User, _: &[(String, String)]) -> Outcome {
+    let mut data = Map::new();
+    data.insert("plan".into(), json!(state.team_settings.plan));
+    Ok(data)
+}
+
+impl crate::Emulator {
+    /// Sets the workspace preference `name` to `value`, as `team.preferences.list` answers it
+    /// (`Value::Null` removes it): for example `("msg_edit_window_mins", json!(-1))`.
+    pub fn set_team_preference(&self, name: &str, value: Value) {
+        let mut state = self.shared.lock();
+        let preferences = &mut state.team_settings.preferences;
+        if value.is_null() {
+            preferences.remove(name);
+        } else {
+            preferences.insert(name.to_owned(), value);
+        }
+    }
+
+    /// Sets the workspace's plan as `team.billing.info` answers it (`free`, `std`, `plus`,
+    /// `enterprise`, `compliance`, or any other text).
+    pub fn set_billing_plan(&self, plan: &str) {
+        self.shared.lock().team_settings.plan = plan.to_owned();
+    }
 }
