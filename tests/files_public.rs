@@ -194,9 +194,17 @@ async fn an_empty_comment_id_is_refused_before_sending() {
 
 #[test]
 fn revoking_and_deleting_are_destructive_and_sharing_is_not() {
-    use slack_methods::SlackTool;
-    assert!(!FilesSharedPublicUrl::DESTRUCTIVE);
-    assert!(FilesSharedPublicUrl::WRITES);
-    assert!(FilesRevokePublicUrl::DESTRUCTIVE);
-    assert!(FilesCommentsDelete::DESTRUCTIVE);
+    let scopes: &[&str] = &["files:write", "files:write:user"];
+    assert_eq!(
+        common::tool_facts::<FilesSharedPublicUrl>(),
+        ("files.sharedPublicURL", true, false, scopes)
+    );
+    assert_eq!(
+        common::tool_facts::<FilesRevokePublicUrl>(),
+        ("files.revokePublicURL", true, true, scopes)
+    );
+    assert_eq!(
+        common::tool_facts::<FilesCommentsDelete>(),
+        ("files.comments.delete", true, true, scopes)
+    );
 }

@@ -290,27 +290,17 @@ async fn the_billing_plan_reads_as_a_known_plan_or_as_slack_wrote_it() {
 
 #[test]
 fn the_settings_reads_are_read_only_tools_by_post() {
-    use slack_methods::{HttpVerb, SlackMethod, SlackTool};
-    for (name, writes, destructive, scopes, verb) in [
-        (
-            TeamPreferencesList::NAME,
-            TeamPreferencesList::WRITES,
-            TeamPreferencesList::DESTRUCTIVE,
-            TeamPreferencesList::SCOPES,
-            TeamPreferencesList::VERB,
-        ),
-        (
-            TeamBillingInfo::NAME,
-            TeamBillingInfo::WRITES,
-            TeamBillingInfo::DESTRUCTIVE,
-            TeamBillingInfo::SCOPES,
-            TeamBillingInfo::VERB,
-        ),
-    ] {
-        assert!(!writes && !destructive, "{name}");
-        assert_eq!(verb, HttpVerb::Post, "{name}");
-        assert_eq!(scopes.len(), 1, "{name}");
-    }
-    assert_eq!(TeamPreferencesList::SCOPES, ["team.preferences:read"]);
-    assert_eq!(TeamBillingInfo::SCOPES, ["team.billing:read"]);
+    use slack_methods::{HttpVerb, SlackMethod};
+    let prefs: &[&str] = &["team.preferences:read"];
+    let billing: &[&str] = &["team.billing:read"];
+    assert_eq!(
+        common::tool_facts::<TeamPreferencesList>(),
+        ("team.preferences.list", false, false, prefs)
+    );
+    assert_eq!(
+        common::tool_facts::<TeamBillingInfo>(),
+        ("team.billing.info", false, false, billing)
+    );
+    assert_eq!(TeamPreferencesList::VERB, HttpVerb::Post);
+    assert_eq!(TeamBillingInfo::VERB, HttpVerb::Post);
 }

@@ -125,8 +125,11 @@ async fn a_bot_or_a_token_without_identity_basic_is_refused() {
 
 #[test]
 fn it_is_a_read_only_tool_by_get_with_identity_basic() {
-    assert!(!UsersIdentity::WRITES);
-    assert!(!UsersIdentity::DESTRUCTIVE);
-    assert_eq!(UsersIdentity::SCOPES, ["identity.basic"]);
+    let scopes: &[&str] = &["identity.basic"];
+    assert_eq!(
+        common::tool_facts::<UsersIdentity>(),
+        ("users.identity", false, false, scopes)
+    );
+    assert_eq!(UsersIdentity::VERB, slack_methods::HttpVerb::Get);
     assert!(UsersIdentity::PARAMS.is_empty());
 }
