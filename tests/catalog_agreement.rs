@@ -273,6 +273,7 @@ const READS_BY_POST: &[&str] = &[
     "bookmarks.list",
     "canvases.sections.lookup",
     "conversations.listConnectInvites",
+    "conversations.requestSharedInvite.list",
     "openid.connect.userInfo",
     "apps.manifest.validate",
     "apps.manifest.export",

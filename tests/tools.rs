@@ -211,11 +211,12 @@ fn limits_stated_in_descriptions_are_the_enforced_constants() {
     // (tool, parameter or the tool itself, the words before the number, the constant)
     use slack_methods::methods::assistant::{MAX_LOADING_MESSAGES, MAX_SUGGESTED_PROMPTS};
     use slack_methods::methods::canvases::MAX_CANVAS_ACCESS_IDS;
+    use slack_methods::methods::connect::{MAX_INVITE_MESSAGE_CHARS, MAX_INVITE_REQUESTS_LIMIT};
     use slack_methods::methods::dnd::MAX_DND_TEAM_INFO_USERS;
     use slack_methods::methods::reminders::MAX_SECONDS_FROM_NOW;
     use slack_methods::methods::search::MAX_SEARCH_COUNT;
     use slack_methods::methods::team::{MAX_ACCESS_LOGS_COUNT, MAX_ACCESS_LOGS_PAGE};
-    let stated: [(&str, Option<&str>, &str, usize); 39] = [
+    let stated: [(&str, Option<&str>, &str, usize); 43] = [
         (
             "conversationsSetTopic",
             Some("topic"),
@@ -404,6 +405,30 @@ fn limits_stated_in_descriptions_are_the_enforced_constants() {
             Some("page"),
             "at most",
             MAX_ACCESS_LOGS_PAGE as usize,
+        ),
+        (
+            "conversationsRequestSharedInviteList",
+            Some("limit"),
+            "at most",
+            MAX_INVITE_REQUESTS_LIMIT as usize,
+        ),
+        (
+            "conversationsRequestSharedInviteList",
+            None,
+            "at most",
+            MAX_INVITE_REQUESTS_LIMIT as usize,
+        ),
+        (
+            "conversationsRequestSharedInviteApprove",
+            Some("message"),
+            "at most",
+            MAX_INVITE_MESSAGE_CHARS,
+        ),
+        (
+            "conversationsRequestSharedInviteDeny",
+            Some("message"),
+            "at most",
+            MAX_INVITE_MESSAGE_CHARS,
         ),
     ];
     let tools = Registry::bundled();

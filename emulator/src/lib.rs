@@ -112,6 +112,11 @@
 //! `.acceptSharedInvite`, `.approveSharedInvite` and `.declineSharedInvite`, the other
 //! organization a team id the test names ([`Emulator::receive_shared_invite`],
 //! [`Emulator::accept_shared_invite_as`]), read back with [`Emulator::shared_invite`];
+//! the requests to invite someone outside: `conversations.requestSharedInvite.list`,
+//! `.approve` (which sends the invitation) and `.deny`, for requests made with
+//! [`Emulator::request_shared_invite`] (expired with
+//! [`Emulator::expire_shared_invite_request`]), read back with
+//! [`Emulator::shared_invite_request`];
 //! an app's calls with its app-level token (`xapp-`, [`demo::APP_TOKEN`]; others are
 //! `not_allowed_token_type`): `apps.connections.open` (a `ws://127.0.0.1:<port>/link/?ticket=`
 //! URL on the emulator's address, where no WebSocket is served; `connections:write`) and

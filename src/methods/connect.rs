@@ -9,11 +9,16 @@
 //! Slack's scope pages do: `conversations.connect:write` to invite and accept,
 //! `conversations.connect:manage` to list, approve and decline (bot tokens). Slack's pages say
 //! these methods work on Enterprise Grid workspaces only.
+//!
+//! Where admins review what members ask for, a member's request to invite someone outside
+//! (made in Slack's client) waits for an admin: `conversations.requestSharedInvite.list` lists
+//! the requests, `.approve` sends the invitation and `.deny` refuses it (scope
+//! `conversations.connect:manage`).
 
 use super::Acknowledged;
 use crate::types::{List, ResponseMetadata};
-use crate::{slack_method, ChannelId, InvalidRequest, PageItems, TeamId, UserId};
-use serde::Deserialize;
+use crate::{slack_method, ChannelId, InvalidRequest, PageItems, ParamSchema, TeamId, UserId};
+use serde::{Deserialize, Serialize};
 
 /// `conversations.inviteShared`: invites one person of another organization to a channel of
 /// the workspace, by email (Slack emails them a link) or by user id (Slack notifies them in
@@ -502,5 +507,407 @@ impl ConversationsDeclineSharedInvite {
     pub fn target_team(mut self, team: TeamId) -> Self {
         self.target_team = Some(team);
         self
+    }
+}
+
+/// The most characters in the message an admin sends with an approved or denied invitation
+/// request (Slack's `conversations.requestSharedInvite.approve` and `.deny` pages: 560).
+pub const MAX_INVITE_MESSAGE_CHARS: usize = 560;
+
+/// The most invitation requests on one page of `conversations.requestSharedInvite.list`
+/// (Slack's page: between 1 and 1000).
+pub const MAX_INVITE_REQUESTS_LIMIT: u32 = 1000;
+
+/// `conversations.requestSharedInvite.list`: the requests members made to invite someone
+/// outside the organization to a channel, which wait for an admin to approve or deny them,
+/// ordered by id, one page at a time (200 a page unless `limit` says otherwise). Approved,
+/// denied and expired requests are left out unless asked for; `invite_ids` looks up given
+/// requests and `user_id` keeps those of one member. A `limit` of 0 or above 1000 is refused
+/// before sending: Slack's page says it must be between 1 and 1000, so at most 1000. Scope
+/// `conversations.connect:manage` (Slack's tables name none; Slack's pages name it for this
+/// family). Slack's page: for admins of Enterprise Grid workspaces.
+///
+/// Stream every pending request across pages with `client.items(&list)`:
+///
+/// ```no_run
+/// # async fn demo(client: slack_methods::Client) -> Result<(), slack_methods::Error> {
+/// use futures_util::TryStreamExt;
+/// use slack_methods::methods::ConversationsRequestSharedInviteList;
+/// let list = ConversationsRequestSharedInviteList::new().limit(50);
+/// let mut requests = std::pin::pin!(client.items(&list));
+/// while let Some(request) = requests.try_next().await? {
+///     if let Some(request) = request.parsed() {
+///         println!("{} wants {:?}", request.id, request.target_user);
+///     }
+/// }
+/// # Ok(()) }
+/// ```
+///
+/// ```
+/// use slack_methods::methods::ConversationsRequestSharedInviteList;
+/// use slack_methods::UserId;
+/// let mine = ConversationsRequestSharedInviteList::new()
+///     .by_user(UserId::new("U0123ABCD")?)
+///     .with_denied();
+/// assert_eq!(
+///     slack_methods::encode_params(&mine)?,
+///     "include_denied=true&user_id=U0123ABCD",
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "conversations.requestSharedInvite.list",
+    scope = "conversations.connect:manage",
+    writes = false,
+    paginated,
+    response = RequestSharedInviteListResponse,
+    validate = ConversationsRequestSharedInviteList::check
+)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ConversationsRequestSharedInviteList {
+    /// Where the page starts: the `next_cursor` of the page before; the first page when absent.
+    pub cursor: Option<String>,
+    /// Whether approved requests are listed too (not by default).
+    pub include_approved: Option<bool>,
+    /// Whether denied requests are listed too (not by default).
+    pub include_denied: Option<bool>,
+    /// Whether expired requests are listed too (not by default).
+    pub include_expired: Option<bool>,
+    /// Only these requests (`I...`); the other filters still apply.
+    pub invite_ids: Option<Vec<String>>,
+    /// The most requests on one page (from 1, at most 1000; 200 when absent).
+    pub limit: Option<u32>,
+    /// Only the requests this member made.
+    pub user_id: Option<UserId>,
+}
+
+impl ConversationsRequestSharedInviteList {
+    /// The first page of the pending requests.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Lists approved requests too.
+    pub fn with_approved(mut self) -> Self {
+        self.include_approved = Some(true);
+        self
+    }
+
+    /// Lists denied requests too.
+    pub fn with_denied(mut self) -> Self {
+        self.include_denied = Some(true);
+        self
+    }
+
+    /// Lists expired requests too.
+    pub fn with_expired(mut self) -> Self {
+        self.include_expired = Some(true);
+        self
+    }
+
+    /// Only the requests `ids` (`I...`).
+    pub fn ids<I>(mut self, ids: I) -> Self
+    where
+        I: IntoIterator,
+        I::Item: Into<String>,
+    {
+        self.invite_ids = Some(ids.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Only the requests `user` made.
+    pub fn by_user(mut self, user: UserId) -> Self {
+        self.user_id = Some(user);
+        self
+    }
+
+    page_builders!("requests");
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        match self.limit {
+            Some(0) => Err(InvalidRequest::new(
+                "`limit` is 0; Slack takes between 1 and 1000 requests a page",
+            )),
+            Some(limit) if limit > MAX_INVITE_REQUESTS_LIMIT => Err(InvalidRequest::new(format!(
+                "`limit` is {limit}; Slack takes at most {MAX_INVITE_REQUESTS_LIMIT} requests a page"
+            ))),
+            _ => Ok(()),
+        }
+    }
+}
+
+crate::slack_object! {
+    /// What `conversations.requestSharedInvite.list` answers: one page of requests.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct RequestSharedInviteListResponse {
+        /// The page's requests; one that does not fit [`InviteRequest`] is kept as
+        /// [`Unparsed`](crate::types::Unparsed).
+        pub invite_requests: List<InviteRequest>,
+        /// The next page's cursor (also [`SlackResponse::next_cursor`](crate::SlackResponse)).
+        pub response_metadata: Option<ResponseMetadata>,
+    }
+}
+
+impl PageItems for RequestSharedInviteListResponse {
+    type Item = crate::types::Item<InviteRequest>;
+    fn into_items(self) -> Vec<crate::types::Item<InviteRequest>> {
+        self.invite_requests.into_items()
+    }
+}
+
+crate::slack_object! {
+    /// A member's request to invite someone outside the organization to a channel, as
+    /// `conversations.requestSharedInvite.list` answers it.
+    ///
+    /// ```
+    /// use slack_methods::methods::InviteRequest;
+    /// let request: InviteRequest = serde_json::from_str(
+    ///     r#"{"id":"I12345","date_created":1722372331,"expires_at":1723581931,
+    ///         "inviting_team":{"id":"E12345","name":"Acme corp"},
+    ///         "inviting_user":{"id":"U12345","team_id":"E12345"},
+    ///         "is_external_limited":false,
+    ///         "target_user":{"recipient_email":"external-user@other-corp.com"}}"#,
+    /// )?;
+    /// assert_eq!(request.id, "I12345");
+    /// assert_eq!(request.expires_at, Some(1723581931));
+    /// assert_eq!(request.target_user.unwrap()["recipient_email"], "external-user@other-corp.com");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct InviteRequest {
+        required {
+            /// The request's id (`I...`), which `approve` and `deny` take.
+            pub id: String,
+        }
+        /// When it was made, as a Unix time.
+        pub date_created: Option<i64>,
+        /// When it last changed, as a Unix time.
+        pub date_last_updated: Option<i64>,
+        /// When it expires unless approved, as a Unix time.
+        pub expires_at: Option<i64>,
+        /// When an admin denied it, as a Unix time.
+        pub date_denied: Option<i64>,
+        /// When an admin approved it, as a Unix time.
+        pub date_approved: Option<i64>,
+        /// Whether the invited person may only post.
+        pub is_external_limited: Option<bool>,
+        /// The channel to invite to: its id, name, privacy and connections, as Slack sent it.
+        pub channel: Option<serde_json::Value>,
+        /// The organization of the member who asked, as Slack sent it.
+        pub inviting_team: Option<serde_json::Value>,
+        /// The member who asked, as Slack sent it.
+        pub inviting_user: Option<serde_json::Value>,
+        /// Who is to be invited: `recipient_email`, and `recipient_user_id` when Slack knows them.
+        pub target_user: Option<serde_json::Value>,
+        /// The admin who approved or denied it, as Slack sent it.
+        pub reviewing_user: Option<serde_json::Value>,
+    }
+}
+
+/// The message an admin sends with an approved invitation: `text`, which replaces the member's
+/// message (`is_override`) or follows it; at most 560 characters in all.
+///
+/// ```
+/// use slack_methods::methods::ApprovalMessage;
+/// let message = ApprovalMessage::appended("Welcome aboard");
+/// assert_eq!(
+///     serde_json::to_string(&message)?,
+///     r#"{"text":"Welcome aboard","is_override":false}"#,
+/// );
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ApprovalMessage {
+    /// The text sent with the invitation.
+    pub text: String,
+    /// Whether `text` replaces the member's message (`true`) or is added after it.
+    pub is_override: bool,
+}
+
+impl ApprovalMessage {
+    /// `text` in place of the member's message.
+    pub fn replacing(text: impl Into<String>) -> Self {
+        ApprovalMessage {
+            text: text.into(),
+            is_override: true,
+        }
+    }
+
+    /// `text` after the member's message.
+    pub fn appended(text: impl Into<String>) -> Self {
+        ApprovalMessage {
+            text: text.into(),
+            is_override: false,
+        }
+    }
+}
+
+impl ParamSchema for ApprovalMessage {
+    fn json_schema() -> serde_json::Value {
+        serde_json::json!({
+            "type": "object",
+            "properties": {
+                "text": { "type": "string", "description": "The text sent with the invitation, at most 560 characters." },
+                "is_override": { "type": "boolean", "description": "true: the text replaces the member's message; false: it follows it." },
+            },
+            "required": ["text", "is_override"],
+            "additionalProperties": false,
+            "description": "The message sent with the invitation: text, and whether it replaces the member's.",
+        })
+    }
+}
+
+/// A message of at most [`MAX_INVITE_MESSAGE_CHARS`] characters.
+fn check_message(text: Option<&str>) -> Result<(), InvalidRequest> {
+    let chars = text.map_or(0, |text| text.chars().count());
+    if chars > MAX_INVITE_MESSAGE_CHARS {
+        return Err(InvalidRequest::new(format!(
+            "`message` has {chars} characters; Slack takes at most {MAX_INVITE_MESSAGE_CHARS} (`message_too_long`)"
+        )));
+    }
+    Ok(())
+}
+
+/// `conversations.requestSharedInvite.approve`: approves a member's request to invite someone
+/// outside the organization, and sends them the Slack Connect invitation (by email, or straight
+/// into the channel when their organization is already in it). `channel_id` and
+/// `is_external_limited` replace what the member asked for; `message` adds to or replaces the
+/// member's message, a text of at most 560 characters (Slack's page: a longer one is refused,
+/// so it is refused before sending). Answers the request's `invite_id`. Scope
+/// `conversations.connect:manage` (Slack's page; Slack's tables name none).
+///
+/// ```
+/// use slack_methods::methods::{ApprovalMessage, ConversationsRequestSharedInviteApprove};
+/// let approve = ConversationsRequestSharedInviteApprove::new("I012345ABCD")
+///     .external_limited(true)
+///     .message(ApprovalMessage::replacing("hello"));
+/// assert_eq!(
+///     slack_methods::encode_params(&approve)?,
+///     "invite_id=I012345ABCD&is_external_limited=true&message=%7B%22text%22%3A%22hello%22%2C%22is_override%22%3Atrue%7D",
+/// );
+/// # Ok::<(), slack_methods::Error>(())
+/// ```
+#[slack_method(
+    "conversations.requestSharedInvite.approve",
+    scope = "conversations.connect:manage",
+    response = InviteRequestDecision,
+    validate = ConversationsRequestSharedInviteApprove::check
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ConversationsRequestSharedInviteApprove {
+    /// The request to approve (`I...`).
+    pub invite_id: String,
+    /// The channel to invite to instead of the one the member asked for; one the member can see.
+    pub channel_id: Option<ChannelId>,
+    /// Whether the invited person may only post, instead of what the member asked for.
+    // A boolean on Slack's page (the SDK's table says string).
+    #[slack(unchecked)]
+    pub is_external_limited: Option<bool>,
+    /// The message sent with the invitation: `text` (at most 560 characters) and whether it
+    /// replaces the member's message (`is_override`), sent as a JSON object.
+    #[slack(json)]
+    pub message: Option<ApprovalMessage>,
+}
+
+impl ConversationsRequestSharedInviteApprove {
+    /// Approves request `invite_id` as the member made it.
+    pub fn new(invite_id: impl Into<String>) -> Self {
+        ConversationsRequestSharedInviteApprove {
+            invite_id: invite_id.into(),
+            channel_id: None,
+            is_external_limited: None,
+            message: None,
+        }
+    }
+
+    /// Invites to `channel` instead.
+    pub fn to_channel(mut self, channel: ChannelId) -> Self {
+        self.channel_id = Some(channel);
+        self
+    }
+
+    /// Whether the invited person may only post (`true`) or also invite others (`false`).
+    pub fn external_limited(mut self, limited: bool) -> Self {
+        self.is_external_limited = Some(limited);
+        self
+    }
+
+    /// Sends `message` with the invitation.
+    pub fn message(mut self, message: ApprovalMessage) -> Self {
+        self.message = Some(message);
+        self
+    }
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        check_message(self.message.as_ref().map(|message| message.text.as_str()))
+    }
+}
+
+crate::slack_object! {
+    /// What `conversations.requestSharedInvite.approve` and `.deny` answer: the request's id.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct InviteRequestDecision {
+        /// The request approved or denied (`I...`).
+        pub invite_id: Option<String>,
+    }
+}
+
+/// `conversations.requestSharedInvite.deny`: denies a member's request to invite someone
+/// outside the organization: no invitation is sent, and the member is told, with `message` if
+/// given (at most 560 characters: Slack's page refuses a longer one, so it is refused before
+/// sending). Answers the request's `invite_id`. Scope `conversations.connect:manage` (Slack's
+/// page; Slack's tables name none).
+///
+/// ```
+/// use slack_methods::methods::ConversationsRequestSharedInviteDeny;
+/// let deny = ConversationsRequestSharedInviteDeny::new("I012345ABCD").message("Not this quarter");
+/// assert_eq!(
+///     slack_methods::encode_params(&deny)?,
+///     "invite_id=I012345ABCD&message=Not+this+quarter",
+/// );
+/// # Ok::<(), slack_methods::Error>(())
+/// ```
+#[slack_method(
+    "conversations.requestSharedInvite.deny",
+    scope = "conversations.connect:manage",
+    response = InviteRequestDecision,
+    validate = ConversationsRequestSharedInviteDeny::check
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ConversationsRequestSharedInviteDeny {
+    /// The request to deny (`I...`).
+    pub invite_id: String,
+    /// Why, for the member who asked (at most 560 characters).
+    pub message: Option<String>,
+}
+
+impl ConversationsRequestSharedInviteDeny {
+    /// Denies request `invite_id`.
+    pub fn new(invite_id: impl Into<String>) -> Self {
+        ConversationsRequestSharedInviteDeny {
+            invite_id: invite_id.into(),
+            message: None,
+        }
+    }
+
+    /// Tells the member why: `message`.
+    pub fn message(mut self, message: impl Into<String>) -> Self {
+        self.message = Some(message.into());
+        self
+    }
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        check_message(self.message.as_deref())
     }
 }

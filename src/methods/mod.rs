@@ -167,6 +167,11 @@ pub use connect::{
     ConversationsDeclineSharedInvite, ConversationsInviteShared, ConversationsListConnectInvites,
     InviteSharedResponse, ListConnectInvitesResponse,
 };
+pub use connect::{
+    ApprovalMessage, ConversationsRequestSharedInviteApprove, ConversationsRequestSharedInviteDeny,
+    ConversationsRequestSharedInviteList, InviteRequest, InviteRequestDecision,
+    RequestSharedInviteListResponse,
+};
 pub use dnd::{
     DndEndDnd, DndEndSnooze, DndInfo, DndSetSnooze, DndSnooze, DndStatus, DndTeamInfo,
     DndTeamInfoResponse,
@@ -423,6 +428,9 @@ bundled![
     ConversationsAcceptSharedInvite,
     ConversationsApproveSharedInvite,
     ConversationsDeclineSharedInvite,
+    ConversationsRequestSharedInviteList,
+    ConversationsRequestSharedInviteApprove,
+    ConversationsRequestSharedInviteDeny,
     AppsManifestCreate,
     AppsManifestValidate,
     AppsManifestUpdate,

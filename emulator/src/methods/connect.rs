@@ -1,6 +1,7 @@
 //! Slack Connect invitations: `conversations.inviteShared`, `conversations.listConnectInvites`,
 //! `conversations.acceptSharedInvite`, `conversations.approveSharedInvite` and
-//! `conversations.declineSharedInvite`.
+//! `conversations.declineSharedInvite`, and the requests members make to invite someone:
+//! `conversations.requestSharedInvite.list`, `.approve` and `.deny`.
 //!
 //! The emulated workspace is one organization; the other side of an invitation is a team id
 //! the test names. [`Emulator::receive_shared_invite`](crate::Emulator::receive_shared_invite)
@@ -29,6 +30,28 @@
 //! channel; the workspace is paid, so `free_trial_accepted` changes nothing; acceptance is
 //! never implicitly approved (`implicit_approval: false`); every answer for an email has no
 //! `url` nor `conf_code`.
+//!
+//! Members' requests to invite someone outside (`conversations.requestSharedInvite.list`,
+//! `.approve`, `.deny`): [`Emulator::request_shared_invite`](crate::Emulator::request_shared_invite)
+//! stands for a member asking in Slack's client,
+//! [`Emulator::expire_shared_invite_request`](crate::Emulator::expire_shared_invite_request)
+//! for 14 days passing, and
+//! [`Emulator::shared_invite_request`](crate::Emulator::shared_invite_request) reads one back.
+//! Codes Slack's pages name, as the emulator answers them: `invite_not_found`,
+//! `invite_already_approved`, `invite_already_denied`, `invite_expired`, `channel_not_found`
+//! (a channel that is not there, or private without the member who asked: Slack's page says it
+//! must be visible to them), `message_too_long` (a denial's message over 560 characters; an
+//! approval's text over 560 replacing the member's, or with the member's 560 or more) and
+//! `invalid_cursor`.
+//!
+//! The emulator's choices where Slack is silent: a request lives 14 days (Slack's example
+//! answer); it is made for a member who may only post (`is_external_limited: true`); approving
+//! sends an invitation under the request's own id, which `listConnectInvites` lists as sent and
+//! [`Emulator::accept_shared_invite_as`](crate::Emulator::accept_shared_invite_as) accepts;
+//! approving or denying a reviewed request answers its review's code before its expiry; a
+//! `limit` outside 1 to 1000, a `message` that is not a JSON object with `text` and
+//! `is_override`, or an `is_external_limited` that is not a boolean is `invalid_arguments`;
+//! `reviewing_user` is the caller, and `date_approved`/`date_denied` its review's time.
 
 use super::{fail, param, truthy, Outcome, Reply};
 use crate::state::{State, User};
@@ -109,10 +132,12 @@ impl Invite {
     }
 }
 
-/// The invitations, by id (ids sort in the order they were made).
+/// The invitations, by id (ids sort in the order they were made), and the members' requests
+/// to invite someone outside, by id.
 #[derive(Debug, Default)]
 pub(crate) struct Invites {
     pub(crate) by_id: BTreeMap<String, Invite>,
+    pub(crate) requests: BTreeMap<String, InviteRequest>,
 }
 
 impl Invites {
@@ -373,5 +398,313 @@ impl crate::Emulator {
     pub fn shared_invite(&self, invite_id: &str) -> Option<Value> {
         let state = self.shared.lock();
         state.connect.by_id.get(invite_id).map(Invite::to_json)
+    }
+}
+
+/// How long a member's request waits for an admin before it expires: 14 days, as in Slack's
+/// example answer of `conversations.requestSharedInvite.list` (`expires_at` - `date_created`).
+const REQUEST_LIFETIME: i64 = 14 * 24 * 60 * 60;
+
+/// The most characters in an approval's or a denial's message (Slack's pages: 560).
+const MAX_MESSAGE_CHARS: usize = 560;
+
+/// Where a member's request stands (an open one past `expires_at` is expired).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Review {
+    Open,
+    Approved,
+    Denied,
+}
+
+/// A member's request to invite someone outside the organization to a channel.
+#[derive(Clone, Debug)]
+pub(crate) struct InviteRequest {
+    pub(crate) id: String,
+    pub(crate) user: String,
+    pub(crate) channel_id: String,
+    pub(crate) email: String,
+    pub(crate) external_limited: bool,
+    /// The member's message with the request.
+    pub(crate) message: String,
+    pub(crate) review: Review,
+    pub(crate) date_created: i64,
+    pub(crate) date_last_updated: i64,
+    pub(crate) expires_at: i64,
+    /// The admin who approved or denied it.
+    pub(crate) reviewer: Option<String>,
+}
+
+impl InviteRequest {
+    fn expired(&self, now: i64) -> bool {
+        self.review == Review::Open && self.expires_at <= now
+    }
+
+    /// The request as `conversations.requestSharedInvite.list` answers it.
+    fn to_json(&self, state: &State) -> Value {
+        let team = &state.team;
+        let mut request = json!({
+            "id": self.id,
+            "date_created": self.date_created,
+            "date_last_updated": self.date_last_updated,
+            "expires_at": self.expires_at,
+            "inviting_team": {"id": team.id, "name": team.name, "domain": team.domain},
+            "inviting_user": {"id": self.user, "team_id": team.id},
+            "is_external_limited": self.external_limited,
+            "target_user": {"recipient_email": self.email},
+        });
+        if let Some(channel) = state.workspace.channels.get(&self.channel_id) {
+            request["channel"] = json!({
+                "id": channel.id,
+                "is_im": false,
+                "is_private": channel.kind == ChannelKind::Private,
+                "name": channel.name,
+            });
+        }
+        let date = match self.review {
+            Review::Open => None,
+            Review::Approved => Some("date_approved"),
+            Review::Denied => Some("date_denied"),
+        };
+        if let (Some(date), Some(reviewer)) = (date, &self.reviewer) {
+            request[date] = json!(self.date_last_updated);
+            request["reviewing_user"] = json!({"id": reviewer, "team_id": team.id});
+        }
+        request
+    }
+}
+
+/// `conversations.requestSharedInvite.list`: the open requests, and the approved, denied or
+/// expired ones asked for, by id, `limit` a page.
+pub(crate) fn request_list(state: &mut State, _: &User, params: &[(String, String)]) -> Outcome {
+    if let Some(limit) = param(params, "limit").filter(|l| !l.is_empty()) {
+        match limit.parse::<u32>() {
+            Ok(1..=1000) => {}
+            _ => return Err(fail("invalid_arguments")),
+        }
+    }
+    let now = state.workspace.clock.seconds();
+    let wanted = |name| truthy(param(params, name));
+    let (approved, denied, expired) = (
+        wanted("include_approved"),
+        wanted("include_denied"),
+        wanted("include_expired"),
+    );
+    let ids: Option<Vec<&str>> = param(params, "invite_ids")
+        .filter(|ids| !ids.is_empty())
+        .map(|ids| ids.split(',').map(str::trim).collect());
+    let user = param(params, "user_id").filter(|u| !u.is_empty());
+    let listed: Vec<&InviteRequest> = state
+        .connect
+        .requests
+        .values()
+        .filter(|request| match request.review {
+            Review::Approved => approved,
+            Review::Denied => denied,
+            Review::Open => !request.expired(now) || expired,
+        })
+        .filter(|request| {
+            ids.as_ref()
+                .is_none_or(|ids| ids.contains(&request.id.as_str()))
+        })
+        .filter(|request| user.is_none_or(|user| request.user == user))
+        .collect();
+    let keys: Vec<&str> = listed.iter().map(|request| request.id.as_str()).collect();
+    let (range, next) = page(
+        "request",
+        &keys,
+        param(params, "cursor"),
+        param(params, "limit"),
+        state.workspace.max_page,
+    )
+    .map_err(|()| fail("invalid_cursor"))?;
+    let requests: Vec<Value> = listed[range]
+        .iter()
+        .map(|request| request.to_json(state))
+        .collect();
+    let mut data = Map::new();
+    data.insert("invite_requests".into(), Value::Array(requests));
+    data.insert("response_metadata".into(), json!({ "next_cursor": next }));
+    Ok(data)
+}
+
+/// The open request `invite_id` names, for approving or denying it.
+fn reviewable<'s>(
+    state: &'s mut State,
+    params: &[(String, String)],
+) -> Result<&'s mut InviteRequest, Reply> {
+    let now = state.workspace.clock.seconds();
+    let id = param(params, "invite_id").unwrap_or("");
+    let request = state
+        .connect
+        .requests
+        .get_mut(id)
+        .ok_or_else(|| fail("invite_not_found"))?;
+    match request.review {
+        Review::Approved => Err(fail("invite_already_approved")),
+        Review::Denied => Err(fail("invite_already_denied")),
+        Review::Open if request.expired(now) => Err(fail("invite_expired")),
+        Review::Open => Ok(request),
+    }
+}
+
+/// `conversations.requestSharedInvite.approve`: approves an open request and sends the
+/// invitation it asks for, which `conversations.listConnectInvites` then lists under the
+/// request's id.
+pub(crate) fn request_approve(
+    state: &mut State,
+    caller: &User,
+    params: &[(String, String)],
+) -> Outcome {
+    let (user, channel_id, message) = {
+        let request = reviewable(state, params)?;
+        (
+            request.user.clone(),
+            request.channel_id.clone(),
+            request.message.clone(),
+        )
+    };
+    if let Some(text) = param(params, "message").filter(|m| !m.is_empty()) {
+        let message_json: Value =
+            serde_json::from_str(text).map_err(|_| fail("invalid_arguments"))?;
+        let (Some(text), Some(replaces)) = (
+            message_json.get("text").and_then(Value::as_str),
+            message_json.get("is_override").and_then(Value::as_bool),
+        ) else {
+            return Err(fail("invalid_arguments"));
+        };
+        let chars = text.chars().count();
+        let too_long = if replaces {
+            chars > MAX_MESSAGE_CHARS
+        } else {
+            chars + message.chars().count() >= MAX_MESSAGE_CHARS
+        };
+        if too_long {
+            return Err(fail("message_too_long"));
+        }
+    }
+    let channel_id = param(params, "channel_id")
+        .filter(|c| !c.is_empty())
+        .map_or(channel_id, str::to_owned);
+    let channel = state
+        .workspace
+        .channels
+        .get(&channel_id)
+        .filter(|channel| channel.kind == ChannelKind::Public || channel.members.contains(&user))
+        .filter(|channel| matches!(channel.kind, ChannelKind::Public | ChannelKind::Private))
+        .ok_or_else(|| fail("channel_not_found"))?;
+    let (channel_name, is_private) = (channel.name.clone(), channel.kind == ChannelKind::Private);
+    let limited = match param(params, "is_external_limited").filter(|l| !l.is_empty()) {
+        None => None,
+        Some("true" | "1") => Some(true),
+        Some("false" | "0") => Some(false),
+        Some(_) => return Err(fail("invalid_arguments")),
+    };
+    let now = state.workspace.clock.seconds();
+    let team = state.team.id.clone();
+    let request = reviewable(state, params)?;
+    request.review = Review::Approved;
+    request.reviewer = Some(caller.spec.id.clone());
+    request.date_last_updated = now;
+    request.channel_id = channel_id.clone();
+    if let Some(limited) = limited {
+        request.external_limited = limited;
+    }
+    let invite = Invite {
+        id: request.id.clone(),
+        outgoing: true,
+        channel_id,
+        channel_name,
+        is_private,
+        inviting_team: team,
+        inviting_user: request.user.clone(),
+        recipient: request.email.clone(),
+        accepting_team: None,
+        stage: Stage::Open,
+        date_created: now,
+    };
+    let id = invite.id.clone();
+    state.connect.by_id.insert(id.clone(), invite);
+    let mut data = Map::new();
+    data.insert("invite_id".into(), json!(id));
+    Ok(data)
+}
+
+/// `conversations.requestSharedInvite.deny`: denies an open request; no invitation is sent.
+pub(crate) fn request_deny(
+    state: &mut State,
+    caller: &User,
+    params: &[(String, String)],
+) -> Outcome {
+    let message = param(params, "message").unwrap_or("");
+    if message.chars().count() > MAX_MESSAGE_CHARS {
+        return Err(fail("message_too_long"));
+    }
+    let now = state.workspace.clock.seconds();
+    let request = reviewable(state, params)?;
+    request.review = Review::Denied;
+    request.reviewer = Some(caller.spec.id.clone());
+    request.date_last_updated = now;
+    let mut data = Map::new();
+    data.insert("invite_id".into(), json!(request.id));
+    Ok(data)
+}
+
+impl crate::Emulator {
+    /// Member `user_id` asks, in Slack's client, to invite `email` (someone outside the
+    /// organization) to channel `channel_id`, with `message`, as a member who may only post
+    /// (`external_limited`): answers the request's id (`I...`), which
+    /// `conversations.requestSharedInvite.list` lists until an admin approves or denies it, or
+    /// it expires after 14 days.
+    pub fn request_shared_invite(
+        &self,
+        user_id: &str,
+        channel_id: &str,
+        email: &str,
+        message: &str,
+    ) -> String {
+        let mut state = self.shared.lock();
+        let now = state.workspace.clock.seconds();
+        let request = InviteRequest {
+            id: state.connect.new_id(),
+            user: user_id.to_owned(),
+            channel_id: channel_id.to_owned(),
+            email: email.to_owned(),
+            external_limited: true,
+            message: message.to_owned(),
+            review: Review::Open,
+            date_created: now,
+            date_last_updated: now,
+            expires_at: now + REQUEST_LIFETIME,
+            reviewer: None,
+        };
+        let id = request.id.clone();
+        state.connect.requests.insert(id.clone(), request);
+        id
+    }
+
+    /// Request `request_id` expires now, as it would after 14 days without an admin's review:
+    /// `false` when there is no such request or it was already approved or denied.
+    pub fn expire_shared_invite_request(&self, request_id: &str) -> bool {
+        let mut state = self.shared.lock();
+        let now = state.workspace.clock.seconds();
+        match state.connect.requests.get_mut(request_id) {
+            Some(request) if request.review == Review::Open => {
+                request.expires_at = now - 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Request `request_id` as `conversations.requestSharedInvite.list` answers it (with
+    /// `date_approved` or `date_denied` and `reviewing_user` once reviewed); `None` for an id
+    /// the emulator never gave.
+    pub fn shared_invite_request(&self, request_id: &str) -> Option<Value> {
+        let state = self.shared.lock();
+        state
+            .connect
+            .requests
+            .get(request_id)
+            .map(|request| request.to_json(&state))
     }
 }
