@@ -275,6 +275,7 @@ const READS_BY_POST: &[&str] = &[
     "conversations.listConnectInvites",
     "conversations.requestSharedInvite.list",
     "openid.connect.userInfo",
+    "team.externalTeams.list",
     "apps.manifest.validate",
     "apps.manifest.export",
     "team.billing.info",
@@ -316,6 +317,10 @@ const POST_WHERE_SDK_GETS: &[(&str, &str)] = &[
     (
         "conversations.declineSharedInvite",
         "a write (it ends an invitation), which the catalog corrects to POST",
+    ),
+    (
+        "team.externalTeams.list",
+        "the catalog's verb for a method outside the 2020 spec: a read, which Slack answers by GET or POST alike",
     ),
 ];
 

@@ -117,6 +117,10 @@
 //! [`Emulator::request_shared_invite`] (expired with
 //! [`Emulator::expire_shared_invite_request`]), read back with
 //! [`Emulator::shared_invite_request`];
+//! connected organizations: `conversations.externalInvitePermissions.set`,
+//! `team.externalTeams.list` and `team.externalTeams.disconnect`, for organizations of
+//! [`Emulator::connect_external_team`], read back with [`Emulator::external_team`] and
+//! [`Emulator::external_limited`];
 //! an app's calls with its app-level token (`xapp-`, [`demo::APP_TOKEN`]; others are
 //! `not_allowed_token_type`): `apps.connections.open` (a `ws://127.0.0.1:<port>/link/?ticket=`
 //! URL on the emulator's address, where no WebSocket is served; `connections:write`) and

@@ -14,8 +14,13 @@
 //! (made in Slack's client) waits for an admin: `conversations.requestSharedInvite.list` lists
 //! the requests, `.approve` sends the invitation and `.deny` refuses it (scope
 //! `conversations.connect:manage`).
+//!
+//! Once organizations share channels: `conversations.externalInvitePermissions.set` lets an
+//! outside organization's members in a channel invite others or only post,
+//! `team.externalTeams.list` lists the connected organizations and
+//! `team.externalTeams.disconnect` ends a connection (scope `conversations.connect:manage`).
 
-use super::Acknowledged;
+use super::{Acknowledged, SortDirection};
 use crate::types::{List, ResponseMetadata};
 use crate::{slack_method, ChannelId, InvalidRequest, PageItems, ParamSchema, TeamId, UserId};
 use serde::{Deserialize, Serialize};
@@ -909,5 +914,385 @@ impl ConversationsRequestSharedInviteDeny {
 
     fn check(&self) -> Result<(), InvalidRequest> {
         check_message(self.message.as_deref())
+    }
+}
+
+/// What `conversations.externalInvitePermissions.set` does to an outside organization's
+/// members in a channel.
+///
+/// ```
+/// use slack_methods::methods::ExternalInviteAction;
+/// assert_eq!(ExternalInviteAction::Upgrade.as_str(), "upgrade");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ExternalInviteAction {
+    /// `upgrade`: they may post, invite others and more.
+    Upgrade,
+    /// `downgrade`: they may only post.
+    Downgrade,
+}
+
+wire_enum!(
+    ExternalInviteAction,
+    "action",
+    "upgrade (may post, invite and more) or downgrade (may only post).",
+    {
+        Upgrade => "upgrade",
+        Downgrade => "downgrade",
+    }
+);
+
+/// `conversations.externalInvitePermissions.set`: whether the members of an outside
+/// organization, `target_team`, in a Slack Connect channel may only post (`downgrade`) or may
+/// also invite others and more (`upgrade`). The team must be in the channel. Scope
+/// `conversations.connect:manage` (Slack's page; Slack's tables name none).
+///
+/// ```
+/// use slack_methods::methods::{ConversationsExternalInvitePermissionsSet, ExternalInviteAction};
+/// use slack_methods::{ChannelId, TeamId};
+/// let upgrade = ConversationsExternalInvitePermissionsSet::new(
+///     ChannelId::new("C0123ABCD")?,
+///     TeamId::new("T726G27TT")?,
+///     ExternalInviteAction::Upgrade,
+/// );
+/// assert_eq!(
+///     slack_methods::encode_params(&upgrade)?,
+///     "action=upgrade&channel=C0123ABCD&target_team=T726G27TT",
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "conversations.externalInvitePermissions.set",
+    scope = "conversations.connect:manage",
+    response = Acknowledged
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ConversationsExternalInvitePermissionsSet {
+    /// `upgrade` (may post, invite and more) or `downgrade` (may only post).
+    pub action: ExternalInviteAction,
+    /// The Slack Connect channel.
+    pub channel: ChannelId,
+    /// The outside organization in the channel whose members it concerns.
+    pub target_team: TeamId,
+}
+
+impl ConversationsExternalInvitePermissionsSet {
+    /// Applies `action` to the members of `target_team` in `channel`.
+    pub fn new(channel: ChannelId, target_team: TeamId, action: ExternalInviteAction) -> Self {
+        ConversationsExternalInvitePermissionsSet {
+            action,
+            channel,
+            target_team,
+        }
+    }
+}
+
+/// How an outside organization stands with this one (`connection_status_filter`).
+///
+/// ```
+/// use slack_methods::methods::ConnectionStatus;
+/// assert_eq!(ConnectionStatus::InReview.as_str(), "IN_REVIEW");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[non_exhaustive]
+pub enum ConnectionStatus {
+    /// `CONNECTED`.
+    Connected,
+    /// `DISCONNECTED`.
+    Disconnected,
+    /// `BLOCKED`.
+    Blocked,
+    /// `IN_REVIEW`.
+    InReview,
+}
+
+wire_enum!(
+    ConnectionStatus,
+    "connection status",
+    "CONNECTED, DISCONNECTED, BLOCKED or IN_REVIEW.",
+    {
+        Connected => "CONNECTED",
+        Disconnected => "DISCONNECTED",
+        Blocked => "BLOCKED",
+        InReview => "IN_REVIEW",
+    }
+);
+
+/// A Slack Connect preference an outside organization may have its own value of
+/// (`slack_connect_pref_filter`).
+///
+/// ```
+/// use slack_methods::methods::SlackConnectPref;
+/// assert_eq!(SlackConnectPref::AcceptScInvites.as_str(), "accept_sc_invites");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SlackConnectPref {
+    /// `approved_orgs_only`.
+    ApprovedOrgsOnly,
+    /// `allow_sc_file_uploads`.
+    AllowScFileUploads,
+    /// `profile_visibility`.
+    ProfileVisibility,
+    /// `away_team_sc_invite_permissions`.
+    AwayTeamScInvitePermissions,
+    /// `accept_sc_invites`.
+    AcceptScInvites,
+    /// `sc_mpdm_to_private`.
+    ScMpdmToPrivate,
+    /// `require_sc_channel_for_sc_dm`.
+    RequireScChannelForScDm,
+    /// `external_awareness_context_bar`.
+    ExternalAwarenessContextBar,
+}
+
+wire_enum!(
+    SlackConnectPref,
+    "Slack Connect preference",
+    "A Slack Connect preference an organization may override.",
+    {
+        ApprovedOrgsOnly => "approved_orgs_only",
+        AllowScFileUploads => "allow_sc_file_uploads",
+        ProfileVisibility => "profile_visibility",
+        AwayTeamScInvitePermissions => "away_team_sc_invite_permissions",
+        AcceptScInvites => "accept_sc_invites",
+        ScMpdmToPrivate => "sc_mpdm_to_private",
+        RequireScChannelForScDm => "require_sc_channel_for_sc_dm",
+        ExternalAwarenessContextBar => "external_awareness_context_bar",
+    }
+);
+
+/// What `team.externalTeams.list` orders by (`sort_field`).
+///
+/// ```
+/// use slack_methods::methods::ExternalTeamsSort;
+/// assert_eq!(ExternalTeamsSort::LastActiveTimestamp.as_str(), "last_active_timestamp");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ExternalTeamsSort {
+    /// By name (`team_name`, Slack's default).
+    TeamName,
+    /// By when they were last active (`last_active_timestamp`).
+    LastActiveTimestamp,
+    /// By connection status (`connection_status`).
+    ConnectionStatus,
+}
+
+wire_enum!(
+    ExternalTeamsSort,
+    "order",
+    "team_name (the default), last_active_timestamp or connection_status.",
+    {
+        TeamName => "team_name",
+        LastActiveTimestamp => "last_active_timestamp",
+        ConnectionStatus => "connection_status",
+    }
+);
+
+/// `team.externalTeams.list`: the outside organizations this one is connected to through
+/// Slack Connect, with their channels and connection status, one page at a time (20 a page
+/// unless `limit` says otherwise), ordered by `sort_field` (`team_name` unless given) running
+/// `sort_direction` (`asc` unless given). Filters: by connection status, by Slack Connect
+/// preferences the organization overrides, by the workspaces they are connected on. Scope
+/// `conversations.connect:manage` (Slack's page, which names `team:read` as well; Slack's tables
+/// name none). Slack's page: for Enterprise Grid workspaces.
+///
+/// Stream every organization across pages with `client.items(&list)`:
+///
+/// ```no_run
+/// # async fn demo(client: slack_methods::Client) -> Result<(), slack_methods::Error> {
+/// use futures_util::TryStreamExt;
+/// use slack_methods::methods::{ConnectionStatus, TeamExternalTeamsList};
+/// let list = TeamExternalTeamsList::new().status(ConnectionStatus::Connected);
+/// let mut teams = std::pin::pin!(client.items(&list));
+/// while let Some(team) = teams.try_next().await? {
+///     if let Some(team) = team.parsed() {
+///         println!("{} {:?}", team.team_id, team.team_name);
+///     }
+/// }
+/// # Ok(()) }
+/// ```
+///
+/// ```
+/// use slack_methods::methods::{ExternalTeamsSort, SortDirection, TeamExternalTeamsList};
+/// let recent = TeamExternalTeamsList::new()
+///     .sorted_by(ExternalTeamsSort::LastActiveTimestamp, SortDirection::Desc)
+///     .limit(50);
+/// assert_eq!(
+///     slack_methods::encode_params(&recent)?,
+///     "sort_direction=desc&sort_field=last_active_timestamp&limit=50",
+/// );
+/// # Ok::<(), slack_methods::Error>(())
+/// ```
+#[slack_method(
+    "team.externalTeams.list",
+    scope = "conversations.connect:manage",
+    writes = false,
+    paginated,
+    response = ExternalTeamsListResponse
+)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct TeamExternalTeamsList {
+    /// Only the organizations with this connection status.
+    pub connection_status_filter: Option<ConnectionStatus>,
+    /// Only the organizations that override one of these Slack Connect preferences.
+    pub slack_connect_pref_filter: Option<Vec<SlackConnectPref>>,
+    /// Which way the order runs: `asc` (the default) or `desc`.
+    pub sort_direction: Option<SortDirection>,
+    /// What to order by: `team_name` (the default), `last_active_timestamp` or
+    /// `connection_status`.
+    pub sort_field: Option<ExternalTeamsSort>,
+    /// Only the organizations connected on these workspaces of this organization.
+    pub workspace_filter: Option<Vec<TeamId>>,
+    /// Where the page starts: the `next_cursor` of the page before; the first page when absent.
+    pub cursor: Option<String>,
+    /// The most organizations on one page (20 when absent).
+    pub limit: Option<u32>,
+}
+
+impl TeamExternalTeamsList {
+    /// The first page of the connected organizations.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Only the organizations whose connection is `status`.
+    pub fn status(mut self, status: ConnectionStatus) -> Self {
+        self.connection_status_filter = Some(status);
+        self
+    }
+
+    /// Only the organizations that override one of `prefs`.
+    pub fn overriding(mut self, prefs: impl IntoIterator<Item = SlackConnectPref>) -> Self {
+        self.slack_connect_pref_filter = Some(prefs.into_iter().collect());
+        self
+    }
+
+    /// Only the organizations connected on `workspaces`.
+    pub fn on_workspaces(mut self, workspaces: impl IntoIterator<Item = TeamId>) -> Self {
+        self.workspace_filter = Some(workspaces.into_iter().collect());
+        self
+    }
+
+    /// Orders by `field`, running `direction`.
+    pub fn sorted_by(mut self, field: ExternalTeamsSort, direction: SortDirection) -> Self {
+        self.sort_field = Some(field);
+        self.sort_direction = Some(direction);
+        self
+    }
+
+    page_builders!("organizations");
+}
+
+crate::slack_object! {
+    /// What `team.externalTeams.list` answers: one page of organizations.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct ExternalTeamsListResponse {
+        /// The page's organizations; one that does not fit [`ExternalTeam`] is kept as
+        /// [`Unparsed`](crate::types::Unparsed).
+        pub organizations: List<ExternalTeam>,
+        /// How many organizations the filters keep, on every page.
+        pub total_count: Option<u64>,
+        /// The next page's cursor (also [`SlackResponse::next_cursor`](crate::SlackResponse)).
+        pub response_metadata: Option<ResponseMetadata>,
+    }
+}
+
+impl PageItems for ExternalTeamsListResponse {
+    type Item = crate::types::Item<ExternalTeam>;
+    fn into_items(self) -> Vec<crate::types::Item<ExternalTeam>> {
+        self.organizations.into_items()
+    }
+}
+
+crate::slack_object! {
+    /// An outside organization connected through Slack Connect, as `team.externalTeams.list`
+    /// answers it.
+    ///
+    /// ```
+    /// use slack_methods::methods::ExternalTeam;
+    /// let team: ExternalTeam = serde_json::from_str(
+    ///     r#"{"team_id":"T123ABC456","team_name":"Sandra Inc.","team_domain":"sandra",
+    ///         "public_channel_count":1,"private_channel_count":1,"im_channel_count":1,
+    ///         "mpim_channel_count":1,"slack_connect_prefs":{},"connection_status":"CONNECTED",
+    ///         "last_active_timestamp":1718656058,"is_sponsored":false}"#,
+    /// )?;
+    /// assert_eq!(team.team_id.as_str(), "T123ABC456");
+    /// assert_eq!(team.connection_status.as_deref(), Some("CONNECTED"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct ExternalTeam {
+        required {
+            /// The organization's team id, which `team.externalTeams.disconnect` takes.
+            pub team_id: TeamId,
+        }
+        /// Its name.
+        pub team_name: Option<String>,
+        /// Its domain.
+        pub team_domain: Option<String>,
+        /// How many public channels it shares with this organization.
+        pub public_channel_count: Option<u64>,
+        /// How many private channels it shares.
+        pub private_channel_count: Option<u64>,
+        /// How many direct messages it shares.
+        pub im_channel_count: Option<u64>,
+        /// How many group direct messages it shares.
+        pub mpim_channel_count: Option<u64>,
+        /// How the connection stands, such as `CONNECTED` or `DISCONNECTED`.
+        pub connection_status: Option<String>,
+        /// When it was last active, as a Unix time.
+        pub last_active_timestamp: Option<i64>,
+        /// Whether this organization sponsors it.
+        pub is_sponsored: Option<bool>,
+        /// The workspaces of this organization it is connected on, as Slack sent them.
+        pub connected_workspaces: Option<serde_json::Value>,
+        /// The Slack Connect preferences it overrides, as Slack sent them.
+        pub slack_connect_prefs: Option<serde_json::Value>,
+    }
+}
+
+/// `team.externalTeams.disconnect`: ends the connection with an outside organization,
+/// `target_team`: its Slack Connect channels and direct messages are disconnected, for all
+/// communication (history may stay readable, depending on permissions). Slack's page: it runs in
+/// the background and may take time. Scope `conversations.connect:manage` (Slack's page;
+/// Slack's tables name none).
+///
+/// ```
+/// use slack_methods::methods::TeamExternalTeamsDisconnect;
+/// use slack_methods::TeamId;
+/// let disconnect = TeamExternalTeamsDisconnect::new(TeamId::new("T726G27TT")?);
+/// assert_eq!(slack_methods::encode_params(&disconnect)?, "target_team=T726G27TT");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "team.externalTeams.disconnect",
+    scope = "conversations.connect:manage",
+    response = Acknowledged
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct TeamExternalTeamsDisconnect {
+    /// The outside organization to disconnect from.
+    pub target_team: TeamId,
+}
+
+impl TeamExternalTeamsDisconnect {
+    /// Disconnects from `target_team`.
+    pub fn new(target_team: TeamId) -> Self {
+        TeamExternalTeamsDisconnect { target_team }
     }
 }

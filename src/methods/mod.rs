@@ -172,6 +172,11 @@ pub use connect::{
     ConversationsRequestSharedInviteList, InviteRequest, InviteRequestDecision,
     RequestSharedInviteListResponse,
 };
+pub use connect::{
+    ConnectionStatus, ConversationsExternalInvitePermissionsSet, ExternalInviteAction,
+    ExternalTeam, ExternalTeamsListResponse, ExternalTeamsSort, SlackConnectPref,
+    TeamExternalTeamsDisconnect, TeamExternalTeamsList,
+};
 pub use dnd::{
     DndEndDnd, DndEndSnooze, DndInfo, DndSetSnooze, DndSnooze, DndStatus, DndTeamInfo,
     DndTeamInfoResponse,
@@ -431,6 +436,9 @@ bundled![
     ConversationsRequestSharedInviteList,
     ConversationsRequestSharedInviteApprove,
     ConversationsRequestSharedInviteDeny,
+    ConversationsExternalInvitePermissionsSet,
+    TeamExternalTeamsList,
+    TeamExternalTeamsDisconnect,
     AppsManifestCreate,
     AppsManifestValidate,
     AppsManifestUpdate,

@@ -52,6 +52,28 @@
 //! `limit` outside 1 to 1000, a `message` that is not a JSON object with `text` and
 //! `is_override`, or an `is_external_limited` that is not a boolean is `invalid_arguments`;
 //! `reviewing_user` is the caller, and `date_approved`/`date_denied` its review's time.
+//!
+//! Connected organizations (`conversations.externalInvitePermissions.set`,
+//! `team.externalTeams.list`, `team.externalTeams.disconnect`):
+//! [`Emulator::connect_external_team`](crate::Emulator::connect_external_team) stands for a
+//! connection made in Slack; [`Emulator::external_team`](crate::Emulator::external_team) and
+//! [`Emulator::external_limited`](crate::Emulator::external_limited) read back. Codes Slack's
+//! pages name, as the emulator answers them: `channel_not_found`, `invalid_action`,
+//! `invalid_target_team` (a team not in the channel; one never connected or already
+//! disconnected, to disconnect), `invalid_workspace_filter` (a workspace neither the
+//! emulator's nor one of [`Emulator::approve_in_workspace`](crate::Emulator::approve_in_workspace)),
+//! `missing_argument` (no `target_team`) and `invalid_arguments`.
+//!
+//! The emulator's choices where Slack is silent: an organization is in a channel once an invitation
+//! between them to that channel is approved, and until it is disconnected; its members may only
+//! post until upgraded (or as `inviteShared`'s `external_limited` said); upgrading or downgrading
+//! twice is no error; organizations are connected on the emulator's own workspace only and override
+//! no Slack Connect preference, so a `slack_connect_pref_filter` lists none; the channel counts are
+//! those of approved invitations, with no direct messages; ties in the order go by team id
+//! (reversed too by `desc`); `next_cursor` is the next page's first team id, and a cursor that
+//! names no listed organization, a `limit` of 0, or a filter or order Slack does not list is
+//! `invalid_arguments`; disconnecting keeps the organization, `DISCONNECTED`, in the list, at once
+//! (Slack's runs in the background).
 
 use super::{fail, param, truthy, Outcome, Reply};
 use crate::state::{State, User};
@@ -86,6 +108,9 @@ pub(crate) struct Invite {
     pub(crate) accepting_team: Option<String>,
     pub(crate) stage: Stage,
     pub(crate) date_created: i64,
+    /// Whether the other organization's members may only post in the channel
+    /// (`conversations.externalInvitePermissions.set`).
+    pub(crate) external_limited: bool,
 }
 
 impl Invite {
@@ -138,6 +163,8 @@ impl Invite {
 pub(crate) struct Invites {
     pub(crate) by_id: BTreeMap<String, Invite>,
     pub(crate) requests: BTreeMap<String, InviteRequest>,
+    /// The outside organizations connected, by team id.
+    pub(crate) teams: BTreeMap<String, ExternalTeam>,
 }
 
 impl Invites {
@@ -208,6 +235,7 @@ pub(crate) fn invite_shared(
         accepting_team: None,
         stage: Stage::Open,
         date_created: state.workspace.clock.seconds(),
+        external_limited: param(params, "external_limited") != Some("false"),
     };
     let mut data = Map::new();
     data.insert("invite_id".into(), json!(invite.id));
@@ -371,6 +399,7 @@ impl crate::Emulator {
             accepting_team: None,
             stage: Stage::Open,
             date_created: state.workspace.clock.seconds(),
+            external_limited: true,
         };
         let id = invite.id.clone();
         state.connect.by_id.insert(id.clone(), invite);
@@ -621,6 +650,7 @@ pub(crate) fn request_approve(
         accepting_team: None,
         stage: Stage::Open,
         date_created: now,
+        external_limited: request.external_limited,
     };
     let id = invite.id.clone();
     state.connect.by_id.insert(id.clone(), invite);
@@ -706,5 +736,254 @@ impl crate::Emulator {
             .requests
             .get(request_id)
             .map(|request| request.to_json(&state))
+    }
+}
+
+impl Invite {
+    /// The other organization of an approved invitation: the one that accepted what the
+    /// workspace sent, or the one that sent what it accepted.
+    fn other_team(&self) -> Option<&str> {
+        if self.stage != Stage::Approved {
+            return None;
+        }
+        if self.outgoing {
+            self.accepting_team.as_deref()
+        } else {
+            Some(&self.inviting_team)
+        }
+    }
+}
+
+/// An outside organization the workspace's organization is connected to.
+#[derive(Clone, Debug)]
+pub(crate) struct ExternalTeam {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) domain: String,
+    /// `CONNECTED`, or `DISCONNECTED` once `team.externalTeams.disconnect` ended it.
+    pub(crate) status: &'static str,
+    pub(crate) last_active: i64,
+}
+
+impl Invites {
+    /// Whether `team` is connected (an organization never connected is not disconnected).
+    fn disconnected(&self, team: &str) -> bool {
+        self.teams
+            .get(team)
+            .is_some_and(|team| team.status == "DISCONNECTED")
+    }
+
+    /// The approved invitation that put `team` in `channel`, while `team` is connected.
+    fn in_channel(&mut self, channel: &str, team: &str) -> Option<&mut Invite> {
+        if self.disconnected(team) {
+            return None;
+        }
+        self.by_id
+            .values_mut()
+            .find(|invite| invite.channel_id == channel && invite.other_team() == Some(team))
+    }
+}
+
+impl ExternalTeam {
+    /// The organization as `team.externalTeams.list` answers it.
+    fn to_json(&self, state: &State) -> Value {
+        let shared: Vec<&Invite> = state
+            .connect
+            .by_id
+            .values()
+            .filter(|invite| invite.other_team() == Some(self.id.as_str()))
+            .collect();
+        let private = shared.iter().filter(|invite| invite.is_private).count();
+        json!({
+            "team_id": self.id,
+            "team_name": self.name,
+            "team_domain": self.domain,
+            "public_channel_count": shared.len() - private,
+            "private_channel_count": private,
+            "im_channel_count": 0,
+            "mpim_channel_count": 0,
+            "connected_workspaces": [{"workspace_id": state.team.id, "workspace_name": state.team.name}],
+            "slack_connect_prefs": {},
+            "connection_status": self.status,
+            "last_active_timestamp": self.last_active,
+            "is_sponsored": false,
+        })
+    }
+}
+
+/// `conversations.externalInvitePermissions.set`: whether an outside organization's members
+/// in a channel may only post (`downgrade`) or also invite others (`upgrade`).
+pub(crate) fn invite_permissions_set(
+    state: &mut State,
+    _: &User,
+    params: &[(String, String)],
+) -> Outcome {
+    let limited = match param(params, "action") {
+        Some("upgrade") => false,
+        Some("downgrade") => true,
+        _ => return Err(fail("invalid_action")),
+    };
+    let channel = param(params, "channel").unwrap_or("");
+    if !state.workspace.channels.contains_key(channel) {
+        return Err(fail("channel_not_found"));
+    }
+    let team = param(params, "target_team").unwrap_or("");
+    let invite = state
+        .connect
+        .in_channel(channel, team)
+        .ok_or_else(|| fail("invalid_target_team"))?;
+    invite.external_limited = limited;
+    Ok(Map::new())
+}
+
+/// The values Slack's page lists for `slack_connect_pref_filter`.
+const CONNECT_PREFS: &[&str] = &[
+    "approved_orgs_only",
+    "allow_sc_file_uploads",
+    "profile_visibility",
+    "away_team_sc_invite_permissions",
+    "accept_sc_invites",
+    "sc_mpdm_to_private",
+    "require_sc_channel_for_sc_dm",
+    "external_awareness_context_bar",
+];
+
+/// `team.externalTeams.list`: the connected organizations, filtered, ordered and paged by team
+/// id (the next page's first organization).
+pub(crate) fn external_teams_list(
+    state: &mut State,
+    _: &User,
+    params: &[(String, String)],
+) -> Outcome {
+    let given = |name| param(params, name).filter(|value: &&str| !value.is_empty());
+    let status = given("connection_status_filter");
+    if status.is_some_and(|s| !["CONNECTED", "DISCONNECTED", "BLOCKED", "IN_REVIEW"].contains(&s)) {
+        return Err(fail("invalid_arguments"));
+    }
+    let prefs: Vec<&str> = given("slack_connect_pref_filter")
+        .map(|prefs| prefs.split(',').collect())
+        .unwrap_or_default();
+    if prefs.iter().any(|pref| !CONNECT_PREFS.contains(pref)) {
+        return Err(fail("invalid_arguments"));
+    }
+    let mut on_workspace = true;
+    if let Some(workspaces) = given("workspace_filter") {
+        let known = |id: &str| {
+            id == state.team.id || state.approved_teams.iter().any(|(team, _)| team == id)
+        };
+        if !workspaces.split(',').all(known) {
+            return Err(fail("invalid_workspace_filter"));
+        }
+        on_workspace = workspaces.split(',').any(|id| id == state.team.id);
+    }
+    let descending = match given("sort_direction") {
+        None | Some("asc") => false,
+        Some("desc") => true,
+        Some(_) => return Err(fail("invalid_arguments")),
+    };
+    let mut teams: Vec<&ExternalTeam> = state
+        .connect
+        .teams
+        .values()
+        .filter(|team| status.is_none_or(|status| team.status == status))
+        // The emulator's organizations override no Slack Connect preference.
+        .filter(|_| prefs.is_empty() && on_workspace)
+        .collect();
+    match given("sort_field") {
+        None | Some("team_name") => teams.sort_by(|a, b| a.name.cmp(&b.name)),
+        Some("last_active_timestamp") => teams.sort_by_key(|team| team.last_active),
+        Some("connection_status") => teams.sort_by_key(|team| team.status),
+        Some(_) => return Err(fail("invalid_arguments")),
+    }
+    if descending {
+        teams.reverse();
+    }
+    let limit = match given("limit") {
+        None => 20,
+        Some(limit) => match limit.parse::<usize>() {
+            Ok(limit) if limit > 0 => limit,
+            _ => return Err(fail("invalid_arguments")),
+        },
+    };
+    let start = match given("cursor") {
+        None => 0,
+        Some(cursor) => teams
+            .iter()
+            .position(|team| team.id == cursor)
+            .ok_or_else(|| fail("invalid_arguments"))?,
+    };
+    let end = start.saturating_add(limit).min(teams.len());
+    let next = teams.get(end).map_or(String::new(), |team| team.id.clone());
+    let organizations: Vec<Value> = teams[start..end]
+        .iter()
+        .map(|team| team.to_json(state))
+        .collect();
+    let mut data = Map::new();
+    data.insert("organizations".into(), Value::Array(organizations));
+    data.insert("total_count".into(), json!(teams.len()));
+    data.insert("response_metadata".into(), json!({ "next_cursor": next }));
+    Ok(data)
+}
+
+/// `team.externalTeams.disconnect`: ends the connection with a connected organization.
+pub(crate) fn external_teams_disconnect(
+    state: &mut State,
+    _: &User,
+    params: &[(String, String)],
+) -> Outcome {
+    let id = param(params, "target_team").unwrap_or("");
+    if id.is_empty() {
+        return Err(fail("missing_argument"));
+    }
+    let now = state.workspace.clock.seconds();
+    match state.connect.teams.get_mut(id) {
+        Some(team) if team.status == "CONNECTED" => {
+            team.status = "DISCONNECTED";
+            team.last_active = now;
+            Ok(Map::new())
+        }
+        _ => Err(fail("invalid_target_team")),
+    }
+}
+
+impl crate::Emulator {
+    /// The workspace's organization is connected, through Slack Connect, to the outside
+    /// organization `team_id` named `name` (domain `domain`), which `team.externalTeams.list`
+    /// then lists as `CONNECTED` (with the channels approved invitations share with it) and
+    /// `team.externalTeams.disconnect` disconnects.
+    pub fn connect_external_team(&self, team_id: &str, name: &str, domain: &str) {
+        let mut state = self.shared.lock();
+        let last_active = state.workspace.clock.seconds();
+        let team = ExternalTeam {
+            id: team_id.to_owned(),
+            name: name.to_owned(),
+            domain: domain.to_owned(),
+            status: "CONNECTED",
+            last_active,
+        };
+        state.connect.teams.insert(team_id.to_owned(), team);
+    }
+
+    /// Organization `team_id` as `team.externalTeams.list` answers it (`connection_status`,
+    /// channel counts); `None` for one never connected.
+    pub fn external_team(&self, team_id: &str) -> Option<Value> {
+        let state = self.shared.lock();
+        state
+            .connect
+            .teams
+            .get(team_id)
+            .map(|team| team.to_json(&state))
+    }
+
+    /// Whether the members of outside organization `team_id` in channel `channel_id` may only
+    /// post (`true`, Slack's default for an invitation) or also invite others (`false`,
+    /// after `conversations.externalInvitePermissions.set`'s `upgrade`); `None` when the
+    /// organization is not in the channel (no approved invitation, or disconnected).
+    pub fn external_limited(&self, channel_id: &str, team_id: &str) -> Option<bool> {
+        let mut state = self.shared.lock();
+        state
+            .connect
+            .in_channel(channel_id, team_id)
+            .map(|invite| invite.external_limited)
     }
 }

@@ -308,6 +308,15 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
         "conversations.requestSharedInvite.deny",
         connect::request_deny,
     ),
+    (
+        "conversations.externalInvitePermissions.set",
+        connect::invite_permissions_set,
+    ),
+    ("team.externalTeams.list", connect::external_teams_list),
+    (
+        "team.externalTeams.disconnect",
+        connect::external_teams_disconnect,
+    ),
     ("apps.manifest.create", apps::manifest_create),
     ("apps.manifest.validate", apps::manifest_validate),
     ("apps.manifest.update", apps::manifest_update),
