@@ -288,11 +288,21 @@ impl AppManifest {
     }
 
     /// The value at a JSON pointer (`/features/bot_user/display_name`), as Slack's
-    /// `invalid_manifest` problems point at one.
+    /// `invalid_manifest` problems point at one. A key holding `/` or `~` is written `~1` or
+    /// `~0` in the pointer, as RFC 6901 has it.
+    ///
+    /// ```
+    /// use slack_methods::methods::AppManifest;
+    /// let manifest: AppManifest = serde_json::from_str(r#"{"a/b":{"c~d":1}}"#)?;
+    /// assert_eq!(manifest.get("/a~1b/c~0d"), Some(&serde_json::json!(1)));
+    /// assert_eq!(manifest.get("/a/b"), None);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn get(&self, pointer: &str) -> Option<&Value> {
         let rest = pointer.strip_prefix('/')?;
         let (first, rest) = rest.split_once('/').map_or((rest, ""), |(a, b)| (a, b));
-        let value = self.0.get(first)?;
+        // A pointer's segment writes `/` as `~1` and `~` as `~0` (RFC 6901).
+        let value = self.0.get(&first.replace("~1", "/").replace("~0", "~"))?;
         if rest.is_empty() {
             Some(value)
         } else {
