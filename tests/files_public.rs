@@ -39,8 +39,8 @@ async fn the_uploader_turns_the_public_link_on_and_off() {
         .call(&FilesSharedPublicUrl::of(id.clone()))
         .await
         .unwrap();
-    assert_eq!(shared.file.id, id);
-    assert!(shared.file.public_url_shared);
+    assert_eq!(shared.file.as_ref().unwrap().id, id);
+    assert!(shared.file.as_ref().unwrap().public_url_shared);
     let link = shared.public_link().expect("the link is on").to_owned();
     assert!(link.starts_with("https://"), "{link}");
     // The link is meant to be shared: Debug shows it whole.
@@ -63,13 +63,39 @@ async fn the_uploader_turns_the_public_link_on_and_off() {
         .call(&FilesRevokePublicUrl::of(id.clone()))
         .await
         .unwrap();
-    assert!(!revoked.file.public_url_shared);
+    assert!(!revoked.file.as_ref().unwrap().public_url_shared);
     assert_eq!(revoked.public_link(), None);
     let after = ada.call(&FilesInfo::of(id.clone())).await.unwrap();
     assert!(!after.file.public_url_shared);
     // Revoking a link that is off answers the file unchanged.
     let twice = ada.call(&FilesRevokePublicUrl::of(id)).await.unwrap();
-    assert!(!twice.file.public_url_shared);
+    assert!(!twice.file.as_ref().unwrap().public_url_shared);
+}
+
+/// Slack's pages give `{"ok": true}` alone as the typical success of both methods: the link
+/// was turned on or off, so the call succeeds, with no file and no link to read.
+#[tokio::test]
+async fn a_bare_ok_answer_is_a_success_without_a_file() {
+    let emu = emulator().await;
+    let ada = client(&emu, demo::USER_TOKEN);
+    let id = upload(&ada, "bare.txt").await;
+    emu.stub_method(
+        FilesSharedPublicUrl::NAME,
+        serde_json::json!({ "ok": true }),
+    );
+    emu.stub_method(
+        FilesRevokePublicUrl::NAME,
+        serde_json::json!({ "ok": true }),
+    );
+
+    let shared = ada
+        .call(&FilesSharedPublicUrl::of(id.clone()))
+        .await
+        .unwrap();
+    assert_eq!(shared.file, None);
+    assert_eq!(shared.public_link(), None);
+    let revoked = ada.call(&FilesRevokePublicUrl::of(id)).await.unwrap();
+    assert_eq!(revoked.file, None);
 }
 
 #[tokio::test]
@@ -89,13 +115,13 @@ async fn others_bots_and_missing_files_are_slack_s_errors() {
     assert_eq!(code(result), "not_allowed");
     // Ada, an admin, may turn on the link of the bot's file.
     let shared = ada.call(&FilesSharedPublicUrl::of(bots.clone())).await;
-    assert!(shared.unwrap().file.public_url_shared);
+    assert!(shared.unwrap().file.as_ref().unwrap().public_url_shared);
     // A bot token: Slack takes sharing from user tokens only.
     let result = bot.call(&FilesSharedPublicUrl::of(bots.clone())).await;
     assert_eq!(code(result), "user_is_bot");
     // ... but the bot may revoke its own file's link.
     let revoked = bot.call(&FilesRevokePublicUrl::of(bots.clone())).await;
-    assert!(!revoked.unwrap().file.public_url_shared);
+    assert!(!revoked.unwrap().file.as_ref().unwrap().public_url_shared);
 
     let result = ada
         .call(&FilesSharedPublicUrl::of(file("F0NOSUCH01")))

@@ -615,23 +615,33 @@ impl FilesRevokePublicUrl {
 crate::slack_object! {
     /// What `files.sharedPublicURL` and `files.revokePublicURL` answer: the file, with its
     /// public link (`permalink_public`) and whether it is on (`public_url_shared`).
+    ///
+    /// Slack's pages give `{"ok": true}` alone as the typical success, and a file besides as
+    /// what the answer contains, so the file is optional: an answer without one is a success
+    /// all the same, with no file and no link to read.
+    ///
+    /// ```
+    /// use slack_methods::methods::PublicUrlResponse;
+    /// let bare: PublicUrlResponse = serde_json::from_str(r#"{"ok":true}"#)?;
+    /// assert!(bare.file.is_none());
+    /// assert_eq!(bare.public_link(), None);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub struct PublicUrlResponse {
-        required {
-            /// The file.
-            pub file: File,
-        }
+        /// The file, when Slack answers it.
+        pub file: Option<File>,
     }
 }
 
 impl PublicUrlResponse {
-    /// The file's public link, when it is on.
+    /// The file's public link, when Slack answers the file and its link is on.
     pub fn public_link(&self) -> Option<&str> {
-        self.file
-            .permalink_public
+        let file = self.file.as_ref()?;
+        file.permalink_public
             .as_deref()
-            .filter(|_| self.file.public_url_shared)
+            .filter(|_| file.public_url_shared)
     }
 }
 
