@@ -22,9 +22,10 @@ const CLIENT_ID: &str = common::OAUTH_CLIENT_ID;
 const CLIENT_SECRET: &str = common::OAUTH_CLIENT_SECRET;
 
 async fn emulator() -> Emulator {
-    // Neither is bundled (no tool: the one answers a credential, the other takes the app's
-    // secret), so they are served on their own.
+    // None is bundled (no tool: two answer credentials, the other takes the app's secret),
+    // so they are served on their own.
     common::oauth_emulator(&[
+        MethodFacts::of::<AppsManifestCreate>(),
         MethodFacts::of::<ToolingTokensRotate>(),
         MethodFacts::of::<AppsUninstall>(),
     ])
@@ -77,6 +78,29 @@ fn the_bindings_keep_slack_s_facts_and_tool_facts() {
     assert!(bundled.contains(&"apps.manifest.delete"));
     assert!(!bundled.contains(&ToolingTokensRotate::NAME));
     assert!(!bundled.contains(&AppsUninstall::NAME));
+    assert!(!bundled.contains(&AppsManifestCreate::NAME));
+}
+
+/// `apps.manifest.create` answers the new app's client secret, verification token and signing
+/// secret, and a tool answers the data as Slack sent it: so it is no tool, and an agent asking
+/// for it by name is told there is none, with nothing sent.
+#[cfg(feature = "tools")]
+#[tokio::test]
+async fn creating_an_app_is_no_tool_so_an_agent_never_gets_its_secrets() {
+    use slack_methods::tools::{Registry, ToolError};
+    let emu = emulator().await;
+    let config = client(&emu, demo::CONFIG_TOKEN);
+    let tools = Registry::bundled();
+    assert!(tools.get("appsManifestCreate").is_none());
+    let args = json!({ "manifest": { "display_information": { "name": "Tea bot" } } });
+    let answer = tools.call(&config, "appsManifestCreate", args).await;
+    assert!(
+        matches!(answer, Err(ToolError::UnknownTool { .. })),
+        "{answer:?}"
+    );
+    assert!(emu.requests_for(AppsManifestCreate::NAME).is_empty());
+    // The manifest's other methods answer no credential: they stay tools.
+    assert!(tools.get("appsManifestValidate").is_some());
 }
 
 #[test]

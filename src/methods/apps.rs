@@ -401,7 +401,8 @@ impl ManifestProblem {
 /// (`errors`, each a `message` and a `pointer` into the manifest) when it does not fit the
 /// manifest schema. It answers the new app's id, its credentials (the client secret, the
 /// verification token and the signing secret are secrets: they are hidden from `Debug` output)
-/// and its OAuth authorization URL.
+/// and its OAuth authorization URL. It is no tool: its answer holds those secrets, which an
+/// agent has no use for (the tool path answers the data as Slack sent it).
 ///
 /// ```no_run
 /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {

@@ -439,7 +439,6 @@ bundled![
     ConversationsExternalInvitePermissionsSet,
     TeamExternalTeamsList,
     TeamExternalTeamsDisconnect,
-    AppsManifestCreate,
     AppsManifestValidate,
     AppsManifestUpdate,
     AppsManifestExport,
