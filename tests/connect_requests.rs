@@ -249,6 +249,11 @@ async fn what_slack_would_refuse_is_refused_before_sending() {
     assert!(refused(bot.call(&approve).await).contains("at most 560"));
     let deny = ConversationsRequestSharedInviteDeny::new("I012345ABCD").message(too_long);
     assert!(refused(bot.call(&deny).await).contains("at most 560"));
+    // Added after the member's message, the two must be fewer than 560: 560 alone is too many.
+    let appended = ConversationsRequestSharedInviteApprove::new("I012345ABCD").message(
+        ApprovalMessage::appended("x".repeat(MAX_INVITE_MESSAGE_CHARS)),
+    );
+    assert!(refused(bot.call(&appended).await).contains("fewer than 560"));
     // 560 characters, however many bytes, go out.
     let full = ConversationsRequestSharedInviteDeny::new("I0NOSUCH01")
         .message("é".repeat(MAX_INVITE_MESSAGE_CHARS));

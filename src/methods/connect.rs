@@ -714,7 +714,9 @@ crate::slack_object! {
 }
 
 /// The message an admin sends with an approved invitation: `text`, which replaces the member's
-/// message (`is_override`) or follows it; at most 560 characters in all.
+/// message (`is_override`) or follows it. Replacing, the text is at most 560 characters;
+/// following, the text and the member's message together are fewer than 560 (Slack's page),
+/// so a text of 560 or more is refused before sending.
 ///
 /// ```
 /// use slack_methods::methods::ApprovalMessage;
@@ -758,7 +760,7 @@ impl ParamSchema for ApprovalMessage {
         serde_json::json!({
             "type": "object",
             "properties": {
-                "text": { "type": "string", "description": "The text sent with the invitation, at most 560 characters." },
+                "text": { "type": "string", "description": "The text sent with the invitation, at most 560 characters; appended (is_override false), fewer than 560 together with the member's message." },
                 "is_override": { "type": "boolean", "description": "true: the text replaces the member's message; false: it follows it." },
             },
             "required": ["text", "is_override"],
@@ -783,8 +785,9 @@ fn check_message(text: Option<&str>) -> Result<(), InvalidRequest> {
 /// outside the organization, and sends them the Slack Connect invitation (by email, or straight
 /// into the channel when their organization is already in it). `channel_id` and
 /// `is_external_limited` replace what the member asked for; `message` adds to or replaces the
-/// member's message, a text of at most 560 characters (Slack's page: a longer one is refused,
-/// so it is refused before sending). Answers the request's `invite_id`. Scope
+/// member's message, a text of at most 560 characters, or, added after the member's message,
+/// fewer than 560 with it (Slack's page: a longer one is refused, so a text over 560, or of 560
+/// or more added, is refused before sending). Answers the request's `invite_id`. Scope
 /// `conversations.connect:manage` (Slack's page; Slack's tables name none).
 ///
 /// ```
@@ -816,8 +819,9 @@ pub struct ConversationsRequestSharedInviteApprove {
     // A boolean on Slack's page (the SDK's table says string).
     #[slack(unchecked)]
     pub is_external_limited: Option<bool>,
-    /// The message sent with the invitation: `text` (at most 560 characters) and whether it
-    /// replaces the member's message (`is_override`), sent as a JSON object.
+    /// The message sent with the invitation: `text` (at most 560 characters; fewer than 560
+    /// with the member's message when added after it) and whether it replaces the member's
+    /// message (`is_override`), sent as a JSON object.
     #[slack(json)]
     pub message: Option<ApprovalMessage>,
 }
@@ -852,7 +856,20 @@ impl ConversationsRequestSharedInviteApprove {
     }
 
     fn check(&self) -> Result<(), InvalidRequest> {
-        check_message(self.message.as_ref().map(|message| message.text.as_str()))
+        match &self.message {
+            // Slack's page: appended, the text and the member's message together must be less
+            // than 560 characters, so a text of 560 alone is already too long.
+            Some(message) if !message.is_override => {
+                let chars = message.text.chars().count();
+                if chars >= MAX_INVITE_MESSAGE_CHARS {
+                    return Err(InvalidRequest::new(format!(
+                        "`message` has {chars} characters; appended to the member's message, Slack takes fewer than {MAX_INVITE_MESSAGE_CHARS} in all (`message_too_long`)"
+                    )));
+                }
+                Ok(())
+            }
+            message => check_message(message.as_ref().map(|message| message.text.as_str())),
+        }
     }
 }
 
