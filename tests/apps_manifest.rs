@@ -258,6 +258,41 @@ async fn a_manifest_without_a_name_is_invalid_with_its_problems_in_the_error() {
 }
 
 #[tokio::test]
+async fn one_odd_problem_does_not_hide_the_others() {
+    let emu = emulator().await;
+    emu.stub_method(
+        AppsManifestValidate::NAME,
+        json!({
+            "ok": false,
+            "error": "invalid_manifest",
+            "errors": [
+                { "message": "must be a URL", "pointer": "/settings/interactivity/request_url" },
+                { "message": null, "pointer": "/features" },
+                { "message": "too long", "pointer": 7 },
+                "not an object",
+            ],
+        }),
+    );
+    let checked = client(&emu, demo::CONFIG_TOKEN)
+        .call(&AppsManifestValidate::new(tea_bot()))
+        .await
+        .unwrap_err();
+    let problems: Vec<(String, String)> = ManifestProblem::of(&checked)
+        .into_iter()
+        .map(|problem| (problem.pointer, problem.message))
+        .collect();
+    let expected = [
+        ("/settings/interactivity/request_url", "must be a URL"),
+        ("/features", ""),
+        ("7", "too long"),
+    ];
+    assert_eq!(
+        problems,
+        expected.map(|(p, m)| (p.to_owned(), m.to_owned()))
+    );
+}
+
+#[tokio::test]
 async fn other_tokens_are_refused_and_the_configuration_token_calls_nothing_else() {
     let emu = emulator().await;
     let app = AppId::new("A0123ABCD").unwrap();

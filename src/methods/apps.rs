@@ -366,30 +366,48 @@ impl ParamSchema for AppManifest {
 /// }
 /// # }
 /// ```
+///
+/// A field missing or `null` reads as empty text, and one of another type as its JSON text, so
+/// that one odd problem does not hide the others.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[non_exhaustive]
 pub struct ManifestProblem {
     /// What is wrong.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient_text")]
     pub message: String,
     /// Where: a JSON pointer into the manifest.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient_text")]
     pub pointer: String,
+}
+
+/// Text as Slack sent it; `null` as empty, another JSON value as its JSON text.
+fn lenient_text<'de, D: serde::Deserializer<'de>>(from: D) -> Result<String, D::Error> {
+    Ok(match Value::deserialize(from)? {
+        Value::String(text) => text,
+        Value::Null => String::new(),
+        other => other.to_string(),
+    })
 }
 
 impl ManifestProblem {
     /// The problems Slack listed (`errors`) with the error it answered; none for any other
-    /// error.
+    /// error. An entry that is no JSON object is left out; the others are kept.
     pub fn of(error: &crate::Error) -> Vec<ManifestProblem> {
         #[derive(Deserialize)]
         struct Listed {
             #[serde(default)]
-            errors: Vec<ManifestProblem>,
+            errors: Vec<Value>,
         }
         error
             .as_api()
             .and_then(|api| serde_json::from_str::<Listed>(&api.raw).ok())
-            .map(|listed| listed.errors)
+            .map(|listed| {
+                listed
+                    .errors
+                    .into_iter()
+                    .filter_map(|entry| serde_json::from_value(entry).ok())
+                    .collect()
+            })
             .unwrap_or_default()
     }
 }
