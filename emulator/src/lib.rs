@@ -140,11 +140,15 @@
 //! in numbered pages (`over_pagination_limit`);
 //! the workspace's settings: `team.preferences.list` and `team.billing.info` (its plan), set
 //! with [`Emulator::set_team_preference`] and [`Emulator::set_billing_plan`];
-//! and an app's calls: `calls.add` (one call per `external_unique_id`, else
+//! an app's calls: `calls.add` (one call per `external_unique_id`, else
 //! `invalid_arguments`; `created_by` required of a bot token, `invalid_created_by`),
 //! `calls.info`, `calls.update`, `calls.end` (`inactive_call` once ended) and
 //! `calls.participants.add` and `.remove` (`bad_users` for one already in, or not in, the
-//! call), `invalid_call_id` for an unknown call, read back with [`Emulator::call`].
+//! call), `invalid_call_id` for an unknown call, read back with [`Emulator::call`];
+//! and Slack Lists: `slackLists.create` (one text column without a schema, the task columns in
+//! todo mode, a copy of the caller's list; `invalid_copy_and_schema_args`) and
+//! `slackLists.update` (`missing_arguments` for nothing to change), `list_not_found` for an
+//! unknown list or another user's, read back with [`Emulator::slack_list`].
 //! Paginated lists answer small pages ([`EmulatorBuilder::max_page_size`]). As Slack's, a
 //! cursor names where the next page starts, not an offset (the `ts` of a message, the id of a
 //! channel, member or user, a scheduled message's `post_at` and id), so an item added or removed

@@ -379,6 +379,8 @@ pub(crate) struct State {
     pub(crate) connect: crate::methods::connect::Invites,
     /// The calls apps registered (`calls.add`).
     pub(crate) calls: crate::methods::calls::Calls,
+    /// Slack Lists (`slackLists.create`).
+    pub(crate) lists: crate::methods::lists::Lists,
     /// The methods served, by name, with the facts of the bindings they are served for.
     pub(crate) served: HashMap<&'static str, MethodFacts>,
     pub(crate) users: HashMap<String, User>,
@@ -424,6 +426,7 @@ impl State {
             approved_teams: Vec::new(),
             connect: crate::methods::connect::Invites::default(),
             calls: crate::methods::calls::Calls::default(),
+            lists: crate::methods::lists::Lists::default(),
             served: HashMap::new(),
             users: HashMap::new(),
             tokens: HashMap::new(),

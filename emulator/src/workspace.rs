@@ -326,6 +326,8 @@ pub mod demo {
         "links:write",
         "calls:read",
         "calls:write",
+        "lists:read",
+        "lists:write",
     ];
 
     /// The workspace's custom profile fields of kind `text` (`team.profile.get`), in their

@@ -100,6 +100,7 @@ pub mod files_remote;
 pub mod functions;
 pub mod history;
 pub mod lifecycle;
+pub mod lists;
 pub mod oauth;
 pub mod openid;
 pub mod pins;
@@ -202,6 +203,10 @@ pub use lifecycle::{
     ConversationsLeave, ConversationsLeaveResponse, ConversationsMark, ConversationsRename,
     ConversationsRenameResponse, ConversationsSetPurpose, ConversationsSetPurposeResponse,
     ConversationsSetTopic, ConversationsSetTopicResponse, ConversationsUnarchive,
+};
+pub use lists::{
+    ColumnOptions, ColumnType, ListColumn, ListCreated, ListMetadata, SelectChoice,
+    SlackListsCreate, SlackListsUpdate,
 };
 pub use oauth::{AuthedUser, OauthTeam, OauthV2Access, OauthV2AccessResponse};
 pub use openid::{
@@ -443,6 +448,8 @@ bundled![
     AppsManifestUpdate,
     AppsManifestExport,
     AppsManifestDelete,
+    SlackListsCreate,
+    SlackListsUpdate,
 ];
 
 /// Refuses what no method paged by number takes: a `page` of 0 (pages are numbered from 1) or a

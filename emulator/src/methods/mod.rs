@@ -23,6 +23,7 @@ mod functions;
 mod history;
 mod identity;
 mod lifecycle;
+pub(crate) mod lists;
 pub(crate) mod messages;
 mod openid;
 mod pins;
@@ -323,6 +324,8 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("apps.manifest.export", apps::manifest_export),
     ("apps.manifest.delete", apps::manifest_delete),
     ("apps.uninstall", apps::uninstall),
+    ("slackLists.create", lists::create),
+    ("slackLists.update", lists::update),
 ];
 
 fn implementation(method: &str) -> Option<Handler> {
