@@ -602,6 +602,7 @@ impl Emulator {
             oauth::ACCESS,
             openid::TOKEN,
             methods::apps::ROTATE,
+            methods::api::TEST,
         ])
     }
 

@@ -630,12 +630,6 @@ impl State {
 /// A profile with every key Slack's profile object requires, so typed clients can parse it.
 fn initial_profile(spec: &UserSpec, team: &Team) -> Map<String, Value> {
     let hash = avatar_hash(&spec.id);
-    let image = |size: &str| {
-        Value::String(format!(
-            "https://avatars.emulator.invalid/{}/{hash}_{size}.png",
-            spec.id
-        ))
-    };
     let mut profile = match json!({
         "title": "",
         "phone": "",
@@ -660,9 +654,7 @@ fn initial_profile(spec: &UserSpec, team: &Team) -> Map<String, Value> {
         Value::Object(map) => map,
         _ => Map::new(),
     };
-    for size in ["24", "32", "48", "72", "192", "512"] {
-        profile.insert(format!("image_{size}"), image(size));
-    }
+    default_photo(&mut profile, &spec.id);
     if let Some(email) = &spec.email {
         profile.insert("email".into(), Value::String(email.clone()));
     }
@@ -670,6 +662,20 @@ fn initial_profile(spec: &UserSpec, team: &Team) -> Map<String, Value> {
         profile.insert("bot_id".into(), Value::String(bot_id.clone()));
     }
     profile
+}
+
+/// The default avatar in `profile`: `image_*` at each size Slack gives, `avatar_hash` and
+/// `is_custom_image` false (and no `image_original` or `image_1024`, which only a photo has).
+pub(crate) fn default_photo(profile: &mut Map<String, Value>, id: &str) {
+    let hash = avatar_hash(id);
+    for size in ["24", "32", "48", "72", "192", "512"] {
+        let url = format!("https://avatars.emulator.invalid/{id}/{hash}_{size}.png");
+        profile.insert(format!("image_{size}"), Value::String(url));
+    }
+    profile.remove("image_original");
+    profile.remove("image_1024");
+    profile.insert("avatar_hash".into(), Value::String(hash));
+    profile.insert("is_custom_image".into(), Value::Bool(false));
 }
 
 /// A stable 12-hex-digit hash of the user id, standing in for Slack's avatar hash.

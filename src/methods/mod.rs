@@ -83,6 +83,7 @@ macro_rules! range_builders {
 }
 
 pub mod acknowledged;
+pub mod api;
 pub mod apps;
 pub mod assistant;
 pub mod auth;
@@ -118,6 +119,7 @@ use crate::{InvalidRequest, MethodFacts, SlackTool};
 use serde::de::DeserializeOwned;
 
 pub use acknowledged::Acknowledged;
+pub use api::{ApiTest, ApiTestResponse};
 pub use apps::{
     AppCredentials, AppManifest, AppsConnectionsOpen, AppsConnectionsOpenResponse,
     AppsEventAuthorizationsList, AppsEventAuthorizationsListResponse, AppsManifestCreate,
@@ -252,7 +254,8 @@ pub use users::presence::{
     PresenceSetting, UsersGetPresence, UsersGetPresenceResponse, UsersSetPresence,
 };
 pub use users::profile::{
-    UsersProfileGet, UsersProfileGetResponse, UsersProfileSet, UsersProfileSetResponse,
+    UsersDeletePhoto, UsersProfileGet, UsersProfileGetResponse, UsersProfileSet,
+    UsersProfileSetResponse,
 };
 pub use users::{
     UsersConversations, UsersConversationsResponse, UsersInfo, UsersInfoResponse, UsersList,
@@ -450,6 +453,8 @@ bundled![
     AppsManifestDelete,
     SlackListsCreate,
     SlackListsUpdate,
+    ApiTest,
+    UsersDeletePhoto,
 ];
 
 /// Refuses what no method paged by number takes: a `page` of 0 (pages are numbered from 1) or a

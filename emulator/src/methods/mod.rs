@@ -5,6 +5,7 @@
 //! the binding it serves it for ([`MethodFacts`], registered with `Emulator::serve`); what it
 //! does is written here.
 
+pub(crate) mod api;
 pub(crate) mod apps;
 mod assistant;
 mod auth;
@@ -326,6 +327,7 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("apps.uninstall", apps::uninstall),
     ("slackLists.create", lists::create),
     ("slackLists.update", lists::update),
+    ("users.deletePhoto", users::delete_photo),
 ];
 
 fn implementation(method: &str) -> Option<Handler> {
@@ -350,6 +352,12 @@ pub(crate) fn handle(
         // The methods called without a token: their credentials are their arguments.
         return match facts {
             Some(_) => crate::oauth::access(state, params),
+            None => not_served(method),
+        };
+    }
+    if method == api::TEST && stub.is_none() {
+        return match facts {
+            Some(_) => api::test(params),
             None => not_served(method),
         };
     }

@@ -1,4 +1,4 @@
-//! `users.profile.get` and `users.profile.set`; `users.info`, `users.list`,
+//! `users.profile.get`, `users.profile.set` and `users.deletePhoto`; `users.info`, `users.list`,
 //! `users.lookupByEmail` and `users.conversations`.
 
 use super::{channels, fail, param, truthy, Outcome, Reply};
@@ -98,6 +98,20 @@ pub(crate) fn profile_set(
     data.insert("username".into(), Value::String(username));
     data.insert("profile".into(), Value::Object(profile));
     Ok(data)
+}
+
+/// `users.deletePhoto`: the caller's photo is gone, whatever was set: the profile's `image_*`
+/// fall back to the default avatar (the emulator's own URLs, `is_custom_image` false). Slack's
+/// page says only that it clears the image; that the default avatar shows after is the
+/// emulator's reading. A bot user's token is `user_is_bot`, an error Slack's spec lists.
+pub(crate) fn delete_photo(state: &mut State, caller: &User, _: &[(String, String)]) -> Outcome {
+    if caller.spec.bot_id.is_some() {
+        return Err(fail("user_is_bot"));
+    }
+    if let Some(user) = state.users.get_mut(&caller.spec.id) {
+        crate::state::default_photo(&mut user.profile, &caller.spec.id);
+    }
+    Ok(Map::new())
 }
 
 /// The keys a `users.profile.set` call asks to change: either the `profile` JSON object or one

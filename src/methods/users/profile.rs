@@ -1,5 +1,6 @@
-//! `users.profile.get` and `users.profile.set`.
+//! `users.profile.get` and `users.profile.set`, and `users.deletePhoto`.
 
+use crate::methods::Acknowledged;
 use crate::types::{Profile, ProfileUpdate};
 use crate::{slack_method, InvalidRequest, UserId};
 use serde::Deserialize;
@@ -192,5 +193,27 @@ crate::slack_object! {
             /// The profile.
             pub profile: Profile,
         }
+    }
+}
+
+/// `users.deletePhoto`: deletes the token's user's profile photo, whatever is set; the profile
+/// shows Slack's default avatar after. Needs a user token with `users.profile:write`.
+///
+/// ```no_run
+/// # async fn demo(client: slack_methods::Client) -> Result<(), slack_methods::Error> {
+/// use slack_methods::methods::UsersDeletePhoto;
+/// client.call(&UsersDeletePhoto).await?;
+/// # Ok(()) }
+/// ```
+#[slack_method("users.deletePhoto", response = Acknowledged)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UsersDeletePhoto {}
+
+/// The call, which takes no parameters (the same as writing `UsersDeletePhoto {}`).
+impl UsersDeletePhoto {
+    /// Deletes the token's user's photo.
+    pub fn new() -> Self {
+        UsersDeletePhoto {}
     }
 }
