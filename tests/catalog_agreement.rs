@@ -297,6 +297,10 @@ const GET_WHERE_SDK_POSTS: &[(&str, &str)] = &[
         "apps.event.authorizations.list",
         "the spec's verb: a read, which Slack answers by GET or POST alike",
     ),
+    (
+        "api.test",
+        "the spec's verb: a call that reads nothing, which Slack answers by GET or POST alike",
+    ),
 ];
 
 /// Writes a bundled binding sends by POST although Slack's SDK sends them by GET, each with why.
@@ -321,6 +325,10 @@ const POST_WHERE_SDK_GETS: &[(&str, &str)] = &[
     (
         "team.externalTeams.list",
         "the catalog's verb for a method outside the 2020 spec: a read, which Slack answers by GET or POST alike",
+    ),
+    (
+        "users.deletePhoto",
+        "the spec's verb: a write (it deletes the profile photo), which Slack answers by POST",
     ),
 ];
 
