@@ -212,11 +212,14 @@ fn limits_stated_in_descriptions_are_the_enforced_constants() {
     use slack_methods::methods::assistant::{MAX_LOADING_MESSAGES, MAX_SUGGESTED_PROMPTS};
     use slack_methods::methods::canvases::MAX_CANVAS_ACCESS_IDS;
     use slack_methods::methods::connect::{MAX_INVITE_MESSAGE_CHARS, MAX_INVITE_REQUESTS_LIMIT};
+    use slack_methods::methods::dialog::{
+        MAX_DIALOG_ELEMENTS, MAX_DIALOG_LABEL_CHARS, MAX_DIALOG_TITLE_CHARS,
+    };
     use slack_methods::methods::dnd::MAX_DND_TEAM_INFO_USERS;
     use slack_methods::methods::reminders::MAX_SECONDS_FROM_NOW;
     use slack_methods::methods::search::MAX_SEARCH_COUNT;
     use slack_methods::methods::team::{MAX_ACCESS_LOGS_COUNT, MAX_ACCESS_LOGS_PAGE};
-    let stated: [(&str, Option<&str>, &str, usize); 43] = [
+    let stated: [(&str, Option<&str>, &str, usize); 46] = [
         (
             "conversationsSetTopic",
             Some("topic"),
@@ -429,6 +432,19 @@ fn limits_stated_in_descriptions_are_the_enforced_constants() {
             Some("message"),
             "at most",
             MAX_INVITE_MESSAGE_CHARS,
+        ),
+        (
+            "dialogOpen",
+            Some("dialog"),
+            "at most",
+            MAX_DIALOG_TITLE_CHARS,
+        ),
+        ("dialogOpen", Some("dialog"), "at most", MAX_DIALOG_ELEMENTS),
+        (
+            "dialogOpen",
+            Some("dialog"),
+            "at most",
+            MAX_DIALOG_LABEL_CHARS,
         ),
     ];
     let tools = Registry::bundled();

@@ -94,6 +94,7 @@ pub mod canvases;
 pub mod channels;
 pub mod chat;
 pub mod connect;
+pub mod dialog;
 pub mod dnd;
 pub mod emoji;
 pub mod files;
@@ -180,6 +181,7 @@ pub use connect::{
     ExternalTeam, ExternalTeamsListResponse, ExternalTeamsSort, SlackConnectPref,
     TeamExternalTeamsDisconnect, TeamExternalTeamsList,
 };
+pub use dialog::{Dialog, DialogElement, DialogOpen, FormElement};
 pub use dnd::{
     DndEndDnd, DndEndSnooze, DndInfo, DndSetSnooze, DndSnooze, DndStatus, DndTeamInfo,
     DndTeamInfoResponse,
@@ -455,6 +457,7 @@ bundled![
     SlackListsUpdate,
     ApiTest,
     UsersDeletePhoto,
+    DialogOpen,
 ];
 
 /// Refuses what no method paged by number takes: a `page` of 0 (pages are numbered from 1) or a

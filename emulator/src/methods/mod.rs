@@ -16,6 +16,7 @@ mod canvases;
 mod channels;
 mod chat;
 pub(crate) mod connect;
+mod dialog;
 mod dnd;
 mod emoji;
 mod files;
@@ -328,6 +329,7 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("slackLists.create", lists::create),
     ("slackLists.update", lists::update),
     ("users.deletePhoto", users::delete_photo),
+    ("dialog.open", dialog::open),
 ];
 
 fn implementation(method: &str) -> Option<Handler> {
