@@ -202,7 +202,7 @@ crate::slack_object! {
 /// ```no_run
 /// # async fn demo(client: slack_methods::Client) -> Result<(), slack_methods::Error> {
 /// use slack_methods::methods::UsersDeletePhoto;
-/// client.call(&UsersDeletePhoto).await?;
+/// client.call(&UsersDeletePhoto::new()).await?;
 /// # Ok(()) }
 /// ```
 #[slack_method("users.deletePhoto", response = Acknowledged)]
