@@ -57,7 +57,7 @@ async fn an_empty_error_is_no_error_in_the_emulator() {
 
 #[test]
 fn it_is_a_tool_that_reads_nothing() {
-    assert!(!ApiTest::WRITES);
+    assert_eq!((ApiTest::WRITES, ApiTest::DESTRUCTIVE), (false, false));
     assert!(ApiTest::DESCRIPTION.starts_with("`api.test`: "));
 }
 

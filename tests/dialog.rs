@@ -11,7 +11,7 @@ use slack_methods::methods::dialog::{
     MAX_DIALOG_LABEL_CHARS, MAX_DIALOG_TITLE_CHARS,
 };
 use slack_methods::methods::{Dialog, DialogElement, DialogOpen};
-use slack_methods::{slack_method, Error, SlackTool};
+use slack_methods::{slack_method, Error, SlackMethod, SlackTool};
 use slack_methods_emulator::{demo, Emulator};
 use std::time::Duration;
 
@@ -182,7 +182,7 @@ fn unknown_element_kinds_are_kept_as_json() {
 }
 
 #[test]
-fn it_is_a_tool_that_writes() {
+fn it_is_a_tool_that_writes_and_destroys_nothing() {
     assert!(DialogOpen::DESCRIPTION.starts_with("`dialog.open`: "));
-    assert!(!DialogOpen::DESTRUCTIVE);
+    assert_eq!((DialogOpen::WRITES, DialogOpen::DESTRUCTIVE), (true, false));
 }

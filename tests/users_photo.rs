@@ -61,8 +61,10 @@ async fn the_scope_is_checked() {
 
 #[test]
 fn it_is_a_destructive_write_with_the_catalogs_scope() {
-    assert!(UsersDeletePhoto::WRITES);
-    assert!(UsersDeletePhoto::DESTRUCTIVE);
+    assert_eq!(
+        (UsersDeletePhoto::WRITES, UsersDeletePhoto::DESTRUCTIVE),
+        (true, true)
+    );
     assert_eq!(UsersDeletePhoto::SCOPES, &["users.profile:write"]);
     assert!(UsersDeletePhoto::DESCRIPTION.starts_with("`users.deletePhoto`: "));
 }

@@ -59,8 +59,8 @@ impl ApiTest {
     }
 
     /// Sends `foo`, which Slack echoes back in `args`.
-    pub fn foo(mut self, foo: impl Into<String>) -> Self {
-        self.foo = Some(foo.into());
+    pub fn foo(mut self, text: impl Into<String>) -> Self {
+        self.foo = Some(text.into());
         self
     }
 }
