@@ -280,6 +280,7 @@ const READS_BY_POST: &[&str] = &[
     "apps.manifest.export",
     "team.billing.info",
     "team.preferences.list",
+    "workflows.featured.list",
 ];
 
 /// Reads a bundled binding sends by GET although Slack's SDK POSTs them, each with why. Any

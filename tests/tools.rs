@@ -219,7 +219,8 @@ fn limits_stated_in_descriptions_are_the_enforced_constants() {
     use slack_methods::methods::reminders::MAX_SECONDS_FROM_NOW;
     use slack_methods::methods::search::MAX_SEARCH_COUNT;
     use slack_methods::methods::team::{MAX_ACCESS_LOGS_COUNT, MAX_ACCESS_LOGS_PAGE};
-    let stated: [(&str, Option<&str>, &str, usize); 46] = [
+    use slack_methods::methods::workflows::MAX_FEATURED_TRIGGER_IDS;
+    let stated: [(&str, Option<&str>, &str, usize); 52] = [
         (
             "conversationsSetTopic",
             Some("topic"),
@@ -445,6 +446,42 @@ fn limits_stated_in_descriptions_are_the_enforced_constants() {
             Some("dialog"),
             "at most",
             MAX_DIALOG_LABEL_CHARS,
+        ),
+        (
+            "workflowsFeaturedAdd",
+            Some("trigger_ids"),
+            "at most",
+            MAX_FEATURED_TRIGGER_IDS,
+        ),
+        (
+            "workflowsFeaturedAdd",
+            None,
+            "at most",
+            MAX_FEATURED_TRIGGER_IDS,
+        ),
+        (
+            "workflowsFeaturedRemove",
+            Some("trigger_ids"),
+            "at most",
+            MAX_FEATURED_TRIGGER_IDS,
+        ),
+        (
+            "workflowsFeaturedRemove",
+            None,
+            "at most",
+            MAX_FEATURED_TRIGGER_IDS,
+        ),
+        (
+            "workflowsFeaturedSet",
+            Some("trigger_ids"),
+            "at most",
+            MAX_FEATURED_TRIGGER_IDS,
+        ),
+        (
+            "workflowsFeaturedSet",
+            None,
+            "at most",
+            MAX_FEATURED_TRIGGER_IDS,
         ),
     ];
     let tools = Registry::bundled();

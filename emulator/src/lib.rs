@@ -140,6 +140,10 @@
 //! in numbered pages (`over_pagination_limit`);
 //! the workspace's settings: `team.preferences.list` and `team.billing.info` (its plan), set
 //! with [`Emulator::set_team_preference`] and [`Emulator::set_billing_plan`];
+//! a channel's featured workflows: `workflows.featured.add`, `.remove`, `.set` and `.list`,
+//! for link triggers of [`Emulator::add_link_trigger`] (`error_modifying_workflows` for
+//! another; `channel_not_found`, `error_invalid_channels`), read back with
+//! [`Emulator::featured_workflows`];
 //! an app's calls: `calls.add` (one call per `external_unique_id`, else
 //! `invalid_arguments`; `created_by` required of a bot token, `invalid_created_by`),
 //! `calls.info`, `calls.update`, `calls.end` (`inactive_call` once ended) and

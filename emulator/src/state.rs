@@ -381,6 +381,8 @@ pub(crate) struct State {
     pub(crate) calls: crate::methods::calls::Calls,
     /// Slack Lists (`slackLists.create`).
     pub(crate) lists: crate::methods::lists::Lists,
+    /// Link triggers, and the ones each channel features (`workflows.featured.*`).
+    pub(crate) featured: crate::methods::workflows::Featured,
     /// The methods served, by name, with the facts of the bindings they are served for.
     pub(crate) served: HashMap<&'static str, MethodFacts>,
     pub(crate) users: HashMap<String, User>,
@@ -427,6 +429,7 @@ impl State {
             connect: crate::methods::connect::Invites::default(),
             calls: crate::methods::calls::Calls::default(),
             lists: crate::methods::lists::Lists::default(),
+            featured: crate::methods::workflows::Featured::default(),
             served: HashMap::new(),
             users: HashMap::new(),
             tokens: HashMap::new(),

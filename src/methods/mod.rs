@@ -115,6 +115,7 @@ pub mod unfurl;
 pub mod usergroups;
 pub mod users;
 pub mod views;
+pub mod workflows;
 
 use crate::{InvalidRequest, MethodFacts, SlackTool};
 use serde::de::DeserializeOwned;
@@ -264,6 +265,10 @@ pub use users::{
     UsersListResponse, UsersLookupByEmail, UsersLookupByEmailResponse,
 };
 pub use views::{ViewResponse, ViewsOpen, ViewsPublish, ViewsPush, ViewsUpdate};
+pub use workflows::{
+    FeaturedTrigger, FeaturedWorkflows, WorkflowsFeaturedAdd, WorkflowsFeaturedList,
+    WorkflowsFeaturedListResponse, WorkflowsFeaturedRemove, WorkflowsFeaturedSet,
+};
 
 /// A visitor of the bundled bindings' types, for code that needs more of each than [`ALL`]'s
 /// facts (its tool description, its response type): [`visit_all`] calls [`Visit::visit`] once
@@ -458,6 +463,10 @@ bundled![
     ApiTest,
     UsersDeletePhoto,
     DialogOpen,
+    WorkflowsFeaturedAdd,
+    WorkflowsFeaturedRemove,
+    WorkflowsFeaturedSet,
+    WorkflowsFeaturedList,
 ];
 
 /// Refuses what no method paged by number takes: a `page` of 0 (pages are numbered from 1) or a

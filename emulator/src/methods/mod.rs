@@ -40,6 +40,7 @@ mod unfurl;
 mod usergroups;
 mod users;
 mod views;
+pub(crate) mod workflows;
 
 use crate::state::{State, User};
 use serde_json::{Map, Value};
@@ -330,6 +331,10 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("slackLists.update", lists::update),
     ("users.deletePhoto", users::delete_photo),
     ("dialog.open", dialog::open),
+    ("workflows.featured.add", workflows::add),
+    ("workflows.featured.remove", workflows::remove),
+    ("workflows.featured.set", workflows::set),
+    ("workflows.featured.list", workflows::list),
 ];
 
 fn implementation(method: &str) -> Option<Handler> {
