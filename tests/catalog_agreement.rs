@@ -218,6 +218,10 @@ const NEWER_THAN_TABLES: &[(&str, &str, &str)] = &[
         "conversations.inviteShared",
         "external_limited",
         "Slack's conversations.inviteShared page: whether the invited may only post, true by default",
+    ),    (
+        "users.discoverableContacts.lookup",
+        "email",
+        "Slack's users.discoverableContacts.lookup page: the email address to look up, required",
     ),
 ];
 
@@ -263,6 +267,10 @@ const REQUIRED_HERE: &[(&str, &str, &str)] = &[
         "chat.unfurl",
         "unfurls",
         "Slack's chat.unfurl page: either unfurls or metadata must be provided, and metadata is not bound",
+    ),    (
+        "users.discoverableContacts.lookup",
+        "email",
+        "Slack's users.discoverableContacts.lookup page requires it (its tables know no parameter)",
     ),
 ];
 
@@ -281,6 +289,7 @@ const READS_BY_POST: &[&str] = &[
     "team.billing.info",
     "team.preferences.list",
     "workflows.featured.list",
+    "users.discoverableContacts.lookup",
 ];
 
 /// Reads a bundled binding sends by GET although Slack's SDK POSTs them, each with why. Any

@@ -144,6 +144,8 @@
 //! for link triggers of [`Emulator::add_link_trigger`] (`error_modifying_workflows` for
 //! another; `channel_not_found`, `error_invalid_channels`), read back with
 //! [`Emulator::featured_workflows`];
+//! Slack Connect's contact lookup: `users.discoverableContacts.lookup`, true for the workspace's
+//! people and those of [`Emulator::add_discoverable_contact`] (`not_allowed` for a user token);
 //! an app's calls: `calls.add` (one call per `external_unique_id`, else
 //! `invalid_arguments`; `created_by` required of a bot token, `invalid_created_by`),
 //! `calls.info`, `calls.update`, `calls.end` (`inactive_call` once ended) and

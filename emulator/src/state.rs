@@ -383,6 +383,9 @@ pub(crate) struct State {
     pub(crate) lists: crate::methods::lists::Lists,
     /// Link triggers, and the ones each channel features (`workflows.featured.*`).
     pub(crate) featured: crate::methods::workflows::Featured,
+    /// The people of other organizations who may be found for Slack Connect, their team ids
+    /// by their lowercased addresses (`users.discoverableContacts.lookup`).
+    pub(crate) discoverable_contacts: HashMap<String, String>,
     /// The methods served, by name, with the facts of the bindings they are served for.
     pub(crate) served: HashMap<&'static str, MethodFacts>,
     pub(crate) users: HashMap<String, User>,
@@ -430,6 +433,7 @@ impl State {
             calls: crate::methods::calls::Calls::default(),
             lists: crate::methods::lists::Lists::default(),
             featured: crate::methods::workflows::Featured::default(),
+            discoverable_contacts: HashMap::new(),
             served: HashMap::new(),
             users: HashMap::new(),
             tokens: HashMap::new(),

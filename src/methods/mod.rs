@@ -252,6 +252,7 @@ pub use usergroups::{
     UsergroupsListResponse, UsergroupsUpdate, UsergroupsUsersList, UsergroupsUsersListResponse,
     UsergroupsUsersUpdate,
 };
+pub use users::contacts::{DiscoverableContactResponse, UsersDiscoverableContactsLookup};
 pub use users::identity::{IdentityTeam, IdentityUser, UsersIdentity, UsersIdentityResponse};
 pub use users::presence::{
     PresenceSetting, UsersGetPresence, UsersGetPresenceResponse, UsersSetPresence,
@@ -467,6 +468,7 @@ bundled![
     WorkflowsFeaturedRemove,
     WorkflowsFeaturedSet,
     WorkflowsFeaturedList,
+    UsersDiscoverableContactsLookup,
 ];
 
 /// Refuses what no method paged by number takes: a `page` of 0 (pages are numbered from 1) or a

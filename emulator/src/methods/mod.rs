@@ -214,6 +214,10 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("users.info", users::info),
     ("users.list", users::list),
     ("users.lookupByEmail", users::lookup_by_email),
+    (
+        "users.discoverableContacts.lookup",
+        users::discoverable_contacts_lookup,
+    ),
     ("users.conversations", users::conversations),
     ("users.getPresence", presence::get),
     ("users.setPresence", presence::set),

@@ -1,5 +1,16 @@
 //! `users.profile.get`, `users.profile.set` and `users.deletePhoto`; `users.info`, `users.list`,
-//! `users.lookupByEmail` and `users.conversations`.
+//! `users.lookupByEmail` and `users.conversations`; Slack Connect's
+//! `users.discoverableContacts.lookup`.
+//!
+//! `users.discoverableContacts.lookup` answers `is_discoverable: true` for the address of a
+//! person of the workspace (not a bot), as Slack's page sends callers on to
+//! `users.lookupByEmail` for the same person, and for one of another organization made
+//! discoverable with [`Emulator::add_discoverable_contact`](crate::Emulator::add_discoverable_contact);
+//! `false` for any other (Slack's page: people and organizations may opt out, and are then
+//! not found). The emulator's choices where Slack is silent: addresses match in any case; the
+//! workspace is on an Enterprise plan, so `not_an_enterprise` is never answered; a user token
+//! is `not_allowed` (Slack's page names bot-token scopes only); an empty `email` is
+//! `invalid_arguments`.
 
 use super::{channels, fail, param, truthy, Outcome, Reply};
 use crate::state::{normalize, State, User};
@@ -338,6 +349,48 @@ pub(crate) fn lookup_by_email(state: &mut State, _: &User, params: &[(String, St
     let mut data = Map::new();
     data.insert("user".into(), user_json(state, user, false));
     Ok(data)
+}
+
+/// `users.discoverableContacts.lookup`: whether a person of the workspace, or one of another
+/// organization made discoverable, has `email` (any case).
+pub(crate) fn discoverable_contacts_lookup(
+    state: &mut State,
+    caller: &User,
+    params: &[(String, String)],
+) -> Outcome {
+    if caller.spec.bot_id.is_none() {
+        return Err(fail("not_allowed"));
+    }
+    let email = param(params, "email").unwrap_or("").trim();
+    if email.is_empty() {
+        return Err(fail("invalid_arguments"));
+    }
+    let email = email.to_ascii_lowercase();
+    let member = state.users.values().any(|user| {
+        user.spec.bot_id.is_none()
+            && user
+                .profile
+                .get("email")
+                .and_then(Value::as_str)
+                .is_some_and(|theirs| theirs.eq_ignore_ascii_case(&email))
+    });
+    let outside = state.discoverable_contacts.contains_key(&email);
+    let mut data = Map::new();
+    data.insert("is_discoverable".into(), Value::Bool(member || outside));
+    Ok(data)
+}
+
+impl crate::Emulator {
+    /// A person of another organization, team `team_id`, with address `email`, who may be found
+    /// for Slack Connect: `users.discoverableContacts.lookup` then answers
+    /// `is_discoverable: true` for the address (in any case). One never added stands for someone
+    /// who opted out, or for no one.
+    pub fn add_discoverable_contact(&self, team_id: &str, email: &str) {
+        let mut state = self.shared.lock();
+        state
+            .discoverable_contacts
+            .insert(email.trim().to_ascii_lowercase(), team_id.to_owned());
+    }
 }
 
 /// `users.conversations`: one page of the conversations `user` (the caller by default) is in,

@@ -1,7 +1,9 @@
 //! The `users.*` family: `users.info`, `users.list`, `users.lookupByEmail`,
 //! `users.conversations`, the presence methods in [`presence`], the profile methods in
-//! [`profile`] and Sign in with Slack's `users.identity` in [`identity`].
+//! [`profile`], Sign in with Slack's `users.identity` in [`identity`] and Slack Connect's
+//! `users.discoverableContacts.lookup` in [`contacts`].
 
+pub mod contacts;
 pub mod identity;
 pub mod presence;
 pub mod profile;
