@@ -88,6 +88,13 @@ async fn workflows_are_added_removed_and_replaced_in_their_order() {
     let none = WorkflowsFeaturedSet::none(general);
     ada.call(&none).await.unwrap();
     assert!(emu.featured_workflows(demo::GENERAL).is_empty());
+    // None is sent as an empty list, not left out.
+    let sent = emu.requests_for("workflows.featured.set").pop().unwrap();
+    let pairs = common::form_pairs(&sent.body);
+    assert!(
+        pairs.contains(&("trigger_ids".to_owned(), String::new())),
+        "{pairs:?}"
+    );
 }
 
 #[tokio::test]

@@ -267,7 +267,7 @@ pub use users::{
 };
 pub use views::{ViewResponse, ViewsOpen, ViewsPublish, ViewsPush, ViewsUpdate};
 pub use workflows::{
-    FeaturedTrigger, FeaturedWorkflows, WorkflowsFeaturedAdd, WorkflowsFeaturedList,
+    FeaturedTrigger, FeaturedWorkflows, SetTriggerIds, WorkflowsFeaturedAdd, WorkflowsFeaturedList,
     WorkflowsFeaturedListResponse, WorkflowsFeaturedRemove, WorkflowsFeaturedSet,
 };
 

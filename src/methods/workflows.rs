@@ -8,8 +8,10 @@
 //! user tokens alike.
 
 use crate::types::List;
-use crate::{slack_method, ChannelId, InvalidRequest};
+use crate::{slack_method, ChannelId, FormValue, InvalidRequest, ParamSchema};
 use serde::Deserialize;
+use serde_json::Value;
+use std::borrow::Cow;
 
 use super::Acknowledged;
 
@@ -125,6 +127,33 @@ impl WorkflowsFeaturedRemove {
     }
 }
 
+/// The trigger ids `workflows.featured.set` features, sent comma-separated, and sent empty
+/// (`trigger_ids=`) when there are none: Slack's page says an empty list features none, and
+/// a list left out of the form would be a missing argument.
+///
+/// ```
+/// use slack_methods::methods::SetTriggerIds;
+/// use slack_methods::FormValue;
+/// let ids = SetTriggerIds(vec!["Ft1".into(), "Ft2".into()]);
+/// assert_eq!(ids.form_value().as_deref(), Some("Ft1,Ft2"));
+/// assert_eq!(SetTriggerIds::default().form_value().as_deref(), Some(""));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct SetTriggerIds(pub Vec<String>);
+
+impl FormValue for SetTriggerIds {
+    fn form_value(&self) -> Option<Cow<'_, str>> {
+        Some(Cow::Owned(self.0.join(",")))
+    }
+}
+
+impl ParamSchema for SetTriggerIds {
+    fn json_schema() -> Value {
+        <Vec<String> as ParamSchema>::json_schema()
+    }
+}
+
 /// `workflows.featured.set`: replaces all the workflows a channel features with these, in
 /// this order; an empty list features none. Each is named by its link trigger's id (`Ft...`);
 /// only workflows started by a link in Slack can be featured. One call names at most 15
@@ -156,7 +185,7 @@ pub struct WorkflowsFeaturedSet {
     pub channel_id: ChannelId,
     /// The ids of the workflows' link triggers (`Ft...`) to feature instead, at most 15; empty
     /// to feature none.
-    pub trigger_ids: Vec<String>,
+    pub trigger_ids: SetTriggerIds,
 }
 
 impl WorkflowsFeaturedSet {
@@ -167,7 +196,7 @@ impl WorkflowsFeaturedSet {
     ) -> Self {
         WorkflowsFeaturedSet {
             channel_id,
-            trigger_ids: trigger_ids.into_iter().map(Into::into).collect(),
+            trigger_ids: SetTriggerIds(trigger_ids.into_iter().map(Into::into).collect()),
         }
     }
 
@@ -175,12 +204,12 @@ impl WorkflowsFeaturedSet {
     pub fn none(channel_id: ChannelId) -> Self {
         WorkflowsFeaturedSet {
             channel_id,
-            trigger_ids: Vec::new(),
+            trigger_ids: SetTriggerIds::default(),
         }
     }
 
     fn check(&self) -> Result<(), InvalidRequest> {
-        check_trigger_ids(&self.trigger_ids)
+        check_trigger_ids(&self.trigger_ids.0)
     }
 }
 
