@@ -44,10 +44,7 @@ impl UsersDiscoverableContactsLookup {
     }
 
     fn check(&self) -> Result<(), InvalidRequest> {
-        if self.email.trim().is_empty() {
-            return Err(InvalidRequest::new("the email address is empty"));
-        }
-        Ok(())
+        super::check_email(&self.email)
     }
 }
 

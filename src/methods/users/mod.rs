@@ -157,11 +157,17 @@ impl UsersLookupByEmail {
     }
 
     fn check(&self) -> Result<(), InvalidRequest> {
-        if self.email.trim().is_empty() {
-            return Err(InvalidRequest::new("the email address is empty"));
-        }
-        Ok(())
+        check_email(&self.email)
     }
+}
+
+/// Refuses an email address that is empty or blank: it names no one. `users.lookupByEmail` and
+/// `users.discoverableContacts.lookup` share it.
+fn check_email(email: &str) -> Result<(), InvalidRequest> {
+    if email.trim().is_empty() {
+        return Err(InvalidRequest::new("the email address is empty"));
+    }
+    Ok(())
 }
 
 crate::slack_object! {
