@@ -253,3 +253,25 @@ fn removing_and_replacing_are_destructive_and_listing_is_a_read() {
         ]
     );
 }
+
+#[tokio::test]
+async fn an_empty_trigger_id_or_one_with_a_comma_is_refused_before_sending() {
+    let emu = emulator().await;
+    let ada = client(&emu, demo::USER_TOKEN);
+    let tabby = emu.add_link_trigger("Tabby workflow");
+    let general = channel(demo::GENERAL);
+    ada.call(&WorkflowsFeaturedAdd::new(general.clone(), [&tabby]))
+        .await
+        .unwrap();
+    let sent = emu.requests().len();
+    // One empty id would go as `trigger_ids=`, which `set` reads as featuring none.
+    let set = WorkflowsFeaturedSet::new(general.clone(), [""]);
+    assert!(refused(ada.call(&set).await).contains("empty"));
+    let add = WorkflowsFeaturedAdd::new(general.clone(), [tabby.as_str(), " "]);
+    assert!(refused(ada.call(&add).await).contains("`trigger_ids` 1 is empty"));
+    let two_in_one = format!("{tabby},{tabby}");
+    let remove = WorkflowsFeaturedRemove::new(general.clone(), [&two_in_one]);
+    assert!(refused(ada.call(&remove).await).contains("comma"));
+    assert_eq!(emu.requests().len(), sent);
+    assert_eq!(emu.featured_workflows(demo::GENERAL), [tabby.as_str()]);
+}

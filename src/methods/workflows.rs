@@ -19,7 +19,9 @@ use super::Acknowledged;
 /// (Slack's pages: "max 15").
 pub const MAX_FEATURED_TRIGGER_IDS: usize = 15;
 
-/// A list of trigger ids Slack accepts in one call: at most [`MAX_FEATURED_TRIGGER_IDS`].
+/// A list of trigger ids Slack accepts in one call: at most [`MAX_FEATURED_TRIGGER_IDS`],
+/// each of them an id. The ids go comma-separated, so an empty id, or one with a comma, would
+/// reach Slack as other ids than given (`set` with one empty id would feature none).
 fn check_trigger_ids(ids: &[String]) -> Result<(), InvalidRequest> {
     if ids.len() > MAX_FEATURED_TRIGGER_IDS {
         return Err(InvalidRequest::new(format!(
@@ -27,13 +29,25 @@ fn check_trigger_ids(ids: &[String]) -> Result<(), InvalidRequest> {
             ids.len()
         )));
     }
+    for (index, id) in ids.iter().enumerate() {
+        if id.trim().is_empty() {
+            return Err(InvalidRequest::new(format!(
+                "`trigger_ids` {index} is empty: give a link trigger's id (`Ft...`)"
+            )));
+        }
+        if id.contains(',') {
+            return Err(InvalidRequest::new(format!(
+                "`trigger_ids` {index} holds a comma: give each link trigger's id (`Ft...`) on its own"
+            )));
+        }
+    }
     Ok(())
 }
 
 /// `workflows.featured.add`: features more workflows in a channel, after those it already
 /// features. Each is named by its link trigger's id (`Ft...`); only workflows started by a link
-/// in Slack can be featured. One call names at most 15 trigger ids; more are refused before
-/// sending.
+/// in Slack can be featured. One call names at most 15 trigger ids; more, or an empty id or one with a
+/// comma, are refused before sending.
 /// Scope `bookmarks:write` (Slack's page; Slack's tables name none).
 ///
 /// ```
@@ -81,8 +95,8 @@ impl WorkflowsFeaturedAdd {
 
 /// `workflows.featured.remove`: stops featuring workflows in a channel; the others stay, in
 /// their order. Each is named by its link trigger's id (`Ft...`). One call names at most 15
-/// trigger ids; more are refused before sending. Scope `bookmarks:write` (Slack's page; Slack's tables
-/// name none).
+/// trigger ids; more, or an empty id or one with a comma, are refused before sending. Scope
+/// `bookmarks:write` (Slack's page; Slack's tables name none).
 ///
 /// ```
 /// use slack_methods::methods::WorkflowsFeaturedRemove;
@@ -157,7 +171,9 @@ impl ParamSchema for SetTriggerIds {
 /// `workflows.featured.set`: replaces all the workflows a channel features with these, in
 /// this order; an empty list features none. Each is named by its link trigger's id (`Ft...`);
 /// only workflows started by a link in Slack can be featured. One call names at most 15
-/// trigger ids; more are refused before sending. Scope `bookmarks:write` (Slack's page; Slack's tables name none).
+/// trigger ids; more, or an empty id or one with a comma, are refused before sending (an empty
+/// id would reach Slack as the empty list, featuring none). Scope `bookmarks:write` (Slack's
+/// page; Slack's tables name none).
 ///
 /// ```
 /// use slack_methods::methods::WorkflowsFeaturedSet;
