@@ -186,3 +186,32 @@ fn it_is_a_tool_that_writes_and_destroys_nothing() {
     assert!(DialogOpen::DESCRIPTION.starts_with("`dialog.open`: "));
     assert_eq!((DialogOpen::WRITES, DialogOpen::DESTRUCTIVE), (true, false));
 }
+
+#[tokio::test]
+async fn a_label_or_name_set_as_an_attribute_is_checked_as_the_one_sent() {
+    let emu = emulator().await;
+    let bot = unpaced_client(&emu, demo::BOT_TOKEN);
+    let trigger = emu.trigger_id(demo::ADA);
+    let label = "l".repeat(MAX_DIALOG_LABEL_CHARS + 1);
+    let long = DialogElement::text("a", "b").with("label", label.as_str());
+    let why = refused(
+        bot.call(&DialogOpen::new(
+            &trigger,
+            Dialog::new("c", "T").with_element(long),
+        ))
+        .await,
+    );
+    assert!(why.contains("`label`"), "{why}");
+    assert!(emu.requests_for("dialog.open").is_empty());
+    // A label and name given so are sent, and `type` stays the element's kind.
+    let renamed = DialogElement::textarea("a", "b")
+        .with("label", "Notes")
+        .with("name", "notes")
+        .with("type", "select");
+    assert_eq!(
+        serde_json::to_value(&renamed).unwrap(),
+        json!({"label": "Notes", "name": "notes", "type": "textarea"})
+    );
+    let dialog = Dialog::new("c", "T").with_element(renamed);
+    bot.call(&DialogOpen::new(&trigger, dialog)).await.unwrap();
+}

@@ -217,16 +217,24 @@ impl DialogElement {
     }
 
     /// Sets the attribute `key` (`optional`, `placeholder`, `hint`, `value`, `subtype`,
-    /// `max_length`, `options`, ...) to `value`.
+    /// `max_length`, `options`, ...) to `value`. A text `label` or `name` replaces the
+    /// element's own, and is checked as it is; `type` is the element's kind, which this does
+    /// not change.
     pub fn with(mut self, key: impl Into<String>, value: impl Into<Value>) -> Self {
+        let (key, value) = (key.into(), value.into());
         match &mut self {
             DialogElement::Text(form)
             | DialogElement::Textarea(form)
-            | DialogElement::Select(form) => {
-                form.attributes.insert(key.into(), value.into());
-            }
+            | DialogElement::Select(form) => match (key.as_str(), value) {
+                ("label", Value::String(label)) => form.label = label,
+                ("name", Value::String(name)) => form.name = name,
+                ("type", _) => {}
+                (_, value) => {
+                    form.attributes.insert(key, value);
+                }
+            },
             DialogElement::Other(Value::Object(object)) => {
-                object.insert(key.into(), value.into());
+                object.insert(key, value);
             }
             DialogElement::Other(_) => {}
         }
@@ -252,12 +260,11 @@ impl Serialize for DialogElement {
             | DialogElement::Select(form) => form,
             DialogElement::Other(value) => return value.serialize(serializer),
         };
-        let mut object = Map::new();
+        // The label and name checked before sending are the ones sent, whatever the
+        // attributes hold.
+        let mut object = form.attributes.clone();
         object.insert("label".into(), Value::String(form.label.clone()));
         object.insert("name".into(), Value::String(form.name.clone()));
-        for (key, value) in &form.attributes {
-            object.insert(key.clone(), value.clone());
-        }
         object.insert("type".into(), json!(self.kind()));
         object.serialize(serializer)
     }
