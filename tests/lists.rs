@@ -424,3 +424,18 @@ async fn an_agent_creates_a_list_with_columns_as_json() {
     assert!(tools.get("slackListsUpdate").unwrap().destructive);
     assert!(!tools.get("slackListsCreate").unwrap().destructive);
 }
+
+#[tokio::test]
+async fn a_primary_column_of_type_text_written_by_name_is_a_text_column() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    // `ColumnType::Other("text")` is written `text` on the wire: the text column Slack takes.
+    let mut task = ListColumn::new("task", "Task", ColumnType::Other("text".into()));
+    task.is_primary_column = Some(true);
+    let create = SlackListsCreate::new("Tasks").schema([task]);
+    let created = bot.call(&create).await.unwrap();
+    let schema = created.data.list_metadata.unwrap().schema;
+    let column = schema.first().unwrap();
+    assert_eq!(column.column_type, ColumnType::Text);
+    assert!(column.is_primary());
+}

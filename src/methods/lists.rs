@@ -328,7 +328,8 @@ fn check_schema(schema: &[ListColumn]) -> Result<(), InvalidRequest> {
         )));
     }
     if let Some(column) = primary.first() {
-        if column.column_type != ColumnType::Text {
+        // By its name: `Other("text")` is sent as `text` too.
+        if column.column_type.as_str() != ColumnType::Text.as_str() {
             return Err(InvalidRequest::new(format!(
                 "the primary column `{}` is of type `{}`; Slack's primary column is a text column",
                 column.key,
