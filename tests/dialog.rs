@@ -215,3 +215,24 @@ async fn a_label_or_name_set_as_an_attribute_is_checked_as_the_one_sent() {
     let dialog = Dialog::new("c", "T").with_element(renamed);
     bot.call(&DialogOpen::new(&trigger, dialog)).await.unwrap();
 }
+
+#[cfg(feature = "tools")]
+#[test]
+fn an_agent_s_misspelt_dialog_field_is_refused_not_dropped() {
+    let tools = slack_methods::tools::Registry::bundled();
+    let dialog = json!({
+        "callback_id": "c",
+        "title": "T",
+        "elements": [{"type": "text", "label": "a", "name": "b"}],
+        "submitLabel": "Request",
+    });
+    let args = json!({"trigger_id": "12345.98765.abcd", "dialog": dialog});
+    let wrong = tools.check("dialogOpen", args).unwrap_err().to_string();
+    assert!(wrong.contains("submitLabel"), "{wrong}");
+    let mut right = dialog.clone();
+    let fields = right.as_object_mut().unwrap();
+    fields.remove("submitLabel");
+    fields.insert("submit_label".into(), json!("Request"));
+    let args = json!({"trigger_id": "12345.98765.abcd", "dialog": right});
+    tools.check("dialogOpen", args).unwrap();
+}

@@ -40,7 +40,11 @@ pub const MAX_DIALOG_ELEMENT_NAME_CHARS: usize = 300;
 /// );
 /// # Ok::<(), serde_json::Error>(())
 /// ```
+///
+/// Read from JSON (as the `dialogOpen` tool reads it), a field it does not name is refused
+/// rather than dropped: a misspelt `submit_label` would otherwise be lost without a word.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Dialog {
     /// The app's id of this dialog, sent back with its submission (at most 255 characters).
@@ -166,6 +170,7 @@ impl ParamSchema for Dialog {
                 "notify_on_cancel": { "type": "boolean", "description": "Whether Slack tells the app when the user cancels." },
             },
             "required": ["callback_id", "title", "elements"],
+            "additionalProperties": false,
             "description": "A legacy dialog: its title, callback_id and form elements.",
         })
     }
