@@ -17,113 +17,54 @@ use crate::types::{Block, Blocks, List};
 use crate::{slack_method, FileId, InvalidRequest, ParamSchema};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
-use std::borrow::Cow;
 
-/// The type of a list's column: the types Slack's pages show in their examples (`text`,
-/// `number`, `select`, `date`, `user`, `checkbox`, `email`, `phone`, `channel`, `rating`,
-/// `timestamp`, `attachment`, `message`, `vote`) and the three of todo mode (`todo_completed`,
-/// `todo_assignee`, `todo_due_date`), or one Slack adds later ([`ColumnType::Other`]).
-///
-/// ```
-/// use slack_methods::methods::ColumnType;
-/// assert_eq!(ColumnType::Select.as_str(), "select");
-/// assert_eq!(ColumnType::from("todo_due_date"), ColumnType::TodoDueDate);
-/// assert_eq!(ColumnType::from("formula"), ColumnType::Other("formula".into()));
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ColumnType {
-    /// Text (`text`); a list's primary column is one.
-    Text,
-    /// A number (`number`).
-    Number,
-    /// One or more of the column's choices (`select`).
-    Select,
-    /// A date (`date`).
-    Date,
-    /// People (`user`).
-    User,
-    /// A checkbox (`checkbox`).
-    Checkbox,
-    /// An email address (`email`).
-    Email,
-    /// A phone number (`phone`).
-    Phone,
-    /// Channels (`channel`).
-    Channel,
-    /// A rating (`rating`).
-    Rating,
-    /// A time (`timestamp`).
-    Timestamp,
-    /// Files (`attachment`).
-    Attachment,
-    /// Links to messages (`message`).
-    Message,
-    /// Votes (`vote`).
-    Vote,
-    /// Whether a task is done (`todo_completed`), added by todo mode.
-    TodoCompleted,
-    /// Who a task is for (`todo_assignee`), added by todo mode.
-    TodoAssignee,
-    /// When a task is due (`todo_due_date`), added by todo mode.
-    TodoDueDate,
-    /// A type this crate does not know yet, as written.
-    Other(String),
-}
-
-impl ColumnType {
-    /// The types this crate names, as Slack writes them.
-    const KNOWN: [(ColumnType, &'static str); 17] = [
-        (ColumnType::Text, "text"),
-        (ColumnType::Number, "number"),
-        (ColumnType::Select, "select"),
-        (ColumnType::Date, "date"),
-        (ColumnType::User, "user"),
-        (ColumnType::Checkbox, "checkbox"),
-        (ColumnType::Email, "email"),
-        (ColumnType::Phone, "phone"),
-        (ColumnType::Channel, "channel"),
-        (ColumnType::Rating, "rating"),
-        (ColumnType::Timestamp, "timestamp"),
-        (ColumnType::Attachment, "attachment"),
-        (ColumnType::Message, "message"),
-        (ColumnType::Vote, "vote"),
-        (ColumnType::TodoCompleted, "todo_completed"),
-        (ColumnType::TodoAssignee, "todo_assignee"),
-        (ColumnType::TodoDueDate, "todo_due_date"),
-    ];
-
-    /// The type as Slack writes it.
-    pub fn as_str(&self) -> &str {
-        if let ColumnType::Other(text) = self {
-            return text;
-        }
-        ColumnType::KNOWN
-            .iter()
-            .find(|(known, _)| known == self)
-            .map_or("", |(_, name)| name)
-    }
-}
-
-impl From<&str> for ColumnType {
-    fn from(text: &str) -> Self {
-        ColumnType::KNOWN
-            .into_iter()
-            .find(|(_, name)| *name == text)
-            .map_or_else(|| ColumnType::Other(text.to_owned()), |(known, _)| known)
-    }
-}
-
-impl Serialize for ColumnType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for ColumnType {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = Cow::<str>::deserialize(deserializer)?;
-        Ok(ColumnType::from(text.as_ref()))
+crate::slack_enum! {
+    /// The type of a list's column: the types Slack's pages show in their examples (`text`,
+    /// `number`, `select`, `date`, `user`, `checkbox`, `email`, `phone`, `channel`, `rating`,
+    /// `timestamp`, `attachment`, `message`, `vote`) and the three of todo mode (`todo_completed`,
+    /// `todo_assignee`, `todo_due_date`), or one Slack adds later ([`ColumnType::Other`]).
+    ///
+    /// ```
+    /// use slack_methods::methods::ColumnType;
+    /// assert_eq!(ColumnType::Select.as_str(), "select");
+    /// assert_eq!(ColumnType::from("todo_due_date"), ColumnType::TodoDueDate);
+    /// assert_eq!(ColumnType::from("formula"), ColumnType::Other("formula".into()));
+    /// ```
+    pub enum ColumnType {
+        /// Text (`text`); a list's primary column is one.
+        Text = "text",
+        /// A number (`number`).
+        Number = "number",
+        /// One or more of the column's choices (`select`).
+        Select = "select",
+        /// A date (`date`).
+        Date = "date",
+        /// People (`user`).
+        User = "user",
+        /// A checkbox (`checkbox`).
+        Checkbox = "checkbox",
+        /// An email address (`email`).
+        Email = "email",
+        /// A phone number (`phone`).
+        Phone = "phone",
+        /// Channels (`channel`).
+        Channel = "channel",
+        /// A rating (`rating`).
+        Rating = "rating",
+        /// A time (`timestamp`).
+        Timestamp = "timestamp",
+        /// Files (`attachment`).
+        Attachment = "attachment",
+        /// Links to messages (`message`).
+        Message = "message",
+        /// Votes (`vote`).
+        Vote = "vote",
+        /// Whether a task is done (`todo_completed`), added by todo mode.
+        TodoCompleted = "todo_completed",
+        /// Who a task is for (`todo_assignee`), added by todo mode.
+        TodoAssignee = "todo_assignee",
+        /// When a task is due (`todo_due_date`), added by todo mode.
+        TodoDueDate = "todo_due_date",
     }
 }
 

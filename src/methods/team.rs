@@ -780,79 +780,26 @@ crate::slack_object! {
     }
 }
 
-/// A workspace's billing plan, as `team.billing.info` names it (`plan`), or a value Slack adds
-/// later ([`BillingPlan::Other`]).
-///
-/// ```
-/// use slack_methods::methods::BillingPlan;
-/// assert_eq!(BillingPlan::from("plus"), BillingPlan::BusinessPlus);
-/// assert_eq!(BillingPlan::Pro.as_str(), "std");
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum BillingPlan {
-    /// The free plan (`free`).
-    Free,
-    /// Pro (`std`).
-    Pro,
-    /// Business+ (`plus`).
-    BusinessPlus,
-    /// Enterprise Grid (`enterprise`).
-    Enterprise,
-    /// Enterprise Compliance Select (`compliance`).
-    Compliance,
-    /// A value this crate does not know yet, as Slack sent it (Slack's event about plan
-    /// changes also names the empty string).
-    Other(String),
-}
-
-impl BillingPlan {
-    /// The plans Slack's `team.billing.info` page names, with how it writes them.
-    const KNOWN: [(BillingPlan, &'static str); 5] = [
-        (BillingPlan::Free, "free"),
-        (BillingPlan::Pro, "std"),
-        (BillingPlan::BusinessPlus, "plus"),
-        (BillingPlan::Enterprise, "enterprise"),
-        (BillingPlan::Compliance, "compliance"),
-    ];
-
-    /// The plan as Slack writes it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            BillingPlan::Free => "free",
-            BillingPlan::Pro => "std",
-            BillingPlan::BusinessPlus => "plus",
-            BillingPlan::Enterprise => "enterprise",
-            BillingPlan::Compliance => "compliance",
-            BillingPlan::Other(text) => text,
-        }
-    }
-}
-
-impl From<&str> for BillingPlan {
-    fn from(text: &str) -> Self {
-        BillingPlan::KNOWN
-            .into_iter()
-            .find(|(_, name)| *name == text)
-            .map_or_else(|| BillingPlan::Other(text.to_owned()), |(plan, _)| plan)
-    }
-}
-
-impl Serialize for BillingPlan {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for BillingPlan {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
-        Ok(BillingPlan::from(text.as_ref()))
-    }
-}
-
-impl crate::types::__private::Field for BillingPlan {
-    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        BillingPlan::deserialize(deserializer)
+crate::slack_enum! {
+    /// A workspace's billing plan, as `team.billing.info` names it (`plan`), or a value Slack adds
+    /// later ([`BillingPlan::Other`]; Slack's event about plan changes also names the empty
+    /// string).
+    ///
+    /// ```
+    /// use slack_methods::methods::BillingPlan;
+    /// assert_eq!(BillingPlan::from("plus"), BillingPlan::BusinessPlus);
+    /// assert_eq!(BillingPlan::Pro.as_str(), "std");
+    /// ```
+    pub enum BillingPlan {
+        /// The free plan (`free`).
+        Free = "free",
+        /// Pro (`std`).
+        Pro = "std",
+        /// Business+ (`plus`).
+        BusinessPlus = "plus",
+        /// Enterprise Grid (`enterprise`).
+        Enterprise = "enterprise",
+        /// Enterprise Compliance Select (`compliance`).
+        Compliance = "compliance",
     }
 }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::ops::Deref;
 
-crate::types::de::slack_enum! {
+crate::slack_enum! {
     /// The kind of a [`Text`] object.
     pub enum TextType {
         /// Plain text (`plain_text`): shown as written, emoji codes optionally rendered.

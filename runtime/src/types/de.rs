@@ -889,7 +889,10 @@ macro_rules! slack_object {
 }
 
 /// Declares a string enum Slack may extend: known values as variants, anything else kept in
-/// `Other`, read and written as the string.
+/// `Other`, read and written as the string. Exported (hidden) for the bindings' own value
+/// sets in the root crate.
+#[macro_export]
+#[doc(hidden)]
 macro_rules! slack_enum {
     (
         $(#[$attr:meta])*
@@ -910,7 +913,7 @@ macro_rules! slack_enum {
             )*
             /// A value this crate does not know yet, as Slack sent it. Build values with
             #[doc = concat!("`", stringify!($name), "::from(text)`, which picks a known variant when there is one.")]
-            Other(String),
+            Other(::std::string::String),
         }
 
         impl $name {
@@ -923,7 +926,7 @@ macro_rules! slack_enum {
             }
         }
 
-        impl From<&str> for $name {
+        impl ::core::convert::From<&str> for $name {
             fn from(text: &str) -> Self {
                 match text {
                     $($text => $name::$variant,)*
@@ -932,8 +935,8 @@ macro_rules! slack_enum {
             }
         }
 
-        impl From<String> for $name {
-            fn from(text: String) -> Self {
+        impl ::core::convert::From<::std::string::String> for $name {
+            fn from(text: ::std::string::String) -> Self {
                 match $name::from(text.as_str()) {
                     $name::Other(_) => $name::Other(text),
                     known => known,
@@ -941,30 +944,30 @@ macro_rules! slack_enum {
             }
         }
 
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        impl ::core::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        impl $crate::types::__private::serde::Serialize for $name {
+            fn serialize<S: $crate::types::__private::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        impl<'de> $crate::types::__private::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::types::__private::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
                 struct EnumVisitor;
-                impl serde::de::Visitor<'_> for EnumVisitor {
+                impl $crate::types::__private::serde::de::Visitor<'_> for EnumVisitor {
                     type Value = $name;
-                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                         f.write_str("a string")
                     }
-                    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<$name, E> {
+                    fn visit_str<E: $crate::types::__private::serde::de::Error>(self, text: &str) -> ::core::result::Result<$name, E> {
                         Ok($name::from(text))
                     }
-                    fn visit_string<E: serde::de::Error>(self, text: String) -> Result<$name, E> {
+                    fn visit_string<E: $crate::types::__private::serde::de::Error>(self, text: String) -> ::core::result::Result<$name, E> {
                         Ok($name::from(text))
                     }
                 }
@@ -973,14 +976,12 @@ macro_rules! slack_enum {
         }
 
         impl $crate::types::__private::Field for $name {
-            fn read<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                <$name as serde::Deserialize>::deserialize(deserializer)
+            fn read<'de, D: $crate::types::__private::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                <$name as $crate::types::__private::serde::Deserialize>::deserialize(deserializer)
             }
         }
     };
 }
-
-pub(crate) use slack_enum;
 
 #[cfg(test)]
 mod php_tests {

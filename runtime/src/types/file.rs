@@ -4,7 +4,7 @@ use super::{List, Reaction};
 use crate::{ChannelId, FileId, TeamId, UserId};
 use serde_json::Value;
 
-crate::types::de::slack_enum! {
+crate::slack_enum! {
     /// How a file is stored (`mode`).
     pub enum FileMode {
         /// Uploaded to Slack.

@@ -5,7 +5,7 @@ use super::{Attachment, Blocks, File, List, Profile, Timestamp};
 use crate::{AppId, BotId, ChannelId, TeamId, UserId};
 use serde_json::{Map, Value};
 
-crate::types::de::slack_enum! {
+crate::slack_enum! {
     /// A message's `subtype`: what kind of event a message is, when it is not a plain message.
     pub enum MessageSubtype {
         /// Posted by an app or integration.

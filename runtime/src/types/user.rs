@@ -126,7 +126,7 @@ crate::slack_object! {
     }
 }
 
-crate::types::de::slack_enum! {
+crate::slack_enum! {
     /// A user's presence, as `users.getPresence` answers it.
     ///
     /// ```

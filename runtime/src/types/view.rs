@@ -5,7 +5,7 @@ use super::{Block, Blocks, Text};
 use crate::{AppId, BotId, TeamId, ViewId};
 use serde_json::Value;
 
-crate::types::de::slack_enum! {
+crate::slack_enum! {
     /// The kind of a view.
     pub enum ViewType {
         /// A modal dialog (`views.open`, `views.push`).
