@@ -16,7 +16,6 @@ use crate::{
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
-use std::borrow::Cow;
 
 /// `markdown(..)` and `chunks(..)`, the content builders of the start and the stop (an append
 /// takes its content in its constructors), `$when` saying where the content goes. Written
@@ -37,70 +36,25 @@ macro_rules! content_builders {
     };
 }
 
-/// The state of a task a [`Chunk::TaskUpdate`] reports: `pending`, `in_progress`, `complete` or
-/// `error`, or a value Slack adds later ([`TaskStatus::Other`]).
-///
-/// ```
-/// use slack_methods::methods::TaskStatus;
-/// assert_eq!(TaskStatus::InProgress.as_str(), "in_progress");
-/// assert_eq!(TaskStatus::from("complete"), TaskStatus::Complete);
-/// assert_eq!(TaskStatus::from("paused"), TaskStatus::Other("paused".into()));
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum TaskStatus {
-    /// Not started (`pending`).
-    Pending,
-    /// Under way (`in_progress`).
-    InProgress,
-    /// Done (`complete`).
-    Complete,
-    /// Failed (`error`).
-    Error,
-    /// A value this crate does not know yet, as written.
-    Other(String),
-}
-
-impl TaskStatus {
-    /// The four statuses Slack's pages name.
-    const KNOWN: [(TaskStatus, &'static str); 4] = [
-        (TaskStatus::Pending, "pending"),
-        (TaskStatus::InProgress, "in_progress"),
-        (TaskStatus::Complete, "complete"),
-        (TaskStatus::Error, "error"),
-    ];
-
-    /// The status as Slack writes it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            TaskStatus::Pending => "pending",
-            TaskStatus::InProgress => "in_progress",
-            TaskStatus::Complete => "complete",
-            TaskStatus::Error => "error",
-            TaskStatus::Other(text) => text,
-        }
-    }
-}
-
-impl From<&str> for TaskStatus {
-    fn from(text: &str) -> Self {
-        TaskStatus::KNOWN
-            .into_iter()
-            .find(|(_, name)| *name == text)
-            .map_or_else(|| TaskStatus::Other(text.to_owned()), |(status, _)| status)
-    }
-}
-
-impl Serialize for TaskStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for TaskStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = Cow::<str>::deserialize(deserializer)?;
-        Ok(TaskStatus::from(text.as_ref()))
+crate::slack_enum! {
+    /// The state of a task a [`Chunk::TaskUpdate`] reports: `pending`, `in_progress`, `complete`
+    /// or `error`, or a value Slack adds later ([`TaskStatus::Other`]).
+    ///
+    /// ```
+    /// use slack_methods::methods::TaskStatus;
+    /// assert_eq!(TaskStatus::InProgress.as_str(), "in_progress");
+    /// assert_eq!(TaskStatus::from("complete"), TaskStatus::Complete);
+    /// assert_eq!(TaskStatus::from("paused"), TaskStatus::Other("paused".into()));
+    /// ```
+    pub enum TaskStatus {
+        /// Not started (`pending`).
+        Pending = "pending",
+        /// Under way (`in_progress`).
+        InProgress = "in_progress",
+        /// Done (`complete`).
+        Complete = "complete",
+        /// Failed (`error`).
+        Error = "error",
     }
 }
 
