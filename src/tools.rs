@@ -137,7 +137,7 @@ impl Registry {
             facts.operation_id,
             Entry {
                 facts,
-                read: |args| read::<M>(args).map(drop),
+                read: |args| read::<M>(args).and_then(|method| checked(&method)),
                 call: call::<M>,
             },
         );
@@ -177,8 +177,9 @@ impl Registry {
     }
 
     /// Checks `args` for tool `name` as [`call`](Self::call) does before it sends anything:
-    /// against the schema, then by reading them into the binding's struct. (The binding's own
-    /// validation runs when it is called.)
+    /// against the schema, by reading them into the binding's struct, then by the binding's own
+    /// validation and its encoding, so that what `check` takes, `call` sends, and what it
+    /// refuses (with the same error), `call` refuses.
     ///
     /// ```
     /// use serde_json::json;
@@ -188,6 +189,15 @@ impl Registry {
     /// assert_eq!(
     ///     wrong.to_string(),
     ///     "usersProfileGet: argument `user`: expected a string or null, found an integer; nothing was sent"
+    /// );
+    /// // Slack takes at most 250 characters of topic: the binding's check, before sending.
+    /// let long = "x".repeat(251);
+    /// let refused = tools
+    ///     .check("conversationsSetTopic", json!({"channel": "C0123ABCD", "topic": long}))
+    ///     .unwrap_err();
+    /// assert!(
+    ///     matches!(refused.as_call(), Some(slack_methods::Error::InvalidRequest { .. })),
+    ///     "{refused}"
     /// );
     /// ```
     pub fn check(&self, name: &str, args: Value) -> Result<(), ToolError> {
@@ -265,6 +275,13 @@ fn read<M: SlackTool + DeserializeOwned>(mut args: Map<String, Value>) -> Result
             error: ArgumentError::new(argument, error.into_inner().to_string()),
         }
     })
+}
+
+/// `method` validated and encoded as a call would be, with nothing sent.
+fn checked<M: SlackMethod>(method: &M) -> Result<(), ToolError> {
+    crate::encode_params(method)
+        .map(drop)
+        .map_err(ToolError::Call)
 }
 
 fn call<'a, M>(

@@ -9,8 +9,8 @@
 //! parameter left out, an unknown one added, and pseudo-random mixes of several parameters.
 
 use serde_json::{json, Map, Value};
-use slack_methods::tools::Registry;
-use slack_methods::ToolFacts;
+use slack_methods::tools::{Registry, ToolError};
+use slack_methods::{Error, ToolFacts};
 
 /// Values of every kind, including those at the edges of what the field types accept.
 fn pool() -> Vec<Value> {
@@ -299,7 +299,12 @@ fn every_bundled_schema_accepts_exactly_what_its_binding_accepts() {
         let mut mismatches = Vec::new();
         for args in &cases {
             let by_schema = schemas.validate(args, index).is_ok();
-            let by_binding = registry.check(tool.operation_id, args.clone());
+            // What the binding reads: its own validation runs after that (in `check` too),
+            // with rules a schema does not state, so its refusal counts as read.
+            let by_binding = match registry.check(tool.operation_id, args.clone()) {
+                Err(ToolError::Call(Error::InvalidRequest { .. })) => Ok(()),
+                other => other,
+            };
             if by_schema != by_binding.is_ok() {
                 mismatches.push(format!(
                     "{args}: the schema {}, the binding {}",

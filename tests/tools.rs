@@ -625,6 +625,43 @@ async fn refused_arguments_send_nothing() {
 }
 
 #[tokio::test]
+async fn a_check_refuses_what_the_call_refuses_with_the_same_error() {
+    let (emu, client) = common::demo_workspace(demo::USER_TOKEN).await;
+    let tools = Registry::bundled();
+    // Each passes the schema and is refused by its binding's own validation.
+    let refused_by_the_binding = [
+        (
+            "usersProfileSet",
+            json!({"name": "title", "value": "x", "profile": {"title": "y"}}),
+        ),
+        (
+            "conversationsSetTopic",
+            json!({"channel": demo::GENERAL, "topic": "x".repeat(251)}),
+        ),
+        (
+            "workflowsFeaturedAdd",
+            json!({"channel_id": demo::GENERAL, "trigger_ids": ["Ft012345", " "]}),
+        ),
+    ];
+    for (tool, args) in refused_by_the_binding {
+        let checked = tools.check(tool, args.clone()).unwrap_err();
+        assert!(
+            matches!(checked, ToolError::Call(Error::InvalidRequest { .. })),
+            "{tool}: {checked}"
+        );
+        let called = tools.call(&client, tool, args).await.unwrap_err();
+        assert_eq!(checked.to_string(), called.to_string(), "{tool}");
+    }
+    assert!(emu.requests().is_empty(), "nothing reached the server");
+    tools
+        .check(
+            "conversationsSetTopic",
+            json!({"channel": demo::GENERAL, "topic": "x".repeat(250)}),
+        )
+        .unwrap();
+}
+
+#[tokio::test]
 async fn slack_errors_keep_their_code_and_scopes() {
     // The bot token has no `users.profile:write`.
     let (emu, client) = common::demo_workspace(demo::BOT_TOKEN).await;
