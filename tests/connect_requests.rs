@@ -242,6 +242,9 @@ async fn what_slack_would_refuse_is_refused_before_sending() {
     assert!(refused(bot.call(&none).await).contains("`limit` is 0"));
     let many = ConversationsRequestSharedInviteList::new().limit(1001);
     assert!(refused(bot.call(&many).await).contains("at most 1000"));
+    // An empty filter would go out as none, and list every request.
+    let unfiltered = ConversationsRequestSharedInviteList::new().ids(Vec::<String>::new());
+    assert!(refused(bot.call(&unfiltered).await).contains("`invite_ids` is empty"));
 
     let too_long = "x".repeat(MAX_INVITE_MESSAGE_CHARS + 1);
     let approve = ConversationsRequestSharedInviteApprove::new("I012345ABCD")

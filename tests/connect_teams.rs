@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{api_code as code, unpaced_client as client};
+use common::{api_code as code, refused, unpaced_client as client};
 
 use futures_util::TryStreamExt;
 use slack_methods::methods::{
@@ -243,4 +243,19 @@ async fn listing_and_disconnecting_answer_slack_s_errors() {
         code(plain.call(&TeamExternalTeamsList::new()).await),
         "missing_scope"
     );
+}
+
+#[tokio::test]
+async fn an_empty_filter_is_refused_before_sending() {
+    let emu = common::demo_emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    emu.connect_external_team(PARTNER, "Partner", "partner");
+    // Sent, either would be no filter and list every organization.
+    let no_workspace = TeamExternalTeamsList::new().on_workspaces([]);
+    assert!(refused(bot.call(&no_workspace).await).contains("`workspace_filter` is empty"));
+    let no_pref = TeamExternalTeamsList::new().overriding([]);
+    assert!(refused(bot.call(&no_pref).await).contains("`slack_connect_pref_filter` is empty"));
+    assert!(emu.requests_for(TeamExternalTeamsList::NAME).is_empty());
+    let one_pref = TeamExternalTeamsList::new().overriding([SlackConnectPref::AcceptScInvites]);
+    bot.call(&one_pref).await.unwrap();
 }

@@ -580,7 +580,8 @@ pub struct ConversationsRequestSharedInviteList {
     pub include_denied: Option<bool>,
     /// Whether expired requests are listed too (not by default).
     pub include_expired: Option<bool>,
-    /// Only these requests (`I...`); the other filters still apply.
+    /// Only these requests (`I...`); the other filters still apply. An empty list is refused
+    /// before sending (it would go out as no filter).
     pub invite_ids: Option<Vec<String>>,
     /// The most requests on one page (from 1, at most 1000; 200 when absent).
     pub limit: Option<u32>,
@@ -631,6 +632,7 @@ impl ConversationsRequestSharedInviteList {
     page_builders!("requests");
 
     fn check(&self) -> Result<(), InvalidRequest> {
+        check_filter("invite_ids", self.invite_ids.as_deref(), "request id")?;
         match self.limit {
             Some(0) => Err(InvalidRequest::new(
                 "`limit` is 0; Slack takes between 1 and 1000 requests a page",
@@ -1154,7 +1156,8 @@ wire_enum!(
     scope = "conversations.connect:manage",
     writes = false,
     paginated,
-    response = ExternalTeamsListResponse
+    response = ExternalTeamsListResponse,
+    validate = TeamExternalTeamsList::check
 )]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -1162,14 +1165,16 @@ wire_enum!(
 pub struct TeamExternalTeamsList {
     /// Only the organizations with this connection status.
     pub connection_status_filter: Option<ConnectionStatus>,
-    /// Only the organizations that override one of these Slack Connect preferences.
+    /// Only the organizations that override one of these Slack Connect preferences. An empty
+    /// list is refused before sending (it would go out as no filter).
     pub slack_connect_pref_filter: Option<Vec<SlackConnectPref>>,
     /// Which way the order runs: `asc` (the default) or `desc`.
     pub sort_direction: Option<SortDirection>,
     /// What to order by: `team_name` (the default), `last_active_timestamp` or
     /// `connection_status`.
     pub sort_field: Option<ExternalTeamsSort>,
-    /// Only the organizations connected on these workspaces of this organization.
+    /// Only the organizations connected on these workspaces of this organization. An empty list
+    /// is refused before sending (it would go out as no filter).
     pub workspace_filter: Option<Vec<TeamId>>,
     /// Where the page starts: the `next_cursor` of the page before; the first page when absent.
     pub cursor: Option<String>,
@@ -1209,6 +1214,30 @@ impl TeamExternalTeamsList {
     }
 
     page_builders!("organizations");
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        check_filter(
+            "slack_connect_pref_filter",
+            self.slack_connect_pref_filter.as_deref(),
+            "preference",
+        )?;
+        check_filter(
+            "workspace_filter",
+            self.workspace_filter.as_deref(),
+            "workspace",
+        )
+    }
+}
+
+/// Refuses a filter given as an empty list: it would go out as no filter at all, and answer
+/// everything it was meant to narrow.
+fn check_filter<T>(name: &str, filter: Option<&[T]>, item: &str) -> Result<(), InvalidRequest> {
+    match filter {
+        Some([]) => Err(InvalidRequest::new(format!(
+            "`{name}` is empty, which Slack reads as no filter; give at least one {item}, or leave the filter out to list them all"
+        ))),
+        _ => Ok(()),
+    }
 }
 
 crate::slack_object! {
