@@ -290,6 +290,8 @@ const READS_BY_POST: &[&str] = &[
     "team.preferences.list",
     "workflows.featured.list",
     "users.discoverableContacts.lookup",
+    "slackLists.items.info",
+    "slackLists.items.list",
 ];
 
 /// Reads a bundled binding sends by GET although Slack's SDK POSTs them, each with why. Any

@@ -210,8 +210,10 @@ pub use lifecycle::{
     ConversationsSetTopic, ConversationsSetTopicResponse, ConversationsUnarchive,
 };
 pub use lists::{
-    ColumnOptions, ColumnType, ListColumn, ListCreated, ListMetadata, SelectChoice,
-    SlackListsCreate, SlackListsUpdate,
+    CellValue, ColumnOptions, ColumnType, ItemField, ListCell, ListColumn, ListCreated, ListItem,
+    ListItemCreated, ListItemInfo, ListItemsPage, ListMetadata, SelectChoice, SlackListsCreate,
+    SlackListsItemsCreate, SlackListsItemsDelete, SlackListsItemsDeleteMultiple,
+    SlackListsItemsInfo, SlackListsItemsList, SlackListsItemsUpdate, SlackListsUpdate,
 };
 pub use oauth::{AuthedUser, OauthTeam, OauthV2Access, OauthV2AccessResponse};
 pub use openid::{
@@ -461,6 +463,12 @@ bundled![
     AppsManifestDelete,
     SlackListsCreate,
     SlackListsUpdate,
+    SlackListsItemsCreate,
+    SlackListsItemsInfo,
+    SlackListsItemsList,
+    SlackListsItemsUpdate,
+    SlackListsItemsDelete,
+    SlackListsItemsDeleteMultiple,
     ApiTest,
     UsersDeletePhoto,
     DialogOpen,

@@ -11,6 +11,19 @@
 //! Slack's tables name no scope for these methods; Slack's method pages do: `lists:write`
 //! (bot and user tokens). Slack's pages say Lists are only available to workspaces on a paid
 //! plan.
+//!
+//! A list's items (`slackLists.items.*`) are bound beside: [`SlackListsItemsCreate`],
+//! [`SlackListsItemsInfo`], [`SlackListsItemsList`], [`SlackListsItemsUpdate`],
+//! [`SlackListsItemsDelete`] and [`SlackListsItemsDeleteMultiple`], their cells typed as
+//! [`CellValue`]s.
+
+mod items;
+
+pub use items::{
+    CellValue, ItemField, ListCell, ListItem, ListItemCreated, ListItemInfo, ListItemsPage,
+    SlackListsItemsCreate, SlackListsItemsDelete, SlackListsItemsDeleteMultiple,
+    SlackListsItemsInfo, SlackListsItemsList, SlackListsItemsUpdate,
+};
 
 use super::Acknowledged;
 use crate::types::{Block, Blocks, List};
