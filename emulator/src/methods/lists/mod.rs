@@ -1,5 +1,5 @@
 //! Slack Lists: `slackLists.create` and `slackLists.update`, the lists kept in the emulator's
-//! state.
+//! state (with their items: [`items`]).
 //!
 //! The errors are those Slack's method pages list for these methods: `list_not_found` for an
 //! unknown list (to copy, or to update), `invalid_copy_and_schema_args` for a `schema` given
@@ -22,9 +22,11 @@
 //!   and turning it on again adds none.
 //! - A copy takes the copied list's columns (with new ids); its `description_blocks` and
 //!   `todo_mode`, when given, are the copy's own. `include_copied_list_records` is accepted and
-//!   has nothing to copy yet (the emulator keeps no items).
+//!   copies no items: the copy starts empty.
 //! - `slackLists.create` answers `list_id` and `list_metadata` (`schema`, the columns with
 //!   their ids, and an empty `subtask_schema`), the fields Slack's SDKs read.
+
+pub(crate) mod items;
 
 use super::{fail, param, truthy, Outcome, Reply};
 use crate::state::{State, User};
@@ -43,6 +45,8 @@ pub(crate) struct SlackList {
     todo_mode: bool,
     /// The columns, as answered (each with its `id`).
     columns: Vec<Value>,
+    /// The items, in the order they were made (see [`items`]).
+    items: Vec<items::Record>,
 }
 
 impl SlackList {
@@ -204,6 +208,7 @@ pub(crate) fn create(state: &mut State, caller: &User, params: &[(String, String
         description,
         todo_mode,
         columns,
+        items: Vec::new(),
     };
     if todo_mode {
         list.add_todo_columns();
