@@ -48,7 +48,9 @@ pub enum CellValue {
     RichText(Blocks),
     /// Numbers (`number`).
     Number(Vec<f64>),
-    /// The chosen options of a `select` column, by their values.
+    /// The chosen options of a `select` column: their values, as Slack's
+    /// `slackLists.items.update` page writes them, or their ids (`Opt...`), as its
+    /// `slackLists.items.list` page answers them.
     Select(Vec<String>),
     /// Dates (`date`), written `YYYY-MM-DD`.
     Date(Vec<String>),
