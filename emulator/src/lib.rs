@@ -152,13 +152,16 @@
 //! `calls.participants.add` and `.remove` (`bad_users` for one already in, or not in, the
 //! call), `invalid_call_id` for an unknown call, read back with [`Emulator::call`];
 //! and Slack Lists: `slackLists.create` (one text column without a schema, the task columns in
-//! todo mode, a copy of the caller's list; `invalid_copy_and_schema_args`) and
+//! todo mode, a copy of a list the caller can read; `invalid_copy_and_schema_args`) and
 //! `slackLists.update` (`missing_arguments` for nothing to change), `list_not_found` for an
-//! unknown list or another user's, read back with [`Emulator::slack_list`], and their items:
-//! `slackLists.items.create` (with cells, as a copy, as a subtask), `.info`, `.list` (paged),
-//! `.update`, `.delete` and `.deleteMultiple` (`record_not_found`, `invalid_row_id`,
-//! `invalid_column_id`, `invalid_input_type`, `invalid_option_id`), read back with
-//! [`Emulator::slack_list_items`].
+//! unknown list or one the caller was given no access to, read back with
+//! [`Emulator::slack_list`], their items: `slackLists.items.create` (with cells, as a copy, as
+//! a subtask), `.info`, `.list` (paged), `.update`, `.delete` and `.deleteMultiple`
+//! (`record_not_found`, `invalid_row_id`, `invalid_column_id`, `invalid_input_type`,
+//! `invalid_option_id`), read back with [`Emulator::slack_list_items`], and who may see or
+//! change them: `slackLists.access.set` and `.delete` (read, write or owner, for channels or
+//! users; `invalid_parameters`, `restricted_action`), read back with
+//! [`Emulator::slack_list_access`].
 //! Paginated lists answer small pages ([`EmulatorBuilder::max_page_size`]). As Slack's, a
 //! cursor names where the next page starts, not an offset (the `ts` of a message, the id of a
 //! channel, member or user, a scheduled message's `post_at` and id), so an item added or removed

@@ -215,6 +215,7 @@ pub use lists::{
     SlackListsItemsCreate, SlackListsItemsDelete, SlackListsItemsDeleteMultiple,
     SlackListsItemsInfo, SlackListsItemsList, SlackListsItemsUpdate, SlackListsUpdate,
 };
+pub use lists::{ListAccessLevel, SlackListsAccessDelete, SlackListsAccessSet};
 pub use oauth::{AuthedUser, OauthTeam, OauthV2Access, OauthV2AccessResponse};
 pub use openid::{
     IdToken, OpenidConnectToken, OpenidConnectTokenResponse, OpenidConnectUserInfo,
@@ -469,6 +470,8 @@ bundled![
     SlackListsItemsUpdate,
     SlackListsItemsDelete,
     SlackListsItemsDeleteMultiple,
+    SlackListsAccessSet,
+    SlackListsAccessDelete,
     ApiTest,
     UsersDeletePhoto,
     DialogOpen,

@@ -342,6 +342,8 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
         "slackLists.items.deleteMultiple",
         lists::items::delete_multiple,
     ),
+    ("slackLists.access.set", lists::access::set),
+    ("slackLists.access.delete", lists::access::delete),
     ("users.deletePhoto", users::delete_photo),
     ("dialog.open", dialog::open),
     ("workflows.featured.add", workflows::add),

@@ -1,4 +1,5 @@
-//! Slack Lists: `slackLists.create` and `slackLists.update`, tables of items kept in Slack.
+//! Slack Lists: `slackLists.create` and `slackLists.update`, tables of items kept in Slack;
+//! who may see or change a list (`slackLists.access.*`, in `access`).
 //!
 //! A list is a file to Slack: its id is a [`FileId`] (`F...`, as every example of Slack's
 //! pages shows). Its columns (its schema) are [`ListColumn`]s, each with a [`ColumnType`];
@@ -24,6 +25,10 @@ pub use items::{
     SlackListsItemsCreate, SlackListsItemsDelete, SlackListsItemsDeleteMultiple,
     SlackListsItemsInfo, SlackListsItemsList, SlackListsItemsUpdate,
 };
+
+mod access;
+
+pub use access::{ListAccessLevel, SlackListsAccessDelete, SlackListsAccessSet};
 
 use super::Acknowledged;
 use crate::types::{Block, Blocks, List};

@@ -12,8 +12,9 @@
 //! choices:
 //!
 //! - An item's id is `Rec` and a number (ids sort in the order items were made); items are
-//!   seen and changed by the list's creator only, as the list is (`list_not_found` for anyone
-//!   else).
+//!   read (`info`, `list`) by whoever may read the list and written (`create`, `update`,
+//!   `delete`, `deleteMultiple`) by whoever may write it, as `slackLists.access.set` decides
+//!   (`list_not_found` for one given no access, `restricted_action` for a reader who writes).
 //! - A cell is an object with a string `column_id` and one value, under the kind its column
 //!   takes: `rich_text` for a `text` column (an array of objects with a `type`), `checkbox`
 //!   for `checkbox` and `todo_completed` (a boolean, or an array of one), `user` for `user`
@@ -41,6 +42,7 @@
 //!   `archived` lists none.
 
 use super::{given, own_list, SlackList};
+use crate::canvases::Level;
 use crate::methods::{fail, param, truthy, Outcome, Reply};
 use crate::state::{State, User};
 use crate::Emulator;
@@ -258,7 +260,7 @@ pub(crate) fn create(state: &mut State, caller: &User, params: &[(String, String
     };
     let now = state.workspace.clock.seconds();
     let number = crate::state::fresh_number();
-    let list = own_list(state, caller, params, "list_id")?.clone();
+    let list = own_list(state, caller, params, "list_id", Level::Write)?.clone();
     let mut cells = BTreeMap::new();
     let mut parent = None;
     if let Some(copied) = given(params, "duplicated_item_id") {
@@ -289,7 +291,7 @@ pub(crate) fn create(state: &mut State, caller: &User, params: &[(String, String
         cells,
     };
     let answer = record.to_json(&list);
-    own_list(state, caller, params, "list_id")?
+    own_list(state, caller, params, "list_id", Level::Write)?
         .items
         .push(record);
     let mut data = Map::new();
@@ -299,7 +301,7 @@ pub(crate) fn create(state: &mut State, caller: &User, params: &[(String, String
 
 /// `slackLists.items.info`: one item, its list and its subtasks.
 pub(crate) fn info(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
-    let list = own_list(state, caller, params, "list_id")?;
+    let list = own_list(state, caller, params, "list_id", Level::Read)?;
     let id = given(params, "id")
         .map(str::trim)
         .ok_or_else(|| fail("invalid_args"))?;
@@ -324,7 +326,7 @@ pub(crate) fn info(state: &mut State, caller: &User, params: &[(String, String)]
 /// `slackLists.items.list`: a page of a list's items.
 pub(crate) fn list(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
     let max_page = state.workspace.max_page;
-    let list = own_list(state, caller, params, "list_id")?;
+    let list = own_list(state, caller, params, "list_id", Level::Read)?;
     let archived = truthy(param(params, "archived"));
     let ids: Vec<&str> = if archived {
         Vec::new()
@@ -360,7 +362,7 @@ pub(crate) fn update(state: &mut State, caller: &User, params: &[(String, String
         return Err(fail("invalid_args"));
     }
     let now = state.workspace.clock.seconds();
-    let list = own_list(state, caller, params, "list_id")?.clone();
+    let list = own_list(state, caller, params, "list_id", Level::Write)?.clone();
     let mut writes = Vec::new();
     for cell in cells {
         let row = cell
@@ -372,7 +374,7 @@ pub(crate) fn update(state: &mut State, caller: &User, params: &[(String, String
             .ok_or_else(|| fail("invalid_row_id"))?;
         writes.push((at, cell_of(state, &list, cell)?));
     }
-    let list = own_list(state, caller, params, "list_id")?;
+    let list = own_list(state, caller, params, "list_id", Level::Write)?;
     for (at, (column, kind, value)) in writes {
         let item = &mut list.items[at];
         item.cells.insert(column, (kind, value));
@@ -399,7 +401,7 @@ fn remove(list: &mut SlackList, ids: &[&str]) -> Result<(), Reply> {
 
 /// `slackLists.items.delete`: deletes one item (and its subtasks).
 pub(crate) fn delete(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
-    let list = own_list(state, caller, params, "list_id")?;
+    let list = own_list(state, caller, params, "list_id", Level::Write)?;
     let id = given(params, "id")
         .map(str::trim)
         .ok_or_else(|| fail("invalid_args"))?;
@@ -413,7 +415,7 @@ pub(crate) fn delete_multiple(
     caller: &User,
     params: &[(String, String)],
 ) -> Outcome {
-    let list = own_list(state, caller, params, "list_id")?;
+    let list = own_list(state, caller, params, "list_id", Level::Write)?;
     let text = given(params, "ids").ok_or_else(|| fail("invalid_args"))?;
     let ids: Vec<String> = match serde_json::from_str::<Value>(text) {
         Ok(Value::Array(items)) => items

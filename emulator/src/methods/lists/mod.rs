@@ -7,8 +7,10 @@
 //! change. Where Slack is silent, these are the emulator's choices:
 //!
 //! - A list's id is a file id (`F...`, as Slack's examples show), its columns' ids are
-//!   `Col...`. A list is seen and changed by the user who created it only (the token's user: a
-//!   bot token's bot user); for anyone else it is `list_not_found`.
+//!   `Col...`. A list is seen and changed by its owner (at first the user who created it: the
+//!   token's user, a bot token's bot user) and by whom `slackLists.access.set` gave access (see
+//!   the `access` module): copying a list needs read, `slackLists.update` needs write (a
+//!   reader gets `restricted_action`); for anyone else it is `list_not_found`.
 //! - A missing or blank `name` is `invalid_arguments`. `schema` must be a JSON array of
 //!   objects, each with a non-empty string `key`, `name` and `type` (any type is taken, kept as
 //!   written), at most one of them `is_primary_column`, and that one of type `text`; anything
@@ -26,9 +28,11 @@
 //! - `slackLists.create` answers `list_id` and `list_metadata` (`schema`, the columns with
 //!   their ids, and an empty `subtask_schema`), the fields Slack's SDKs read.
 
+pub(crate) mod access;
 pub(crate) mod items;
 
 use super::{fail, param, truthy, Outcome, Reply};
+use crate::canvases::Level;
 use crate::state::{State, User};
 use crate::Emulator;
 use serde_json::{json, Map, Value};
@@ -81,6 +85,8 @@ impl SlackList {
 #[derive(Debug, Default)]
 pub(crate) struct Lists {
     by_id: BTreeMap<String, SlackList>,
+    /// What `slackLists.access.set` gave, by list id.
+    grants: BTreeMap<String, access::Grants>,
 }
 
 impl Emulator {
@@ -163,19 +169,20 @@ fn description_of(params: &[(String, String)]) -> Result<Option<Value>, Reply> {
     }
 }
 
-/// The caller's list that `name` names, or `list_not_found`.
+/// The list that `name` names, if the caller may do what `needs` allows with it:
+/// `list_not_found` for one it cannot see, `restricted_action` for too little access.
 fn own_list<'s>(
     state: &'s mut State,
     caller: &User,
     params: &[(String, String)],
     name: &str,
+    needs: Level,
 ) -> Result<&'s mut SlackList, Reply> {
-    let id = given(params, name).map(str::trim).unwrap_or_default();
+    let id = access::permitted(state, caller, params, name, needs)?;
     state
         .lists
         .by_id
-        .get_mut(id)
-        .filter(|list| list.creator == caller.spec.id)
+        .get_mut(&id)
         .ok_or_else(|| fail("list_not_found"))
 }
 
@@ -188,7 +195,7 @@ pub(crate) fn create(state: &mut State, caller: &User, params: &[(String, String
     let schema = given(params, "schema");
     let columns = match (given(params, "copy_from_list_id"), schema) {
         (Some(_), Some(_)) => return Err(fail("invalid_copy_and_schema_args")),
-        (Some(_), None) => own_list(state, caller, params, "copy_from_list_id")?
+        (Some(_), None) => own_list(state, caller, params, "copy_from_list_id", Level::Read)?
             .columns
             .iter()
             .map(|copied| {
@@ -231,7 +238,7 @@ pub(crate) fn update(state: &mut State, caller: &User, params: &[(String, String
     }
     let description = description_of(params)?;
     let todo_mode = param(params, "todo_mode").map(|value| truthy(Some(value)));
-    let list = own_list(state, caller, params, "id")?;
+    let list = own_list(state, caller, params, "id", Level::Write)?;
     if name.is_none() && description.is_none() && todo_mode.is_none() {
         return Err(fail("missing_arguments"));
     }

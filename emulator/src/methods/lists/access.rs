@@ -1,0 +1,217 @@
+//! Who may see or change a list: `slackLists.access.set` and `slackLists.access.delete`, and
+//! the level every other list method checks.
+//!
+//! The errors are those Slack's pages list for these methods: `invalid_parameters` without
+//! `channel_ids` and `user_ids`, or with both; `invalid_arguments` for `owner` given to
+//! channels; `list_not_found` for a list the caller cannot see; `restricted_action` for a
+//! caller without the right to change its access; `channel_not_found` and `user_not_found`
+//! for ids that name no one. Where Slack is silent, these are the emulator's choices:
+//!
+//! - A list's level for a user (read, write, owner): its owner (its creator, until
+//!   `owner` is given to another user) owns it; anyone else has the highest level given to
+//!   the user, or to a channel the user can see (a public one, or a private one the user is
+//!   in), as the emulator's canvases do. Without any, the list is `list_not_found` to them.
+//! - Reading a list (copying its columns, exporting it) needs read; changing it
+//!   (`slackLists.update`) and setting or taking back access need write, and a reader gets
+//!   `restricted_action`; giving `owner` needs the owner (`restricted_action` otherwise).
+//! - `channel_ids` and `user_ids` are read as a JSON array of ids (as Slack's pages show them)
+//!   or as comma-separated ids; an empty list, JSON that is not an array of strings, an
+//!   `access_level` other than `read`, `write` and `owner`, or `owner` for more than one user
+//!   is `invalid_arguments`. A direct message's id among `channel_ids` is `channel_not_found`,
+//!   as is a channel the caller cannot see.
+//! - A level set replaces the one given before; `owner` makes the user the owner, and the
+//!   former owner keeps `write`. `slackLists.access.delete` removes what was given to each id
+//!   (an id given nothing is no error); the owner stays the owner, and a user keeps what a
+//!   channel gives.
+
+use super::SlackList;
+use crate::canvases::Level;
+use crate::methods::messages::{conversation, Access};
+use crate::methods::{fail, param, Outcome, Reply};
+use crate::state::{State, User};
+use crate::workspace::ChannelKind;
+use crate::Emulator;
+use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
+
+/// What was given on one list: a new owner, if any, and each channel's or user's level.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Grants {
+    owner: Option<String>,
+    levels: BTreeMap<String, Level>,
+}
+
+/// The owner of `list`: its creator, unless `owner` was given to another user.
+fn owner<'a>(state: &'a State, list: &'a SlackList) -> &'a str {
+    state
+        .lists
+        .grants
+        .get(&list.id)
+        .and_then(|grants| grants.owner.as_deref())
+        .unwrap_or(&list.creator)
+}
+
+/// What `caller` may do with `list`, if anything (see the module's note).
+pub(super) fn level(state: &State, caller: &User, list: &SlackList) -> Option<Level> {
+    if owner(state, list) == caller.spec.id {
+        return Some(Level::Owner);
+    }
+    let grants = state.lists.grants.get(&list.id)?;
+    let sees = |channel: &str| conversation(state, caller, Some(channel), Access::Act).is_ok();
+    grants
+        .levels
+        .iter()
+        .filter(|(id, _)| **id == caller.spec.id || sees(id))
+        .map(|(_, level)| *level)
+        .max()
+}
+
+/// The id of the list the parameter `name` names, if `caller` may do what `needs` allows with
+/// it: `list_not_found` for one it cannot see, `restricted_action` for too little access.
+pub(super) fn permitted(
+    state: &State,
+    caller: &User,
+    params: &[(String, String)],
+    name: &str,
+    needs: Level,
+) -> Result<String, Reply> {
+    let id = param(params, name).map(str::trim).unwrap_or_default();
+    let list = state
+        .lists
+        .by_id
+        .get(id)
+        .ok_or_else(|| fail("list_not_found"))?;
+    match level(state, caller, list) {
+        None => Err(fail("list_not_found")),
+        Some(level) if level < needs => Err(fail("restricted_action")),
+        Some(_) => Ok(list.id.clone()),
+    }
+}
+
+/// The ids of the list parameter `name` (a JSON array of strings, or comma-separated); `None`
+/// when it is absent or blank, `invalid_arguments` for an empty list or JSON that is not an
+/// array of strings.
+fn ids_param(params: &[(String, String)], name: &str) -> Result<Option<Vec<String>>, Reply> {
+    let Some(text) = param(params, name).map(str::trim).filter(|t| !t.is_empty()) else {
+        return Ok(None);
+    };
+    let ids: Vec<String> = if text.starts_with('[') {
+        serde_json::from_str(text).map_err(|_| fail("invalid_arguments"))?
+    } else {
+        text.split(',').map(|id| id.trim().to_owned()).collect()
+    };
+    if ids.is_empty() || ids.iter().any(|id| id.trim().is_empty()) {
+        return Err(fail("invalid_arguments"));
+    }
+    Ok(Some(ids))
+}
+
+/// The channels' ids (regular channels the caller can see) or the users' (who exist).
+fn targets(
+    state: &State,
+    caller: &User,
+    channels: Option<Vec<String>>,
+    users: Option<Vec<String>>,
+) -> Result<Vec<String>, Reply> {
+    let mut ids = Vec::new();
+    for channel in channels.unwrap_or_default() {
+        let id = conversation(state, caller, Some(&channel), Access::Act)?;
+        let direct = state
+            .workspace
+            .channels
+            .get(&id)
+            .is_some_and(|c| matches!(c.kind, ChannelKind::Im | ChannelKind::Mpim));
+        if direct {
+            return Err(fail("channel_not_found"));
+        }
+        ids.push(id);
+    }
+    for user in users.unwrap_or_default() {
+        let user = user.trim();
+        if !state.users.contains_key(user) {
+            return Err(fail("user_not_found"));
+        }
+        ids.push(user.to_owned());
+    }
+    Ok(ids)
+}
+
+/// `slackLists.access.set`: gives channels or users a level of access, or a user the list.
+pub(crate) fn set(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let channels = ids_param(params, "channel_ids")?;
+    let users = ids_param(params, "user_ids")?;
+    if channels.is_some() == users.is_some() {
+        return Err(fail("invalid_parameters"));
+    }
+    let level = match param(params, "access_level").map(str::trim) {
+        Some("read") => Level::Read,
+        Some("write") => Level::Write,
+        Some("owner") => Level::Owner,
+        _ => return Err(fail("invalid_arguments")),
+    };
+    if level == Level::Owner && users.as_ref().is_none_or(|users| users.len() != 1) {
+        return Err(fail("invalid_arguments"));
+    }
+    let id = permitted(state, caller, params, "list_id", level.max(Level::Write))?;
+    let ids = targets(state, caller, channels, users)?;
+    let Some(list) = state.lists.by_id.get(&id) else {
+        return Err(fail("list_not_found"));
+    };
+    let former = owner(state, list).to_owned();
+    let grants = state.lists.grants.entry(id).or_default();
+    if level == Level::Owner {
+        let new = ids.into_iter().next().unwrap_or_default();
+        grants.levels.remove(&new);
+        if former != new {
+            grants.levels.insert(former, Level::Write);
+        }
+        grants.owner = Some(new);
+    } else {
+        for target in ids {
+            if target != former {
+                grants.levels.insert(target, level);
+            }
+        }
+    }
+    Ok(Map::new())
+}
+
+/// `slackLists.access.delete`: takes back what channels or users were given.
+pub(crate) fn delete(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    let channels = ids_param(params, "channel_ids")?;
+    let users = ids_param(params, "user_ids")?;
+    if channels.is_some() == users.is_some() {
+        return Err(fail("invalid_parameters"));
+    }
+    let id = permitted(state, caller, params, "list_id", Level::Write)?;
+    let ids = targets(state, caller, channels, users)?;
+    if let Some(grants) = state.lists.grants.get_mut(&id) {
+        for target in ids {
+            grants.levels.remove(&target);
+        }
+    }
+    Ok(Map::new())
+}
+
+impl Emulator {
+    /// Who may see or change the list `id` (`F...`), for tests to read back: `owner` (its
+    /// creator, or the user `owner` was given to) and `access`, the level (`read`, `write`)
+    /// given to each channel or user id. `None` when there is no such list.
+    pub fn slack_list_access(&self, id: &str) -> Option<Value> {
+        let state = self.shared.lock();
+        let list = state.lists.by_id.get(id)?;
+        let access: Map<String, Value> = state
+            .lists
+            .grants
+            .get(id)
+            .map(|grants| {
+                grants
+                    .levels
+                    .iter()
+                    .map(|(target, level)| (target.clone(), json!(level.as_str())))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Some(json!({ "owner": owner(&state, list), "access": access }))
+    }
+}
