@@ -292,6 +292,8 @@ const READS_BY_POST: &[&str] = &[
     "users.discoverableContacts.lookup",
     "slackLists.items.info",
     "slackLists.items.list",
+    "slackLists.download.start",
+    "slackLists.download.get",
 ];
 
 /// Reads a bundled binding sends by GET although Slack's SDK POSTs them, each with why. Any

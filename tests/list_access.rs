@@ -1,17 +1,21 @@
-//! Who may see or change a Slack list, against the emulator over real HTTP: access given to
-//! users and channels changes who reads and who changes a list; what Slack's pages call
-//! invalid is refused before sending; Slack's errors come back typed.
+//! Who may see or change a Slack list, and a list's export, against the emulator over real
+//! HTTP: access given to users and channels changes who reads and who changes a list; an
+//! export job is done at its first look and its CSV is served at its URL; what Slack's pages
+//! call invalid is refused before sending; Slack's errors come back typed.
 
 mod common;
 
 use common::{api_code as code, refused, tool_facts, unpaced_client as client};
 
+use serde_json::Value;
 use slack_methods::methods::{
-    ListAccessLevel, SlackListsAccessDelete, SlackListsAccessSet, SlackListsCreate,
-    SlackListsUpdate,
+    CellValue, ListAccessLevel, ListCell, ListExportStatus, SlackListsAccessDelete,
+    SlackListsAccessSet, SlackListsCreate, SlackListsDownloadGet, SlackListsDownloadStart,
+    SlackListsItemsCreate, SlackListsUpdate,
 };
 use slack_methods::{ChannelId, Client, FileId, SlackMethod, UserId};
 use slack_methods_emulator::{demo, Emulator};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// A bot token without the list scopes.
 const NO_LISTS_SCOPE: &str = "xoxb-no-lists-scope";
@@ -19,12 +23,15 @@ const NO_LISTS_SCOPE: &str = "xoxb-no-lists-scope";
 const GRACE_TOKEN: &str = "xoxp-grace-lists";
 /// A user token of Linus, with the list scopes.
 const LINUS_TOKEN: &str = "xoxp-linus-lists";
+/// A user token of Linus that may change lists but not read them.
+const LINUS_WRITE_ONLY: &str = "xoxp-linus-lists-write";
 
 async fn emulator() -> Emulator {
     let emu = common::demo_emulator().await;
     emu.add_token(NO_LISTS_SCOPE, demo::BOT, &["chat:write"]);
     emu.add_token(GRACE_TOKEN, demo::GRACE, &["lists:write", "lists:read"]);
     emu.add_token(LINUS_TOKEN, demo::LINUS, &["lists:write", "lists:read"]);
+    emu.add_token(LINUS_WRITE_ONLY, demo::LINUS, &["lists:write"]);
     emu
 }
 
@@ -336,26 +343,216 @@ async fn what_slack_calls_invalid_is_refused_before_sending() {
     let empty = SlackListsAccessDelete::for_users(list.clone(), []);
     assert!(refused(bot.call(&empty).await).contains("`user_ids` is empty"));
 
+    let blank_job = SlackListsDownloadGet::new(list, "  ");
+    assert!(refused(bot.call(&blank_job).await).contains("`job_id` is blank"));
     assert!(emu.requests().is_empty(), "nothing was sent");
 }
 
+/// One HTTP request to the emulator's address: the status and the body.
+async fn fetch(url: &str, verb: &str, token: Option<&str>) -> (u16, String) {
+    let rest = url.strip_prefix("http://").unwrap();
+    let (host, path) = rest.split_once('/').unwrap();
+    let mut stream = tokio::net::TcpStream::connect(host).await.unwrap();
+    let auth = token.map_or(String::new(), |token| {
+        format!("Authorization: Bearer {token}\r\n")
+    });
+    let request = format!(
+        "{verb} /{path} HTTP/1.1\r\nHost: {host}\r\n{auth}Content-Length: 0\r\nConnection: close\r\n\r\n"
+    );
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).await.unwrap();
+    let answer = String::from_utf8(answer).unwrap();
+    let status = answer[9..12].parse().unwrap();
+    let body = answer.split_once("\r\n\r\n").unwrap().1.to_owned();
+    (status, body)
+}
+
+#[tokio::test]
+async fn an_export_is_done_at_its_first_look_and_served_at_its_url() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let created = bot
+        .call(&SlackListsCreate::new("Launch").schema([
+            slack_methods::methods::ListColumn::primary("task", "Task"),
+            slack_methods::methods::ListColumn::new(
+                "owner",
+                "Owner, \"lead\"",
+                slack_methods::methods::ColumnType::User,
+            ),
+        ]))
+        .await
+        .unwrap();
+    let list = created.list_id.clone();
+    let column = |key: &str| {
+        let schema = &created.list_metadata.as_ref().unwrap().schema;
+        let column = schema.iter().find(|column| column.key == key).unwrap();
+        column.id.clone().unwrap()
+    };
+    // Two items: the export holds their cells as text, in the order they were made.
+    let first = SlackListsItemsCreate::new(list.clone()).fields([
+        ListCell::text(column("task"), "Ship, then \"tell\""),
+        ListCell::new(
+            column("owner"),
+            CellValue::User(vec![user(demo::ADA), user(demo::GRACE)]),
+        ),
+    ]);
+    bot.call(&first).await.unwrap();
+    let second =
+        SlackListsItemsCreate::new(list.clone()).fields([ListCell::text(column("task"), "Rest")]);
+    bot.call(&second).await.unwrap();
+    let started = bot
+        .call(&SlackListsDownloadStart::new(list.clone()).include_archived(true))
+        .await
+        .unwrap();
+    let job = started.job_id.clone();
+    assert!(job.starts_with("Le"), "{job}");
+    let sent = emu.requests_for(SlackListsDownloadStart::NAME);
+    assert_eq!(sent.last().unwrap().param("include_archived"), Some("true"));
+    let kept = emu.slack_list_download(&job).unwrap();
+    assert_eq!(kept["done"], false);
+    assert_eq!(kept["include_archived"], true);
+    assert_eq!(kept["requested_by"], demo::BOT);
+
+    let download = bot
+        .call(&SlackListsDownloadGet::new(list.clone(), job.clone()))
+        .await
+        .unwrap();
+    assert!(download.is_completed());
+    assert_eq!(download.status, Some(ListExportStatus::Completed));
+    let url = download.download_url.clone().unwrap();
+    assert!(
+        url.starts_with(&format!("http://{}/lists/download/", emu.addr())),
+        "{url}"
+    );
+    assert_eq!(emu.slack_list_download(&job).unwrap()["done"], true);
+
+    let (status, body) = fetch(&url, "GET", Some(demo::BOT_TOKEN)).await;
+    assert_eq!(status, 200);
+    let expected = format!(
+        "Task,\"Owner, \"\"lead\"\"\"\r\n\"Ship, then \"\"tell\"\"\",\"{}, {}\"\r\nRest,\r\n",
+        demo::ADA,
+        demo::GRACE
+    );
+    assert_eq!(body, expected);
+    assert_eq!(fetch(&url, "GET", None).await.0, 401);
+    assert_eq!(fetch(&url, "GET", Some("xoxb-unknown")).await.0, 401);
+    // Grace cannot read the list; once given read, she can fetch its export.
+    assert_eq!(fetch(&url, "GET", Some(GRACE_TOKEN)).await.0, 404);
+    let read =
+        SlackListsAccessSet::for_users(list.clone(), ListAccessLevel::Read, [user(demo::GRACE)]);
+    bot.call(&read).await.unwrap();
+    assert_eq!(fetch(&url, "GET", Some(GRACE_TOKEN)).await.0, 200);
+    assert_eq!(fetch(&url, "POST", Some(demo::BOT_TOKEN)).await.0, 405);
+    let unknown = url.replace(&job, "Le0");
+    assert_eq!(fetch(&unknown, "GET", Some(demo::BOT_TOKEN)).await.0, 404);
+    // A job not looked at yet has nothing to serve.
+    let second = bot
+        .call(&SlackListsDownloadStart::new(list.clone()))
+        .await
+        .unwrap()
+        .job_id
+        .clone();
+    let unfinished = url.replace(&job, &second);
+    assert_eq!(
+        fetch(&unfinished, "GET", Some(demo::BOT_TOKEN)).await.0,
+        404
+    );
+}
+
+#[tokio::test]
+async fn an_export_job_is_its_requesters_and_its_lists() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let grace = client(&emu, GRACE_TOKEN);
+    let list = new_list(&bot).await;
+    let other = new_list(&bot).await;
+    let job = bot
+        .call(&SlackListsDownloadStart::new(list.clone()))
+        .await
+        .unwrap()
+        .job_id
+        .clone();
+
+    let unknown_job = SlackListsDownloadGet::new(list.clone(), "Le0");
+    assert_eq!(code(bot.call(&unknown_job).await), "job_not_found");
+    let wrong_list = SlackListsDownloadGet::new(other.clone(), job.clone());
+    assert_eq!(code(bot.call(&wrong_list).await), "job_not_found");
+    let unknown = FileId::new("F0NOSUCHLIST").unwrap();
+    assert_eq!(
+        code(
+            bot.call(&SlackListsDownloadStart::new(unknown.clone()))
+                .await
+        ),
+        "list_not_found"
+    );
+    assert_eq!(
+        code(
+            bot.call(&SlackListsDownloadGet::new(unknown, job.clone()))
+                .await
+        ),
+        "list_not_found"
+    );
+
+    // Grace cannot see the list; a reader can export it, but not look at the bot's job.
+    assert_eq!(
+        code(
+            grace
+                .call(&SlackListsDownloadStart::new(list.clone()))
+                .await
+        ),
+        "list_not_found"
+    );
+    let read =
+        SlackListsAccessSet::for_users(list.clone(), ListAccessLevel::Read, [user(demo::GRACE)]);
+    bot.call(&read).await.unwrap();
+    let hers = grace
+        .call(&SlackListsDownloadStart::new(list.clone()))
+        .await
+        .unwrap()
+        .job_id
+        .clone();
+    grace
+        .call(&SlackListsDownloadGet::new(list.clone(), hers))
+        .await
+        .unwrap();
+    let theirs = SlackListsDownloadGet::new(list.clone(), job);
+    assert_eq!(code(grace.call(&theirs).await), "job_not_found");
+
+    // Exporting reads: `lists:write` alone does not do.
+    let write_only = client(&emu, LINUS_WRITE_ONLY);
+    assert_eq!(
+        code(write_only.call(&SlackListsDownloadStart::new(list)).await),
+        "missing_scope"
+    );
+}
+
 #[test]
-fn the_facts_of_the_access_tools() {
+fn the_facts_of_the_access_and_export_tools() {
     assert_eq!(
         [
             tool_facts::<SlackListsAccessSet>(),
             tool_facts::<SlackListsAccessDelete>(),
+            tool_facts::<SlackListsDownloadStart>(),
+            tool_facts::<SlackListsDownloadGet>(),
         ],
         [
             ("slackLists.access.set", true, true, &["lists:write"][..]),
             ("slackLists.access.delete", true, true, &["lists:write"][..]),
+            (
+                "slackLists.download.start",
+                false,
+                false,
+                &["lists:read"][..]
+            ),
+            ("slackLists.download.get", false, false, &["lists:read"][..]),
         ]
     );
 }
 
 #[cfg(feature = "tools")]
 #[tokio::test]
-async fn an_agent_shares_a_list_by_name() {
+async fn an_agent_shares_a_list_and_exports_it_by_name() {
     use slack_methods::tools::{Registry, ToolError};
     let emu = emulator().await;
     let bot = client(&emu, demo::BOT_TOKEN);
@@ -402,6 +599,28 @@ async fn an_agent_shares_a_list_by_name() {
         "{error}"
     );
 
+    let started = tools
+        .call(
+            &bot,
+            "slackListsDownloadStart",
+            serde_json::json!({"list_id": list.as_str()}),
+        )
+        .await
+        .unwrap();
+    let job = started["job_id"].as_str().unwrap();
+    let got: Value = tools
+        .call(
+            &bot,
+            "slackListsDownloadGet",
+            serde_json::json!({"list_id": list.as_str(), "job_id": job}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(got["status"], "COMPLETED");
+    assert!(got["download_url"]
+        .as_str()
+        .unwrap()
+        .contains("/lists/download/"));
     assert!(tools.get("slackListsAccessDelete").unwrap().destructive);
-    assert!(tools.get("slackListsAccessSet").unwrap().destructive);
+    assert!(!tools.get("slackListsDownloadStart").unwrap().destructive);
 }

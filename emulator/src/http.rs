@@ -546,6 +546,10 @@ async fn respond(shared: &Shared, head: Head, body: Vec<u8>) -> Action {
         None => (head.path_and_query().to_owned(), None),
     };
     let method = method_of(&path).map(str::to_owned);
+    // A list's export, at a URL `slackLists.download.get` handed out.
+    let download = path
+        .strip_prefix(methods::lists::download::DOWNLOAD_PATH)
+        .map(str::to_owned);
     let mut params: Vec<(String, String)> = Vec::new();
     if let Some(query) = &query {
         params.extend(form_urlencoded::parse(query.as_bytes()).into_owned());
@@ -597,6 +601,11 @@ async fn respond(shared: &Shared, head: Head, body: Vec<u8>) -> Action {
         fault
     };
     let Some(method) = method else {
+        if let Some(job) = download {
+            let state = shared.lock();
+            let reply = methods::lists::download::serve(&state, &head.verb, &job, token.as_deref());
+            return Action::Send(reply);
+        }
         return Action::Send(Reply::text(
             404,
             "not found: Slack methods live at /api/<method>\n",

@@ -158,10 +158,13 @@
 //! [`Emulator::slack_list`], their items: `slackLists.items.create` (with cells, as a copy, as
 //! a subtask), `.info`, `.list` (paged), `.update`, `.delete` and `.deleteMultiple`
 //! (`record_not_found`, `invalid_row_id`, `invalid_column_id`, `invalid_input_type`,
-//! `invalid_option_id`), read back with [`Emulator::slack_list_items`], and who may see or
-//! change them: `slackLists.access.set` and `.delete` (read, write or owner, for channels or
-//! users; `invalid_parameters`, `restricted_action`), read back with
-//! [`Emulator::slack_list_access`].
+//! `invalid_option_id`), read back with [`Emulator::slack_list_items`], who may see or change
+//! them: `slackLists.access.set` and `.delete` (read, write or owner, for channels or users;
+//! `invalid_parameters`, `restricted_action`), read back with
+//! [`Emulator::slack_list_access`], and their export: `slackLists.download.start` and `.get` (a
+//! job done at its first `get`, `job_not_found`; its CSV served at its download URL, on the Web
+//! API's address, to a token that can read the list), read back with
+//! [`Emulator::slack_list_download`].
 //! Paginated lists answer small pages ([`EmulatorBuilder::max_page_size`]). As Slack's, a
 //! cursor names where the next page starts, not an offset (the `ts` of a message, the id of a
 //! channel, member or user, a scheduled message's `post_at` and id), so an item added or removed
@@ -570,6 +573,8 @@ impl EmulatorBuilder {
         let mut state = State::new(self.team, self.max_page);
         state.files.upload_base = format!("http://{upload_addr}/upload/v1/");
         state.apps.socket_base = format!("ws://{addr}/link/");
+        state.lists.downloads.base =
+            format!("http://{addr}{}", methods::lists::download::DOWNLOAD_PATH);
         state.serve(&self.served);
         if self.demo {
             state.seed_demo();

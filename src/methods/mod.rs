@@ -215,7 +215,10 @@ pub use lists::{
     SlackListsItemsCreate, SlackListsItemsDelete, SlackListsItemsDeleteMultiple,
     SlackListsItemsInfo, SlackListsItemsList, SlackListsItemsUpdate, SlackListsUpdate,
 };
-pub use lists::{ListAccessLevel, SlackListsAccessDelete, SlackListsAccessSet};
+pub use lists::{
+    ListAccessLevel, ListDownload, ListDownloadStarted, ListExportStatus, SlackListsAccessDelete,
+    SlackListsAccessSet, SlackListsDownloadGet, SlackListsDownloadStart,
+};
 pub use oauth::{AuthedUser, OauthTeam, OauthV2Access, OauthV2AccessResponse};
 pub use openid::{
     IdToken, OpenidConnectToken, OpenidConnectTokenResponse, OpenidConnectUserInfo,
@@ -472,6 +475,8 @@ bundled![
     SlackListsItemsDeleteMultiple,
     SlackListsAccessSet,
     SlackListsAccessDelete,
+    SlackListsDownloadStart,
+    SlackListsDownloadGet,
     ApiTest,
     UsersDeletePhoto,
     DialogOpen,

@@ -344,6 +344,8 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ),
     ("slackLists.access.set", lists::access::set),
     ("slackLists.access.delete", lists::access::delete),
+    ("slackLists.download.start", lists::download::start),
+    ("slackLists.download.get", lists::download::get),
     ("users.deletePhoto", users::delete_photo),
     ("dialog.open", dialog::open),
     ("workflows.featured.add", workflows::add),

@@ -1,5 +1,6 @@
 //! Slack Lists: `slackLists.create` and `slackLists.update`, tables of items kept in Slack;
-//! who may see or change a list (`slackLists.access.*`, in `access`).
+//! who may see or change a list (`slackLists.access.*`, in `access`) and a list's export
+//! (`slackLists.download.*`, in `download`).
 //!
 //! A list is a file to Slack: its id is a [`FileId`] (`F...`, as every example of Slack's
 //! pages shows). Its columns (its schema) are [`ListColumn`]s, each with a [`ColumnType`];
@@ -27,8 +28,13 @@ pub use items::{
 };
 
 mod access;
+mod download;
 
 pub use access::{ListAccessLevel, SlackListsAccessDelete, SlackListsAccessSet};
+pub use download::{
+    ListDownload, ListDownloadStarted, ListExportStatus, SlackListsDownloadGet,
+    SlackListsDownloadStart,
+};
 
 use super::Acknowledged;
 use crate::types::{Block, Blocks, List};

@@ -96,6 +96,32 @@ impl Record {
     }
 }
 
+impl Record {
+    /// The item's cells as text, one for each of `columns`, in their order (empty for a
+    /// column it has no cell of): rich text's plain text, a list's values joined by `, `, a
+    /// checkbox `true` or `false`, any other value as its JSON.
+    pub(super) fn texts(&self, columns: &[Value]) -> Vec<String> {
+        fn text(value: &Value) -> String {
+            match value {
+                Value::String(text) => text.clone(),
+                Value::Array(values) => values.iter().map(text).collect::<Vec<_>>().join(", "),
+                other => other.to_string(),
+            }
+        }
+        columns
+            .iter()
+            .map(|column| {
+                let cell = column["id"].as_str().and_then(|id| self.cells.get(id));
+                match cell {
+                    Some((kind, value)) if kind == "rich_text" => plain_text(value),
+                    Some((_, value)) => text(value),
+                    None => String::new(),
+                }
+            })
+            .collect()
+    }
+}
+
 /// The text of the `text` elements of rich text blocks, in order.
 fn plain_text(blocks: &Value) -> String {
     fn walk(value: &Value, out: &mut String) {

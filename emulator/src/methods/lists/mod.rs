@@ -29,6 +29,7 @@
 //!   their ids, and an empty `subtask_schema`), the fields Slack's SDKs read.
 
 pub(crate) mod access;
+pub(crate) mod download;
 pub(crate) mod items;
 
 use super::{fail, param, truthy, Outcome, Reply};
@@ -87,6 +88,8 @@ pub(crate) struct Lists {
     by_id: BTreeMap<String, SlackList>,
     /// What `slackLists.access.set` gave, by list id.
     grants: BTreeMap<String, access::Grants>,
+    /// The export jobs (`slackLists.download.start`).
+    pub(crate) downloads: download::Jobs,
 }
 
 impl Emulator {
