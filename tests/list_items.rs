@@ -456,8 +456,22 @@ async fn what_slack_calls_invalid_is_refused_before_sending() {
     assert!(refused(bot.call(&blank_delete).await).contains("`id` is empty"));
     let no_ids = SlackListsItemsDeleteMultiple::new(list.clone(), Vec::<String>::new());
     assert!(refused(bot.call(&no_ids).await).contains("`ids` is empty"));
-    let blank_id = SlackListsItemsDeleteMultiple::new(list, ["Rec01", ""]);
+    let blank_id = SlackListsItemsDeleteMultiple::new(list.clone(), ["Rec01", ""]);
     assert!(refused(bot.call(&blank_id).await).contains("`ids` is empty"));
+    // JSON has no NaN nor infinity: serde_json would write `null`.
+    let not_a_number = SlackListsItemsCreate::new(list.clone()).fields([ListCell::new(
+        "Col02",
+        CellValue::Number(vec![1.0, f64::NAN]),
+    )]);
+    assert_eq!(
+        refused(bot.call(&not_a_number).await),
+        "the cell of column `Col02` holds the number NaN, which JSON cannot carry; give finite numbers",
+    );
+    let infinite = SlackListsItemsUpdate::new(
+        list,
+        [ListCell::new("Col02", CellValue::Number(vec![f64::INFINITY])).row("Rec01")],
+    );
+    assert!(refused(bot.call(&infinite).await).contains("the number inf,"));
     assert!(emu.requests().is_empty(), "nothing was sent");
 }
 

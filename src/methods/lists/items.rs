@@ -125,7 +125,7 @@ impl CellValue {
             CellValue::Other { value, .. } => Ok(value.clone()),
         };
         // Lists of strings, numbers and ids always have a JSON form; a number that is not
-        // finite becomes `null`, as serde_json writes it.
+        // finite becomes `null`, as serde_json writes it (a call refuses such a cell).
         json.unwrap_or(Value::Null)
     }
 
@@ -465,12 +465,21 @@ fn check_id(name: &str, id: &str) -> Result<(), InvalidRequest> {
     Ok(())
 }
 
-/// Refuses a cell without its column.
+/// Refuses a cell without its column, and a number that is not finite (JSON has none: it
+/// would go out as `null`).
 fn check_cell(cell: &ListCell) -> Result<(), InvalidRequest> {
     if cell.column_id.trim().is_empty() {
         return Err(InvalidRequest::new(
             "a cell's `column_id` is empty; give the id of its column (Col...)",
         ));
+    }
+    if let CellValue::Number(numbers) = &cell.value {
+        if let Some(number) = numbers.iter().find(|number| !number.is_finite()) {
+            return Err(InvalidRequest::new(format!(
+                "the cell of column `{}` holds the number {number}, which JSON cannot carry; give finite numbers",
+                cell.column_id
+            )));
+        }
     }
     Ok(())
 }
@@ -479,7 +488,8 @@ fn check_cell(cell: &ListCell) -> Result<(), InvalidRequest> {
 /// (`initial_fields`, one cell a column; a text column's value is rich text), as a copy of
 /// another item (`duplicated_item_id`), or as a subtask of an item (`parent_item_id`). Scope
 /// `lists:write` (Slack's page; Slack's tables name none). Slack answers the new item with its
-/// cells. A cell without its column is refused before sending.
+/// cells. A cell without its column, or with a number that is not finite, is refused before
+/// sending.
 ///
 /// ```
 /// use slack_methods::methods::{CellValue, ListCell, SlackListsItemsCreate};
@@ -671,7 +681,8 @@ impl SlackListsItemsList {
 /// `slackLists.items.update`: writes cells of a list's items, each naming its item
 /// (`row_id`), its column and its value (the value replaces the cell's). Scope `lists:write`
 /// (Slack's page; Slack's tables name none). No cells, a cell without its item or without its
-/// column are refused before sending. Slack answers nothing more than `ok`.
+/// column, and a number that is not finite are refused before sending. Slack answers nothing
+/// more than `ok`.
 ///
 /// ```
 /// use slack_methods::methods::{CellValue, ListCell, SlackListsItemsUpdate};
