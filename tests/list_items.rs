@@ -468,10 +468,29 @@ async fn what_slack_calls_invalid_is_refused_before_sending() {
         "the cell of column `Col02` holds the number NaN, which JSON cannot carry; give finite numbers",
     );
     let infinite = SlackListsItemsUpdate::new(
-        list,
+        list.clone(),
         [ListCell::new("Col02", CellValue::Number(vec![f64::INFINITY])).row("Rec01")],
     );
     assert!(refused(bot.call(&infinite).await).contains("the number inf,"));
+    // A kind of value that is no field of its own would go out as a second `row_id`, or as a
+    // blank field.
+    for kind in ["row_id", "column_id", " "] {
+        let clash = SlackListsItemsUpdate::new(
+            list.clone(),
+            [ListCell::new(
+                "Col02",
+                CellValue::Other {
+                    kind: kind.into(),
+                    value: json!("Rec02"),
+                },
+            )
+            .row("Rec01")],
+        );
+        assert_eq!(
+            refused(bot.call(&clash).await),
+            format!("the cell of column `Col02` holds a value of kind `{kind}`, which is no value's field; name the kind of its column (rating, timestamp, ...)"),
+        );
+    }
     assert!(emu.requests().is_empty(), "nothing was sent");
 }
 

@@ -68,7 +68,8 @@ pub enum CellValue {
     /// A value of another kind (`rating`, `timestamp`, `attachment`, `message`, `vote`, or one
     /// Slack adds), as JSON.
     Other {
-        /// The kind: the name of the field holding the value.
+        /// The kind: the name of the field holding the value (a call refuses a blank one,
+        /// and `column_id` or `row_id`).
         kind: String,
         /// The value, as JSON.
         value: Value,
@@ -465,13 +466,22 @@ fn check_id(name: &str, id: &str) -> Result<(), InvalidRequest> {
     Ok(())
 }
 
-/// Refuses a cell without its column, and a number that is not finite (JSON has none: it
-/// would go out as `null`).
+/// Refuses a cell without its column, a value whose kind is blank or names the cell's ids
+/// (it would go out as a second `column_id` or `row_id`), and a number that is not finite
+/// (JSON has none: it would go out as `null`).
 fn check_cell(cell: &ListCell) -> Result<(), InvalidRequest> {
     if cell.column_id.trim().is_empty() {
         return Err(InvalidRequest::new(
             "a cell's `column_id` is empty; give the id of its column (Col...)",
         ));
+    }
+    if let CellValue::Other { kind, .. } = &cell.value {
+        if kind.trim().is_empty() || kind == "column_id" || kind == "row_id" {
+            return Err(InvalidRequest::new(format!(
+                "the cell of column `{}` holds a value of kind `{kind}`, which is no value's field; name the kind of its column (rating, timestamp, ...)",
+                cell.column_id
+            )));
+        }
     }
     if let CellValue::Number(numbers) = &cell.value {
         if let Some(number) = numbers.iter().find(|number| !number.is_finite()) {
