@@ -327,6 +327,15 @@ async fn what_slack_calls_invalid_is_refused_before_sending() {
         [channel(demo::GENERAL)],
     );
     assert!(refused(bot.call(&owned_by_channel).await).contains("only a user can own a list"));
+    let two_owners = SlackListsAccessSet::for_users(
+        list.clone(),
+        ListAccessLevel::Owner,
+        [user(demo::GRACE), user(demo::ADA)],
+    );
+    assert_eq!(
+        refused(bot.call(&two_owners).await),
+        "a list has one owner: `owner` takes one user in `user_ids`, not 2",
+    );
     let blank = SlackListsAccessSet::for_users(
         list.clone(),
         ListAccessLevel::from(" "),

@@ -72,8 +72,9 @@ fn check_targets<C, U>(channels: Option<&[C]>, users: Option<&[U]>) -> Result<()
 /// `slackLists.access.set`: gives channels or users (one of the two lists, not both) access
 /// to a list: `read`, `write` (read and change), or `owner`, which makes a user the list's
 /// owner and is given by its owner only. A channel cannot own a list (Slack answers
-/// `invalid_arguments`), so `owner` for channels is refused before sending, as are a missing,
-/// empty or doubled list and a blank level. Scope `lists:write` (Slack's page; Slack's tables
+/// `invalid_arguments`), so `owner` for channels is refused before sending, as is `owner` for
+/// more than one user (a list has one owner), a missing, empty or doubled list and a blank
+/// level. Scope `lists:write` (Slack's page; Slack's tables
 /// name none).
 ///
 /// ```
@@ -158,10 +159,21 @@ impl SlackListsAccessSet {
                 "`access_level` is blank: give read, write or owner",
             ));
         }
-        if self.access_level == ListAccessLevel::Owner && self.channel_ids.is_some() {
-            return Err(InvalidRequest::new(
-                "only a user can own a list: `owner` takes `user_ids` (Slack answers `invalid_arguments`)",
-            ));
+        if self.access_level == ListAccessLevel::Owner {
+            match (&self.channel_ids, &self.user_ids) {
+                (Some(_), _) => {
+                    return Err(InvalidRequest::new(
+                        "only a user can own a list: `owner` takes `user_ids` (Slack answers `invalid_arguments`)",
+                    ))
+                }
+                (None, Some(users)) if users.len() > 1 => {
+                    return Err(InvalidRequest::new(format!(
+                        "a list has one owner: `owner` takes one user in `user_ids`, not {}",
+                        users.len()
+                    )))
+                }
+                _ => {}
+            }
         }
         Ok(())
     }
