@@ -251,6 +251,15 @@ async fn listing_refuses_page_zero_and_answers_slack_errors() {
             "{refused:?}"
         );
     }
+    // No kinds at all would go out as no `types`, which lists every kind.
+    let no_kinds = FilesList::new().types([]);
+    match bot.call(&no_kinds).await {
+        Err(Error::InvalidRequest { reason, .. }) => assert_eq!(
+            reason,
+            "`types` is empty, which Slack reads as no filter; give at least one kind of file, or leave the filter out to list them all",
+        ),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
     assert!(emu.requests_for("files.list").is_empty());
 
     let nobody = FilesList::new().user(UserId::new("U0NOBODY01").unwrap());

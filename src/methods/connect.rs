@@ -1231,7 +1231,11 @@ impl TeamExternalTeamsList {
 
 /// Refuses a filter given as an empty list: it would go out as no filter at all, and answer
 /// everything it was meant to narrow.
-fn check_filter<T>(name: &str, filter: Option<&[T]>, item: &str) -> Result<(), InvalidRequest> {
+pub(crate) fn check_filter<T>(
+    name: &str,
+    filter: Option<&[T]>,
+    item: &str,
+) -> Result<(), InvalidRequest> {
     match filter {
         Some([]) => Err(InvalidRequest::new(format!(
             "`{name}` is empty, which Slack reads as no filter; give at least one {item}, or leave the filter out to list them all"

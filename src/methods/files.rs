@@ -422,7 +422,8 @@ pub struct FilesList {
     pub ts_from: Option<Timestamp>,
     /// Only files created at or before this time.
     pub ts_to: Option<Timestamp>,
-    /// Only these kinds of file (every kind when absent).
+    /// Only these kinds of file (every kind when absent). An empty list is refused before
+    /// sending (it would go out as no filter).
     pub types: Option<Vec<FileTypeFilter>>,
     /// Only the files this user created.
     pub user: Option<UserId>,
@@ -473,6 +474,7 @@ impl FilesList {
     }
 
     fn check(&self) -> Result<(), InvalidRequest> {
+        super::connect::check_filter("types", self.types.as_deref(), "kind of file")?;
         super::check_numbered(self.count, self.page, "file")
     }
 }
