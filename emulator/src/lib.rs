@@ -151,6 +151,13 @@
 //! `calls.info`, `calls.update`, `calls.end` (`inactive_call` once ended) and
 //! `calls.participants.add` and `.remove` (`bad_users` for one already in, or not in, the
 //! call), `invalid_call_id` for an unknown call, read back with [`Emulator::call`];
+//! a user's connection to the app: `apps.user.connection.update` (`connected` or
+//! `disconnected`, of a user token; `user_not_found`), read back with
+//! [`Emulator::user_connection`];
+//! Work Objects: `entity.presentDetails`, answering a trigger of
+//! [`Emulator::entity_trigger_id`] once (`invalid_trigger_id`, `invalid_metadata`,
+//! `entity_metadata_does_not_match_trigger`, `user_auth_url_missing`), read back with
+//! [`Emulator::presented_entity`];
 //! and Slack Lists: `slackLists.create` (one text column without a schema, the task columns in
 //! todo mode, a copy of a list the caller can read; `invalid_copy_and_schema_args`) and
 //! `slackLists.update` (`missing_arguments` for nothing to change), `list_not_found` for an

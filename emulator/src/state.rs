@@ -386,6 +386,11 @@ pub(crate) struct State {
     /// The people of other organizations who may be found for Slack Connect, their team ids
     /// by their lowercased addresses (`users.discoverableContacts.lookup`).
     pub(crate) discoverable_contacts: HashMap<String, String>,
+    /// Whether each user is connected to the app, as it last reported
+    /// (`apps.user.connection.update`).
+    pub(crate) user_connections: HashMap<String, String>,
+    /// The triggers of Work Objects opened (`entity.presentDetails`).
+    pub(crate) entities: crate::methods::entity::Entities,
     /// The methods served, by name, with the facts of the bindings they are served for.
     pub(crate) served: HashMap<&'static str, MethodFacts>,
     pub(crate) users: HashMap<String, User>,
@@ -434,6 +439,8 @@ impl State {
             lists: crate::methods::lists::Lists::default(),
             featured: crate::methods::workflows::Featured::default(),
             discoverable_contacts: HashMap::new(),
+            user_connections: HashMap::new(),
+            entities: crate::methods::entity::Entities::default(),
             served: HashMap::new(),
             users: HashMap::new(),
             tokens: HashMap::new(),

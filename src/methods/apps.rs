@@ -858,3 +858,70 @@ impl fmt::Debug for AppsUninstall {
             .finish()
     }
 }
+
+/// `apps.user.connection.update`: tells Slack whether user `user_id` is connected to the app
+/// (signed in to the app's own service), so that Slack shows them a Connect or Disconnect
+/// button. An app calls it when a user's connection changes, after the `user_connection` event
+/// asking it to connect or disconnect them, or whenever it learns that their sign-in ended.
+/// Called with a user token (`users:write`, Slack's page; the Python SDK's table names no
+/// scope); Slack answers `user_not_found` for a user id it does not know, `app_not_found` and
+/// `app_not_subscribed` for an app without the `user_connection` event.
+///
+/// ```
+/// use slack_methods::methods::{AppsUserConnectionUpdate, AppConnectionStatus};
+/// use slack_methods::UserId;
+/// let user = UserId::new("U0123ABCD")?;
+/// let connected = AppsUserConnectionUpdate::new(user, AppConnectionStatus::Connected);
+/// assert_eq!(
+///     slack_methods::encode_params(&connected)?,
+///     "user_id=U0123ABCD&status=connected",
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[slack_method(
+    "apps.user.connection.update",
+    scope = "users:write",
+    response = Acknowledged
+)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct AppsUserConnectionUpdate {
+    /// The user whose connection to the app changed.
+    pub user_id: UserId,
+    /// Whether the user is now connected to the app: connected or disconnected.
+    pub status: AppConnectionStatus,
+}
+
+impl AppsUserConnectionUpdate {
+    /// Tells Slack that `user_id` is now `status`.
+    pub fn new(user_id: UserId, status: AppConnectionStatus) -> Self {
+        AppsUserConnectionUpdate { user_id, status }
+    }
+}
+
+/// Whether a user is connected to the app, as `apps.user.connection.update` reports it.
+///
+/// ```
+/// use slack_methods::methods::AppConnectionStatus;
+/// assert_eq!(AppConnectionStatus::Disconnected.as_str(), "disconnected");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum AppConnectionStatus {
+    /// The user is signed in to the app's service (`connected`).
+    Connected,
+    /// The user is not, or no longer (`disconnected`).
+    Disconnected,
+}
+
+wire_enum!(
+    AppConnectionStatus,
+    "status",
+    "connected (the user is signed in to the app's service) or disconnected.",
+    {
+        Connected => "connected",
+        Disconnected => "disconnected",
+    }
+);

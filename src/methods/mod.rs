@@ -97,6 +97,7 @@ pub mod connect;
 pub mod dialog;
 pub mod dnd;
 pub mod emoji;
+pub mod entity;
 pub mod files;
 pub mod files_remote;
 pub mod functions;
@@ -122,6 +123,7 @@ use serde::de::DeserializeOwned;
 
 pub use acknowledged::Acknowledged;
 pub use api::{ApiTest, ApiTestResponse};
+pub use apps::{AppConnectionStatus, AppsUserConnectionUpdate};
 pub use apps::{
     AppCredentials, AppManifest, AppsConnectionsOpen, AppsConnectionsOpenResponse,
     AppsEventAuthorizationsList, AppsEventAuthorizationsListResponse, AppsManifestCreate,
@@ -188,6 +190,7 @@ pub use dnd::{
     DndTeamInfoResponse,
 };
 pub use emoji::{EmojiList, EmojiListResponse};
+pub use entity::{EntityError, EntityErrorStatus, EntityPresentDetails};
 pub use files::{
     FileToComplete, FileTypeFilter, FilesCommentsDelete, FilesCompleteUploadExternal,
     FilesCompleteUploadExternalResponse, FilesDelete, FilesGetUploadUrlExternal,
@@ -485,6 +488,8 @@ bundled![
     WorkflowsFeaturedSet,
     WorkflowsFeaturedList,
     UsersDiscoverableContactsLookup,
+    AppsUserConnectionUpdate,
+    EntityPresentDetails,
 ];
 
 /// Refuses what no method paged by number takes: a `page` of 0 (pages are numbered from 1) or a

@@ -288,3 +288,40 @@ pub(crate) fn uninstall(state: &mut State, caller: &User, params: &[(String, Str
     }
     Ok(Map::new())
 }
+
+/// `apps.user.connection.update`: records whether user `user_id` is connected to the app
+/// (`connected` or `disconnected`; [`Emulator::user_connection`](crate::Emulator::user_connection)
+/// reads it back). Slack's page names a user token: a bot user's token is answered
+/// `not_allowed_token_type`. A user the workspace does not have is `user_not_found`, as Slack's
+/// page lists. The emulator's choices: any other `status` (or none) is `invalid_arguments`,
+/// which Slack's page lists without saying when; the app is always found and subscribed to the
+/// `user_connection` event, so `app_not_found` and `app_not_subscribed` are never answered.
+pub(crate) fn user_connection_update(
+    state: &mut State,
+    caller: &User,
+    params: &[(String, String)],
+) -> Outcome {
+    if caller.spec.bot_id.is_some() {
+        return Err(fail("not_allowed_token_type"));
+    }
+    let status = match param(params, "status") {
+        Some(status @ ("connected" | "disconnected")) => status,
+        _ => return Err(fail("invalid_arguments")),
+    };
+    let user = param(params, "user_id").unwrap_or("");
+    if !state.users.contains_key(user) {
+        return Err(fail("user_not_found"));
+    }
+    state
+        .user_connections
+        .insert(user.to_owned(), status.to_owned());
+    Ok(Map::new())
+}
+
+impl crate::Emulator {
+    /// The connection to the app that `apps.user.connection.update` last reported for `user`:
+    /// `connected` or `disconnected`; `None` when the app never reported one.
+    pub fn user_connection(&self, user: &str) -> Option<String> {
+        self.shared.lock().user_connections.get(user).cloned()
+    }
+}

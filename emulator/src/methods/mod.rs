@@ -19,6 +19,7 @@ pub(crate) mod connect;
 mod dialog;
 mod dnd;
 mod emoji;
+pub(crate) mod entity;
 mod files;
 mod files_remote;
 mod functions;
@@ -352,6 +353,8 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("workflows.featured.remove", workflows::remove),
     ("workflows.featured.set", workflows::set),
     ("workflows.featured.list", workflows::list),
+    ("apps.user.connection.update", apps::user_connection_update),
+    ("entity.presentDetails", entity::present_details),
 ];
 
 fn implementation(method: &str) -> Option<Handler> {
