@@ -632,7 +632,7 @@ impl ConversationsRequestSharedInviteList {
     page_builders!("requests");
 
     fn check(&self) -> Result<(), InvalidRequest> {
-        check_filter("invite_ids", self.invite_ids.as_deref(), "request id")?;
+        super::check_filter("invite_ids", self.invite_ids.as_deref(), "request id")?;
         match self.limit {
             Some(0) => Err(InvalidRequest::new(
                 "`limit` is 0; Slack takes between 1 and 1000 requests a page",
@@ -1216,31 +1216,16 @@ impl TeamExternalTeamsList {
     page_builders!("organizations");
 
     fn check(&self) -> Result<(), InvalidRequest> {
-        check_filter(
+        super::check_filter(
             "slack_connect_pref_filter",
             self.slack_connect_pref_filter.as_deref(),
             "preference",
         )?;
-        check_filter(
+        super::check_filter(
             "workspace_filter",
             self.workspace_filter.as_deref(),
             "workspace",
         )
-    }
-}
-
-/// Refuses a filter given as an empty list: it would go out as no filter at all, and answer
-/// everything it was meant to narrow.
-pub(crate) fn check_filter<T>(
-    name: &str,
-    filter: Option<&[T]>,
-    item: &str,
-) -> Result<(), InvalidRequest> {
-    match filter {
-        Some([]) => Err(InvalidRequest::new(format!(
-            "`{name}` is empty, which Slack reads as no filter; give at least one {item}, or leave the filter out to list them all"
-        ))),
-        _ => Ok(()),
     }
 }
 

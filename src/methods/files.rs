@@ -474,7 +474,7 @@ impl FilesList {
     }
 
     fn check(&self) -> Result<(), InvalidRequest> {
-        super::connect::check_filter("types", self.types.as_deref(), "kind of file")?;
+        super::check_filter("types", self.types.as_deref(), "kind of file")?;
         super::check_numbered(self.count, self.page, "file")
     }
 }

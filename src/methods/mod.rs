@@ -492,6 +492,21 @@ bundled![
     EntityPresentDetails,
 ];
 
+/// Refuses a filter given as an empty list: it would go out as no filter at all, and answer
+/// everything it was meant to narrow. Shared by the Slack Connect lists and `files.list`.
+pub(crate) fn check_filter<T>(
+    name: &str,
+    filter: Option<&[T]>,
+    item: &str,
+) -> Result<(), InvalidRequest> {
+    match filter {
+        Some([]) => Err(InvalidRequest::new(format!(
+            "`{name}` is empty, which Slack reads as no filter; give at least one {item}, or leave the filter out to list them all"
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// Refuses what no method paged by number takes: a `page` of 0 (pages are numbered from 1) or a
 /// `count` of 0 (`item`s a page), shared by `files.list`, the searches and the team logs.
 pub(crate) fn check_numbered(
