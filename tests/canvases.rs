@@ -848,6 +848,12 @@ async fn sharing_slack_calls_invalid_is_refused_before_sending() {
         [channel(demo::GENERAL)],
     );
     assert!(refused(bot.call(&channel_owner).await).contains("only a user can own"));
+    let two_owners = CanvasesAccessSet::for_users(
+        id.clone(),
+        CanvasAccessLevel::Owner,
+        [user(demo::GRACE), user(demo::ADA)],
+    );
+    assert!(refused(bot.call(&two_owners).await).contains("a canvas has one owner"));
     assert!(emu.requests_for(CanvasesAccessSet::NAME).is_empty());
 
     let mut neither = CanvasesAccessDelete::for_users(id.clone(), []);

@@ -850,10 +850,18 @@ impl CanvasesAccessSet {
             }
             _ => {}
         }
-        if self.access_level == CanvasAccessLevel::Owner && self.channel_ids.is_some() {
-            return Err(InvalidRequest::new(
-                "only a user can own a canvas: `owner` takes `user_ids` (Slack answers `invalid_arguments`)",
-            ));
+        if self.access_level == CanvasAccessLevel::Owner {
+            if self.channel_ids.is_some() {
+                return Err(InvalidRequest::new(
+                    "only a user can own a canvas: `owner` takes `user_ids` (Slack answers `invalid_arguments`)",
+                ));
+            }
+            let users = self.user_ids.as_deref().map_or(0, <[UserId]>::len);
+            if users > 1 {
+                return Err(InvalidRequest::new(format!(
+                    "a canvas has one owner: `owner` takes one user in `user_ids`, not {users}"
+                )));
+            }
         }
         check_targets("channel_ids", self.channel_ids.as_deref())?;
         check_targets("user_ids", self.user_ids.as_deref())
