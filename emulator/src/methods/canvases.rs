@@ -365,9 +365,13 @@ pub(crate) fn sections_lookup(
 }
 
 /// The ids of the list parameter `name` (comma-separated, or a JSON array of strings); `None`
-/// when it is absent or blank, `invalid_arguments` for an empty list, more than
-/// [`MAX_ACCESS_IDS`] or JSON that is not an array of strings.
-fn ids_param(params: &[(String, String)], name: &str) -> Result<Option<Vec<String>>, Reply> {
+/// when it is absent or blank, `invalid_arguments` for an empty list, a blank id, more than
+/// `most` ids or JSON that is not an array of strings. Shared with `slackLists.access.*`.
+pub(crate) fn ids_param(
+    params: &[(String, String)],
+    name: &str,
+    most: usize,
+) -> Result<Option<Vec<String>>, Reply> {
     let Some(text) = param(params, name).map(str::trim).filter(|t| !t.is_empty()) else {
         return Ok(None);
     };
@@ -376,15 +380,15 @@ fn ids_param(params: &[(String, String)], name: &str) -> Result<Option<Vec<Strin
     } else {
         text.split(',').map(|id| id.trim().to_owned()).collect()
     };
-    if ids.is_empty() || ids.len() > MAX_ACCESS_IDS || ids.iter().any(String::is_empty) {
+    if ids.is_empty() || ids.len() > most || ids.iter().any(|id| id.trim().is_empty()) {
         return Err(fail("invalid_arguments"));
     }
     Ok(Some(ids))
 }
 
-/// The targets of a `canvases.access.*` call, checked: the channels' ids (regular channels the
-/// caller can see) or the users' (who exist).
-fn targets(
+/// The targets of an access call, checked: the channels' ids (regular channels the caller can
+/// see) or the users' (who exist). Shared with `slackLists.access.*`.
+pub(crate) fn targets(
     state: &State,
     caller: &User,
     channels: Option<Vec<String>>,
@@ -404,10 +408,11 @@ fn targets(
         ids.push(id);
     }
     for user in users.unwrap_or_default() {
-        if !state.users.contains_key(&user) {
+        let user = user.trim();
+        if !state.users.contains_key(user) {
             return Err(fail("user_not_found"));
         }
-        ids.push(user);
+        ids.push(user.to_owned());
     }
     Ok(ids)
 }
@@ -429,8 +434,8 @@ fn shareable(
 
 /// `canvases.access.set`: gives channels or users a level of access, or a user the canvas.
 pub(crate) fn access_set(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
-    let channels = ids_param(params, "channel_ids")?;
-    let users = ids_param(params, "user_ids")?;
+    let channels = ids_param(params, "channel_ids", MAX_ACCESS_IDS)?;
+    let users = ids_param(params, "user_ids", MAX_ACCESS_IDS)?;
     if channels.is_some() == users.is_some() {
         return Err(fail("invalid_parameters"));
     }
@@ -470,8 +475,8 @@ pub(crate) fn access_delete(
     caller: &User,
     params: &[(String, String)],
 ) -> Outcome {
-    let channels = ids_param(params, "channel_ids")?;
-    let users = ids_param(params, "user_ids")?;
+    let channels = ids_param(params, "channel_ids", MAX_ACCESS_IDS)?;
+    let users = ids_param(params, "user_ids", MAX_ACCESS_IDS)?;
     if channels.is_none() && users.is_none() {
         return Err(fail("invalid_parameters"));
     }

@@ -26,10 +26,10 @@
 
 use super::SlackList;
 use crate::canvases::Level;
+use crate::methods::canvases::{ids_param, targets};
 use crate::methods::messages::{conversation, Access};
 use crate::methods::{fail, param, Outcome, Reply};
 use crate::state::{State, User};
-use crate::workspace::ChannelKind;
 use crate::Emulator;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
@@ -88,58 +88,10 @@ pub(super) fn permitted(
     }
 }
 
-/// The ids of the list parameter `name` (a JSON array of strings, or comma-separated); `None`
-/// when it is absent or blank, `invalid_arguments` for an empty list or JSON that is not an
-/// array of strings.
-fn ids_param(params: &[(String, String)], name: &str) -> Result<Option<Vec<String>>, Reply> {
-    let Some(text) = param(params, name).map(str::trim).filter(|t| !t.is_empty()) else {
-        return Ok(None);
-    };
-    let ids: Vec<String> = if text.starts_with('[') {
-        serde_json::from_str(text).map_err(|_| fail("invalid_arguments"))?
-    } else {
-        text.split(',').map(|id| id.trim().to_owned()).collect()
-    };
-    if ids.is_empty() || ids.iter().any(|id| id.trim().is_empty()) {
-        return Err(fail("invalid_arguments"));
-    }
-    Ok(Some(ids))
-}
-
-/// The channels' ids (regular channels the caller can see) or the users' (who exist).
-fn targets(
-    state: &State,
-    caller: &User,
-    channels: Option<Vec<String>>,
-    users: Option<Vec<String>>,
-) -> Result<Vec<String>, Reply> {
-    let mut ids = Vec::new();
-    for channel in channels.unwrap_or_default() {
-        let id = conversation(state, caller, Some(&channel), Access::Act)?;
-        let direct = state
-            .workspace
-            .channels
-            .get(&id)
-            .is_some_and(|c| matches!(c.kind, ChannelKind::Im | ChannelKind::Mpim));
-        if direct {
-            return Err(fail("channel_not_found"));
-        }
-        ids.push(id);
-    }
-    for user in users.unwrap_or_default() {
-        let user = user.trim();
-        if !state.users.contains_key(user) {
-            return Err(fail("user_not_found"));
-        }
-        ids.push(user.to_owned());
-    }
-    Ok(ids)
-}
-
 /// `slackLists.access.set`: gives channels or users a level of access, or a user the list.
 pub(crate) fn set(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
-    let channels = ids_param(params, "channel_ids")?;
-    let users = ids_param(params, "user_ids")?;
+    let channels = ids_param(params, "channel_ids", usize::MAX)?;
+    let users = ids_param(params, "user_ids", usize::MAX)?;
     if channels.is_some() == users.is_some() {
         return Err(fail("invalid_parameters"));
     }
@@ -178,8 +130,8 @@ pub(crate) fn set(state: &mut State, caller: &User, params: &[(String, String)])
 
 /// `slackLists.access.delete`: takes back what channels or users were given.
 pub(crate) fn delete(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
-    let channels = ids_param(params, "channel_ids")?;
-    let users = ids_param(params, "user_ids")?;
+    let channels = ids_param(params, "channel_ids", usize::MAX)?;
+    let users = ids_param(params, "user_ids", usize::MAX)?;
     if channels.is_some() == users.is_some() {
         return Err(fail("invalid_parameters"));
     }
