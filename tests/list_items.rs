@@ -457,7 +457,7 @@ async fn what_slack_calls_invalid_is_refused_before_sending() {
     let no_ids = SlackListsItemsDeleteMultiple::new(list.clone(), Vec::<String>::new());
     assert!(refused(bot.call(&no_ids).await).contains("`ids` is empty"));
     let blank_id = SlackListsItemsDeleteMultiple::new(list.clone(), ["Rec01", ""]);
-    assert!(refused(bot.call(&blank_id).await).contains("`ids` is empty"));
+    assert!(refused(bot.call(&blank_id).await).contains("`ids` 1 is empty"));
     // JSON has no NaN nor infinity: serde_json would write `null`.
     let not_a_number = SlackListsItemsCreate::new(list.clone()).fields([ListCell::new(
         "Col02",

@@ -841,6 +841,11 @@ impl SlackListsItemsDeleteMultiple {
                 "`ids` is empty; give the ids of the items to delete",
             ));
         }
-        self.ids.iter().try_for_each(|id| check_id("ids", id))
+        match self.ids.iter().position(|id| id.trim().is_empty()) {
+            Some(index) => Err(InvalidRequest::new(format!(
+                "`ids` {index} is empty; give each item's id (Rec...)"
+            ))),
+            None => Ok(()),
+        }
     }
 }
