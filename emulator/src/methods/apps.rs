@@ -1,10 +1,13 @@
-//! The methods an app calls with its app-level token: `apps.connections.open` and
-//! `apps.event.authorizations.list`.
+//! The `apps.*` methods and `tooling.tokens.rotate`: those an app calls with its app-level
+//! token (`apps.connections.open`, `apps.event.authorizations.list`), the App Manifest methods
+//! with a configuration token (the rules below, before `manifest`), `apps.uninstall`, and
+//! `apps.user.connection.update` with a user token.
 //!
 //! A token whose text starts with `xapp-` is an app-level token (the demo's is
 //! [`demo::APP_TOKEN`](crate::demo::APP_TOKEN)); the user it is added for is not read. The
 //! dispatcher answers `not_allowed_token_type` to an app-level token calling any other method
-//! and to a bot or user token calling these ([`APP_LEVEL`]), as Slack's method pages list it.
+//! and to a bot or user token calling the app-level ones ([`APP_LEVEL`]), as Slack's method
+//! pages list it.
 
 use super::{fail, param, Outcome, Reply};
 use crate::state::{State, TokenEntry, User};
