@@ -56,7 +56,7 @@ crate::slack_object! {
     /// )?;
     /// assert!(done.is_completed());
     /// assert_eq!(done.status, Some(ListExportStatus::Completed));
-    /// assert!(done.download_url.unwrap().ends_with("/csv/list"));
+    /// assert!(done.download_url.is_some_and(|url| url.ends_with("/csv/list")));
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     #[derive(Clone, Debug, PartialEq)]

@@ -373,7 +373,7 @@ crate::slack_object! {
     ///     r#"{"id":"Rec01","list_id":"F0123ABCD","date_created":1758744346,"created_by":"U0123ABCD","fields":[{"key":"Col01","text":"Ship it"}]}"#,
     /// )?;
     /// assert_eq!(item.id, "Rec01");
-    /// assert_eq!(item.fields.first().unwrap().text.as_deref(), Some("Ship it"));
+    /// assert_eq!(item.fields.first().and_then(|field| field.text.as_deref()), Some("Ship it"));
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     #[derive(Clone, Debug, PartialEq)]
