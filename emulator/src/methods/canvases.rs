@@ -171,12 +171,72 @@ fn level(state: &State, caller: &User, canvas: &Canvas) -> Option<Level> {
     if canvas.channel.as_deref().is_some_and(sees) {
         return Some(Level::Write);
     }
-    canvas
-        .access
+    granted(state, caller, &canvas.access)
+}
+
+/// The highest of the `levels` given to `caller` or to a channel `caller` can see. Shared with
+/// `slackLists.access.*`.
+pub(crate) fn granted(
+    state: &State,
+    caller: &User,
+    levels: &BTreeMap<String, Level>,
+) -> Option<Level> {
+    let sees = |channel: &str| conversation(state, caller, Some(channel), Access::Act).is_ok();
+    levels
         .iter()
         .filter(|(id, _)| **id == caller.spec.id || sees(id))
         .map(|(_, level)| *level)
         .max()
+}
+
+/// What an access set call gives: the channels' ids or the users', and the level.
+pub(crate) type Grant = (Option<Vec<String>>, Option<Vec<String>>, Level);
+
+/// The arguments of an access set call: `channel_ids` or `user_ids` (one of the two, at most
+/// `most` ids: `invalid_parameters` for neither or both) and `access_level` (`read`, `write`,
+/// or `owner` for one user: `invalid_arguments` otherwise). Shared with `slackLists.access.*`.
+pub(crate) fn grant_args(params: &[(String, String)], most: usize) -> Result<Grant, Reply> {
+    let channels = ids_param(params, "channel_ids", most)?;
+    let users = ids_param(params, "user_ids", most)?;
+    if channels.is_some() == users.is_some() {
+        return Err(fail("invalid_parameters"));
+    }
+    let level = match param(params, "access_level").map(str::trim) {
+        Some("read") => Level::Read,
+        Some("write") => Level::Write,
+        Some("owner") => Level::Owner,
+        _ => return Err(fail("invalid_arguments")),
+    };
+    if level == Level::Owner && users.as_ref().is_none_or(|users| users.len() != 1) {
+        return Err(fail("invalid_arguments"));
+    }
+    Ok((channels, users, level))
+}
+
+/// Gives `level` to each of `targets` (the owner keeps owning), or, for `owner`, makes the one
+/// target the owner, the former owner keeping write. Shared with `slackLists.access.*`.
+pub(crate) fn give(
+    owner: &mut String,
+    levels: &mut BTreeMap<String, Level>,
+    level: Level,
+    targets: Vec<String>,
+) {
+    if level == Level::Owner {
+        let Some(new) = targets.into_iter().next() else {
+            return;
+        };
+        levels.remove(&new);
+        let former = std::mem::replace(owner, new);
+        if former != *owner {
+            levels.insert(former, Level::Write);
+        }
+    } else {
+        for target in targets {
+            if target != *owner {
+                levels.insert(target, level);
+            }
+        }
+    }
 }
 
 /// The id of the canvas `canvas_id` if the caller may do what `needs` allows with it:
@@ -434,38 +494,13 @@ fn shareable(
 
 /// `canvases.access.set`: gives channels or users a level of access, or a user the canvas.
 pub(crate) fn access_set(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
-    let channels = ids_param(params, "channel_ids", MAX_ACCESS_IDS)?;
-    let users = ids_param(params, "user_ids", MAX_ACCESS_IDS)?;
-    if channels.is_some() == users.is_some() {
-        return Err(fail("invalid_parameters"));
-    }
-    let level = match param(params, "access_level") {
-        Some("read") => Level::Read,
-        Some("write") => Level::Write,
-        Some("owner") => Level::Owner,
-        _ => return Err(fail("invalid_arguments")),
-    };
-    if level == Level::Owner && users.as_ref().is_none_or(|users| users.len() != 1) {
-        return Err(fail("invalid_arguments"));
-    }
+    let (channels, users, level) = grant_args(params, MAX_ACCESS_IDS)?;
     let id = shareable(state, caller, params, level.max(Level::Write))?;
     let ids = targets(state, caller, channels, users)?;
     let Some(canvas) = state.canvases.by_id.get_mut(&id) else {
         return Err(fail("canvas_not_found"));
     };
-    if level == Level::Owner {
-        let former = std::mem::replace(&mut canvas.owner, ids[0].clone());
-        canvas.access.remove(&ids[0]);
-        if former != canvas.owner {
-            canvas.access.insert(former, Level::Write);
-        }
-    } else {
-        for target in ids {
-            if target != canvas.owner {
-                canvas.access.insert(target, level);
-            }
-        }
-    }
+    give(&mut canvas.owner, &mut canvas.access, level, ids);
     Ok(Map::new())
 }
 

@@ -26,8 +26,7 @@
 
 use super::SlackList;
 use crate::canvases::Level;
-use crate::methods::canvases::{ids_param, targets};
-use crate::methods::messages::{conversation, Access};
+use crate::methods::canvases::{give, grant_args, granted, ids_param, targets};
 use crate::methods::{fail, param, Outcome, Reply};
 use crate::state::{State, User};
 use crate::Emulator;
@@ -57,13 +56,7 @@ pub(super) fn level(state: &State, caller: &User, list: &SlackList) -> Option<Le
         return Some(Level::Owner);
     }
     let grants = state.lists.grants.get(&list.id)?;
-    let sees = |channel: &str| conversation(state, caller, Some(channel), Access::Act).is_ok();
-    grants
-        .levels
-        .iter()
-        .filter(|(id, _)| **id == caller.spec.id || sees(id))
-        .map(|(_, level)| *level)
-        .max()
+    granted(state, caller, &grants.levels)
 }
 
 /// The id of the list the parameter `name` names, if `caller` may do what `needs` allows with
@@ -90,40 +83,17 @@ pub(super) fn permitted(
 
 /// `slackLists.access.set`: gives channels or users a level of access, or a user the list.
 pub(crate) fn set(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
-    let channels = ids_param(params, "channel_ids", usize::MAX)?;
-    let users = ids_param(params, "user_ids", usize::MAX)?;
-    if channels.is_some() == users.is_some() {
-        return Err(fail("invalid_parameters"));
-    }
-    let level = match param(params, "access_level").map(str::trim) {
-        Some("read") => Level::Read,
-        Some("write") => Level::Write,
-        Some("owner") => Level::Owner,
-        _ => return Err(fail("invalid_arguments")),
-    };
-    if level == Level::Owner && users.as_ref().is_none_or(|users| users.len() != 1) {
-        return Err(fail("invalid_arguments"));
-    }
+    let (channels, users, level) = grant_args(params, usize::MAX)?;
     let id = permitted(state, caller, params, "list_id", level.max(Level::Write))?;
     let ids = targets(state, caller, channels, users)?;
     let Some(list) = state.lists.by_id.get(&id) else {
         return Err(fail("list_not_found"));
     };
-    let former = owner(state, list).to_owned();
+    let mut owner = owner(state, list).to_owned();
     let grants = state.lists.grants.entry(id).or_default();
+    give(&mut owner, &mut grants.levels, level, ids);
     if level == Level::Owner {
-        let new = ids.into_iter().next().unwrap_or_default();
-        grants.levels.remove(&new);
-        if former != new {
-            grants.levels.insert(former, Level::Write);
-        }
-        grants.owner = Some(new);
-    } else {
-        for target in ids {
-            if target != former {
-                grants.levels.insert(target, level);
-            }
-        }
+        grants.owner = Some(owner);
     }
     Ok(Map::new())
 }
