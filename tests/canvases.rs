@@ -516,6 +516,50 @@ async fn sections_of_a_canvas_the_caller_cannot_see_are_canvas_not_found() {
 }
 
 #[tokio::test]
+async fn an_empty_list_of_section_kinds_is_refused_before_sending() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let id = new_canvas(&bot, "# Mine\n\nText").await;
+    // Slack reads `"section_types": []` as any kind: every section would be answered.
+    let none = SectionCriteria::headings([]).containing("Mine");
+    let reason = refused(
+        bot.call(&CanvasesSectionsLookup::new(id.clone(), none))
+            .await,
+    );
+    assert!(
+        reason.contains("`criteria.section_types` is empty"),
+        "{reason}"
+    );
+    assert!(emu.requests_for(CanvasesSectionsLookup::NAME).is_empty());
+    // Left out, it means any kind, and goes out.
+    let any = SectionCriteria::text("Mine");
+    assert_eq!(any.section_types, None);
+    assert_eq!(lookup(&bot, &id, any).await.len(), 1);
+}
+
+#[cfg(feature = "tools")]
+#[tokio::test]
+async fn an_agent_giving_no_section_kinds_is_refused_before_sending() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    let id = new_canvas(&bot, "# Mine").await;
+    let tools = slack_methods::tools::Registry::bundled();
+    let arguments = serde_json::json!({
+        "canvas_id": id.as_str(),
+        "criteria": {"section_types": [], "contains_text": "Mine"},
+    });
+    assert!(tools
+        .check("canvasesSectionsLookup", arguments.clone())
+        .is_err());
+    let error = tools
+        .call(&bot, "canvasesSectionsLookup", arguments)
+        .await
+        .unwrap_err();
+    assert!(error.to_string().contains("section_types"), "{error}");
+    assert!(emu.requests_for(CanvasesSectionsLookup::NAME).is_empty());
+}
+
+#[tokio::test]
 async fn criteria_the_emulator_cannot_read_are_invalid_arguments() {
     let emu = emulator().await;
     let bot = client(&emu, demo::BOT_TOKEN);

@@ -586,19 +586,20 @@ pub enum SectionType {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct SectionCriteria {
-    /// The kinds of section to find; none left out means any kind.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub section_types: Vec<SectionType>,
+    /// The kinds of section to find; `None` means any kind. An empty list is refused before
+    /// sending: Slack would read it as any kind, which finds more sections than asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section_types: Option<Vec<SectionType>>,
     /// Text the sections must contain.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contains_text: Option<String>,
 }
 
 impl SectionCriteria {
-    /// Sections of the kinds `types`.
+    /// Sections of the kinds `types` (at least one: an empty list is refused before sending).
     pub fn headings(types: impl IntoIterator<Item = SectionType>) -> Self {
         SectionCriteria {
-            section_types: types.into_iter().collect(),
+            section_types: Some(types.into_iter().collect()),
             contains_text: None,
         }
     }
@@ -623,7 +624,8 @@ impl ParamSchema for SectionCriteria {
                 "section_types": {
                     "type": "array",
                     "items": { "enum": ["any_header", "h1", "h2", "h3"] },
-                    "description": "The kinds of section to find: headings of a level, or any heading.",
+                    "minItems": 1,
+                    "description": "The kinds of section to find: headings of a level, or any heading. Leave it out to find sections of any kind.",
                 },
                 "contains_text": {
                     "anyOf": [{ "type": "string" }, { "type": "null" }],
@@ -658,7 +660,8 @@ impl ParamSchema for SectionCriteria {
     "canvases.sections.lookup",
     scope = "canvases:read",
     writes = false,
-    response = CanvasesSectionsLookupResponse
+    response = CanvasesSectionsLookupResponse,
+    validate = check_lookup
 )]
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -669,6 +672,16 @@ pub struct CanvasesSectionsLookup {
     /// What to look for (`section_types`, `contains_text`), sent as JSON text.
     #[slack(json)]
     pub criteria: SectionCriteria,
+}
+
+/// Refuses `section_types` given as an empty list: Slack reads it as no filter, and answers
+/// sections of every kind, which a following `canvases.edit` would then change.
+fn check_lookup(lookup: &CanvasesSectionsLookup) -> Result<(), InvalidRequest> {
+    super::check_filter(
+        "criteria.section_types",
+        lookup.criteria.section_types.as_deref(),
+        "kind of section",
+    )
 }
 
 impl CanvasesSectionsLookup {
