@@ -343,6 +343,31 @@ crate::slack_object! {
     }
 }
 
+impl ListCreated {
+    /// The id (`Col...`) Slack gave the column written with `key`, which the items' cells
+    /// name ([`ListCell::new`](super::ListCell::new)); `None` when the answer has no such
+    /// column.
+    ///
+    /// ```
+    /// use slack_methods::methods::ListCreated;
+    /// let created: ListCreated = serde_json::from_str(
+    ///     r#"{"list_id":"F0123ABCD","list_metadata":{"schema":[{"id":"Col01","key":"task","name":"Task","type":"text"}]}}"#,
+    /// )?;
+    /// assert_eq!(created.column_id("task"), Some("Col01"));
+    /// assert_eq!(created.column_id("status"), None);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn column_id(&self, key: &str) -> Option<&str> {
+        let metadata = self.list_metadata.as_ref()?;
+        metadata
+            .schema
+            .iter()
+            .find(|column| column.key == key)?
+            .id
+            .as_deref()
+    }
+}
+
 /// `slackLists.create`: a new list owned by the caller, with a name and, optionally, a
 /// description, its columns (`schema`), or a copy of another list's columns (and, with
 /// `include_copied_list_records`, its items). Without a schema the list has one text column;
