@@ -259,6 +259,44 @@ fn oncall_handover_replaces_the_groups_members() {
     );
 }
 
+/// `task_list` against its own emulator: the tasks given (or its own three) are added, the
+/// first one marked done, and all of them read back across pages of two; a blank task is
+/// refused before anything is made.
+#[test]
+fn task_list_adds_tasks_and_reads_them_back_across_pages() {
+    let Some(tasks) = example("task_list") else {
+        return;
+    };
+    let run_default = run(&tasks, &[], &[]);
+    assert_eq!(run_default.status, Some(0), "{}", run_default.all());
+    let out = &run_default.stdout;
+    let lines = [
+        "  [x] Write the launch post\n",
+        "  [ ] Record the demo\n",
+        "  [ ] Tell the team\n",
+        "\n1 done, 2 to do\n",
+    ];
+    let at: Vec<usize> = lines
+        .iter()
+        .map(|line| {
+            out.find(line)
+                .unwrap_or_else(|| panic!("{line:?} missing: {out}"))
+        })
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "out of order: {out}");
+
+    let named = run(&tasks, &["Écrire", "Ship 🚀", "Wait", "Rest", "Go"], &[]);
+    assert_eq!(named.status, Some(0), "{}", named.all());
+    assert!(named.stdout.contains("  [x] Écrire\n"), "{}", named.all());
+    assert!(named.stdout.contains("  [ ] Ship 🚀\n"), "{}", named.all());
+    assert!(named.stdout.contains("1 done, 4 to do"), "{}", named.all());
+
+    let blank = run(&tasks, &["Fine", "  "], &[]);
+    blank.assert_failed_cleanly("a blank task");
+    assert!(blank.stderr.contains("task 2 is blank"), "{}", blank.all());
+    assert!(!blank.stdout.contains("created"), "{}", blank.all());
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn odd_tokens_end_with_a_message_and_are_never_printed() {
     let examples: Vec<(&str, PathBuf)> = [
@@ -268,6 +306,7 @@ async fn odd_tokens_end_with_a_message_and_are_never_printed() {
         "assistant_thread",
         "oncall_handover",
         "stream_reply",
+        "task_list",
     ]
     .into_iter()
     .filter_map(|name| Some((name, example(name)?)))
