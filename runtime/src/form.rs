@@ -2,8 +2,11 @@
 //!
 //! Plain values go through [`FormValue`]: strings as they are, bools as `true`/`false`, numbers in
 //! decimal, lists joined by commas, `None` left out. Values Slack wants as JSON text inside a form
-//! field (`users.profile.set`'s `profile`) go through [`FormEncoder::append_json`].
+//! field (`users.profile.set`'s `profile`) go through [`FormEncoder::append_json`]. A file's bytes
+//! (`users.setPhoto`'s `image`) go through [`FormEncoder::append_file`]: a form that holds one is
+//! sent as a `multipart/form-data` body ([`multipart_body`]), the only way Slack reads a file.
 
+use bytes::Bytes;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashSet};
@@ -37,6 +40,8 @@ impl EncodeError {
 /// ```
 pub struct FormEncoder {
     buf: String,
+    /// The file parts, by wire name, in the order they were appended.
+    files: Vec<(String, FormFile)>,
 }
 
 impl Default for FormEncoder {
@@ -49,6 +54,7 @@ impl fmt::Debug for FormEncoder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("FormEncoder")
             .field("len", &self.buf.len())
+            .field("files", &self.files.len())
             .finish_non_exhaustive()
     }
 }
@@ -100,6 +106,7 @@ impl FormEncoder {
     pub fn with_capacity(capacity: usize) -> Self {
         FormEncoder {
             buf: String::with_capacity(capacity),
+            files: Vec::new(),
         }
     }
 
@@ -164,15 +171,275 @@ impl FormEncoder {
         Ok(())
     }
 
-    /// Whether nothing has been appended.
-    pub fn is_empty(&self) -> bool {
-        self.buf.is_empty()
+    /// Appends `file` as a file part under `name`, or nothing when it is absent (`None`). The
+    /// form is then sent as a `multipart/form-data` body; [`finish`](Self::finish) gives only
+    /// the plain pairs.
+    ///
+    /// ```
+    /// use slack_methods_runtime::{FormEncoder, FormFile};
+    /// let mut form = FormEncoder::new();
+    /// form.append("crop_w", &Some(512u32));
+    /// form.append_file("image", &FormFile::new("me.png", &b"\x89PNG"[..]));
+    /// form.append_file("preview", &None::<FormFile>);
+    /// assert!(form.has_files());
+    /// assert_eq!(form.finish(), "crop_w=512");
+    /// ```
+    pub fn append_file<F: FormFileValue + ?Sized>(&mut self, name: &str, file: &F) {
+        if let Some(file) = file.form_file() {
+            self.files.push((name.to_owned(), file.clone()));
+        }
     }
 
-    /// The encoded form, e.g. `a=1&b=two`.
+    /// Whether a file part has been appended: the form then goes as `multipart/form-data`.
+    pub fn has_files(&self) -> bool {
+        !self.files.is_empty()
+    }
+
+    /// Whether nothing has been appended.
+    pub fn is_empty(&self) -> bool {
+        self.buf.is_empty() && self.files.is_empty()
+    }
+
+    /// The encoded plain pairs, e.g. `a=1&b=two` (file parts are not in it).
     pub fn finish(self) -> String {
         self.buf
     }
+
+    /// The encoded plain pairs and the file parts.
+    pub(crate) fn into_parts(self) -> (String, Vec<(String, FormFile)>) {
+        (self.buf, self.files)
+    }
+}
+
+/// A file sent as a part of a `multipart/form-data` form: its bytes, the file name the part
+/// carries, and its content type (`application/octet-stream` when none is given). Cloning it
+/// shares the bytes.
+///
+/// `Debug` shows the name, the content type and the length, never the bytes.
+///
+/// ```
+/// use slack_methods_runtime::FormFile;
+/// let photo = FormFile::new("me.png", vec![0x89, b'P', b'N', b'G']).with_content_type("image/png");
+/// assert_eq!(photo.len(), 4);
+/// assert_eq!(
+///     format!("{photo:?}"),
+///     r#"FormFile { name: "me.png", content_type: Some("image/png"), len: 4 }"#
+/// );
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct FormFile {
+    bytes: Bytes,
+    name: String,
+    content_type: Option<String>,
+}
+
+/// An empty file named `file`, with no content type.
+impl Default for FormFile {
+    fn default() -> Self {
+        FormFile::new("file", Bytes::new())
+    }
+}
+
+impl fmt::Debug for FormFile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FormFile")
+            .field("name", &self.name)
+            .field("content_type", &self.content_type)
+            .field("len", &self.bytes.len())
+            .finish()
+    }
+}
+
+impl FormFile {
+    /// The content type of a file part given none.
+    pub const DEFAULT_CONTENT_TYPE: &'static str = "application/octet-stream";
+
+    /// A file named `name` (the part's `filename`) holding `bytes`.
+    pub fn new(name: impl Into<String>, bytes: impl Into<Bytes>) -> Self {
+        FormFile {
+            bytes: bytes.into(),
+            name: name.into(),
+            content_type: None,
+        }
+    }
+
+    /// The part's `Content-Type`, such as `image/png`. Checked when the call is built: it must
+    /// be visible ASCII text (spaces allowed), as a header value is.
+    pub fn with_content_type(mut self, content_type: impl Into<String>) -> Self {
+        self.content_type = Some(content_type.into());
+        self
+    }
+
+    /// The file's bytes.
+    pub fn bytes(&self) -> &Bytes {
+        &self.bytes
+    }
+
+    /// The file name the part carries.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The content type given, if any.
+    pub fn content_type(&self) -> Option<&str> {
+        self.content_type.as_deref()
+    }
+
+    /// The number of bytes.
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// Whether the file holds no byte.
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+}
+
+/// A value that can be sent as a file part: a [`FormFile`], a reference to one, or an `Option`
+/// of one (`None` is left out).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be sent as a file part of a Slack form",
+    label = "this is not a file",
+    note = "write the field as `FormFile` or `Option<FormFile>`"
+)]
+pub trait FormFileValue {
+    /// The file, or `None` to leave the part out.
+    fn form_file(&self) -> Option<&FormFile>;
+}
+
+impl FormFileValue for FormFile {
+    fn form_file(&self) -> Option<&FormFile> {
+        Some(self)
+    }
+}
+
+impl<T: FormFileValue + ?Sized> FormFileValue for &T {
+    fn form_file(&self) -> Option<&FormFile> {
+        (**self).form_file()
+    }
+}
+
+impl<T: FormFileValue> FormFileValue for Option<T> {
+    fn form_file(&self) -> Option<&FormFile> {
+        self.as_ref().and_then(FormFileValue::form_file)
+    }
+}
+
+/// A `multipart/form-data` body: the boundary it uses and its bytes.
+#[derive(Debug)]
+pub(crate) struct Multipart {
+    pub(crate) boundary: String,
+    pub(crate) body: Vec<u8>,
+}
+
+/// The `n`th boundary tried: the first that occurs in no part is used.
+fn boundary_candidate(n: u64) -> String {
+    if n == 0 {
+        "slack-methods-form-boundary".to_owned()
+    } else {
+        format!("slack-methods-form-boundary-{n}")
+    }
+}
+
+fn occurs(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
+}
+
+/// A name or file name inside a quoted `Content-Disposition` parameter, escaped as browsers do:
+/// `"` as `%22`, CR as `%0D`, LF as `%0A`.
+fn quoted(text: &str) -> Cow<'_, str> {
+    if !text.contains(['"', '\r', '\n']) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.replace('"', "%22")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A"),
+    )
+}
+
+/// The `multipart/form-data` body of a form: each plain pair of `pairs` (form-encoded, as
+/// [`FormEncoder::finish`] gives them) as a text part, in order, then each file part with its
+/// `filename` and `Content-Type`. The boundary is the first candidate that occurs in no name,
+/// value, file name, content type or file. `Err` holds why a file's content type cannot be
+/// sent (it must be visible ASCII, as a header value is).
+pub(crate) fn multipart_body(
+    pairs: &str,
+    files: &[(String, FormFile)],
+) -> Result<Multipart, String> {
+    for (name, file) in files {
+        if let Some(content_type) = &file.content_type {
+            if content_type.trim().is_empty()
+                || !content_type
+                    .bytes()
+                    .all(|b| b == b' ' || b.is_ascii_graphic())
+            {
+                return Err(format!(
+                    "the content type {content_type:?} of the file `{name}` is not a valid header value; give a MIME type such as `image/png`"
+                ));
+            }
+        }
+    }
+    let plain: Vec<(Cow<'_, str>, Cow<'_, str>)> =
+        form_urlencoded::parse(pairs.as_bytes()).collect();
+    let mut pieces: Vec<&[u8]> = Vec::new();
+    for (name, value) in &plain {
+        pieces.push(name.as_bytes());
+        pieces.push(value.as_bytes());
+    }
+    for (name, file) in files {
+        pieces.push(name.as_bytes());
+        pieces.push(file.name.as_bytes());
+        pieces.push(file.content_type().unwrap_or_default().as_bytes());
+        pieces.push(&file.bytes);
+    }
+    // Each byte of the parts starts few candidates (one, and those that add digits), so a
+    // finite body rules out finitely many and this ends.
+    let boundary = (0u64..)
+        .map(boundary_candidate)
+        .find(|candidate| {
+            !pieces
+                .iter()
+                .any(|piece| occurs(piece, candidate.as_bytes()))
+        })
+        .unwrap_or_default();
+    let mut body = Vec::with_capacity(
+        pieces.iter().map(|piece| piece.len()).sum::<usize>()
+            + (plain.len() + files.len() + 1) * (boundary.len() + 128),
+    );
+    for (name, value) in &plain {
+        body.extend_from_slice(b"--");
+        body.extend_from_slice(boundary.as_bytes());
+        body.extend_from_slice(b"\r\nContent-Disposition: form-data; name=\"");
+        body.extend_from_slice(quoted(name).as_bytes());
+        body.extend_from_slice(b"\"\r\n\r\n");
+        body.extend_from_slice(value.as_bytes());
+        body.extend_from_slice(b"\r\n");
+    }
+    for (name, file) in files {
+        body.extend_from_slice(b"--");
+        body.extend_from_slice(boundary.as_bytes());
+        body.extend_from_slice(b"\r\nContent-Disposition: form-data; name=\"");
+        body.extend_from_slice(quoted(name).as_bytes());
+        body.extend_from_slice(b"\"; filename=\"");
+        body.extend_from_slice(quoted(&file.name).as_bytes());
+        body.extend_from_slice(b"\"\r\nContent-Type: ");
+        body.extend_from_slice(
+            file.content_type()
+                .unwrap_or(FormFile::DEFAULT_CONTENT_TYPE)
+                .as_bytes(),
+        );
+        body.extend_from_slice(b"\r\n\r\n");
+        body.extend_from_slice(&file.bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(b"--");
+    body.extend_from_slice(boundary.as_bytes());
+    body.extend_from_slice(b"--\r\n");
+    Ok(Multipart { boundary, body })
 }
 
 /// A value that can be sent as one form field.
@@ -372,6 +639,53 @@ mod tests {
             .unwrap();
         form.append_json("e", "null").unwrap();
         assert_eq!(form.finish(), "b=1&e=%22null%22");
+    }
+
+    #[test]
+    fn multipart_parts_in_order_with_the_default_content_type() {
+        let mut form = FormEncoder::new();
+        form.append("crop_x", &Some(10u32));
+        form.append("note", "a & b=\"c\"");
+        form.append_file("image", &FormFile::new("a\"b.png", vec![0u8, 0xff]));
+        form.append_file("none", &None::<FormFile>);
+        let (pairs, files) = form.into_parts();
+        let multipart = multipart_body(&pairs, &files).unwrap();
+        assert_eq!(multipart.boundary, "slack-methods-form-boundary");
+        let mut expected = b"--slack-methods-form-boundary\r\n\
+Content-Disposition: form-data; name=\"crop_x\"\r\n\r\n10\r\n\
+--slack-methods-form-boundary\r\n\
+Content-Disposition: form-data; name=\"note\"\r\n\r\na & b=\"c\"\r\n\
+--slack-methods-form-boundary\r\n\
+Content-Disposition: form-data; name=\"image\"; filename=\"a%22b.png\"\r\n\
+Content-Type: application/octet-stream\r\n\r\n"
+            .to_vec();
+        expected.extend_from_slice(&[0, 0xff]);
+        expected.extend_from_slice(b"\r\n--slack-methods-form-boundary--\r\n");
+        assert_eq!(multipart.body, expected);
+    }
+
+    #[test]
+    fn the_boundary_occurs_in_no_part() {
+        // The file holds the first candidate, a value the second: the third is used.
+        let file = FormFile::new("x.bin", &b"..slack-methods-form-boundary.."[..]);
+        let multipart =
+            multipart_body("a=slack-methods-form-boundary-1", &[("f".to_owned(), file)]).unwrap();
+        assert_eq!(multipart.boundary, "slack-methods-form-boundary-2");
+        // Where no part holds it, the first.
+        let multipart = multipart_body("a=1", &[]).unwrap();
+        assert_eq!(multipart.boundary, "slack-methods-form-boundary");
+    }
+
+    #[test]
+    fn a_content_type_that_is_no_header_value_is_refused() {
+        for bad in ["image/png\r\nX-Evil: 1", "", "  ", "image/p\u{e9}ng"] {
+            let file = FormFile::new("a.png", vec![1u8]).with_content_type(bad);
+            let err = multipart_body("", &[("image".to_owned(), file)]).unwrap_err();
+            assert!(err.contains("not a valid header value"), "{err}");
+        }
+        let file = FormFile::new("a.png", vec![1u8]).with_content_type("image/png; q=1");
+        let multipart = multipart_body("", &[("image".to_owned(), file)]).unwrap();
+        assert!(occurs(&multipart.body, b"Content-Type: image/png; q=1\r\n"));
     }
 
     #[test]

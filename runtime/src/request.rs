@@ -2,7 +2,7 @@
 //! body bytes, with no network involved.
 
 use crate::error::{ConfigError, Error};
-use crate::form::FormEncoder;
+use crate::form::{multipart_body, FormEncoder};
 use crate::method::{HttpVerb, SlackMethod};
 use crate::token::{looks_like_token, Token, SECRET_NAMES};
 use http::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE};
@@ -212,7 +212,9 @@ impl fmt::Display for BaseUrl {
     }
 }
 
-/// Validates `method` and encodes its parameters as a form string (`a=1&b=2`).
+/// Validates `method` and encodes its parameters as a form string (`a=1&b=2`). A file part
+/// ([`FormEncoder::append_file`]) is not in it: [`build_request`] sends a form holding one as a
+/// `multipart/form-data` body.
 ///
 /// ```
 /// use slack_methods_runtime::{encode_params, FormEncoder, HttpVerb, RateLimitTier, SlackMethod};
@@ -233,6 +235,11 @@ impl fmt::Display for BaseUrl {
 /// # Ok::<(), slack_methods_runtime::Error>(())
 /// ```
 pub fn encode_params<M: SlackMethod>(method: &M) -> Result<String, Error> {
+    encoded_form(method).map(FormEncoder::finish)
+}
+
+/// Validates `method` and encodes its parameters, plain pairs and file parts.
+fn encoded_form<M: SlackMethod>(method: &M) -> Result<FormEncoder, Error> {
     method.validate().map_err(|invalid| Error::InvalidRequest {
         method: M::NAME,
         reason: invalid.reason().to_owned(),
@@ -244,7 +251,7 @@ pub fn encode_params<M: SlackMethod>(method: &M) -> Result<String, Error> {
             method: M::NAME,
             source,
         })?;
-    Ok(form.finish())
+    Ok(form)
 }
 
 /// The `Authorization: Bearer` value of `token`, marked sensitive (it never shows in `Debug`).
@@ -287,6 +294,11 @@ const MAX_QUERY_BYTES: usize = 8 * 1024;
 /// for every method: the credential stays out of the URL. So is one whose arguments are longer
 /// than a URL safely holds (8 KiB). The token goes in `Authorization: Bearer`, marked sensitive,
 /// and nowhere else.
+///
+/// A call whose form holds a file part ([`FormEncoder::append_file`]) is sent as a `POST`
+/// whatever the method's verb, with a `multipart/form-data` body: each plain parameter a text
+/// part, then each file part with its file name and content type. The boundary is one that
+/// occurs in no part.
 pub fn build_request<M: SlackMethod>(
     method: &M,
     base: &BaseUrl,
@@ -303,7 +315,11 @@ pub(crate) fn call_request<M: SlackMethod>(
     base: &BaseUrl,
     authorization: Option<HeaderValue>,
 ) -> Result<http::Request<Vec<u8>>, Error> {
-    let params = encode_params(method)?;
+    let form = encoded_form(method)?;
+    if form.has_files() {
+        return multipart_request::<M>(form, base, authorization);
+    }
+    let params = form.finish();
     let verb = match M::VERB {
         HttpVerb::Get if params.len() > MAX_QUERY_BYTES || carries_credentials(&params) => {
             HttpVerb::Post
@@ -335,6 +351,40 @@ pub(crate) fn call_request<M: SlackMethod>(
     let mut request = http::Request::new(body);
     *request.method_mut() = verb;
     *request.uri_mut() = uri;
+    *request.headers_mut() = headers;
+    Ok(request)
+}
+
+/// The request of a call whose form holds a file part: a `POST` with a `multipart/form-data`
+/// body, whatever the method's verb.
+fn multipart_request<M: SlackMethod>(
+    form: FormEncoder,
+    base: &BaseUrl,
+    authorization: Option<HeaderValue>,
+) -> Result<http::Request<Vec<u8>>, Error> {
+    let (pairs, files) = form.into_parts();
+    let multipart = multipart_body(&pairs, &files).map_err(|reason| Error::InvalidRequest {
+        method: M::NAME,
+        reason,
+    })?;
+    let content_type = HeaderValue::try_from(format!(
+        "multipart/form-data; boundary={}",
+        multipart.boundary
+    ))
+    .map_err(|_| Error::InvalidRequest {
+        method: M::NAME,
+        reason: "the multipart boundary is not a valid header value".to_owned(),
+    })?;
+    let mut headers = http::HeaderMap::with_capacity(8);
+    if let Some(authorization) = authorization {
+        headers.insert(AUTHORIZATION, authorization);
+    }
+    headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+    headers.insert(CONTENT_TYPE, content_type);
+    headers.insert(CONTENT_LENGTH, HeaderValue::from(multipart.body.len()));
+    let mut request = http::Request::new(multipart.body);
+    *request.method_mut() = http::Method::POST;
+    *request.uri_mut() = base.method_uri(M::NAME, "")?;
     *request.headers_mut() = headers;
     Ok(request)
 }
@@ -451,5 +501,51 @@ mod tests {
         let token = Token::new("xoxb-1").unwrap();
         let request = build_request(&Empty, &BaseUrl::default(), &token).unwrap();
         assert_eq!(request.headers()[CONTENT_LENGTH], "0");
+    }
+
+    #[test]
+    fn a_form_with_a_file_goes_as_a_multipart_post_whatever_the_verb() {
+        use crate::form::{EncodeError, FormEncoder, FormFile};
+        use crate::method::RateLimitTier;
+        struct Read(Option<FormFile>);
+        impl SlackMethod for Read {
+            const NAME: &'static str = "a.read";
+            const VERB: HttpVerb = HttpVerb::Get;
+            const SCOPES: &'static [&'static str] = &[];
+            const TIER: RateLimitTier = RateLimitTier::Tier4;
+            const WRITES: bool = false;
+            type Response = serde_json::Value;
+            fn encode_form(&self, form: &mut FormEncoder) -> Result<(), EncodeError> {
+                form.append("limit", &2u8);
+                form.append_file("file", &self.0);
+                Ok(())
+            }
+        }
+        let token = Token::new("xoxb-1").unwrap();
+        let base = BaseUrl::default();
+        let plain = build_request(&Read(None), &base, &token).unwrap();
+        assert_eq!(plain.method(), http::Method::GET);
+        assert_eq!(plain.uri(), "https://slack.com/api/a.read?limit=2");
+        let file = FormFile::new("a.txt", &b"hi"[..]).with_content_type("text/plain");
+        let request = build_request(&Read(Some(file)), &base, &token).unwrap();
+        assert_eq!(request.method(), http::Method::POST);
+        assert_eq!(request.uri(), "https://slack.com/api/a.read");
+        assert_eq!(
+            request.headers()[CONTENT_TYPE],
+            "multipart/form-data; boundary=slack-methods-form-boundary"
+        );
+        let body = String::from_utf8(request.body().clone()).unwrap();
+        assert_eq!(
+            body,
+            "--slack-methods-form-boundary\r\nContent-Disposition: form-data; name=\"limit\"\r\n\r\n2\r\n\
+             --slack-methods-form-boundary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\
+             Content-Type: text/plain\r\n\r\nhi\r\n--slack-methods-form-boundary--\r\n"
+        );
+        assert_eq!(
+            request.headers()[CONTENT_LENGTH],
+            body.len().to_string().as_str()
+        );
+        assert!(!body.contains("xoxb"));
+        assert_eq!(request.headers()[AUTHORIZATION], "Bearer xoxb-1");
     }
 }
