@@ -1717,8 +1717,8 @@ mod bindings {
         pub external_url: String,
         pub title: String,
         pub filetype: Option<String>,
-        pub indexable_file_contents: Option<String>,
-        pub preview_image: Option<String>,
+        pub indexable_file_contents: Option<slack_methods::FormFile>,
+        pub preview_image: Option<slack_methods::FormFile>,
     }
 
     #[slack_method("files.remote.info")]
@@ -1780,7 +1780,7 @@ mod bindings {
     #[slack_method("files.upload")]
     #[derive(Default)]
     pub struct FilesUpload {
-        pub file: Option<String>,
+        pub file: Option<slack_methods::FormFile>,
         pub content: Option<String>,
         pub filename: Option<String>,
         pub filetype: Option<String>,
@@ -2547,7 +2547,7 @@ mod bindings {
     #[slack_method("users.setPhoto")]
     #[derive(Default)]
     pub struct UsersSetPhoto {
-        pub image: String,
+        pub image: slack_methods::FormFile,
         pub crop_w: Option<String>,
         pub crop_x: Option<String>,
         pub crop_y: Option<String>,
@@ -2992,7 +2992,7 @@ mod bindings {
         check::<UsersProfileGet>("users.profile.get", HttpVerb::Get, &["users.profile:read"], RateLimitTier::Tier4, false, false, false, "");
         check::<UsersProfileSet>("users.profile.set", HttpVerb::Post, &["users.profile:write"], RateLimitTier::Tier3, false, false, true, "");
         check::<UsersSetActive>("users.setActive", HttpVerb::Post, &["users:write"], RateLimitTier::Tier2, false, true, true, "");
-        check::<UsersSetPhoto>("users.setPhoto", HttpVerb::Post, &["users.profile:write"], RateLimitTier::Tier2, false, false, true, "image=");
+        check::<UsersSetPhoto>("users.setPhoto", HttpVerb::Post, &["users.profile:write"], RateLimitTier::Tier2, false, false, true, "");
         check::<UsersSetPresence>("users.setPresence", HttpVerb::Post, &["users:write"], RateLimitTier::Tier2, false, false, true, "presence=");
         check::<ViewsOpen>("views.open", HttpVerb::Post, &[], RateLimitTier::Tier4, false, false, true, "");
         check::<ViewsPublish>("views.publish", HttpVerb::Post, &[], RateLimitTier::Tier4, false, false, true, "user_id=");

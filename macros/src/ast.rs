@@ -27,6 +27,9 @@ pub struct Field<'a> {
     pub doc: Vec<String>,
     /// All of the field's attributes, for the ones other derives read (`#[serde(..)]`).
     pub raw_attrs: &'a [syn::Attribute],
+    /// Whether the field is sent as a file part of a multipart form: marked `#[slack(file)]`,
+    /// or bound to a parameter the catalog types as a file (set in `valid.rs`).
+    pub file: bool,
     /// [`Field::wire_name`] and [`Field::option_inner`], worked out once: every step asks.
     wire: String,
     inner: Option<&'a Type>,
@@ -112,6 +115,7 @@ impl<'a> Field<'a> {
         Field {
             ident,
             ty,
+            file: attrs.file.written(),
             attrs,
             doc,
             raw_attrs,

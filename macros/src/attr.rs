@@ -1,6 +1,6 @@
 //! Attributes: the [`Attr`] record every argument and field attribute is read into, and the
-//! field attributes `#[slack(rename = "wire_name")]`, `#[slack(json)]`, `#[slack(skip)]`,
-//! `#[slack(unchecked)]`.
+//! field attributes `#[slack(rename = "wire_name")]`, `#[slack(json)]`, `#[slack(file)]`,
+//! `#[slack(skip)]`, `#[slack(unchecked)]`.
 //!
 //! All `#[slack(..)]` attributes of one field are read into one [`FieldAttrs`] record, each key
 //! keeping the token it was written with. They are helper attributes of the derive; when the
@@ -69,7 +69,7 @@ impl<T> Attr<T> {
 pub const ATTR: &str = "slack";
 
 /// The keys of `#[slack(..)]`.
-pub const KEYS: &[&str] = &["rename", "json", "skip", "unchecked"];
+pub const KEYS: &[&str] = &["rename", "json", "file", "skip", "unchecked"];
 
 /// What the `#[slack(..)]` attributes of one field say.
 #[derive(Default)]
@@ -78,6 +78,9 @@ pub struct FieldAttrs {
     pub rename: Attr<LitStr>,
     /// `json`
     pub json: Attr<()>,
+    /// `file`: a file part of a multipart form, for a parameter the catalog does not type as a
+    /// file (those are file parts without it).
+    pub file: Attr<()>,
     /// `skip`
     pub skip: Attr<()>,
     /// `unchecked`: a parameter the catalog does not list (newer than Slack's spec), or one
@@ -97,14 +100,14 @@ impl FieldAttrs {
             let Meta::List(list) = &attr.meta else {
                 cx.error_spanned_by(
                     attr,
-                    "expected `#[slack(rename = \"..\")]`, `#[slack(json)]`, `#[slack(skip)]` or `#[slack(unchecked)]`",
+                    "expected `#[slack(rename = \"..\")]`, `#[slack(json)]`, `#[slack(file)]`, `#[slack(skip)]` or `#[slack(unchecked)]`",
                 );
                 continue;
             };
             if list.tokens.is_empty() {
                 cx.error_spanned_by(
                     attr,
-                    "empty `#[slack()]`; write `rename = \"..\"`, `json`, `skip` or `unchecked` inside, or remove it",
+                    "empty `#[slack()]`; write `rename = \"..\"`, `json`, `file`, `skip` or `unchecked` inside, or remove it",
                 );
                 continue;
             }
@@ -145,6 +148,7 @@ impl FieldAttrs {
             [
                 ("rename", self.rename.written()),
                 ("json", self.json.written()),
+                ("file", self.file.written()),
                 ("unchecked", self.unchecked.written()),
             ]
             .into_iter()
@@ -158,6 +162,20 @@ impl FieldAttrs {
                 format!(
                     "`skip` cannot be combined with `{other}`: a skipped field is never sent; remove one of them"
                 ),
+            );
+            skip_value(meta.input);
+            return;
+        }
+        // A file part is sent as its bytes, never as JSON text.
+        let json_and_file = match name.as_str() {
+            "json" => self.file.written(),
+            "file" => self.json.written(),
+            _ => false,
+        };
+        if json_and_file {
+            cx.error_spanned_by(
+                &key,
+                "`json` cannot be combined with `file`: a file part is sent as its bytes, not as JSON text; remove one of them",
             );
             skip_value(meta.input);
             return;
@@ -176,6 +194,10 @@ impl FieldAttrs {
                 flag_value(cx, meta, "json");
                 self.json.set(cx, &key, Some(()));
             }
+            "file" => {
+                flag_value(cx, meta, "file");
+                self.file.set(cx, &key, Some(()));
+            }
             "unchecked" => {
                 flag_value(cx, meta, "unchecked");
                 self.unchecked.set(cx, &key, Some(()));
@@ -192,7 +214,7 @@ fn unknown_key(key: Option<&str>) -> String {
     similar::unknown_key("key", " in `#[slack(..)]`", key, KEYS)
 }
 
-/// `json`, `skip` and `unchecked` take no value. (A key after them, `json skip`, is a missing
+/// `json`, `file`, `skip` and `unchecked` take no value. (A key after them, `json skip`, is a missing
 /// comma, reported as one by the caller.)
 fn flag_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &str) {
     if !meta.input.is_empty() && !meta.input.peek(Token![,]) && !meta.input.peek(Ident) {

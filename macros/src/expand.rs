@@ -569,10 +569,12 @@ fn encode_field(out: &mut TokenStream, private: &str, field: &Field) {
         ]);
         let mut arguments = Group::new(Delimiter::Parenthesis, arguments);
         arguments.set_span(span);
+        // A file part: `#form.append_file(..)`, the same tokens otherwise.
+        let append = if field.file { "append_file" } else { "append" };
         out.extend([
             TokenTree::Ident(form),
             punct('.'),
-            TokenTree::Ident(syn::Ident::new("append", span)),
+            TokenTree::Ident(syn::Ident::new(append, span)),
             TokenTree::Group(arguments),
             punct(';'),
         ]);

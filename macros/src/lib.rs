@@ -131,6 +131,10 @@ use proc_macro::TokenStream;
 /// - `#[slack(json)]`: send the value as compact JSON text (the type must be `Serialize`), the
 ///   natural form of a JSON object parameter (`view`, `document_content`); an
 ///   `Option` field is left out when `None`.
+/// - `#[slack(file)]`: send the field as a file part of a `multipart/form-data` body (the type
+///   must be `FormFile` or `Option<FormFile>`), for a parameter the catalog does not know. A
+///   parameter the catalog types as a file (`users.setPhoto`'s `image`) is one without it, and
+///   its field must be a `FormFile`. A call that holds a file is sent as such a `POST`.
 /// - `#[slack(skip)]`: never send the field.
 /// - `#[slack(unchecked)]`: do not check the field against the catalog: a parameter newer than
 ///   the catalog, or a type or optionality that differs from it on purpose.

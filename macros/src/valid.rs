@@ -97,6 +97,8 @@ pub fn check<'a>(cx: &Ctxt, args: Args, input: Input<'a>) -> Option<Method<'a>> 
         }
     }
     let destructive = args.destructive.get().cloned();
+    let mut input = input;
+    mark_files(&mut input, entry);
     let method = fill_defaults(args, input, entry);
     if let Some(lit) = destructive.filter(|lit| lit.value && !method.writes) {
         cx.error_spanned_by(
@@ -106,6 +108,23 @@ pub fn check<'a>(cx: &Ctxt, args: Args, input: Input<'a>) -> Option<Method<'a>> 
         );
     }
     Some(method)
+}
+
+/// Marks the fields sent as file parts: besides those marked `#[slack(file)]`, a field bound to
+/// a parameter the catalog types as a file, unless it is `json` or `unchecked` (a deliberate
+/// text field: the type check is off there too).
+fn mark_files(input: &mut Input, entry: Option<&'static catalog::Method>) {
+    let Some(method) = entry.filter(|method| method.params_known) else {
+        return;
+    };
+    for field in &mut input.fields {
+        let file_param = method
+            .param(&field.wire_name())
+            .is_some_and(|param| param.ty == ParamType::File);
+        if file_param && !field.attrs.json.written() && !field.attrs.unchecked.written() {
+            field.file = true;
+        }
+    }
 }
 
 /// The metadata: what the attribute says, else what the catalog says, else the defaults of a
@@ -456,6 +475,10 @@ fn check_fields(cx: &Ctxt, input: &Input, method: &catalog::Method) {
                 ),
             );
         }
+        if param.ty == ParamType::File {
+            check_file_field(cx, field, param, name);
+            continue;
+        }
         match field.attrs.json.key() {
             None => check_field_type(cx, inner.unwrap_or(field.ty), param, name),
             // A comma-separated list sent as a JSON array names no item Slack can find. (Text
@@ -593,7 +616,8 @@ fn field(param: &catalog::Param) -> String {
         format!("r#{}", param.name)
     };
     let ty = match param.ty {
-        ParamType::String | ParamType::File => "String",
+        ParamType::String => "String",
+        ParamType::File => "slack_methods::FormFile",
         ParamType::Boolean => "bool",
         ParamType::Integer => "i64",
         ParamType::Number => "f64",
@@ -703,7 +727,6 @@ fn mismatch(shape: Shape, expected: ParamType, wire: &str) -> Option<&'static st
         (Shape::Bool | Shape::Integer | Shape::Float, ParamType::Object) => {
             "a JSON object; mark the field `#[slack(json)]` with a `Serialize` type such as `serde_json::Value`, or write JSON text as a `String`"
         }
-        (Shape::Bool | Shape::List, ParamType::File) => "a file's content; write it as a `String`",
         // A list goes out as comma-separated text, which is no number, boolean or object.
         (Shape::List, ParamType::Integer) => "an integer; write an integer type such as `u32`",
         (Shape::List, ParamType::Number) => "a number; write a number type such as `f64`",
@@ -752,6 +775,48 @@ fn check_field_type(cx: &Ctxt, ty: &Type, param: &catalog::Param, name: &str) {
     );
 }
 
+/// A file's bytes go as a part of a multipart form, which only a `FormFile` (or an `Option` of
+/// one, or a reference) is sent as: any other type is the error, at the type, and `json` at its
+/// key. (The spec types every file `string`; that is no fit: Slack reads no file from a form
+/// field.)
+fn check_file_field(cx: &Ctxt, field: &ast::Field, param: &catalog::Param, name: &str) {
+    const WHAT: &str = "is a file's content, sent as a part of a multipart form";
+    if let Some(key) = field.attrs.json.key() {
+        cx.error_spanned_by(
+            key,
+            format!(
+                "`{}` of `{name}` {WHAT}, not as JSON text; remove `json` and write the field as `slack_methods::FormFile`, or add `#[slack(unchecked)]` if this is deliberate",
+                param.name
+            ),
+        );
+        return;
+    }
+    let ty = field.option_inner().unwrap_or(field.ty);
+    if is_form_file(ty) {
+        return;
+    }
+    cx.error_spanned_by(
+        ty,
+        format!(
+            "`{}` of `{name}` {WHAT}; write it as `slack_methods::FormFile`, or add `#[slack(unchecked)]` if this is deliberate",
+            param.name
+        ),
+    );
+}
+
+/// Whether `ty` is spelled `FormFile` (by any path), or a reference to one.
+fn is_form_file(ty: &Type) -> bool {
+    match ast::ungroup(ty) {
+        Type::Reference(reference) => is_form_file(&reference.elem),
+        Type::Path(path) if path.qself.is_none() => path
+            .path
+            .segments
+            .last()
+            .is_some_and(|last| last.ident == "FormFile" && last.arguments.is_none()),
+        _ => false,
+    }
+}
+
 /// A field marked `json` goes out as the JSON its type serializes to: a list (a `Vec`, a slice,
 /// an array, a set) as a JSON array, which is no JSON object, number, boolean or file. Only that
 /// is certain (any other type may serialize as anything), and, as in [`check_field_type`], only
@@ -768,8 +833,9 @@ fn check_json_field_type(cx: &Ctxt, ty: &Type, param: &catalog::Param, name: &st
             ParamType::Integer => ("an integer", "write an integer type such as `u32`, without `json`"),
             ParamType::Number => ("a number", "write a number type such as `f64`, without `json`"),
             ParamType::Boolean => ("a boolean", "write `bool`, without `json`"),
-            ParamType::File => ("a file's content", "write it as a `String`, without `json`"),
-            ParamType::String | ParamType::List | ParamType::JsonList => return None,
+            ParamType::String | ParamType::List | ParamType::JsonList | ParamType::File => {
+                return None
+            }
         })
     }
     if shape(ty) != Shape::List
@@ -914,9 +980,10 @@ mod tests {
         ] {
             assert!(reported(ty, &blocks));
         }
-        // Structured kinds take text; a `bool` is never a list, an object or a file, a number
-        // never an object, and a list (comma-separated text) only a list.
-        for ty in [ParamType::List, ParamType::Object, ParamType::File] {
+        // Structured kinds take text; a `bool` is never a list or an object, a number never an
+        // object, and a list (comma-separated text) only a list. (A file is checked apart:
+        // `check_file_field`.)
+        for ty in [ParamType::List, ParamType::Object] {
             let mut structured = param("x", ParamFrom::Both);
             structured.ty = ty;
             assert!(!reported(syn::parse_quote!(String), &structured));
@@ -929,6 +996,25 @@ mod tests {
                 reported(syn::parse_quote!(u64), &structured),
                 ty == ParamType::Object
             );
+        }
+    }
+
+    #[test]
+    fn only_a_form_file_is_a_file() {
+        for ty in [
+            syn::parse_quote!(FormFile),
+            syn::parse_quote!(slack_methods::FormFile),
+            syn::parse_quote!(&'a FormFile),
+        ] {
+            assert!(is_form_file(&ty));
+        }
+        for ty in [
+            syn::parse_quote!(String),
+            syn::parse_quote!(Vec<u8>),
+            syn::parse_quote!(FormFile<u8>),
+            syn::parse_quote!(bytes::Bytes),
+        ] {
+            assert!(!is_form_file(&ty));
         }
     }
 

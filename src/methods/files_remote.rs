@@ -15,7 +15,7 @@
 //! `external_url` included), which keeps the fields it does not name.
 //!
 //! `preview_image`, the image Slack shows for a shared remote file, is not bound: Slack takes it
-//! as a file part of a `multipart/form-data` body, which this crate's transport does not send.
+//! as a file part of a `multipart/form-data` body, which a tool's JSON arguments cannot carry.
 //! The other arguments go form-encoded, as Slack's SDKs send them when there is no image.
 
 use super::Acknowledged;
@@ -108,8 +108,8 @@ crate::slack_object! {
 /// that file (Slack's page calls the call an upsert), so the tool is marked destructive. Slack
 /// takes it from bot tokens only.
 ///
-/// A preview image is not sent: Slack takes it as a file part of a multipart body, which this
-/// crate does not send.
+/// A preview image is not sent: Slack takes it as a file part of a multipart body, which a tool's
+/// JSON arguments cannot carry.
 ///
 /// ```
 /// use slack_methods::methods::FilesRemoteAdd;
@@ -144,6 +144,9 @@ pub struct FilesRemoteAdd {
     pub filetype: Option<String>,
     /// Text that stands for the file in Slack's search (a description, keywords, its text),
     /// sent as a form field.
+    // The catalog types it as a file (Slack's Python SDK sends it as a file part): kept as text
+    // in a form field, as this binding has always sent it and as an agent gives it in JSON.
+    #[slack(unchecked)]
     pub indexable_file_contents: Option<String>,
 }
 

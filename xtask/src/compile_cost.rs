@@ -96,7 +96,8 @@ impl<'a> Binding<'a> {
                     ("channel" | "channel_id", ParamType::String) => "ChannelId",
                     ("user" | "user_id", ParamType::String) => "UserId",
                     ("team_id", ParamType::String) => "TeamId",
-                    (_, ParamType::String | ParamType::File) => "String",
+                    (_, ParamType::String) => "String",
+                    (_, ParamType::File) => "slack_methods::FormFile",
                     (_, ParamType::Boolean) => "bool",
                     (_, ParamType::Integer) => "i64",
                     (_, ParamType::Number) => "f64",
@@ -285,6 +286,12 @@ impl<'a> Binding<'a> {
                         out,
                         "        if let {PRIVATE}::Option::Some(__slack_value) = &self.{member} {{\n            \
                          __slack_form.append_json({wire}, __slack_value)?;\n        }}"
+                    );
+                }
+                (ParamType::File, _) => {
+                    let _ = writeln!(
+                        out,
+                        "        __slack_form.append_file({wire}, &self.{member});"
                     );
                 }
                 _ => {

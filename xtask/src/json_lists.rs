@@ -247,6 +247,7 @@ mod tests {
             scopes: Vec::new(),
             other_scopes: Vec::new(),
             params,
+            posted_text: Vec::new(),
             paginated: false,
             deprecated: false,
             writes: true,

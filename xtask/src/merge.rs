@@ -44,7 +44,9 @@
 //!      spec keeps the spec's list, which is explicit.
 //! 7. **Parameter types.** One source: its type. Both, and the SDK says `list`, `object` or
 //!    `file`: the SDK's, a refinement of the spec's `string` (the spec has no other way to say
-//!    them). Both, the same scalar type: that one. Both, two different scalar types: the
+//!    them), except a `file` whose spec description says it is posted as text ("via a POST
+//!    variable": `files.upload`'s `content`), which is text. Both, the same scalar type: that
+//!    one. Both, two different scalar types: the
 //!    SDK's, with the spec's kept beside it (`spec_ty`); the macro then reports a field's type
 //!    only when it is wrong for both (the SDK types `admin.usergroups.listChannels`' `team_id`
 //!    as a boolean, the spec as a string), except a float for the SDK's string: the spec types
@@ -112,10 +114,19 @@ fn method(
         (None, Some(_)) => Sources::Sdk,
         (None, None) => Sources::TierTable,
     };
-    let params = params(
+    let mut params = params(
         spec.as_ref().map(|s| &s.params[..]),
         sdk.as_ref().map(|s| &s.params[..]),
     );
+    // Rule 7: what the spec says is posted as text is no file.
+    if let Some(spec) = &spec {
+        for param in &mut params {
+            if param.ty == ParamType::File && spec.posted_text.contains(&param.name) {
+                param.ty = ParamType::String;
+                param.spec_ty = None;
+            }
+        }
+    }
     let params_known = match sources {
         Sources::Spec | Sources::SpecAndSdk => true,
         Sources::Sdk => !params.is_empty(),
@@ -256,6 +267,7 @@ mod tests {
             other_scopes: vec!["chat:write".to_owned()],
             paginated: params.iter().any(|param| param.name == "cursor"),
             params,
+            posted_text: Vec::new(),
             deprecated: false,
             writes,
         }
@@ -593,6 +605,36 @@ mod tests {
                 ("count", ParamType::Integer, Some(ParamType::String)),
                 ("limit", ParamType::Integer, None),
             ]
+        );
+    }
+
+    #[test]
+    fn rule_7_a_file_the_spec_says_is_posted_as_text_is_text() {
+        let mut spec = spec_facts(
+            Verb::Post,
+            true,
+            vec![
+                p("file", ParamType::String, false),
+                p("content", ParamType::String, false),
+            ],
+        );
+        spec.posted_text = vec!["content".to_owned()];
+        let sdk = sdk_facts(
+            Verb::Post,
+            vec![
+                p("file", ParamType::File, false),
+                p("content", ParamType::File, false),
+            ],
+        );
+        let method = one(Some(spec), Some(sdk), None);
+        let types: Vec<(&str, ParamType)> = method
+            .params
+            .iter()
+            .map(|param| (param.name.as_str(), param.ty))
+            .collect();
+        assert_eq!(
+            types,
+            [("file", ParamType::File), ("content", ParamType::String)]
         );
     }
 

@@ -26,6 +26,9 @@
 //!   array (`chat.postMessage`'s `blocks`: "A JSON-based array of structured blocks"), the
 //!   parameter is a [`ParamType::JsonList`]; the words are looked for, the text is not copied.
 //!   See [`says_json_array`].
+//! - Slack's SDK types `files.upload`'s `content` as a file, and the spec says it is the file's
+//!   contents "via a POST variable": text in the form, not a file part. Such a parameter is
+//!   listed in [`SpecFacts::posted_text`], and is text in the catalog. See [`says_posted_text`].
 
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -102,6 +105,10 @@ pub struct SpecFacts {
     pub other_scopes: Vec<String>,
     /// In the spec's order.
     pub params: Vec<Param>,
+    /// The parameters whose description says their value is sent as a form field ("via a POST
+    /// variable": `files.upload`'s `content`): text, never a file part, whatever the SDK's table
+    /// says. See [`says_posted_text`].
+    pub posted_text: Vec<String>,
     /// Has a `cursor` parameter.
     pub paginated: bool,
     pub deprecated: bool,
@@ -454,6 +461,7 @@ pub(crate) fn spec_methods(spec: &Value) -> Result<BTreeMap<String, SpecFacts>, 
             other => return err(format!("`{name}` has the unknown verb `{other}`")),
         };
         let params = params(name, operation)?;
+        let posted_text = posted_text(operation);
         let scopes = scopes(name, operation)?;
         let other_scopes = token_scopes(operation)
             .into_iter()
@@ -469,6 +477,7 @@ pub(crate) fn spec_methods(spec: &Value) -> Result<BTreeMap<String, SpecFacts>, 
             deprecated: is_deprecated(operation),
             writes: writes(name, spec_verb),
             params,
+            posted_text,
         };
         out.insert(name.to_owned(), facts);
     }
@@ -589,6 +598,29 @@ fn says_json_array(param: &Value) -> bool {
         let sentence = rest.split(". ").next().unwrap_or(rest);
         sentence.contains("array")
     })
+}
+
+/// Whether a parameter's description says its value travels as a form field, "via a POST
+/// variable" (`files.upload`'s `content`, where its `file` goes "via `multipart/form-data`").
+/// The words are looked for, the text is not copied.
+fn says_posted_text(param: &Value) -> bool {
+    param
+        .get("description")
+        .and_then(Value::as_str)
+        .is_some_and(|text| text.to_ascii_lowercase().contains("via a post variable"))
+}
+
+/// The names of the parameters [`says_posted_text`] finds.
+fn posted_text(operation: &Value) -> Vec<String> {
+    operation
+        .get("parameters")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter(|param| says_posted_text(param))
+        .filter_map(|param| param.get("name").and_then(Value::as_str))
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The grammar `#[slack(rename = "..")]` accepts for a wire name: snake_case ASCII.
@@ -776,6 +808,17 @@ mod tests {
             open.writes,
             "a GET of the spec corrected to POST is a write"
         );
+    }
+
+    #[test]
+    fn a_description_that_says_post_variable_is_posted_text() {
+        let operation = json!({"parameters": [
+            {"name": "file", "type": "string", "description": "File contents via `multipart/form-data`."},
+            {"name": "content", "type": "string", "description": "File contents via a POST variable."},
+            {"name": "title", "type": "string"}
+        ]});
+        assert_eq!(posted_text(&operation), ["content"]);
+        assert!(posted_text(&json!({})).is_empty());
     }
 
     #[test]

@@ -142,7 +142,8 @@ pub fn render(catalog: &Catalog, explicit_metadata: bool) -> Result<String, Stri
 /// renamed.
 fn render_field(out: &mut String, param: &CatalogParam) {
     let ty = match param.ty {
-        ParamType::String | ParamType::File => "String",
+        ParamType::String => "String",
+        ParamType::File => "slack_methods::FormFile",
         ParamType::Boolean => "bool",
         ParamType::Integer => "i64",
         ParamType::Number => "f64",
@@ -260,19 +261,20 @@ fn runtime_tier(name: &str, tier: Option<&Tier>) -> String {
 
 /// The form of a binding's `Default` value: each required parameter with an empty string, `false`,
 /// `0` or (a JSON list) `[]`, except a comma-separated list, which is empty, and a JSON object,
-/// which is `null`: both are left out; optional ones (`None`) left out.
+/// which is `null`: both are left out; optional ones (`None`) left out. A file is a part of a
+/// multipart form, which `encode_params` does not give.
 fn default_form(params: &[CatalogParam]) -> String {
     params
         .iter()
         .filter(|param| param.required)
         .filter_map(|param| {
             let value = match param.ty {
-                ParamType::String | ParamType::File => "",
+                ParamType::String => "",
                 ParamType::Boolean => "false",
                 ParamType::Integer | ParamType::Number => "0",
                 // `[]`, percent-encoded.
                 ParamType::JsonList => "%5B%5D",
-                ParamType::List | ParamType::Object => return None,
+                ParamType::List | ParamType::Object | ParamType::File => return None,
             };
             Some(format!("{}={value}", param.name))
         })
