@@ -61,6 +61,39 @@ pub(crate) fn form_token<'a>(
         .filter(|token| !token.is_empty())
 }
 
+/// A file part of a multipart body (one whose `Content-Disposition` gives a `filename`), with its
+/// bytes as they arrived: what a method that takes a file (`users.setPhoto`'s `image`) reads.
+/// The method's arguments hold the same part as (lossy) text, as every other method sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct FilePart {
+    /// The part's name: the parameter.
+    pub(crate) name: String,
+    /// The `filename` the part gives.
+    pub(crate) filename: String,
+    /// The part's `Content-Type`, if it gives one.
+    pub(crate) content_type: Option<String>,
+    pub(crate) bytes: Vec<u8>,
+}
+
+/// The file parts of a request's body: none unless it is multipart form data that can be read.
+pub(crate) fn file_parts(content_type: Option<&str>, body: &[u8]) -> Vec<FilePart> {
+    let Some(content_type) = content_type.filter(|ct| mime(ct) == "multipart/form-data") else {
+        return Vec::new();
+    };
+    multipart(content_type, body)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|part| {
+            Some(FilePart {
+                filename: part.filename?,
+                name: part.name,
+                content_type: part.content_type,
+                bytes: part.content.to_vec(),
+            })
+        })
+        .collect()
+}
+
 /// The bytes of the file a POST to an upload URL carries: the body as it is, or, for multipart
 /// form data (which Slack's upload URLs also take), the content of its file part (the part with a
 /// `filename`, else the only part). `None` for multipart data without a file part.
@@ -69,7 +102,7 @@ pub(crate) fn uploaded_file(content_type: Option<&str>, body: Vec<u8>) -> Option
         return Some(body);
     };
     let parts = multipart(content_type, &body)?;
-    let file = match parts.iter().position(|part| part.filename) {
+    let file = match parts.iter().position(|part| part.filename.is_some()) {
         Some(at) => &parts[at],
         None if parts.len() == 1 => &parts[0],
         None => return None,
@@ -101,8 +134,10 @@ fn json_arguments(body: &[u8]) -> Result<Vec<(String, String)>, &'static str> {
 /// One part of a multipart body.
 struct Part<'a> {
     name: String,
-    /// Whether its `Content-Disposition` gives a `filename`: a file's content.
-    filename: bool,
+    /// The `filename` its `Content-Disposition` gives, if any: then it is a file's content.
+    filename: Option<String>,
+    /// Its `Content-Type` header, if it has one.
+    content_type: Option<String>,
     content: &'a [u8],
 }
 
@@ -143,9 +178,16 @@ fn multipart<'a>(content_type: &str, body: &'a [u8]) -> Option<Vec<Part<'a>>> {
                 (key.trim() == wanted).then(|| value.trim().trim_matches('"'))
             })
         };
+        let content_type = head.split("\r\n").find_map(|line| {
+            let (key, value) = line.split_once(':')?;
+            key.trim()
+                .eq_ignore_ascii_case("content-type")
+                .then(|| value.trim().to_owned())
+        });
         parts.push(Part {
             name: param("name")?.to_owned(),
-            filename: param("filename").is_some(),
+            filename: param("filename").map(str::to_owned),
+            content_type,
             content: part.get(head_end + 4..)?,
         });
     }
@@ -186,5 +228,28 @@ mod tests {
             uploaded_file(Some("multipart/form-data"), two.to_vec()),
             None
         );
+    }
+
+    #[test]
+    fn file_parts_keep_their_bytes_and_the_arguments_their_text() {
+        let body = b"--b-1\r\nContent-Disposition: form-data; name=\"crop_w\"\r\n\r\n512\r\n--b-1\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\n\x89P\xff\r\n--b-1--\r\n";
+        assert_eq!(
+            file_parts(Some(FORM), body),
+            [FilePart {
+                name: "image".to_owned(),
+                filename: "a.png".to_owned(),
+                content_type: Some("image/png".to_owned()),
+                bytes: b"\x89P\xff".to_vec(),
+            }]
+        );
+        // The arguments are as before: every part, as text.
+        let arguments = body_arguments("POST", Some(FORM), body).unwrap();
+        assert_eq!(arguments[0], ("crop_w".to_owned(), "512".to_owned()));
+        assert_eq!(arguments[1].0, "image");
+        assert_ne!(arguments[1].1.as_bytes(), b"\x89P\xff");
+        // No file part in a form, or in what is no multipart body.
+        assert!(file_parts(Some("application/x-www-form-urlencoded"), b"image=x").is_empty());
+        assert!(file_parts(Some(FORM), b"not multipart").is_empty());
+        assert!(file_parts(None, body).is_empty());
     }
 }

@@ -1,7 +1,7 @@
 //! A small HTTP/1.1 server on tokio: keep-alive, `Content-Length` bodies, and byte-level control
 //! of every answer, so faults can break the protocol on purpose.
 
-use crate::bodies::{body_arguments, find, form_token};
+use crate::bodies::{body_arguments, file_parts, find, form_token};
 use crate::faults::Fault;
 use crate::methods::{self, Reply};
 use crate::state::{bearer, RecordedRequest, State};
@@ -555,6 +555,8 @@ async fn respond(shared: &Shared, head: Head, body: Vec<u8>) -> Action {
         params.extend(form_urlencoded::parse(query.as_bytes()).into_owned());
     }
     let mut body_token = None;
+    // A file part's bytes, for the methods that take a file; the arguments hold it as text.
+    let files = file_parts(head.header("content-type"), &body);
     let unreadable = match body_arguments(&head.verb, head.header("content-type"), &body) {
         Ok(arguments) => {
             body_token = form_token(head.header("content-type"), &arguments).map(str::to_owned);
@@ -621,13 +623,16 @@ async fn respond(shared: &Shared, head: Head, body: Vec<u8>) -> Action {
             return Reply::slack_error(code, &[]);
         }
         let mut state = shared.lock();
-        methods::handle(
+        state.call_files = files;
+        let reply = methods::handle(
             &mut state,
             &method,
             token.as_deref(),
             &params,
             Instant::now(),
-        )
+        );
+        state.call_files.clear();
+        reply
     };
     with_fault(fault, answer).await
 }

@@ -36,6 +36,9 @@
 //! the caller, [`Emulator::is_open`], until `conversations.open`; `already_closed` and `no_op`
 //! when it was closed, `method_not_supported_for_channel_type` for a channel);
 //! `users.info`, `users.list`, `users.lookupByEmail`, `users.conversations`;
+//! `users.setPhoto` (the `image` file part's bytes kept as they arrived,
+//! [`Emulator::user_photo`], and the profile's `image_*` URLs of it; `bad_image` for what is no
+//! PNG, JPEG or GIF, `too_large` past 1024 pixels a side, `user_is_bot`) and `users.deletePhoto`;
 //! `users.getPresence` and `users.setPresence` (every user is `active` until they set
 //! themselves `away`, and again after `auto`; the caller's own presence comes with `online`,
 //! `manual_away` and the other details; an unknown `user` is `user_not_found`, a `presence`
@@ -410,7 +413,7 @@ mod workspace;
 pub use blackhole::Blackhole;
 pub use directory::UsergroupSpec;
 pub use faults::{Fault, Timing};
-pub use state::{RecordedRequest, UserSpec};
+pub use state::{Photo, RecordedRequest, UserSpec};
 pub use uploads::Upload;
 pub use workspace::{demo, ChannelKind, ChannelSpec};
 
@@ -930,6 +933,13 @@ impl Emulator {
             .get(method)
             .copied()
             .unwrap_or(0)
+    }
+
+    /// The profile photo `user` set with `users.setPhoto` (its bytes as they arrived, its file
+    /// name, content type and crop box), or `None` when none is set (or `users.deletePhoto`
+    /// deleted it).
+    pub fn user_photo(&self, user: &str) -> Option<Photo> {
+        self.shared.lock().photos.get(user).cloned()
     }
 
     /// How many HTTP 429 answers were sent, by the rate limit or by an injected fault.

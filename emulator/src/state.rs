@@ -415,6 +415,10 @@ pub(crate) struct State {
     pub(crate) call_scopes: Vec<String>,
     /// The token of the call being answered.
     pub(crate) call_token: String,
+    /// The file parts of the call being answered, with their bytes (`users.setPhoto`).
+    pub(crate) call_files: Vec<crate::bodies::FilePart>,
+    /// The profile photos users set (`users.setPhoto`), by user id.
+    pub(crate) photos: HashMap<String, Photo>,
     /// The OAuth apps and the codes given to them.
     pub(crate) oauth: crate::oauth::Oauth,
 }
@@ -440,6 +444,8 @@ impl State {
             featured: crate::methods::workflows::Featured::default(),
             discoverable_contacts: HashMap::new(),
             user_connections: HashMap::new(),
+            call_files: Vec::new(),
+            photos: HashMap::new(),
             entities: crate::methods::entity::Entities::default(),
             served: HashMap::new(),
             users: HashMap::new(),
@@ -692,11 +698,33 @@ pub(crate) fn default_photo(profile: &mut Map<String, Value>, id: &str) {
     profile.insert("is_custom_image".into(), Value::Bool(false));
 }
 
+/// A profile photo a user set with `users.setPhoto`, as [`Emulator::user_photo`] gives it back.
+///
+/// [`Emulator::user_photo`]: crate::Emulator::user_photo
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Photo {
+    /// The image's bytes, exactly as they arrived.
+    pub bytes: Vec<u8>,
+    /// The file name the image part gave.
+    pub filename: String,
+    /// The image part's `Content-Type`, if it gave one.
+    pub content_type: Option<String>,
+    /// The crop box asked for, as `(crop_x, crop_y, crop_w)`; the emulator keeps it, it does not
+    /// crop.
+    pub crop: Option<(u32, u32, u32)>,
+}
+
 /// A stable 12-hex-digit hash of the user id, standing in for Slack's avatar hash.
 fn avatar_hash(id: &str) -> String {
+    hash12(id.as_bytes())
+}
+
+/// A stable 12-hex-digit hash of `bytes`.
+pub(crate) fn hash12(bytes: &[u8]) -> String {
     // FNV-1a: stable across runs and platforms, unlike std's RandomState.
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in id.bytes() {
+    for byte in bytes.iter().copied() {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }

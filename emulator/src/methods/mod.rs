@@ -348,6 +348,7 @@ pub(crate) static IMPLEMENTED: &[(&str, Handler)] = &[
     ("slackLists.download.start", lists::download::start),
     ("slackLists.download.get", lists::download::get),
     ("users.deletePhoto", users::delete_photo),
+    ("users.setPhoto", users::set_photo),
     ("dialog.open", dialog::open),
     ("workflows.featured.add", workflows::add),
     ("workflows.featured.remove", workflows::remove),

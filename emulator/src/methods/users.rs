@@ -1,4 +1,5 @@
-//! `users.profile.get`, `users.profile.set` and `users.deletePhoto`; `users.info`, `users.list`,
+//! `users.profile.get`, `users.profile.set`, `users.setPhoto` and `users.deletePhoto`;
+//! `users.info`, `users.list`,
 //! `users.lookupByEmail` and `users.conversations`; Slack Connect's
 //! `users.discoverableContacts.lookup`.
 //!
@@ -111,7 +112,8 @@ pub(crate) fn profile_set(
     Ok(data)
 }
 
-/// `users.deletePhoto`: the caller's photo is gone, whatever was set: the profile's `image_*`
+/// `users.deletePhoto`: the caller's photo is gone, whatever was set (one `users.setPhoto` set
+/// too): the profile's `image_*`
 /// fall back to the default avatar (the emulator's own URLs, `is_custom_image` false). Slack's
 /// page says only that it clears the image; that the default avatar shows after is the
 /// emulator's reading. A bot user's token is `user_is_bot`, an error Slack's spec lists.
@@ -122,7 +124,112 @@ pub(crate) fn delete_photo(state: &mut State, caller: &User, _: &[(String, Strin
     if let Some(user) = state.users.get_mut(&caller.spec.id) {
         crate::state::default_photo(&mut user.profile, &caller.spec.id);
     }
+    state.photos.remove(&caller.spec.id);
     Ok(Map::new())
+}
+
+/// The widest and tallest photo `users.setPhoto` takes, in pixels: Slack's page asks for images
+/// of at most 1024 by 1024 pixels; the emulator answers a larger one `too_large`, the code Slack
+/// names for "excessive dimensions".
+pub(crate) const MAX_PHOTO_SIDE: u32 = 1024;
+
+/// `users.setPhoto`: the caller's photo is the `image` file part's bytes, kept as they arrived
+/// ([`Emulator::user_photo`](crate::Emulator::user_photo)); the profile's `image_*` (every size,
+/// `image_1024` and `image_original` too) become URLs of it, under an `avatar_hash` of its bytes,
+/// with `is_custom_image` true, and the answer carries them as Slack's does. The emulator's
+/// choices where Slack's page is silent:
+///
+/// - The image is what its bytes are, by their signature, whatever `Content-Type` the part
+///   gives: PNG, JPEG or GIF (the kinds the page names) whose width and height can be read;
+///   anything else is `bad_image` (the page: "try passing a JPEG, GIF or PNG"). So is a call
+///   with no `image` file part (an `image` sent as a plain form field is no file): Slack names
+///   no code of its own for it.
+/// - A side over 1024 pixels is `too_large` ([`MAX_PHOTO_SIDE`]); a small image is taken (the
+///   page's 512 pixels minimum is advice, with no code). `too_many_frames` is never answered.
+/// - The crop box is kept when `crop_x`, `crop_y` and `crop_w` are all whole numbers, and not
+///   applied; otherwise the whole image is used, as the page says of a call without one.
+/// - A bot user's token is `user_is_bot`, as for `users.deletePhoto`.
+pub(crate) fn set_photo(state: &mut State, caller: &User, params: &[(String, String)]) -> Outcome {
+    if caller.spec.bot_id.is_some() {
+        return Err(fail("user_is_bot"));
+    }
+    let Some(image) = state.call_files.iter().find(|part| part.name == "image") else {
+        return Err(fail("bad_image"));
+    };
+    let Some((kind, width, height)) = image_kind_and_size(&image.bytes) else {
+        return Err(fail("bad_image"));
+    };
+    if width > MAX_PHOTO_SIDE || height > MAX_PHOTO_SIDE {
+        return Err(fail("too_large"));
+    }
+    let number = |name: &str| param(params, name).and_then(|text| text.parse::<u32>().ok());
+    let crop = match (number("crop_x"), number("crop_y"), number("crop_w")) {
+        (Some(x), Some(y), Some(w)) => Some((x, y, w)),
+        _ => None,
+    };
+    let id = caller.spec.id.clone();
+    let hash = crate::state::hash12(&image.bytes);
+    let photo = crate::state::Photo {
+        bytes: image.bytes.clone(),
+        filename: image.filename.clone(),
+        content_type: image.content_type.clone(),
+        crop,
+    };
+    let mut images = Map::new();
+    for size in ["24", "32", "48", "72", "192", "512", "1024", "original"] {
+        let url = format!("https://avatars.emulator.invalid/{id}/{hash}_{size}.{kind}");
+        images.insert(format!("image_{size}"), Value::String(url));
+    }
+    images.insert("avatar_hash".into(), Value::String(hash));
+    if let Some(user) = state.users.get_mut(&id) {
+        user.profile.extend(images.clone());
+        user.profile
+            .insert("is_custom_image".into(), Value::Bool(true));
+    }
+    state.photos.insert(id, photo);
+    let mut data = Map::new();
+    data.insert("profile".into(), Value::Object(images));
+    Ok(data)
+}
+
+/// The kind of image `bytes` are (the file extension: `png`, `jpg`, `gif`), by their signature,
+/// and its width and height in pixels; `None` for anything else, or a header cut short.
+fn image_kind_and_size(bytes: &[u8]) -> Option<(&'static str, u32, u32)> {
+    let be16 = |at: usize| {
+        Some(u32::from(u16::from_be_bytes([
+            *bytes.get(at)?,
+            *bytes.get(at + 1)?,
+        ])))
+    };
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") && bytes.get(12..16) == Some(b"IHDR") {
+        let word = |at: usize| Some(u32::from_be_bytes(bytes.get(at..at + 4)?.try_into().ok()?));
+        return Some(("png", word(16)?, word(20)?));
+    }
+    if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
+        let le16 = |at: usize| {
+            Some(u32::from(u16::from_le_bytes([
+                *bytes.get(at)?,
+                *bytes.get(at + 1)?,
+            ])))
+        };
+        return Some(("gif", le16(6)?, le16(8)?));
+    }
+    if bytes.starts_with(&[0xff, 0xd8]) {
+        // The segments up to a start of frame (SOF0 to SOF15 but for DHT, JPG and DAC), which
+        // holds the height, then the width.
+        let mut at = 2;
+        loop {
+            if *bytes.get(at)? != 0xff {
+                return None;
+            }
+            let marker = *bytes.get(at + 1)?;
+            if (0xc0..=0xcf).contains(&marker) && ![0xc4, 0xc8, 0xcc].contains(&marker) {
+                return Some(("jpg", be16(at + 7)?, be16(at + 5)?));
+            }
+            at += 2 + usize::try_from(be16(at + 2)?).ok()?;
+        }
+    }
+    None
 }
 
 /// The keys a `users.profile.set` call asks to change: either the `profile` JSON object or one
@@ -412,6 +519,30 @@ pub(crate) fn conversations(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn images_are_known_by_their_signature_and_header() {
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        png.extend_from_slice(&[0, 0, 2, 0, 0, 0, 1, 0]);
+        assert_eq!(image_kind_and_size(&png), Some(("png", 512, 256)));
+        assert_eq!(image_kind_and_size(&png[..20]), None);
+        assert_eq!(
+            image_kind_and_size(b"GIF87a\x20\x03\x58\x02"),
+            Some(("gif", 800, 600))
+        );
+        let jpeg = [
+            0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc2, 0x00, 0x11, 0x08, 0x01,
+            0x00, 0x02, 0x00,
+        ];
+        assert_eq!(image_kind_and_size(&jpeg), Some(("jpg", 512, 256)));
+        // A marker that is no segment, or a JPEG with no frame.
+        assert_eq!(image_kind_and_size(&[0xff, 0xd8, 0x00]), None);
+        assert_eq!(
+            image_kind_and_size(&[0xff, 0xd8, 0xff, 0xe0, 0x00, 0x02]),
+            None
+        );
+        assert_eq!(image_kind_and_size(b"BM\x00\x00"), None);
+    }
     use super::*;
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
