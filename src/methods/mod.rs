@@ -267,8 +267,8 @@ pub use users::presence::{
     PresenceSetting, UsersGetPresence, UsersGetPresenceResponse, UsersSetPresence,
 };
 pub use users::profile::{
-    UsersDeletePhoto, UsersProfileGet, UsersProfileGetResponse, UsersProfileSet,
-    UsersProfileSetResponse,
+    PhotoImages, UsersDeletePhoto, UsersProfileGet, UsersProfileGetResponse, UsersProfileSet,
+    UsersProfileSetResponse, UsersSetPhoto, UsersSetPhotoResponse,
 };
 pub use users::{
     UsersConversations, UsersConversationsResponse, UsersInfo, UsersInfoResponse, UsersList,

@@ -1,8 +1,8 @@
-//! `users.profile.get` and `users.profile.set`, and `users.deletePhoto`.
+//! `users.profile.get` and `users.profile.set`, `users.setPhoto` and `users.deletePhoto`.
 
 use crate::methods::Acknowledged;
 use crate::types::{Profile, ProfileUpdate};
-use crate::{slack_method, InvalidRequest, UserId};
+use crate::{slack_method, FormFile, InvalidRequest, UserId};
 use serde::Deserialize;
 
 pub use crate::types::{MAX_FIELD_NAME_CHARS, MAX_UPDATE_FIELDS as MAX_PROFILE_FIELDS};
@@ -215,5 +215,134 @@ impl UsersDeletePhoto {
     /// Deletes the token's user's photo.
     pub fn new() -> Self {
         UsersDeletePhoto {}
+    }
+}
+
+/// `users.setPhoto`: sets the token's user's profile photo from an image's bytes (PNG, JPEG or
+/// GIF, which Slack's page names), sent as the `image` file part of a `multipart/form-data`
+/// body, and answers the photo's URLs. Needs a user token with `users.profile:write`.
+///
+/// Slack's page asks for images of 512 to 1024 pixels a side, uses the whole image unless a
+/// crop box is given (`crop_x`, `crop_y`, `crop_w` together: a square of side `crop_w` from
+/// that corner), and letterboxes an image that is not square. An empty image, or a crop box
+/// given in part or with a side of 0, is refused before sending. Slack answers `bad_image` to
+/// bytes it cannot read as an image, `too_large` to excessive dimensions and `too_many_frames`
+/// to an animated GIF with too many frames.
+///
+/// It is no tool: an agent's JSON arguments carry no file's bytes.
+///
+/// ```
+/// use slack_methods::methods::UsersSetPhoto;
+/// use slack_methods::{build_request, BaseUrl, FormFile, Token};
+/// let png = FormFile::new("me.png", vec![0x89, b'P', b'N', b'G']).with_content_type("image/png");
+/// let set = UsersSetPhoto::new(png).crop(0, 0, 512);
+/// let request = build_request(&set, &BaseUrl::default(), &Token::new("xoxp-1")?)?;
+/// assert_eq!(
+///     request.headers()["content-type"],
+///     "multipart/form-data; boundary=slack-methods-form-boundary"
+/// );
+/// let body = String::from_utf8_lossy(request.body());
+/// assert!(body.starts_with(
+///     "--slack-methods-form-boundary\r\nContent-Disposition: form-data; name=\"crop_x\"\r\n\r\n0\r\n"
+/// ));
+/// assert!(body.contains(
+///     "name=\"image\"; filename=\"me.png\"\r\nContent-Type: image/png\r\n\r\n"
+/// ));
+/// # Ok::<(), slack_methods::Error>(())
+/// ```
+#[slack_method(
+    "users.setPhoto",
+    response = UsersSetPhotoResponse,
+    validate = UsersSetPhoto::check
+)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct UsersSetPhoto {
+    /// The image, sent as a file part; its content type (`image/png`, `image/jpeg`,
+    /// `image/gif`) is what Slack's page asks the part to say.
+    pub image: FormFile,
+    /// The crop box's left edge, in pixels.
+    pub crop_x: Option<u32>,
+    /// The crop box's top edge, in pixels.
+    pub crop_y: Option<u32>,
+    /// The crop box's width and height (it is square), in pixels.
+    pub crop_w: Option<u32>,
+}
+
+impl UsersSetPhoto {
+    /// Sets the photo to the whole of `image`.
+    pub fn new(image: FormFile) -> Self {
+        UsersSetPhoto {
+            image,
+            crop_x: None,
+            crop_y: None,
+            crop_w: None,
+        }
+    }
+
+    /// Uses only the square of side `width` whose top left corner is at (`x`, `y`).
+    pub fn crop(mut self, x: u32, y: u32, width: u32) -> Self {
+        self.crop_x = Some(x);
+        self.crop_y = Some(y);
+        self.crop_w = Some(width);
+        self
+    }
+
+    fn check(&self) -> Result<(), InvalidRequest> {
+        if self.image.is_empty() {
+            return Err(InvalidRequest::new(
+                "`image` is empty; give the bytes of a PNG, JPEG or GIF image",
+            ));
+        }
+        match (self.crop_x, self.crop_y, self.crop_w) {
+            (None, None, None) => Ok(()),
+            (Some(_), Some(_), Some(0)) => Err(InvalidRequest::new(
+                "`crop_w` is 0, which crops nothing; give the crop box's side in pixels, or leave the crop box out",
+            )),
+            (Some(_), Some(_), Some(_)) => Ok(()),
+            _ => Err(InvalidRequest::new(
+                "`crop_x`, `crop_y` and `crop_w` make one crop box; give all three, or none for the whole image",
+            )),
+        }
+    }
+}
+
+crate::slack_object! {
+    /// The URLs of a photo `users.setPhoto` set, at each size Slack makes. Fields this crate
+    /// does not name are kept in `extra`.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct PhotoImages {
+        /// The hash Slack names the photo by.
+        pub avatar_hash: Option<String>,
+        /// 24 pixels a side.
+        pub image_24: Option<String>,
+        /// 32 pixels a side.
+        pub image_32: Option<String>,
+        /// 48 pixels a side.
+        pub image_48: Option<String>,
+        /// 72 pixels a side.
+        pub image_72: Option<String>,
+        /// 192 pixels a side.
+        pub image_192: Option<String>,
+        /// 512 pixels a side.
+        pub image_512: Option<String>,
+        /// 1024 pixels a side.
+        pub image_1024: Option<String>,
+        /// The image as it was sent.
+        pub image_original: Option<String>,
+    }
+}
+
+crate::slack_object! {
+    /// What `users.setPhoto` answers: the new photo's URLs. Fields this crate does not name are
+    /// kept in `extra`.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct UsersSetPhotoResponse {
+        required {
+            /// The photo's hash and URLs.
+            pub profile: PhotoImages,
+        }
     }
 }
