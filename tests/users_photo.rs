@@ -345,7 +345,11 @@ fn set_photo_is_a_write_and_no_tool() {
     assert_eq!(UsersSetPhoto::NAME, "users.setPhoto");
     assert_eq!(UsersSetPhoto::SCOPES, &["users.profile:write"]);
     assert_eq!(UsersSetPhoto::TIER, slack_methods::RateLimitTier::Tier2);
-    assert!(UsersSetPhoto::WRITES);
+    // It replaces the photo there was: destructive by its name's `set`.
+    assert_eq!(
+        (UsersSetPhoto::WRITES, UsersSetPhoto::DESTRUCTIVE),
+        (true, true)
+    );
     assert!(ALL.iter().all(|facts| facts.name != "users.setPhoto"));
     assert!(Registry::bundled()
         .get(UsersSetPhoto::OPERATION_ID)
