@@ -28,7 +28,8 @@ impl EncodeError {
     }
 }
 
-/// Builds a form-urlencoded parameter string.
+/// Builds a form-urlencoded parameter string, and collects the file parts a call sends beside
+/// it ([`append_file`](Self::append_file)).
 ///
 /// ```
 /// use slack_methods_runtime::FormEncoder;

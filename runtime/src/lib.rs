@@ -66,7 +66,7 @@ pub use upload::{SendError, UploadBody, DEFAULT_UPLOAD_IDLE_TIMEOUT, UPLOAD_CHUN
 /// Not a public API: names here change without notice.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::form::{EncodeError, FormEncoder, FormFileValue, FormValue};
+    pub use crate::form::{EncodeError, FormEncoder, FormValue};
     pub use crate::method::{HttpVerb, InvalidRequest, RateLimitTier, SlackMethod};
     pub use crate::paging::CursorPaginated;
     pub use crate::tool::{KindOf, ParamKind, ParamOf, SlackTool, ToolParam};
