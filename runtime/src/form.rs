@@ -334,19 +334,63 @@ pub(crate) struct Multipart {
     pub(crate) body: Vec<u8>,
 }
 
-/// The `n`th boundary tried: the first that occurs in no part is used.
-fn boundary_candidate(n: u64) -> String {
-    if n == 0 {
-        "slack-methods-form-boundary".to_owned()
-    } else {
-        format!("slack-methods-form-boundary-{n}")
+/// The boundary every multipart body starts from; `-1`, `-2`, ... follow it when a part holds it.
+const BOUNDARY: &str = "slack-methods-form-boundary";
+
+/// The first of `slack-methods-form-boundary`, `slack-methods-form-boundary-1`, `-2`, ... that
+/// occurs in none of `pieces`, found in one pass over them, so that no content, however many
+/// candidates it holds, makes the search slower than reading it once: each place a piece holds
+/// the base rules out the bare base and, for the digits after a `-` there (`-123`), the
+/// candidates those digits begin with (1, 12 and 123).
+fn boundary(pieces: &[&[u8]]) -> String {
+    let base = BOUNDARY.as_bytes();
+    let mut bare_taken = false;
+    let mut taken: Vec<u64> = Vec::new();
+    for piece in pieces {
+        let mut rest: &[u8] = piece;
+        while let Some(at) = find(rest, base) {
+            bare_taken = true;
+            let after = &rest[at + base.len()..];
+            if let Some(digits) = after.strip_prefix(b"-") {
+                let mut n: u64 = 0;
+                // Nineteen digits always fit a `u64`; no candidate comes near them.
+                for &digit in digits.iter().take(19).take_while(|b| b.is_ascii_digit()) {
+                    n = n * 10 + u64::from(digit - b'0');
+                    taken.push(n);
+                }
+            }
+            rest = &rest[at + 1..];
+        }
     }
+    if !bare_taken {
+        return BOUNDARY.to_owned();
+    }
+    taken.sort_unstable();
+    taken.dedup();
+    // The smallest number from 1 on that is not taken; `taken` has no gap below it.
+    let mut n = 1;
+    for &t in &taken {
+        match t.cmp(&n) {
+            std::cmp::Ordering::Less => {}
+            std::cmp::Ordering::Equal => n += 1,
+            std::cmp::Ordering::Greater => break,
+        }
+    }
+    format!("{BOUNDARY}-{n}")
 }
 
-fn occurs(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|window| window == needle)
+/// Where `needle` (not empty) first occurs in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, tail) = needle.split_first()?;
+    let mut from = 0;
+    while let Some(offset) = haystack.get(from..)?.iter().position(|&b| b == first) {
+        let at = from + offset;
+        if haystack.get(at + 1..at + needle.len()) == Some(tail) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// A name or file name inside a quoted `Content-Disposition` parameter, escaped as browsers do:
@@ -397,16 +441,7 @@ pub(crate) fn multipart_body(
         pieces.push(file.content_type().unwrap_or_default().as_bytes());
         pieces.push(&file.bytes);
     }
-    // Each byte of the parts starts few candidates (one, and those that add digits), so a
-    // finite body rules out finitely many and this ends.
-    let boundary = (0u64..)
-        .map(boundary_candidate)
-        .find(|candidate| {
-            !pieces
-                .iter()
-                .any(|piece| occurs(piece, candidate.as_bytes()))
-        })
-        .unwrap_or_default();
+    let boundary = boundary(&pieces);
     let mut body = Vec::with_capacity(
         pieces.iter().map(|piece| piece.len()).sum::<usize>()
             + (plain.len() + files.len() + 1) * (boundary.len() + 128),
@@ -666,6 +701,31 @@ Content-Type: application/octet-stream\r\n\r\n"
     }
 
     #[test]
+    fn the_boundary_is_found_in_one_pass_however_many_candidates_the_parts_hold() {
+        // Every candidate up to 999, and 1000 as the start of a longer number: 1001 is next.
+        let mut held = Vec::new();
+        for n in 1..1000 {
+            held.extend_from_slice(format!("{BOUNDARY}-{n}|").as_bytes());
+        }
+        held.extend_from_slice(format!("{BOUNDARY}-1000000").as_bytes());
+        assert_eq!(boundary(&[&held]), format!("{BOUNDARY}-1001"));
+        // Digits that no candidate is (`-0...`), or none after the base, rule out the base only.
+        let zero = format!("{BOUNDARY}-07 {BOUNDARY}x");
+        assert_eq!(boundary(&[zero.as_bytes()]), format!("{BOUNDARY}-1"));
+        // The base split across two pieces is in neither.
+        let (front, back) = BOUNDARY.split_at(9);
+        assert_eq!(boundary(&[front.as_bytes(), back.as_bytes()]), BOUNDARY);
+        // Occurrences side by side are all seen.
+        let twice = format!("{BOUNDARY}-1{BOUNDARY}-2-{BOUNDARY}-3");
+        assert_eq!(boundary(&[twice.as_bytes()]), format!("{BOUNDARY}-4"));
+        // Every chosen boundary occurs in no piece.
+        for pieces in [&[&held[..]][..], &[zero.as_bytes()], &[twice.as_bytes()]] {
+            let chosen = boundary(pieces);
+            assert!(pieces.iter().all(|p| find(p, chosen.as_bytes()).is_none()));
+        }
+    }
+
+    #[test]
     fn the_boundary_occurs_in_no_part() {
         // The file holds the first candidate, a value the second: the third is used.
         let file = FormFile::new("x.bin", &b"..slack-methods-form-boundary.."[..]);
@@ -686,7 +746,7 @@ Content-Type: application/octet-stream\r\n\r\n"
         }
         let file = FormFile::new("a.png", vec![1u8]).with_content_type("image/png; q=1");
         let multipart = multipart_body("", &[("image".to_owned(), file)]).unwrap();
-        assert!(occurs(&multipart.body, b"Content-Type: image/png; q=1\r\n"));
+        assert!(find(&multipart.body, b"Content-Type: image/png; q=1\r\n").is_some());
     }
 
     #[test]
