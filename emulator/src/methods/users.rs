@@ -1,6 +1,5 @@
 //! `users.profile.get`, `users.profile.set`, `users.setPhoto` and `users.deletePhoto`;
-//! `users.info`, `users.list`,
-//! `users.lookupByEmail` and `users.conversations`; Slack Connect's
+//! `users.info`, `users.list`, `users.lookupByEmail` and `users.conversations`; Slack Connect's
 //! `users.discoverableContacts.lookup`.
 //!
 //! `users.discoverableContacts.lookup` answers `is_discoverable: true` for the address of a
@@ -113,10 +112,10 @@ pub(crate) fn profile_set(
 }
 
 /// `users.deletePhoto`: the caller's photo is gone, whatever was set (one `users.setPhoto` set
-/// too): the profile's `image_*`
-/// fall back to the default avatar (the emulator's own URLs, `is_custom_image` false). Slack's
-/// page says only that it clears the image; that the default avatar shows after is the
-/// emulator's reading. A bot user's token is `user_is_bot`, an error Slack's spec lists.
+/// too): the profile's `image_*` fall back to the default avatar (the emulator's own URLs,
+/// `is_custom_image` false). Slack's page says only that it clears the image; that the default
+/// avatar shows after is the emulator's reading. A bot user's token is `user_is_bot`, an error
+/// Slack's spec lists.
 pub(crate) fn delete_photo(state: &mut State, caller: &User, _: &[(String, String)]) -> Outcome {
     if caller.spec.bot_id.is_some() {
         return Err(fail("user_is_bot"));
