@@ -138,7 +138,9 @@ fn impl_slack_method(method: &Method) -> TokenStream {
             statements.stream(encode).text(p).text("::Result::Ok(())");
         });
     });
-    impl_slack_tool(&mut code, method, p, allow_deprecated, &sent);
+    // A file's bytes are no JSON argument: a file part is no tool parameter.
+    let params: Vec<&Field> = sent.iter().copied().filter(|field| !field.file).collect();
+    impl_slack_tool(&mut code, method, p, allow_deprecated, &params);
     // What paging needs: the mark `Client::pages` and `Client::items` take.
     if method.paginated {
         impl_header(
@@ -173,8 +175,8 @@ fn impl_header(code: &mut Code, method: &Method, allow_deprecated: &str, trait_p
     }
 }
 
-/// The `SlackTool` impl: the tool name, the description, and one `ToolParam` per sent field,
-/// whose type's schema is picked where the type is known: `ParamSchema`'s when the type has
+/// The `SlackTool` impl: the tool name, the description, and one `ToolParam` per sent field
+/// but a file part (an agent's JSON arguments carry no file's bytes), whose type's schema is picked where the type is known: `ParamSchema`'s when the type has
 /// one, else the permissive `{}` (by method lookup on `&ParamOf<T>`, see the runtime's
 /// `ParamOf`), so a field type without a schema never fails the build.
 fn impl_slack_tool(

@@ -44,6 +44,11 @@ pub fn check(cx: &Ctxt, input: &Input, method: Option<&catalog::Method>) {
             skipped_field(cx, field, &serde, &container);
             continue;
         }
+        // A file part is no tool parameter (JSON carries no file's bytes): serde need not, and
+        // cannot, read it.
+        if field.file {
+            continue;
+        }
         if let Some(flatten) = &serde.flatten {
             cx.error_spanned_by(
                 flatten,

@@ -84,6 +84,8 @@ pub fn check<'a>(cx: &Ctxt, args: Args, input: Input<'a>) -> Option<Method<'a>> 
     check::arguments(cx, &args);
     let name = args.name.as_ref()?;
     let entry = catalog::lookup(&args.name_text);
+    let mut input = input;
+    mark_files(&mut input, entry);
     serde_names::check(cx, &input, entry);
     check::field_names(cx, &input.fields, entry.is_some_and(|m| m.params_known));
     match entry {
@@ -97,8 +99,6 @@ pub fn check<'a>(cx: &Ctxt, args: Args, input: Input<'a>) -> Option<Method<'a>> 
         }
     }
     let destructive = args.destructive.get().cloned();
-    let mut input = input;
-    mark_files(&mut input, entry);
     let method = fill_defaults(args, input, entry);
     if let Some(lit) = destructive.filter(|lit| lit.value && !method.writes) {
         cx.error_spanned_by(

@@ -311,7 +311,8 @@ impl<'a> Binding<'a> {
     }
 
     /// The `SlackTool` impl: the tool name, the description the macro builds for a struct
-    /// without a doc comment, and one parameter per field (the skipped one is none).
+    /// without a doc comment, and one parameter per field (the skipped one and a file part are
+    /// none).
     fn tool_impl(&self, out: &mut String) {
         let name = self.struct_name();
         let method = &self.method.name;
@@ -328,6 +329,7 @@ impl<'a> Binding<'a> {
         let params: Vec<String> = self
             .fields
             .iter()
+            .filter(|field| field.param.ty != ParamType::File)
             .map(|field| {
                 format!(
                     "{PRIVATE}::ToolParam::new({}, \"\", {}, || {{\n        \

@@ -1,7 +1,7 @@
 // A parameter the catalog types as a file (`users.setPhoto`'s `image`) is a `FormFile`, sent as a
 // file part of a multipart form; `#[slack(file)]` makes one of a parameter the catalog does not
 // know. A call without a file is still a plain form.
-use slack_methods::{build_request, slack_method, BaseUrl, FormFile, Token};
+use slack_methods::{build_request, slack_method, BaseUrl, FormFile, SlackTool, Token};
 
 #[slack_method("users.setPhoto")]
 pub struct SetPhoto {
@@ -45,4 +45,20 @@ fn main() {
     let request = build_request(&plain, &base, &token).unwrap();
     assert_eq!(request.method(), http::Method::GET);
     assert_eq!(request.uri(), "https://slack.com/api/reports.attach?title=Q3");
+
+    // A file part is no tool parameter: an agent's JSON carries no file's bytes.
+    let names = |params: &[slack_methods::ToolParam]| params.iter().map(|p| p.name).collect::<Vec<_>>();
+    assert_eq!(names(<SetPhoto as SlackTool>::PARAMS), ["crop_w"]);
+    assert_eq!(names(<ReportsAttach as SlackTool>::PARAMS), ["title"]);
+    assert_eq!(names(<Shared as SlackTool>::PARAMS), ["title"]);
+}
+
+/// A tool binding with a file part: serde does not read it (it cannot: JSON carries no bytes).
+#[slack_method("files.remote.update")]
+#[derive(serde::Deserialize)]
+pub struct Shared {
+    pub title: Option<String>,
+    #[slack(file)]
+    #[serde(skip)]
+    pub preview_image: Option<FormFile>,
 }
