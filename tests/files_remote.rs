@@ -11,7 +11,7 @@ use slack_methods::methods::{
     FilesRemoteShare, FilesRemoteUpdate, RemoteFileRef,
 };
 use slack_methods::types::{File, FileMode};
-use slack_methods::{ChannelId, Client, FileId, SlackMethod};
+use slack_methods::{ChannelId, Client, FileId, FormFile, SlackMethod};
 use slack_methods_emulator::{demo, Emulator};
 
 /// A user token of Grace's with the remote files' scopes.
@@ -134,6 +134,72 @@ async fn an_added_file_reads_back_by_either_id() {
     // It lives beside the uploads: files.info shows it to the bot that added it.
     let info = bot.call(&FilesInfo::of(file.id.clone())).await.unwrap();
     assert_eq!(info.file, file);
+}
+
+#[tokio::test]
+async fn a_preview_image_goes_as_a_file_part_and_gives_the_file_thumbnails() {
+    let emu = emulator().await;
+    let bot = client(&emu, demo::BOT_TOKEN);
+    // Bytes a lossy text conversion would change.
+    let image = vec![0x89, b'P', b'N', b'G', 0xff, 0x00, 0xfe];
+    let preview = FormFile::new("cover.png", image.clone()).with_content_type("image/png");
+    let added = bot
+        .call(
+            &FilesRemoteAdd::new("design-7", "https://designs.example/7", "Cover")
+                .preview_image(preview.clone()),
+        )
+        .await
+        .unwrap()
+        .file
+        .clone();
+    let request = emu.requests_for(FilesRemoteAdd::NAME).pop().unwrap();
+    assert!(
+        request
+            .header("content-type")
+            .is_some_and(|value| value.starts_with("multipart/form-data; boundary=")),
+        "{:?}",
+        request.header("content-type")
+    );
+    let mut part =
+        b"name=\"preview_image\"; filename=\"cover.png\"\r\nContent-Type: image/png\r\n\r\n"
+            .to_vec();
+    part.extend_from_slice(&image);
+    assert!(
+        request
+            .body
+            .windows(part.len())
+            .any(|window| window == part),
+        "{}",
+        String::from_utf8_lossy(&request.body)
+    );
+    let first = added.thumb_64.clone().expect("a preview gives thumbnails");
+    assert!(added.thumb_480.is_some());
+
+    // Without one, the call is a plain form and the file keeps no thumbnail.
+    let plain = add(&bot, "design-8", "No cover").await;
+    assert_eq!(plain.thumb_64, None);
+    let request = emu.requests_for(FilesRemoteAdd::NAME).pop().unwrap();
+    assert_eq!(
+        request.header("content-type"),
+        Some("application/x-www-form-urlencoded")
+    );
+
+    // A new image on update changes the thumbnails.
+    let other = FormFile::new("cover2.png", vec![1u8, 2, 3]);
+    let updated = bot
+        .call(&FilesRemoteUpdate::of(RemoteFileRef::external("design-7")).preview_image(other))
+        .await
+        .unwrap()
+        .file
+        .clone();
+    assert!(updated.thumb_64.is_some_and(|url| url != first));
+
+    // It is no tool parameter: an agent's JSON carries no file's bytes.
+    use slack_methods::SlackTool;
+    for params in [FilesRemoteAdd::PARAMS, FilesRemoteUpdate::PARAMS] {
+        assert!(params.iter().all(|param| param.name != "preview_image"));
+        assert!(params.iter().any(|param| param.name == "title"));
+    }
 }
 
 #[tokio::test]

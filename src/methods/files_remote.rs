@@ -14,13 +14,14 @@
 //! The answers carry Slack's file object, read into [`File`] (its `external_id` and
 //! `external_url` included), which keeps the fields it does not name.
 //!
-//! `preview_image`, the image Slack shows for a shared remote file, is not bound: Slack takes it
-//! as a file part of a `multipart/form-data` body, which a tool's JSON arguments cannot carry.
-//! The other arguments go form-encoded, as Slack's SDKs send them when there is no image.
+//! `preview_image`, the image Slack shows for a shared remote file, is a [`FormFile`]: a call
+//! that gives one goes as a `multipart/form-data` body, the only way Slack reads a file; without
+//! one the arguments go form-encoded. An agent's JSON arguments carry no file's bytes, so the
+//! image is no tool parameter.
 
 use super::Acknowledged;
 use crate::types::{File, Item, List, ResponseMetadata, Timestamp};
-use crate::{slack_method, ChannelId, FileId, InvalidRequest, PageItems};
+use crate::{slack_method, ChannelId, FileId, FormFile, InvalidRequest, PageItems};
 use serde::Deserialize;
 
 /// A remote file, named one of the two ways Slack takes: the id Slack gave it when it was added
@@ -108,8 +109,8 @@ crate::slack_object! {
 /// that file (Slack's page calls the call an upsert), so the tool is marked destructive. Slack
 /// takes it from bot tokens only.
 ///
-/// A preview image is not sent: Slack takes it as a file part of a multipart body, which a tool's
-/// JSON arguments cannot carry.
+/// A preview image ([`preview_image`](Self::preview_image)) goes as a file part, which makes
+/// the call a multipart form; it is no tool parameter (JSON carries no file's bytes).
 ///
 /// ```
 /// use slack_methods::methods::FilesRemoteAdd;
@@ -148,6 +149,9 @@ pub struct FilesRemoteAdd {
     // in a form field, as this binding has always sent it and as an agent gives it in JSON.
     #[slack(unchecked)]
     pub indexable_file_contents: Option<String>,
+    /// The image Slack shows for the file where it is shared, sent as a file part.
+    #[serde(skip)]
+    pub preview_image: Option<FormFile>,
 }
 
 impl FilesRemoteAdd {
@@ -163,6 +167,7 @@ impl FilesRemoteAdd {
             title: title.into(),
             filetype: None,
             indexable_file_contents: None,
+            preview_image: None,
         }
     }
 
@@ -175,6 +180,12 @@ impl FilesRemoteAdd {
     /// Gives the text Slack's search matches the file by.
     pub fn indexable_contents(mut self, text: impl Into<String>) -> Self {
         self.indexable_file_contents = Some(text.into());
+        self
+    }
+
+    /// Shows `image` (a PNG, JPEG or GIF, say) as the file's preview where it is shared.
+    pub fn preview_image(mut self, image: FormFile) -> Self {
+        self.preview_image = Some(image);
         self
     }
 }
@@ -299,8 +310,8 @@ impl PageItems for FilesRemoteListResponse {
 /// themselves cannot change (Slack's page: remove the file and add it again). Slack takes it
 /// from bot tokens only.
 ///
-/// A new preview image is not sent: Slack takes it as a file part of a multipart body, which
-/// this crate does not send.
+/// A new preview image ([`preview_image`](Self::preview_image)) goes as a file part, which
+/// makes the call a multipart form; it is no tool parameter (JSON carries no file's bytes).
 ///
 /// ```
 /// use slack_methods::methods::{FilesRemoteUpdate, RemoteFileRef};
@@ -332,6 +343,12 @@ pub struct FilesRemoteUpdate {
     pub filetype: Option<String>,
     /// New text that stands for the file in Slack's search, sent as a form field.
     pub indexable_file_contents: Option<String>,
+    /// A new image Slack shows for the file where it is shared, sent as a file part.
+    // Slack's Python SDK sends it as a file, though its table types it as text here (it does
+    // not for `files.remote.add`): marked a file part.
+    #[slack(file)]
+    #[serde(skip)]
+    pub preview_image: Option<FormFile>,
 }
 
 impl FilesRemoteUpdate {
@@ -345,6 +362,7 @@ impl FilesRemoteUpdate {
             title: None,
             filetype: None,
             indexable_file_contents: None,
+            preview_image: None,
         }
     }
 
@@ -369,6 +387,12 @@ impl FilesRemoteUpdate {
     /// Gives the text Slack's search matches the file by.
     pub fn indexable_contents(mut self, text: impl Into<String>) -> Self {
         self.indexable_file_contents = Some(text.into());
+        self
+    }
+
+    /// Shows `image` as the file's preview from now on.
+    pub fn preview_image(mut self, image: FormFile) -> Self {
+        self.preview_image = Some(image);
         self
     }
 

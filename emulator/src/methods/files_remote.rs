@@ -24,6 +24,10 @@
 //! - `filetype` is kept as given, with `pretty_type` the same text; without it `filetype` is
 //!   `remote` and `pretty_type` `Remote`. `indexable_file_contents` is kept as the file's bytes
 //!   (never answered); the emulator's search does not read it.
+//! - A `preview_image` file part (on `add` or `update`) gives the file thumbnails, `thumb_64`
+//!   to `thumb_480`, URLs of the emulator's named by the image's hash; the image's bytes are not
+//!   checked (Slack's pages name no error for them). A `preview_image` sent as a plain form
+//!   field is no file, and changes nothing.
 //! - `share` posts one message holding the file in each channel (an archived one is
 //!   `is_archived`, as for uploads); sharing in a channel again posts again. Messages keep the
 //!   file as it was when shared; `update` changes the file, not them.
@@ -31,6 +35,7 @@
 //!   next page's first file); `ts_from` and `ts_to` are seconds, inclusive.
 
 use super::{channels::visible, fail, param, Outcome, Reply};
+use crate::bodies::FilePart;
 use crate::state::{State, User};
 use crate::uploads::Stored;
 use crate::workspace::{page, ChannelKind};
@@ -120,7 +125,12 @@ fn answer(state: &State, id: &str) -> Outcome {
 }
 
 /// Sets the fields of a remote file that `add` and `update` take, where given.
-fn apply(object: &mut Map<String, Value>, stored_bytes: &mut Vec<u8>, params: &[(String, String)]) {
+fn apply(
+    object: &mut Map<String, Value>,
+    stored_bytes: &mut Vec<u8>,
+    params: &[(String, String)],
+    files: &[FilePart],
+) {
     if let Some(title) = present(params, "title") {
         object.insert("title".into(), Value::from(title));
         object.insert("name".into(), Value::from(title));
@@ -136,7 +146,23 @@ fn apply(object: &mut Map<String, Value>, stored_bytes: &mut Vec<u8>, params: &[
     if let Some(text) = param(params, "indexable_file_contents") {
         *stored_bytes = text.as_bytes().to_vec();
     }
+    if let Some(image) = files.iter().find(|part| part.name == "preview_image") {
+        let id = object
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        let hash = crate::state::hash12(&image.bytes);
+        for size in PREVIEW_SIZES {
+            let url = format!("https://files.emulator.invalid/previews/{id}/{hash}_{size}");
+            object.insert(format!("thumb_{size}"), Value::from(url));
+        }
+    }
 }
+
+/// The sizes of the thumbnails a remote file's preview image gives it (`thumb_64` to
+/// `thumb_480`), in pixels.
+const PREVIEW_SIZES: [u32; 5] = [64, 80, 160, 360, 480];
 
 /// `files.remote.add`: registers a remote file (bot tokens only, `bot_user_required`), or, for
 /// an `external_id` added before, updates that file and answers it (an upsert, as Slack's page
@@ -149,7 +175,12 @@ pub(crate) fn add(state: &mut State, caller: &User, params: &[(String, String)])
 
     if let Some(id) = by_external_id(state, external_id) {
         if let Some(stored) = state.files.stored.get_mut(&id) {
-            apply(&mut stored.object, &mut stored.bytes, params);
+            apply(
+                &mut stored.object,
+                &mut stored.bytes,
+                params,
+                &state.call_files,
+            );
         }
         return answer(state, &id);
     }
@@ -195,7 +226,7 @@ pub(crate) fn add(state: &mut State, caller: &User, params: &[(String, String)])
         return Err(fail("internal_error"));
     };
     let mut bytes = Vec::new();
-    apply(&mut object, &mut bytes, params);
+    apply(&mut object, &mut bytes, params, &state.call_files);
     state.files.stored.insert(
         id.clone(),
         Stored {
@@ -220,7 +251,12 @@ pub(crate) fn update(state: &mut State, caller: &User, params: &[(String, String
     bot_only(caller)?;
     let id = named(state, params, false)?;
     if let Some(stored) = state.files.stored.get_mut(&id) {
-        apply(&mut stored.object, &mut stored.bytes, params);
+        apply(
+            &mut stored.object,
+            &mut stored.bytes,
+            params,
+            &state.call_files,
+        );
     }
     answer(state, &id)
 }
