@@ -117,6 +117,14 @@ fn mark_files(input: &mut Input, entry: Option<&'static catalog::Method>) {
     let Some(method) = entry.filter(|method| method.params_known) else {
         return;
     };
+    // Few methods take a file: the others cost one look at their parameters.
+    if !method
+        .params
+        .iter()
+        .any(|param| param.ty == ParamType::File)
+    {
+        return;
+    }
     for field in &mut input.fields {
         let file_param = method
             .param(&field.wire_name())
