@@ -3,42 +3,54 @@
 
 use serde_json::Value;
 
+/// A call's arguments by name, as text, in the order they came.
+pub(crate) type Arguments = Vec<(String, String)>;
+
 /// The arguments a request's body carries: a form (`application/x-www-form-urlencoded`), a JSON
 /// object (`application/json`, each string value as it is, numbers and booleans as their text,
-/// lists and objects as compact JSON text, `null` left out) or multipart form data. A body Slack
-/// could not read is the error code Slack answers it with.
+/// lists and objects as compact JSON text, `null` left out) or multipart form data; and, from
+/// multipart form data, its file parts with their bytes ([`FilePart`]), read in the same pass.
+/// A body Slack could not read is the error code Slack answers it with.
 pub(crate) fn body_arguments(
     verb: &str,
     content_type: Option<&str>,
     body: &[u8],
-) -> Result<Vec<(String, String)>, &'static str> {
+) -> Result<(Arguments, Vec<FilePart>), &'static str> {
     if body.is_empty() {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     }
     let Some(content_type) = content_type else {
         // A GET's body is no part of the call.
         return if verb == "POST" {
             Err("missing_post_type")
         } else {
-            Ok(Vec::new())
+            Ok((Vec::new(), Vec::new()))
         };
     };
     match mime(content_type).as_str() {
-        "application/x-www-form-urlencoded" => {
-            Ok(form_urlencoded::parse(body).into_owned().collect())
+        "application/x-www-form-urlencoded" => Ok((
+            form_urlencoded::parse(body).into_owned().collect(),
+            Vec::new(),
+        )),
+        "application/json" => Ok((json_arguments(body)?, Vec::new())),
+        "multipart/form-data" => {
+            let parts = multipart(content_type, body).ok_or("invalid_form_data")?;
+            let mut arguments = Vec::with_capacity(parts.len());
+            let mut files = Vec::new();
+            for part in parts {
+                let text = String::from_utf8_lossy(part.content).into_owned();
+                if let Some(filename) = part.filename {
+                    files.push(FilePart {
+                        name: part.name.clone(),
+                        filename,
+                        content_type: part.content_type,
+                        bytes: part.content.to_vec(),
+                    });
+                }
+                arguments.push((part.name, text));
+            }
+            Ok((arguments, files))
         }
-        "application/json" => json_arguments(body),
-        "multipart/form-data" => multipart(content_type, body)
-            .map(|parts| {
-                let text = |part: Part<'_>| {
-                    (
-                        part.name,
-                        String::from_utf8_lossy(part.content).into_owned(),
-                    )
-                };
-                parts.into_iter().map(text).collect()
-            })
-            .ok_or("invalid_form_data"),
         _ => Err("invalid_post_type"),
     }
 }
@@ -73,25 +85,6 @@ pub(crate) struct FilePart {
     /// The part's `Content-Type`, if it gives one.
     pub(crate) content_type: Option<String>,
     pub(crate) bytes: Vec<u8>,
-}
-
-/// The file parts of a request's body: none unless it is multipart form data that can be read.
-pub(crate) fn file_parts(content_type: Option<&str>, body: &[u8]) -> Vec<FilePart> {
-    let Some(content_type) = content_type.filter(|ct| mime(ct) == "multipart/form-data") else {
-        return Vec::new();
-    };
-    multipart(content_type, body)
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|part| {
-            Some(FilePart {
-                filename: part.filename?,
-                name: part.name,
-                content_type: part.content_type,
-                bytes: part.content.to_vec(),
-            })
-        })
-        .collect()
 }
 
 /// The bytes of the file a POST to an upload URL carries: the body as it is, or, for multipart
@@ -233,8 +226,9 @@ mod tests {
     #[test]
     fn file_parts_keep_their_bytes_and_the_arguments_their_text() {
         let body = b"--b-1\r\nContent-Disposition: form-data; name=\"crop_w\"\r\n\r\n512\r\n--b-1\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\n\x89P\xff\r\n--b-1--\r\n";
+        let (arguments, files) = body_arguments("POST", Some(FORM), body).unwrap();
         assert_eq!(
-            file_parts(Some(FORM), body),
+            files,
             [FilePart {
                 name: "image".to_owned(),
                 filename: "a.png".to_owned(),
@@ -243,13 +237,20 @@ mod tests {
             }]
         );
         // The arguments are as before: every part, as text.
-        let arguments = body_arguments("POST", Some(FORM), body).unwrap();
         assert_eq!(arguments[0], ("crop_w".to_owned(), "512".to_owned()));
         assert_eq!(arguments[1].0, "image");
         assert_ne!(arguments[1].1.as_bytes(), b"\x89P\xff");
-        // No file part in a form, or in what is no multipart body.
-        assert!(file_parts(Some("application/x-www-form-urlencoded"), b"image=x").is_empty());
-        assert!(file_parts(Some(FORM), b"not multipart").is_empty());
-        assert!(file_parts(None, body).is_empty());
+        // No file part in a form, or in what is no multipart body (which is no call at all).
+        let form = body_arguments(
+            "POST",
+            Some("application/x-www-form-urlencoded"),
+            b"image=x",
+        );
+        assert!(form.unwrap().1.is_empty());
+        assert_eq!(
+            body_arguments("POST", Some(FORM), b"not multipart"),
+            Err("invalid_form_data")
+        );
+        assert_eq!(body_arguments("POST", None, body), Err("missing_post_type"));
     }
 }

@@ -1,7 +1,7 @@
 //! A small HTTP/1.1 server on tokio: keep-alive, `Content-Length` bodies, and byte-level control
 //! of every answer, so faults can break the protocol on purpose.
 
-use crate::bodies::{body_arguments, file_parts, find, form_token};
+use crate::bodies::{body_arguments, find, form_token};
 use crate::faults::Fault;
 use crate::methods::{self, Reply};
 use crate::state::{bearer, RecordedRequest, State};
@@ -556,9 +556,10 @@ async fn respond(shared: &Shared, head: Head, body: Vec<u8>) -> Action {
     }
     let mut body_token = None;
     // A file part's bytes, for the methods that take a file; the arguments hold it as text.
-    let files = file_parts(head.header("content-type"), &body);
+    let mut files = Vec::new();
     let unreadable = match body_arguments(&head.verb, head.header("content-type"), &body) {
-        Ok(arguments) => {
+        Ok((arguments, parts)) => {
+            files = parts;
             body_token = form_token(head.header("content-type"), &arguments).map(str::to_owned);
             params.extend(arguments);
             None
