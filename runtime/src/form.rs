@@ -446,21 +446,23 @@ pub(crate) fn multipart_body(
         pieces.iter().map(|piece| piece.len()).sum::<usize>()
             + (plain.len() + files.len() + 1) * (boundary.len() + 128),
     );
-    for (name, value) in &plain {
+    // Each part opens with the boundary and its name; a file part adds its file name and type.
+    let open_part = |body: &mut Vec<u8>, name: &str| {
         body.extend_from_slice(b"--");
         body.extend_from_slice(boundary.as_bytes());
         body.extend_from_slice(b"\r\nContent-Disposition: form-data; name=\"");
         body.extend_from_slice(quoted(name).as_bytes());
-        body.extend_from_slice(b"\"\r\n\r\n");
+        body.push(b'"');
+    };
+    for (name, value) in &plain {
+        open_part(&mut body, name);
+        body.extend_from_slice(b"\r\n\r\n");
         body.extend_from_slice(value.as_bytes());
         body.extend_from_slice(b"\r\n");
     }
     for (name, file) in files {
-        body.extend_from_slice(b"--");
-        body.extend_from_slice(boundary.as_bytes());
-        body.extend_from_slice(b"\r\nContent-Disposition: form-data; name=\"");
-        body.extend_from_slice(quoted(name).as_bytes());
-        body.extend_from_slice(b"\"; filename=\"");
+        open_part(&mut body, name);
+        body.extend_from_slice(b"; filename=\"");
         body.extend_from_slice(quoted(&file.name).as_bytes());
         body.extend_from_slice(b"\"\r\nContent-Type: ");
         body.extend_from_slice(
