@@ -276,6 +276,21 @@ async fn the_emulator_answers_slacks_errors() {
     );
 }
 
+/// Slack's page shows `{"ok": true}` as the typical answer: the photo is set, and a call that
+/// reads such an answer succeeds, with no URL to show.
+#[tokio::test]
+async fn an_answer_without_the_photos_urls_is_a_success() {
+    let (emu, client) = photo_emulator(&["users.profile:write"]).await;
+    emu.stub_method("users.setPhoto", serde_json::json!({"ok": true}));
+    let answer = client
+        .call(&UsersSetPhoto::new(FormFile::new("a.png", png(512, 512))))
+        .await
+        .unwrap();
+    assert_eq!(answer.profile.image_original, None);
+    assert_eq!(answer.profile.avatar_hash, None);
+    assert_eq!(emu.requests_for("users.setPhoto").len(), 1);
+}
+
 /// `users.setPhoto` with `image` as a plain form field, as a binding that sends text there would.
 #[slack_method("users.setPhoto")]
 struct TextImage {

@@ -310,7 +310,7 @@ impl UsersSetPhoto {
 crate::slack_object! {
     /// The URLs of a photo `users.setPhoto` set, at each size Slack makes. Fields this crate
     /// does not name are kept in `extra`.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
     pub struct PhotoImages {
         /// The hash Slack names the photo by.
@@ -335,14 +335,13 @@ crate::slack_object! {
 }
 
 crate::slack_object! {
-    /// What `users.setPhoto` answers: the new photo's URLs. Fields this crate does not name are
-    /// kept in `extra`.
+    /// What `users.setPhoto` answers: the new photo's URLs. Slack's page shows `{"ok": true}`
+    /// as the typical answer, so an answer without them is read as a success with no URL (the
+    /// photo is set all the same). Fields this crate does not name are kept in `extra`.
     #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub struct UsersSetPhotoResponse {
-        required {
-            /// The photo's hash and URLs.
-            pub profile: PhotoImages,
-        }
+        /// The photo's hash and URLs; every one `None` when Slack sends none.
+        pub profile: PhotoImages,
     }
 }
