@@ -166,9 +166,11 @@ fn multipart<'a>(content_type: &str, body: &'a [u8]) -> Option<Vec<Part<'a>>> {
                 .then_some(value)
         })?;
         let param = |wanted: &str| {
-            disposition.split(';').find_map(|param| {
+            disposition_params(disposition).find_map(|param| {
                 let (key, value) = param.split_once('=')?;
-                (key.trim() == wanted).then(|| value.trim().trim_matches('"'))
+                key.trim()
+                    .eq_ignore_ascii_case(wanted)
+                    .then(|| value.trim().trim_matches('"'))
             })
         };
         let content_type = head.split("\r\n").find_map(|line| {
@@ -184,6 +186,35 @@ fn multipart<'a>(content_type: &str, body: &'a [u8]) -> Option<Vec<Part<'a>>> {
             content: part.get(head_end + 4..)?,
         });
     }
+}
+
+/// The `;`-separated pieces of a `Content-Disposition` value (`form-data`, `name="a"`,
+/// `filename="b; c.png"`): a `;` inside a quoted value is part of it. (Browsers and Slack's
+/// SDKs write a `"` in a value as `%22`, never as `\"`.)
+fn disposition_params(value: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(value);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        let mut quoted = false;
+        let end = text.char_indices().find_map(|(at, c)| {
+            match c {
+                '"' => quoted = !quoted,
+                ';' if !quoted => return Some(at),
+                _ => {}
+            }
+            None
+        });
+        match end {
+            Some(at) => {
+                rest = Some(&text[at + 1..]);
+                Some(&text[..at])
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
 }
 
 /// Where `needle` first occurs in `haystack`.
@@ -221,6 +252,18 @@ mod tests {
             uploaded_file(Some("multipart/form-data"), two.to_vec()),
             None
         );
+    }
+
+    #[test]
+    fn disposition_parameters_are_read_whole_and_by_any_case() {
+        // A `;` inside a quoted file name is part of it, and parameter names have no case.
+        let body = b"--b-1\r\nContent-Disposition: form-data; NAME=\"image\"; Filename=\"me; 2024.png\"\r\n\r\nGIF89a\r\n--b-1\r\nContent-Disposition: form-data; name=\"note\"; filename=\"x%22; name=%22crop_x\"\r\n\r\n1\r\n--b-1--\r\n";
+        let (arguments, files) = body_arguments("POST", Some(FORM), body).unwrap();
+        assert_eq!(files[0].name, "image");
+        assert_eq!(files[0].filename, "me; 2024.png");
+        assert_eq!(files[1].name, "note");
+        assert_eq!(files[1].filename, "x%22; name=%22crop_x");
+        assert_eq!(arguments[1], ("note".to_owned(), "1".to_owned()));
     }
 
     #[test]
