@@ -355,6 +355,19 @@ async fn refusals_send_nothing() {
     assert!(emu.requests_for("users.setPhoto").is_empty());
 }
 
+/// A file part with an empty `filename` is how a browser says no file was chosen, and servers
+/// read it so (dropping its bytes): such an image is refused before sending, not sent to be lost.
+#[tokio::test]
+async fn an_image_without_a_file_name_is_refused_before_sending() {
+    let (emu, client) = photo_emulator(&["users.profile:write"]).await;
+    let nameless = UsersSetPhoto::new(FormFile::new("", png(512, 512)));
+    assert_eq!(
+        refused(client.call(&nameless).await),
+        "the file `image` has an empty file name, which servers read as no file; give it a name such as `photo.png`"
+    );
+    assert!(emu.requests_for("users.setPhoto").is_empty());
+}
+
 #[test]
 fn set_photo_is_a_write_and_no_tool() {
     assert_eq!(UsersSetPhoto::NAME, "users.setPhoto");

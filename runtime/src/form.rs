@@ -255,7 +255,9 @@ impl FormFile {
     /// The content type of a file part given none.
     pub const DEFAULT_CONTENT_TYPE: &'static str = "application/octet-stream";
 
-    /// A file named `name` (the part's `filename`) holding `bytes`.
+    /// A file named `name` (the part's `filename`) holding `bytes`. The name must not be empty:
+    /// servers read a part with an empty file name as no file, so such a call is refused when it
+    /// is built.
     pub fn new(name: impl Into<String>, bytes: impl Into<Bytes>) -> Self {
         FormFile {
             bytes: bytes.into(),
@@ -409,13 +411,21 @@ fn quoted(text: &str) -> Cow<'_, str> {
 /// The `multipart/form-data` body of a form: each plain pair of `pairs` (form-encoded, as
 /// [`FormEncoder::finish`] gives them) as a text part, in order, then each file part with its
 /// `filename` and `Content-Type`. The boundary is the first candidate that occurs in no name,
-/// value, file name, content type or file. `Err` holds why a file's content type cannot be
-/// sent (it must be visible ASCII, as a header value is).
+/// value, file name, content type or file. `Err` holds why a file cannot be sent: its file name
+/// is empty (servers read that as no file), or its content type is no header value (it must be
+/// visible ASCII).
 pub(crate) fn multipart_body(
     pairs: &str,
     files: &[(String, FormFile)],
 ) -> Result<Multipart, String> {
     for (name, file) in files {
+        // A browser sends `filename=""` for "no file chosen", and servers drop such a part's
+        // bytes as no file.
+        if file.name.is_empty() {
+            return Err(format!(
+                "the file `{name}` has an empty file name, which servers read as no file; give it a name such as `photo.png`"
+            ));
+        }
         if let Some(content_type) = &file.content_type {
             if content_type.trim().is_empty()
                 || !content_type
@@ -749,6 +759,18 @@ Content-Type: application/octet-stream\r\n\r\n"
         let file = FormFile::new("a.png", vec![1u8]).with_content_type("image/png; q=1");
         let multipart = multipart_body("", &[("image".to_owned(), file)]).unwrap();
         assert!(find(&multipart.body, b"Content-Type: image/png; q=1\r\n").is_some());
+    }
+
+    #[test]
+    fn a_file_with_an_empty_name_is_refused() {
+        let file = FormFile::new("", vec![1u8]);
+        let err = multipart_body("", &[("image".to_owned(), file)]).unwrap_err();
+        assert_eq!(
+            err,
+            "the file `image` has an empty file name, which servers read as no file; give it a name such as `photo.png`"
+        );
+        let file = FormFile::new(" ", vec![1u8]);
+        assert!(multipart_body("", &[("image".to_owned(), file)]).is_ok());
     }
 
     #[test]
