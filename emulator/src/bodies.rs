@@ -39,7 +39,8 @@ pub(crate) fn body_arguments(
             let mut files = Vec::new();
             for part in parts {
                 let text = String::from_utf8_lossy(part.content).into_owned();
-                if let Some(filename) = part.filename {
+                // An empty file name is a browser's "no file chosen": no file, as PHP reads it.
+                if let Some(filename) = part.filename.filter(|name| !name.is_empty()) {
                     files.push(FilePart {
                         name: part.name.clone(),
                         filename,
@@ -73,9 +74,10 @@ pub(crate) fn form_token<'a>(
         .filter(|token| !token.is_empty())
 }
 
-/// A file part of a multipart body (one whose `Content-Disposition` gives a `filename`), with its
-/// bytes as they arrived: what a method that takes a file (`users.setPhoto`'s `image`) reads.
-/// The method's arguments hold the same part as (lossy) text, as every other method sees it.
+/// A file part of a multipart body (one whose `Content-Disposition` gives a `filename`, but not
+/// an empty one, which is a browser's "no file chosen"), with its bytes as they arrived: what a
+/// method that takes a file (`users.setPhoto`'s `image`) reads. The method's arguments hold the
+/// same part as (lossy) text, as every other method sees it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct FilePart {
     /// The part's name: the parameter.
@@ -264,6 +266,15 @@ mod tests {
         assert_eq!(files[1].name, "note");
         assert_eq!(files[1].filename, "x%22; name=%22crop_x");
         assert_eq!(arguments[1], ("note".to_owned(), "1".to_owned()));
+    }
+
+    #[test]
+    fn a_part_with_an_empty_file_name_is_no_file() {
+        // How a browser sends "no file chosen"; PHP's reader (Slack's API runs on its
+        // descendant, Hack) takes it as no upload.
+        let body = b"--b-1\r\nContent-Disposition: form-data; name=\"image\"; filename=\"\"\r\nContent-Type: image/gif\r\n\r\nGIF89a\r\n--b-1--\r\n";
+        let (_, files) = body_arguments("POST", Some(FORM), body).unwrap();
+        assert!(files.is_empty(), "{files:?}");
     }
 
     #[test]
