@@ -17,6 +17,9 @@
 #              macros/src/expand.rs emits for them
 # Both are written by `cargo xtask compile-cost` (xtask/src/compile_cost.rs), which needs the
 # reference data in ../shared (SHARED=... to move it).
+#   cc-floor/  the hand-written structs, each under an attribute of cc-floor-macro/ that does no
+#              work: it gives the struct back and appends the impls, lexed from text. Measured
+#              with INSTRUCTIONS=1 only: what the compiler charges for an attribute at all
 #   cc-one/    a binary that calls one bundled method (users.profile.set) through the Client
 # All three depend on this repository's crates by path and use its Cargo.lock.
 #
@@ -52,7 +55,7 @@ else
     git -C "$ROOT" archive HEAD | tar -C "$SNAPSHOT" -xf -
 fi
 
-manifest() { # name, kind (lib|bin)
+manifest() { # name, kind (lib|bin|floor|proc-macro)
     cat <<TOML
 [package]
 name = "$1"
@@ -60,13 +63,22 @@ version = "0.0.0"
 edition = "2021"
 publish = false
 
+TOML
+    if [[ "$2" == proc-macro ]]; then
+        printf '[lib]\nproc-macro = true\n'
+    else
+        cat <<TOML
 [dependencies]
 slack-methods = { path = "$SNAPSHOT" }
 serde = { version = "1.0.200", features = ["derive"] }
 serde_json = "1.0.120"
 TOML
+    fi
     if [[ "$2" == bin ]]; then
         echo 'tokio = { version = "1.40", default-features = false, features = ["rt"] }'
+    fi
+    if [[ "$2" == floor ]]; then
+        echo 'cc-floor-macro = { path = "../cc-floor-macro" }'
     fi
     printf '\n# Not part of the slack-methods workspace.\n[workspace]\n'
 }
@@ -77,10 +89,11 @@ TOML
 generate_bindings() {
     cargo run -q --manifest-path "$SNAPSHOT/xtask/Cargo.toml" --target-dir "$OUT/target-xtask" \
         -- compile-cost "$OUT" --count "$N" --shared "$SHARED"
-    for v in cc-macro cc-hand; do
-        manifest "$v" lib > "$OUT/$v/Cargo.toml"
+    for v in cc-macro cc-hand cc-floor; do
+        manifest "$v" "$([[ $v == cc-floor ]] && echo floor || echo lib)" > "$OUT/$v/Cargo.toml"
         cp "$SNAPSHOT/Cargo.lock" "$OUT/$v/Cargo.lock"
     done
+    manifest cc-floor-macro proc-macro > "$OUT/cc-floor-macro/Cargo.toml"
 }
 
 generate_one() {
@@ -184,8 +197,16 @@ fi
 if [[ -n "${INSTRUCTIONS:-}" && -z "${COLD_ONLY:-}" ]]; then
     echo
     echo "instructions of the rustc of one clean cargo check (valgrind --tool=cachegrind):"
+    # The floor's structs and impls are the hand-written ones, which its expansion shows (the
+    # printer leaves no blank line between the items an attribute gives back: blank lines
+    # aside).
+    expanded cc-floor > "$OUT/cc-floor.expanded.rs"
+    if ! diff -B "$OUT/cc-floor.expanded.rs" "$OUT/cc-hand.expanded.rs" > "$OUT/floor-expansion.diff"; then
+        echo "cc-floor's expansion differs from cc-hand; see $OUT/floor-expansion.diff" >&2
+        exit 1
+    fi
     declare -A instructions
-    for v in cc-macro cc-hand; do
+    for v in cc-macro cc-hand cc-floor; do
         cargo clean -q -p "$v" --manifest-path "$OUT/$v/Cargo.toml" --target-dir "$SHARED_TARGET"
         command=$(cargo check -v --manifest-path "$OUT/$v/Cargo.toml" --target-dir "$SHARED_TARGET" 2>&1 |
             sed -n 's/^ *Running `\(.*\)`$/\1/p' | tail -1)
@@ -196,6 +217,8 @@ if [[ -n "${INSTRUCTIONS:-}" && -z "${COLD_ONLY:-}" ]]; then
         printf '  %-8s %15s\n' "$v" "${instructions[$v]}"
     done
     printf '  ratio macro/hand: %.3f\n' "$(echo "${instructions[cc-macro]} / ${instructions[cc-hand]}" | bc -l)"
+    printf '  ratio floor/hand: %.3f   (an attribute that does no work, handing back the same code)\n' \
+        "$(echo "${instructions[cc-floor]} / ${instructions[cc-hand]}" | bc -l)"
 fi
 
 if [[ -z "${SKIP_COLD:-}" ]]; then

@@ -161,15 +161,21 @@ fn run(options: &Options) -> Result<(), String> {
 
     let catalog = Catalog::load(&options.shared).map_err(|e| e.to_string())?;
     if let (Command::CompileCost, Some(out)) = (options.command, &options.out) {
-        let (with_macro, by_hand) = compile_cost::render(&catalog, options.count)?;
-        for (name, text) in [("cc-macro", with_macro), ("cc-hand", by_hand)] {
+        let crates = compile_cost::render(&catalog, options.count)?;
+        for (name, file, text) in [
+            ("cc-macro", "lib.rs", crates.with_macro),
+            ("cc-hand", "lib.rs", crates.by_hand),
+            ("cc-floor", "lib.rs", crates.floor),
+            ("cc-floor-macro", "lib.rs", crates.floor_macro),
+            ("cc-floor-macro", "impls.rs", crates.floor_impls),
+        ] {
             let dir = out.join(name).join("src");
             std::fs::create_dir_all(&dir)
                 .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-            write(&dir.join("lib.rs"), &text)?;
+            write(&dir.join(file), &text)?;
         }
         println!(
-            "xtask: wrote {} bindings of catalog methods to cc-macro and cc-hand under {}",
+            "xtask: wrote {} bindings of catalog methods to cc-macro, cc-hand and cc-floor under {}",
             options.count,
             out.display()
         );
