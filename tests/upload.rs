@@ -205,9 +205,9 @@ async fn a_multi_megabyte_file_streams_from_a_reader() {
     let arrived = emu.uploaded_bytes(file.id.as_str()).unwrap();
     assert_eq!(arrived.len() as u64, LENGTH);
     assert!(arrived.iter().all(|byte| *byte == expected.next_byte()));
-    // Far larger than a Web API request may be (1 MiB): it went to the upload site.
+    // It went to the upload site, whole, in one body.
     let upload = upload_requests(&emu).pop().unwrap();
-    assert!(upload.body.len() > 1024 * 1024);
+    assert_eq!(upload.body.len() as u64, LENGTH);
     assert_eq!(
         upload.header("content-length"),
         Some(LENGTH.to_string().as_str())

@@ -243,6 +243,20 @@ async fn a_boundary_inside_the_image_makes_another_boundary() {
 }
 
 #[tokio::test]
+async fn a_photo_of_a_few_mebibytes_arrives_whole() {
+    // A 1024-pixel PNG of a real photo is often several MiB: the emulator's default body limit
+    // takes it.
+    let (emu, client) = photo_emulator(&["users.profile:write"]).await;
+    let mut image = png(1024, 1024);
+    image.extend((0..3 * 1024 * 1024).map(|i: u32| (i % 251) as u8));
+    client
+        .call(&UsersSetPhoto::new(FormFile::new("big.png", image.clone())))
+        .await
+        .unwrap();
+    assert_eq!(emu.user_photo(demo::ADA).unwrap().bytes, image);
+}
+
+#[tokio::test]
 async fn the_emulator_answers_slacks_errors() {
     let (emu, client) = photo_emulator(&["users.profile:write"]).await;
     let file = |bytes: Vec<u8>| FormFile::new("x.png", bytes);

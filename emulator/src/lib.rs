@@ -225,7 +225,7 @@
 //! steps 2 to 4 do not apply to them.
 //!
 //! Once the token is known, answers carry `X-OAuth-Scopes` (the token's scopes) and
-//! `X-Accepted-OAuth-Scopes` (the method's). A request body larger than the limit (1 MiB by
+//! `X-Accepted-OAuth-Scopes` (the method's). A request body larger than the limit (16 MiB by
 //! default) is refused with 413, a malformed one with 400; a body may come with its
 //! `Content-Length` or chunked (`Transfer-Encoding: chunked`, not both). None of them stops the
 //! server.
@@ -428,8 +428,9 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
-/// The default request-body limit: 1 MiB.
-const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
+/// The default request-body limit: 16 MiB, room for a photo or a preview image a test sends in a
+/// multipart form (a 1024-pixel PNG is often a few MiB).
+const DEFAULT_MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 /// The default most items on one page of a paginated list: small, so that tests and examples
 /// cross several pages.
 const DEFAULT_MAX_PAGE: usize = 10;
@@ -518,7 +519,8 @@ impl EmulatorBuilder {
         self
     }
 
-    /// The largest request body accepted (1 MiB by default); a larger one gets HTTP 413.
+    /// The largest request body accepted (16 MiB by default, room for a photo in a multipart
+    /// form); a larger one gets HTTP 413.
     pub fn max_request_bytes(mut self, limit: usize) -> Self {
         self.max_body_bytes = limit;
         self

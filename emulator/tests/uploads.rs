@@ -62,7 +62,7 @@ async fn emulator() -> Emulator {
 async fn the_upload_site_takes_bytes_larger_than_an_api_request() {
     let emu = emulator().await;
     assert_ne!(emu.upload_addr().port(), emu.addr().port());
-    let bytes: Vec<u8> = (0..3 * 1024 * 1024u32).map(|i| (i % 253) as u8).collect();
+    let bytes: Vec<u8> = (0..17 * 1024 * 1024u32).map(|i| (i % 253) as u8).collect();
     let (path, file_id) = upload_url(&emu, "big.bin", bytes.len()).await;
     assert!(
         path.starts_with("/upload/v1/") && !path.contains(&file_id),
@@ -78,7 +78,7 @@ async fn the_upload_site_takes_bytes_larger_than_an_api_request() {
     assert_eq!(uploads.len(), 1);
     assert!(!uploads[0].completed);
 
-    // The same bytes as a Web API request are over its 1 MiB limit.
+    // The same bytes as a Web API request are over its 16 MiB limit.
     let (status, _) = exchange(emu.addr(), "POST /api/auth.test HTTP/1.1", &bytes).await;
     assert_eq!(status, 413);
 }
