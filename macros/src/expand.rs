@@ -495,7 +495,7 @@ fn deprecation_warning(method: &Method, note: &str) -> TokenStream {
 /// Whether the user marked the struct or one of its fields `#[deprecated]`, or allows (or
 /// expects) deprecated items there: a field's type may then be a deprecated item, which the
 /// impl names again.
-fn user_deprecated(input: &DeriveInput) -> bool {
+pub fn user_deprecated(input: &DeriveInput) -> bool {
     let deprecated = |attrs: &[Attribute]| {
         attrs.iter().any(|attr| {
             attr.path().is_ident("deprecated")

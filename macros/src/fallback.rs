@@ -24,11 +24,14 @@ pub fn stub(input: &DeriveInput, krate: Option<TokenStream>, errors: syn::Error)
 
 fn stub_impl(input: &DeriveInput, krate: &TokenStream) -> TokenStream {
     let private = quote!(#krate::__private);
+    // As on the impls of a sound binding: only where the user deprecated something or allows it
+    // (an `allow` under a crate's `forbid(deprecated)` would be a second error of its own).
+    let allow_deprecated = expand::user_deprecated(input).then(|| quote!(#[allow(deprecated)]));
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     quote! {
         #[automatically_derived]
-        #[allow(deprecated)]
+        #allow_deprecated
         impl #impl_generics #private::SlackMethod for #ident #ty_generics #where_clause {
             const NAME: &'static #private::str = "";
             const VERB: #private::HttpVerb = #private::HttpVerb::Post;
@@ -41,7 +44,7 @@ fn stub_impl(input: &DeriveInput, krate: &TokenStream) -> TokenStream {
             }
         }
         #[automatically_derived]
-        #[allow(deprecated)]
+        #allow_deprecated
         impl #impl_generics #private::SlackTool for #ident #ty_generics #where_clause {
             const OPERATION_ID: &'static #private::str = "";
             const DESCRIPTION: &'static #private::str = "";
