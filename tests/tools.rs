@@ -113,6 +113,40 @@ fn the_attribute_describes_each_binding_as_a_tool() {
     );
 }
 
+/**
+ * Reads a user's profile,
+ * the fields a user fills in.
+ *
+ * - one item
+ */
+#[slack_method("users.profile.get")]
+#[allow(dead_code)]
+struct ProfileGet {
+    /**
+     * The user to read.
+     */
+    user: Option<String>,
+    /** Whether to include labels. */
+    include_labels: Option<bool>,
+}
+
+#[test]
+fn a_block_doc_comment_describes_a_tool_without_its_stars() {
+    assert_eq!(
+        ProfileGet::DESCRIPTION,
+        "Reads a user's profile, the fields a user fills in.\n\n- one item"
+    );
+    let schema = Value::Object(ProfileGet::input_schema());
+    assert_eq!(
+        schema["properties"]["user"]["description"],
+        "The user to read."
+    );
+    assert_eq!(
+        schema["properties"]["include_labels"]["description"],
+        "Whether to include labels."
+    );
+}
+
 #[test]
 fn the_bundled_tools() {
     let tools = Registry::bundled();

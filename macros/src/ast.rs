@@ -228,7 +228,8 @@ pub fn ungroup(mut ty: &Type) -> &Type {
 }
 
 /// The lines of a doc comment: the text of each `#[doc = ".."]` (a `///` line), without the one
-/// space after `///`. Other `doc` attributes (`#[doc(hidden)]`, `include_str!`) are not text.
+/// space after `///`; a block comment (`/** .. */`) without its frame of stars (see
+/// [`block_lines`]). Other `doc` attributes (`#[doc(hidden)]`, `include_str!`) are not text.
 pub fn doc_lines(attrs: &[syn::Attribute]) -> Vec<String> {
     attrs
         .iter()
@@ -245,14 +246,51 @@ pub fn doc_lines(attrs: &[syn::Attribute]) -> Vec<String> {
             _ => None,
         })
         .flat_map(|text| {
-            text.split('\n')
-                .map(|line| {
-                    let line = line.strip_suffix('\r').unwrap_or(line);
-                    line.strip_prefix(' ').unwrap_or(line).to_owned()
-                })
-                .collect::<Vec<_>>()
+            let lines: Vec<&str> = text
+                .split('\n')
+                .map(|line| line.strip_suffix('\r').unwrap_or(line))
+                .collect();
+            block_lines(&lines).unwrap_or_else(|| {
+                lines
+                    .iter()
+                    .map(|line| line.strip_prefix(' ').unwrap_or(line).to_owned())
+                    .collect()
+            })
         })
         .collect()
+}
+
+/// The lines of a block doc comment, which reaches the macro as one `#[doc]` text with its frame:
+/// `/**` then a line break leave an empty first line (or one of stars), `*/` on its own line a
+/// last line of blanks or stars, and each line between may begin with indentation and a `*`
+/// (` * Reads a user.`). Without that frame, as rustdoc shows the comment; `None` for a text that
+/// does not open like a block comment.
+fn block_lines(lines: &[&str]) -> Option<Vec<String>> {
+    let frame = |line: &str| line.trim().chars().all(|c| c == '*');
+    let (first, rest) = lines.split_first()?;
+    if rest.is_empty() || !frame(first) {
+        return None;
+    }
+    let rest = match rest.split_last() {
+        Some((last, inner)) if frame(last) => inner,
+        _ => rest,
+    };
+    let starred = rest
+        .iter()
+        .filter(|line| !line.trim().is_empty())
+        .all(|line| line.trim_start().starts_with('*'));
+    Some(
+        rest.iter()
+            .map(|line| {
+                let line = line.trim_start();
+                let line = match line.strip_prefix('*') {
+                    Some(after) if starred => after.strip_prefix(' ').unwrap_or(after),
+                    _ => line,
+                };
+                line.to_owned()
+            })
+            .collect(),
+    )
 }
 
 /// The error at a second `#[slack_method]` on one struct.
