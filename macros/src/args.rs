@@ -554,17 +554,7 @@ fn string_value(
     key: &str,
     example: &str,
 ) -> syn::Result<Option<LitStr>> {
-    if !meta.input.peek(Token![=]) {
-        let wrong = skip_value(meta.input);
-        let span_tokens = if wrong.is_empty() {
-            quote::ToTokens::to_token_stream(&meta.path)
-        } else {
-            wrong
-        };
-        cx.error_spanned_by(
-            span_tokens,
-            format!("`{key}` takes a value: `{key} = {example}`"),
-        );
+    if !has_equals(cx, meta, key, example) {
         return Ok(None);
     }
     let value = meta.value()?;
@@ -590,6 +580,26 @@ fn string_value(
     Ok(None)
 }
 
+/// Whether the argument being parsed goes on with `=`. Else (`writes`, `tier(2)`) the key is
+/// written without its value: that is reported, at what follows the key or at the key itself,
+/// with the form it takes (`key = example`), and skipped, so the next argument is still read.
+fn has_equals(cx: &Ctxt, meta: &ParseNestedMeta, key: &str, example: &str) -> bool {
+    if meta.input.peek(Token![=]) {
+        return true;
+    }
+    let wrong = skip_value(meta.input);
+    let span_tokens = if wrong.is_empty() {
+        quote::ToTokens::to_token_stream(&meta.path)
+    } else {
+        wrong
+    };
+    cx.error_spanned_by(
+        span_tokens,
+        format!("`{key}` takes a value: `{key} = {example}`"),
+    );
+    false
+}
+
 /// Parses `= value` for an argument that takes Rust syntax (a type, a path), `what` in the
 /// messages. No value, or a string literal where the syntax belongs, is reported and skipped:
 /// `Ok(None)`.
@@ -600,6 +610,9 @@ fn unquoted_value<T: Parse>(
     what: &str,
     example: &str,
 ) -> syn::Result<Option<T>> {
+    if !has_equals(cx, meta, key, example) {
+        return Ok(None);
+    }
     let value = meta.value()?;
     if at_end(value) {
         no_value(cx, meta, key, example);
@@ -670,6 +683,9 @@ fn no_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &str, example: &str) {
 /// Parses `= true` or `= false`. A missing or other value is reported (at the key, or at the
 /// value) and skipped: `Ok(None)`.
 fn bool_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &str) -> syn::Result<Option<LitBool>> {
+    if !has_equals(cx, meta, key, "true") {
+        return Ok(None);
+    }
     let value = meta.value()?;
     if value.peek(LitBool) {
         Ok(Some(value.parse::<LitBool>()?))
@@ -685,6 +701,9 @@ fn bool_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &str) -> syn::Result<Optio
 
 fn tier_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<(Tier, Span)>> {
     const RULE: &str = "Slack's rate-limit tiers are `tier = 1` to `tier = 4`, or `tier = \"special\"` for a method with a limit of its own";
+    if !has_equals(cx, meta, "tier", "2") {
+        return Ok(None);
+    }
     let value = meta.value()?;
     if value.peek(LitInt) {
         let lit: LitInt = value.parse()?;
