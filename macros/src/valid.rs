@@ -487,6 +487,17 @@ fn check_fields(cx: &Ctxt, input: &Input, method: &catalog::Method) {
             check_file_field(cx, field, param, name);
             continue;
         }
+        if let Some(key) = field.attrs.file.key() {
+            if let Some(what) = not_from_a_file(param) {
+                cx.error_spanned_by(
+                    key,
+                    format!(
+                        "`{wire}` of `{name}` is {what}, sent as a form field, not as a file part; remove `file`, or add `#[slack(unchecked)]` if this is deliberate"
+                    ),
+                );
+                continue;
+            }
+        }
         match field.attrs.json.key() {
             None => check_field_type(cx, inner.unwrap_or(field.ty), param, name),
             // A comma-separated list sent as a JSON array names no item Slack can find. (Text
@@ -781,6 +792,26 @@ fn check_field_type(cx: &Ctxt, ty: &Type, param: &catalog::Param, name: &str) {
             param.name
         ),
     );
+}
+
+/// What a parameter the catalog types as neither text nor a file is: a form field, which
+/// `#[slack(file)]` would send as a file part's bytes instead (the attribute is for a parameter
+/// the catalog does not know or types as text); `None` when it may be text, by either source's
+/// type.
+fn not_from_a_file(param: &catalog::Param) -> Option<&'static str> {
+    let what = |ty: ParamType| match ty {
+        ParamType::String | ParamType::File => None,
+        ParamType::Boolean => Some("a boolean"),
+        ParamType::Integer => Some("an integer"),
+        ParamType::Number => Some("a number"),
+        ParamType::List => Some("a comma-separated list"),
+        ParamType::JsonList => Some("a JSON array"),
+        ParamType::Object => Some("a JSON object"),
+    };
+    match param.spec_ty {
+        Some(other) if what(other).is_none() => None,
+        _ => what(param.ty),
+    }
 }
 
 /// A file's bytes go as a part of a multipart form, which only a `FormFile` (or an `Option` of
