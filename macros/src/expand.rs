@@ -9,7 +9,7 @@ use crate::valid::Method;
 use proc_macro2::{Delimiter, Group, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
-use syn::{Attribute, Data, DeriveInput, Meta};
+use syn::{Attribute, Data, DeriveInput, Meta, Type};
 
 /// What the derive (or the attribute, when it binds the struct itself) adds next to the struct:
 /// the impl, and the deprecation warning when one is due.
@@ -176,12 +176,9 @@ fn impl_header(code: &mut Code, method: &Method, allow_deprecated: &str, trait_p
 }
 
 /// The `SlackTool` impl: the tool name, the description, and one `ToolParam` per sent field
-/// but a file part (an agent's JSON arguments carry no file's bytes), whose type's schema is
-/// picked where the type is known: `ParamSchema`'s when the type has one, else the permissive
-/// `{}` (by method lookup on `&ParamOf<T>`, see the runtime's `ParamOf`), so a field type
-/// without a schema never fails the build. The type is the one a closure reading the field
-/// returns (`ParamOf::of_field`): the whole impl is text, and the type is named only where the
-/// user wrote it.
+/// but a file part (an agent's JSON arguments carry no file's bytes), whose type's schema is picked where the type is known: `ParamSchema`'s when the type has
+/// one, else the permissive `{}` (by method lookup on `&ParamOf<T>`, see the runtime's
+/// `ParamOf`), so a field type without a schema never fails the build.
 fn impl_slack_tool(
     code: &mut Code,
     method: &Method,
@@ -195,35 +192,59 @@ fn impl_slack_tool(
         text if text.is_empty() => format!("Calls the Slack Web API method `{name}`."),
         text => text,
     };
+    // Each field's type goes in as text where that is the same as its tokens: in a struct
+    // without generics, and for a type that did not come from a `macro_rules!` fragment.
+    let plain = method.input.generics.params.is_empty();
+    let types: Option<Vec<String>> = sent
+        .iter()
+        .map(|field| plain.then(|| plain_text(field.ty)).flatten())
+        .collect();
     impl_header(code, method, allow_deprecated, &format!("{p}::SlackTool"));
     // Written only where the attribute says it: else the trait's default reads the name.
     let destructive = match method.destructive {
         Some(destructive) => format!("const DESTRUCTIVE: {p}::bool = {destructive}; "),
         None => String::new(),
     };
-    write!(
-        code,
-        "{{ const OPERATION_ID: &'static {p}::str = {operation_id:?}; \
+    let consts = format!(
+        "const OPERATION_ID: &'static {p}::str = {operation_id:?}; \
          const DESCRIPTION: &'static {p}::str = {description:?}; \
-         {destructive}const PARAMS: &'static [{p}::ToolParam] = &["
+         {destructive}const PARAMS: &'static [{p}::ToolParam] = &"
     );
-    // Each field's type is read from the field, not named again: a type that does not resolve
-    // (a missing `use`) is then reported once, at the field, and never at the attribute.
-    for field in sent {
-        let (wire, doc, required) = param_facts(field);
-        let member = &field.ident;
-        write!(
-            code,
-            "{p}::ToolParam::new({wire:?}, {doc:?}, {required}, || {{ \
-             use {p}::KindOf as _; \
-             (&{p}::ParamOf::of_field(|{SELF}: &Self| &{SELF}.{member})).kind() }}),"
-        );
+    match &types {
+        // No tokens to splice: the whole body is text.
+        Some(types) => {
+            write!(code, "{{ {consts}[");
+            for (field, ty) in sent.iter().zip(types) {
+                let (wire, doc, required) = param_facts(field);
+                write!(
+                    code,
+                    "{p}::ToolParam::new({wire:?}, {doc:?}, {required}, || {{ \
+                     use {p}::KindOf as _; (&{p}::ParamOf::<{ty}>::NEW).kind() }}),"
+                );
+            }
+            code.text("]; }");
+        }
+        None => {
+            code.group(Delimiter::Brace, |body| {
+                body.text(&consts);
+                let private = Code::lexed(p);
+                body.group(Delimiter::Bracket, |params| {
+                    for field in sent {
+                        let (wire, doc, required) = param_facts(field);
+                        let ty = field.ty;
+                        params.tokens(&quote! {
+                            #private::ToolParam::new(#wire, #doc, #required, || {
+                                use #private::KindOf as _;
+                                (&#private::ParamOf::<#ty>::NEW).kind()
+                            }),
+                        });
+                    }
+                });
+                body.text(";");
+            });
+        }
     }
-    code.text("]; }");
 }
-
-/// The name of the binding in the closure that reads a field's type.
-const SELF: &str = "__slack_self";
 
 /// A tool parameter's name, description and whether it is required.
 fn param_facts(field: &Field) -> (String, String, bool) {
@@ -232,6 +253,92 @@ fn param_facts(field: &Field) -> (String, String, bool) {
         tool_text(&field.doc),
         field.option_inner().is_none(),
     )
+}
+
+/// A type as text, when lexing that text gives back the same type: not when it holds a
+/// `macro_rules!` fragment (an invisible group, whose hygiene text would lose) or `$crate`.
+fn plain_text(ty: &Type) -> Option<String> {
+    fn visible(tokens: TokenStream) -> bool {
+        tokens.into_iter().all(|tree| match tree {
+            TokenTree::Group(group) => {
+                group.delimiter() != Delimiter::None && visible(group.stream())
+            }
+            _ => true,
+        })
+    }
+    let mut text = String::new();
+    if groupless_text(ty, &mut text) {
+        return (!text.contains('$')).then_some(text);
+    }
+    let tokens = ty.to_token_stream();
+    let text = tokens.to_string();
+    (!text.contains('$') && visible(tokens)).then_some(text)
+}
+
+/// Writes to `out` the text `ty` prints as, token by token from its syntax tree (printing the
+/// type to tokens first costs more than the rest of its tool parameter), when it prints without
+/// any group, as its tree shows: a path (not `<T as Trait>::X`, not `Fn(..)`) whose generic
+/// arguments are lifetimes and such types, or a reference to one; the types of nearly every
+/// field. Says whether it could (else `out` holds a part of it, and the type is looked at token
+/// by token).
+fn groupless_text(ty: &Type, out: &mut String) -> bool {
+    match ty {
+        Type::Path(path) if path.qself.is_none() => {
+            if path.path.leading_colon.is_some() {
+                out.push_str(":: ");
+            }
+            for (i, segment) in path.path.segments.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(" :: ");
+                }
+                out.push_str(&segment.ident.to_string());
+                let args = match &segment.arguments {
+                    syn::PathArguments::None => continue,
+                    syn::PathArguments::AngleBracketed(args) => args,
+                    syn::PathArguments::Parenthesized(_) => return false,
+                };
+                if args.colon2_token.is_some() {
+                    out.push_str(" ::");
+                }
+                out.push_str(" <");
+                for (j, arg) in args.args.iter().enumerate() {
+                    if j > 0 {
+                        out.push_str(" ,");
+                    }
+                    out.push(' ');
+                    match arg {
+                        syn::GenericArgument::Lifetime(lifetime) => {
+                            out.push_str(&lifetime.to_string());
+                        }
+                        syn::GenericArgument::Type(ty) => {
+                            if !groupless_text(ty, out) {
+                                return false;
+                            }
+                        }
+                        _ => return false,
+                    }
+                }
+                if args.args.trailing_punct() {
+                    out.push_str(" ,");
+                }
+                out.push_str(" >");
+            }
+            true
+        }
+        Type::Reference(reference) => {
+            out.push('&');
+            if let Some(lifetime) = &reference.lifetime {
+                out.push(' ');
+                out.push_str(&lifetime.to_string());
+            }
+            if reference.mutability.is_some() {
+                out.push_str(" mut");
+            }
+            out.push(' ');
+            groupless_text(&reference.elem, out)
+        }
+        _ => false,
+    }
 }
 
 /// The tool name of a method: its name in camelCase, dots dropped (`users.profile.set` is
@@ -518,6 +625,32 @@ mod tests {
 
     fn lines(text: &str) -> Vec<String> {
         text.split('\n').map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn a_plain_type_is_written_as_its_tokens_print() {
+        for ty in [
+            quote!(String),
+            quote!(Option<Vec<::std::string::String>>),
+            quote!(&'static str),
+            quote!(&'a mut Cow<'a, str>),
+            quote!(std::collections::HashMap<String, Option<u8>,>),
+            quote!(Vec::<u8>),
+            quote!(r#type::Id),
+        ] {
+            let parsed: Type = syn::parse2(ty.clone()).unwrap();
+            let mut text = String::new();
+            assert!(groupless_text(&parsed, &mut text), "{ty}");
+            // What printing the parsed type gives.
+            let printed = parsed.to_token_stream().to_string();
+            assert_eq!(text, printed);
+            assert_eq!(plain_text(&parsed), Some(printed));
+        }
+        // Not written from the tree: a function type, a tuple.
+        for ty in [quote!(Box<dyn Fn(u8)>), quote!((u8, u8))] {
+            let parsed: Type = syn::parse2(ty).unwrap();
+            assert!(!groupless_text(&parsed, &mut String::new()));
+        }
     }
 
     #[test]

@@ -1273,12 +1273,6 @@ pub struct ParamOf<T: ?Sized>(PhantomData<fn() -> PhantomData<T>>);
 impl<T: ?Sized> ParamOf<T> {
     /// The only value.
     pub const NEW: Self = ParamOf(PhantomData);
-
-    /// The only value, for the type of the field the closure `_field` reads: what generated
-    /// code writes instead of naming the field's type again.
-    pub fn of_field<S: ?Sized>(_field: fn(&S) -> &T) -> Self {
-        Self::NEW
-    }
 }
 
 /// The kind of a field type: see [`ParamOf`].
@@ -1323,15 +1317,6 @@ mod tests {
         assert!((opaque.check)(&json!([1, "x"])).is_ok());
         let list = (&ParamOf::<Vec<Opaque>>::NEW).kind();
         assert_eq!((list.schema)(), json!({}));
-        // The type read from a field, as generated code picks it.
-        struct Binding {
-            user: Option<UserId>,
-            opaque: Opaque,
-        }
-        let user = (&ParamOf::of_field(|binding: &Binding| &binding.user)).kind();
-        assert_eq!((user.schema)(), (id.schema)());
-        let opaque = (&ParamOf::of_field(|binding: &Binding| &binding.opaque)).kind();
-        assert_eq!((opaque.schema)(), json!({}));
     }
 
     #[test]

@@ -406,10 +406,10 @@ impl<'a> Binding<'a> {
                 format!(
                     "{PRIVATE}::ToolParam::new({}, \"\", {}, || {{\n        \
                      use {PRIVATE}::KindOf as _;\n        \
-                     (&{PRIVATE}::ParamOf::of_field(|__slack_self: &Self| &__slack_self.{})).kind()\n    }})",
+                     (&{PRIVATE}::ParamOf::<{}>::NEW).kind()\n    }})",
                     literal(&field.param.name),
                     !field.ty.starts_with("Option<"),
-                    field.ident,
+                    field.ty,
                 )
             })
             .collect();
@@ -570,7 +570,7 @@ mod tests {
         assert!(by_hand
             .contains("::slack_methods::__private::ToolParam::new(\"type\", \"\", true, || {"));
         assert!(by_hand.contains(
-            "(&::slack_methods::__private::ParamOf::of_field(|__slack_self: &Self| &__slack_self.metadata)).kind()"
+            "(&::slack_methods::__private::ParamOf::<Option<serde_json::Value>>::NEW).kind()"
         ));
         // The floor: the hand-written struct under the attribute, its impls in the table.
         assert!(crates.floor.contains(
