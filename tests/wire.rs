@@ -4,7 +4,7 @@
 mod common;
 
 use common::{form_pairs, read_shared, shared_dir};
-use slack_methods::methods::{AuthTest, UsersProfileGet, UsersProfileSet};
+use slack_methods::methods::{AuthTest, OauthV2Access, UsersProfileGet, UsersProfileSet};
 use slack_methods::types::ProfileUpdate;
 use slack_methods::{build_request, encode_params, BaseUrl, Error, Token, UserId};
 
@@ -103,6 +103,28 @@ fn same_pairs_and_profile_json_as_the_node_sdk() {
         compared += 1;
     }
     assert_eq!(compared, 4);
+}
+
+#[test]
+fn a_printed_request_shows_no_argument() {
+    // An OAuth exchange carries the app's secret and a one-time code in its form body: a
+    // request printed with `{:?}` (a log line) shows neither, as text or as bytes.
+    let token = Token::new("xoxp-TEST").unwrap();
+    let base = BaseUrl::parse("http://127.0.0.1:9/api/").unwrap();
+    let exchange = OauthV2Access::new("123.456", "s3cr3t-value", "c0de-value");
+    let request = build_request(&exchange, &base, &token).unwrap();
+    let body = String::from_utf8(request.body().to_vec()).unwrap();
+    assert!(body.contains("client_secret=s3cr3t-value"), "{body}");
+    let printed = format!("{request:?}");
+    assert!(printed.contains("RequestBody { len: "), "{printed}");
+    for secret in ["s3cr3t-value", "c0de-value", "xoxp-TEST"] {
+        let as_bytes = format!("{:?}", secret.as_bytes());
+        assert!(!printed.contains(secret), "{printed}");
+        assert!(
+            !printed.contains(as_bytes.trim_matches(|c| c == '[' || c == ']')),
+            "{printed}"
+        );
+    }
 }
 
 #[test]
@@ -246,7 +268,7 @@ fn the_other_captured_calls_go_out_as_the_sdks_send_them() {
             header(&node, "authorization").as_deref(),
             "{node_label}"
         );
-        let body = String::from_utf8(ours.body().clone()).unwrap();
+        let body = String::from_utf8(ours.body().to_vec()).unwrap();
         assert_eq!(body, node["body_text"].as_str().unwrap(), "{node_label}");
         // Python sends this call as JSON; the pairs are the same.
         let python_pairs: Vec<(String, String)> = python["body_json"]

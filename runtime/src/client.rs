@@ -875,7 +875,7 @@ impl Client {
             method: parts.method,
             uri: parts.uri,
             headers,
-            body: bytes::Bytes::from(body),
+            body: bytes::Bytes::from(body.into_bytes()),
         })
     }
 

@@ -47,7 +47,7 @@ pub use method::{HttpVerb, InvalidRequest, MethodFacts, RateLimitTier, SlackMeth
 pub use paging::{CursorPaginated, NumberPaginated, PageItems};
 #[cfg(feature = "redis")]
 pub use redis_store::RedisStore;
-pub use request::{build_request, encode_params, BaseUrl, FORM_CONTENT_TYPE};
+pub use request::{build_request, encode_params, BaseUrl, RequestBody, FORM_CONTENT_TYPE};
 pub use response::{parse_response, ScopeHeaders, SlackResponse};
 pub use retry::RetryPolicy;
 pub use store::{

@@ -279,6 +279,66 @@ fn carries_credentials(params: &str) -> bool {
         .any(|(name, value)| SECRET_NAMES.contains(&name.as_ref()) || looks_like_token(&value))
 }
 
+/// The body of a request [`build_request`] builds: the form, or the multipart form, as bytes.
+///
+/// Its `Debug` shows only its length. A body holds the call's arguments, among them an OAuth
+/// method's `client_secret` or `code` and a file's bytes, so a request printed with `{:?}` (as a
+/// log line might) shows the method, the URL and the headers (the `Authorization` value marked
+/// sensitive) but no argument. The bytes are the body's `Deref` target and
+/// [`into_bytes`](RequestBody::into_bytes) gives them back.
+///
+/// ```
+/// use slack_methods_runtime::RequestBody;
+///
+/// let body = RequestBody::from(b"code=c0de&client_secret=s3cr3t".to_vec());
+/// assert_eq!(format!("{body:?}"), "RequestBody { len: 30 }");
+/// assert_eq!(&*body, b"code=c0de&client_secret=s3cr3t");
+/// assert_eq!(body.into_bytes().len(), 30);
+/// ```
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct RequestBody(Vec<u8>);
+
+impl RequestBody {
+    /// The body's bytes.
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.0
+    }
+}
+
+impl std::ops::Deref for RequestBody {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl AsRef<[u8]> for RequestBody {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl From<Vec<u8>> for RequestBody {
+    fn from(bytes: Vec<u8>) -> RequestBody {
+        RequestBody(bytes)
+    }
+}
+
+impl From<RequestBody> for Vec<u8> {
+    fn from(body: RequestBody) -> Vec<u8> {
+        body.0
+    }
+}
+
+impl fmt::Debug for RequestBody {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RequestBody")
+            .field("len", &self.0.len())
+            .finish()
+    }
+}
+
 /// The longest query string a `GET` call puts in its URL: servers and proxies commonly refuse a
 /// request line over 8 KiB (HTTP 414), and `http` builds no URI past 64 KiB. A longer one is sent
 /// as a `POST` form.
@@ -299,11 +359,14 @@ const MAX_QUERY_BYTES: usize = 8 * 1024;
 /// whatever the method's verb, with a `multipart/form-data` body: each plain parameter a text
 /// part, then each file part with its file name and content type. The boundary is one that
 /// occurs in no part.
+///
+/// The body is a [`RequestBody`], whose `Debug` shows its length only: printing the request
+/// shows no argument.
 pub fn build_request<M: SlackMethod>(
     method: &M,
     base: &BaseUrl,
     token: &Token,
-) -> Result<http::Request<Vec<u8>>, Error> {
+) -> Result<http::Request<RequestBody>, Error> {
     call_request(method, base, Some(authorization(token)?))
 }
 
@@ -314,7 +377,7 @@ pub(crate) fn call_request<M: SlackMethod>(
     method: &M,
     base: &BaseUrl,
     authorization: Option<HeaderValue>,
-) -> Result<http::Request<Vec<u8>>, Error> {
+) -> Result<http::Request<RequestBody>, Error> {
     let form = encoded_form(method)?;
     if form.has_files() {
         return multipart_request::<M>(form, base, authorization);
@@ -348,7 +411,7 @@ pub(crate) fn call_request<M: SlackMethod>(
         headers.insert(CONTENT_TYPE, HeaderValue::from_static(FORM_CONTENT_TYPE));
         headers.insert(CONTENT_LENGTH, HeaderValue::from(body.len()));
     }
-    let mut request = http::Request::new(body);
+    let mut request = http::Request::new(RequestBody(body));
     *request.method_mut() = verb;
     *request.uri_mut() = uri;
     *request.headers_mut() = headers;
@@ -361,7 +424,7 @@ fn multipart_request<M: SlackMethod>(
     form: FormEncoder,
     base: &BaseUrl,
     authorization: Option<HeaderValue>,
-) -> Result<http::Request<Vec<u8>>, Error> {
+) -> Result<http::Request<RequestBody>, Error> {
     let (pairs, files) = form.into_parts();
     let multipart = multipart_body(&pairs, &files).map_err(|reason| Error::InvalidRequest {
         method: M::NAME,
@@ -382,7 +445,7 @@ fn multipart_request<M: SlackMethod>(
     headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
     headers.insert(CONTENT_TYPE, content_type);
     headers.insert(CONTENT_LENGTH, HeaderValue::from(multipart.body.len()));
-    let mut request = http::Request::new(multipart.body);
+    let mut request = http::Request::new(RequestBody(multipart.body));
     *request.method_mut() = http::Method::POST;
     *request.uri_mut() = base.method_uri(M::NAME, "")?;
     *request.headers_mut() = headers;
@@ -534,7 +597,7 @@ mod tests {
             request.headers()[CONTENT_TYPE],
             "multipart/form-data; boundary=slack-methods-form-boundary"
         );
-        let body = String::from_utf8(request.body().clone()).unwrap();
+        let body = String::from_utf8(request.body().to_vec()).unwrap();
         assert_eq!(
             body,
             "--slack-methods-form-boundary\r\nContent-Disposition: form-data; name=\"limit\"\r\n\r\n2\r\n\

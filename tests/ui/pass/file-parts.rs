@@ -1,7 +1,7 @@
 // A parameter the catalog types as a file (`users.setPhoto`'s `image`) is a `FormFile`, sent as a
 // file part of a multipart form; `#[slack(file)]` makes one of a parameter the catalog does not
 // know. A call without a file is still a plain form.
-use slack_methods::{build_request, slack_method, BaseUrl, FormFile, SlackTool, Token};
+use slack_methods::{build_request, slack_method, BaseUrl, FormFile, RequestBody, SlackTool, Token};
 
 #[slack_method("users.setPhoto")]
 pub struct SetPhoto {
@@ -16,7 +16,7 @@ pub struct ReportsAttach {
     pub report: Option<FormFile>,
 }
 
-fn body(request: &http::Request<Vec<u8>>) -> String {
+fn body(request: &http::Request<RequestBody>) -> String {
     String::from_utf8_lossy(request.body()).into_owned()
 }
 
