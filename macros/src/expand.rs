@@ -176,9 +176,10 @@ fn impl_header(code: &mut Code, method: &Method, allow_deprecated: &str, trait_p
 }
 
 /// The `SlackTool` impl: the tool name, the description, and one `ToolParam` per sent field
-/// but a file part (an agent's JSON arguments carry no file's bytes), whose type's schema is picked where the type is known: `ParamSchema`'s when the type has
-/// one, else the permissive `{}` (by method lookup on `&ParamOf<T>`, see the runtime's
-/// `ParamOf`), so a field type without a schema never fails the build.
+/// but a file part (an agent's JSON arguments carry no file's bytes), whose type's schema is
+/// picked where the type is known: `ParamSchema`'s when the type has one, else the permissive
+/// `{}` (by method lookup on `&ParamOf<T>`, see the runtime's `ParamOf`), so a field type
+/// without a schema never fails the build.
 fn impl_slack_tool(
     code: &mut Code,
     method: &Method,

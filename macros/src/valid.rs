@@ -801,12 +801,7 @@ fn check_field_type(cx: &Ctxt, ty: &Type, param: &catalog::Param, name: &str) {
 fn not_from_a_file(param: &catalog::Param) -> Option<&'static str> {
     let what = |ty: ParamType| match ty {
         ParamType::String | ParamType::File => None,
-        ParamType::Boolean => Some("a boolean"),
-        ParamType::Integer => Some("an integer"),
-        ParamType::Number => Some("a number"),
-        ParamType::List => Some("a comma-separated list"),
-        ParamType::JsonList => Some("a JSON array"),
-        ParamType::Object => Some("a JSON object"),
+        other => Some(other.noun()),
     };
     match param.spec_ty {
         Some(other) if what(other).is_none() => None,
@@ -864,18 +859,18 @@ fn check_json_field_type(cx: &Ctxt, ty: &Type, param: &catalog::Param, name: &st
     /// What a parameter of this type is, and the fix for a list sent as JSON there; `None`
     /// where a JSON array may be right (text, lists).
     fn wrong_for_array(expected: ParamType) -> Option<(&'static str, &'static str)> {
-        Some(match expected {
-            ParamType::Object => (
-                "a JSON object",
-                "write a `Serialize` type that is an object, such as a struct, a map or `serde_json::Value`",
-            ),
-            ParamType::Integer => ("an integer", "write an integer type such as `u32`, without `json`"),
-            ParamType::Number => ("a number", "write a number type such as `f64`, without `json`"),
-            ParamType::Boolean => ("a boolean", "write `bool`, without `json`"),
+        let fix = match expected {
+            ParamType::Object => {
+                "write a `Serialize` type that is an object, such as a struct, a map or `serde_json::Value`"
+            }
+            ParamType::Integer => "write an integer type such as `u32`, without `json`",
+            ParamType::Number => "write a number type such as `f64`, without `json`",
+            ParamType::Boolean => "write `bool`, without `json`",
             ParamType::String | ParamType::List | ParamType::JsonList | ParamType::File => {
                 return None
             }
-        })
+        };
+        Some((expected.noun(), fix))
     }
     if shape(ty) != Shape::List
         || param

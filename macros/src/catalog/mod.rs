@@ -50,6 +50,22 @@ pub(crate) enum ParamType {
     File,
 }
 
+impl ParamType {
+    /// What a parameter of this type is, as the diagnostics name it (`a boolean`).
+    pub(crate) fn noun(self) -> &'static str {
+        match self {
+            ParamType::String => "text",
+            ParamType::Boolean => "a boolean",
+            ParamType::Integer => "an integer",
+            ParamType::Number => "a number",
+            ParamType::List => "a comma-separated list",
+            ParamType::JsonList => "a JSON array",
+            ParamType::Object => "a JSON object",
+            ParamType::File => "a file's content",
+        }
+    }
+}
+
 impl Verb {
     /// As written in `verb = ".."` and on the wire.
     pub(crate) fn as_str(self) -> &'static str {
