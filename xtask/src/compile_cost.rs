@@ -89,10 +89,11 @@ pub fn render(catalog: &Catalog, count: usize) -> Result<Crates, String> {
          #![allow(dead_code, missing_docs)]\n\
          use slack_methods::{{ChannelId, InvalidRequest, TeamId, UserId}};\n\n"
     );
-    let mut floor = by_hand.replacen(
-        "written out.",
-        "written out, each under an attribute that does nothing but hand them over.",
-        1,
+    let mut floor = format!(
+        "//! The same {count} structs and impls, each struct under an attribute that does nothing \
+         but give it back with its impls.\n\
+         #![allow(dead_code, missing_docs)]\n\
+         use slack_methods::{{ChannelId, InvalidRequest, TeamId, UserId}};\n\n"
     );
     let mut floor_impls = String::from("&[\n");
     for (i, method) in methods.iter().enumerate() {
@@ -105,10 +106,10 @@ pub fn render(catalog: &Catalog, count: usize) -> Result<Crates, String> {
         binding.by_hand(&mut hand);
         by_hand.push_str(&hand);
         // The struct is what precedes its first impl.
-        let (item, impls) = hand
-            .split_once("#[automatically_derived]")
-            .map(|(item, rest)| (item, format!("#[automatically_derived]{rest}")))
+        let first_impl = hand
+            .find("#[automatically_derived]")
             .ok_or_else(|| format!("binding {i} has no impl"))?;
+        let (item, impls) = hand.split_at(first_impl);
         let _ = write!(floor, "#[cc_floor_macro::pass({i})]\n{item}");
         let _ = writeln!(floor_impls, "    {impls:?},");
     }
